@@ -1,0 +1,201 @@
+"""The ``handover-map`` command line: a thin click layer over the library API."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+import warnings
+from pathlib import Path
+
+import click
+
+from . import __version__, sources
+from ._errors import HandoverMapError, HandoverMapWarning
+from .assets import LEAFLET, fetch_assets
+from .build import build_map, default_output_path
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    click.echo(f"Warning: {message}", err=True)
+
+
+def friendly(command):
+    """Turn unexpected exceptions into one line on stderr, unless --debug."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        debug = click.get_current_context().find_root().params.get("debug", False)
+        try:
+            return command(*args, **kwargs)
+        except (HandoverMapError, click.exceptions.Exit, click.Abort, click.UsageError):
+            raise
+        except Exception as error:
+            if debug:
+                raise
+            raise click.ClickException(
+                f"unexpected {type(error).__name__}: {error}. Hint: rerun with --debug for the traceback and report it."
+            ) from None
+
+    return wrapper
+
+
+def _iso_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date like 2020-11-25.") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="handover-map")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+def cli(debug: bool) -> None:
+    """Turn reports of territorial handovers into an interactive slider map.
+
+    \b
+    Example:
+        handover-map build --self-contained
+    """
+    warnings.showwarning = _show_warning
+    warnings.simplefilter("always", HandoverMapWarning)
+
+
+@cli.command()
+@click.option("--events", type=click.Path(dir_okay=False, path_type=Path), help="Events table (CSV). Default: the Karabakh 2020 table.")
+@click.option("--boundaries", help="Boundary file (GeoJSON, GeoPackage, Shapefile...) or a source id from `handover-map data list`.")
+@click.option("--name-field", help="Field of the boundary file with the district names.")
+@click.option("--layer", help="Layer of a multi-layer boundary file.")
+@click.option("--assume-crs", help="CRS to assume when the boundary file declares none, e.g. EPSG:4326.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="HTML file to write. Default: output/karabakh-2020-handovers.html.")
+@click.option("--self-contained", is_flag=True, help="Inline every script and style sheet and draw no tiles: the page makes no network request.")
+@click.option("--tiles", default=None, help="folium tile layer name, or 'none'. Default: a light grey basemap (none when --self-contained).")
+@click.option("--title", help="Title above the map.")
+@click.option("--subtitle", help="Line under the title.")
+@click.option("--credit", "credits", multiple=True, help="Extra credit line (repeatable).")
+@click.option("--date", "initial_date", callback=_iso_date, help="Date shown when the page opens (YYYY-MM-DD).")
+@click.option("--aliases", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Alias table (CSV: name,alias). Default: the shipped one.")
+@friendly
+def build(events, boundaries, name_field, layer, assume_crs, output, self_contained, tiles, title, subtitle, credits, initial_date, aliases) -> None:
+    """Build the slider map from an events table and boundary polygons.
+
+    \b
+    Examples:
+        handover-map build
+        handover-map build --self-contained -o map.html
+        handover-map build --events my.csv --boundaries districts.gpkg --name-field NAME_EN -o out.html
+    """
+    from . import settings
+
+    if tiles is None:
+        tiles = settings.DEFAULT_TILES
+    written = build_map(
+        output or default_output_path(),
+        events=events,
+        boundaries=boundaries,
+        name_field=name_field,
+        layer=layer,
+        assume_crs=assume_crs,
+        self_contained=self_contained,
+        tiles=None if tiles.lower() == "none" else tiles,
+        title=title,
+        subtitle=subtitle,
+        credits=list(credits),
+        initial_date=initial_date,
+        aliases=aliases,
+    )
+    click.echo(f"Wrote {written} ({written.stat().st_size:,} bytes)", err=True)
+
+
+@cli.group()
+def data() -> None:
+    """The public boundary sources: list, fetch and verify them.
+
+    \b
+    Example:
+        HANDOVER_MAP_DATA_DIR=../shared/geodata handover-map data verify
+    """
+
+
+@data.command("list")
+@friendly
+def data_list() -> None:
+    """List the sources: id, status (mirror/cached/not downloaded), licence, URL.
+
+    \b
+    Example:
+        handover-map data list
+    """
+    for source in sources.sources().values():
+        click.echo(f"{source.id}\t{sources.status(source)}\t{source.licence}\t{source.description}\n    {source.url}")
+
+
+def _ids(ids: tuple[str, ...]) -> list[str]:
+    return list(ids) or list(sources.sources())
+
+
+@data.command("fetch")
+@click.argument("ids", nargs=-1)
+@friendly
+def data_fetch(ids: tuple[str, ...]) -> None:
+    """Download sources (all by default) into the cache, checking SHA-256.
+
+    \b
+    Example:
+        handover-map data fetch geoboundaries-aze-adm2
+    """
+    for source_id in _ids(ids):
+        click.echo(f"{source_id}\t{sources.fetch(source_id, progress=True)}")
+
+
+@data.command("verify")
+@click.argument("ids", nargs=-1)
+@friendly
+def data_verify(ids: tuple[str, ...]) -> None:
+    """Check the SHA-256 of mirrored or cached files without downloading.
+
+    \b
+    Example:
+        handover-map data verify
+    """
+    missing = 0
+    for source_id in _ids(ids):
+        source = sources.get_source(source_id)
+        where = sources.mirrored_path(source) or (sources.cached_path(source) if sources.cached_path(source).is_file() else None)
+        if where is None:
+            click.echo(f"{source_id}\tnot downloaded")
+            missing += 1
+            continue
+        sources.fetch(source_id)  # raises on a wrong checksum
+        click.echo(f"{source_id}\tok\t{where}")
+    if missing:
+        sys.exit(1)
+
+
+@cli.group()
+def assets() -> None:
+    """The pinned web assets (Leaflet) that --self-contained pages inline.
+
+    \b
+    Example:
+        handover-map assets fetch
+    """
+
+
+@assets.command("fetch")
+@friendly
+def assets_fetch() -> None:
+    """Fetch Leaflet into the cache (npm pack, or its CDN), checking SHA-256.
+
+    \b
+    Example:
+        handover-map assets fetch
+    """
+    click.echo(f"{LEAFLET.spec}\t{fetch_assets(LEAFLET)}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="handover-map")

@@ -1,0 +1,210 @@
+"""Match place names across spellings: "Aghdam", "Agdam District", "AĞDAM", "Akna".
+
+A :class:`Gazetteer` holds the names of the boundary features and an alias
+table (exonyms and transliterations, kept as data in ``geodata/aliases.csv``).
+:meth:`Gazetteer.match` returns the boundary name a given name refers to, or
+raises with the closest candidates. Precision comes first: a name that could
+mean two features is an error, never a guess.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+import warnings
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from . import settings
+from ._errors import HandoverMapWarning, InputDataError
+from .events import Event
+
+# Letters that Unicode decomposition leaves alone but Latin transliterations
+# of Turkic, Caucasian and Nordic names write as plain ASCII.
+_LETTER_FOLDS = str.maketrans({"ə": "a", "ı": "i", "ø": "o", "æ": "ae", "ß": "ss", "ł": "l", "đ": "d", "þ": "th"})
+_SUFFIXES = re.compile(r"\b(?:" + "|".join(settings.ADMIN_SUFFIXES) + r")\b")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def fold(name: str) -> str:
+    """Lower-case, accent-free, punctuation-free form of a name.
+
+    >>> fold("  Kəlbəcər  Rayonu ")
+    'kalbacar rayonu'
+    """
+    text = unicodedata.normalize("NFKC", name).casefold().translate(_LETTER_FOLDS)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def core(name: str) -> str:
+    """:func:`fold` without words for administrative levels ("district", "rayon", ...).
+
+    >>> core("Agdam District")
+    'agdam'
+    """
+    folded = fold(name)
+    stripped = " ".join(_SUFFIXES.sub(" ", folded).split())
+    return stripped or folded
+
+
+def skeleton(name: str) -> str:
+    """:func:`core` with transliteration noise removed: an "h" after a
+    consonant (gh/g, kh/k, sh/s, ch/c), doubled letters, and spaces.
+
+    >>> skeleton("Aghdam") == skeleton("Agdam")
+    True
+    """
+    text = re.sub(r"(?<=[bcdgkpstz])h", "", core(name).replace("x", "kh"))
+    text = re.sub(r"(.)\1+", r"\1", text)
+    return text.replace(" ", "")
+
+
+@dataclass(frozen=True)
+class Match:
+    """How a name was resolved: the boundary name and the rule that found it."""
+
+    name: str
+    boundary_name: str
+    rule: str  # "exact", "core", "alias", "skeleton" or "fuzzy"
+    score: float = 100.0
+
+
+def read_aliases(path: str | Path | None = None) -> dict[str, list[str]]:
+    """Read an alias table (columns ``name``, ``alias``) into {name: [aliases]}.
+
+    Defaults to the table shipped in ``geodata/aliases.csv``.
+    """
+    path = Path(path) if path else settings.package_geodata_dir() / "aliases.csv"
+    table: dict[str, list[str]] = defaultdict(list)
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        for row in csv.DictReader(handle):
+            table[row["name"].strip()].append(row["alias"].strip())
+    return dict(table)
+
+
+class Gazetteer:
+    """The place names of one boundary file, searchable across spellings.
+
+    Parameters
+    ----------
+    names
+        Names of the boundary features (duplicates are allowed; a name shared
+        by several features is matched as one).
+    aliases
+        {name: [other spellings]}; see :func:`read_aliases`. An alias group
+        is used only where its name resolves to a boundary feature.
+    """
+
+    def __init__(self, names: list[str], aliases: dict[str, list[str]] | None = None) -> None:
+        self.names = sorted(set(names))
+        self._by_key: dict[str, dict[str, set[str]]] = {rule: defaultdict(set) for rule in ("exact", "core", "skeleton")}
+        for name in self.names:
+            self._by_key["exact"][fold(name)].add(name)
+            self._by_key["core"][core(name)].add(name)
+            self._by_key["skeleton"][skeleton(name)].add(name)
+        self._alias_targets: dict[str, set[str]] = defaultdict(set)
+        for canonical, spellings in (aliases or {}).items():
+            targets = self._resolve_exactly(canonical)
+            if targets:
+                for spelling in [canonical, *spellings]:
+                    self._alias_targets[core(spelling)].update(targets)
+        self._core_keys = sorted(self._by_key["core"])
+
+    def _resolve_exactly(self, name: str) -> set[str]:
+        for rule, key in (("exact", fold(name)), ("core", core(name)), ("skeleton", skeleton(name))):
+            found = self._by_key[rule].get(key)
+            if found:
+                return found
+        return set()
+
+    def candidates(self, name: str, limit: int = 3) -> list[str]:
+        """The boundary names closest to ``name``, best first."""
+        hits = process.extract(core(name), self._core_keys, scorer=fuzz.WRatio, limit=limit)
+        return sorted({n for key, _, _ in hits for n in self._by_key["core"][key]}, key=lambda n: -fuzz.WRatio(core(name), core(n)))
+
+    def lookup(self, name: str) -> Match | None:
+        """Resolve a name, or return None when nothing matches.
+
+        Raises
+        ------
+        InputDataError
+            When the name could mean more than one feature.
+        """
+        steps = (
+            ("exact", lambda: self._by_key["exact"].get(fold(name), set())),
+            ("core", lambda: self._by_key["core"].get(core(name), set())),
+            ("alias", lambda: self._alias_targets.get(core(name), set())),
+            ("skeleton", lambda: self._by_key["skeleton"].get(skeleton(name), set())),
+        )
+        for rule, find in steps:
+            found = find()
+            if len(found) == 1:
+                return Match(name, next(iter(found)), rule)
+            if len(found) > 1:
+                raise InputDataError(
+                    f"District '{name}' could be any of: {', '.join(sorted(found))}.",
+                    hint="write the full boundary name in the events table.",
+                )
+        return self._fuzzy(name)
+
+    def _fuzzy(self, name: str) -> Match | None:
+        hits = process.extract(core(name), self._core_keys, scorer=fuzz.WRatio, limit=2)
+        if not hits or hits[0][1] < settings.FUZZY_CUTOFF:
+            return None
+        if len(hits) > 1 and hits[0][1] - hits[1][1] < settings.FUZZY_MARGIN:
+            return None
+        found = self._by_key["core"][hits[0][0]]
+        if len(found) != 1:
+            return None
+        return Match(name, next(iter(found)), "fuzzy", hits[0][1])
+
+    def match(self, name: str) -> Match:
+        """Resolve a name or fail with the closest candidates.
+
+        Raises
+        ------
+        InputDataError
+            When the name is unknown or ambiguous.
+        """
+        found = self.lookup(name)
+        if found is None:
+            closest = self.candidates(name)
+            raise InputDataError(
+                f"District '{name}' matches no boundary feature"
+                + (f"; closest: {', '.join(closest)}." if closest else "."),
+                hint="fix the name in the events table, or pass the right --name-field.",
+            )
+        return found
+
+
+def join_events(events: list[Event], boundary_names: list[str], aliases: dict[str, list[str]] | None = None) -> dict[str, list[Event]]:
+    """Attach each event to the boundary feature its district name means.
+
+    Returns {boundary name: events}. Fuzzy matches are reported as warnings.
+
+    Raises
+    ------
+    InputDataError
+        Naming every unknown or ambiguous district, with the closest
+        boundary names, so that one edit of the table fixes them all.
+    """
+    gazetteer = Gazetteer(boundary_names, aliases)
+    joined: dict[str, list[Event]] = defaultdict(list)
+    problems = []
+    for name in sorted({e.district for e in events}):
+        try:
+            found = gazetteer.match(name)
+        except InputDataError as error:
+            problems.append(error.message.removesuffix(f" Hint: {error.hint}"))
+            continue
+        if found.rule == "fuzzy":
+            warnings.warn(f"District '{name}' taken to be '{found.boundary_name}' (fuzzy match, score {found.score:.0f}).", HandoverMapWarning, stacklevel=2)
+        joined[found.boundary_name].extend(e for e in events if e.district == name)
+    if problems:
+        raise InputDataError(" ".join(problems), hint="fix the district names in the events table, or pass the right --boundaries/--name-field.")
+    return dict(joined)

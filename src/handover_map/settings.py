@@ -1,0 +1,94 @@
+"""Documented defaults for handover-map.
+
+Every knob the pipeline uses lives here so that a notebook user can read, and
+override, one place. Environment variables are read at call time, not import
+time, so tests and notebooks can set them after importing the package.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pooch
+
+#: Environment variable naming a folder that holds the boundary files (an
+#: offline mirror such as ``../shared/geodata``). Files there are checksummed
+#: like downloads; a wrong checksum is refused.
+DATA_DIR_ENV = "HANDOVER_MAP_DATA_DIR"
+
+#: Environment variable overriding the cache folder for downloads and assets.
+CACHE_DIR_ENV = "HANDOVER_MAP_CACHE_DIR"
+
+#: CRS of every geometry handed to the web map (Leaflet expects lon/lat).
+WEB_CRS = "EPSG:4326"
+
+#: Decimal places kept in lon/lat coordinates written to the page.
+#: 5 places is about 1.1 m at the equator: finer than any district border.
+COORDINATE_DECIMALS = 5
+
+#: Columns an events table must have, and the optional ones it may have.
+REQUIRED_EVENT_COLUMNS = ("district", "date", "kind")
+OPTIONAL_EVENT_COLUMNS = ("from", "to", "source", "evidence", "note")
+
+#: Event kinds, in the order a reader meets them.
+EVENT_KINDS = ("scheduled", "postponed", "completed")
+
+#: Control states, least to most advanced; keys of STATE_STYLES.
+STATES = ("held", "scheduled", "postponed", "overdue", "transferred")
+
+#: Fill colours from the Okabe-Ito palette, which stays distinct for the
+#: common forms of colour blindness.
+STATE_STYLES: dict[str, dict[str, str]] = {
+    "held": {"color": "#E69F00", "label": "Held: no handover reported"},
+    "scheduled": {"color": "#F0E442", "label": "Handover announced, date not yet reached"},
+    "postponed": {"color": "#CC79A7", "label": "Announced handover put off"},
+    "overdue": {"color": "#D55E00", "label": "Announced date passed, no handover reported"},
+    "transferred": {"color": "#0072B2", "label": "Handed over"},
+}
+
+#: Style of boundary features that no event mentions.
+CONTEXT_STYLE = {"color": "#9e9e9e", "fillColor": "#f2f2f2", "weight": 0.6, "fillOpacity": 0.5}
+
+#: Tile layer for maps that load assets from CDNs; self-contained maps use none,
+#: since tiles would need the network.
+DEFAULT_TILES = "Esri.WorldGrayCanvas"
+
+#: Lowest fuzzy score (rapidfuzz WRatio, 0-100) at which a district name may be
+#: matched to a boundary name it does not equal after normalisation, and the
+#: lead it must have over the runner-up. Precision first: a wrong district is
+#: worse than a stopped build.
+FUZZY_CUTOFF = 90
+FUZZY_MARGIN = 5
+
+#: Words that name an administrative level rather than a place; they are
+#: ignored when matching names ("Agdam District" ~ "Aghdam").
+ADMIN_SUFFIXES = (
+    "district", "rayon", "raion", "rayonu", "region", "province", "county",
+    "oblast", "governorate", "municipality", "hromada", "okrug", "prefecture",
+    "city", "town",
+)
+
+
+def package_geodata_dir() -> Path:
+    """Folder with the source manifest, alias table and default events.
+
+    An installed wheel carries it as ``handover_map/_geodata``; a source
+    checkout (including an editable install) uses the top-level ``geodata/``.
+    """
+    bundled = Path(__file__).parent / "_geodata"
+    if bundled.is_dir():
+        return bundled
+    return Path(__file__).resolve().parents[2] / "geodata"
+
+
+def cache_dir() -> Path:
+    """Folder for downloaded boundary files and web assets."""
+    override = os.environ.get(CACHE_DIR_ENV)
+    return Path(override) if override else Path(pooch.os_cache("handover-map"))
+
+
+def mirror_dir() -> Path | None:
+    """The offline mirror named by ``HANDOVER_MAP_DATA_DIR``, if any."""
+    value = os.environ.get(DATA_DIR_ENV)
+    return Path(value) if value else None

@@ -1,0 +1,107 @@
+"""Shared fixtures: the real data in ../shared, built maps, headless Chromium.
+
+The test data is the offline mirror ``../shared/geodata`` (sources, licences
+and checksums in its README and in ``geodata/sources.toml``) and the seed
+article in ``../shared/articles``; tests read them in place and copy nothing
+into the repository.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+MIRROR = Path(os.environ.get("HANDOVER_MAP_DATA_DIR", SHARED / "geodata"))
+AZE_ADM2 = MIRROR / "geoBoundaries-AZE-ADM2.geojson"
+DEFAULT_EVENTS = REPO / "geodata" / "events" / "karabakh-2020.csv"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+@pytest.fixture(autouse=True)
+def _mirror(monkeypatch):
+    """Every test reads boundary data from the offline mirror."""
+    if not AZE_ADM2.is_file():
+        pytest.fail(f"the offline mirror is missing: {MIRROR} (set HANDOVER_MAP_DATA_DIR)")
+    monkeypatch.setenv("HANDOVER_MAP_DATA_DIR", str(MIRROR))
+
+
+@pytest.fixture(scope="session")
+def default_map(tmp_path_factory) -> Path:
+    """The default map, built self-contained once per session."""
+    from handover_map import build_map
+
+    os.environ.setdefault("HANDOVER_MAP_DATA_DIR", str(MIRROR))
+    return build_map(tmp_path_factory.mktemp("map") / "default.html", self_contained=True)
+
+
+def chromium_path() -> str:
+    found = os.environ.get("HANDOVER_MAP_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(found).exists():
+        pytest.fail("Chromium is not installed: run `make test`, which installs Debian's chromium")
+    return found
+
+
+@pytest.fixture(scope="session")
+def browser_context(tmp_path_factory):
+    """A fresh headless Chromium profile, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=chromium_path(),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1200, "height": 800},
+        )
+        yield context
+        context.close()
+
+
+class OfflinePage:
+    """A page in which every non-file request is blocked and recorded."""
+
+    def __init__(self, context, path: Path) -> None:
+        self.blocked: list[str] = []
+        self.failed: list[str] = []
+        self.errors: list[str] = []
+        self.page = context.new_page()
+        self.page.route("**/*", self._route)
+        self.page.on("requestfailed", lambda request: self.failed.append(request.url))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.goto(path.resolve().as_uri())
+        self.page.wait_for_function("window.handoverMap !== undefined", timeout=10_000)
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        if url.startswith(("file:", "data:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def js(self, expression: str, arg=None):
+        return self.page.evaluate(expression, arg)
+
+
+@pytest.fixture
+def open_offline(browser_context):
+    """Open a local HTML file with the network blocked; closes it afterwards."""
+    pages = []
+
+    def opener(path: Path) -> OfflinePage:
+        page = OfflinePage(browser_context, path)
+        pages.append(page)
+        return page
+
+    yield opener
+    for page in pages:
+        page.page.close()

@@ -1,0 +1,131 @@
+"""The map as a reader sees it: real Chromium, no network."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+STATE_CASES = [
+    ("Aghdam", "2020-11-19", "held"),
+    ("Aghdam", "2020-11-20", "transferred"),
+    ("Agdam District", "2020-11-20", "transferred"),
+    ("Kalbajar", "2020-11-14", "scheduled"),
+    ("Kalbajar", "2020-11-15", "postponed"),
+    ("Kalbajar", "2020-11-24", "postponed"),
+    ("Kalbajar", "2020-11-25", "transferred"),
+    ("Kalbajar District", "2021-06-01", "transferred"),
+    ("Lachin", "2020-11-30", "scheduled"),
+    ("Lachin", "2020-12-01", "scheduled"),
+]
+
+
+def test_self_contained_map_loads_offline_without_errors(default_map, open_offline):
+    page = open_offline(default_map)
+    page.page.wait_for_load_state("load")
+    assert page.blocked == []
+    assert page.failed == []
+    assert page.errors == []
+    assert page.js("document.querySelectorAll('path.leaflet-interactive').length") >= 3
+
+
+@pytest.mark.parametrize(("name", "day", "state"), STATE_CASES)
+def test_state_of_districts_by_date(default_map, open_offline, name, day, state):
+    page = open_offline(default_map)
+    assert page.js("d => handoverMap.setDate(d)", day) == day
+    assert page.js("() => handoverMap.date()") == day
+    assert page.js("n => handoverMap.stateOf(n)", name) == state
+
+
+def test_lachin_is_never_transferred_by_its_deadline(default_map, open_offline):
+    page = open_offline(default_map)
+    page.js("handoverMap.setDate('2020-12-05')")
+    assert page.js("handoverMap.stateOf('Lachin')") not in ("transferred", None)
+
+
+def test_dates_are_the_slider_stops(default_map, open_offline):
+    page = open_offline(default_map)
+    stops = page.js("handoverMap.dates()")
+    assert stops == ["2020-11-14", "2020-11-15", "2020-11-20", "2020-11-25", "2020-12-01", "2020-12-02"]
+    assert page.js("document.querySelector('input[type=range]').max") == str(len(stops) - 1)
+    assert page.js("handoverMap.stateOf('Nowhere')") is None
+
+
+def _fills(page) -> dict[str, str]:
+    """Fill colour of each district's SVG path, as the browser draws it."""
+    return page.js(
+        """() => {
+            const out = {};
+            handoverMap.layer.eachLayer(l => { out[l.feature.properties.i] = l._path.getAttribute('fill'); });
+            return out;
+        }"""
+    )
+
+
+def test_moving_the_slider_recolours_the_districts(default_map, open_offline):
+    page = open_offline(default_map)
+    slider = page.page.locator("input[type=range]")
+    slider.fill("0")  # 14 Nov: Aghdam held, Kalbajar and Lachin scheduled
+    before = _fills(page)
+    assert page.js("handoverMap.date()") == "2020-11-14"
+    assert page.page.locator(".hm-date").inner_text() == "14 Nov 2020"
+    slider.fill("3")  # 25 Nov: Aghdam and Kalbajar handed over
+    after = _fills(page)
+    assert page.js("handoverMap.date()") == "2020-11-25"
+    assert page.page.locator(".hm-date").inner_text() == "25 Nov 2020"
+    names = page.js("() => { const n = {}; handoverMap.layer.eachLayer(l => { n[l.feature.properties.i] = l.feature.properties.i; }); return n; }")
+    assert set(before) == set(after) == set(names)
+    changed = {i for i in before if before[i] != after[i]}
+    assert len(changed) == 2  # Aghdam and Kalbajar; Lachin stays scheduled
+    assert {after[i] for i in changed} == {"#0072B2"}
+    assert page.js("handoverMap.stateOf('Lachin')") == "scheduled"
+
+
+def test_set_date_moves_the_slider(default_map, open_offline):
+    page = open_offline(default_map)
+    page.js("handoverMap.setDate('2020-11-22')")
+    assert page.page.locator("input[type=range]").input_value() == "2"  # the 20 Nov stop
+
+
+def _click_district(page, lat: float, lon: float) -> None:
+    point = page.js(
+        """([lat, lon]) => {
+            const p = handoverMap.map.latLngToContainerPoint([lat, lon]);
+            const r = handoverMap.map.getContainer().getBoundingClientRect();
+            return [r.left + p.x, r.top + p.y];
+        }""",
+        [lat, lon],
+    )
+    page.page.mouse.click(*point)
+
+
+def test_popup_shows_district_date_and_events(default_map, open_offline):
+    import geopandas as gpd
+
+    from conftest import AZE_ADM2
+
+    districts = gpd.read_file(AZE_ADM2).set_index("shapeName")
+    inside = districts.loc["Kalbajar District"].geometry.representative_point()
+    page = open_offline(default_map)
+    page.js("handoverMap.setDate('2020-11-25')")
+    _click_district(page, inside.y, inside.x)
+    popup = page.page.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=5_000)
+    text = popup.inner_text()
+    assert "Kalbajar District" in text
+    assert "On 25 Nov 2020: Handed over to Azerbaijan" in text
+    assert "15 Nov 2020: handover postponed" in text
+    assert "25 Nov 2020: handed over (Armenia → Azerbaijan)" in text
+    assert "Azerbaijan Army Moves into Second District Handed Back by Armenia" in text
+    page.js("handoverMap.setDate('2020-11-16')")  # an open popup follows the date
+    assert "On 16 Nov 2020: Announced handover put off" in popup.inner_text()
+
+
+def test_title_legend_and_credits_are_shown(default_map, open_offline):
+    page = open_offline(default_map)
+    assert "Armenia hands three districts back to Azerbaijan" in page.page.locator("h1").inner_text()
+    legend = page.page.locator(".hm-legend").inner_text()
+    for label in ("Held by Armenia", "Handed over to Azerbaijan", "Handover announced", "put off", "Announced date passed"):
+        assert label in legend
+    credits = page.page.locator(".hm-credits").inner_text()
+    assert "geoBoundaries" in credits and "CC BY-SA 3.0" in credits and "25 November 2020" in credits
