@@ -129,3 +129,38 @@ def test_title_legend_and_credits_are_shown(default_map, open_offline):
         assert label in legend
     credits = page.page.locator(".hm-credits").inner_text()
     assert "geoBoundaries" in credits and "CC BY-SA 3.0" in credits and "25 November 2020" in credits
+
+
+HOSTILE = [
+    '</script><script>window.pwned = "script";</script>',
+    '<img src=x onerror="window.pwned = \'img\'">',
+    "He said \"it's over\" & left </b>\u2028next",
+]
+
+
+def test_text_from_tables_never_runs_as_script(tmp_path, open_offline):
+    from handover_map import build_map
+
+    events = tmp_path / "hostile.csv"
+    rows = ["district,date,kind,from,to,source,evidence,note"]
+    for i, text in enumerate(HOSTILE):
+        quoted = text.replace('"', '""')
+        rows.append(f'Aghdam,2020-11-2{i},completed,"{quoted}",Azerbaijan,"{quoted}","{quoted}","{quoted}"')
+    events.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    path = build_map(tmp_path / "hostile.html", events=events, title=HOSTILE[0], subtitle=HOSTILE[1], credits=[HOSTILE[2]], self_contained=True)
+    page = open_offline(path)
+    assert page.errors == [] and page.blocked == []
+    assert page.js("window.pwned === undefined")
+    assert page.page.locator("h1").inner_text() == HOSTILE[0]
+    assert page.page.locator(".hm-subtitle").inner_text() == HOSTILE[1]
+    import geopandas as gpd
+    from conftest import AZE_ADM2
+
+    inside = gpd.read_file(AZE_ADM2).set_index("shapeName").loc["Agdam District"].geometry.representative_point()
+    page.js("handoverMap.setDate('2020-11-25')")
+    _click_district(page, inside.y, inside.x)
+    popup = page.page.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=5_000)
+    quotes = popup.locator("blockquote").all_inner_texts()
+    assert quotes == [f"\u201c{text}\u201d" for text in HOSTILE]
+    assert page.js("window.pwned === undefined")

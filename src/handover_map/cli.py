@@ -197,5 +197,17 @@ def assets_fetch() -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="handover-map")
+    """Console-script entry point: every error is one line on stderr."""
+    try:
+        code = cli.main(prog_name="handover-map", standalone_mode=False)
+    except click.UsageError as error:
+        where = error.ctx.command_path if error.ctx else "handover-map"
+        click.echo(f"Error: {error.format_message()} Hint: see `{where} --help`.", err=True)
+        sys.exit(error.exit_code)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except click.Abort:
+        click.echo("Error: aborted.", err=True)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)

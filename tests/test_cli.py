@@ -1,0 +1,127 @@
+"""The command line as a user runs it: real processes, real files."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+from conftest import AZE_ADM2, MIRROR
+
+CLI = [sys.executable, "-m", "handover_map"]
+
+
+def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*CLI, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=300,
+        env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR), **(env or {})},
+    )
+
+
+def one_error_line(result: subprocess.CompletedProcess) -> str:
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("Warning:")]
+    assert "Traceback" not in result.stderr
+    assert len(errors) == 1, result.stderr
+    assert errors[0].startswith("Error: ")
+    return errors[0]
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["data"], ["data", "list"], ["data", "fetch"], ["data", "verify"], ["assets"], ["assets", "fetch"]])
+def test_every_command_has_help_with_an_example(command):
+    result = run(*command, "--help")
+    assert result.returncode == 0
+    assert "Example" in result.stdout
+
+
+def test_version():
+    result = run("--version")
+    assert re.fullmatch(r"handover-map, version \d+\.\d+\.\d+\S*\n", result.stdout)
+
+
+def test_default_build_writes_into_output(tmp_path):
+    (tmp_path / "output").mkdir()
+    result = run("build", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "output" / "karabakh-2020-handovers.html").read_text()
+    assert '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js">' in page
+    assert "Wrote output/karabakh-2020-handovers.html" in result.stderr
+
+
+def test_self_contained_page_references_nothing_outside(tmp_path):
+    result = run("build", "--self-contained", "-o", tmp_path / "map.html")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "map.html").read_text()
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)=", page)
+    assert "Leaflet 1.9.3" in page  # inlined
+
+
+def test_rebuilds_are_byte_identical(tmp_path):
+    for name in ("a.html", "b.html"):
+        assert run("build", "--self-contained", "-o", tmp_path / name).returncode == 0
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+
+
+def test_own_boundary_file_in_another_crs_and_name_field(tmp_path):
+    path = tmp_path / "rayons.gpkg"
+    frame = gpd.read_file(AZE_ADM2).rename(columns={"shapeName": "NAME_EN"})[["NAME_EN", "geometry"]]
+    frame.to_crs("EPSG:32638").to_file(path)
+    events = tmp_path / "events.csv"
+    events.write_text("district,date,kind,from,to\nKelbajar,2020-11-25,completed,Armenia,Azerbaijan\nLaçın,2020-12-01,scheduled,Armenia,Azerbaijan\n", encoding="utf-8")
+    result = run("build", "--events", events, "--boundaries", path, "--name-field", "NAME_EN", "-o", tmp_path / "out.html", "--self-contained")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out.html").read_text()
+    assert '"name":"Kalbajar District"' in page and '"name":"Lachin District"' in page
+    assert "Handovers of territory: Kelbajar, Laçın" in page
+    assert "Boundaries: rayons.gpkg" in page
+
+
+def _bad_events(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "events.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make_args", "code", "message"),
+    [
+        (lambda t: ["--events", t / "missing.csv"], 3, "does not exist"),
+        (lambda t: ["--events", _bad_events(t, "district,date\n")], 3, "lacks the column(s) kind"),
+        (lambda t: ["--events", _bad_events(t, "district,date,kind\nLachin,2020-13-01,scheduled\n")], 3, "is not a date"),
+        (lambda t: ["--events", _bad_events(t, "district,date,kind\nAtlantis,2020-12-01,scheduled\n")], 3, "District 'Atlantis' matches no boundary feature"),
+        (lambda t: ["--boundaries", t / "nope.gpkg"], 4, "does not exist"),
+        (lambda t: ["--boundaries", MIRROR / "geoBoundaries-AZE-ADM2.geojson", "--name-field", "NAME"], 4, "has no field 'NAME'"),
+        (lambda t: ["--boundaries", "no-such-source"], 4, "does not exist"),
+        (lambda t: ["-o", t / "no-folder" / "map.html"], 6, "does not exist"),
+        (lambda t: ["--date", "25/11/2020"], 2, "is not a date like 2020-11-25"),
+    ],
+)
+def test_bad_input_gives_one_line_and_keeps_the_old_output(tmp_path, make_args, code, message):
+    output = tmp_path / "map.html"
+    output.write_text("previous map")
+    args = make_args(tmp_path)
+    if "-o" not in args:
+        args += ["-o", output]
+    result = run("build", *args)
+    assert result.returncode == code, result.stderr
+    assert message in one_error_line(result) or message in result.stderr
+    assert output.read_text() == "previous map"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_tampered_mirror_exits_with_the_download_code(tmp_path):
+    (tmp_path / "geoBoundaries-AZE-ADM2.geojson").write_bytes(AZE_ADM2.read_bytes() + b"\n")
+    result = run("data", "verify", "geoboundaries-aze-adm2", env={"HANDOVER_MAP_DATA_DIR": str(tmp_path)})
+    assert result.returncode == 5
+    assert "refusing it" in one_error_line(result)
+
+
+def test_data_list_and_verify_use_the_mirror():
+    listing = run("data", "list")
+    assert listing.returncode == 0
+    assert listing.stdout.count("\tmirror\t") == 3
+    verify = run("data", "verify")
+    assert verify.returncode == 0 and verify.stdout.count("\tok\t") == 3

@@ -1,0 +1,85 @@
+"""Matching district names across spellings, on the real geoBoundaries names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import geopandas as gpd
+import pytest
+from conftest import AZE_ADM2, DEFAULT_EVENTS
+
+from handover_map import HandoverMapWarning, InputDataError
+from handover_map.events import Event, read_events
+from handover_map.gazetteer import Gazetteer, core, fold, join_events, read_aliases, skeleton
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer(list(gpd.read_file(AZE_ADM2)["shapeName"]), read_aliases())
+
+
+@pytest.mark.parametrize(
+    ("name", "boundary"),
+    [
+        ("Agdam", "Agdam District"), ("Aghdam", "Agdam District"), ("Agdam District", "Agdam District"),
+        ("AĞDAM", "Agdam District"), ("  agdam   district ", "Agdam District"), ("Ağdam rayonu", "Agdam District"),
+        ("Akna", "Agdam District"), ("Агдам", "Agdam District"),
+        ("Kalbajar", "Kalbajar District"), ("Kelbajar", "Kalbajar District"), ("Kəlbəcər", "Kalbajar District"),
+        ("Karvachar", "Kalbajar District"), ("Кельбаджар", "Kalbajar District"),
+        ("Lachin", "Lachin District"), ("Laçın", "Lachin District"), ("Berdzor", "Lachin District"),
+        ("Stepanakert", "Khankendi City"), ("Baku", "Baku City"), ("Ağdaş", "Agdash District"), ("Agdas", "Agdash District"),
+    ],
+)
+def test_spellings_find_the_district(gazetteer, name, boundary):
+    assert gazetteer.match(name).boundary_name == boundary
+
+
+def test_small_typos_match_fuzzily(gazetteer):
+    found = gazetteer.match("Kalbajr")
+    assert (found.boundary_name, found.rule) == ("Kalbajar District", "fuzzy")
+
+
+@pytest.mark.parametrize("name", ["Shusha", "Lankaran", "Shaki"])
+def test_a_city_and_a_district_of_one_name_are_ambiguous(gazetteer, name):
+    with pytest.raises(InputDataError, match="could be any of"):
+        gazetteer.match(name)
+
+
+@pytest.mark.parametrize("name", ["Paris", "Karabakh", "Dadivank", "Gyumri"])
+def test_unknown_names_are_refused_with_candidates(gazetteer, name):
+    with pytest.raises(InputDataError, match="matches no boundary feature; closest:"):
+        gazetteer.match(name)
+
+
+def test_neighbouring_names_never_cross(gazetteer):
+    assert gazetteer.match("Agdash").boundary_name == "Agdash District"
+    assert gazetteer.match("Aghjabadi").boundary_name == "Aghjabadi District"
+
+
+def test_normal_forms():
+    assert fold("Kəlbəcər") == "kalbacar"
+    assert core("Lachin District") == "lachin"
+    assert skeleton("Aghdam") == skeleton("Agdam")
+
+
+def test_join_groups_events_by_boundary_name():
+    names = list(gpd.read_file(AZE_ADM2)["shapeName"])
+    joined = join_events(read_events(DEFAULT_EVENTS), names, read_aliases())
+    assert {name: len(events) for name, events in joined.items()} == {
+        "Agdam District": 1, "Kalbajar District": 3, "Lachin District": 1,
+    }
+
+
+def test_join_names_every_bad_district_at_once():
+    names = list(gpd.read_file(AZE_ADM2)["shapeName"])
+    events = [Event("Atlantis", dt.date(2020, 1, 1), "completed"),
+              Event("Shusha", dt.date(2020, 1, 1), "completed")]
+    with pytest.raises(InputDataError) as error:
+        join_events(events, names)
+    assert "Atlantis" in error.value.message and "Shusha" in error.value.message
+
+
+def test_fuzzy_join_is_reported():
+    names = list(gpd.read_file(AZE_ADM2)["shapeName"])
+    with pytest.warns(HandoverMapWarning, match="fuzzy"):
+        join_events([Event("Kalbajr", dt.date(2020, 1, 1), "completed")], names)

@@ -1,0 +1,109 @@
+"""The control timeline: states per district and date, from the events table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from conftest import DEFAULT_EVENTS
+from hypothesis import given
+from hypothesis import strategies as st
+
+from handover_map.events import Event, read_events
+from handover_map.timeline import build_timeline, group_by_district, state_on
+
+D = dt.date
+
+
+def _default():
+    return group_by_district(read_events(DEFAULT_EVENTS))
+
+
+def test_seed_article_states():
+    events = _default()
+    expected = {
+        ("Aghdam", D(2020, 11, 19)): "held",
+        ("Aghdam", D(2020, 11, 20)): "transferred",
+        ("Kalbajar", D(2020, 11, 10)): "scheduled",
+        ("Kalbajar", D(2020, 11, 15)): "postponed",
+        ("Kalbajar", D(2020, 11, 24)): "postponed",
+        ("Kalbajar", D(2020, 11, 25)): "transferred",
+        ("Lachin", D(2020, 11, 30)): "scheduled",
+        ("Lachin", D(2020, 12, 1)): "scheduled",
+        ("Lachin", D(2020, 12, 5)): "overdue",
+    }
+    for (district, day), state in expected.items():
+        assert state_on(events[district], day) == state, (district, day)
+
+
+def test_timeline_change_points_agree_with_state_on():
+    events = _default()
+    timeline = build_timeline(events)
+    assert timeline.changes["Kalbajar"] == [(None, "scheduled"), (D(2020, 11, 15), "postponed"), (D(2020, 11, 25), "transferred")]
+    day = D(2020, 11, 1)
+    while day < D(2021, 1, 1):
+        for name in events:
+            assert timeline.state(name, day) == state_on(events[name], day)
+        day += dt.timedelta(days=1)
+
+
+def test_a_handback_to_the_original_holder_is_held_again():
+    events = [
+        Event("X", D(2020, 1, 1), "completed", "A", "B"),
+        Event("X", D(2020, 2, 1), "completed", "B", "A"),
+    ]
+    assert state_on(events, D(2020, 1, 15)) == "transferred"
+    assert state_on(events, D(2020, 2, 1)) == "held"
+
+
+def test_a_new_date_after_a_postponement_is_scheduled():
+    events = [
+        Event("X", D(2020, 11, 15), "scheduled"),
+        Event("X", D(2020, 11, 15), "postponed"),
+        Event("X", D(2020, 11, 25), "scheduled"),
+    ]
+    assert state_on(events, D(2020, 11, 20)) == "scheduled"
+    assert state_on(events, D(2020, 11, 26)) == "overdue"
+
+
+# Property-based: random event sets for one district.
+days = st.dates(min_value=D(2020, 1, 1), max_value=D(2020, 3, 1))
+parties = st.sampled_from(["A", "B"])
+event_strategy = st.builds(
+    lambda day, kind, giver, taker: Event("X", day, kind, giver, taker),
+    days, st.sampled_from(["scheduled", "postponed", "completed"]), parties, parties,
+)
+
+
+@given(st.lists(event_strategy, min_size=1, max_size=8), days, st.randoms())
+def test_state_does_not_depend_on_row_order(events, day, rng):
+    shuffled = list(events)
+    rng.shuffle(shuffled)
+    assert state_on(events, day) == state_on(shuffled, day)
+
+
+@given(st.lists(st.builds(lambda d, k: Event("X", d, k, "A", "B"), days, st.sampled_from(["scheduled", "postponed"])), min_size=1), days)
+def test_announcements_alone_never_transfer(events, day):
+    assert state_on(events, day) != "transferred"
+
+
+@given(st.lists(event_strategy, min_size=1, max_size=8))
+def test_transferred_stays_until_a_later_completed_event(events):
+    timeline = build_timeline({"X": events})
+    completed_days = {e.date for e in events if e.kind == "completed"}
+    for (day, state), (next_day, _) in zip(timeline.changes["X"], timeline.changes["X"][1:]):
+        if state == "transferred":
+            assert next_day in completed_days
+
+
+def test_random_tables_agree_between_timeline_and_state_on():
+    rng = random.Random(7)
+    for _ in range(200):
+        events = [
+            Event("X", D(2020, 1, 1) + dt.timedelta(days=rng.randrange(40)), rng.choice(["scheduled", "postponed", "completed"]), "A", rng.choice("AB"))
+            for _ in range(rng.randrange(1, 6))
+        ]
+        timeline = build_timeline({"X": events})
+        for offset in range(-2, 45):
+            day = D(2020, 1, 1) + dt.timedelta(days=offset)
+            assert timeline.state("X", day) == state_on(events, day)
