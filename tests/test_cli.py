@@ -125,3 +125,9 @@ def test_data_list_and_verify_use_the_mirror():
     assert listing.stdout.count("\tmirror\t") == 3
     verify = run("data", "verify")
     assert verify.returncode == 0 and verify.stdout.count("\tok\t") == 3
+
+
+def test_verify_without_mirror_or_cache_says_what_to_run(tmp_path):
+    result = run("data", "verify", env={"HANDOVER_MAP_DATA_DIR": str(tmp_path), "HANDOVER_MAP_CACHE_DIR": str(tmp_path / "cache")})
+    assert result.returncode == 5
+    assert "handover-map data fetch" in one_error_line(result)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import click
 
-from . import __version__, sources
-from ._errors import HandoverMapError, HandoverMapWarning
+from . import __version__, settings, sources
+from ._errors import DownloadError, HandoverMapError, HandoverMapWarning
 from .assets import LEAFLET, fetch_assets
 from .build import build_map, default_output_path
 
@@ -87,8 +87,6 @@ def build(events, boundaries, name_field, layer, assume_crs, output, self_contai
         handover-map build --self-contained -o map.html
         handover-map build --events my.csv --boundaries districts.gpkg --name-field NAME_EN -o out.html
     """
-    from . import settings
-
     if tiles is None:
         tiles = settings.DEFAULT_TILES
     written = build_map(
@@ -171,7 +169,7 @@ def data_verify(ids: tuple[str, ...]) -> None:
         sources.fetch(source_id)  # raises on a wrong checksum
         click.echo(f"{source_id}\tok\t{where}")
     if missing:
-        sys.exit(1)
+        raise DownloadError(f"{missing} source(s) not downloaded.", hint="run `handover-map data fetch`.")
 
 
 @cli.group()

@@ -164,6 +164,7 @@ def render_map(
     mapped = boundaries[boundaries["name"].isin(joined)]
     context = boundaries[~boundaries["name"].isin(joined)]
     names = sorted(joined)
+    index = {name: i for i, name in enumerate(names)}
     labels = state_labels(events)
     used_states = [s for s in settings.STATES if any(s == state for series in timeline.changes.values() for _, state in series)]
 
@@ -219,7 +220,7 @@ def render_map(
         "geometry": {
             "type": "FeatureCollection",
             "features": [
-                {"type": "Feature", "properties": {"i": names.index(row.name)}, "geometry": _rounded(row.geometry)}
+                {"type": "Feature", "properties": {"i": index[row.name]}, "geometry": _rounded(row.geometry)}
                 for row in mapped.itertuples()
             ],
         },

@@ -120,9 +120,9 @@ def build_timeline(events_by_district: dict[str, list[Event]]) -> Timeline:
     return Timeline(changes=changes, stops=sorted(stops))
 
 
-def group_by_district(events: Iterable[Event], key=lambda e: e.district) -> dict[str, list[Event]]:
-    """{district: events}, with the district given by ``key``."""
+def group_by_district(events: Iterable[Event]) -> dict[str, list[Event]]:
+    """{district name as written in the table: its events}."""
     grouped: dict[str, list[Event]] = defaultdict(list)
     for event in events:
-        grouped[key(event)].append(event)
+        grouped[event.district].append(event)
     return dict(grouped)
