@@ -11,9 +11,12 @@ from pathlib import Path
 
 from . import settings, sources
 from ._atomic import write_text_atomic
+from ._errors import InputDataError
+from .article import read_article
 from .boundaries import load_boundaries
 from .events import Event, read_events
-from .gazetteer import join_events, read_aliases
+from .extract import Extraction, extract_events
+from .gazetteer import Gazetteer, join_events, read_aliases
 from .render import render_map
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
@@ -47,6 +50,33 @@ def _default_subtitle(events: list[Event]) -> str:
     return f"Who controls {count} district{'s' if count != 1 else ''}, {span}. Drag the slider; click a district for the reports."
 
 
+def _load(boundaries, name_field, layer, assume_crs):
+    """Boundary frame and manifest entry (if any) for a --boundaries value."""
+    path, source = sources.resolve(boundaries or sources.default_case()["boundaries"])
+    frame = load_boundaries(path, name_field or (source.name_field if source else None), layer=layer, assume_crs=assume_crs)
+    return path, source, frame
+
+
+def extract_article(
+    article: str | Path,
+    boundaries: str | Path | None = None,
+    *,
+    name_field: str | None = None,
+    layer: str | None = None,
+    assume_crs: str | None = None,
+    published: dt.date | None = None,
+    aliases: str | Path | None = None,
+) -> Extraction:
+    """Read an article (text or saved HTML) and extract its handover events.
+
+    Place names are looked for among the boundary file's names (default:
+    the default case's source) and the alias table.
+    """
+    _, _, frame = _load(boundaries, name_field, layer, assume_crs)
+    gazetteer = Gazetteer(list(frame["name"]), read_aliases(aliases))
+    return extract_events(read_article(article, published=published), gazetteer)
+
+
 def build_html(
     events: str | Path | list[Event] | None = None,
     boundaries: str | Path | None = None,
@@ -61,6 +91,8 @@ def build_html(
     tiles: str | None = settings.DEFAULT_TILES,
     initial_date: dt.date | None = None,
     aliases: str | Path | None = None,
+    article: str | Path | None = None,
+    published: dt.date | None = None,
 ) -> str:
     """Run the pipeline and return the map page as HTML.
 
@@ -83,12 +115,21 @@ def build_html(
         Passed to :func:`~handover_map.render.render_map`.
     aliases
         Alias table (CSV with ``name``, ``alias``); default: the shipped one.
+    article, published
+        Extract the events from this article instead of reading a table;
+        ``published`` overrides its publication date.
     """
     case = sources.default_case()
-    uses_default_events = events is None
-    event_list = events if isinstance(events, list) else read_events(events or default_events_path())
-    path, source = sources.resolve(boundaries or case["boundaries"])
-    frame = load_boundaries(path, name_field or (source.name_field if source else None), layer=layer, assume_crs=assume_crs)
+    uses_default_events = events is None and article is None
+    path, source, frame = _load(boundaries, name_field, layer, assume_crs)
+    if article is not None:
+        gazetteer = Gazetteer(list(frame["name"]), read_aliases(aliases))
+        event_list = extract_events(read_article(article, published=published), gazetteer).events
+        if not event_list:
+            raise InputDataError(f"Found no handover events in the article '{article}'.",
+                                 hint="run `handover-map extract` to see why, then write an events table and pass --events.")
+    else:
+        event_list = events if isinstance(events, list) else read_events(events or default_events_path())
     joined = join_events(event_list, list(frame["name"]), read_aliases(aliases))
     reports = sorted({e.source for e in event_list if e.source})
     lines = [source.attribution if source else f"Boundaries: {Path(path).name}"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import sys
 import warnings
 from pathlib import Path
@@ -13,7 +14,9 @@ import click
 from . import __version__, settings, sources
 from ._errors import DownloadError, HandoverMapError, HandoverMapWarning
 from .assets import LEAFLET, fetch_assets
-from .build import build_map, default_output_path
+from ._atomic import write_text_atomic
+from .build import build_map, default_output_path, extract_article
+from .events import events_csv
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
@@ -65,6 +68,8 @@ def cli(debug: bool) -> None:
 
 @cli.command()
 @click.option("--events", type=click.Path(dir_okay=False, path_type=Path), help="Events table (CSV). Default: the Karabakh 2020 table.")
+@click.option("--article", type=click.Path(path_type=Path), help="Extract the events from this article (text or saved HTML) instead.")
+@click.option("--published", callback=_iso_date, help="With --article: its publication date (YYYY-MM-DD), if the page gets it wrong.")
 @click.option("--boundaries", help="Boundary file (GeoJSON, GeoPackage, Shapefile...) or a source id from `handover-map data list`.")
 @click.option("--name-field", help="Field of the boundary file with the district names.")
 @click.option("--layer", help="Layer of a multi-layer boundary file.")
@@ -78,7 +83,7 @@ def cli(debug: bool) -> None:
 @click.option("--date", "initial_date", callback=_iso_date, help="Date shown when the page opens (YYYY-MM-DD).")
 @click.option("--aliases", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Alias table (CSV: name,alias). Default: the shipped one.")
 @friendly
-def build(events, boundaries, name_field, layer, assume_crs, output, self_contained, tiles, title, subtitle, credits, initial_date, aliases) -> None:
+def build(events, article, published, boundaries, name_field, layer, assume_crs, output, self_contained, tiles, title, subtitle, credits, initial_date, aliases) -> None:
     """Build the slider map from an events table and boundary polygons.
 
     \b
@@ -86,7 +91,10 @@ def build(events, boundaries, name_field, layer, assume_crs, output, self_contai
         handover-map build
         handover-map build --self-contained -o map.html
         handover-map build --events my.csv --boundaries districts.gpkg --name-field NAME_EN -o out.html
+        handover-map build --article article.txt -o out.html
     """
+    if events and article:
+        raise click.UsageError("give --events or --article, not both.")
     if tiles is None:
         tiles = settings.DEFAULT_TILES
     written = build_map(
@@ -103,8 +111,61 @@ def build(events, boundaries, name_field, layer, assume_crs, output, self_contai
         credits=list(credits),
         initial_date=initial_date,
         aliases=aliases,
+        article=article,
+        published=published,
     )
     click.echo(f"Wrote {written} ({written.stat().st_size:,} bytes)", err=True)
+
+
+@cli.command()
+@click.argument("article", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write. Default: standard output.")
+@click.option("--format", "output_format", type=click.Choice(["csv", "json"]), default="csv", show_default=True, help="csv: the events table; json: events plus the review report.")
+@click.option("--boundaries", help="Boundary file or source id whose names are the places to look for. Default: the default case's.")
+@click.option("--name-field", help="Field of the boundary file with the district names.")
+@click.option("--layer", help="Layer of a multi-layer boundary file.")
+@click.option("--assume-crs", help="CRS to assume when the boundary file declares none.")
+@click.option("--published", callback=_iso_date, help="Publication date (YYYY-MM-DD); default: from the page, dateline, file name or text.")
+@click.option("--aliases", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Alias table (CSV: name,alias). Default: the shipped one.")
+@friendly
+def extract(article, output, output_format, boundaries, name_field, layer, assume_crs, published, aliases) -> None:
+    """Extract dated handover events from a news article into an events table.
+
+    The article may be plain text or a saved HTML page. Review the table,
+    fix what is wrong, then `handover-map build --events TABLE`. What was
+    found but not used (place names, dates) is reported on stderr.
+
+    \b
+    Examples:
+        handover-map extract article.txt -o events.csv
+        handover-map extract saved-page.html --format json -o events.json
+        handover-map extract article.txt --boundaries districts.gpkg --name-field NAME_EN --published 2019-03-14
+    """
+    found = extract_article(article, boundaries, name_field=name_field, layer=layer, assume_crs=assume_crs,
+                            published=published, aliases=aliases)
+    report = found.report()
+    if output_format == "json":
+        text = json.dumps({"events": [e.as_row() for e in found.events], "report": report}, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = events_csv(found.events)
+    if output:
+        write_text_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+    _echo_report(report, len(found.events), article)
+
+
+def _echo_report(report: dict, count: int, article: Path) -> None:
+    published = report["published"]
+    click.echo(f"Published: {published['date'] or 'unknown'} (from {published['from']})", err=True)
+    for place in report["unmatched_places"]:
+        click.echo(f"Place not matched: {place['text']}: {place['reason']}", err=True)
+    for date in report["unattached_dates"]:
+        click.echo(f"Date not used: {date['text']} ({date['date'] or '?'}): {date['reason']}", err=True)
+    if count:
+        click.echo(f"Found {count} event(s).", err=True)
+    else:
+        click.echo(f"Warning: found no handover events in '{article}'.", err=True)
 
 
 @cli.group()

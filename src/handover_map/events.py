@@ -35,11 +35,15 @@ class Event:
     source: str = ""
     evidence: str = ""
     note: str = ""
+    evidence_start: int | None = None
+    evidence_end: int | None = None
 
     def as_row(self) -> dict[str, str]:
         """The event as a CSV row (column names as in the file)."""
         row = {("from" if f.name == "from_" else f.name): getattr(self, f.name) for f in fields(self)}
         row["date"] = self.date.isoformat()
+        for offset in ("evidence_start", "evidence_end"):
+            row[offset] = "" if row[offset] is None else str(row[offset])
         return row
 
 
@@ -51,6 +55,14 @@ def _parse_date(text: str, where: str) -> dt.date:
             f"{where}: '{text}' is not a date in the form YYYY-MM-DD.",
             hint="write dates like 2020-11-25.",
         ) from None
+
+
+def _parse_offset(text: str, where: str) -> int | None:
+    if not text:
+        return None
+    if not text.isdigit():
+        raise InputDataError(f"{where}: evidence offset '{text}' is not a whole number.", hint="leave it empty or write a character offset.")
+    return int(text)
 
 
 def parse_rows(rows: list[dict[str, str]], where: str) -> list[Event]:
@@ -77,6 +89,8 @@ def parse_rows(rows: list[dict[str, str]], where: str) -> list[Event]:
                 source=clean.get("source", ""),
                 evidence=clean.get("evidence", ""),
                 note=clean.get("note", ""),
+                evidence_start=_parse_offset(clean.get("evidence_start", ""), at),
+                evidence_end=_parse_offset(clean.get("evidence_end", ""), at),
             )
         )
     return events
@@ -125,12 +139,17 @@ def read_events(path: str | Path) -> list[Event]:
     return events
 
 
-def write_events(events: list[Event], path: str | Path) -> None:
-    """Write events as a CSV table that :func:`read_events` reads back."""
+def events_csv(events: list[Event]) -> str:
+    """Events as the text of a CSV table that :func:`read_events` reads back."""
     columns = list(settings.REQUIRED_EVENT_COLUMNS) + list(settings.OPTIONAL_EVENT_COLUMNS)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for event in events:
         writer.writerow(event.as_row())
-    write_text_atomic(path, buffer.getvalue())
+    return buffer.getvalue()
+
+
+def write_events(events: list[Event], path: str | Path) -> None:
+    """Write events as a CSV table (atomically) that :func:`read_events` reads back."""
+    write_text_atomic(path, events_csv(events))

@@ -28,6 +28,9 @@ from .events import Event
 _LETTER_FOLDS = str.maketrans({"ə": "a", "ı": "i", "ø": "o", "æ": "ae", "ß": "ss", "ł": "l", "đ": "d", "þ": "th"})
 _SUFFIXES = re.compile(r"\b(?:" + "|".join(settings.ADMIN_SUFFIXES) + r")\b")
 _NON_WORD = re.compile(r"[\W_]+")
+# A word of a place name: letters, joined by hyphens or apostrophes ("Nagorno-Karabakh",
+# "Bilhorod-Dnistrovskyi"), but not a possessive "'s".
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+|['’](?!s\b)[^\W\d_]+)*")
 
 
 def fold(name: str) -> str:
@@ -62,6 +65,16 @@ def skeleton(name: str) -> str:
     text = re.sub(r"(?<=[bcdgkpstz])h", "", core(name).replace("x", "kh"))
     text = re.sub(r"(.)\1+", r"\1", text)
     return text.replace(" ", "")
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place name found in a text, with the boundary names it may mean."""
+
+    start: int
+    end: int
+    text: str
+    boundary_names: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -122,6 +135,41 @@ class Gazetteer:
                 return found
         return set()
 
+    def _steps(self, name: str):
+        """(rule, boundary names) for each non-fuzzy rule, most exact first."""
+        yield "exact", self._by_key["exact"].get(fold(name), set())
+        yield "core", self._by_key["core"].get(core(name), set())
+        yield "alias", self._alias_targets.get(core(name), set())
+        yield "skeleton", self._by_key["skeleton"].get(skeleton(name), set())
+
+    def exact_names(self, name: str) -> set[str]:
+        """Boundary names ``name`` means by any rule but fuzzy (empty if none)."""
+        return next((found for _, found in self._steps(name) if found), set())
+
+    def mentions(self, text: str, max_words: int = 3) -> list[PlaceMention]:
+        """Place names in running text, longest first, without overlaps.
+
+        Only capitalised phrases count (place names are proper nouns), and
+        only non-fuzzy rules: a text is full of words that look like names.
+        """
+        tokens = list(_WORD.finditer(text))
+        found: list[PlaceMention] = []
+        i = 0
+        while i < len(tokens):
+            width = 1
+            if tokens[i].group(0)[0].isupper():
+                for n in range(min(max_words, len(tokens) - i), 0, -1):
+                    start, end = tokens[i].start(), tokens[i + n - 1].end()
+                    if "\n" in text[start:end]:
+                        continue
+                    names = self.exact_names(text[start:end])
+                    if names:
+                        found.append(PlaceMention(start, end, text[start:end], frozenset(names)))
+                        width = n
+                        break
+            i += width
+        return found
+
     def candidates(self, name: str, limit: int = 3) -> list[str]:
         """The boundary names closest to ``name``, best first."""
         hits = process.extract(core(name), self._core_keys, scorer=fuzz.WRatio, limit=limit)
@@ -135,14 +183,7 @@ class Gazetteer:
         InputDataError
             When the name could mean more than one feature.
         """
-        steps = (
-            ("exact", lambda: self._by_key["exact"].get(fold(name), set())),
-            ("core", lambda: self._by_key["core"].get(core(name), set())),
-            ("alias", lambda: self._alias_targets.get(core(name), set())),
-            ("skeleton", lambda: self._by_key["skeleton"].get(skeleton(name), set())),
-        )
-        for rule, find in steps:
-            found = find()
+        for rule, found in self._steps(name):
             if len(found) == 1:
                 return Match(name, next(iter(found)), rule)
             if len(found) > 1:

@@ -29,7 +29,7 @@ COORDINATE_DECIMALS = 5
 
 #: Columns an events table must have, and the optional ones it may have.
 REQUIRED_EVENT_COLUMNS = ("district", "date", "kind")
-OPTIONAL_EVENT_COLUMNS = ("from", "to", "source", "evidence", "note")
+OPTIONAL_EVENT_COLUMNS = ("from", "to", "source", "evidence", "note", "evidence_start", "evidence_end")
 
 #: Event kinds, in the order a reader meets them.
 EVENT_KINDS = ("scheduled", "postponed", "completed")

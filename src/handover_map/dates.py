@@ -1,0 +1,103 @@
+"""Find dates in news text and resolve them against the publication date.
+
+Handles the forms news uses: "November 20", "Nov. 20", "20 November 2020",
+"2020-11-20", "November 20th", weekdays ("on Friday", "said Wednesday") and
+"today"/"yesterday"/"tomorrow". Year-less dates take the year that puts them
+closest to the publication date; weekdays take the nearest such day on or
+before it (or after it, in a sentence about the future).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+PATTERNS = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("month-day", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b" + _YEAR, re.IGNORECASE)),
+    ("day-month", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b" + _YEAR, re.IGNORECASE)),
+    ("weekday", re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)),
+    ("relative", re.compile(r"\b(?P<relative>today|yesterday|tomorrow)\b", re.IGNORECASE)),
+]
+FUTURE = re.compile(r"\b(will|is to|are to|due|scheduled|expected|set to|plans? to|deadline|next)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in a text: where it stands, what it says, what it means.
+
+    ``date`` is None when it needs a publication date that is unknown.
+    """
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+    form: str
+
+
+def _closest_year(month: int, day: int, anchor: dt.date) -> dt.date | None:
+    options = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return min(options, key=lambda d: abs((d - anchor).days)) if options else None
+
+
+def _resolve(form: str, match: re.Match, published: dt.date | None, future: bool) -> dt.date | None:
+    groups = match.groupdict()
+    if form == "weekday":
+        if published is None:
+            return None
+        delta = (published.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7
+        if future and delta:
+            return published + dt.timedelta(days=7 - delta)
+        return published - dt.timedelta(days=delta)
+    if form == "relative":
+        return published + dt.timedelta(days=RELATIVE[groups["relative"].lower()]) if published else None
+    month = int(groups["month"]) if form == "iso" else MONTHS[groups["month"].lower()]
+    day = int(groups["day"])
+    if groups.get("year"):
+        try:
+            return dt.date(int(groups["year"]), month, day)
+        except ValueError:
+            return None
+    return _closest_year(month, day, published) if published else None
+
+
+def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
+    """All date mentions in ``text``, in order, without overlaps.
+
+    "May" as a month needs a day next to it, so "may" the verb is no date;
+    a capitalised weekday only counts as a date (not "Friday prayers").
+    """
+    future = bool(FUTURE.search(text))
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for form, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            if form == "weekday" and not match.group(0)[0].isupper():
+                continue
+            if form in ("month-day", "day-month") and not 1 <= int(match.group("day")) <= 31:
+                continue
+            taken.append((start, end))
+            found.append(DateMention(start, end, match.group(0), _resolve(form, match, published, future), form))
+    return sorted(found, key=lambda m: m.start)
