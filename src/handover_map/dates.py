@@ -1,7 +1,7 @@
 """Find dates in news text and resolve them against the publication date.
 
 Handles the forms news uses: "November 20", "Nov. 20", "20 November 2020",
-"2020-11-20", "November 20th", weekdays ("on Friday", "said Wednesday") and
+"2020-11-20", "20.11.2020" (day first), "November 20th", weekdays ("on Friday", "said Wednesday") and
 "today"/"yesterday"/"tomorrow". Year-less dates take the year that puts them
 closest to the publication date; weekdays take the nearest such day on or
 before it (or after it, in a sentence about the future).
@@ -27,6 +27,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 PATTERNS = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("numeric", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
     ("month-day", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b" + _YEAR, re.IGNORECASE)),
     ("day-month", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b" + _YEAR, re.IGNORECASE)),
     ("weekday", re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)),
@@ -70,7 +71,7 @@ def _resolve(form: str, match: re.Match, published: dt.date | None, future: bool
         return published - dt.timedelta(days=delta)
     if form == "relative":
         return published + dt.timedelta(days=RELATIVE[groups["relative"].lower()]) if published else None
-    month = int(groups["month"]) if form == "iso" else MONTHS[groups["month"].lower()]
+    month = int(groups["month"]) if form in ("iso", "numeric") else MONTHS[groups["month"].lower()]
     day = int(groups["day"])
     if groups.get("year"):
         try:

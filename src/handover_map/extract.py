@@ -37,23 +37,34 @@ from .gazetteer import Gazetteer, PlaceMention, fold
 
 _HANDOVER_VERBS = r"(?:handed|returned|transferred|ceded|given|turned|vacated|surrendered)"
 _ACTIVE_VERBS = r"(?:hand|return|transfer|cede|give|turn|withdraw|pull|vacate|leave|enter|take|surrender)"
+_HANDOVER_NOUNS = r"(?:handover|hand-over|return|transfer|withdrawal|pullout|pull-out)"
 SCHEDULED_CUES = [
-    rf"\b(?:is|are|was|were)\s+(?:also\s+|now\s+)?(?:(?:due|set|scheduled|expected|supposed|slated|going)\s+)?to\s+(?:be\s+)?(?:{_HANDOVER_VERBS}|{_ACTIVE_VERBS})\b",
-    r"\b(?:is|are|was|were)\s+(?:also\s+|initially\s+|originally\s+|first\s+)?(?:due|set|scheduled|slated|planned)\s+(?:for|to)\b",
-    r"\b(?:scheduled|slated|planned|set)\s+for\b",
+    rf"\b(?:is|are|was|were)\s+(?:also\s+|now\s+)?(?:(?:due|set|scheduled|expected|supposed|slated|going|planned)\s+)?to\s+(?:be\s+)?(?:{_HANDOVER_VERBS}|{_ACTIVE_VERBS})\b",
+    rf"\b(?:is|are|was|were)\s+(?:also\s+|initially\s+|originally\s+|first\s+)?(?:due|set|scheduled|slated|planned)\s+for\s+(?:the\s+|its\s+)?{_HANDOVER_NOUNS}\b",
+    rf"\b{_HANDOVER_NOUNS}[\s,]+(?:\w+\s+){{0,3}}?(?:is\s+|was\s+|remains\s+|remained\s+)?(?:set|scheduled|slated|planned|due)\s+(?:for|on|by)\b",
     rf"\bwill\s+(?:also\s+|soon\s+|then\s+)?(?:be\s+)?(?:{_HANDOVER_VERBS}|{_ACTIVE_VERBS})\b",
     rf"\bmust\s+(?:be\s+)?(?:{_HANDOVER_VERBS}|{_ACTIVE_VERBS})\b",
-    rf"\b(?:due|expected)\s+to\s+(?:be\s+)?(?:{_HANDOVER_VERBS}|{_ACTIVE_VERBS})\b",
+    rf"\b(?:due|expected|scheduled|set)\s+to\s+(?:be\s+)?(?:{_HANDOVER_VERBS}|{_ACTIVE_VERBS})\b",
     rf"\bagreed\s+to\s+{_ACTIVE_VERBS}\b",
     r"\b(?:deadline|due\s+date)\b",
     r"\b(?:has|have)\s+until\b",
 ]
-POSTPONED_CUES = [r"\b(?:postponed|delayed|put\s+off|pushed\s+back|deferred|rescheduled|extended)\b"]
+POSTPONED_CUES = [
+    r"\b(?:postpone[ds]?|postponing|delay(?:ed|s|ing)?|put(?:ting)?\s+off|defer(?:red|s|ring)?|reschedul(?:ed|es|ing)|extend(?:ed|s|ing)?)\b",
+    r"\bpush(?:ed|es|ing)?\s+(?:it\s+|them\s+|the\s+\w+\s+)?back\b",
+]
 COMPLETED_CUES = [
-    rf"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:formally\s+|officially\s+|finally\s+|fully\s+|peacefully\s+)?(?:ceded|handed\s+(?:over|back)|returned|transferred|given\s+back|surrendered|turned\s+over|relinquished|vacated)\b",
+    rf"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:formally\s+|officially\s+|finally\s+|fully\s+|peacefully\s+|already\s+)?(?:ceded|handed\s+(?:over|back)|returned|transferred|given\s+back|surrendered|turned\s+over|relinquished|vacated)\b",
     r"\b(?:ceded|handed\s+(?:over|back)|gave\s+back|gave\s+up|surrendered|relinquished|vacated|turned\s+over|transferred)\b",
+    r"\b(?:handed|gave|turned)\s+(?:(?-i:[A-Z])[\w.'’-]*\s+){1,4}(?:over|back)\b",
+    r"\b(?:has|have|had)\s+(?:now\s+|finally\s+)?(?:taken\s+(?:full\s+)?control\s+(?:of|over)|taken\s+over|entered|regained|withdrawn\s+from|pulled\s+out\s+of)\b",
     r"\b(?:entered|moved\s+into|marched\s+into|rolled\s+into|took\s+(?:full\s+)?control\s+(?:of|over)|took\s+over|regained(?:\s+control\s+(?:of|over))?|assumed\s+control\s+(?:of|over)|withdrew\s+from|pulled\s+out\s+of|completed\s+(?:the|its|their)\s+(?:handover|withdrawal|transfer|pullout)|raised\s+(?:the|its|their)\s+flags?)\b",
     r"\breturned\b(?!\s+(?:to|home|from)\b)",
+    r"\b(?:came|passed|reverted|returned)\s+(?:back\s+)?(?:under|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:control|rule|sovereignty)\b",
+    rf"\b{_HANDOVER_NOUNS}\s+of\s+(?:[\w'’-]+\s+){{1,4}}?(?:took\s+place|was\s+completed|was\s+carried\s+out|went\s+ahead)\b",
+    r"\b(?:troops|forces|soldiers|units|army)\s+(?:have\s+|had\s+)?(?:finally\s+)?left\b",
+    r"\b(?:retook|retaken|recaptured|liberated)\b",
+    r"\btook\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:over|back)\b",
 ]
 _KINDS = (("scheduled", SCHEDULED_CUES), ("postponed", POSTPONED_CUES), ("completed", COMPLETED_CUES))
 CUES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, patterns in _KINDS for pattern in patterns]
@@ -65,6 +76,13 @@ _ABBREVIATION = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _LEVEL_WORD = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(district|region|province|rayon|raion|oblast|county|governorate|municipality)\b")
 _PLACE_LIST_GAP = re.compile(r"^(?:\s*(?:,|–|—|-|and|or|as\s+well\s+as)\s*)+$")
+_COORDINATION = re.compile(r"^\s*,?\s*(?:and|as\s+well\s+as|while)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_DEADLINE = re.compile(r"^(?:deadline|due\s+date)$", re.IGNORECASE)
+_SCHEDULE_LEAD = re.compile(r"\b(?:due|scheduled|set|planned|slated|deadline|originally|initially|first)\s+(?:(?:on|for|by|of)\s+)?(?:the\s+)?$", re.IGNORECASE)
+_SHIFT = re.compile(r"\bby\s+(?P<count>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)\s+(?P<unit>days?|weeks?)\b", re.IGNORECASE)
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30}
+_DATED_NOUN = re.compile(rf"^\s*(?:deadline|{_HANDOVER_NOUNS})\b", re.IGNORECASE)
 _TO_DATE = re.compile(r"\b(?:to|until|till)\s+$", re.IGNORECASE)
 _FROM_DATE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 
@@ -89,11 +107,22 @@ class Extraction:
         }
 
 
+# A cue whose grammatical subject is the place: "Aghdam was ceded", "Lachin is to be
+# handed over", "Kalbajar was scheduled for handover". In the active voice
+# ("entered Kalbajar", "is due to return Kelbajar") the place is the object.
+_PASSIVE = re.compile(
+    rf"\b(?:be|been|is|are|was|were)\s+(?:\w+\s+)?(?:{_HANDOVER_VERBS}|given\s+back|relinquished|scheduled|slated|planned|set)\b"
+    rf"|^{_HANDOVER_NOUNS}\b|^(?:came|passed|reverted|returned)\s",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class _Cue:
     kind: str
     start: int
     end: int
+    passive: bool = False
 
 
 @dataclass(frozen=True)
@@ -121,7 +150,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[_Cue]:
     for kind, pattern in CUES:
         for match in pattern.finditer(text, start, end):
             if not any(match.start() < c.end and c.start < match.end() for c in cues):
-                cues.append(_Cue(kind, match.start(), match.end()))
+                cues.append(_Cue(kind, match.start(), match.end(), bool(_PASSIVE.search(match.group(0)))))
     return sorted(cues, key=lambda c: c.start)
 
 
@@ -163,17 +192,50 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 
 def _nearest_group(groups: list[list[PlaceMention]], cue: _Cue) -> list[PlaceMention] | None:
-    if not groups:
-        return None
-    return min(groups, key=lambda g: _distance(cue.start, cue.end, g[0].start, g[-1].end))
+    """The place group a cue is about: the subject of a passive ("Aghdam was
+    ceded"), the object of an active verb ("entered Kalbajar"); the nearest
+    on the other side when the preferred side has none."""
+    inside = [g for g in groups if g[0].start < cue.end and cue.start < g[-1].end]
+    if inside:
+        return inside[0]
+    before = [g for g in groups if g[-1].end <= cue.start]
+    after = [g for g in groups if g[0].start >= cue.end]
+    preferred, other = (before[::-1], after) if cue.passive else (after, before[::-1])
+    return (preferred or other or [None])[0]
 
 
-def _date_for(dates: list[DateMention], cue: _Cue) -> DateMention | None:
+def _coordinated(text: str, groups: list[list[PlaceMention]], dates: list[DateMention], group: list[PlaceMention], date: DateMention):
+    """Further (group, date) pairs joined to the first by "and": "return
+    Kelbajar by Nov. 15 and Lachin by Dec. 1"."""
+    pairs, last_end = [], date.end
+    for candidate in [g for g in groups if g[0].start > max(group[-1].end, date.end)]:
+        if not _COORDINATION.match(text[last_end:candidate[0].start]):
+            break
+        own = [d for d in dates if candidate[-1].end <= d.start and not _HAS_PLACE_BETWEEN(groups, candidate[-1].end, d.start)]
+        if not own or len(text[candidate[-1].end:own[0].start].split()) > 4:
+            break
+        pairs.append((candidate, own[0]))
+        last_end = own[0].end
+    return pairs
+
+
+def _HAS_PLACE_BETWEEN(groups, start, end) -> bool:
+    return any(start <= g[0].start < end for g in groups)
+
+
+def _date_for(text: str, dates: list[DateMention], cue: _Cue) -> DateMention | None:
+    """The date a cue speaks of: the first after it; for a handover that
+    happened, else the last before it ("On 20 November troops entered ...");
+    for an announcement only "the <date> deadline" right before it."""
     after = [d for d in dates if d.start >= cue.end]
     if after:
         return after[0]
     before = [d for d in dates if d.end <= cue.start]
-    return before[-1] if before else None
+    if not before:
+        return None
+    if cue.kind == "completed" or _DATED_NOUN.match(text[before[-1].end:cue.end]):
+        return before[-1]
+    return None
 
 
 class _Collector:
@@ -185,6 +247,7 @@ class _Collector:
         self.keys: set[tuple[str, str, dt.date]] = set()
         self.spelling: dict[str, str] = {}
         self.announced: dict[str, dt.date] = {}
+        self.announced_before: dict[str, dt.date] = {}
         self.used_dates: set[int] = set()
 
     def add(self, place: PlaceMention, kind: str, date: DateMention | dt.date, sentence: tuple[int, int]) -> None:
@@ -271,6 +334,7 @@ def _read_sentence(text, sentence, gazetteer, collector, unattached, published) 
     cues_found = False
     previous_groups: list[list[PlaceMention]] = []
     for clause in split_clauses(text, start, end):
+        collector.announced_before = dict(collector.announced)  # what earlier clauses announced
         clause_places = [p for p in usable if clause.start <= p.start < clause.end]
         clause_dates = [d for d in dates if clause.start <= d.start < clause.end and d.date]
         groups = _group_places(text, clause_places) or (previous_groups if len(previous_groups) == 1 else [])
@@ -285,13 +349,14 @@ def _read_sentence(text, sentence, gazetteer, collector, unattached, published) 
             if cue.kind == "postponed":
                 _postponed(text, cue, clause_dates, group, sentence, collector, unattached)
                 continue
-            if cue.kind == "scheduled" and any(c.kind == "postponed" for c in find_cues(text, clause.start, clause.end)):
+            if _DEADLINE.match(text[cue.start:cue.end]) and any(c.kind == "postponed" for c in find_cues(text, clause.start, clause.end)):
                 continue  # "the deadline was postponed": the deadline is what was put off
-            date = _date_for(clause_dates, cue)
+            date = _date_for(text, clause_dates, cue)
             if date is None:
                 continue
-            for place in group:
-                collector.add(place, cue.kind, date, sentence)
+            for places, day in [(group, date), *_coordinated(text, groups, clause_dates, group, date)]:
+                for place in places:
+                    collector.add(place, cue.kind, day, sentence)
         previous_groups = groups if groups else previous_groups
     reason = "no handover wording in the sentence" if not cues_found else "no handover wording next to it"
     for d in dates:
@@ -307,17 +372,24 @@ def _postponed(text, cue, dates, group, sentence, collector, unattached) -> None
             put_off = d
         elif _TO_DATE.search(lead) and d.start > cue.start:
             new = d
-        elif put_off is None and new is None:
-            put_off = d
+        elif put_off is None and new is None and (
+            d.start > cue.end or _DATED_NOUN.match(text[d.end:cue.start]) or _SCHEDULE_LEAD.search(text[max(0, d.start - 30):d.start])
+        ):
+            put_off = d  # "postponed the 15 November handover", "originally due on 15 November, was put off"
+    shift = _SHIFT.search(text, cue.end, min(len(text), cue.end + 40))
     for place in group:
         (boundary,) = place.boundary_names
-        old = put_off or collector.announced.get(boundary)
-        if old is not None:
-            collector.add(place, "postponed", old, sentence)
-            if put_off is not None and put_off.date not in (collector.announced.get(boundary),):
-                collector.add(place, "scheduled", put_off, sentence)
+        old = put_off.date if put_off else collector.announced_before.get(boundary)
+        if old is None:
+            continue
+        collector.add(place, "scheduled", put_off or old, sentence)
+        collector.add(place, "postponed", put_off or old, sentence)
         if new is not None:
             collector.add(place, "scheduled", new, sentence)
+        elif shift:
+            count = int(shift["count"]) if shift["count"].isdigit() else _COUNTS[shift["count"].lower()]
+            days = count * (7 if shift["unit"].lower().startswith("week") else 1)
+            collector.add(place, "scheduled", old + dt.timedelta(days=days), sentence)
 
 
 def _report_places(sentence_text, places, offset, gazetteer, extraction) -> None:

@@ -55,6 +55,20 @@ def core(name: str) -> str:
     return stripped or folded
 
 
+_TRAILING_ABBREVIATION = re.compile(r"(?:\s+(?:[a-z]|is|isl|sar))+$")
+
+
+def short(name: str) -> str:
+    """:func:`core` without trailing abbreviations, for boundary names such
+    as "Hong Kong S.A.R." or "Abu Musa I." that texts write in full words.
+
+    >>> short("Hong Kong S.A.R.")
+    'hong kong'
+    """
+    stripped = _TRAILING_ABBREVIATION.sub("", core(name))
+    return stripped or core(name)
+
+
 def skeleton(name: str) -> str:
     """:func:`core` with transliteration noise removed: an "h" after a
     consonant (gh/g, kh/k, sh/s, ch/c), doubled letters, and spaces.
@@ -119,6 +133,7 @@ class Gazetteer:
         for name in self.names:
             self._by_key["exact"][fold(name)].add(name)
             self._by_key["core"][core(name)].add(name)
+            self._by_key["core"][short(name)].add(name)
             self._by_key["skeleton"][skeleton(name)].add(name)
         self._alias_targets: dict[str, set[str]] = defaultdict(set)
         for canonical, spellings in (aliases or {}).items():

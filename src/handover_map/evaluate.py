@@ -1,0 +1,109 @@
+"""Score extraction against a labelled corpus: precision, recall, F1.
+
+A corpus is a TOML file listing articles, the boundaries to search and the
+expected events as ``[district, kind, date]``; synthetic boundary sets may be
+defined in it as squares (see ``tests/articles/corpus.toml``). Districts are
+compared by the boundary feature they resolve to, so spellings do not matter.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import shapely
+
+from . import sources
+from .article import read_article
+from .boundaries import load_boundaries
+from .extract import extract_events
+from .gazetteer import Gazetteer, read_aliases
+
+Key = tuple[str, str, str]  # (boundary name, kind, ISO date)
+
+
+@dataclass
+class ArticleScore:
+    """What was expected, found, and which found events were right."""
+
+    file: str
+    expected: set[Key]
+    found: set[Key]
+
+    @property
+    def true_positives(self) -> set[Key]:
+        return self.expected & self.found
+
+
+@dataclass
+class CorpusScore:
+    """Micro-averaged scores over all articles."""
+
+    articles: list[ArticleScore] = field(default_factory=list)
+
+    def _count(self, attribute: str) -> int:
+        return sum(len(getattr(a, attribute)) for a in self.articles)
+
+    @property
+    def precision(self) -> float:
+        found = self._count("found")
+        return self._count("true_positives") / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        expected = self._count("expected")
+        return self._count("true_positives") / expected if expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _synthetic_boundaries(spec: dict, folder: Path, name: str) -> Path:
+    half = spec.get("half_size", 0.05)
+    frame = gpd.GeoDataFrame(
+        {spec["name_field"]: [f[0] for f in spec["features"]]},
+        geometry=[shapely.box(lon - half, lat - half, lon + half, lat + half) for _, lon, lat in spec["features"]],
+        crs="EPSG:4326",
+    ).to_crs(spec["crs"])
+    path = folder / f"{name}.gpkg"
+    frame.to_file(path)
+    return path
+
+
+def score_corpus(corpus: str | Path, workdir: str | Path) -> CorpusScore:
+    """Extract every article of a corpus and compare with its labels.
+
+    Parameters
+    ----------
+    corpus
+        The corpus TOML file; article paths are relative to it.
+    workdir
+        A folder for synthetic boundary files.
+    """
+    corpus = Path(corpus)
+    spec = tomllib.loads(corpus.read_text(encoding="utf-8"))
+    gazetteers: dict[str, Gazetteer] = {}
+    result = CorpusScore()
+    for entry in spec["article"]:
+        boundaries = entry["boundaries"]
+        if boundaries not in gazetteers:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                if boundaries in spec.get("boundaries", {}):
+                    synthetic = spec["boundaries"][boundaries]
+                    frame = load_boundaries(_synthetic_boundaries(synthetic, Path(workdir), boundaries), synthetic["name_field"])
+                else:
+                    path, source = sources.resolve(boundaries)
+                    frame = load_boundaries(path, source.name_field if source else None)
+            gazetteers[boundaries] = Gazetteer(list(frame["name"]), read_aliases())
+        gazetteer = gazetteers[boundaries]
+        extraction = extract_events(read_article(corpus.parent / entry["file"]), gazetteer)
+        expected = {(gazetteer.match(d).boundary_name, k, day) for d, k, day in entry["expected"]}
+        found = {(gazetteer.match(e.district).boundary_name, e.kind, e.date.isoformat()) for e in extraction.events}
+        result.articles.append(ArticleScore(entry["file"], expected, found))
+    return result
