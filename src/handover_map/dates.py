@@ -33,6 +33,9 @@ PATTERNS = [
     ("weekday", re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)),
     ("relative", re.compile(r"\b(?P<relative>today|yesterday|tomorrow)\b", re.IGNORECASE)),
 ]
+# "Friday prayers", "Good Friday": weekdays that name no date.
+_NOT_A_DAY_AFTER = re.compile(r"^\s+(?:prayers?|sermons?|services?|markets?|protests?|rally|rallies|editions?|papers?|newspapers?|club|schools?)\b")
+_NOT_A_DAY_BEFORE = re.compile(r"\b(?:Good|Black|Holy|Ash|Palm|Easter|Cyber|Super|Bloody|Maundy)\s+$")
 FUTURE = re.compile(r"\b(will|is to|are to|due|scheduled|expected|set to|plans? to|deadline|next)\b", re.IGNORECASE)
 
 
@@ -84,8 +87,9 @@ def _resolve(form: str, match: re.Match, published: dt.date | None, future: bool
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
     """All date mentions in ``text``, in order, without overlaps.
 
-    "May" as a month needs a day next to it, so "may" the verb is no date;
-    a capitalised weekday only counts as a date (not "Friday prayers").
+    "May" as a month needs a day next to it, so "may" the verb is no date.
+    A weekday counts only capitalised, and not as a modifier ("Friday
+    prayers") or a named day ("Good Friday").
     """
     future = bool(FUTURE.search(text))
     found: list[DateMention] = []
@@ -95,7 +99,9 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
                 continue
-            if form == "weekday" and not match.group(0)[0].isupper():
+            if form == "weekday" and (
+                not match.group(0)[0].isupper() or _NOT_A_DAY_AFTER.match(text[end:end + 20]) or _NOT_A_DAY_BEFORE.search(text[max(0, start - 10):start])
+            ):
                 continue
             if form in ("month-day", "day-month") and not 1 <= int(match.group("day")) <= 31:
                 continue
