@@ -186,3 +186,15 @@ def test_build_from_an_article_in_another_region_and_crs(tmp_path):
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "kherson.html").read_text()
     assert '"name":"Snihurivka"' in page and "Russian troops withdrew from Kherson city on Friday" in page
+
+
+def test_misspelt_names_next_to_a_level_word_match_fuzzily_and_are_reported(gazetteer):
+    from handover_map.article import parse_article
+
+    article = parse_article("Azerbaijani troops entered the Kalbadjar district on 25 November 2020, officials said.", location="x.txt")
+    extraction = extract_events(article, gazetteer)
+    assert [(e.district, e.kind, e.date) for e in extraction.events] == [("Kalbadjar", "completed", D(2020, 11, 25))]
+    assert any("fuzzy match" in p["reason"] for p in extraction.report()["unmatched_places"])
+    # without the level word the same misspelling is not trusted
+    bare = parse_article("Azerbaijani troops entered Kalbadjar on 25 November 2020, officials said.", location="x.txt")
+    assert extract_events(bare, gazetteer).events == []

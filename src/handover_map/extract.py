@@ -29,6 +29,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ._errors import InputDataError
 from .article import Article
 from .dates import DateMention, find_dates
 from .events import Event
@@ -328,8 +329,9 @@ def _read_sentence(text, sentence, gazetteer, collector, unattached, published) 
     start, end = sentence
     sentence_text = text[start:end]
     places = [PlaceMention(p.start + start, p.end + start, p.text, p.boundary_names) for p in gazetteer.mentions(sentence_text)]
+    places = sorted(places + _fuzzy_places(sentence_text, start, places, gazetteer, collector.extraction), key=lambda p: p.start)
     dates = [DateMention(d.start + start, d.end + start, d.text, d.date, d.form) for d in find_dates(sentence_text, published)]
-    _report_places(sentence_text, places, start, gazetteer, collector.extraction)
+    _report_places(sentence_text, places, start, collector.extraction)
     usable = [p for p in places if len(p.boundary_names) == 1]
     cues_found = False
     previous_groups: list[list[PlaceMention]] = []
@@ -392,7 +394,24 @@ def _postponed(text, cue, dates, group, sentence, collector, unattached) -> None
             collector.add(place, "scheduled", old + dt.timedelta(days=days), sentence)
 
 
-def _report_places(sentence_text, places, offset, gazetteer, extraction) -> None:
+def _fuzzy_places(sentence_text, offset, places, gazetteer, extraction) -> list[PlaceMention]:
+    """Misspelt names are matched fuzzily only where a level word marks them
+    as places ("Kelbadjar district"), and the match is reported."""
+    found = []
+    for match in _LEVEL_WORD.finditer(sentence_text):
+        if any(p.start - offset <= match.start(1) < p.end - offset for p in places):
+            continue
+        try:
+            hit = gazetteer.lookup(match.group(1))
+        except InputDataError:
+            continue
+        if hit is not None and hit.rule == "fuzzy":
+            found.append(PlaceMention(match.start(1) + offset, match.end(1) + offset, match.group(1), frozenset({hit.boundary_name})))
+            extraction.unmatched_places.append({"text": match.group(0), "reason": f"taken to be {hit.boundary_name} (fuzzy match, score {hit.score:.0f})"})
+    return found
+
+
+def _report_places(sentence_text, places, offset, extraction) -> None:
     for place in places:
         if len(place.boundary_names) > 1:
             extraction.unmatched_places.append({
@@ -401,8 +420,5 @@ def _report_places(sentence_text, places, offset, gazetteer, extraction) -> None
     found = {(p.start - offset, p.end - offset) for p in places}
     for match in _LEVEL_WORD.finditer(sentence_text):
         if any(a <= match.start(1) < b for a, b in found):
-            continue
-        name = match.group(1)
-        if gazetteer.exact_names(name):
             continue
         extraction.unmatched_places.append({"text": match.group(0), "reason": "no boundary feature of that name"})
