@@ -164,3 +164,31 @@ def test_text_from_tables_never_runs_as_script(tmp_path, open_offline):
     quotes = popup.locator("blockquote").all_inner_texts()
     assert quotes == [f"\u201c{text}\u201d" for text in HOSTILE]
     assert page.js("window.pwned === undefined")
+
+
+def test_hostile_article_text_is_shown_not_run(tmp_path, open_offline):
+    from handover_map import build_map
+
+    article = tmp_path / "2020-12-02-hostile.txt"
+    article.write_text(
+        "Breaking <script>window.pwned = 'headline'</script> Lachin Handover News Today\n\n"
+        "Azerbaijani troops entered the Lachin district on 1 December 2020 <script>window.pwned = 'sentence'</script> officials said.\n\n"
+        "Aghdam was ceded on 20 November 2020, said <img src=x onerror=\"window.pwned = 'img'\"> the \"ministry\" & its 'spokesman'.\n",
+        encoding="utf-8",
+    )
+    path = build_map(tmp_path / "hostile.html", article=article, self_contained=True)
+    assert "<script>window.pwned" not in path.read_text()
+    page = open_offline(path)
+    assert page.errors == [] and page.blocked == [] and page.failed == []
+    assert page.js("window.pwned === undefined")
+    assert page.js("handoverMap.setDate('2020-12-01') && handoverMap.stateOf('Lachin')") == "transferred"
+    import geopandas as gpd
+    from conftest import AZE_ADM2
+
+    inside = gpd.read_file(AZE_ADM2).set_index("shapeName").loc["Agdam District"].geometry.representative_point()
+    _click_district(page, inside.y, inside.x)
+    popup = page.page.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=5_000)
+    assert "<img src=x onerror=\"window.pwned = 'img'\"> the \"ministry\" & its 'spokesman'." in popup.inner_text()
+    assert "<script>window.pwned = 'headline'</script>" in popup.locator("cite").inner_text()
+    assert page.js("window.pwned === undefined")

@@ -79,39 +79,6 @@ def test_own_boundary_file_in_another_crs_and_name_field(tmp_path):
     assert "Boundaries: rayons.gpkg" in page
 
 
-def _bad_events(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "events.csv"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-@pytest.mark.parametrize(
-    ("make_args", "code", "message"),
-    [
-        (lambda t: ["--events", t / "missing.csv"], 3, "does not exist"),
-        (lambda t: ["--events", _bad_events(t, "district,date\n")], 3, "lacks the column(s) kind"),
-        (lambda t: ["--events", _bad_events(t, "district,date,kind\nLachin,2020-13-01,scheduled\n")], 3, "is not a date"),
-        (lambda t: ["--events", _bad_events(t, "district,date,kind\nAtlantis,2020-12-01,scheduled\n")], 3, "District 'Atlantis' matches no boundary feature"),
-        (lambda t: ["--boundaries", t / "nope.gpkg"], 4, "does not exist"),
-        (lambda t: ["--boundaries", MIRROR / "geoBoundaries-AZE-ADM2.geojson", "--name-field", "NAME"], 4, "has no field 'NAME'"),
-        (lambda t: ["--boundaries", "no-such-source"], 4, "does not exist"),
-        (lambda t: ["-o", t / "no-folder" / "map.html"], 6, "does not exist"),
-        (lambda t: ["--date", "25/11/2020"], 2, "is not a date like 2020-11-25"),
-    ],
-)
-def test_bad_input_gives_one_line_and_keeps_the_old_output(tmp_path, make_args, code, message):
-    output = tmp_path / "map.html"
-    output.write_text("previous map")
-    args = make_args(tmp_path)
-    if "-o" not in args:
-        args += ["-o", output]
-    result = run("build", *args)
-    assert result.returncode == code, result.stderr
-    assert message in one_error_line(result) or message in result.stderr
-    assert output.read_text() == "previous map"
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
-
-
 def test_a_tampered_mirror_exits_with_the_download_code(tmp_path):
     (tmp_path / "geoBoundaries-AZE-ADM2.geojson").write_bytes(AZE_ADM2.read_bytes() + b"\n")
     result = run("data", "verify", "geoboundaries-aze-adm2", env={"HANDOVER_MAP_DATA_DIR": str(tmp_path)})

@@ -108,9 +108,16 @@ def read_aliases(path: str | Path | None = None) -> dict[str, list[str]]:
     """
     path = Path(path) if path else settings.package_geodata_dir() / "aliases.csv"
     table: dict[str, list[str]] = defaultdict(list)
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        for row in csv.DictReader(handle):
-            table[row["name"].strip()].append(row["alias"].strip())
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            if not {"name", "alias"} <= set(reader.fieldnames or []):
+                raise InputDataError(f"Alias table '{path}' needs the columns name and alias.", hint="write a CSV with the header name,alias.")
+            for row in reader:
+                if row["name"] and row["alias"]:
+                    table[row["name"].strip()].append(row["alias"].strip())
+    except UnicodeDecodeError:
+        raise InputDataError(f"Alias table '{path}' is not UTF-8 text.", hint="save it as CSV in UTF-8.") from None
     return dict(table)
 
 

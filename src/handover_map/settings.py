@@ -20,6 +20,10 @@ DATA_DIR_ENV = "HANDOVER_MAP_DATA_DIR"
 #: Environment variable overriding the cache folder for downloads and assets.
 CACHE_DIR_ENV = "HANDOVER_MAP_CACHE_DIR"
 
+#: Environment variable that, set to 1, forbids downloads: a file missing from
+#: the mirror and the cache is an error at once, not a network timeout.
+OFFLINE_ENV = "HANDOVER_MAP_OFFLINE"
+
 #: CRS of every geometry handed to the web map (Leaflet expects lon/lat).
 WEB_CRS = "EPSG:4326"
 
@@ -86,6 +90,11 @@ def cache_dir() -> Path:
     """Folder for downloaded boundary files and web assets."""
     override = os.environ.get(CACHE_DIR_ENV)
     return Path(override) if override else Path(pooch.os_cache("handover-map"))
+
+
+def offline() -> bool:
+    """True when ``HANDOVER_MAP_OFFLINE`` forbids downloads."""
+    return os.environ.get(OFFLINE_ENV, "") not in ("", "0")
 
 
 def mirror_dir() -> Path | None:

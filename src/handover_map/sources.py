@@ -117,6 +117,12 @@ def fetch(source_id: str, *, progress: bool = False) -> Path:
     target = cached_path(source)
     if target.is_file():
         return _checked(target, source, "The cached")
+    if settings.offline():
+        where = f"the mirror {settings.mirror_dir()} or " if settings.mirror_dir() else ""
+        raise DownloadError(
+            f"{source.file} is not in {where}the cache, and {settings.OFFLINE_ENV} forbids downloading it.",
+            hint=f"set {settings.DATA_DIR_ENV} to a folder holding the file, or unset {settings.OFFLINE_ENV}.",
+        )
     try:
         fetched = pooch.retrieve(
             source.url,
