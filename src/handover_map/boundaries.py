@@ -33,7 +33,7 @@ def read_vector(path: str | Path, layer: str | None = None) -> gpd.GeoDataFrame:
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, ValueError) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise BoundaryDataError(
-            f"Could not read boundary file '{path}': {reason}",
+            f"Could not read boundary file '{path}': {reason.rstrip('.')}.",
             hint="give a valid GeoJSON, GeoPackage or Shapefile.",
         ) from None
 

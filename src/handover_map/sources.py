@@ -123,6 +123,7 @@ def fetch(source_id: str, *, progress: bool = False) -> Path:
             f"{source.file} is not in {where}the cache, and {settings.OFFLINE_ENV} forbids downloading it.",
             hint=f"set {settings.DATA_DIR_ENV} to a folder holding the file, or unset {settings.OFFLINE_ENV}.",
         )
+    pooch.get_logger().setLevel("WARNING")  # our own errors say what failed; progress shows in `data fetch`
     try:
         fetched = pooch.retrieve(
             source.url,
