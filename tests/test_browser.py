@@ -87,28 +87,24 @@ def test_set_date_moves_the_slider(default_map, open_offline):
     assert page.page.locator("input[type=range]").input_value() == "2"  # the 20 Nov stop
 
 
-def _click_district(page, lat: float, lon: float) -> None:
+def _click_district(page, name: str) -> None:
+    """Click a district at its label point (inside its coloured part)."""
     point = page.js(
-        """([lat, lon]) => {
-            const p = handoverMap.map.latLngToContainerPoint([lat, lon]);
+        """name => {
+            const d = handoverMap.districts().find(d => d.name === name);
+            const p = handoverMap.map.latLngToContainerPoint(d.labelAt);
             const r = handoverMap.map.getContainer().getBoundingClientRect();
             return [r.left + p.x, r.top + p.y];
         }""",
-        [lat, lon],
+        name,
     )
     page.page.mouse.click(*point)
 
 
 def test_popup_shows_district_date_and_events(default_map, open_offline):
-    import geopandas as gpd
-
-    from conftest import AZE_ADM2
-
-    districts = gpd.read_file(AZE_ADM2).set_index("shapeName")
-    inside = districts.loc["Kalbajar District"].geometry.representative_point()
     page = open_offline(default_map)
     page.js("handoverMap.setDate('2020-11-25')")
-    _click_district(page, inside.y, inside.x)
+    _click_district(page, "Kalbajar District")
     popup = page.page.locator(".leaflet-popup-content")
     popup.wait_for(timeout=5_000)
     text = popup.inner_text()
@@ -153,12 +149,8 @@ def test_text_from_tables_never_runs_as_script(tmp_path, open_offline):
     assert page.js("window.pwned === undefined")
     assert page.page.locator("h1").inner_text() == HOSTILE[0]
     assert page.page.locator(".hm-subtitle").inner_text() == HOSTILE[1]
-    import geopandas as gpd
-    from conftest import AZE_ADM2
-
-    inside = gpd.read_file(AZE_ADM2).set_index("shapeName").loc["Agdam District"].geometry.representative_point()
     page.js("handoverMap.setDate('2020-11-25')")
-    _click_district(page, inside.y, inside.x)
+    _click_district(page, "Agdam District")
     popup = page.page.locator(".leaflet-popup-content")
     popup.wait_for(timeout=5_000)
     quotes = popup.locator("blockquote").all_inner_texts()
@@ -182,11 +174,7 @@ def test_hostile_article_text_is_shown_not_run(tmp_path, open_offline):
     assert page.errors == [] and page.blocked == [] and page.failed == []
     assert page.js("window.pwned === undefined")
     assert page.js("handoverMap.setDate('2020-12-01') && handoverMap.stateOf('Lachin')") == "transferred"
-    import geopandas as gpd
-    from conftest import AZE_ADM2
-
-    inside = gpd.read_file(AZE_ADM2).set_index("shapeName").loc["Agdam District"].geometry.representative_point()
-    _click_district(page, inside.y, inside.x)
+    _click_district(page, "Agdam District")
     popup = page.page.locator(".leaflet-popup-content")
     popup.wait_for(timeout=5_000)
     assert "<img src=x onerror=\"window.pwned = 'img'\"> the \"ministry\" & its 'spokesman'." in popup.inner_text()

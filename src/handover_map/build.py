@@ -7,13 +7,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from pathlib import Path
+
+import shapely
 
 from . import settings, sources
 from ._atomic import write_text_atomic
 from ._errors import InputDataError
 from .article import read_article
 from .boundaries import load_boundaries
+from .cartography import prepare_layers, reported_on, select_feature
 from .events import Event, read_events
 from .extract import Extraction, extract_events
 from .gazetteer import Gazetteer, join_events, read_aliases
@@ -57,6 +61,48 @@ def _load(boundaries, name_field, layer, assume_crs):
     return path, source, frame
 
 
+def _load_context(value: str | Path, name_field: str | None, layer: str | None = None):
+    """A context layer (countries, held area): warnings about features the
+    map does not draw (duplicates, repairs) are not the user's concern."""
+    path, source = sources.resolve(value)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_boundaries(path, name_field or (source.name_field if source else None), layer=layer), source
+
+
+def context_layers(
+    boundaries: str | Path | None,
+    context: str | Path | None,
+    held_area: str | Path | None,
+    held_area_field: str | None,
+    held_area_name: str | None,
+    held_area_label: str | None,
+):
+    """Countries, the held area and its label, from options or the default case.
+
+    ``context``/``held_area`` of ``"none"`` switch a layer off. The default
+    case's held area applies only when its boundaries are used.
+    """
+    case = sources.default_case()
+    credits: list[str] = []
+    countries = None
+    context = case.get("context") if context is None else context
+    if context and str(context).lower() != "none":
+        countries, source = _load_context(context, None)
+        credits.append(source.attribution if source else f"Context: {Path(str(context)).name}")
+    area, label = None, held_area_label or ""
+    uses_default_boundaries = boundaries is None or str(boundaries) == case["boundaries"]
+    if held_area is None and uses_default_boundaries and case.get("held_area"):
+        held_area, held_area_name = case["held_area"], held_area_name or case.get("held_area_name")
+        label = label or case.get("held_area_label", "")
+    if held_area and str(held_area).lower() != "none":
+        frame, source = _load_context(held_area, held_area_field)
+        area = select_feature(frame, held_area_name, str(held_area)) if held_area_name else shapely.union_all(frame.geometry.values)
+        if source and source.attribution not in credits:
+            credits.append(source.attribution)
+    return countries, area, label, credits
+
+
 def extract_article(
     article: str | Path,
     boundaries: str | Path | None = None,
@@ -77,6 +123,15 @@ def extract_article(
     return extract_events(read_article(article, published=published), gazetteer)
 
 
+def as_reported_note(events: list[Event]) -> str:
+    """"As reported on ..." when the report announced dates still to come."""
+    day = reported_on(events)
+    if day is None or not any(e.kind != "completed" and e.date > day for e in events):
+        return ""
+    return (f"As reported on {long_date(day)}: dates after that were announced, not yet reported as done; "
+            "the map does not know what happened next.")
+
+
 def build_html(
     events: str | Path | list[Event] | None = None,
     boundaries: str | Path | None = None,
@@ -93,6 +148,11 @@ def build_html(
     aliases: str | Path | None = None,
     article: str | Path | None = None,
     published: dt.date | None = None,
+    context: str | Path | None = None,
+    held_area: str | Path | None = None,
+    held_area_field: str | None = None,
+    held_area_name: str | None = None,
+    held_area_label: str | None = None,
 ) -> str:
     """Run the pipeline and return the map page as HTML.
 
@@ -118,31 +178,47 @@ def build_html(
     article, published
         Extract the events from this article instead of reading a table;
         ``published`` overrides its publication date.
+    context
+        Countries layer (source id or file; ``"none"`` for none); default:
+        Natural Earth countries.
+    held_area, held_area_field, held_area_name, held_area_label
+        The area held before the handovers (file or source id, the feature's
+        name in ``held_area_field``, and a legend label): only the part of each
+        district inside it is coloured. Default: the default case's, with its
+        boundaries.
     """
     case = sources.default_case()
     uses_default_events = events is None and article is None
     path, source, frame = _load(boundaries, name_field, layer, assume_crs)
+    headline = ""
     if article is not None:
         gazetteer = Gazetteer(list(frame["name"]), read_aliases(aliases))
-        event_list = extract_events(read_article(article, published=published), gazetteer).events
+        read = read_article(article, published=published)
+        headline = read.headline
+        event_list = extract_events(read, gazetteer).events
         if not event_list:
             raise InputDataError(f"Found no handover events in the article '{article}'.",
                                  hint="run `handover-map extract` to see why, then write an events table and pass --events.")
     else:
         event_list = events if isinstance(events, list) else read_events(events or default_events_path())
     joined = join_events(event_list, list(frame["name"]), read_aliases(aliases))
+    countries, area, area_label, context_credits = context_layers(
+        boundaries, context, held_area, held_area_field, held_area_name, held_area_label)
+    layers = prepare_layers(frame, joined, countries=countries, held_area=area, held_area_label=area_label)
     reports = sorted({e.source for e in event_list if e.source})
     lines = [source.attribution if source else f"Boundaries: {Path(path).name}"]
+    lines += context_credits
     lines += [f"Events: {report}" for report in reports]
     lines += list(credits or [])
     lines.append("Map: handover-map, Leaflet, folium")
     if title is None:
-        title = case["title"] if uses_default_events else _default_title(event_list)
+        title = case["title"] if uses_default_events else (headline or _default_title(event_list))
     return render_map(
-        frame,
+        layers,
         joined,
         title=title,
         subtitle=subtitle if subtitle is not None else _default_subtitle(event_list),
+        note=as_reported_note(event_list),
         credits=lines,
         self_contained=self_contained,
         tiles=tiles,

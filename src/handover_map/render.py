@@ -4,7 +4,8 @@ The page draws each district once. Control changes travel as a sparse list of
 change points per district (from :mod:`handover_map.timeline`); the page
 looks the state for the slider's date up and restyles only the districts
 whose state changed. Text from articles and tables is untrusted: it is put
-into the page as escaped JSON and shown through ``textContent`` only.
+into the page as escaped JSON and shown through ``textContent`` only, or
+escaped with :func:`html.escape` where Python writes markup.
 """
 
 from __future__ import annotations
@@ -16,17 +17,20 @@ import json
 from importlib import resources
 
 import folium
-import geopandas as gpd
 import numpy as np
 import shapely
 from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from . import assets, settings
+from .cartography import MapLayers
 from .events import Event
 from .timeline import Timeline, build_timeline
 
 KIND_LABELS = {"completed": "handed over", "scheduled": "handover scheduled", "postponed": "handover postponed"}
+
+#: States drawn hatched: announced but not (yet) done.
+HATCHED = ("scheduled", "postponed", "overdue")
 
 
 def script_json(value: object) -> str:
@@ -41,9 +45,15 @@ def script_json(value: object) -> str:
     return text
 
 
-def _rounded(geometry: shapely.Geometry) -> dict:
+def rounded_geojson(geometry: shapely.Geometry) -> dict:
+    """GeoJSON geometry with coordinates rounded to :data:`settings.COORDINATE_DECIMALS`."""
     rounded = shapely.transform(geometry, lambda xy: np.round(xy, settings.COORDINATE_DECIMALS))
     return shapely.geometry.mapping(rounded)
+
+
+def _collection(geometries) -> dict:
+    return {"type": "FeatureCollection",
+            "features": [{"type": "Feature", "properties": {}, "geometry": rounded_geojson(g)} for g in geometries]}
 
 
 def _template_text(name: str) -> str:
@@ -73,7 +83,7 @@ def default_initial_date(events: list[Event], timeline: Timeline) -> dt.date:
 
 
 class HandoverLayer(MacroElement):
-    """The districts, the slider, the legend and the ``window.handoverMap`` API."""
+    """The districts, the controls, the event list and ``window.handoverMap``."""
 
     _template = Template(
         "{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}"
@@ -97,17 +107,38 @@ class HandoverLayer(MacroElement):
         super().render(**kwargs)
 
 
-def _page_html(title: str, subtitle: str, legend: list[tuple[str, str]], credits: list[str], ids: dict[str, str], stop_count: int) -> str:
-    e = html.escape
-    items = "".join(
-        f'<li><span class="hm-swatch" style="background:{e(color)}"></span>{e(label)}</li>' for color, label in legend
+def _swatch(state: str) -> str:
+    colour = settings.STATE_STYLES[state]["color"]
+    if state in HATCHED:
+        return f"background:repeating-linear-gradient(45deg,{colour} 0 3px,#fff 3px 6px)"
+    return f"background:{colour}"
+
+
+def _hatch_defs(states: list[str]) -> str:
+    patterns = "".join(
+        f'<pattern id="hm-hatch-{s}" patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">'
+        f'<rect width="8" height="8" fill="#ffffff"/><rect width="4.5" height="8" fill="{settings.STATE_STYLES[s]["color"]}"/></pattern>'
+        for s in states
     )
+    return f'<svg class="hm-defs" width="0" height="0" aria-hidden="true" focusable="false"><defs>{patterns}</defs></svg>'
+
+
+def _page_html(title: str, subtitle: str, note: str, legend: list[tuple[str, str]], credits: list[str]) -> str:
+    e = html.escape
+    items = "".join(f'<li><span class="hm-swatch" style="{style}"></span>{e(label)}</li>' for style, label in legend)
     return (
         f'<header class="hm-header"><h1 class="hm-title">{e(title)}</h1>'
         + (f'<p class="hm-subtitle">{e(subtitle)}</p>' if subtitle else "")
-        + '</header><footer class="hm-footer"><div class="hm-time">'
-        + f'<span class="hm-date" id="{ids["date"]}" aria-live="polite"></span>'
-        + f'<input type="range" class="hm-slider" id="{ids["slider"]}" min="0" max="{stop_count - 1}" step="1" value="0" aria-label="Date">'
+        + (f'<p class="hm-note">{e(note)}</p>' if note else "")
+        + '</header>'
+        + '<aside class="hm-events" aria-label="Events"><h2 class="hm-events-title">Events</h2><ol class="hm-event-list" id="hm-event-list"></ol></aside>'
+        + '<footer class="hm-footer"><div class="hm-time">'
+        + '<button type="button" class="hm-button" id="hm-play" aria-label="Play" aria-pressed="false">▶</button>'
+        + '<button type="button" class="hm-button" id="hm-prev" aria-label="Previous date">◀</button>'
+        + '<button type="button" class="hm-button" id="hm-next" aria-label="Next date">▶▶</button>'
+        + '<span class="hm-date" id="hm-date" aria-live="polite"></span>'
+        + '<div class="hm-track"><input type="range" class="hm-slider" id="hm-slider" min="0" max="0" step="1" value="0" aria-label="Date">'
+        + '<div class="hm-ticks" id="hm-ticks" aria-hidden="true"></div></div>'
         + f'</div><ul class="hm-legend" aria-label="Legend">{items}</ul>'
         + f'<p class="hm-credits">{" · ".join(e(c) for c in credits)}</p></footer>'
     )
@@ -123,12 +154,17 @@ def _stable_ids(root: Element) -> None:
         pending.extend(element._children.values())
 
 
+def _event_order(event: Event) -> tuple:
+    return (event.date, settings.EVENT_KINDS.index(event.kind), event.district)
+
+
 def render_map(
-    boundaries: gpd.GeoDataFrame,
+    layers: MapLayers,
     joined: dict[str, list[Event]],
     *,
     title: str,
     subtitle: str | None = None,
+    note: str | None = None,
     credits: list[str] | None = None,
     self_contained: bool = False,
     tiles: str | None = settings.DEFAULT_TILES,
@@ -138,13 +174,12 @@ def render_map(
 
     Parameters
     ----------
-    boundaries
-        Output of :func:`handover_map.boundaries.load_boundaries` (EPSG:4326).
+    layers
+        From :func:`handover_map.cartography.prepare_layers`.
     joined
-        {boundary name: that district's events}, from
-        :func:`handover_map.gazetteer.join_events`.
-    title, subtitle
-        Text above the map (escaped).
+        {boundary name: that district's events}.
+    title, subtitle, note
+        Text above the map (escaped); ``note`` is the "as reported on" line.
     credits
         Lines for the credits (escaped), e.g. source and licence attributions.
     self_contained
@@ -152,7 +187,8 @@ def render_map(
     tiles
         folium tile layer name for pages that may use the network; None for none.
     initial_date
-        Date shown when the page opens; default: the latest completed handover.
+        Date shown when the page opens (a ``#date=`` in the URL wins);
+        default: the latest completed handover.
 
     Returns
     -------
@@ -160,21 +196,17 @@ def render_map(
         The HTML page.
     """
     timeline = build_timeline(joined)
-    events = [event for name in sorted(joined) for event in sorted(joined[name], key=lambda e: (e.date, e.kind))]
-    mapped = boundaries[boundaries["name"].isin(joined)]
-    context = boundaries[~boundaries["name"].isin(joined)]
-    names = sorted(joined)
+    names = [d.name for d in layers.districts]
     index = {name: i for i, name in enumerate(names)}
+    events = sorted((e for name in names for e in joined[name]), key=_event_order)
+    event_district = {id(e): index[name] for name in names for e in joined[name]}
     labels = state_labels(events)
     used_states = [s for s in settings.STATES if any(s == state for series in timeline.changes.values() for _, state in series)]
+    with_tiles = tiles if not self_contained else None
 
-    minx, miny, maxx, maxy = mapped.total_bounds
-    fmap = folium.Map(
-        location=[(miny + maxy) / 2, (minx + maxx) / 2],
-        zoom_start=8,
-        tiles=None if self_contained else tiles,
-        control_scale=True,
-    )
+    minx, miny, maxx, maxy = layers.bounds
+    fmap = folium.Map(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=8, tiles=with_tiles,
+                      control_scale=True, scrollWheelZoom=False)
     # The page uses Leaflet alone; folium's Bootstrap, jQuery and icon fonts would
     # only add weight (and requests).
     fmap.default_js = [] if self_contained else [("leaflet", assets.LEAFLET.cdn_url(assets.LEAFLET_JS))]
@@ -183,52 +215,62 @@ def render_map(
     fmap.add_to(figure)
     if self_contained:
         script, css = assets.inline_leaflet()
-        figure.header.add_child(Element(f"<style>{css}</style>"), name="leaflet_css")
         safe_script = script.replace("</script", "<\\/script")  # cannot end the element early
+        figure.header.add_child(Element(f"<style>{css}</style>"), name="leaflet_css")
         figure.header.add_child(Element(f"<script>{safe_script}</script>"), name="leaflet")
 
-    if not context.empty:
-        folium.GeoJson(
-            {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": _rounded(g)} for g in context.geometry]},
-            name="Other districts",
-            style_function=lambda _: settings.CONTEXT_STYLE,
-            interactive=False,
-        ).add_to(fmap)
+    if layers.countries is not None and not layers.countries.empty:
+        fill = 0 if with_tiles else 1
+        folium.GeoJson(_collection(layers.countries.geometry), name="Countries", interactive=False,
+                       style_function=lambda _: {"color": "#7a7a7a", "weight": 1.1, "fillColor": "#fbfbf8", "fillOpacity": fill}).add_to(fmap)
+    if not layers.other_districts.empty:
+        folium.GeoJson(_collection(layers.other_districts), name="Other districts", interactive=False,
+                       style_function=lambda _: settings.CONTEXT_STYLE).add_to(fmap)
 
-    ids = {"slider": "hm-slider", "date": "hm-date"}
     start = initial_date or default_initial_date(events, timeline)
     data = {
-        "ids": ids,
         "states": list(settings.STATES),
+        "hatched": list(HATCHED),
         "styles": {s: {"color": settings.STATE_STYLES[s]["color"], "label": labels[s]} for s in settings.STATES},
         "kinds": KIND_LABELS,
         "stops": [d.isoformat() for d in timeline.stops],
+        "eventDates": sorted({e.date.isoformat() for e in events}),
         "initial": start.isoformat(),
+        "bounds": [[round(miny, 5), round(minx, 5)], [round(maxy, 5), round(maxx, 5)]],
+        "heldArea": bool(layers.held_area is not None),
         "districts": [
             {
-                "name": name,
-                "aliases": sorted({e.district for e in joined[name]} - {name}),
-                "changes": [[d.isoformat() if d else "", settings.STATES.index(s)] for d, s in timeline.changes[name]],
-                "events": [
-                    {"date": e.date.isoformat(), "kind": e.kind, "from": e.from_, "to": e.to,
-                     "evidence": e.evidence, "note": e.note, "source": e.source}
-                    for e in sorted(joined[name], key=lambda e: (e.date, settings.EVENT_KINDS.index(e.kind)))
-                ],
+                "name": d.name,
+                "label": d.label,
+                "aliases": sorted({e.district for e in joined[d.name]} - {d.name}),
+                "changes": [[day.isoformat() if day else "", settings.STATES.index(s)] for day, s in timeline.changes[d.name]],
+                "areaKm2": round(d.area_km2),
+                "districtKm2": round(d.district_km2),
+                "labelAt": [round(d.label_point[0], 5), round(d.label_point[1], 5)],
             }
-            for name in names
+            for d in layers.districts
         ],
+        "events": [
+            {"date": e.date.isoformat(), "d": event_district[id(e)], "kind": e.kind, "from": e.from_, "to": e.to,
+             "evidence": e.evidence, "note": e.note, "source": e.source}
+            for e in events
+        ],
+        "countryLabels": [[name, round(lat, 4), round(lon, 4)] for name, lat, lon in layers.country_labels],
         "geometry": {
             "type": "FeatureCollection",
-            "features": [
-                {"type": "Feature", "properties": {"i": index[row.name]}, "geometry": _rounded(row.geometry)}
-                for row in mapped.itertuples()
-            ],
+            "features": [{"type": "Feature", "properties": {"i": i}, "geometry": rounded_geojson(d.geometry)}
+                         for i, d in enumerate(layers.districts)],
         },
     }
-    legend = [(settings.STATE_STYLES[s]["color"], labels[s]) for s in used_states]
-    if not context.empty:
-        legend.append((settings.CONTEXT_STYLE["fillColor"], "Not named in the report"))
-    HandoverLayer(data, _page_html(title, subtitle or "", legend, credits or [], ids, len(timeline.stops))).add_to(fmap)
-    fmap.fit_bounds([[miny, minx], [maxy, maxx]], padding=(12, 12))
+    legend = [(_swatch(s), labels[s]) for s in used_states]
+    if layers.held_area is not None:
+        legend.append(("border:2px dashed #333;background:transparent", layers.held_area_label or "Area held before the handovers"))
+    if not layers.other_districts.empty:
+        legend.append((f"background:{settings.CONTEXT_STYLE['fillColor']}", "Other districts"))
+    page = _page_html(title, subtitle or "", note or "", legend, credits or []) + _hatch_defs([s for s in HATCHED if s in used_states])
+    HandoverLayer(data, page).add_to(fmap)
+    if layers.held_area is not None:
+        folium.GeoJson(_collection([layers.held_area]), name="Held area", interactive=False,
+                       style_function=lambda _: {"color": "#222222", "weight": 2, "dashArray": "6 5", "fill": False}).add_to(fmap)
     _stable_ids(figure)
     return figure.render()

@@ -1,0 +1,134 @@
+"""What the map draws, prepared in Python: district parts, areas, labels, context.
+
+Between the timeline and the renderer: it clips each district to the area
+that was held before the handovers (when one is given), measures areas in an
+equal-area projection centred on the map, picks label points, and cuts the
+context layers (other districts, countries) to the region of the map.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from dataclasses import dataclass
+
+import geopandas as gpd
+import shapely
+from pyproj import CRS
+
+from . import settings
+from ._errors import BoundaryDataError, HandoverMapWarning
+from .dates import find_dates
+from .events import Event
+
+
+@dataclass
+class District:
+    """One district with events: the part that changes hands, and its sizes."""
+
+    name: str
+    label: str
+    geometry: shapely.Geometry  # the part inside the held area (or all of it)
+    area_km2: float
+    district_km2: float
+    label_point: tuple[float, float]  # (lat, lon)
+
+
+@dataclass
+class MapLayers:
+    """Everything the page draws, in EPSG:4326."""
+
+    districts: list[District]
+    other_districts: gpd.GeoSeries
+    countries: gpd.GeoDataFrame | None  # name, geometry; clipped to the region
+    country_labels: list[tuple[str, float, float]]
+    held_area: shapely.Geometry | None
+    held_area_label: str
+    bounds: tuple[float, float, float, float]  # minx, miny, maxx, maxy of the districts
+
+
+def equal_area_crs(geometry: shapely.Geometry) -> CRS:
+    """A Lambert azimuthal equal-area projection centred on ``geometry``:
+    areas within a few hundred km of the centre are exact to well under 0.1 %."""
+    centre = geometry.centroid
+    return CRS.from_proj4(f"+proj=laea +lat_0={centre.y:.4f} +lon_0={centre.x:.4f} +datum=WGS84 +units=m +no_defs")
+
+
+def _km2(geometries: list[shapely.Geometry], crs: CRS) -> list[float]:
+    return list(gpd.GeoSeries(geometries, crs=settings.WEB_CRS).to_crs(crs).area / 1e6)
+
+
+def select_feature(frame: gpd.GeoDataFrame, name: str, where: str) -> shapely.Geometry:
+    """The (merged) geometry of the features called ``name``."""
+    chosen = frame[frame["name"] == name]
+    if chosen.empty:
+        raise BoundaryDataError(f"No feature called '{name}' in {where}.", hint=f"use one of: {', '.join(sorted(frame['name'])[:12])}...")
+    return shapely.union_all(chosen.geometry.values)
+
+
+def region_box(bounds: tuple[float, float, float, float]) -> shapely.Polygon:
+    """The map's region: the districts' extent, widened so neighbours show."""
+    minx, miny, maxx, maxy = bounds
+    pad = max(1.5, (maxx - minx), (maxy - miny))
+    return shapely.box(minx - pad, miny - pad, maxx + pad, maxy + pad)
+
+
+def prepare_layers(
+    boundaries: gpd.GeoDataFrame,
+    joined: dict[str, list[Event]],
+    *,
+    countries: gpd.GeoDataFrame | None = None,
+    held_area: shapely.Geometry | None = None,
+    held_area_label: str = "",
+) -> MapLayers:
+    """Prepare the layers of a map.
+
+    Parameters
+    ----------
+    boundaries
+        All districts (``name``, ``geometry``; EPSG:4326).
+    joined
+        {boundary name: events}; these districts are coloured.
+    countries
+        Country polygons (``name``, ``geometry``; EPSG:4326) for borders and names.
+    held_area
+        Area held before the handovers; districts are clipped to it.
+    """
+    mapped = boundaries[boundaries["name"].isin(joined)].sort_values("name")
+    full = list(mapped.geometry)
+    parts = full
+    if held_area is not None:
+        parts = [shapely.intersection(g, held_area) for g in full]
+        for name, part in zip(mapped["name"], parts):
+            if part.is_empty:
+                warnings.warn(f"District '{name}' lies outside the held area; it is drawn whole.", HandoverMapWarning, stacklevel=2)
+        parts = [p if not p.is_empty else g for p, g in zip(parts, full)]
+        parts = [shapely.union_all([q for q in getattr(p, "geoms", [p]) if q.geom_type in ("Polygon", "MultiPolygon")]) for p in parts]
+    crs = equal_area_crs(shapely.union_all(full))
+    areas, totals = _km2(parts, crs), _km2(full, crs)
+    districts = []
+    for name, part, area, total in zip(mapped["name"], parts, areas, totals):
+        point = part.representative_point()
+        label = sorted({e.district for e in joined[name]}, key=len)[0]
+        districts.append(District(name, label, part, area, total, (point.y, point.x)))
+    bounds = tuple(shapely.union_all(parts).bounds)
+    box = region_box(bounds)
+    others = boundaries.geometry.intersection(box)
+    others = others[~others.is_empty]
+    labels: list[tuple[str, float, float]] = []
+    clipped = None
+    if countries is not None:
+        clipped = countries.assign(geometry=countries.geometry.intersection(box))
+        clipped = clipped[~clipped.geometry.is_empty]
+        for name, geometry in zip(clipped["name"], clipped.geometry):
+            if geometry.area > 0.02 * box.area:  # room for a name
+                point = geometry.representative_point()
+                labels.append((name, point.y, point.x))
+    return MapLayers(districts, others, clipped, labels, held_area, held_area_label, bounds)
+
+
+def reported_on(events: list[Event]) -> dt.date | None:
+    """The publication date of the report behind the events: the latest
+    date written in their ``source`` column, if any."""
+    days = [m.date for e in events for m in find_dates(e.source) if m.date and m.form != "weekday"]
+    return max(days) if days else None
