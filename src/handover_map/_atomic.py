@@ -10,7 +10,12 @@ from ._errors import OutputError
 
 
 def write_text_atomic(path: str | Path, text: str) -> Path:
-    """Write ``text`` (UTF-8) to ``path`` through a temporary file and a rename.
+    """Write ``text`` (UTF-8, LF line ends) to ``path`` atomically; see :func:`write_bytes_atomic`."""
+    return write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file and a rename.
 
     Raises
     ------
@@ -28,8 +33,8 @@ def write_text_atomic(path: str | Path, text: str) -> Path:
     except OSError as error:
         raise OutputError(f"Cannot write in '{folder}': {error.strerror}.", hint="choose a folder you can write to.") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except OSError as error:

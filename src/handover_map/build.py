@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 import shapely
@@ -17,7 +18,7 @@ from ._atomic import write_text_atomic
 from ._errors import InputDataError
 from .article import read_article
 from .boundaries import load_boundaries
-from .cartography import prepare_layers, reported_on, select_feature
+from .cartography import MapLayers, prepare_layers, reported_on, select_feature
 from .events import Event, read_events
 from .extract import Extraction, extract_events
 from .gazetteer import Gazetteer, join_events, read_aliases
@@ -132,7 +133,19 @@ def as_reported_note(events: list[Event]) -> str:
             "the map does not know what happened next.")
 
 
-def build_html(
+@dataclass
+class MapInputs:
+    """What a map shows, ready to render as a page or as static images."""
+
+    layers: MapLayers
+    joined: dict[str, list[Event]]
+    title: str
+    subtitle: str
+    note: str
+    credits: list[str]
+
+
+def prepare_map(
     events: str | Path | list[Event] | None = None,
     boundaries: str | Path | None = None,
     *,
@@ -142,9 +155,6 @@ def build_html(
     title: str | None = None,
     subtitle: str | None = None,
     credits: list[str] | None = None,
-    self_contained: bool = False,
-    tiles: str | None = settings.DEFAULT_TILES,
-    initial_date: dt.date | None = None,
     aliases: str | Path | None = None,
     article: str | Path | None = None,
     published: dt.date | None = None,
@@ -153,8 +163,8 @@ def build_html(
     held_area_field: str | None = None,
     held_area_name: str | None = None,
     held_area_label: str | None = None,
-) -> str:
-    """Run the pipeline and return the map page as HTML.
+) -> MapInputs:
+    """Run the pipeline up to what the map shows.
 
     Parameters
     ----------
@@ -170,9 +180,8 @@ def build_html(
     layer, assume_crs
         Passed to :func:`~handover_map.boundaries.load_boundaries`.
     title, subtitle, credits
-        Page text; defaults are derived from the events and sources.
-    self_contained, tiles, initial_date
-        Passed to :func:`~handover_map.render.render_map`.
+        Page text; defaults are derived from the events and sources (the
+        title from the article's headline with ``article``).
     aliases
         Alias table (CSV with ``name``, ``alias``); default: the shipped one.
     article, published
@@ -213,17 +222,33 @@ def build_html(
     lines.append("Map: handover-map, Leaflet, folium")
     if title is None:
         title = case["title"] if uses_default_events else (headline or _default_title(event_list))
-    return render_map(
-        layers,
-        joined,
+    return MapInputs(
+        layers=layers,
+        joined=joined,
         title=title,
         subtitle=subtitle if subtitle is not None else _default_subtitle(event_list),
         note=as_reported_note(event_list),
         credits=lines,
-        self_contained=self_contained,
-        tiles=tiles,
-        initial_date=initial_date,
     )
+
+
+def build_html(
+    *,
+    self_contained: bool = False,
+    tiles: str | None = settings.DEFAULT_TILES,
+    initial_date: dt.date | None = None,
+    **options,
+) -> str:
+    """Run the pipeline and return the map page as HTML.
+
+    Takes the options of :func:`prepare_map`, and ``self_contained``,
+    ``tiles`` and ``initial_date`` of :func:`~handover_map.render.render_map`.
+    """
+    inputs = prepare_map(**options)
+    return render_map(inputs.layers, inputs.joined, title=inputs.title, subtitle=inputs.subtitle, note=inputs.note,
+                      credits=inputs.credits, self_contained=self_contained, tiles=tiles, initial_date=initial_date)
+
+
 
 
 def build_map(output: str | Path | None = None, **options) -> Path:

@@ -66,25 +66,47 @@ def cli(debug: bool) -> None:
     warnings.simplefilter("always", HandoverMapWarning)
 
 
+def map_options(command):
+    """The options that say what a map shows, shared by `build` and `snapshot`."""
+    options = [
+        click.option("--events", type=click.Path(dir_okay=False, path_type=Path), help="Events table (CSV). Default: the Karabakh 2020 table."),
+        click.option("--article", type=click.Path(path_type=Path), help="Extract the events from this article (text or saved HTML) instead."),
+        click.option("--published", callback=_iso_date, help="With --article: its publication date (YYYY-MM-DD), if the page gets it wrong."),
+        click.option("--boundaries", help="Boundary file (GeoJSON, GeoPackage, Shapefile...) or a source id from `handover-map data list`."),
+        click.option("--name-field", help="Field of the boundary file with the district names."),
+        click.option("--layer", help="Layer of a multi-layer boundary file."),
+        click.option("--assume-crs", help="CRS to assume when the boundary file declares none, e.g. EPSG:4326."),
+        click.option("--context", help="Countries drawn for context: a source id or file, or 'none'. Default: Natural Earth countries."),
+        click.option("--held-area", help="Area held before the handovers (file or source id): only districts' parts inside it are coloured. 'none' for none."),
+        click.option("--held-area-field", help="Name field of the --held-area file."),
+        click.option("--held-area-name", help="Which feature of the --held-area file, by its name."),
+        click.option("--held-area-label", help="Legend label for the held area."),
+        click.option("--title", help="Title above the map. Default: the article's headline, or the districts."),
+        click.option("--subtitle", help="Line under the title."),
+        click.option("--credit", "credits", multiple=True, help="Extra credit line (repeatable)."),
+        click.option("--aliases", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Alias table (CSV: name,alias). Default: the shipped one."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _map_inputs(options: dict) -> dict:
+    if options.get("events") and options.get("article"):
+        raise click.UsageError("give --events or --article, not both.")
+    options["credits"] = list(options.get("credits") or [])
+    return options
+
+
 @cli.command()
-@click.option("--events", type=click.Path(dir_okay=False, path_type=Path), help="Events table (CSV). Default: the Karabakh 2020 table.")
-@click.option("--article", type=click.Path(path_type=Path), help="Extract the events from this article (text or saved HTML) instead.")
-@click.option("--published", callback=_iso_date, help="With --article: its publication date (YYYY-MM-DD), if the page gets it wrong.")
-@click.option("--boundaries", help="Boundary file (GeoJSON, GeoPackage, Shapefile...) or a source id from `handover-map data list`.")
-@click.option("--name-field", help="Field of the boundary file with the district names.")
-@click.option("--layer", help="Layer of a multi-layer boundary file.")
-@click.option("--assume-crs", help="CRS to assume when the boundary file declares none, e.g. EPSG:4326.")
+@map_options
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="HTML file to write. Default: output/karabakh-2020-handovers.html.")
 @click.option("--self-contained", is_flag=True, help="Inline every script and style sheet and draw no tiles: the page makes no network request.")
 @click.option("--tiles", default=None, help="folium tile layer name, or 'none'. Default: a light grey basemap (none when --self-contained).")
-@click.option("--title", help="Title above the map.")
-@click.option("--subtitle", help="Line under the title.")
-@click.option("--credit", "credits", multiple=True, help="Extra credit line (repeatable).")
 @click.option("--date", "initial_date", callback=_iso_date, help="Date shown when the page opens (YYYY-MM-DD).")
-@click.option("--aliases", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Alias table (CSV: name,alias). Default: the shipped one.")
 @friendly
-def build(events, article, published, boundaries, name_field, layer, assume_crs, output, self_contained, tiles, title, subtitle, credits, initial_date, aliases) -> None:
-    """Build the slider map from an events table and boundary polygons.
+def build(output, self_contained, tiles, initial_date, **options) -> None:
+    """Build the slider map from an events table (or an article) and boundary polygons.
 
     \b
     Examples:
@@ -93,28 +115,67 @@ def build(events, article, published, boundaries, name_field, layer, assume_crs,
         handover-map build --events my.csv --boundaries districts.gpkg --name-field NAME_EN -o out.html
         handover-map build --article article.txt -o out.html
     """
-    if events and article:
-        raise click.UsageError("give --events or --article, not both.")
-    if tiles is None:
-        tiles = settings.DEFAULT_TILES
+    tiles = settings.DEFAULT_TILES if tiles is None else tiles
     written = build_map(
         output or default_output_path(),
-        events=events,
-        boundaries=boundaries,
-        name_field=name_field,
-        layer=layer,
-        assume_crs=assume_crs,
         self_contained=self_contained,
         tiles=None if tiles.lower() == "none" else tiles,
-        title=title,
-        subtitle=subtitle,
-        credits=list(credits),
         initial_date=initial_date,
-        aliases=aliases,
-        article=article,
-        published=published,
+        **_map_inputs(options),
     )
-    click.echo(f"Wrote {written} ({written.stat().st_size:,} bytes)", err=True)
+    click.echo(f"Wrote {written} ({written.stat().st_size:,} bytes). To embed it: handover-map embed {written}", err=True)
+
+
+@cli.command()
+@map_options
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Base name of the images; .png and .svg are written. Default: output/<map name>.")
+@click.option("--date", "dates", multiple=True, callback=lambda c, p, v: [_iso_date(c, p, d) for d in v], help="A panel's date (repeatable). Default: every event date.")
+@friendly
+def snapshot(output, dates, **options) -> None:
+    """Write small multiples of the map, one panel per event date, as PNG and SVG.
+
+    Same colours, hatching, legend and credits as the web map; for social
+    cards, print and READMEs.
+
+    \b
+    Examples:
+        handover-map snapshot
+        handover-map snapshot --article article.txt -o output/lachin --date 2020-11-30 --date 2020-12-02
+    """
+    from .build import prepare_map
+    from .snapshot import write_snapshot
+
+    target = output or default_output_path().with_suffix("")
+    for written in write_snapshot(prepare_map(**_map_inputs(options)), target, dates or None):
+        click.echo(f"Wrote {written} ({written.stat().st_size:,} bytes)", err=True)
+
+
+@cli.command()
+@click.argument("page", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--url", help="Where the page will be published. Default: its file name, for a page beside the post.")
+@click.option("--height", default=640, show_default=True, help="Height of the frame in pixels.")
+@friendly
+def embed(page, url, height) -> None:
+    """Print an iframe snippet that embeds a built map in a web page.
+
+    The map fills the frame's width (320 to 1,600 px), ignores the scroll
+    wheel until clicked, and answers postMessage calls from the parent page:
+    {type: "handover-map:setDate", date: "2020-11-25"}, {type: "handover-map:play"},
+    {type: "handover-map:pause"}; it posts {type: "handover-map:date", date} back.
+
+    \b
+    Example:
+        handover-map embed output/karabakh-2020-handovers.html --url https://example.org/maps/karabakh.html
+    """
+    import html
+    import re
+
+    found = re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8", errors="replace"), re.DOTALL)
+    title = html.unescape(found.group(1).strip()) if found else "Map"
+    click.echo(
+        f'<iframe src="{html.escape(url or page.name)}" title="{html.escape(title)}" width="100%" height="{int(height)}" '
+        'style="border:0;min-width:320px;max-width:1600px;display:block" loading="lazy" allow="fullscreen"></iframe>'
+    )
 
 
 @cli.command()

@@ -1,0 +1,111 @@
+"""Static images of the map: small multiples, one panel per event date.
+
+For social cards, print and READMEs: the same colours, hatching, legend and
+credits as the web page, drawn with geopandas and matplotlib, written as PNG
+and SVG. Output is reproducible: no dates or random ids in the files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import textwrap
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # files only; never a window
+
+import geopandas as gpd  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+
+from . import settings  # noqa: E402
+from ._atomic import write_bytes_atomic  # noqa: E402
+from .build import MapInputs  # noqa: E402
+from .render import HATCHED, state_labels  # noqa: E402
+from .timeline import build_timeline  # noqa: E402
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _short_date(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _style(state: str) -> dict:
+    colour = settings.STATE_STYLES[state]["color"]
+    if state in HATCHED:
+        return {"facecolor": "white", "edgecolor": colour, "hatch": "////", "linewidth": 0}
+    return {"facecolor": colour, "edgecolor": "none", "linewidth": 0}
+
+
+def draw_small_multiples(inputs: MapInputs, dates: list[dt.date] | None = None, columns: int = 4) -> plt.Figure:
+    """A figure with one map panel per date (default: every event date)."""
+    layers, joined = inputs.layers, inputs.joined
+    timeline = build_timeline(joined)
+    events = [e for name in joined for e in joined[name]]
+    dates = dates or sorted({e.date for e in events})
+    labels = state_labels(events)
+    columns = max(1, min(columns, len(dates)))
+    rows = math.ceil(len(dates) / columns)
+    minx, miny, maxx, maxy = layers.bounds
+    pad_x, pad_y = (maxx - minx) * 0.08, (maxy - miny) * 0.08
+    aspect = 1 / math.cos(math.radians((miny + maxy) / 2))  # degrees look square at this latitude
+    panel_width = 3.4
+    panel_height = panel_width * (maxy - miny + 2 * pad_y) * aspect / (maxx - minx + 2 * pad_x)
+    figure, axes = plt.subplots(rows, columns, figsize=(panel_width * columns, panel_height * rows + 2.1), squeeze=False)
+    districts = gpd.GeoDataFrame({"name": [d.name for d in layers.districts]}, geometry=[d.geometry for d in layers.districts], crs=settings.WEB_CRS)
+    for k, ax in enumerate(axes.flat):
+        ax.set_axis_off()
+        if k >= len(dates):
+            continue
+        day = dates[k]
+        ax.set_facecolor("#dce6ee")
+        if layers.countries is not None:
+            layers.countries.plot(ax=ax, facecolor="#fbfbf8", edgecolor="#7a7a7a", linewidth=0.6)
+        if not layers.other_districts.empty:
+            layers.other_districts.plot(ax=ax, facecolor=settings.CONTEXT_STYLE["fillColor"], edgecolor="#bdbdbd", linewidth=0.3)
+        for name, geometry in zip(districts["name"], districts.geometry):
+            gpd.GeoSeries([geometry], crs=settings.WEB_CRS).plot(ax=ax, **_style(timeline.state(name, day)))
+        districts.boundary.plot(ax=ax, color="#2b2b2b", linewidth=0.6)
+        if layers.held_area is not None:
+            gpd.GeoSeries([layers.held_area], crs=settings.WEB_CRS).boundary.plot(ax=ax, color="#222222", linewidth=0.9, linestyle=(0, (4, 3)))
+        for district in layers.districts:
+            ax.annotate(district.label, (district.label_point[1], district.label_point[0]), ha="center", va="center", fontsize=7,
+                        fontweight="bold", color="#111111")
+        ax.set_xlim(minx - pad_x, maxx + pad_x)
+        ax.set_ylim(miny - pad_y, maxy + pad_y)
+        ax.set_aspect(aspect)
+        ax.patch.set_visible(True)
+        ax.set_title(_short_date(day), fontsize=10, fontweight="bold", loc="left")
+    used = [s for s in settings.STATES if any(s == timeline.state(n, d) for n in joined for d in dates)]
+    handles = [Patch(label=labels[s], **{**_style(s), "linewidth": 0.5, "edgecolor": settings.STATE_STYLES[s]["color"] if s in HATCHED else "#444444"}) for s in used]
+    if layers.held_area is not None:
+        handles.append(Patch(facecolor="none", edgecolor="#222222", linestyle="--", label=layers.held_area_label or "Area held before the handovers"))
+    figure.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.07), ncol=min(3, len(handles)), frameon=False, fontsize=8)
+    figure.suptitle(inputs.title, x=0.01, ha="left", fontsize=13, fontweight="bold")
+    credit = textwrap.fill(" · ".join(inputs.credits), 180)
+    figure.text(0.01, 0.01, credit, fontsize=6, color="#555555", ha="left", va="bottom")
+    figure.tight_layout(rect=(0, 0.16, 1, 0.95))
+    return figure
+
+
+def write_snapshot(inputs: MapInputs, output: str | Path, dates: list[dt.date] | None = None) -> list[Path]:
+    """Write the small multiples as ``<output>.png`` and ``<output>.svg``.
+
+    ``output`` may carry either suffix or none. Returns the written paths.
+    """
+    base = Path(output)
+    base = base.with_suffix("") if base.suffix.lower() in (".png", ".svg") else base
+    written = []
+    # Text stays text in the SVG (searchable, accessible); ids are salted, not random.
+    with matplotlib.rc_context({"svg.hashsalt": "handover-map", "svg.fonttype": "none", "hatch.linewidth": 2.2}):
+        figure = draw_small_multiples(inputs, dates)
+        for suffix, options in ((".png", {"dpi": 160, "metadata": {"Software": None}}), (".svg", {"metadata": {"Date": None, "Creator": None}})):
+            buffer = io.BytesIO()
+            figure.savefig(buffer, format=suffix[1:], facecolor="white", **options)
+            written.append(write_bytes_atomic(base.with_suffix(suffix), buffer.getvalue()))
+    plt.close(figure)
+    return written
