@@ -7,18 +7,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+import geopandas as gpd
 import shapely
 
 from . import settings, sources
 from ._atomic import write_text_atomic
-from ._errors import InputDataError
+from ._errors import HandoverMapError, InputDataError
 from .article import read_article
 from .boundaries import load_boundaries
-from .cartography import MapLayers, prepare_layers, reported_on, select_feature
+from .cartography import MapLayers, prepare_layers, region_box, reported_on, select_feature
 from .events import Event, read_events
 from .extract import Extraction, extract_events
 from .gazetteer import Gazetteer, join_events, read_aliases
@@ -62,24 +64,49 @@ def _load(boundaries, name_field, layer, assume_crs):
     return path, source, frame
 
 
-def _load_context(value: str | Path, name_field: str | None, layer: str | None = None):
-    """A context layer (countries, held area): warnings about features the
-    map does not draw (duplicates, repairs) are not the user's concern."""
+def _load_context(value: str | Path, name_field: str | None, region: shapely.Polygon | None, feature: str | None = None) -> tuple:
+    """A context layer (countries, held area) clipped to the map's region.
+
+    The clipped result is cached beside the downloads, keyed by the file's
+    SHA-256, the field, the feature and the region: parsing a 5 MB world
+    file on every build would cost more than the rest of the build. Warnings
+    about features the map does not draw (duplicates, repairs) are not the
+    user's concern and are not shown.
+    """
     path, source = sources.resolve(value)
+    field = name_field or (source.name_field if source else None)
+    digest = source.sha256 if source else sources.sha256_of(path)
+    key = hashlib.sha256(f"v1|{digest}|{field}|{feature}|{region.bounds if region is not None else None}".encode()).hexdigest()[:32]
+    cached = settings.cache_dir() / "derived" / f"{key}.geojson"
+    if cached.is_file():
+        return gpd.read_file(cached), source
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return load_boundaries(path, name_field or (source.name_field if source else None), layer=layer), source
+        frame = load_boundaries(path, field)
+    if feature is not None:
+        frame = gpd.GeoDataFrame({"name": [feature]}, geometry=[select_feature(frame, feature, str(value))], crs=frame.crs)
+    if region is not None:
+        frame = frame.assign(geometry=frame.geometry.intersection(region))
+        frame = frame[~frame.geometry.is_empty]
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(cached, frame.to_json(drop_id=True))
+    except (OSError, HandoverMapError):
+        pass  # a cache that cannot be written only costs time
+    return frame, source
 
 
 def context_layers(
     boundaries: str | Path | None,
+    region: shapely.Polygon,
     context: str | Path | None,
     held_area: str | Path | None,
     held_area_field: str | None,
     held_area_name: str | None,
     held_area_label: str | None,
 ):
-    """Countries, the held area and its label, from options or the default case.
+    """Countries (clipped to ``region``), the held area and its label, from
+    options or the default case.
 
     ``context``/``held_area`` of ``"none"`` switch a layer off. The default
     case's held area applies only when its boundaries are used.
@@ -89,7 +116,7 @@ def context_layers(
     countries = None
     context = case.get("context") if context is None else context
     if context and str(context).lower() != "none":
-        countries, source = _load_context(context, None)
+        countries, source = _load_context(context, None, region)
         credits.append(source.attribution if source else f"Context: {Path(str(context)).name}")
     area, label = None, held_area_label or ""
     uses_default_boundaries = boundaries is None or str(boundaries) == case["boundaries"]
@@ -97,8 +124,8 @@ def context_layers(
         held_area, held_area_name = case["held_area"], held_area_name or case.get("held_area_name")
         label = label or case.get("held_area_label", "")
     if held_area and str(held_area).lower() != "none":
-        frame, source = _load_context(held_area, held_area_field)
-        area = select_feature(frame, held_area_name, str(held_area)) if held_area_name else shapely.union_all(frame.geometry.values)
+        frame, source = _load_context(held_area, held_area_field, None, held_area_name)
+        area = shapely.union_all(frame.geometry.values)
         if source and source.attribution not in credits:
             credits.append(source.attribution)
     return countries, area, label, credits
@@ -211,8 +238,9 @@ def prepare_map(
     else:
         event_list = events if isinstance(events, list) else read_events(events or default_events_path())
     joined = join_events(event_list, list(frame["name"]), read_aliases(aliases))
+    mapped = frame[frame["name"].isin(joined)]
     countries, area, area_label, context_credits = context_layers(
-        boundaries, context, held_area, held_area_field, held_area_name, held_area_label)
+        boundaries, region_box(tuple(mapped.total_bounds)), context, held_area, held_area_field, held_area_name, held_area_label)
     layers = prepare_layers(frame, joined, countries=countries, held_area=area, held_area_label=area_label)
     reports = sorted({e.source for e in event_list if e.source})
     lines = [source.attribution if source else f"Boundaries: {Path(path).name}"]

@@ -23,7 +23,7 @@ from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from . import assets, settings
-from .cartography import MapLayers
+from .cartography import MapLayers, choose_decimals
 from .events import Event
 from .timeline import Timeline, build_timeline
 
@@ -45,15 +45,16 @@ def script_json(value: object) -> str:
     return text
 
 
-def rounded_geojson(geometry: shapely.Geometry) -> dict:
-    """GeoJSON geometry with coordinates rounded to :data:`settings.COORDINATE_DECIMALS`."""
-    rounded = shapely.transform(geometry, lambda xy: np.round(xy, settings.COORDINATE_DECIMALS))
-    return shapely.geometry.mapping(rounded)
+def rounded_geojson(geometry: shapely.Geometry, decimals: int = settings.COORDINATE_DECIMALS) -> dict:
+    """GeoJSON geometry with coordinates rounded to ``decimals`` places
+    (encoded by GEOS, which writes the shortest form of each number)."""
+    rounded = shapely.transform(geometry, lambda xy: np.round(xy, decimals))
+    return json.loads(shapely.to_geojson(rounded))
 
 
-def _collection(geometries) -> dict:
+def _collection(geometries, decimals: int) -> dict:
     return {"type": "FeatureCollection",
-            "features": [{"type": "Feature", "properties": {}, "geometry": rounded_geojson(g)} for g in geometries]}
+            "features": [{"type": "Feature", "properties": {}, "geometry": rounded_geojson(g, decimals)} for g in geometries]}
 
 
 def _template_text(name: str) -> str:
@@ -158,6 +159,80 @@ def _event_order(event: Event) -> tuple:
     return (event.date, settings.EVENT_KINDS.index(event.kind), event.district)
 
 
+class _Strings:
+    """A table of distinct texts: the page refers to each by its index."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def __call__(self, text: str) -> int:
+        if not text:
+            return -1
+        if text not in self._index:
+            self._index[text] = len(self.texts)
+            self.texts.append(text)
+        return self._index[text]
+
+
+def page_data(layers: MapLayers, joined: dict[str, list[Event]], events: list[Event], timeline: Timeline,
+              labels: dict[str, str], start: dt.date, decimals: int) -> dict:
+    """The page's data, compact: days as offsets from the first slider stop,
+    texts in a table of distinct strings, flat arrays instead of objects.
+
+    Layout (the page script reads it; the format is internal):
+    ``districts``: [name, label, area km², district km², changes...] with
+    changes as state index, then (day, state) pairs;
+    ``events``: flat, 8 numbers per event: day, district, kind, from, to,
+    evidence, note, source (texts as string indexes, -1 for none).
+    """
+    epoch = timeline.stops[0]
+    names = [d.name for d in layers.districts]
+    index = {name: i for i, name in enumerate(names)}
+    text = _Strings()
+    districts = []
+    for d in layers.districts:
+        changes = timeline.changes[d.name]
+        row = [text(d.name), text(d.label) if d.label != d.name else -1, round(d.area_km2), round(d.district_km2),
+               settings.STATES.index(changes[0][1])]
+        for day, state in changes[1:]:
+            row += [(day - epoch).days, settings.STATES.index(state)]
+        districts.append(row)
+    owner = {id(e): index[name] for name, district_events in joined.items() for e in district_events}
+    flat_events = []
+    for e in events:
+        flat_events += [(e.date - epoch).days, owner[id(e)], settings.EVENT_KINDS.index(e.kind),
+                        text(e.from_), text(e.to), text(e.evidence), text(e.note), text(e.source)]
+    aliases = {e.district.lower(): owner[id(e)] for e in events if e.district.lower() != names[owner[id(e)]].lower()}
+    largest = sorted(range(len(layers.districts)), key=lambda i: -layers.districts[i].area_km2)[: settings.MAX_LABELS]
+    event_days = sorted({(e.date - epoch).days for e in events})
+    return {
+        "states": list(settings.STATES),
+        "hatched": list(HATCHED),
+        "styles": {s: {"color": settings.STATE_STYLES[s]["color"], "label": labels[s]} for s in settings.STATES},
+        "kinds": [KIND_LABELS[k] for k in settings.EVENT_KINDS],
+        "kindNames": list(settings.EVENT_KINDS),
+        "epoch": epoch.isoformat(),
+        "stops": [(d - epoch).days for d in timeline.stops],
+        "ticks": event_days if len(event_days) <= settings.MAX_TICKS else [],
+        "initial": (start - epoch).days,
+        "bounds": [[round(layers.bounds[1], 5), round(layers.bounds[0], 5)], [round(layers.bounds[3], 5), round(layers.bounds[2], 5)]],
+        "heldArea": layers.held_area is not None,
+        "strings": text.texts,
+        "districts": districts,
+        "aliases": aliases,
+        "events": flat_events,
+        "labels": [[i, round(layers.districts[i].label_point[0], 4), round(layers.districts[i].label_point[1], 4)] for i in sorted(largest)],
+        "countryLabels": [[name, round(lat, 3), round(lon, 3)] for name, lat, lon in layers.country_labels],
+        "canvas": len(layers.districts) + len(layers.other_districts) > settings.CANVAS_THRESHOLD,
+        "geometry": {
+            "type": "FeatureCollection",
+            "features": [{"type": "Feature", "properties": {"i": i}, "geometry": rounded_geojson(d.geometry, decimals)}
+                         for i, d in enumerate(layers.districts)],
+        },
+    }
+
+
 def render_map(
     layers: MapLayers,
     joined: dict[str, list[Event]],
@@ -169,6 +244,7 @@ def render_map(
     self_contained: bool = False,
     tiles: str | None = settings.DEFAULT_TILES,
     initial_date: dt.date | None = None,
+    decimals: int | None = None,
 ) -> str:
     """Render the map page.
 
@@ -189,6 +265,9 @@ def render_map(
     initial_date
         Date shown when the page opens (a ``#date=`` in the URL wins);
         default: the latest completed handover.
+    decimals
+        Decimal places of coordinates; default: chosen from the map's scale
+        (:func:`handover_map.cartography.choose_decimals`).
 
     Returns
     -------
@@ -196,17 +275,16 @@ def render_map(
         The HTML page.
     """
     timeline = build_timeline(joined)
-    names = [d.name for d in layers.districts]
-    index = {name: i for i, name in enumerate(names)}
-    events = sorted((e for name in names for e in joined[name]), key=_event_order)
-    event_district = {id(e): index[name] for name in names for e in joined[name]}
+    events = sorted((e for d in layers.districts for e in joined[d.name]), key=_event_order)
     labels = state_labels(events)
+    decimals = decimals or choose_decimals(layers.bounds)
+    canvas = len(layers.districts) + len(layers.other_districts) > settings.CANVAS_THRESHOLD
     used_states = [s for s in settings.STATES if any(s == state for series in timeline.changes.values() for _, state in series)]
     with_tiles = tiles if not self_contained else None
 
     minx, miny, maxx, maxy = layers.bounds
     fmap = folium.Map(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=8, tiles=with_tiles,
-                      control_scale=True, scrollWheelZoom=False)
+                      control_scale=True, scrollWheelZoom=False, prefer_canvas=canvas)
     # The page uses Leaflet alone; folium's Bootstrap, jQuery and icon fonts would
     # only add weight (and requests).
     fmap.default_js = [] if self_contained else [("leaflet", assets.LEAFLET.cdn_url(assets.LEAFLET_JS))]
@@ -221,47 +299,14 @@ def render_map(
 
     if layers.countries is not None and not layers.countries.empty:
         fill = 0 if with_tiles else 1
-        folium.GeoJson(_collection(layers.countries.geometry), name="Countries", interactive=False,
+        folium.GeoJson(_collection(layers.countries.geometry, decimals), name="Countries", interactive=False,
                        style_function=lambda _: {"color": "#7a7a7a", "weight": 1.1, "fillColor": "#fbfbf8", "fillOpacity": fill}).add_to(fmap)
     if not layers.other_districts.empty:
-        folium.GeoJson(_collection(layers.other_districts), name="Other districts", interactive=False,
+        folium.GeoJson(_collection(layers.other_districts, decimals), name="Other districts", interactive=False,
                        style_function=lambda _: settings.CONTEXT_STYLE).add_to(fmap)
 
     start = initial_date or default_initial_date(events, timeline)
-    data = {
-        "states": list(settings.STATES),
-        "hatched": list(HATCHED),
-        "styles": {s: {"color": settings.STATE_STYLES[s]["color"], "label": labels[s]} for s in settings.STATES},
-        "kinds": KIND_LABELS,
-        "stops": [d.isoformat() for d in timeline.stops],
-        "eventDates": sorted({e.date.isoformat() for e in events}),
-        "initial": start.isoformat(),
-        "bounds": [[round(miny, 5), round(minx, 5)], [round(maxy, 5), round(maxx, 5)]],
-        "heldArea": bool(layers.held_area is not None),
-        "districts": [
-            {
-                "name": d.name,
-                "label": d.label,
-                "aliases": sorted({e.district for e in joined[d.name]} - {d.name}),
-                "changes": [[day.isoformat() if day else "", settings.STATES.index(s)] for day, s in timeline.changes[d.name]],
-                "areaKm2": round(d.area_km2),
-                "districtKm2": round(d.district_km2),
-                "labelAt": [round(d.label_point[0], 5), round(d.label_point[1], 5)],
-            }
-            for d in layers.districts
-        ],
-        "events": [
-            {"date": e.date.isoformat(), "d": event_district[id(e)], "kind": e.kind, "from": e.from_, "to": e.to,
-             "evidence": e.evidence, "note": e.note, "source": e.source}
-            for e in events
-        ],
-        "countryLabels": [[name, round(lat, 4), round(lon, 4)] for name, lat, lon in layers.country_labels],
-        "geometry": {
-            "type": "FeatureCollection",
-            "features": [{"type": "Feature", "properties": {"i": i}, "geometry": rounded_geojson(d.geometry)}
-                         for i, d in enumerate(layers.districts)],
-        },
-    }
+    data = page_data(layers, joined, events, timeline, labels, start, decimals)
     legend = [(_swatch(s), labels[s]) for s in used_states]
     if layers.held_area is not None:
         legend.append(("border:2px dashed #333;background:transparent", layers.held_area_label or "Area held before the handovers"))
@@ -270,7 +315,7 @@ def render_map(
     page = _page_html(title, subtitle or "", note or "", legend, credits or []) + _hatch_defs([s for s in HATCHED if s in used_states])
     HandoverLayer(data, page).add_to(fmap)
     if layers.held_area is not None:
-        folium.GeoJson(_collection([layers.held_area]), name="Held area", interactive=False,
+        folium.GeoJson(_collection([layers.held_area], decimals), name="Held area", interactive=False,
                        style_function=lambda _: {"color": "#222222", "weight": 2, "dashArray": "6 5", "fill": False}).add_to(fmap)
     _stable_ids(figure)
     return figure.render()

@@ -27,9 +27,18 @@ OFFLINE_ENV = "HANDOVER_MAP_OFFLINE"
 #: CRS of every geometry handed to the web map (Leaflet expects lon/lat).
 WEB_CRS = "EPSG:4326"
 
-#: Decimal places kept in lon/lat coordinates written to the page.
-#: 5 places is about 1.1 m at the equator: finer than any district border.
+#: Decimal places kept in lon/lat coordinates when none is chosen from the
+#: map's scale (see :func:`handover_map.cartography.choose_decimals`).
+#: 5 places is a step of 1.1 m at the equator: finer than any district border.
 COORDINATE_DECIMALS = 5
+
+#: Above this many drawn districts the page uses Leaflet's Canvas renderer,
+#: which restyles thousands of polygons faster than SVG.
+CANVAS_THRESHOLD = 1500
+
+#: At most this many district labels (the largest districts), and tick marks.
+MAX_LABELS = 60
+MAX_TICKS = 150
 
 #: Columns an events table must have, and the optional ones it may have.
 REQUIRED_EVENT_COLUMNS = ("district", "date", "kind")

@@ -1,171 +1,193 @@
 // handover-map: colours districts by control state for the slider's date,
 // drives the controls and the event list, and exposes window.handoverMap.
 // All text arrives as JSON data and reaches the page through textContent
-// only, so article text can never run as script.
+// only, so article text can never run as script. Days are whole numbers
+// counted from data.epoch; the data layout is described in render.py.
 (function () {
   "use strict";
   var data = __DATA__;
   var map = __MAP__;
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  var ISO = /^\d{4}-\d{2}-\d{2}$/;
-  var STEP_MS = 1500;
+  var DAY_MS = 86400000, STEP_MS = 1500, EVENT_FIELDS = 8;
   var $ = function (id) { return document.getElementById(id); };
   var slider = $("hm-slider"), dateLabel = $("hm-date"), playButton = $("hm-play");
+  var epochMs = Date.parse(data.epoch + "T00:00:00Z");
+  var strings = data.strings, districts = data.districts, events = data.events;
+  var eventCount = events.length / EVENT_FIELDS;
   var current = data.initial;
-  var layers = [], eventItems = [], nameIndex = {}, timer = null;
+  var layers = [], shown = [], eventItems = [], eventClass = [], nameIndex = {}, timer = null;
   var inFrame = window.parent !== window;
 
   map.invalidateSize();  // the grid layout sized the map after Leaflet measured it
   map.fitBounds(data.bounds, { padding: [8, 8], animate: false });  // no slide on opening
 
-  function formatDate(iso) {
-    var parts = iso.split("-");
+  function text(index) { return index >= 0 ? strings[index] : ""; }
+  function isoOf(day) { return new Date(epochMs + day * DAY_MS).toISOString().slice(0, 10); }
+  function dayOf(iso) {
+    var ms = typeof iso === "string" && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? Date.parse(iso + "T00:00:00Z") : NaN;
+    var day = Math.round((ms - epochMs) / DAY_MS);
+    if (isNaN(ms) || isoOf(day) !== iso) throw new TypeError("setDate expects an ISO date like 2020-11-25");
+    return day;
+  }
+  function formatDay(day) {
+    var parts = isoOf(day).split("-");
     return Number(parts[2]) + " " + MONTHS[Number(parts[1]) - 1] + " " + parts[0];
   }
   function formatKm2(value) { return value.toLocaleString("en-GB") + " km\u00b2"; }
-  function stateAt(district, iso) {
-    var state = district.changes[0][1];
-    for (var k = 1; k < district.changes.length; k++) {
-      if (district.changes[k][0] > iso) break;
-      state = district.changes[k][1];
-    }
+  function stateAt(i, day) {
+    var row = districts[i], state = row[4];
+    for (var k = 5; k < row.length && row[k] <= day; k += 2) state = row[k + 1];
     return data.states[state];
+  }
+  function nameOf(i) { return text(districts[i][0]); }
+  function labelOf(i) { return districts[i][1] >= 0 ? text(districts[i][1]) : nameOf(i); }
+  function ev(k, field) { return events[k * EVENT_FIELDS + field]; }
+
+  // Hatching: an SVG pattern in the page, or a canvas pattern for the Canvas renderer.
+  var hatches = {};
+  function hatch(state) {
+    if (!data.canvas) return "url(#hm-hatch-" + state + ")";
+    if (!hatches[state]) {
+      var tile = document.createElement("canvas");
+      tile.width = tile.height = 8;
+      var ctx = tile.getContext("2d");
+      ctx.fillStyle = "#ffffff"; ctx.fillRect(0, 0, 8, 8);
+      ctx.strokeStyle = data.styles[state].color; ctx.lineWidth = 3;
+      ctx.beginPath(); ctx.moveTo(-2, 10); ctx.lineTo(10, -2); ctx.moveTo(-2, 2); ctx.lineTo(2, -2); ctx.moveTo(6, 10); ctx.lineTo(10, 6); ctx.stroke();
+      hatches[state] = ctx.createPattern(tile, "repeat");
+    }
+    return hatches[state];
   }
   function styleFor(state) {
     var hatched = data.hatched.indexOf(state) >= 0;
-    return {
-      color: "#2b2b2b", weight: 1.2, fillOpacity: hatched ? 0.9 : 0.8,
-      fillColor: hatched ? "url(#hm-hatch-" + state + ")" : data.styles[state].color
-    };
+    return { color: "#2b2b2b", weight: data.canvas ? 0.6 : 1.2, fillOpacity: hatched ? 0.9 : 0.8,
+             fillColor: hatched ? hatch(state) : data.styles[state].color };
   }
-  function el(tag, text, className) {
+  function el(tag, content, className) {
     var node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = text;
+    if (content) node.textContent = content;
     if (className) node.className = className;
     return node;
   }
-  function describe(e) {
-    var parties = e.from && e.to ? " (" + e.from + " \u2192 " + e.to + ")" : "";
-    return formatDate(e.date) + ": " + data.kinds[e.kind] + parties;
+  function describe(k) {
+    var from = text(ev(k, 3)), to = text(ev(k, 4));
+    return formatDay(ev(k, 0)) + ": " + data.kinds[ev(k, 2)] + (from && to ? " (" + from + " \u2192 " + to + ")" : "");
   }
   function popupFor(i) {
-    var district = data.districts[i];
-    var box = el("div", null, "hm-popup");
-    box.appendChild(el("h3", district.name));
-    box.appendChild(el("p", "On " + formatDate(current) + ": " + data.styles[stateAt(district, current)].label, "hm-popup-state"));
-    var area = data.heldArea && district.areaKm2 < district.districtKm2 * 0.99
-      ? "Area changing hands: " + formatKm2(district.areaKm2) + " of the district\u2019s " + formatKm2(district.districtKm2)
-      : "Area: " + formatKm2(district.areaKm2);
-    box.appendChild(el("p", area, "hm-popup-area"));
+    var row = districts[i], box = el("div", null, "hm-popup");
+    box.appendChild(el("h3", nameOf(i)));
+    box.appendChild(el("p", "On " + formatDay(current) + ": " + data.styles[stateAt(i, current)].label, "hm-popup-state"));
+    box.appendChild(el("p", data.heldArea && row[2] < row[3] * 0.99
+      ? "Area changing hands: " + formatKm2(row[2]) + " of the district\u2019s " + formatKm2(row[3])
+      : "Area: " + formatKm2(row[2]), "hm-popup-area"));
     var list = el("ol");
-    data.events.forEach(function (e) {
-      if (e.d !== i) return;
+    for (var k = 0; k < eventCount; k++) {
+      if (ev(k, 1) !== i) continue;
       var item = el("li");
-      item.appendChild(el("strong", describe(e)));
-      if (e.evidence) item.appendChild(el("blockquote", "\u201c" + e.evidence + "\u201d"));
-      if (e.note) item.appendChild(el("div", e.note));
-      if (e.source) item.appendChild(el("cite", e.source));
+      item.appendChild(el("strong", describe(k)));
+      if (ev(k, 5) >= 0) item.appendChild(el("blockquote", "\u201c" + text(ev(k, 5)) + "\u201d"));
+      if (ev(k, 6) >= 0) item.appendChild(el("div", text(ev(k, 6))));
+      if (ev(k, 7) >= 0) item.appendChild(el("cite", text(ev(k, 7))));
       list.appendChild(item);
-    });
+    }
     box.appendChild(list);
     return box;
   }
 
   var districtLayer = L.geoJSON(data.geometry, {
-    style: function (feature) { return styleFor(stateAt(data.districts[feature.properties.i], current)); },
+    style: function (feature) { return styleFor(stateAt(feature.properties.i, current)); },
     onEachFeature: function (feature, layer) {
       var i = feature.properties.i;
       layers[i] = layer;
-      layer.hmState = stateAt(data.districts[i], current);
+      shown[i] = stateAt(i, current);
       layer.bindPopup(function () { return popupFor(i); }, { maxWidth: 320 });
     }
   }).addTo(map);
 
-  function label(text, latlng, className) {
+  function label(content, latlng, className) {
     L.tooltip({ permanent: true, direction: "center", className: className, interactive: false })
-      .setLatLng(latlng).setContent(el("span", text)).addTo(map);
+      .setLatLng(latlng).setContent(el("span", content)).addTo(map);
   }
-  data.districts.forEach(function (district, i) {
-    [district.name].concat(district.aliases).forEach(function (name) { nameIndex[name.toLowerCase()] = i; });
-    label(district.label, district.labelAt, "hm-label");
-  });
+  districts.forEach(function (row, i) { nameIndex[nameOf(i).toLowerCase()] = i; });
+  Object.keys(data.aliases).forEach(function (alias) { nameIndex[alias] = data.aliases[alias]; });
+  data.labels.forEach(function (l) { label(labelOf(l[0]), [l[1], l[2]], "hm-label"); });
   data.countryLabels.forEach(function (c) { label(c[0], [c[1], c[2]], "hm-country-label"); });
 
   // Event list, beside or below the map.
-  var list = $("hm-event-list");
-  data.events.forEach(function (e, k) {
-    var item = el("li", null, "hm-event");
-    var button = el("button", null, "hm-event-button");
-    button.type = "button";
-    button.appendChild(el("time", formatDate(e.date), "hm-event-date"));
-    button.appendChild(el("span", " " + data.districts[e.d].label + ": " + data.kinds[e.kind], "hm-event-what"));
-    button.addEventListener("click", function () { pause(); setDate(e.date); });
-    item.appendChild(button);
-    if (e.evidence) item.appendChild(el("blockquote", "\u201c" + e.evidence + "\u201d", "hm-event-evidence"));
-    if (e.note) item.appendChild(el("p", e.note, "hm-event-note"));
-    if (e.source) item.appendChild(el("cite", e.source, "hm-event-source"));
-    item.setAttribute("data-date", e.date);
-    list.appendChild(item);
-    eventItems[k] = item;
-  });
+  var list = $("hm-event-list"), fragment = document.createDocumentFragment();
+  for (var k = 0; k < eventCount; k++) {
+    (function (k) {
+      var item = el("li", null, "hm-event");
+      var button = el("button", null, "hm-event-button");
+      button.type = "button";
+      button.appendChild(el("time", formatDay(ev(k, 0)), "hm-event-date"));
+      button.appendChild(el("span", " " + labelOf(ev(k, 1)) + ": " + data.kinds[ev(k, 2)], "hm-event-what"));
+      button.addEventListener("click", function () { pause(); setDay(ev(k, 0)); });
+      item.appendChild(button);
+      if (ev(k, 5) >= 0) item.appendChild(el("blockquote", "\u201c" + text(ev(k, 5)) + "\u201d", "hm-event-evidence"));
+      if (ev(k, 6) >= 0) item.appendChild(el("p", text(ev(k, 6)), "hm-event-note"));
+      if (ev(k, 7) >= 0) item.appendChild(el("cite", text(ev(k, 7)), "hm-event-source"));
+      fragment.appendChild(item);
+      eventItems[k] = item;
+    })(k);
+  }
+  list.appendChild(fragment);
 
   // Tick marks at the event dates, placed under the slider thumb's positions.
-  var ticks = $("hm-ticks");
+  var ticks = $("hm-ticks"), last = data.stops.length - 1;
   data.stops.forEach(function (stop, k) {
-    if (data.eventDates.indexOf(stop) < 0) return;
+    if (data.ticks.indexOf(stop) < 0) return;
     var tick = el("span", null, "hm-tick");
-    var share = data.stops.length > 1 ? k / (data.stops.length - 1) : 0;
-    tick.style.left = "calc(8px + (100% - 16px) * " + share + ")";
-    tick.title = formatDate(stop);
+    tick.style.left = "calc(8px + (100% - 16px) * " + (last > 0 ? k / last : 0) + ")";
+    tick.title = formatDay(stop);
     ticks.appendChild(tick);
   });
-  slider.max = String(data.stops.length - 1);
+  slider.max = String(last);
 
-  function stopIndex(iso) {
-    var index = 0;
-    for (var k = 0; k < data.stops.length; k++) if (data.stops[k] <= iso) index = k;
-    return index;
+  function stopIndex(day) {
+    var lo = 0, hi = last;  // the last stop on or before day
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (data.stops[mid] <= day) lo = mid; else hi = mid - 1; }
+    return lo;
   }
   function render() {
-    layers.forEach(function (layer, i) {
-      var state = stateAt(data.districts[i], current);
-      if (layer.hmState !== state) { layer.setStyle(styleFor(state)); layer.hmState = state; }
-      if (layer.isPopupOpen()) layer.setPopupContent(popupFor(i));
-    });
-    dateLabel.textContent = formatDate(current);
+    for (var i = 0; i < layers.length; i++) {
+      var state = stateAt(i, current);
+      if (shown[i] !== state) { layers[i].setStyle(styleFor(state)); shown[i] = state; }
+      if (layers[i].isPopupOpen()) layers[i].setPopupContent(popupFor(i));
+    }
+    dateLabel.textContent = formatDay(current);
     slider.value = String(stopIndex(current));
-    slider.setAttribute("aria-valuetext", formatDate(current));
-    var latest = "";
-    data.events.forEach(function (e) { if (e.date <= current && e.date > latest) latest = e.date; });
-    data.events.forEach(function (e, k) {
-      var item = eventItems[k];
-      item.classList.toggle("hm-past", e.date < latest);
-      item.classList.toggle("hm-current", e.date === latest);
-      item.classList.toggle("hm-future", e.date > current);
-      if (e.date === latest) item.setAttribute("aria-current", "true"); else item.removeAttribute("aria-current");
-    });
+    slider.setAttribute("aria-valuetext", formatDay(current));
+    var latest = -Infinity;
+    for (var k = 0; k < eventCount; k++) if (ev(k, 0) <= current && ev(k, 0) > latest) latest = ev(k, 0);
+    for (k = 0; k < eventCount; k++) {
+      var day = ev(k, 0);
+      var className = day === latest ? "hm-event hm-current" : day < latest ? "hm-event hm-past" : day > current ? "hm-event hm-future" : "hm-event";
+      if (eventClass[k] === className) continue;
+      eventClass[k] = className;
+      eventItems[k].className = className;
+      if (day === latest) eventItems[k].setAttribute("aria-current", "true"); else eventItems[k].removeAttribute("aria-current");
+    }
   }
   function setHash(iso) {
     if (location.hash === "#date=" + iso) return;
     try { history.replaceState(null, "", "#date=" + iso); } catch (err) { /* sandboxed frame: no history */ }
   }
-  function setDate(iso) {
-    if (typeof iso !== "string" || !ISO.test(iso)) throw new TypeError("setDate expects an ISO date like 2020-11-25");
-    current = iso;
+  function setDay(day) {
+    current = day;
     render();
+    var iso = isoOf(day);
     setHash(iso);
     if (inFrame) window.parent.postMessage({ type: "handover-map:date", date: iso }, "*");
-    return current;
+    return iso;
   }
-  function step(delta) {
-    var k = Math.min(data.stops.length - 1, Math.max(0, stopIndex(current) + delta));
-    setDate(data.stops[k]);
-  }
+  function setDate(iso) { return setDay(dayOf(iso)); }
+  function step(delta) { setDay(data.stops[Math.min(last, Math.max(0, stopIndex(current) + delta))]); }
   function play() {
     if (timer !== null) return;
-    if (stopIndex(current) >= data.stops.length - 1) setDate(data.stops[0]);
+    if (stopIndex(current) >= last) setDay(data.stops[0]);
     timer = setInterval(function () {
-      if (stopIndex(current) >= data.stops.length - 1) { pause(); return; }
+      if (stopIndex(current) >= last) { pause(); return; }
       step(1);
     }, STEP_MS);
     playButton.textContent = "\u275a\u275a";
@@ -180,7 +202,7 @@
     playButton.setAttribute("aria-pressed", "false");
   }
 
-  slider.addEventListener("input", function () { pause(); setDate(data.stops[Number(slider.value)]); });
+  slider.addEventListener("input", function () { pause(); setDay(data.stops[Number(slider.value)]); });
   playButton.addEventListener("click", function () { if (timer === null) play(); else pause(); });
   $("hm-prev").addEventListener("click", function () { pause(); step(-1); });
   $("hm-next").addEventListener("click", function () { pause(); step(1); });
@@ -191,14 +213,15 @@
 
   function fromHash() {
     var match = /^#date=(\d{4}-\d{2}-\d{2})$/.exec(location.hash);
-    return match ? match[1] : null;
+    if (!match) return null;
+    try { return dayOf(match[1]); } catch (err) { return null; }
   }
-  window.addEventListener("hashchange", function () { var iso = fromHash(); if (iso && iso !== current) setDate(iso); });
+  window.addEventListener("hashchange", function () { var day = fromHash(); if (day !== null && day !== current) setDay(day); });
   // A parent page can drive the map (scrollytelling): postMessage({type: "handover-map:setDate", date: "2020-11-25"}).
   window.addEventListener("message", function (event) {
     var message = event.data;
     if (!message || typeof message !== "object") return;
-    if (message.type === "handover-map:setDate" && typeof message.date === "string" && ISO.test(message.date)) { pause(); setDate(message.date); }
+    if (message.type === "handover-map:setDate") { try { var day = dayOf(message.date); pause(); setDay(day); } catch (err) { /* not a date */ } }
     else if (message.type === "handover-map:play") play();
     else if (message.type === "handover-map:pause") pause();
   });
@@ -206,27 +229,33 @@
   window.handoverMap = {
     map: map,
     layer: districtLayer,
-    dates: function () { return data.stops.slice(); },
-    date: function () { return current; },
+    dates: function () { return data.stops.map(isoOf); },
+    date: function () { return isoOf(current); },
     setDate: setDate,
     stateOf: function (name) {
       var i = nameIndex[String(name).toLowerCase()];
-      return i === undefined ? null : stateAt(data.districts[i], current);
+      return i === undefined ? null : stateAt(i, current);
     },
     events: function () {
-      return data.events.map(function (e) {
-        return { date: e.date, district: data.districts[e.d].name, kind: e.kind, evidence: e.evidence };
-      });
+      var out = [];
+      for (var k = 0; k < eventCount; k++) {
+        out.push({ date: isoOf(ev(k, 0)), district: nameOf(ev(k, 1)), kind: data.kindNames[ev(k, 2)], evidence: text(ev(k, 5)) });
+      }
+      return out;
     },
     districts: function () {
-      return data.districts.map(function (d) {
-        return { name: d.name, label: d.label, state: stateAt(d, current), areaKm2: d.areaKm2, districtKm2: d.districtKm2, labelAt: d.labelAt.slice() };
+      var at = {};
+      data.labels.forEach(function (l) { at[l[0]] = [l[1], l[2]]; });
+      return districts.map(function (row, i) {
+        var center = at[i] || (layers[i] ? [layers[i].getCenter().lat, layers[i].getCenter().lng] : null);
+        return { name: nameOf(i), label: labelOf(i), state: stateAt(i, current), areaKm2: row[2], districtKm2: row[3], labelAt: center };
       });
     },
     play: play,
     pause: pause,
     playing: function () { return timer !== null; }
   };
-  current = fromHash() || current;
+  var start = fromHash();
+  current = start !== null ? start : current;
   render();
 })();
