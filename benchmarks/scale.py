@@ -10,9 +10,10 @@ a fifth of them postponed, spread over T days), the same data is built three
 ways: handover-map; TimeSliderChoropleth with one slider stop per day (how
 its styledict works); Timeline with one feature per district and state
 interval. Reported: HTML bytes, build seconds, time until the page is ready
-in headless Chromium, and slider step latency (median and p95 over 60
-steps, measured in the page from the call to the second animation frame,
-so it includes restyling and painting). Ratios are against folium; the
+in headless Chromium (from navigation start to the first frame after the
+map exists), and slider step latency (median and p95 over 60 steps,
+measured in the page: the step's script, style and layout, and Leaflet's
+canvas redraw; not the wait for the display's next frame). Ratios are against folium; the
 geometry alone (GeoJSON, same coordinate precision) is the size floor.
 
 Pages are opened offline: the CDN scripts they reference are served from
@@ -180,29 +181,29 @@ def build_timeline_plugin(frame, events, days) -> str:
     return fmap.get_root().render()
 
 
+# Step latency: the work a step causes, without the wait for the display's
+# next frame: the call, forced style and layout (offsetHeight), and the
+# Canvas redraw Leaflet defers to the next animation frame (timed by
+# wrapping the renderer). Painting pixels is left out for every tool alike.
+_MEASURE = """async (steps) => {
+    let redraw = 0;
+    if (window.L && L.Canvas) { const original = L.Canvas.prototype._redraw;
+        L.Canvas.prototype._redraw = function () { const t = performance.now(); original.call(this); redraw += performance.now() - t; }; }
+    const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const out = [];
+    for (let k = 0; k < steps; k++) {
+        redraw = 0;
+        const t0 = performance.now(); STEP(k); document.body.offsetHeight; const work = performance.now() - t0;
+        await frame();
+        out.push(work + redraw);
+    }
+    return out; }"""
 STEP_SCRIPTS = {
-    "handover-map": """async (steps) => {
-        const stops = handoverMap.dates(); const out = [];
-        const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-        for (let k = 0; k < steps; k++) {
-            const t0 = performance.now(); handoverMap.setDate(stops[(k * 7 + 1) % stops.length]); await frame(); out.push(performance.now() - t0);
-        }
-        return out; }""",
-    "TimeSliderChoropleth": """async (steps) => {
-        const input = document.querySelector("div[id^=slider_] > input"); const n = Number(input.max) + 1; const out = [];
-        const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-        for (let k = 0; k < steps; k++) {
-            const t0 = performance.now(); input.value = String((k * 7 + 1) % n); input.dispatchEvent(new Event("input")); await frame(); out.push(performance.now() - t0);
-        }
-        return out; }""",
-    "Timeline": """async (steps) => {
-        const key = Object.keys(window).find(k => k.startsWith("timeline_slider_")); const control = window[key];
-        const lo = control.start, hi = control.end; const out = [];
-        const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-        for (let k = 0; k < steps; k++) {
-            const t0 = performance.now(); control.setTime(lo + ((k * 7 + 1) % 97) / 97 * (hi - lo)); await frame(); out.push(performance.now() - t0);
-        }
-        return out; }""",
+    "handover-map": _MEASURE.replace("STEP(k)", "handoverMap.setDate(handoverMap.dates()[(k * 7 + 1) % handoverMap.dates().length])"),
+    "TimeSliderChoropleth": _MEASURE.replace("STEP(k)", "(() => { const input = document.querySelector('div[id^=slider_] > input'); "
+                                             "input.value = String((k * 7 + 1) % (Number(input.max) + 1)); input.dispatchEvent(new Event('input')); })()"),
+    "Timeline": _MEASURE.replace("STEP(k)", "(() => { const c = window[Object.keys(window).find(n => n.startsWith('timeline_slider_'))]; "
+                                 "c.setTime(c.start + ((k * 7 + 1) % 97) / 97 * (c.end - c.start)); })()"),
 }
 READY = {
     "handover-map": "window.handoverMap !== undefined",

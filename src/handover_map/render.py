@@ -183,8 +183,9 @@ def page_data(layers: MapLayers, joined: dict[str, list[Event]], events: list[Ev
     Layout (the page script reads it; the format is internal):
     ``districts``: [name, label, area km², district km², changes...] with
     changes as state index, then (day, state) pairs;
-    ``events``: flat, 8 numbers per event: day, district, kind, from, to,
-    evidence, note, source (texts as string indexes, -1 for none).
+    ``events``: 8 columns (day, district, kind, from, to, evidence, note,
+    source; texts as string indexes, -1 for none), each a list, or a single
+    number when every event has the same value.
     """
     epoch = timeline.stops[0]
     names = [d.name for d in layers.districts]
@@ -199,10 +200,10 @@ def page_data(layers: MapLayers, joined: dict[str, list[Event]], events: list[Ev
             row += [(day - epoch).days, settings.STATES.index(state)]
         districts.append(row)
     owner = {id(e): index[name] for name, district_events in joined.items() for e in district_events}
-    flat_events = []
-    for e in events:
-        flat_events += [(e.date - epoch).days, owner[id(e)], settings.EVENT_KINDS.index(e.kind),
-                        text(e.from_), text(e.to), text(e.evidence), text(e.note), text(e.source)]
+    rows = [[(e.date - epoch).days, owner[id(e)], settings.EVENT_KINDS.index(e.kind),
+             text(e.from_), text(e.to), text(e.evidence), text(e.note), text(e.source)] for e in events]
+    columns = [list(column) for column in zip(*rows)] if rows else [[] for _ in range(8)]
+    columns = [column[0] if column and len(set(column)) == 1 else column for column in columns]
     aliases = {e.district.lower(): owner[id(e)] for e in events if e.district.lower() != names[owner[id(e)]].lower()}
     largest = sorted(range(len(layers.districts)), key=lambda i: -layers.districts[i].area_km2)[: settings.MAX_LABELS]
     event_days = sorted({(e.date - epoch).days for e in events})
@@ -221,7 +222,8 @@ def page_data(layers: MapLayers, joined: dict[str, list[Event]], events: list[Ev
         "strings": text.texts,
         "districts": districts,
         "aliases": aliases,
-        "events": flat_events,
+        "eventCount": len(events),
+        "events": columns,
         "labels": [[i, round(layers.districts[i].label_point[0], 4), round(layers.districts[i].label_point[1], 4)] for i in sorted(largest)],
         "countryLabels": [[name, round(lat, 3), round(lon, 3)] for name, lat, lon in layers.country_labels],
         "canvas": len(layers.districts) + len(layers.other_districts) > settings.CANVAS_THRESHOLD,

@@ -8,12 +8,12 @@
   var data = __DATA__;
   var map = __MAP__;
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  var DAY_MS = 86400000, STEP_MS = 1500, EVENT_FIELDS = 8;
+  var DAY_MS = 86400000, STEP_MS = 1500;
   var $ = function (id) { return document.getElementById(id); };
   var slider = $("hm-slider"), dateLabel = $("hm-date"), playButton = $("hm-play");
   var epochMs = Date.parse(data.epoch + "T00:00:00Z");
   var strings = data.strings, districts = data.districts, events = data.events;
-  var eventCount = events.length / EVENT_FIELDS;
+  var eventCount = data.eventCount;
   var current = data.initial;
   var layers = [], shown = [], eventItems = [], eventClass = [], nameIndex = {}, timer = null;
   var inFrame = window.parent !== window;
@@ -41,7 +41,7 @@
   }
   function nameOf(i) { return text(districts[i][0]); }
   function labelOf(i) { return districts[i][1] >= 0 ? text(districts[i][1]) : nameOf(i); }
-  function ev(k, field) { return events[k * EVENT_FIELDS + field]; }
+  function ev(k, field) { var column = events[field]; return typeof column === "number" ? column : column[k]; }
 
   // Hatching: an SVG pattern in the page, or a canvas pattern for the Canvas renderer.
   var hatches = {};
