@@ -95,15 +95,23 @@ def test_event_list_follows_the_slider_and_jumps_on_click(default_map, open_offl
         ("2020-11-20", "Agdam District", "completed"), ("2020-11-25", "Kalbajar District", "completed"),
         ("2020-12-01", "Lachin District", "scheduled"),
     ]
-    page.js("handoverMap.setDate('2020-11-22')")
+    past, current, future = "rgb(138, 138, 138)", "rgb(0, 114, 178)", "rgb(204, 204, 204)"
     items = page.page.locator(".hm-event")
-    classes = [items.nth(k).get_attribute("class") for k in range(5)]
-    assert ["hm-current" in c for c in classes] == [False, False, True, False, False]
-    assert ["hm-past" in c for c in classes] == [True, True, False, False, False]
-    assert items.nth(2).get_attribute("aria-current") == "true"
+
+    def borders():
+        return items.evaluate_all("items => items.map(i => getComputedStyle(i).borderLeftColor)")
+
+    page.js("handoverMap.setDate('2020-11-22')")
+    assert borders() == [past, past, current, future, future]
+    assert [items.nth(k).get_attribute("aria-current") for k in range(5)] == [None, None, "true", None, None]
+    page.js("handoverMap.setDate('2020-11-15')")  # two events on one day are both current
+    assert borders() == [current, current, future, future, future]
+    page.js("handoverMap.setDate('2020-11-01')")
+    assert borders() == [future] * 5
     items.nth(4).locator("button").click()
     assert page.js("handoverMap.date()") == "2020-12-01"
-    assert "hm-current" in items.nth(4).get_attribute("class")
+    assert borders() == [past, past, past, past, current]
+    assert items.nth(4).get_attribute("aria-current") == "true"
 
 
 def test_ticks_mark_the_event_dates(default_map, open_offline):

@@ -20,7 +20,7 @@ from ._atomic import write_text_atomic
 from ._errors import HandoverMapError, InputDataError
 from .article import read_article
 from .boundaries import load_boundaries
-from .cartography import MapLayers, prepare_layers, region_box, reported_on, select_feature
+from .cartography import MapLayers, prepare_layers, region_box, reported_on, select_feature, simplify_coverage
 from .events import Event, read_events
 from .extract import Extraction, extract_events
 from .gazetteer import Gazetteer, join_events, read_aliases
@@ -190,6 +190,7 @@ def prepare_map(
     held_area_field: str | None = None,
     held_area_name: str | None = None,
     held_area_label: str | None = None,
+    simplify: float = 0,
 ) -> MapInputs:
     """Run the pipeline up to what the map shows.
 
@@ -226,6 +227,7 @@ def prepare_map(
     case = sources.default_case()
     uses_default_events = events is None and article is None
     path, source, frame = _load(boundaries, name_field, layer, assume_crs)
+    frame = simplify_coverage(frame, simplify)
     headline = ""
     if article is not None:
         gazetteer = Gazetteer(list(frame["name"]), read_aliases(aliases))

@@ -85,6 +85,7 @@ def map_options(command):
         click.option("--subtitle", help="Line under the title."),
         click.option("--credit", "credits", multiple=True, help="Extra credit line (repeatable)."),
         click.option("--aliases", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Alias table (CSV: name,alias). Default: the shipped one."),
+        click.option("--simplify", type=click.FloatRange(min=0), default=0, help="Simplify borders by this many metres, keeping shared borders shared. Default: 0 (none)."),
     ]
     for option in reversed(options):
         command = option(command)

@@ -132,7 +132,7 @@ def _page_html(title: str, subtitle: str, note: str, legend: list[tuple[str, str
         + (f'<p class="hm-subtitle">{e(subtitle)}</p>' if subtitle else "")
         + (f'<p class="hm-note">{e(note)}</p>' if note else "")
         + '</header>'
-        + '<aside class="hm-events" aria-label="Events"><h2 class="hm-events-title">Events</h2><ol class="hm-event-list" id="hm-event-list"></ol></aside>'
+        + '<aside class="hm-events" aria-label="Events"><h2 class="hm-events-title">Events</h2><p class="hm-event-window" id="hm-event-window" aria-live="polite"></p><ol class="hm-event-list" id="hm-event-list"></ol></aside>'
         + '<footer class="hm-footer"><div class="hm-time">'
         + '<button type="button" class="hm-button" id="hm-play" aria-label="Play" aria-pressed="false">▶</button>'
         + '<button type="button" class="hm-button" id="hm-prev" aria-label="Previous date">◀</button>'

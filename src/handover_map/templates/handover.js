@@ -15,7 +15,7 @@
   var strings = data.strings, districts = data.districts, events = data.events;
   var eventCount = data.eventCount;
   var current = data.initial;
-  var layers = [], shown = [], eventItems = [], eventClass = [], nameIndex = {}, timer = null;
+  var layers = [], shown = [], eventItems = [], nameIndex = {}, timer = null;
   var inFrame = window.parent !== window;
 
   map.invalidateSize();  // the grid layout sized the map after Leaflet measured it
@@ -113,25 +113,54 @@
   data.labels.forEach(function (l) { label(labelOf(l[0]), [l[1], l[2]], "hm-label"); });
   data.countryLabels.forEach(function (c) { label(c[0], [c[1], c[2]], "hm-country-label"); });
 
-  // Event list, beside or below the map.
-  var list = $("hm-event-list"), fragment = document.createDocumentFragment();
-  for (var k = 0; k < eventCount; k++) {
-    (function (k) {
-      var item = el("li", null, "hm-event");
-      var button = el("button", null, "hm-event-button");
-      button.type = "button";
-      button.appendChild(el("time", formatDay(ev(k, 0)), "hm-event-date"));
-      button.appendChild(el("span", " " + labelOf(ev(k, 1)) + ": " + data.kinds[ev(k, 2)], "hm-event-what"));
-      button.addEventListener("click", function () { pause(); setDay(ev(k, 0)); });
-      item.appendChild(button);
-      if (ev(k, 5) >= 0) item.appendChild(el("blockquote", "\u201c" + text(ev(k, 5)) + "\u201d", "hm-event-evidence"));
-      if (ev(k, 6) >= 0) item.appendChild(el("p", text(ev(k, 6)), "hm-event-note"));
-      if (ev(k, 7) >= 0) item.appendChild(el("cite", text(ev(k, 7)), "hm-event-source"));
-      fragment.appendChild(item);
-      eventItems[k] = item;
-    })(k);
+  // Event list, beside or below the map. Only a window of events around the
+  // slider's date is in the page at a time: a list of thousands would cost
+  // seconds of style and layout on every step.
+  var LIST_WINDOW = 120;
+  var list = $("hm-event-list"), listNote = $("hm-event-window"), windowStart = -1, currentItem = null;
+  function makeItem(k) {
+    var item = el("li", null, "hm-event");
+    var button = el("button", null, "hm-event-button");
+    button.type = "button";
+    button.appendChild(el("time", formatDay(ev(k, 0)), "hm-event-date"));
+    button.appendChild(el("span", " " + labelOf(ev(k, 1)) + ": " + data.kinds[ev(k, 2)], "hm-event-what"));
+    button.addEventListener("click", function () { pause(); setDay(ev(k, 0)); });
+    item.appendChild(button);
+    if (ev(k, 5) >= 0) item.appendChild(el("blockquote", "\u201c" + text(ev(k, 5)) + "\u201d", "hm-event-evidence"));
+    if (ev(k, 6) >= 0) item.appendChild(el("p", text(ev(k, 6)), "hm-event-note"));
+    if (ev(k, 7) >= 0) item.appendChild(el("cite", text(ev(k, 7)), "hm-event-source"));
+    return item;
   }
-  list.appendChild(fragment);
+  function showWindow(start) {
+    if (start === windowStart) return;
+    windowStart = start;
+    var fragment = document.createDocumentFragment(), end = Math.min(eventCount, start + LIST_WINDOW);
+    for (var k = start; k < end; k++) {
+      if (!eventItems[k]) eventItems[k] = makeItem(k);
+      fragment.appendChild(eventItems[k]);
+    }
+    list.textContent = "";
+    list.appendChild(fragment);
+    listNote.textContent = eventCount > LIST_WINDOW
+      ? "Events " + (start + 1).toLocaleString("en-GB") + "\u2013" + end.toLocaleString("en-GB") + " of " +
+        eventCount.toLocaleString("en-GB") + ", around the slider\u2019s date"
+      : "";
+  }
+  function updateList(future, first, latest) {
+    // Keep the current event a quarter of the way down the window.
+    showWindow(Math.max(0, Math.min(eventCount - LIST_WINDOW, first - (LIST_WINDOW >> 2))));
+    var end = Math.min(eventCount, windowStart + LIST_WINDOW);
+    for (var k = windowStart; k < end; k++) {
+      var className = k >= future ? "hm-event hm-future" : latest !== null && k >= first ? "hm-event hm-current" : "hm-event hm-past";
+      if (eventItems[k].className !== className) eventItems[k].className = className;
+    }
+    var item = latest === null ? null : eventItems[first];
+    if (item !== currentItem) {
+      if (currentItem) currentItem.removeAttribute("aria-current");
+      if (item) item.setAttribute("aria-current", "true");
+      currentItem = item;
+    }
+  }
 
   // Tick marks at the event dates, placed under the slider thumb's positions.
   var ticks = $("hm-ticks"), last = data.stops.length - 1;
@@ -149,25 +178,32 @@
     while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (data.stops[mid] <= day) lo = mid; else hi = mid - 1; }
     return lo;
   }
+  function restyle(layer, state) {
+    var style = styleFor(state);
+    if (data.canvas) { layer.setStyle(style); return; }
+    // SVG: only the fill changes with the state; setStyle would rewrite every attribute.
+    L.Util.setOptions(layer, style);
+    layer._path.setAttribute("fill", style.fillColor);
+    layer._path.setAttribute("fill-opacity", style.fillOpacity);
+  }
+  function firstEventAfter(day) {
+    var lo = 0, hi = eventCount;  // events are sorted by day
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (ev(mid, 0) <= day) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
   function render() {
     for (var i = 0; i < layers.length; i++) {
       var state = stateAt(i, current);
-      if (shown[i] !== state) { layers[i].setStyle(styleFor(state)); shown[i] = state; }
+      if (shown[i] !== state) { restyle(layers[i], state); shown[i] = state; }
       if (layers[i].isPopupOpen()) layers[i].setPopupContent(popupFor(i));
     }
     dateLabel.textContent = formatDay(current);
     slider.value = String(stopIndex(current));
     slider.setAttribute("aria-valuetext", formatDay(current));
-    var latest = -Infinity;
-    for (var k = 0; k < eventCount; k++) if (ev(k, 0) <= current && ev(k, 0) > latest) latest = ev(k, 0);
-    for (k = 0; k < eventCount; k++) {
-      var day = ev(k, 0);
-      var className = day === latest ? "hm-event hm-current" : day < latest ? "hm-event hm-past" : day > current ? "hm-event hm-future" : "hm-event";
-      if (eventClass[k] === className) continue;
-      eventClass[k] = className;
-      eventItems[k].className = className;
-      if (day === latest) eventItems[k].setAttribute("aria-current", "true"); else eventItems[k].removeAttribute("aria-current");
-    }
+    var future = firstEventAfter(current);
+    var latest = future > 0 ? ev(future - 1, 0) : null;
+    var first = latest === null ? future : firstEventAfter(latest - 1);
+    updateList(future, first, latest);
   }
   function setHash(iso) {
     if (location.hash === "#date=" + iso) return;
