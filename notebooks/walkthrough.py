@@ -25,7 +25,6 @@ from pathlib import Path
 
 import handover_map as hm
 from handover_map import sources
-from handover_map.timeline import group_by_district
 
 REPO = next(p for p in [Path.cwd(), *Path.cwd().parents] if (p / "pyproject.toml").is_file())
 ARTICLE = REPO.parent / "shared" / "articles" / "2020-11-25-kalbajar-handover.txt"

@@ -141,7 +141,7 @@ def test_repairable_input_builds_with_a_warning(tmp_path, args, warning):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "map.html").stat().st_size > 1000
     if warning:
-        assert f"Warning: " in result.stderr and warning in result.stderr
+        assert "Warning: " in result.stderr and warning in result.stderr
 
 
 def test_unexpected_failures_are_one_line_unless_debug(tmp_path):

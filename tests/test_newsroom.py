@@ -3,7 +3,6 @@ time controls, keyboard, event list, deep links, cartography, areas, embeds."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from conftest import REPO

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 
-import geopandas as gpd
 import pytest
 import shapely
 from conftest import AZE_ADM2

@@ -55,7 +55,7 @@ POSTPONED_CUES = [
     r"\bpush(?:ed|es|ing)?\s+(?:it\s+|them\s+|the\s+\w+\s+)?back\b",
 ]
 COMPLETED_CUES = [
-    rf"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:formally\s+|officially\s+|finally\s+|fully\s+|peacefully\s+|already\s+)?(?:ceded|handed\s+(?:over|back)|returned|transferred|given\s+back|surrendered|turned\s+over|relinquished|vacated)\b",
+    r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:formally\s+|officially\s+|finally\s+|fully\s+|peacefully\s+|already\s+)?(?:ceded|handed\s+(?:over|back)|returned|transferred|given\s+back|surrendered|turned\s+over|relinquished|vacated)\b",
     r"\b(?:ceded|handed\s+(?:over|back)|gave\s+back|gave\s+up|surrendered|relinquished|vacated|turned\s+over|transferred)\b",
     r"\b(?:handed|gave|turned)\s+(?:(?-i:[A-Z])[\w.'’-]*\s+){1,4}(?:over|back)\b",
     r"\b(?:has|have|had)\s+(?:now\s+|finally\s+)?(?:taken\s+(?:full\s+)?control\s+(?:of|over)|taken\s+over|entered|regained|withdrawn\s+from|pulled\s+out\s+of)\b",

@@ -144,18 +144,12 @@ class Gazetteer:
             self._by_key["skeleton"][skeleton(name)].add(name)
         self._alias_targets: dict[str, set[str]] = defaultdict(set)
         for canonical, spellings in (aliases or {}).items():
-            targets = self._resolve_exactly(canonical)
+            # Aliases point at names the file itself resolves (not at other aliases).
+            targets = next((found for rule, found in self._steps(canonical) if found and rule != "alias"), set())
             if targets:
                 for spelling in [canonical, *spellings]:
                     self._alias_targets[core(spelling)].update(targets)
         self._core_keys = sorted(self._by_key["core"])
-
-    def _resolve_exactly(self, name: str) -> set[str]:
-        for rule, key in (("exact", fold(name)), ("core", core(name)), ("skeleton", skeleton(name))):
-            found = self._by_key[rule].get(key)
-            if found:
-                return found
-        return set()
 
     def _steps(self, name: str):
         """(rule, boundary names) for each non-fuzzy rule, most exact first."""
