@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import MIRROR, SHARED
 
-from handover_map import DownloadError, sources
+from handover_map import BoundaryDataError, DownloadError, sources
 
 
 def test_manifest_matches_the_mirror_readme():
@@ -59,5 +59,5 @@ def test_no_network_and_no_mirror_is_one_clear_error(tmp_path, monkeypatch):
 
 
 def test_unknown_source_ids_list_the_known_ones():
-    with pytest.raises(Exception, match="geoboundaries-aze-adm2"):
+    with pytest.raises(BoundaryDataError, match="geoboundaries-aze-adm2"):
         sources.resolve("no-such-source")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import json
+import re
 import sys
 import warnings
 from pathlib import Path
@@ -168,9 +170,6 @@ def embed(page, url, height) -> None:
     Example:
         handover-map embed output/karabakh-2020-handovers.html --url https://example.org/maps/karabakh.html
     """
-    import html
-    import re
-
     found = re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8", errors="replace"), re.DOTALL)
     title = html.unescape(found.group(1).strip()) if found else "Map"
     click.echo(

@@ -175,6 +175,11 @@ class _Strings:
         return self._index[text]
 
 
+def uses_canvas(layers: MapLayers) -> bool:
+    """Whether the page draws with Leaflet's Canvas renderer (many districts)."""
+    return len(layers.districts) + len(layers.other_districts) > settings.CANVAS_THRESHOLD
+
+
 def page_data(layers: MapLayers, joined: dict[str, list[Event]], events: list[Event], timeline: Timeline,
               labels: dict[str, str], start: dt.date, decimals: int) -> dict:
     """The page's data, compact: days as offsets from the first slider stop,
@@ -226,7 +231,7 @@ def page_data(layers: MapLayers, joined: dict[str, list[Event]], events: list[Ev
         "events": columns,
         "labels": [[i, round(layers.districts[i].label_point[0], 4), round(layers.districts[i].label_point[1], 4)] for i in sorted(largest)],
         "countryLabels": [[name, round(lat, 3), round(lon, 3)] for name, lat, lon in layers.country_labels],
-        "canvas": len(layers.districts) + len(layers.other_districts) > settings.CANVAS_THRESHOLD,
+        "canvas": uses_canvas(layers),
         "geometry": {
             "type": "FeatureCollection",
             "features": [{"type": "Feature", "properties": {"i": i}, "geometry": rounded_geojson(d.geometry, decimals)}
@@ -280,13 +285,12 @@ def render_map(
     events = sorted((e for d in layers.districts for e in joined[d.name]), key=_event_order)
     labels = state_labels(events)
     decimals = decimals or choose_decimals(layers.bounds)
-    canvas = len(layers.districts) + len(layers.other_districts) > settings.CANVAS_THRESHOLD
     used_states = [s for s in settings.STATES if any(s == state for series in timeline.changes.values() for _, state in series)]
     with_tiles = tiles if not self_contained else None
 
     minx, miny, maxx, maxy = layers.bounds
     fmap = folium.Map(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=8, tiles=with_tiles,
-                      control_scale=True, scrollWheelZoom=False, prefer_canvas=canvas)
+                      control_scale=True, scrollWheelZoom=False, prefer_canvas=uses_canvas(layers))
     # The page uses Leaflet alone; folium's Bootstrap, jQuery and icon fonts would
     # only add weight (and requests).
     fmap.default_js = [] if self_contained else [("leaflet", assets.LEAFLET.cdn_url(assets.LEAFLET_JS))]

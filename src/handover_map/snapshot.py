@@ -23,15 +23,12 @@ from matplotlib.patches import Patch  # noqa: E402
 
 from . import settings  # noqa: E402
 from ._atomic import write_bytes_atomic  # noqa: E402
-from .build import MapInputs  # noqa: E402
+from .build import MONTHS, MapInputs  # noqa: E402
 from .render import HATCHED, state_labels  # noqa: E402
 from .timeline import build_timeline  # noqa: E402
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
 def _short_date(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
 
 
 def _style(state: str) -> dict:
