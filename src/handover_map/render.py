@@ -10,17 +10,18 @@ escaped with :func:`html.escape` where Python writes markup.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 import itertools
 import json
+import re
 from importlib import resources
 
 import folium
 import numpy as np
 import shapely
 from branca.element import Element, Figure, MacroElement
-from jinja2 import Template
 
 from . import assets, settings
 from .cartography import MapLayers, choose_decimals
@@ -83,14 +84,30 @@ def default_initial_date(events: list[Event], timeline: Timeline) -> dt.date:
     return max(completed) if completed else timeline.stops[-1]
 
 
-class HandoverLayer(MacroElement):
-    """The districts, the controls, the event list and ``window.handoverMap``."""
+class Verbatim(Element):
+    """Text placed in the page exactly as given, never parsed as a template.
 
-    _template = Template(
-        "{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}"
-        "{% macro html(this, kwargs) %}{{ this.page_html }}{% endmacro %}"
-        "{% macro script(this, kwargs) %}{{ this.script_text }}{% endmacro %}"
-    )
+    branca renders every element's output again as Jinja2 source (an
+    ``Element(text)`` compiles ``text``), so text that holds data from reports
+    or boundary files must reach the figure through this class: there,
+    ``{{ ... }}`` in an article stays four braces and some words.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "Verbatim"
+        self.text = text
+
+    def render(self, **kwargs: object) -> str:
+        return self.text
+
+
+class HandoverLayer(MacroElement):
+    """The districts, the controls, the event list and ``window.handoverMap``.
+
+    Its data is untrusted text; it goes into the page only as escaped HTML
+    and escaped JSON, through :class:`Verbatim`, never through a template.
+    """
 
     def __init__(self, data: dict, page_html: str) -> None:
         super().__init__()
@@ -99,13 +116,34 @@ class HandoverLayer(MacroElement):
         self.page_html = page_html
         self.css = _template_text("handover.css")
 
-    def render(self, **kwargs) -> None:
-        self.script_text = (
+    def render(self, **kwargs: object) -> None:
+        figure = self.get_root()
+        script = (
             _template_text("handover.js")
             .replace("__MAP__", self._parent.get_name())
             .replace("__DATA__", script_json(self.data))
         )
-        super().render(**kwargs)
+        name = self.get_name()
+        figure.header.add_child(Verbatim(f"<style>{self.css}</style>"), name=name)
+        figure.html.add_child(Verbatim(self.page_html), name=name)
+        figure.script.add_child(Verbatim(script), name=name)
+
+
+def check_origin(origin: str) -> str:
+    """``origin`` if it is a web origin (scheme, host, optional port), else ValueError."""
+    if not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?", origin):
+        raise ValueError(f"'{origin}' is not a web origin like https://example.org (no path, no trailing slash).")
+    return origin
+
+
+def _cdn_tag(file: str) -> str:
+    """A link or script tag for a pinned Leaflet file, with Subresource Integrity."""
+    digest = base64.b64encode(bytes.fromhex(assets.LEAFLET.files[file])).decode("ascii")
+    url = html.escape(assets.LEAFLET.cdn_url(file))
+    integrity = f'integrity="sha256-{digest}" crossorigin="anonymous"'
+    if file.endswith(".css"):
+        return f'<link rel="stylesheet" href="{url}" {integrity}/>'
+    return f'<script src="{url}" {integrity}></script>'
 
 
 def _swatch(state: str) -> str:
@@ -181,7 +219,7 @@ def uses_canvas(layers: MapLayers) -> bool:
 
 
 def page_data(layers: MapLayers, joined: dict[str, list[Event]], events: list[Event], timeline: Timeline,
-              labels: dict[str, str], start: dt.date, decimals: int) -> dict:
+              labels: dict[str, str], start: dt.date, decimals: int, origins: tuple[str, ...] = ()) -> dict:
     """The page's data, compact: days as offsets from the first slider stop,
     texts in a table of distinct strings, flat arrays instead of objects.
 
@@ -209,7 +247,8 @@ def page_data(layers: MapLayers, joined: dict[str, list[Event]], events: list[Ev
              text(e.from_), text(e.to), text(e.evidence), text(e.note), text(e.source)] for e in events]
     columns = [list(column) for column in zip(*rows)] if rows else [[] for _ in range(8)]
     columns = [column[0] if column and len(set(column)) == 1 else column for column in columns]
-    aliases = {e.district.lower(): owner[id(e)] for e in events if e.district.lower() != names[owner[id(e)]].lower()}
+    # Pairs, not an object: a spelling such as "__proto__" must stay a plain string.
+    aliases = sorted({(e.district.lower(), owner[id(e)]) for e in events if e.district.lower() != names[owner[id(e)]].lower()})
     largest = sorted(range(len(layers.districts)), key=lambda i: -layers.districts[i].area_km2)[: settings.MAX_LABELS]
     event_days = sorted({(e.date - epoch).days for e in events})
     return {
@@ -226,7 +265,8 @@ def page_data(layers: MapLayers, joined: dict[str, list[Event]], events: list[Ev
         "heldArea": layers.held_area is not None,
         "strings": text.texts,
         "districts": districts,
-        "aliases": aliases,
+        "aliases": [list(pair) for pair in aliases],
+        "origins": list(origins),
         "eventCount": len(events),
         "events": columns,
         "labels": [[i, round(layers.districts[i].label_point[0], 4), round(layers.districts[i].label_point[1], 4)] for i in sorted(largest)],
@@ -252,6 +292,7 @@ def render_map(
     tiles: str | None = settings.DEFAULT_TILES,
     initial_date: dt.date | None = None,
     decimals: int | None = None,
+    message_origins: tuple[str, ...] = (),
 ) -> str:
     """Render the map page.
 
@@ -275,6 +316,9 @@ def render_map(
     decimals
         Decimal places of coordinates; default: chosen from the map's scale
         (:func:`handover_map.cartography.choose_decimals`).
+    message_origins
+        Origins (``https://example.org``) of pages allowed to drive an
+        embedded map with ``postMessage``; empty: any embedding parent.
 
     Returns
     -------
@@ -287,21 +331,28 @@ def render_map(
     decimals = decimals or choose_decimals(layers.bounds)
     used_states = [s for s in settings.STATES if any(s == state for series in timeline.changes.values() for _, state in series)]
     with_tiles = tiles if not self_contained else None
+    if with_tiles and re.search(r"\{[{%#]|[}%#]\}", with_tiles):
+        # folium renders a tile layer's options as template source: refuse, never evaluate.
+        raise ValueError(f"Tile layer '{with_tiles}' holds template syntax.")
 
     minx, miny, maxx, maxy = layers.bounds
     fmap = folium.Map(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=8, tiles=with_tiles,
                       control_scale=True, scrollWheelZoom=False, prefer_canvas=uses_canvas(layers))
     # The page uses Leaflet alone; folium's Bootstrap, jQuery and icon fonts would
     # only add weight (and requests).
-    fmap.default_js = [] if self_contained else [("leaflet", assets.LEAFLET.cdn_url(assets.LEAFLET_JS))]
-    fmap.default_css = [] if self_contained else [("leaflet_css", assets.LEAFLET.cdn_url(assets.LEAFLET_CSS))]
+    # Leaflet is linked (with Subresource Integrity) or inlined by us, not by folium.
+    fmap.default_js = []
+    fmap.default_css = []
     figure = Figure(title=html.escape(title))
     fmap.add_to(figure)
-    if self_contained:
+    if not self_contained:
+        figure.header.add_child(Verbatim(_cdn_tag(assets.LEAFLET_CSS)), name="leaflet_css")
+        figure.header.add_child(Verbatim(_cdn_tag(assets.LEAFLET_JS)), name="leaflet")
+    else:
         script, css = assets.inline_leaflet()
         safe_script = script.replace("</script", "<\\/script")  # cannot end the element early
-        figure.header.add_child(Element(f"<style>{css}</style>"), name="leaflet_css")
-        figure.header.add_child(Element(f"<script>{safe_script}</script>"), name="leaflet")
+        figure.header.add_child(Verbatim(f"<style>{css}</style>"), name="leaflet_css")
+        figure.header.add_child(Verbatim(f"<script>{safe_script}</script>"), name="leaflet")
 
     if layers.countries is not None and not layers.countries.empty:
         fill = 0 if with_tiles else 1
@@ -312,7 +363,8 @@ def render_map(
                        style_function=lambda _: settings.CONTEXT_STYLE).add_to(fmap)
 
     start = initial_date or default_initial_date(events, timeline)
-    data = page_data(layers, joined, events, timeline, labels, start, decimals)
+    data = page_data(layers, joined, events, timeline, labels, start, decimals,
+                     tuple(check_origin(origin) for origin in message_origins))
     legend = [(_swatch(s), labels[s]) for s in used_states]
     if layers.held_area is not None:
         legend.append(("border:2px dashed #333;background:transparent", layers.held_area_label or "Area held before the handovers"))

@@ -15,7 +15,8 @@
   var strings = data.strings, districts = data.districts, events = data.events;
   var eventCount = data.eventCount;
   var current = data.initial;
-  var layers = [], shown = [], eventItems = [], nameIndex = {}, timer = null;
+  var layers = [], shown = [], eventItems = [], timer = null;
+  var nameIndex = new Map();  // any string is a safe key: no "constructor" or "__proto__" surprises
   var inFrame = window.parent !== window;
 
   map.invalidateSize();  // the grid layout sized the map after Leaflet measured it
@@ -108,8 +109,8 @@
     L.tooltip({ permanent: true, direction: "center", className: className, interactive: false })
       .setLatLng(latlng).setContent(el("span", content)).addTo(map);
   }
-  districts.forEach(function (row, i) { nameIndex[nameOf(i).toLowerCase()] = i; });
-  Object.keys(data.aliases).forEach(function (alias) { nameIndex[alias] = data.aliases[alias]; });
+  districts.forEach(function (row, i) { nameIndex.set(nameOf(i).toLowerCase(), i); });
+  data.aliases.forEach(function (pair) { nameIndex.set(pair[0], pair[1]); });
   data.labels.forEach(function (l) { label(labelOf(l[0]), [l[1], l[2]], "hm-label"); });
   data.countryLabels.forEach(function (c) { label(c[0], [c[1], c[2]], "hm-country-label"); });
 
@@ -214,7 +215,7 @@
     render();
     var iso = isoOf(day);
     setHash(iso);
-    if (inFrame) window.parent.postMessage({ type: "handover-map:date", date: iso }, "*");
+    if (inFrame) tellParent({ type: "handover-map:date", date: iso });
     return iso;
   }
   function setDate(iso) { return setDay(dayOf(iso)); }
@@ -254,8 +255,18 @@
   }
   window.addEventListener("hashchange", function () { var day = fromHash(); if (day !== null && day !== current) setDay(day); });
   // A parent page can drive the map (scrollytelling): postMessage({type: "handover-map:setDate", date: "2020-11-25"}).
+  // Only the embedding page may, and only from the origins the map was built
+  // for when it names any (data.origins); other windows are ignored.
+  function trusted(origin) { return data.origins.length === 0 || data.origins.indexOf(origin) >= 0; }
+  function tellParent(message) {
+    // The date is public (it is in the address); still, with named origins
+    // nothing is posted to a page of another origin.
+    if (data.origins.length === 0) { window.parent.postMessage(message, "*"); return; }
+    data.origins.forEach(function (origin) { window.parent.postMessage(message, origin); });
+  }
   window.addEventListener("message", function (event) {
     var message = event.data;
+    if (!inFrame || event.source !== window.parent || !trusted(event.origin)) return;
     if (!message || typeof message !== "object") return;
     if (message.type === "handover-map:setDate") { try { var day = dayOf(message.date); pause(); setDay(day); } catch (err) { /* not a date */ } }
     else if (message.type === "handover-map:play") play();
@@ -269,7 +280,7 @@
     date: function () { return isoOf(current); },
     setDate: setDate,
     stateOf: function (name) {
-      var i = nameIndex[String(name).toLowerCase()];
+      var i = nameIndex.get(String(name).toLowerCase());
       return i === undefined ? null : stateAt(i, current);
     },
     events: function () {
