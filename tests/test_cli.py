@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 import subprocess
@@ -11,6 +12,8 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 from conftest import AZE_ADM2, MIRROR
+
+from handover_map.assets import LEAFLET
 
 CLI = [sys.executable, "-m", "handover_map"]
 
@@ -47,7 +50,9 @@ def test_default_build_writes_into_output(tmp_path):
     result = run("build", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "output" / "karabakh-2020-handovers.html").read_text()
-    assert '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js">' in page
+    # Linked with Subresource Integrity: the browser refuses a file that differs from the pinned one.
+    digest = base64.b64encode(bytes.fromhex(LEAFLET.files["dist/leaflet.js"])).decode()
+    assert f'<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" integrity="sha256-{digest}" crossorigin="anonymous">' in page
     assert "Wrote output/karabakh-2020-handovers.html" in result.stderr
 
 
