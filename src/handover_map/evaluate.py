@@ -8,6 +8,7 @@ compared by the boundary feature they resolve to, so spellings do not matter.
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 import warnings
 from dataclasses import dataclass, field
@@ -107,3 +108,98 @@ def score_corpus(corpus: str | Path, workdir: str | Path) -> CorpusScore:
         found = {(gazetteer.match(e.district).boundary_name, e.kind, e.date.isoformat()) for e in extraction.events}
         result.articles.append(ArticleScore(entry["file"], expected, found))
     return result
+
+
+@dataclass
+class ReportScore:
+    """One real report: its labels, what extraction found, and the publication date it read."""
+
+    id: str
+    language: str
+    batch: str
+    expected: set[Key]
+    found: set[Key]
+    published: str
+    published_found: str | None
+
+    @property
+    def true_positives(self) -> set[Key]:
+        return self.expected & self.found
+
+
+@dataclass
+class Tally:
+    """Counts for micro-averaged precision, recall and F1."""
+
+    expected: int = 0
+    found: int = 0
+    right: int = 0
+
+    def add(self, expected: set[Key], found: set[Key]) -> None:
+        self.expected += len(expected)
+        self.found += len(found)
+        self.right += len(expected & found)
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.right / self.expected if self.expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def read_labels(folder: str | Path, batches: list[str] | None = None) -> list[dict]:
+    """The labelled reports of every ``<batch>.toml`` in ``folder`` (or only ``batches``)."""
+    reports = []
+    for path in sorted(Path(folder).glob("*.toml")):
+        if batches and path.stem not in batches:
+            continue
+        for report in tomllib.loads(path.read_text(encoding="utf-8"))["report"]:
+            reports.append({**report, "batch": path.stem})
+    return reports
+
+
+def score_reports(reports: list[dict], texts: str | Path, *, give_published: bool) -> list[ReportScore]:
+    """Extract each labelled report from ``texts/<id>.txt`` and compare with its labels.
+
+    Parameters
+    ----------
+    reports
+        From :func:`read_labels`: each with ``id``, ``boundaries``,
+        ``published`` and ``events`` as ``[place, kind, date, from, to, as written]``.
+    texts
+        The folder holding the reports' texts (kept out of the repository).
+    give_published
+        Pass the true publication date, as a user would with ``--published``;
+        otherwise the tool finds it on its own.
+    """
+    gazetteers: dict[str, Gazetteer] = {}
+    scores = []
+    for report in reports:
+        boundaries = report["boundaries"]
+        if boundaries not in gazetteers:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                path, source = sources.resolve(boundaries)
+                frame = load_boundaries(path, source.name_field if source else None)
+            gazetteers[boundaries] = Gazetteer(list(frame["name"]), read_aliases())
+        gazetteer = gazetteers[boundaries]
+        published = dt.date.fromisoformat(report["published"]) if report["published"] else None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            article = read_article(Path(texts) / f"{report['id']}.txt", published=published if give_published else None)
+            extraction = extract_events(article, gazetteer)
+        expected = {(place, kind, day) for place, kind, day, *_ in report["events"]}
+        found = set()
+        for event in extraction.events:
+            match = gazetteer.lookup(event.district)
+            found.add((match.boundary_name if match else event.district, event.kind, event.date.isoformat()))
+        scores.append(ReportScore(report["id"], report["language"], report["batch"], expected, found,
+                                  report["published"], article.published.isoformat() if article.published else None))
+    return scores

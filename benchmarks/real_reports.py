@@ -1,0 +1,75 @@
+"""Score extraction on real news reports: precision, recall and F1 by kind, language and batch.
+
+    HANDOVER_MAP_REPORTS_DIR=/path/to/texts python benchmarks/real_reports.py [--batch kar-en ...] [--details]
+
+The labels (URL, outlet, publication date, events) are in benchmarks/real_reports/*.toml,
+made by hand before the tool ran on the texts. The texts are third-party and never
+enter the repository: the folder named by HANDOVER_MAP_REPORTS_DIR holds one
+``<id>.txt`` per report. Each report is scored twice: with its true publication
+date (as with ``--published``) and without (the tool finds the date itself).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from handover_map.evaluate import ReportScore, Tally, read_labels, score_reports
+
+LABELS = Path(__file__).resolve().parent / "real_reports"
+KINDS = ("completed", "scheduled", "postponed")
+
+
+def _table(scores: list[ReportScore]) -> dict[str, Tally]:
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    for score in scores:
+        for group in ("all", f"kind:{''}", f"lang:{score.language}", f"batch:{score.batch}"):
+            if group.startswith("kind:"):
+                for kind in KINDS:
+                    tallies[f"kind:{kind}"].add({k for k in score.expected if k[1] == kind}, {k for k in score.found if k[1] == kind})
+            else:
+                tallies[group].add(score.expected, score.found)
+    return tallies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--batch", action="append", help="only this batch (repeatable)")
+    parser.add_argument("--details", action="store_true", help="list missed and extra events per report")
+    args = parser.parse_args()
+    texts = os.environ.get("HANDOVER_MAP_REPORTS_DIR")
+    if not texts or not Path(texts).is_dir():
+        sys.exit("Set HANDOVER_MAP_REPORTS_DIR to the folder of report texts (<id>.txt).")
+    reports = read_labels(LABELS, args.batch)
+    runs = {"with date": score_reports(reports, texts, give_published=True),
+            "without": score_reports(reports, texts, give_published=False)}
+    if args.details:
+        for score in runs["with date"]:
+            missed, extra = sorted(score.expected - score.found), sorted(score.found - score.expected)
+            if missed or extra:
+                print(f"{score.id}")
+                for key in missed:
+                    print(f"   missed {key}")
+                for key in extra:
+                    print(f"   extra  {key}")
+    tables = {name: _table(scores) for name, scores in runs.items()}
+    print(f"{len(reports)} reports, {sum(len(s.expected) for s in runs['with date'])} labelled events\n")
+    print(f"{'':18} {'with --published':>28}   {'without':>28}")
+    print(f"{'':18} {'P':>8} {'R':>8} {'F1':>8} {'n':>4}   {'P':>8} {'R':>8} {'F1':>8}")
+    for group in sorted(tables["with date"], key=lambda g: (g != "all", g)):
+        a, b = tables["with date"][group], tables["without"][group]
+        print(f"{group:18} {a.precision:8.3f} {a.recall:8.3f} {a.f1:8.3f} {a.expected:4}   {b.precision:8.3f} {b.recall:8.3f} {b.f1:8.3f}")
+    dated = [s for s in runs["without"] if s.published]
+    right = sum(s.published_found == s.published for s in dated)
+    missing = sum(s.published_found is None for s in dated)
+    print(f"\npublication date found right in {right} of {len(dated)} reports, none in {missing}, "
+          f"wrong in {len(dated) - right - missing}")
+    empty = [s for s in runs["with date"] if not s.expected]
+    print(f"reports with no events: {len(empty)}, of which {sum(1 for s in empty if s.found)} got an event")
+
+
+if __name__ == "__main__":
+    main()
