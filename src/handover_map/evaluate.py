@@ -22,6 +22,8 @@ from .article import read_article
 from .boundaries import load_boundaries
 from .extract import extract_events
 from .gazetteer import Gazetteer, read_aliases
+from .places import reference_places
+from .reading import read_report
 
 Key = tuple[str, str, str]  # (boundary name, kind, ISO date)
 
@@ -179,22 +181,23 @@ def score_reports(reports: list[dict], texts: str | Path, *, give_published: boo
         Pass the true publication date, as a user would with ``--published``;
         otherwise the tool finds it on its own.
     """
-    gazetteers: dict[str, Gazetteer] = {}
+    prepared: dict[str, tuple[Gazetteer, dict[str, str], frozenset[str]]] = {}
     scores = []
     for report in reports:
         boundaries = report["boundaries"]
-        if boundaries not in gazetteers:
+        if boundaries not in prepared:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 path, source = sources.resolve(boundaries)
                 frame = load_boundaries(path, source.name_field if source else None)
-            gazetteers[boundaries] = Gazetteer(list(frame["name"]), read_aliases())
-        gazetteer = gazetteers[boundaries]
+                capitals, seats = reference_places(frame)
+            prepared[boundaries] = (Gazetteer(list(frame["name"]), read_aliases()), capitals, seats)
+        gazetteer, capitals, seats = prepared[boundaries]
         published = dt.date.fromisoformat(report["published"]) if report["published"] else None
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             article = read_article(Path(texts) / f"{report['id']}.txt", published=published if give_published else None)
-            extraction = extract_events(article, gazetteer)
+            extraction = read_report(article, gazetteer, capitals=capitals, government_seats=seats)
         expected = {(place, kind, day) for place, kind, day, *_ in report["events"]}
         found = set()
         for event in extraction.events:

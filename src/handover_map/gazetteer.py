@@ -162,6 +162,10 @@ class Gazetteer:
         """Boundary names ``name`` means by any rule but fuzzy (empty if none)."""
         return next((found for _, found in self._steps(name) if found), set())
 
+    def alias_targets(self) -> dict[str, set[str]]:
+        """{alias (core form): boundary names it means}, from the alias table."""
+        return {alias: set(targets) for alias, targets in self._alias_targets.items()}
+
     def mentions(self, text: str, max_words: int = 3) -> list[PlaceMention]:
         """Place names in running text, longest first, without overlaps.
 

@@ -1,0 +1,158 @@
+"""Find dates in news text in any language that has a lexicon, and resolve them.
+
+The forms news writes: "20 November 2020", "November 20", "Nov. 20", "the
+25th of November", "20 ноября", "am 1. Dezember", "le 1er décembre",
+"2020-11-20", "20.11.2020" (day first), weekdays, "today", "overnight",
+"yesterday", "the following day". Year-less dates take the year that puts
+them closest to the publication date; without one, the year of the last
+full date before them in the article. Weekdays take the nearest such day on
+or before the publication date (after it, in a sentence about the future);
+"the following day" is the day after the date before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .lexicon import DateWords, Lexicon
+
+_YEAR = r"(?P<year>(?:1[89]|20|21)\d\d)"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date in a text: where it stands, what it says, what it means.
+
+    ``date`` is None when it needs a publication date that is unknown.
+    """
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+    form: str
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
+    months = _alternatives(words.months)
+    suffix = rf"(?:{_alternatives(words.day_suffixes)}|\.)?" if words.day_suffixes else r"\.?"
+    joiner = rf"(?:(?:{_alternatives(words.day_month_joiners)})\s+)?" if words.day_month_joiners else ""
+    year = rf"(?:,?\s+{_YEAR}\b)?"
+    patterns = [
+        ("iso", re.compile(rf"\b{_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+        ("numeric", re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}\b")),
+        ("day-month", re.compile(rf"\b(?P<day>[0-3]?\d){suffix}\s+{joiner}(?P<month>{months})(?![^\W\d_])\.?{year}", re.IGNORECASE)),
+    ]
+    if words.month_first:
+        patterns.append(("month-day", re.compile(
+            rf"\b(?P<month>{months})\.?\s+(?P<day>[0-3]?\d)(?:{_alternatives(words.day_suffixes)})?\b{year}", re.IGNORECASE)))
+    patterns.append(("weekday", re.compile(rf"\b(?P<weekday>{_alternatives(words.weekdays)})\b", re.IGNORECASE)))
+    if words.relative:
+        patterns.append(("relative", re.compile(rf"\b(?P<relative>{_alternatives(words.relative)})\b", re.IGNORECASE)))
+    if words.later and words.day_units:
+        numbers = "|".join([r"\d+", *(re.escape(n) for n in sorted(words.numbers, key=len, reverse=True))])
+        patterns.append(("later", re.compile(
+            rf"\b(?P<n>{numbers})\s+(?P<unit>{_alternatives(words.day_units)})\s+(?:{_alternatives(words.later)})\b", re.IGNORECASE)))
+    if words.next_day:
+        patterns.append(("next-day", re.compile(rf"\b(?P<next>{_alternatives(words.next_day)})\b", re.IGNORECASE)))
+    return patterns
+
+
+#: Compiled date patterns by language.
+_COMPILED: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+
+
+def _closest_year(month: int, day: int, anchor: dt.date) -> dt.date | None:
+    options = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return min(options, key=lambda d: abs((d - anchor).days)) if options else None
+
+
+def _shift(day: dt.date | None, days: int) -> dt.date | None:
+    try:
+        return day + dt.timedelta(days=days) if day else None
+    except OverflowError:
+        return None
+
+
+class DateReader:
+    """Reads the dates of one article, sentence by sentence, in order.
+
+    It remembers the last full year and the last date it read, for
+    year-less dates and "the following day".
+    """
+
+    def __init__(self, lexicon: Lexicon, published: dt.date | None) -> None:
+        self.words = lexicon.dates
+        if lexicon.language not in _COMPILED:
+            _COMPILED[lexicon.language] = _patterns(lexicon.dates)
+        self.patterns = _COMPILED[lexicon.language]
+        self.published = published
+        self.last_year: int | None = published.year if published else None
+        self.previous: dt.date | None = None
+
+    def find(self, text: str, future: bool = False) -> list[DateMention]:
+        """The dates in ``text``, in order, without overlaps."""
+        matches: list[tuple[str, re.Match[str]]] = []
+        for form, pattern in self.patterns:
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if any(start < m.end() and m.start() < end for _, m in matches) or not self._is_date(form, match, text):
+                    continue
+                matches.append((form, match))
+        found = []
+        for form, match in sorted(matches, key=lambda fm: fm[1].start()):
+            day = self._resolve(form, match, future)
+            if day is not None and match.groupdict().get("year"):
+                self.last_year = day.year
+            if day is not None:
+                self.previous = day
+            found.append(DateMention(match.start(), match.end(), match.group(0), day, form))
+        return found
+
+    def _is_date(self, form: str, match: re.Match[str], text: str) -> bool:
+        if form in ("day-month", "month-day", "iso", "numeric"):
+            return 1 <= int(match.group("day")) <= 31
+        if form == "weekday":
+            following = text[match.end():match.end() + 20].split()
+            preceding = text[max(0, match.start() - 12):match.start()].split()
+            return not (following and following[0].lower().strip(".,") in self.words.not_a_day_after) and not (
+                preceding and preceding[-1].lower() in self.words.not_a_day_before)
+        return True
+
+    def _resolve(self, form: str, match: re.Match[str], future: bool) -> dt.date | None:
+        groups = match.groupdict()
+        published = self.published
+        if form == "weekday":
+            if published is None:
+                return None
+            delta = (published.weekday() - self.words.weekdays[groups["weekday"].lower()]) % 7
+            return _shift(published, 7 - delta if future and delta else -delta)
+        if form == "relative":
+            return _shift(published, self.words.relative[groups["relative"].lower()])
+        if form == "next-day":
+            return _shift(self.previous, 1)
+        if form == "later":
+            count = groups["n"].lower()
+            number = int(count) if count.isdigit() else self.words.numbers[count]
+            return _shift(self.previous, number * self.words.day_units[groups["unit"].lower()])
+        month = int(groups["month"]) if form in ("iso", "numeric") else self.words.months[groups["month"].lower()]
+        day = int(groups["day"])
+        try:
+            if groups.get("year"):
+                return dt.date(int(groups["year"]), month, day)
+            if published is not None:
+                return _closest_year(month, day, published)
+            return dt.date(self.last_year, month, day) if self.last_year else None
+        except ValueError:
+            return None

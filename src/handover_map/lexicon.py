@@ -1,0 +1,182 @@
+"""Per-language handover vocabulary, kept as data in ``lexicons/<lang>.toml``.
+
+A :class:`Lexicon` holds what extraction needs to know about one language:
+the wording of handovers (cues, with the kind of event each reports, the
+side its place stands on and the role of its subject), the words that negate,
+make hypothetical or put in the future, the date words, and the words for
+administrative levels. :func:`detect_language` picks the lexicon whose
+function words the text uses most. Adding a language is adding a TOML file.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from ._errors import InputDataError
+
+#: Cue kinds: a change of control (completed, or scheduled when put in the
+#: future), an announced date, and a date put off.
+CUE_KINDS = ("change", "schedule", "postpone")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One wording of a handover: its words and what they say.
+
+    ``words`` holds one compiled pattern per word, or None for a gap of up
+    to three words (written ``...``).
+    """
+
+    text: str
+    kind: str
+    place: str  # "after", "before" or "any"
+    subject: str  # "taker", "giver" or "none"
+    words: tuple[re.Pattern[str] | None, ...]
+
+
+@dataclass(frozen=True)
+class DateWords:
+    """The date vocabulary of a language."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, int]
+    next_day: tuple[str, ...]
+    day_month_joiners: tuple[str, ...]
+    day_suffixes: tuple[str, ...]
+    not_a_day_after: frozenset[str]
+    not_a_day_before: frozenset[str]
+    numbers: dict[str, int]
+    day_units: dict[str, int]
+    later: tuple[str, ...] = ()  # "five days later": days after the date before
+    month_first: bool = True  # whether "November 20" is written (besides "20 November")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything extraction knows about one language."""
+
+    language: str
+    stopwords: frozenset[str]
+    dates: DateWords
+    negation: frozenset[str]
+    condition: frozenset[str]
+    future: tuple[tuple[str, ...], ...]
+    passive: frozenset[str]
+    to_party: tuple[tuple[str, ...], ...]
+    from_party: tuple[tuple[str, ...], ...]
+    dateline_marks: tuple[str, ...]
+    level_words: frozenset[str]
+    capital_of: tuple[tuple[str, ...], ...]
+    clause_openers: frozenset[str]
+    endings: tuple[str, ...]
+    other_day_words: frozenset[str]
+    town_words: frozenset[str]
+    cues: tuple[Cue, ...]
+    shifts: tuple[re.Pattern[str], ...]
+    #: Cues indexed by the first three letters of their first word's stem.
+    cue_index: dict[str, list[Cue]] = field(default_factory=dict, compare=False)
+
+    def cues_starting(self, token: str) -> list[Cue]:
+        """Cues whose first word may match ``token`` (lower case)."""
+        found: list[Cue] = []
+        for size in (1, 2, 3):
+            found += self.cue_index.get(token[:size], [])
+        return found
+
+
+def _word_pattern(word: str) -> re.Pattern[str]:
+    if word.endswith("*"):
+        return re.compile(re.escape(word[:-1]) + r"[\w'’-]*")
+    return re.compile(re.escape(word))
+
+
+def _phrases(values: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(value.split()) for value in values)
+
+
+def _shift_pattern(template: str, dates: DateWords) -> re.Pattern[str]:
+    numbers = "|".join(sorted(map(re.escape, dates.numbers), key=len, reverse=True))
+    units = "|".join(sorted(map(re.escape, dates.day_units), key=len, reverse=True))
+    text = re.escape(template).replace(r"\{n\}", rf"(?P<n>\d+|{numbers})").replace(r"\{unit\}", rf"(?P<unit>{units})")
+    return re.compile(r"\b" + text.replace(r"\ ", r"\s+") + r"\b", re.IGNORECASE)
+
+
+def _parse(spec: dict) -> Lexicon:
+    words, date_spec = spec["words"], spec["dates"]
+    dates = DateWords(
+        months=date_spec["months"], weekdays=date_spec["weekdays"], relative=date_spec.get("relative", {}),
+        next_day=tuple(date_spec.get("next_day", [])), day_month_joiners=tuple(date_spec.get("day_month_joiners", [])),
+        day_suffixes=tuple(date_spec.get("day_suffixes", [])),
+        not_a_day_after=frozenset(date_spec.get("not_a_day_after", [])),
+        not_a_day_before=frozenset(date_spec.get("not_a_day_before", [])),
+        numbers=date_spec.get("numbers", {}), day_units=date_spec.get("day_units", {}),
+        month_first=date_spec.get("month_first", True), later=tuple(date_spec.get("later", [])),
+    )
+    cues = []
+    for group in spec["cue"]:
+        if group["kind"] not in CUE_KINDS:
+            raise ValueError(f"cue kind {group['kind']!r} is not one of {CUE_KINDS}")
+        for text in group["words"]:
+            compiled = tuple(None if w == "..." else _word_pattern(w) for w in text.split())
+            cues.append(Cue(text, group["kind"], group["place"], group["subject"], compiled))
+    index: dict[str, list[Cue]] = {}
+    for cue in cues:
+        first = cue.text.split()[0].rstrip("*")
+        index.setdefault(first[:3], []).append(cue)
+    return Lexicon(
+        language=spec["language"], stopwords=frozenset(spec["stopwords"]), dates=dates,
+        negation=frozenset(words["negation"]), condition=frozenset(words["condition"]),
+        future=_phrases(words["future"]), passive=frozenset(words["passive"]),
+        to_party=_phrases(words["to_party"]), from_party=_phrases(words["from_party"]),
+        dateline_marks=tuple(words.get("dateline_marks", [])), level_words=frozenset(words["level_words"]),
+        capital_of=_phrases(words.get("capital_of", [])), clause_openers=frozenset(words.get("clause_openers", [])),
+        endings=tuple(sorted(words.get("endings", []), key=len, reverse=True)), town_words=frozenset(words.get("town_words", [])),
+        other_day_words=frozenset(words.get("other_day_words", [])),
+        cues=tuple(cues),
+        shifts=tuple(_shift_pattern(t, dates) for group in spec.get("shift", []) for t in group["patterns"]),
+        cue_index=index,
+    )
+
+
+def languages() -> list[str]:
+    """The languages that have a lexicon, e.g. ``["de", "en", "fr", "ru"]``."""
+    folder = resources.files("handover_map").joinpath("lexicons")
+    return sorted(entry.name.removesuffix(".toml") for entry in folder.iterdir() if entry.name.endswith(".toml"))
+
+
+@cache
+def load(language: str) -> Lexicon:
+    """The lexicon of ``language`` (an ISO 639-1 code).
+
+    Raises
+    ------
+    InputDataError
+        If there is no lexicon for that language.
+    """
+    if language not in languages():
+        raise InputDataError(f"No handover vocabulary for the language '{language}'.",
+                             hint=f"use one of: {', '.join(languages())}.")
+    text = resources.files("handover_map").joinpath("lexicons", f"{language}.toml").read_text(encoding="utf-8")
+    return _parse(tomllib.loads(text))
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def detect_language(text: str) -> str:
+    """The language whose lexicon's function words are most frequent in ``text``.
+
+    Counts only the first 20,000 characters: enough to tell, and bounded.
+    """
+    counts = dict.fromkeys(languages(), 0)
+    lexicons = {code: load(code) for code in counts}
+    for word in _WORDS.findall(text[:20_000].lower()):
+        for code, lexicon in lexicons.items():
+            if word in lexicon.stopwords:
+                counts[code] += 1
+    return max(sorted(counts), key=lambda code: counts[code])

@@ -1,0 +1,455 @@
+"""The extraction engine: applies a language's lexicon to a report's sentences.
+
+For each sentence:
+
+1. Tokens, places (:mod:`handover_map.places`), dates
+   (:mod:`handover_map.datewords`) and cues (the lexicon's wordings) are found.
+2. A cue negated ("did not hand over") or made hypothetical ("if ... were
+   returned") is dropped. A change cue with a future word before it ("will",
+   "is due to be", "was expected to") reports a schedule, not a handover.
+3. Each date belongs to one cue: the nearest, except that a date opening a
+   clause ("and on August 7, they captured ...") belongs to the cue after it.
+   Each place belongs to the nearest cue on the side the cue's wording puts
+   it ("entered Kalbajar", "Kunduz fell", "Aghdam was ceded"). A place named
+   as a party ("handed to Baku"), a dateline ("KABUL (AFP) -") or a
+   government seat away from the cue is not a place handed over.
+4. A cue's places take its nearest date; a cue without a date takes the
+   nearest date no cue owns. Announcements and postponements without a
+   place take the places of the sentence before. A postponement gives the
+   date put off ("from", "originally due on", or the date last announced)
+   and the new one ("until 25 November", "by ten days", "ten more days").
+
+Every step is linear in the sentence's length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .datewords import DateMention, DateReader
+from .lexicon import Cue, Lexicon
+from .places import Place, PlaceFinder
+
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|n[’']t|[^\w\s]")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Vol|approx|etc|vs|"
+    r"Nr|ca|bzw|Str|janv|févr|avr|juil|sept|oct|nov|déc|г|гг|ул|им|т\.е))\.$")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"“‘«(\[]?[^\W_a-zа-я])")
+_HARD_BREAKS = frozenset({";", "—", "–", ":"})
+_GAP = 3
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lower: str
+
+
+@dataclass
+class CueHit:
+    """A cue found in a sentence, by token positions."""
+
+    cue: Cue
+    first: int
+    last: int  # inclusive
+    kind: str = ""
+    passive: bool = False
+    places: list[Place] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Found:
+    """One event read from one sentence."""
+
+    place: Place
+    feature: str
+    kind: str
+    date: dt.date
+    sentence: tuple[int, int]
+
+
+@dataclass
+class SentenceReport:
+    """What a sentence gave and what it left unused, for the review report."""
+
+    events: list[Found]
+    unused_dates: list[tuple[DateMention, str]]
+    ambiguous: list[Place]
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group(0), m.group(0).lower()) for m in _TOKEN.finditer(text)]
+
+
+_ORDINAL = re.compile(r"\b\d{1,2}\.$")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def split_sentences(text: str, start: int, end: int, months: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Sentence spans within ``text[start:end]``, not breaking after abbreviations
+    nor inside a date written with an ordinal point ("am 20. November")."""
+    spans, begin = [], start
+    for match in _SENTENCE_BREAK.finditer(text, start, end):
+        before = text[max(begin, match.start() - 8):match.start()]
+        if _ABBREVIATION.search(before):
+            continue
+        if _ORDINAL.search(before):
+            word = _FIRST_WORD.match(text, match.end())
+            if word and word.group(0).lower() in months:
+                continue
+        spans.append((begin, match.start()))
+        begin = match.end()
+    spans.append((begin, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _match_cue(cue: Cue, tokens: list[Token], i: int) -> int | None:
+    """The index of the last token of ``cue`` matched at ``i``, or None."""
+    def walk(word: int, at: int) -> int | None:
+        if word == len(cue.words):
+            return at - 1
+        pattern = cue.words[word]
+        if pattern is None:
+            for skip in range(0, _GAP + 1):
+                found = walk(word + 1, at + skip)
+                if found is not None:
+                    return found
+            return None
+        if at < len(tokens) and pattern.fullmatch(tokens[at].lower):
+            return walk(word + 1, at + 1)
+        return None
+
+    return walk(0, i)
+
+
+def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueHit]:
+    """Cues in a sentence, longest first where they overlap."""
+    hits: list[CueHit] = []
+    for i, token in enumerate(tokens):
+        best: CueHit | None = None
+        for cue in lexicon.cues_starting(token.lower):
+            last = _match_cue(cue, tokens, i)
+            if last is not None and (best is None or last > best.last):
+                best = CueHit(cue, i, last)
+        if best is not None and (not hits or best.first > hits[-1].last):
+            hits.append(best)
+        elif best is not None and best.last > hits[-1].last and best.first == hits[-1].first:
+            hits[-1] = best
+    return hits
+
+
+def _has_phrase(tokens: list[Token], start: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    words = [t.lower for t in tokens[max(0, start):max(0, end)]]
+    for phrase in phrases:
+        size = len(phrase)
+        for k in range(len(words) - size + 1):
+            if tuple(words[k:k + size]) == phrase:
+                return True
+    return False
+
+
+def _window_start(tokens: list[Token], index: int, size: int) -> int:
+    """The start of a window of ``size`` tokens before ``index``, not crossing hard punctuation."""
+    start = index
+    while start > 0 and index - start < size and tokens[start - 1].text not in _HARD_BREAKS and tokens[start - 1].text != ".":
+        start -= 1
+    return start
+
+
+class SentenceReader:
+    """Reads the events of one report's sentences, keeping what discourse needs."""
+
+    def __init__(self, lexicon: Lexicon, finder: PlaceFinder, dates: DateReader,
+                 government_seats: frozenset[str] = frozenset()) -> None:
+        self.lexicon = lexicon
+        self.finder = finder
+        self.dates = dates
+        self.government_seats = government_seats
+        self.announced: dict[str, dt.date] = {}
+        self.recent_places: list[Place] = []
+
+    def read(self, text: str, span: tuple[int, int], paragraph_start: bool) -> SentenceReport:
+        start, end = span
+        sentence = text[start:end]
+        tokens = tokenize(sentence)
+        lexicon = self.lexicon
+        cues = find_cues(tokens, lexicon)
+        future_sentence = any(_has_phrase(tokens, 0, len(tokens), ((w,),)) for w in ("will", "due", "deadline"))
+        dates = [d for d in self.dates.find(sentence, future_sentence)]
+        places = [p for p in self.finder.find(sentence) if not self._is_dateline(sentence, p, paragraph_start)]
+        ambiguous = [p for p in places if len(p.features) > 1]
+        places = [p for p in places if len(p.features) == 1]
+        report = SentenceReport([], [], ambiguous)
+        if not cues:
+            report.unused_dates = [(d, "no handover wording in the sentence") for d in dates]
+            return report
+        starts = [t.start for t in tokens]
+
+        def index_of(offset: int) -> int:
+            return max(0, bisect.bisect_right(starts, offset) - 1)
+
+        live: list[CueHit] = []
+        for hit in cues:
+            reason = self._blocked(tokens, hit)
+            if reason:
+                report.unused_dates += [(d, reason) for d in dates if abs(index_of(d.start) - hit.first) < 12]
+                continue
+            hit.passive = tokens[hit.first - 1].lower in lexicon.passive if hit.first > 0 else False
+            if hit.first > 1 and not hit.passive and tokens[hit.first - 1].lower.endswith("ly"):
+                hit.passive = tokens[hit.first - 2].lower in lexicon.passive  # "was formally ceded"
+            hit.kind = self._kind(tokens, hit)
+            live.append(hit)
+        if not live:
+            return report
+        dates = [d for d in dates if not self._names_another_day(tokens, index_of(d.start))]
+        self._assign_dates(tokens, live, dates, index_of)
+        self._assign_places(tokens, live, places, index_of)
+        live = self._fold_into_postponements(live)
+        owned = {id(d) for hit in live for d in hit.dates}
+        free = [d for d in dates if id(d) not in owned and d.date is not None]
+        for hit in live:
+            if not hit.places and hit.kind in ("scheduled", "postponed"):
+                hit.places = list(self.recent_places)
+            if not hit.dates and free and hit.places:
+                hit.dates = [min(free, key=lambda d: abs(index_of(d.start) - hit.first))]
+            for found in self._events(tokens, hit, index_of, (start, end)):
+                report.events.append(found)
+        used = {id(d) for hit in live if hit.places for d in hit.dates}
+        report.unused_dates += [(d, "no district named near the handover wording") for d in dates if id(d) not in used]
+        with_places = [p for hit in live for p in hit.places]
+        if with_places:
+            self.recent_places = with_places
+        return report
+
+    def _names_another_day(self, tokens: list[Token], at: int) -> bool:
+        """A date of signing, a decree or a statement, not of a handover: "the deal signed on 10 November"."""
+        return any(t.lower in self.lexicon.other_day_words for t in tokens[max(0, at - 3):at])
+
+    @staticmethod
+    def _fold_into_postponements(hits: list[CueHit]) -> list[CueHit]:
+        """In a sentence that puts a handover off, the handover wording names what was put off:
+        "the transfer of Kalbajar, due on 15 November, was postponed until 25 November"."""
+        postponements = [h for h in hits if h.kind == "postponed"]
+        if not postponements:
+            return hits
+        for hit in hits:
+            if hit.kind != "postponed":
+                target = min(postponements, key=lambda p: abs(p.first - hit.first))
+                target.places += [p for p in hit.places if p not in target.places]
+                target.dates = sorted(target.dates + hit.dates, key=lambda d: d.start)
+        return postponements
+
+    def _is_dateline(self, sentence: str, place: Place, paragraph_start: bool) -> bool:
+        if not paragraph_start or place.start > 40:
+            return False
+        after = sentence[place.end:place.end + 30].lower()
+        return (after[:1] in (":", ",", "(") and (place.text.isupper() or ":" in after[:2] or any(
+            mark in after for mark in self.lexicon.dateline_marks) or bool(re.match(r",\s+\w+\.?\s+\d", after))
+        )) or any(after.lstrip().startswith(mark) for mark in self.lexicon.dateline_marks)
+
+    def _blocked(self, tokens: list[Token], hit: CueHit) -> str | None:
+        lexicon = self.lexicon
+        window = tokens[_window_start(tokens, hit.first, 5):hit.last + 1]
+        if any(t.lower in lexicon.negation for t in window):
+            return "negated"
+        before = tokens[_window_start(tokens, hit.first, 12):hit.first]
+        if any(t.lower in lexicon.condition for t in before):
+            return "hypothetical"
+        return None
+
+    def _kind(self, tokens: list[Token], hit: CueHit) -> str:
+        if hit.cue.kind == "postpone":
+            return "postponed"
+        if hit.cue.kind == "schedule":
+            return "scheduled"
+        before = _window_start(tokens, hit.first, 6)
+        if _has_phrase(tokens, before, hit.first, self.lexicon.future):
+            return "scheduled"
+        if hit.cue.subject == "none" and _has_phrase(tokens, hit.last + 1, hit.last + 8, self.lexicon.future):
+            return "scheduled"  # "the handover of Lachin is due on 1 December"
+        return "completed"
+
+    def _assign_dates(self, tokens: list[Token], hits: list[CueHit], dates: list[DateMention], index_of) -> None:
+        """Each date to one cue: the nearest, or the next one when the date opens a clause."""
+        firsts = [h.first for h in hits]
+        for date in dates:
+            at = index_of(date.start)
+            after = bisect.bisect_left(firsts, at)  # hits[after] is the first cue starting at or after the date
+            previous = hits[after - 1] if after > 0 else None
+            following = hits[after] if after < len(hits) else None
+            if previous is not None and previous.first <= at <= previous.last:
+                previous.dates.append(date)
+                continue
+            opener = any(t.lower in self.lexicon.clause_openers or t.text in (",", ";")
+                         for t in tokens[max(0, at - 2):at]) or at == 0
+            if previous is None or (following is not None and opener):
+                (following or previous).dates.append(date)
+            elif following is None or at - previous.last <= following.first - at:
+                previous.dates.append(date)
+            else:
+                following.dates.append(date)
+
+    def _assign_places(self, tokens: list[Token], hits: list[CueHit], places: list[Place], index_of) -> None:
+        """Each place to the nearest cue whose wording points at it."""
+        firsts = [h.first for h in hits]
+        for place in places:
+            at = index_of(place.start)
+            if self._is_party(tokens, at):
+                continue
+            after = bisect.bisect_left(firsts, at)
+            previous = hits[after - 1] if after > 0 else None
+            following = hits[after] if after < len(hits) else None
+            if previous is not None and previous.first <= at <= previous.last:
+                previous.places.append(place)  # "handed Aghdam over"
+                continue
+            options = []
+            if previous is not None and (previous.cue.place in ("after", "any") and not previous.passive):
+                options.append((at - previous.last, previous))
+            if following is not None and (following.cue.place in ("before", "any") or following.passive):
+                options.append((following.first - at, following))
+            if not options:
+                # A wording on the other side: "Kalbajar, which Azerbaijan captured", "entered on Friday was Lachin".
+                options = [(at - h.last, h) for h in [previous] if h] + [(h.first - at, h) for h in [following] if h]
+                options = [(d + 4, h) for d, h in options]
+            distance, hit = min(options, key=lambda o: o[0])
+            if distance > 40:
+                continue
+            (feature,) = place.features
+            if feature in self.government_seats and distance > 3:
+                continue  # "Baku postponed", "talks in Kabul": the seat of a party, not a place handed over
+            hit.places.append(place)
+
+    def _is_party(self, tokens: list[Token], at: int) -> bool:
+        """A place right after "to" or "from": who takes or gives, not what changes hands."""
+        for phrase in self.lexicon.to_party + self.lexicon.from_party:
+            size = len(phrase)
+            if at >= size and tuple(t.lower for t in tokens[at - size:at]) == phrase:
+                return True
+        return False
+
+    def _events(self, tokens: list[Token], hit: CueHit, index_of, sentence: tuple[int, int]):
+        if hit.kind == "postponed":
+            yield from self._postponed(tokens, hit, index_of, sentence)
+            return
+        dated = [d for d in hit.dates if d.date is not None]
+        if not dated:
+            return
+        for place in hit.places:
+            date = dated[0] if len(dated) == 1 else min(dated, key=lambda d: abs(d.start - place.start))
+            (feature,) = place.features
+            if hit.kind == "scheduled":
+                self.announced[feature] = date.date
+            yield Found(place, feature, hit.kind, date.date, sentence)
+
+    def _postponed(self, tokens: list[Token], hit: CueHit, index_of, sentence: tuple[int, int]):
+        old = new = None
+        for date in hit.dates:
+            if date.date is None:
+                continue
+            lead = {t.lower for t in tokens[max(0, index_of(date.start) - 3):index_of(date.start)]}
+            if lead & {"from", "originally", "initially", "first", "du", "с", "vom", "von"}:
+                old = date
+            elif lead & {"to", "until", "till", "au", "jusqu'au", "до", "на", "auf", "bis"} or index_of(date.start) > hit.last:
+                new = date
+            else:
+                old = date
+        sentence_text = " ".join(t.text for t in tokens[hit.first:])
+        for place in hit.places:
+            (feature,) = place.features
+            before = old.date if old else self.announced.get(feature)
+            if before is None and new is None:
+                continue
+            if before is not None:
+                yield Found(place, feature, "scheduled", before, sentence)
+                yield Found(place, feature, "postponed", before, sentence)
+            later = new.date if new else None
+            if later is None and before is not None:
+                for pattern in self.lexicon.shifts:
+                    shift = pattern.search(sentence_text)
+                    if shift:
+                        count = shift["n"]
+                        number = int(count) if count.isdigit() else self.lexicon.dates.numbers[count.lower()]
+                        later = before + dt.timedelta(days=number * self.lexicon.dates.day_units[shift["unit"].lower()])
+                        break
+            if later is not None:
+                self.announced[feature] = later
+                yield Found(place, feature, "scheduled", later, sentence)
+
+
+def _source_line(article) -> str:
+    """Headline, publication date and the file's name (never its folder)."""
+    from pathlib import PurePath
+
+    parts = [article.headline or "(untitled)"]
+    if article.published:
+        parts.append(article.published.isoformat())
+    if article.location:
+        parts.append(PurePath(article.location).name)
+    return ", ".join(parts)
+
+
+def read_report(article, gazetteer, *, language: str | None = None, capitals: dict[str, str] | None = None,
+                government_seats: frozenset[str] = frozenset()):
+    """Find the handover events of a report.
+
+    Parameters
+    ----------
+    article
+        From :func:`handover_map.article.read_article`.
+    gazetteer
+        The boundary names (and aliases) events may refer to.
+    language
+        The report's language (a lexicon's code); default: detected.
+    capitals
+        {capital: feature} for capitals that stand for their feature.
+    government_seats
+        Features that hold a party's seat of government (Baku, Kabul): taken
+        only right next to handover wording.
+
+    Returns
+    -------
+    handover_map.extract.Extraction
+        Events sorted by date, district and kind, plus the review report.
+    """
+    from .events import Event
+    from .extract import Extraction
+    from .lexicon import detect_language, load
+
+    lexicon = load(language or detect_language(article.text))
+    finder = PlaceFinder(gazetteer, capitals, endings=lexicon.endings, town_words=lexicon.town_words)
+    reader = SentenceReader(lexicon, finder, DateReader(lexicon, article.published), government_seats)
+    extraction = Extraction(article, [])
+    source = _source_line(article)
+    seen: set[tuple[str, str, dt.date]] = set()
+    text = article.text
+    for paragraph in article.paragraphs:
+        if not paragraph.body:
+            continue
+        months = frozenset(lexicon.dates.months)
+        for number, span in enumerate(split_sentences(text, paragraph.start, paragraph.end, months)):
+            report = reader.read(text, span, paragraph_start=number == 0)
+            for found in report.events:
+                key = (found.feature, found.kind, found.date)
+                if key in seen:
+                    continue
+                seen.add(key)
+                a, b = found.sentence
+                extraction.events.append(Event(
+                    district=found.feature, date=found.date, kind=found.kind, source=source,
+                    evidence=" ".join(text[a:b].split()), evidence_start=a, evidence_end=b,
+                ))
+            for mention, reason in report.unused_dates:
+                extraction.unattached_dates.append({
+                    "text": mention.text, "date": mention.date.isoformat() if mention.date else None,
+                    "reason": reason if mention.date else "needs the publication date, which is unknown"})
+            for place in report.ambiguous:
+                extraction.unmatched_places.append({"text": place.text, "reason": f"could be any of: {', '.join(sorted(place.features))}"})
+    order = ("scheduled", "postponed", "completed")
+    extraction.events.sort(key=lambda e: (e.date, e.district, order.index(e.kind)))
+    return extraction
