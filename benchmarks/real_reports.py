@@ -5,8 +5,10 @@
 The labels (URL, outlet, publication date, events) are in benchmarks/real_reports/*.toml,
 made by hand before the tool ran on the texts. The texts are third-party and never
 enter the repository: the folder named by HANDOVER_MAP_REPORTS_DIR holds one
-``<id>.txt`` per report. Each report is scored twice: with its true publication
-date (as with ``--published``) and without (the tool finds the date itself).
+``<id>.txt`` per report. Each report is scored three times: with its true publication
+date (as with ``--published``); with the date the stored page's metadata gave,
+where it gave one (as a saved web page carries it), else as found by the tool;
+and from the text alone (the tool finds the date itself).
 """
 
 from __future__ import annotations
@@ -44,8 +46,8 @@ def main() -> None:
     if not texts or not Path(texts).is_dir():
         sys.exit("Set HANDOVER_MAP_REPORTS_DIR to the folder of report texts (<id>.txt).")
     reports = read_labels(LABELS, args.batch)
-    runs = {"with date": score_reports(reports, texts, give_published=True),
-            "without": score_reports(reports, texts, give_published=False)}
+    runs = {name: score_reports(reports, texts, published_from=source)
+            for name, source in (("with date", "label"), ("page", "page"), ("without", "text"))}
     if args.details:
         for score in runs["with date"]:
             missed, extra = sorted(score.expected - score.found), sorted(score.found - score.expected)
@@ -57,11 +59,12 @@ def main() -> None:
                     print(f"   extra  {key}")
     tables = {name: _table(scores) for name, scores in runs.items()}
     print(f"{len(reports)} reports, {sum(len(s.expected) for s in runs['with date'])} labelled events\n")
-    print(f"{'':18} {'with --published':>28}   {'without':>28}")
-    print(f"{'':18} {'P':>8} {'R':>8} {'F1':>8} {'n':>4}   {'P':>8} {'R':>8} {'F1':>8}")
+    print(f"{'':18} {'with --published':>26}   {'page metadata kept':>20}   {'text alone':>20}")
+    print(f"{'':18} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}   {'P':>6} {'R':>6} {'F1':>6}   {'P':>6} {'R':>6} {'F1':>6}")
     for group in sorted(tables["with date"], key=lambda g: (g != "all", g)):
-        a, b = tables["with date"][group], tables["without"][group]
-        print(f"{group:18} {a.precision:8.3f} {a.recall:8.3f} {a.f1:8.3f} {a.expected:4}   {b.precision:8.3f} {b.recall:8.3f} {b.f1:8.3f}")
+        cells = "   ".join(f"{t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f}" + (f" {t.expected:4}" if name == "with date" else "")
+                           for name, t in ((name, tables[name][group]) for name in runs))
+        print(f"{group:18} {cells}")
     dated = [s for s in runs["without"] if s.published]
     right = sum(s.published_found == s.published for s in dated)
     missing = sum(s.published_found is None for s in dated)

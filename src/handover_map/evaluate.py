@@ -167,7 +167,7 @@ def read_labels(folder: str | Path, batches: list[str] | None = None) -> list[di
     return reports
 
 
-def score_reports(reports: list[dict], texts: str | Path, *, give_published: bool) -> list[ReportScore]:
+def score_reports(reports: list[dict], texts: str | Path, *, published_from: str) -> list[ReportScore]:
     """Extract each labelled report from ``texts/<id>.txt`` and compare with its labels.
 
     Parameters
@@ -177,9 +177,11 @@ def score_reports(reports: list[dict], texts: str | Path, *, give_published: boo
         ``published`` and ``events`` as ``[place, kind, date, from, to, as written]``.
     texts
         The folder holding the reports' texts (kept out of the repository).
-    give_published
-        Pass the true publication date, as a user would with ``--published``;
-        otherwise the tool finds it on its own.
+    published_from
+        ``"label"``: pass the true publication date, as a user would with
+        ``--published``; ``"page"``: pass the date of the page's metadata
+        where the stored copy had one (as a saved web page carries it), else
+        let the tool find it; ``"text"``: the tool finds it in the text alone.
     """
     prepared: dict[str, tuple[Gazetteer, dict[str, str], frozenset[str]]] = {}
     scores = []
@@ -193,10 +195,11 @@ def score_reports(reports: list[dict], texts: str | Path, *, give_published: boo
                 capitals, seats = reference_places(frame)
             prepared[boundaries] = (Gazetteer(list(frame["name"]), read_aliases()), capitals, seats)
         gazetteer, capitals, seats = prepared[boundaries]
-        published = dt.date.fromisoformat(report["published"]) if report["published"] else None
+        given = {"label": report["published"], "page": report.get("meta_date", ""), "text": ""}[published_from]
+        published = dt.date.fromisoformat(given) if len(given) == 10 else None
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            article = read_article(Path(texts) / f"{report['id']}.txt", published=published if give_published else None)
+            article = read_article(Path(texts) / f"{report['id']}.txt", published=published)
             extraction = read_report(article, gazetteer, capitals=capitals, government_seats=seats)
         expected = {(place, kind, day) for place, kind, day, *_ in report["events"]}
         found = set()

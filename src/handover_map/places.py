@@ -34,6 +34,7 @@ _NOT_LETTER = re.compile(r"[^a-z]")
 _VOWELS = re.compile(r"[aeiou]")
 _DOUBLE = re.compile(r"(.)\1+")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_ELISION = re.compile(r"^(?:[dlnjsc]|qu)['’](?=[^\W\d_])", re.IGNORECASE)
 #: Keys shorter than this match too many ordinary words to be trusted.
 MIN_KEY = 3
 
@@ -126,14 +127,18 @@ class PlaceFinder:
         found = [Place(m.start, m.end, m.text, m.boundary_names, "exact") for m in self.gazetteer.mentions(text)]
         taken = [(p.start, p.end) for p in found]
         for token in _TOKEN.finditer(text):
-            word = token.group(0)
-            if not word[0].isupper() or any(a <= token.start() < b for a, b in taken):
+            word, start = token.group(0), token.start()
+            elided = _ELISION.match(word)
+            if elided:  # "d'Aghdam", "l’Azerbaïdjan"
+                start += elided.end()
+                word = word[elided.end():]
+            if not word[:1].isupper() or any(a <= start < b for a, b in taken):
                 continue
             features, rule = self._by_key(word)
             if not features and "-" in word:
                 features, rule = self._by_key(word.replace("-", " "))
             if features:
-                found.append(Place(token.start(), token.end(), word, frozenset(features), rule))
+                found.append(Place(start, token.end(), word, frozenset(features), rule))
         found.sort(key=lambda p: p.start)
         return [self._disambiguate(text, p) for p in found]
 

@@ -144,6 +144,28 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueHit]:
     return hits
 
 
+def _pair(places: list[Place], dates: list[DateMention]) -> list[tuple[Place, DateMention]]:
+    """Each place with its date. One date serves all; in a list ("Kalbajar by
+    15 November, Agdam by 20 November") each place takes the date on the side
+    the list writes it, before the next place."""
+    if len(dates) == 1 or not places:
+        return [(place, dates[0]) for place in places]
+    places = sorted(places, key=lambda p: p.start)
+    dates_first = dates[0].start < places[0].start
+    pairs = []
+    for k, place in enumerate(places):
+        if dates_first:
+            limit = places[k - 1].end if k else -1
+            side = [d for d in dates if limit <= d.start < place.start]
+            chosen = side[-1] if side else None
+        else:
+            limit = places[k + 1].start if k + 1 < len(places) else 1 << 62
+            side = [d for d in dates if place.end <= d.start < limit]
+            chosen = side[0] if side else None
+        pairs.append((place, chosen or min(dates, key=lambda d: abs(d.start - place.start))))
+    return pairs
+
+
 def _has_phrase(tokens: list[Token], start: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
     words = [t.lower for t in tokens[max(0, start):max(0, end)]]
     for phrase in phrases:
@@ -173,6 +195,7 @@ class SentenceReader:
         self.government_seats = government_seats
         self.announced: dict[str, dt.date] = {}
         self.recent_places: list[Place] = []
+        self.postponed: set[str] = set()
 
     def read(self, text: str, span: tuple[int, int], paragraph_start: bool) -> SentenceReport:
         start, end = span
@@ -203,6 +226,8 @@ class SentenceReader:
             hit.passive = tokens[hit.first - 1].lower in lexicon.passive if hit.first > 0 else False
             if hit.first > 1 and not hit.passive and tokens[hit.first - 1].lower.endswith("ly"):
                 hit.passive = tokens[hit.first - 2].lower in lexicon.passive  # "was formally ceded"
+            if not hit.passive and hit.cue.place == "after" and self._date_follows(tokens, hit, dates, index_of):
+                hit.passive = True  # "Agdam, ceded on 20 November", "celui d'Aghdam rendu le 20 novembre"
             hit.kind = self._kind(tokens, hit)
             live.append(hit)
         if not live:
@@ -226,6 +251,11 @@ class SentenceReader:
         if with_places:
             self.recent_places = with_places
         return report
+
+    @staticmethod
+    def _date_follows(tokens: list[Token], hit: CueHit, dates: list[DateMention], index_of) -> bool:
+        """Whether a date comes right after the cue (at most one word between)."""
+        return any(hit.last < index_of(d.start) <= hit.last + 2 for d in dates)
 
     def _names_another_day(self, tokens: list[Token], at: int) -> bool:
         """A date of signing, a decree or a statement, not of a handover: "the deal signed on 10 November"."""
@@ -271,7 +301,7 @@ class SentenceReader:
         before = _window_start(tokens, hit.first, 6)
         if _has_phrase(tokens, before, hit.first, self.lexicon.future):
             return "scheduled"
-        if hit.cue.subject == "none" and _has_phrase(tokens, hit.last + 1, hit.last + 8, self.lexicon.future):
+        if hit.cue.subject == "none" and _has_phrase(tokens, hit.last + 1, hit.last + 16, self.lexicon.future):
             return "scheduled"  # "the handover of Lachin is due on 1 December"
         return "completed"
 
@@ -288,12 +318,12 @@ class SentenceReader:
                 continue
             opener = any(t.lower in self.lexicon.clause_openers or t.text in (",", ";")
                          for t in tokens[max(0, at - 2):at]) or at == 0
+            # Between two cues a date belongs to the earlier one ("ceded on 20 November,
+            # followed by ...") unless it opens a clause ("and on 7 August, they captured").
             if previous is None or (following is not None and opener):
                 (following or previous).dates.append(date)
-            elif following is None or at - previous.last <= following.first - at:
-                previous.dates.append(date)
             else:
-                following.dates.append(date)
+                previous.dates.append(date)
 
     def _assign_places(self, tokens: list[Token], hits: list[CueHit], places: list[Place], index_of) -> None:
         """Each place to the nearest cue whose wording points at it."""
@@ -321,7 +351,7 @@ class SentenceReader:
             if distance > 40:
                 continue
             (feature,) = place.features
-            if feature in self.government_seats and distance > 3:
+            if feature in self.government_seats and (distance > 3 or hit.cue.kind != "change"):
                 continue  # "Baku postponed", "talks in Kabul": the seat of a party, not a place handed over
             hit.places.append(place)
 
@@ -340,8 +370,7 @@ class SentenceReader:
         dated = [d for d in hit.dates if d.date is not None]
         if not dated:
             return
-        for place in hit.places:
-            date = dated[0] if len(dated) == 1 else min(dated, key=lambda d: abs(d.start - place.start))
+        for place, date in _pair(hit.places, dated):
             (feature,) = place.features
             if hit.kind == "scheduled":
                 self.announced[feature] = date.date
@@ -362,11 +391,13 @@ class SentenceReader:
         sentence_text = " ".join(t.text for t in tokens[hit.first:])
         for place in hit.places:
             (feature,) = place.features
+            if old is None and new is None and feature in self.postponed:
+                continue  # the same postponement told again
             before = old.date if old else self.announced.get(feature)
             if before is None and new is None:
                 continue
             if before is not None:
-                yield Found(place, feature, "scheduled", before, sentence)
+                self.postponed.add(feature)
                 yield Found(place, feature, "postponed", before, sentence)
             later = new.date if new else None
             if later is None and before is not None:
@@ -380,6 +411,51 @@ class SentenceReader:
             if later is not None:
                 self.announced[feature] = later
                 yield Found(place, feature, "scheduled", later, sentence)
+
+
+_STAMP = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/](?P<month>[01]?\d)[-/](?P<day>[0-3]?\d)(?:[T ]\d\d:\d\d|\b)")
+_DATELINE = re.compile(r"^[^\W\d_][^\W\d_ .'/-]*(?:[ /-][^\W\d_][^\W\d_.'-]*){0,3}(?: \([^)]{1,30}\))?,\s")
+#: How many of a report's first lines are read for a byline or dateline date.
+_HEAD_LINES = 10
+
+
+def find_published(article, lexicon: Lexicon) -> tuple[dt.date | None, str]:
+    """The publication date as a careful reader finds it in the text, and where.
+
+    In the first lines: a time stamp ("2020/11/20 15:29",
+    "2012-05-30T00:56:08"), a line that is only a date ("25. November
+    2020"), or a dateline ("BAKU, December 1. /TASS/", "KABUL, Aug 8 (AFP)");
+    a dateline without a year takes the latest year the text writes.
+    Otherwise the latest full date in the body, said to be a guess. Dates in
+    captions and furniture are never taken, except a stamp or dateline line.
+    """
+    reader = DateReader(lexicon, None)
+    years = [d.date.year for p in article.paragraphs for d in reader.find(p.text) if d.date and d.form in ("iso", "numeric", "day-month", "month-day") and re.search(r"\d{4}", d.text)]
+    head = article.paragraphs[:_HEAD_LINES]
+    for paragraph in head:
+        stamp = _STAMP.search(paragraph.text[:80])
+        if stamp and (not paragraph.body or stamp.start() == 0):
+            try:
+                return dt.date(int(stamp["year"]), int(stamp["month"]), int(stamp["day"])), "time stamp"
+            except ValueError:
+                pass
+        found = DateReader(lexicon, None).find(paragraph.text[:60])
+        full = [d for d in found if d.date and d.form in ("iso", "numeric", "day-month", "month-day") and d.start < 25]
+        if full and len(paragraph.text.split()) <= 8 and re.search(r"\d{4}", full[0].text):
+            return full[0].date, "date line"
+        dateline = _DATELINE.match(paragraph.text)
+        if dateline:
+            dated = DateReader(lexicon, None)
+            dated.last_year = max(years) if years else None
+            mentions = [d for d in dated.find(paragraph.text[dateline.end():dateline.end() + 30])
+                        if d.start < 3 and d.form in ("day-month", "month-day", "iso", "numeric")]
+            if mentions and mentions[0].date:
+                return mentions[0].date, "dateline" if re.search(r"\d{4}", mentions[0].text) else "dateline, year from the text"
+    body = [d.date for p in article.paragraphs if p.body for d in reader.find(p.text)
+            if d.date and d.form in ("iso", "numeric", "day-month", "month-day") and re.search(r"\d{4}", d.text)]
+    if body:
+        return max(body), "guessed from the latest full date in the text"
+    return None, "unknown"
 
 
 def _source_line(article) -> str:
@@ -422,6 +498,8 @@ def read_report(article, gazetteer, *, language: str | None = None, capitals: di
     from .lexicon import detect_language, load
 
     lexicon = load(language or detect_language(article.text))
+    if article.published is None:
+        article.published, article.published_from = find_published(article, lexicon)
     finder = PlaceFinder(gazetteer, capitals, endings=lexicon.endings, town_words=lexicon.town_words)
     reader = SentenceReader(lexicon, finder, DateReader(lexicon, article.published), government_seats)
     extraction = Extraction(article, [])
