@@ -75,6 +75,7 @@ class Lexicon:
     clause_openers: frozenset[str]
     endings: tuple[str, ...]
     other_day_words: frozenset[str]
+    other_day_stems: tuple[str, ...]
     town_words: frozenset[str]
     cues: tuple[Cue, ...]
     shifts: tuple[re.Pattern[str], ...]
@@ -90,9 +91,8 @@ class Lexicon:
 
 
 def _word_pattern(word: str) -> re.Pattern[str]:
-    if word.endswith("*"):
-        return re.compile(re.escape(word[:-1]) + r"[\w'’-]*")
-    return re.compile(re.escape(word))
+    """A word of a cue: "*" stands for any letters ("overr*n*" = overran, overrunning)."""
+    return re.compile(r"[\w'’-]*".join(re.escape(part) for part in word.split("*")))
 
 
 def _phrases(values: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -126,7 +126,7 @@ def _parse(spec: dict) -> Lexicon:
             cues.append(Cue(text, group["kind"], group["place"], group["subject"], compiled))
     index: dict[str, list[Cue]] = {}
     for cue in cues:
-        first = cue.text.split()[0].rstrip("*")
+        first = cue.text.split()[0].split("*")[0]
         index.setdefault(first[:3], []).append(cue)
     return Lexicon(
         language=spec["language"], stopwords=frozenset(spec["stopwords"]), dates=dates,
@@ -136,7 +136,8 @@ def _parse(spec: dict) -> Lexicon:
         dateline_marks=tuple(words.get("dateline_marks", [])), level_words=frozenset(words["level_words"]),
         capital_of=_phrases(words.get("capital_of", [])), clause_openers=frozenset(words.get("clause_openers", [])),
         endings=tuple(sorted(words.get("endings", []), key=len, reverse=True)), town_words=frozenset(words.get("town_words", [])),
-        other_day_words=frozenset(words.get("other_day_words", [])),
+        other_day_words=frozenset(w for w in words.get("other_day_words", []) if not w.endswith("*")),
+        other_day_stems=tuple(w[:-1] for w in words.get("other_day_words", []) if w.endswith("*")),
         cues=tuple(cues),
         shifts=tuple(_shift_pattern(t, dates) for group in spec.get("shift", []) for t in group["patterns"]),
         cue_index=index,

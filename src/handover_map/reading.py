@@ -196,6 +196,11 @@ class SentenceReader:
         self.announced: dict[str, dt.date] = {}
         self.recent_places: list[Place] = []
         self.postponed: set[str] = set()
+        # Discourse: a handover told without its date (or date without place) in one
+        # sentence, completed by the next.
+        self.pending_places: list[Place] = []
+        self.pending_span: tuple[int, int] = (0, 0)
+        self.pending_date: DateMention | None = None
 
     def read(self, text: str, span: tuple[int, int], paragraph_start: bool) -> SentenceReport:
         start, end = span
@@ -209,14 +214,24 @@ class SentenceReader:
         ambiguous = [p for p in places if len(p.features) > 1]
         places = [p for p in places if len(p.features) == 1]
         report = SentenceReport([], [], ambiguous)
-        if not cues:
-            report.unused_dates = [(d, "no handover wording in the sentence") for d in dates]
-            return report
         starts = [t.start for t in tokens]
 
         def index_of(offset: int) -> int:
             return max(0, bisect.bisect_right(starts, offset) - 1)
 
+        if not cues:
+            # Only "said on Friday"-like dates complete the sentence before: a full date in a
+            # sentence of its own is more often background ("The war began on 27 September").
+            dated = [d for d in dates if d.date and d.form in ("weekday", "relative")
+                     and not self._names_another_day(tokens, index_of(d.start))]
+            if self.pending_places and len(dated) == 1:
+                for place in self.pending_places:
+                    (feature,) = place.features
+                    report.events.append(Found(place, feature, "completed", dated[0].date, (self.pending_span[0], end)))
+                dates = []
+            self.pending_places, self.pending_date = [], None
+            report.unused_dates = [(d, "no handover wording in the sentence") for d in dates]
+            return report
         live: list[CueHit] = []
         for hit in cues:
             reason = self._blocked(tokens, hit)
@@ -231,6 +246,7 @@ class SentenceReader:
             hit.kind = self._kind(tokens, hit)
             live.append(hit)
         if not live:
+            self.pending_places, self.pending_date = [], None
             return report
         dates = [d for d in dates if not self._names_another_day(tokens, index_of(d.start))]
         self._assign_dates(tokens, live, dates, index_of)
@@ -238,13 +254,30 @@ class SentenceReader:
         live = self._fold_into_postponements(live)
         owned = {id(d) for hit in live for d in hit.dates}
         free = [d for d in dates if id(d) not in owned and d.date is not None]
+        donors = [h for h in live if h.dates and not h.places]
         for hit in live:
             if not hit.places and hit.kind in ("scheduled", "postponed"):
                 hit.places = list(self.recent_places)
-            if not hit.dates and free and hit.places:
-                hit.dates = [min(free, key=lambda d: abs(index_of(d.start) - hit.first))]
+            if not hit.dates and hit.places:
+                # A date no cue owns, else one held by a cue that names no place:
+                # "On 1 December, under the peacekeepers' watch, Lachin was handed over".
+                spare = free or [d for h in donors for d in h.dates]
+                if spare:
+                    hit.dates = [min(spare, key=lambda d: abs(index_of(d.start) - hit.first))]
+                elif self.pending_date is not None and hit.kind == "completed":
+                    hit.dates = [self.pending_date]  # "... took another city on Wednesday. The capture of Faizabad ..."
             for found in self._events(tokens, hit, index_of, (start, end)):
                 report.events.append(found)
+        if self.pending_places and not any(h.places for h in live) and len(free) == 1 and free[0].form in ("weekday", "relative"):
+            # "... has captured Puli Alam, the capital of Logar. The lawmaker confirmed this on Friday."
+            for place in self.pending_places:
+                (feature,) = place.features
+                report.events.append(Found(place, feature, "completed", free[0].date, (self.pending_span[0], end)))
+            free = []
+        self.pending_places = [p for h in live if h.kind == "completed" and h.places and not any(d.date for d in h.dates) for p in h.places]
+        self.pending_span = (start, end)
+        undated = [d for h in live if h.kind == "completed" and not h.places for d in h.dates if d.date]
+        self.pending_date = undated[0] if len(undated) == 1 else None
         used = {id(d) for hit in live if hit.places for d in hit.dates}
         report.unused_dates += [(d, "no district named near the handover wording") for d in dates if id(d) not in used]
         with_places = [p for hit in live for p in hit.places]
@@ -259,7 +292,8 @@ class SentenceReader:
 
     def _names_another_day(self, tokens: list[Token], at: int) -> bool:
         """A date of signing, a decree or a statement, not of a handover: "the deal signed on 10 November"."""
-        return any(t.lower in self.lexicon.other_day_words for t in tokens[max(0, at - 3):at])
+        return any(t.lower in self.lexicon.other_day_words or t.lower.startswith(self.lexicon.other_day_stems)
+                   for t in tokens[max(0, at - 3):at])
 
     @staticmethod
     def _fold_into_postponements(hits: list[CueHit]) -> list[CueHit]:
@@ -317,7 +351,7 @@ class SentenceReader:
                 previous.dates.append(date)
                 continue
             opener = any(t.lower in self.lexicon.clause_openers or t.text in (",", ";")
-                         for t in tokens[max(0, at - 2):at]) or at == 0
+                         for t in tokens[max(0, at - 3):at]) or at == 0
             # Between two cues a date belongs to the earlier one ("ceded on 20 November,
             # followed by ...") unless it opens a clause ("and on 7 August, they captured").
             if previous is None or (following is not None and opener):
