@@ -76,6 +76,8 @@ class Lexicon:
     endings: tuple[str, ...]
     other_day_words: frozenset[str]
     other_day_stems: tuple[str, ...]
+    list_words: frozenset[str]
+    max_gap: int
     town_words: frozenset[str]
     cues: tuple[Cue, ...]
     shifts: tuple[re.Pattern[str], ...]
@@ -137,6 +139,8 @@ def _parse(spec: dict) -> Lexicon:
         capital_of=_phrases(words.get("capital_of", [])), clause_openers=frozenset(words.get("clause_openers", [])),
         endings=tuple(sorted(words.get("endings", []), key=len, reverse=True)), town_words=frozenset(words.get("town_words", [])),
         other_day_words=frozenset(w for w in words.get("other_day_words", []) if not w.endswith("*")),
+        max_gap=words.get("max_gap", 3),
+        list_words=frozenset(words.get("list_words", [])) | {",", "(", ")", "-", "–", "—"},
         other_day_stems=tuple(w[:-1] for w in words.get("other_day_words", []) if w.endswith("*")),
         cues=tuple(cues),
         shifts=tuple(_shift_pattern(t, dates) for group in spec.get("shift", []) for t in group["patterns"]),
@@ -180,4 +184,5 @@ def detect_language(text: str) -> str:
         for code, lexicon in lexicons.items():
             if word in lexicon.stopwords:
                 counts[code] += 1
-    return max(sorted(counts), key=lambda code: counts[code])
+    # Ties (a line with no function words at all) go to English.
+    return max(sorted(counts, key=lambda code: code != "en"), key=lambda code: counts[code])

@@ -4,7 +4,7 @@ On top of the gazetteer's spellings (exact, level words, alias table,
 transliteration noise), a :class:`PlaceFinder` knows:
 
 - spellings from other transliterations and scripts, by a phonetic key
-  (dj/j, dzh/j, tsch/ch, gh/g, kh/h, q/g, ou/u, y/i, vowels after the first
+  (dj/j, dzh/j, tsch/ch, gh/g, kh/h, q/g, z/s, ou/u, y/i, vowels after the first
   letter; Cyrillic and other scripts through ``anyascii``), so "Kelbadschar",
   "Кельбаджар" and "Kalbadjar" all find Kalbajar;
 - inflected forms, by trying the language's case endings
@@ -29,7 +29,7 @@ from .gazetteer import Gazetteer, core, fold
 
 # Order matters: longer spellings first, so "dzh" is not read as "d" + "zh".
 _SOUNDS = (("tsch", "ch"), ("dsch", "j"), ("dzh", "j"), ("tch", "ch"), ("sch", "sh"), ("dj", "j"), ("zh", "j"),
-           ("kh", "h"), ("gh", "g"), ("q", "g"), ("x", "h"), ("ou", "u"), ("w", "v"), ("y", "i"), ("ck", "k"))
+           ("kh", "h"), ("gh", "g"), ("q", "g"), ("x", "h"), ("z", "s"), ("ou", "u"), ("w", "v"), ("y", "i"), ("ck", "k"))
 _NOT_LETTER = re.compile(r"[^a-z]")
 _VOWELS = re.compile(r"[aeiou]")
 _DOUBLE = re.compile(r"(.)\1+")

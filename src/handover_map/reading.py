@@ -38,8 +38,10 @@ _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Vol|approx|etc|vs|"
     r"Nr|ca|bzw|Str|janv|févr|avr|juil|sept|oct|nov|déc|г|гг|ул|им|т\.е))\.$")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"“‘«(\[]?[^\W_a-zа-я])")
+# Words before a date that say it is the date put off, or the new one.
+_OLD_DATE = frozenset({"from", "originally", "initially", "first", "du", "с", "vom", "von", "ursprünglich", "initialement"})
+_NEW_DATE = frozenset({"to", "until", "till", "au", "jusqu'au", "до", "на", "auf", "bis"})
 _HARD_BREAKS = frozenset({";", "—", "–", ":"})
-_GAP = 3
 
 
 @dataclass(frozen=True)
@@ -109,14 +111,32 @@ def split_sentences(text: str, start: int, end: int, months: frozenset[str] = fr
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def _match_cue(cue: Cue, tokens: list[Token], i: int) -> int | None:
-    """The index of the last token of ``cue`` matched at ``i``, or None."""
+#: Longer "sentences" (lists, tables, text without full stops) are read in
+#: pieces of about this many characters, so that the work per sentence is
+#: bounded and reading stays linear in the report's length.
+MAX_SENTENCE = 2_000
+
+
+def pieces(start: int, end: int, text: str, limit: int = MAX_SENTENCE) -> list[tuple[int, int]]:
+    """``(start, end)`` cut into spans of at most ``limit`` characters, at spaces where possible."""
+    spans = []
+    while end - start > limit:
+        cut = text.rfind(" ", start + limit // 2, start + limit)
+        cut = cut if cut > start else start + limit
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, end))
+    return spans
+
+
+def _match_cue(cue: Cue, tokens: list[Token], i: int, gap: int) -> int | None:
+    """The index of the last token of ``cue`` matched at ``i`` (``...`` skipping up to ``gap`` words), or None."""
     def walk(word: int, at: int) -> int | None:
         if word == len(cue.words):
             return at - 1
         pattern = cue.words[word]
         if pattern is None:
-            for skip in range(0, _GAP + 1):
+            for skip in range(0, gap + 1):
                 found = walk(word + 1, at + skip)
                 if found is not None:
                     return found
@@ -134,7 +154,7 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueHit]:
     for i, token in enumerate(tokens):
         best: CueHit | None = None
         for cue in lexicon.cues_starting(token.lower):
-            last = _match_cue(cue, tokens, i)
+            last = _match_cue(cue, tokens, i, lexicon.max_gap)
             if last is not None and (best is None or last > best.last):
                 best = CueHit(cue, i, last)
         if best is not None and (not hits or best.first > hits[-1].last):
@@ -233,7 +253,7 @@ class SentenceReader:
             report.unused_dates = [(d, "no handover wording in the sentence") for d in dates]
             return report
         live: list[CueHit] = []
-        for hit in cues:
+        for number, hit in enumerate(cues):
             reason = self._blocked(tokens, hit)
             if reason:
                 report.unused_dates += [(d, reason) for d in dates if abs(index_of(d.start) - hit.first) < 12]
@@ -243,7 +263,7 @@ class SentenceReader:
                 hit.passive = tokens[hit.first - 2].lower in lexicon.passive  # "was formally ceded"
             if not hit.passive and hit.cue.place == "after" and self._date_follows(tokens, hit, dates, index_of):
                 hit.passive = True  # "Agdam, ceded on 20 November", "celui d'Aghdam rendu le 20 novembre"
-            hit.kind = self._kind(tokens, hit)
+            hit.kind = self._kind(tokens, hit, cues[number + 1].first if number + 1 < len(cues) else len(tokens))
             live.append(hit)
         if not live:
             self.pending_places, self.pending_date = [], None
@@ -255,8 +275,9 @@ class SentenceReader:
         owned = {id(d) for hit in live for d in hit.dates}
         free = [d for d in dates if id(d) not in owned and d.date is not None]
         donors = [h for h in live if h.dates and not h.places]
+        named = any(h.places for h in live)
         for hit in live:
-            if not hit.places and hit.kind in ("scheduled", "postponed"):
+            if not hit.places and not named and hit.kind in ("scheduled", "postponed"):
                 hit.places = list(self.recent_places)
             if not hit.dates and hit.places:
                 # A date no cue owns, else one held by a cue that names no place:
@@ -297,17 +318,18 @@ class SentenceReader:
 
     @staticmethod
     def _fold_into_postponements(hits: list[CueHit]) -> list[CueHit]:
-        """In a sentence that puts a handover off, the handover wording names what was put off:
+        """In a sentence that puts a handover off, the announced handover (or the one named
+        by a noun) is what was put off:
         "the transfer of Kalbajar, due on 15 November, was postponed until 25 November"."""
         postponements = [h for h in hits if h.kind == "postponed"]
         if not postponements:
             return hits
         for hit in hits:
-            if hit.kind != "postponed":
+            if hit.kind == "scheduled" or hit.cue.subject == "none":
                 target = min(postponements, key=lambda p: abs(p.first - hit.first))
                 target.places += [p for p in hit.places if p not in target.places]
                 target.dates = sorted(target.dates + hit.dates, key=lambda d: d.start)
-        return postponements
+        return [h for h in hits if h.kind == "postponed" or (h.kind != "scheduled" and h.cue.subject != "none")]
 
     def _is_dateline(self, sentence: str, place: Place, paragraph_start: bool) -> bool:
         if not paragraph_start or place.start > 40:
@@ -327,15 +349,16 @@ class SentenceReader:
             return "hypothetical"
         return None
 
-    def _kind(self, tokens: list[Token], hit: CueHit) -> str:
+    def _kind(self, tokens: list[Token], hit: CueHit, until: int) -> str:
+        """The event kind a live cue reports; ``until``: where the next cue starts."""
         if hit.cue.kind == "postpone":
             return "postponed"
         if hit.cue.kind == "schedule":
             return "scheduled"
-        before = _window_start(tokens, hit.first, 6)
-        if _has_phrase(tokens, before, hit.first, self.lexicon.future):
+        before = _window_start(tokens, hit.first, 8)
+        if _has_phrase(tokens, before, hit.first, self.lexicon.future) or _has_phrase(tokens, hit.last + 1, hit.last + 3, self.lexicon.future):
             return "scheduled"
-        if hit.cue.subject == "none" and _has_phrase(tokens, hit.last + 1, hit.last + 16, self.lexicon.future):
+        if hit.cue.subject == "none" and hit.cue.place == "after" and _has_phrase(tokens, hit.last + 1, min(hit.last + 16, until), self.lexicon.future):
             return "scheduled"  # "the handover of Lachin is due on 1 December"
         return "completed"
 
@@ -388,6 +411,22 @@ class SentenceReader:
             if feature in self.government_seats and (distance > 3 or hit.cue.kind != "change"):
                 continue  # "Baku postponed", "talks in Kabul": the seat of a party, not a place handed over
             hit.places.append(place)
+        for hit in hits:
+            self._keep_nearest_list(tokens, hit, index_of)
+
+    def _keep_nearest_list(self, tokens: list[Token], hit: CueHit, index_of) -> None:
+        """A wording whose place comes before it takes the list right before it,
+        not every name further back: "Latchine suivra, comme celui d'Aghdam rendu le 20 novembre"."""
+        before = sorted((p for p in hit.places if index_of(p.start) < hit.first), key=lambda p: -p.start)
+        if len(before) < 2:
+            return
+        kept = [before[0]]
+        for place in before[1:]:
+            gap = tokens[index_of(place.end - 1) + 1:index_of(kept[-1].start)]
+            if not all(t.lower in self.lexicon.list_words or t.lower in self.lexicon.level_words for t in gap):
+                break
+            kept.append(place)
+        hit.places = [p for p in hit.places if index_of(p.start) > hit.first or p in kept]
 
     def _is_party(self, tokens: list[Token], at: int) -> bool:
         """A place right after "to" or "from": who takes or gives, not what changes hands."""
@@ -415,14 +454,15 @@ class SentenceReader:
         for date in hit.dates:
             if date.date is None:
                 continue
-            lead = {t.lower for t in tokens[max(0, index_of(date.start) - 3):index_of(date.start)]}
-            if lead & {"from", "originally", "initially", "first", "du", "с", "vom", "von"}:
-                old = date
-            elif lead & {"to", "until", "till", "au", "jusqu'au", "до", "на", "auf", "bis"} or index_of(date.start) > hit.last:
+            at = index_of(date.start)
+            lead = {t.lower for t in tokens[max(0, at - 3):at]}
+            if lead & _NEW_DATE:
                 new = date
-            else:
+            elif lead & _OLD_DATE or _has_phrase(tokens, at - 3, at, self.lexicon.future) or at < hit.first:
                 old = date
-        sentence_text = " ".join(t.text for t in tokens[hit.first:])
+            else:
+                new = date
+        sentence_text = " ".join(t.text for t in tokens)
         for place in hit.places:
             (feature,) = place.features
             if old is None and new is None and feature in self.postponed:
@@ -464,7 +504,10 @@ def find_published(article, lexicon: Lexicon) -> tuple[dt.date | None, str]:
     captions and furniture are never taken, except a stamp or dateline line.
     """
     reader = DateReader(lexicon, None)
-    years = [d.date.year for p in article.paragraphs for d in reader.find(p.text) if d.date and d.form in ("iso", "numeric", "day-month", "month-day") and re.search(r"\d{4}", d.text)]
+    full_dates = [d.date for p in article.paragraphs if p.body for a, b in pieces(p.start, p.end, article.text)
+                  for d in reader.find(article.text[a:b]) if d.date and re.search(r"\d{4}", d.text)
+                  and d.form in ("iso", "numeric", "day-month", "month-day")]
+    years = [day.year for day in full_dates]
     head = article.paragraphs[:_HEAD_LINES]
     for paragraph in head:
         stamp = _STAMP.search(paragraph.text[:80])
@@ -485,10 +528,8 @@ def find_published(article, lexicon: Lexicon) -> tuple[dt.date | None, str]:
                         if d.start < 3 and d.form in ("day-month", "month-day", "iso", "numeric")]
             if mentions and mentions[0].date:
                 return mentions[0].date, "dateline" if re.search(r"\d{4}", mentions[0].text) else "dateline, year from the text"
-    body = [d.date for p in article.paragraphs if p.body for d in reader.find(p.text)
-            if d.date and d.form in ("iso", "numeric", "day-month", "month-day") and re.search(r"\d{4}", d.text)]
-    if body:
-        return max(body), "guessed from the latest full date in the text"
+    if full_dates:
+        return max(full_dates), "guessed from the latest full date in the text"
     return None, "unknown"
 
 
@@ -532,7 +573,7 @@ def read_report(article, gazetteer, *, language: str | None = None, capitals: di
     from .lexicon import detect_language, load
 
     lexicon = load(language or detect_language(article.text))
-    if article.published is None:
+    if article.published_from not in ("option", "page metadata"):
         article.published, article.published_from = find_published(article, lexicon)
     finder = PlaceFinder(gazetteer, capitals, endings=lexicon.endings, town_words=lexicon.town_words)
     reader = SentenceReader(lexicon, finder, DateReader(lexicon, article.published), government_seats)
@@ -544,7 +585,9 @@ def read_report(article, gazetteer, *, language: str | None = None, capitals: di
         if not paragraph.body:
             continue
         months = frozenset(lexicon.dates.months)
-        for number, span in enumerate(split_sentences(text, paragraph.start, paragraph.end, months)):
+        spans = [piece for sentence in split_sentences(text, paragraph.start, paragraph.end, months)
+                 for piece in pieces(*sentence, text)]
+        for number, span in enumerate(spans):
             report = reader.read(text, span, paragraph_start=number == 0)
             for found in report.events:
                 key = (found.feature, found.kind, found.date)

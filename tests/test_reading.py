@@ -1,0 +1,215 @@
+"""The reading engine on constructions seen in real reports, in sentences written for these tests.
+
+Each sentence reproduces a construction that real news reports use (the
+reports themselves stay out of the repository; see benchmarks/real_reports).
+Boundaries are the real geoBoundaries files from the offline mirror.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+
+import pytest
+from conftest import MIRROR
+
+from handover_map.article import parse_article
+from handover_map.boundaries import load_boundaries
+from handover_map.gazetteer import Gazetteer, read_aliases
+from handover_map.lexicon import detect_language, languages, load
+from handover_map.places import PlaceFinder, phonetic_key, reference_places
+from handover_map.reading import find_published, pieces, read_report
+
+
+def _setup(file: str):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = load_boundaries(MIRROR / file, "shapeName")
+        capitals, seats = reference_places(frame)
+    return Gazetteer(list(frame["name"]), read_aliases()), capitals, seats
+
+
+@pytest.fixture(scope="module")
+def azerbaijan():
+    return _setup("geoBoundaries-AZE-ADM2.geojson")
+
+
+@pytest.fixture(scope="module")
+def afghanistan():
+    return _setup("geoBoundaries-AFG-ADM1_simplified.geojson")
+
+
+def events(setup, text: str, published: str | None = "2020-11-25", language: str | None = None) -> set[tuple[str, str, str]]:
+    gazetteer, capitals, seats = setup
+    article = parse_article(text, published=dt.date.fromisoformat(published) if published else None)
+    found = read_report(article, gazetteer, language=language, capitals=capitals, government_seats=seats).events
+    return {(e.district, e.kind, e.date.isoformat()) for e in found}
+
+
+# --- English -----------------------------------------------------------------
+
+def test_capture_of_a_provincial_capital_stands_for_the_province(afghanistan):
+    text = "Insurgents overran Sheberghan, the provincial capital, on Saturday, a local official told reporters.\n"
+    assert events(afghanistan, text, "2021-08-08") == {("Jowzjan", "completed", "2021-08-07")}
+
+
+def test_fell_to_takes_the_place_before(afghanistan):
+    text = "On Friday the city of Zaranj in Nimroz fell to the militants without a fight, officials said.\n"
+    assert events(afghanistan, text, "2021-08-07") == {("Nimruz", "completed", "2021-08-06")}
+
+
+def test_dates_opening_clauses_belong_to_the_next_verb(afghanistan):
+    text = ("On 6 August the fighters captured the capital of Nimruz province and on 7 August they seized "
+            "the northern province of Jawzjan; the following day they took control of Kunduz.\n")
+    assert events(afghanistan, text, "2021-08-10") == {
+        ("Nimruz", "completed", "2021-08-06"), ("Jowzjan", "completed", "2021-08-07"), ("Kunduz", "completed", "2021-08-08")}
+
+
+def test_a_list_of_places_and_deadlines_pairs_each_with_its_own(azerbaijan):
+    text = ("Under the truce Baku was expected to take over the Kalbajar district by 15 November, "
+            "the Agdam district by 20 November and the Lachin district by 1 December.\n")
+    assert events(azerbaijan, text) == {
+        ("Kalbajar District", "scheduled", "2020-11-15"), ("Agdam District", "scheduled", "2020-11-20"),
+        ("Lachin District", "scheduled", "2020-12-01")}
+
+
+def test_postponed_until_gives_the_old_and_the_new_date(azerbaijan):
+    text = "The handover of Kelbajar, which was due today, has been put off until 25 November, the presidency said.\n"
+    assert events(azerbaijan, text, "2020-11-15") == {
+        ("Kalbajar District", "postponed", "2020-11-15"), ("Kalbajar District", "scheduled", "2020-11-25")}
+
+
+def test_delayed_by_days_counts_from_the_announced_date(azerbaijan):
+    text = ("Armenian forces were to leave Kalbajar on 15 November. Baku then gave them ten more days, "
+            "delaying the withdrawal.\n")
+    assert events(azerbaijan, text, "2020-11-16") == {
+        ("Kalbajar District", "scheduled", "2020-11-15"), ("Kalbajar District", "postponed", "2020-11-15"),
+        ("Kalbajar District", "scheduled", "2020-11-25")}
+
+
+def test_the_agreement_date_is_not_a_handover_date(azerbaijan):
+    text = "Yerevan agreed to return Lachin under the ceasefire deal signed on 10 November.\n"
+    assert events(azerbaijan, text) == set()
+
+
+def test_a_capital_named_as_a_party_is_not_handed_over(azerbaijan):
+    text = "The Lachin district was handed over to Baku on 1 December, the ministry in Baku said.\n"
+    assert events(azerbaijan, text, "2020-12-02") == {("Lachin District", "completed", "2020-12-01")}
+
+
+def test_a_dateline_city_is_not_a_place_handed_over(azerbaijan):
+    text = "BAKU (AFP) - Azerbaijani troops entered the Lachin district on Tuesday, the ministry said.\n"
+    assert events(azerbaijan, text, "2020-12-02") == {("Lachin District", "completed", "2020-12-01")}
+
+
+def test_followed_by_with_days_later(azerbaijan):
+    text = "Agdam was transferred on 20 November, followed by Kalbacar five days later.\n"
+    assert events(azerbaijan, text, "2020-12-01") == {
+        ("Agdam District", "completed", "2020-11-20"), ("Kalbajar District", "completed", "2020-11-25")}
+
+
+def test_negated_and_hypothetical_handovers_are_dropped(azerbaijan):
+    text = ("Officials denied that troops had entered Lachin on Monday.\n\n"
+            "If Armenia refused, Azerbaijan could retake Kalbajar by 20 November.\n")
+    assert events(azerbaijan, text) == set()
+
+
+def test_the_date_in_the_next_sentence(afghanistan):
+    text = ("The Taliban have captured Puli Alam, the capital of Logar province.\n\n"
+            "A provincial lawmaker confirmed the fall to reporters on Friday.\n")
+    assert events(afghanistan, text, "2021-08-14") <= {("Logar", "completed", "2021-08-13")}
+
+
+def test_a_report_without_handovers_gives_nothing(azerbaijan):
+    text = ("Thousands protested in Yerevan on Wednesday against the prime minister.\n\n"
+            "Refugees from the region said on 12 November that they had lost everything.\n")
+    assert events(azerbaijan, text) == set()
+
+
+# --- Russian, German, French --------------------------------------------------
+
+def test_russian_inflected_names_and_dates(azerbaijan):
+    text = ("Азербайджанские военные вошли в Кельбаджарский район 25 ноября, сообщило министерство обороны.\n\n"
+            "Лачинский район должен перейти под контроль Азербайджана до 1 декабря.\n")
+    assert events(azerbaijan, text) == {
+        ("Kalbajar District", "completed", "2020-11-25"), ("Lachin District", "scheduled", "2020-12-01")}
+
+
+def test_russian_postponement(azerbaijan):
+    text = "Срок передачи Кельбаджарского района перенесен с 15 ноября на 25 ноября, заявили в Баку.\n"
+    assert events(azerbaijan, text, "2020-11-15") == {
+        ("Kalbajar District", "postponed", "2020-11-15"), ("Kalbajar District", "scheduled", "2020-11-25")}
+
+
+def test_german_ordinal_dates_and_separable_verbs(afghanistan):
+    text = ("Die Taliban nahmen am 8. August die Provinzhauptstadt Kundus ein, teilte ein Abgeordneter mit.\n\n"
+            "Die Frist für Kandahar (20. August) bleibt nach Angaben der Regierung gleich.\n")
+    assert events(afghanistan, text, "2021-08-09") == {("Kunduz", "completed", "2021-08-08"), ("Kandahar", "scheduled", "2021-08-20")}
+
+
+def test_german_spelling_of_a_district(azerbaijan):
+    text = "Am 1. Dezember soll Latschin als letzter Bezirk an Aserbaidschan übergeben werden.\n"
+    assert events(azerbaijan, text) == {("Lachin District", "scheduled", "2020-12-01")}
+
+
+def test_french_participles_and_elided_names(azerbaijan):
+    text = ("Le district de Latchine suivra, comme celui d'Aghdam rendu le 20 novembre et celui de Kalbajar "
+            "rétrocédé le 25 novembre.\n")
+    assert events(azerbaijan, text, "2020-11-30") == {
+        ("Agdam District", "completed", "2020-11-20"), ("Kalbajar District", "completed", "2020-11-25")}
+
+
+def test_french_postponement(azerbaijan):
+    text = "Bakou a accepté de reporter au 25 novembre la date limite du retrait arménien de Kalbajar, prévu le 15 novembre.\n"
+    assert ("Kalbajar District", "scheduled", "2020-11-25") in events(azerbaijan, text, "2020-11-15")
+
+
+# --- Language, places, publication date ---------------------------------------
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The district was handed over to the army on Friday, officials said.", "en"),
+    ("Район был передан армии в пятницу, сообщили в министерстве.", "ru"),
+    ("Der Bezirk wurde am Freitag an die Armee übergeben, teilte das Ministerium mit.", "de"),
+    ("Le district a été remis à l'armée vendredi, a indiqué le ministère.", "fr"),
+])
+def test_language_is_detected(text, language):
+    assert detect_language(text) == language
+
+
+def test_every_lexicon_loads():
+    assert {"en", "ru", "de", "fr"} <= set(languages())
+    for code in languages():
+        lexicon = load(code)
+        assert lexicon.cues and lexicon.dates.months
+
+
+@pytest.mark.parametrize("spelling", ["Kelbajar", "Kalbadjar", "Kelbadschar", "Кельбаджар", "Kalbajar"])
+def test_spellings_share_a_phonetic_key(spelling):
+    assert phonetic_key(spelling) == phonetic_key("Kalbajar District")
+
+
+def test_town_word_chooses_the_city_feature(azerbaijan):
+    gazetteer, capitals, _ = azerbaijan
+    finder = PlaceFinder(gazetteer, capitals, town_words=load("en").town_words)
+    (place,) = finder.find("troops reached the town of Shusha")
+    assert place.features == {"Shusha City"}
+
+
+@pytest.mark.parametrize(("head", "expected", "how"), [
+    ("BAKU, December 1, 2020 /TASS/. Azerbaijani troops entered the Lachin district early on Tuesday, the ministry said.",
+     "2020-12-01", "dateline"),
+    ("By Staff\n\n2020/11/20 15:29\n\nTroops entered Agdam.", "2020-11-20", "time stamp"),
+    ("Region news\n\n25. November 2020\n\nDie Truppen rückten in Kelbadschar ein.", "2020-11-25", "date line"),
+    ("KABUL: The city fell on Wednesday, officials said.", None, "unknown"),
+])
+def test_publication_date_as_a_reader_finds_it(head, expected, how):
+    article = parse_article(head)
+    published, found_how = find_published(article, load(detect_language(head)))
+    assert (published.isoformat() if published else None) == expected
+    assert found_how.startswith(how)
+
+
+def test_long_sentences_are_read_in_bounded_pieces():
+    text = "word " * 10_000
+    spans = pieces(0, len(text), text)
+    assert max(b - a for a, b in spans) <= 2_000 and spans[0][0] == 0 and spans[-1][1] == len(text)
