@@ -70,6 +70,8 @@ def main() -> None:
     missing = sum(s.published_found is None for s in dated)
     print(f"\npublication date found right in {right} of {len(dated)} reports, none in {missing}, "
           f"wrong in {len(dated) - right - missing}")
+    labelled = sum(s.roles_labelled for s in runs["with date"])
+    print(f"parties (from, to) right on events found: {sum(s.roles_right for s in runs['with date'])} of {labelled} labelled roles")
     empty = [s for s in runs["with date"] if not s.expected]
     print(f"reports with no events: {len(empty)}, of which {sum(1 for s in empty if s.found)} got an event")
 

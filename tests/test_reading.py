@@ -213,3 +213,22 @@ def test_long_sentences_are_read_in_bounded_pieces():
     text = "word " * 10_000
     spans = pieces(0, len(text), text)
     assert max(b - a for a, b in spans) <= 2_000 and spans[0][0] == 0 and spans[-1][1] == len(text)
+
+
+@pytest.mark.parametrize(("text", "published", "giver", "taker"), [
+    ("Armenia handed the Agdam district over to Azerbaijan on Friday.\n", "2020-11-21", "Armenia", "Azerbaijan"),
+    ("Azerbaijani troops entered the Lachin district on 1 December.\n", "2020-12-02", "", "Azerbaijan"),
+    ("Армения передала Азербайджану Агдамский район 20 ноября.\n", "2020-11-21", "Armenia", ""),
+])
+def test_parties_where_the_sentence_names_them(azerbaijan, text, published, giver, taker):
+    gazetteer, capitals, seats = azerbaijan
+    article = parse_article(text, published=dt.date.fromisoformat(published))
+    (event,) = read_report(article, gazetteer, capitals=capitals, government_seats=seats).events
+    assert (event.from_, event.to) == (giver, taker)
+
+
+def test_the_taliban_take_what_falls_to_them(afghanistan):
+    gazetteer, capitals, seats = afghanistan
+    article = parse_article("Kunduz fell to the Taliban on Sunday, officials said.\n", published=dt.date(2021, 8, 9))
+    (event,) = read_report(article, gazetteer, capitals=capitals, government_seats=seats).events
+    assert (event.district, event.to) == ("Kunduz", "Taliban")

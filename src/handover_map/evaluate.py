@@ -123,6 +123,9 @@ class ReportScore:
     found: set[Key]
     published: str
     published_found: str | None
+    #: Of the roles (giver, taker) the labels fill on events found right: how many, and how many the tool filled right.
+    roles_labelled: int = 0
+    roles_right: int = 0
 
     @property
     def true_positives(self) -> set[Key]:
@@ -202,10 +205,20 @@ def score_reports(reports: list[dict], texts: str | Path, *, published_from: str
             article = read_article(Path(texts) / f"{report['id']}.txt", published=published)
             extraction = read_report(article, gazetteer, capitals=capitals, government_seats=seats)
         expected = {(place, kind, day) for place, kind, day, *_ in report["events"]}
-        found = set()
+        found, roles = set(), {}
         for event in extraction.events:
             match = gazetteer.lookup(event.district)
-            found.add((match.boundary_name if match else event.district, event.kind, event.date.isoformat()))
+            key = (match.boundary_name if match else event.district, event.kind, event.date.isoformat())
+            found.add(key)
+            roles[key] = (event.from_, event.to)
+        labelled = right = 0
+        for place, kind, day, giver, taker, *_ in report["events"]:
+            if (place, kind, day) in roles:
+                for label, got in zip((giver, taker), roles[(place, kind, day)]):
+                    if label:
+                        labelled += 1
+                        right += label == got
         scores.append(ReportScore(report["id"], report["language"], report["batch"], expected, found,
-                                  report["published"], article.published.isoformat() if article.published else None))
+                                  report["published"], article.published.isoformat() if article.published else None,
+                                  labelled, right))
     return scores

@@ -151,7 +151,8 @@ def _parse(spec: dict) -> Lexicon:
 def languages() -> list[str]:
     """The languages that have a lexicon, e.g. ``["de", "en", "fr", "ru"]``."""
     folder = resources.files("handover_map").joinpath("lexicons")
-    return sorted(entry.name.removesuffix(".toml") for entry in folder.iterdir() if entry.name.endswith(".toml"))
+    return sorted(entry.name.removesuffix(".toml") for entry in folder.iterdir()
+                  if entry.name.endswith(".toml") and entry.name != "parties.toml")
 
 
 @cache
@@ -186,3 +187,21 @@ def detect_language(text: str) -> str:
                 counts[code] += 1
     # Ties (a line with no function words at all) go to English.
     return max(sorted(counts, key=lambda code: code != "en"), key=lambda code: counts[code])
+
+
+@dataclass(frozen=True)
+class Party:
+    """A party to a handover and the words (any language) that name it."""
+
+    name: str
+    words: tuple[tuple[re.Pattern[str], ...], ...]
+
+
+@cache
+def parties() -> tuple[Party, ...]:
+    """The parties of ``lexicons/parties.toml``."""
+    text = resources.files("handover_map").joinpath("lexicons", "parties.toml").read_text(encoding="utf-8")
+    return tuple(
+        Party(entry["name"], tuple(tuple(_word_pattern(w) for w in phrase.split()) for phrase in entry["words"]))
+        for entry in tomllib.loads(text)["party"]
+    )

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 from .datewords import DateMention, DateReader
-from .lexicon import Cue, Lexicon
+from .lexicon import Cue, Lexicon, parties
 from .places import Place, PlaceFinder
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|n[’']t|[^\w\s]")
@@ -74,6 +74,46 @@ class Found:
     kind: str
     date: dt.date
     sentence: tuple[int, int]
+    giver: str = ""
+    taker: str = ""
+
+
+@dataclass(frozen=True)
+class PartyMention:
+    first: int
+    last: int
+    name: str
+
+
+def _party_index() -> dict[str, list[tuple[str, tuple[re.Pattern[str], ...]]]]:
+    index: dict[str, list[tuple[str, tuple[re.Pattern[str], ...]]]] = {}
+    for party in parties():
+        for phrase in party.words:
+            first = phrase[0].pattern[:1]
+            index.setdefault(first, []).append((party.name, phrase))
+    return index
+
+
+def find_parties(tokens: list[Token]) -> list[PartyMention]:
+    """Who is named in a sentence: "Azerbaijani troops", "the Taliban", "Армения"."""
+    index = _PARTIES.get("index") or _PARTIES.setdefault("index", _party_index())
+    found: list[PartyMention] = []
+    i = 0
+    while i < len(tokens):
+        hit = None
+        for name, phrase in index.get(tokens[i].lower[:1], []):
+            if all(i + k < len(tokens) and word.fullmatch(tokens[i + k].lower) for k, word in enumerate(phrase)):
+                hit = PartyMention(i, i + len(phrase) - 1, name)
+                break
+        if hit:
+            found.append(hit)
+            i = hit.last + 1
+        else:
+            i += 1
+    return found
+
+
+_PARTIES: dict[str, dict[str, list[tuple[str, tuple[re.Pattern[str], ...]]]]] = {}
 
 
 @dataclass
@@ -268,6 +308,7 @@ class SentenceReader:
         if not live:
             self.pending_places, self.pending_date = [], None
             return report
+        named_parties = find_parties(tokens)
         dates = [d for d in dates if not self._names_another_day(tokens, index_of(d.start))]
         self._assign_dates(tokens, live, dates, index_of)
         self._assign_places(tokens, live, places, index_of)
@@ -287,8 +328,9 @@ class SentenceReader:
                     hit.dates = [min(spare, key=lambda d: abs(index_of(d.start) - hit.first))]
                 elif self.pending_date is not None and hit.kind == "completed":
                     hit.dates = [self.pending_date]  # "... took another city on Wednesday. The capture of Faizabad ..."
+            giver, taker = self._parties(tokens, hit, named_parties)
             for found in self._events(tokens, hit, index_of, (start, end)):
-                report.events.append(found)
+                report.events.append(Found(found.place, found.feature, found.kind, found.date, found.sentence, giver, taker))
         if self.pending_places and not any(h.places for h in live) and len(free) == 1 and free[0].form in ("weekday", "relative"):
             # "... has captured Puli Alam, the capital of Logar. The lawmaker confirmed this on Friday."
             for place in self.pending_places:
@@ -427,6 +469,29 @@ class SentenceReader:
                 break
             kept.append(place)
         hit.places = [p for p in hit.places if index_of(p.start) > hit.first or p in kept]
+
+    def _parties(self, tokens: list[Token], hit: CueHit, named: list[PartyMention]) -> tuple[str, str]:
+        """Who gives and who takes, where the sentence says: "handed over to Azerbaijan",
+        "Azerbaijani troops entered", "Kunduz fell to the Taliban", "withdrew from ... to Armenia"."""
+        giver = taker = ""
+        for party in named:
+            gap = tokens[hit.last + 1:party.first]
+            if party.first > hit.last and len(gap) <= 8:
+                lead = tuple(t.lower for t in gap[-3:])
+                if hit.cue.text.split()[-1] in ("to", "under", "an", "à", "под", "к") and len(gap) <= 1:
+                    taker = taker or party.name  # "fell to the Taliban", "came under Azerbaijani control"
+                elif any(lead[-len(p):] == p or lead[-len(p) - 1:-1] == p for p in self.lexicon.to_party):
+                    taker = taker or party.name
+                elif any(lead[-len(p):] == p or lead[-len(p) - 1:-1] == p for p in self.lexicon.from_party):
+                    giver = giver or party.name
+        subjects = [p for p in named if p.last < hit.first and hit.first - p.last <= 10]
+        if subjects and not hit.passive:
+            subject = subjects[-1].name
+            if hit.cue.subject == "taker" and not taker:
+                taker = subject
+            elif hit.cue.subject == "giver" and not giver:
+                giver = subject
+        return (giver, taker) if giver != taker else ("", taker)
 
     def _is_party(self, tokens: list[Token], at: int) -> bool:
         """A place right after "to" or "from": who takes or gives, not what changes hands."""
@@ -596,7 +661,7 @@ def read_report(article, gazetteer, *, language: str | None = None, capitals: di
                 seen.add(key)
                 a, b = found.sentence
                 extraction.events.append(Event(
-                    district=found.feature, date=found.date, kind=found.kind, source=source,
+                    district=found.feature, date=found.date, kind=found.kind, from_=found.giver, to=found.taker, source=source,
                     evidence=" ".join(text[a:b].split()), evidence_start=a, evidence_end=b,
                 ))
             for mention, reason in report.unused_dates:
