@@ -232,3 +232,15 @@ def test_the_taliban_take_what_falls_to_them(afghanistan):
     article = parse_article("Kunduz fell to the Taliban on Sunday, officials said.\n", published=dt.date(2021, 8, 9))
     (event,) = read_report(article, gazetteer, capitals=capitals, government_seats=seats).events
     assert (event.district, event.to) == ("Kunduz", "Taliban")
+
+
+def test_a_report_looking_back_keeps_the_story_year(azerbaijan):
+    text = ("Two years ago, on 25 November 2020, the army entered Kalbajar.\n\n"
+            "The ceasefire had provided for the return of Kalbajar by November 15.\n")
+    assert events(azerbaijan, text, "2022-11-25") == {
+        ("Kalbajar District", "completed", "2020-11-25"), ("Kalbajar District", "scheduled", "2020-11-15")}
+
+
+def test_an_agreement_named_after_its_date_is_not_a_handover(azerbaijan):
+    text = "Armenia handed Kalbajar over per the November 10 trilateral agreement, on 25 November.\n"
+    assert events(azerbaijan, text, "2020-11-26") == {("Kalbajar District", "completed", "2020-11-25")}

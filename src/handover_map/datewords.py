@@ -4,7 +4,8 @@ The forms news writes: "20 November 2020", "November 20", "Nov. 20", "the
 25th of November", "20 ноября", "am 1. Dezember", "le 1er décembre",
 "2020-11-20", "20.11.2020" (day first), weekdays, "today", "overnight",
 "yesterday", "the following day". Year-less dates take the year that puts
-them closest to the publication date; without one, the year of the last
+them closest to the publication date (in a report looking back, to the
+latest full date it writes); without one, the year of the last
 full date before them in the article. Weekdays take the nearest such day on
 or before the publication date (after it, in a sentence about the future);
 "the following day" is the day after the date before it.
@@ -92,12 +93,15 @@ class DateReader:
     year-less dates and "the following day".
     """
 
-    def __init__(self, lexicon: Lexicon, published: dt.date | None) -> None:
+    def __init__(self, lexicon: Lexicon, published: dt.date | None, story: dt.date | None = None) -> None:
         self.words = lexicon.dates
         if lexicon.language not in _COMPILED:
             _COMPILED[lexicon.language] = _patterns(lexicon.dates)
         self.patterns = _COMPILED[lexicon.language]
         self.published = published
+        # A retrospective ("five years ago, on 25 November 2020, ...") sets its
+        # year-less dates in the story's time, not in the year of publication.
+        self.anchor = story if story and published and (published - story).days > 180 else published
         self.last_year: int | None = published.year if published else None
         self.previous: dt.date | None = None
 
@@ -152,7 +156,7 @@ class DateReader:
             if groups.get("year"):
                 return dt.date(int(groups["year"]), month, day)
             if published is not None:
-                return _closest_year(month, day, published)
+                return _closest_year(month, day, self.anchor or published)
             return dt.date(self.last_year, month, day) if self.last_year else None
         except ValueError:
             return None

@@ -355,8 +355,9 @@ class SentenceReader:
 
     def _names_another_day(self, tokens: list[Token], at: int) -> bool:
         """A date of signing, a decree or a statement, not of a handover: "the deal signed on 10 November"."""
-        return any(t.lower in self.lexicon.other_day_words or t.lower.startswith(self.lexicon.other_day_stems)
-                   for t in tokens[max(0, at - 3):at])
+        # Before the date ("signed on 10 November") or right after it ("the 10 November agreement").
+        around = tokens[max(0, at - 3):at] + tokens[at + 1:at + 4]
+        return any(t.lower in self.lexicon.other_day_words or t.lower.startswith(self.lexicon.other_day_stems) for t in around)
 
     @staticmethod
     def _fold_into_postponements(hits: list[CueHit]) -> list[CueHit]:
@@ -558,6 +559,18 @@ _DATELINE = re.compile(r"^[^\W\d_][^\W\d_ .'/-]*(?:[ /-][^\W\d_][^\W\d_.'-]*){0,
 _HEAD_LINES = 10
 
 
+def _full_dates(article, lexicon: Lexicon) -> list[dt.date]:
+    """The dates with a year that the report's body writes."""
+    reader = DateReader(lexicon, None)
+    return [d.date for p in article.paragraphs if p.body for a, b in pieces(p.start, p.end, article.text)
+            for d in reader.find(article.text[a:b]) if d.date and re.search(r"\d{4}", d.text)
+            and d.form in ("iso", "numeric", "day-month", "month-day")]
+
+
+def _latest_full_date(article, lexicon: Lexicon) -> dt.date | None:
+    return max(_full_dates(article, lexicon), default=None)
+
+
 def find_published(article, lexicon: Lexicon) -> tuple[dt.date | None, str]:
     """The publication date as a careful reader finds it in the text, and where.
 
@@ -568,10 +581,7 @@ def find_published(article, lexicon: Lexicon) -> tuple[dt.date | None, str]:
     Otherwise the latest full date in the body, said to be a guess. Dates in
     captions and furniture are never taken, except a stamp or dateline line.
     """
-    reader = DateReader(lexicon, None)
-    full_dates = [d.date for p in article.paragraphs if p.body for a, b in pieces(p.start, p.end, article.text)
-                  for d in reader.find(article.text[a:b]) if d.date and re.search(r"\d{4}", d.text)
-                  and d.form in ("iso", "numeric", "day-month", "month-day")]
+    full_dates = _full_dates(article, lexicon)
     years = [day.year for day in full_dates]
     head = article.paragraphs[:_HEAD_LINES]
     for paragraph in head:
@@ -641,7 +651,7 @@ def read_report(article, gazetteer, *, language: str | None = None, capitals: di
     if article.published_from not in ("option", "page metadata"):
         article.published, article.published_from = find_published(article, lexicon)
     finder = PlaceFinder(gazetteer, capitals, endings=lexicon.endings, town_words=lexicon.town_words)
-    reader = SentenceReader(lexicon, finder, DateReader(lexicon, article.published), government_seats)
+    reader = SentenceReader(lexicon, finder, DateReader(lexicon, article.published, _latest_full_date(article, lexicon)), government_seats)
     extraction = Extraction(article, [])
     source = _source_line(article)
     seen: set[tuple[str, str, dt.date]] = set()
