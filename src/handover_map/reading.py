@@ -356,7 +356,9 @@ class SentenceReader:
     def _names_another_day(self, tokens: list[Token], at: int) -> bool:
         """A date of signing, a decree or a statement, not of a handover: "the deal signed on 10 November"."""
         # Before the date ("signed on 10 November") or right after it ("the 10 November agreement").
-        around = tokens[max(0, at - 3):at] + tokens[at + 1:at + 4]
+        before = tokens[_window_start(tokens, at, 3):at]
+        before = before[next((k + 1 for k in range(len(before) - 1, -1, -1) if before[k].text == ","), 0):]
+        around = before + tokens[at + 1:at + 4]
         return any(t.lower in self.lexicon.other_day_words or t.lower.startswith(self.lexicon.other_day_stems) for t in around)
 
     @staticmethod
