@@ -374,7 +374,9 @@ class SentenceReader:
                 target = min(postponements, key=lambda p: abs(p.first - hit.first))
                 target.places += [p for p in hit.places if p not in target.places]
                 target.dates = sorted(target.dates + hit.dates, key=lambda d: d.start)
-        return [h for h in hits if h.kind == "postponed" or (h.kind != "scheduled" and h.cue.subject != "none")]
+        # An announcement stated with its own date stays an event ("was initially scheduled for
+        # 15 November, but the deadline was postponed"); a handover noun only names what was put off.
+        return [h for h in hits if h.kind != "completed" or h.cue.subject != "none"]
 
     def _is_dateline(self, sentence: str, place: Place, paragraph_start: bool) -> bool:
         if not paragraph_start or place.start > 40:
@@ -650,7 +652,7 @@ def read_report(article, gazetteer, *, language: str | None = None, capitals: di
     from .lexicon import detect_language, load
 
     lexicon = load(language or detect_language(article.text))
-    if article.published_from not in ("option", "page metadata"):
+    if article.published is None or article.published_from == "dates in the text":
         article.published, article.published_from = find_published(article, lexicon)
     finder = PlaceFinder(gazetteer, capitals, endings=lexicon.endings, town_words=lexicon.town_words)
     reader = SentenceReader(lexicon, finder, DateReader(lexicon, article.published, _latest_full_date(article, lexicon)), government_seats)
