@@ -149,8 +149,8 @@ def test_unexpected_failures_are_one_line_unless_debug(tmp_path):
     # on a reader, but must show one with --debug.
     program = (
         "import sys, handover_map.build as b\n"
-        "def broken(**options): raise RuntimeError('simulated bug')\n"
-        "b.build_html = broken\n"
+        "def broken(*args, **options): raise RuntimeError('simulated bug')\n"
+        "b.prepare_map = broken\n"
         "from handover_map.cli import main\n"
         "sys.argv = ['handover-map'] + sys.argv[1:]\n"
         "main()\n"
