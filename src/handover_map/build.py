@@ -370,6 +370,8 @@ def tile_layer(tiles: str | None, attribution: str | None = None) -> str | foliu
         if attribution:
             raise OptionError("--tiles-attribution goes with a tile URL, and no tiles are drawn.", hint=_TILE_HINT)
         return None
+    if any(mark in tiles for mark in ("{{", "{%", "{#")):  # never let template syntax near folium's Jinja templates
+        raise OptionError("--tiles contains template syntax ({{, {% or {#), which no tile name or URL has.", hint=_TILE_HINT)
     if re.match(r"https?://[^/]", tiles, re.IGNORECASE):
         return _tile_url(tiles, attribution)
     if attribution:
