@@ -26,8 +26,7 @@ import geopandas as gpd
 import pytest
 from conftest import AZE_ADM2, MIRROR, REPO, SHARED
 
-from handover_map import OutputError
-from handover_map import _atomic
+from handover_map import OutputError, _atomic
 from handover_map._atomic import write_files_atomic, write_text_atomic
 
 ARTICLE = SHARED / "articles" / "2020-11-25-kalbajar-handover.txt"
@@ -277,6 +276,16 @@ def test_a_symlinked_output_writes_its_target_and_keeps_its_mode(tmp_path):
     assert target.read_text().startswith("<!DOCTYPE html>")
     assert target.stat().st_mode & 0o777 == 0o640
     assert not leftovers(tmp_path)
+
+
+def test_an_output_that_is_a_pipe_is_refused(tmp_path):
+    pipe = tmp_path / "map.html"
+    os.mkfifo(pipe)
+    result = run("build", "-o", pipe)
+    assert result.returncode == 6, result.stderr
+    (line,) = errors(result.stderr)
+    assert "is not a regular file" in line and "Hint:" in line
+    assert pipe.is_fifo()
 
 
 def test_a_new_output_respects_the_umask(tmp_path):

@@ -8,7 +8,8 @@ it; several files (a snapshot's PNG and SVG) are written all or nothing.
 - An existing output keeps its permission mode; a new one gets ``0o666``
   less the umask, like any file a program creates.
 - An output that is one of the command's input files is refused
-  (:func:`refuse_overwriting_inputs`).
+  (:func:`refuse_overwriting_inputs`), and so is one that is a device or a
+  pipe, which a rename would replace by a regular file.
 
 Test hook: when the environment variable ``HANDOVER_MAP_TEST_PAUSE_WRITES``
 holds a number of seconds, every write pauses that long after its temporary
@@ -168,11 +169,17 @@ def _stage(path: Path, target: Path, data: bytes) -> str:
     if target.is_dir():
         raise OutputError(f"Output path '{path}' is a folder.", hint="give a file name, e.g. -o map.html.")
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
+        info = target.stat()
     except FileNotFoundError:
         mode = _new_file_mode()
     except OSError as error:
         raise OutputError(f"Cannot write '{path}': {error.strerror}.", hint="check the path, or choose another -o path.") from None
+    else:
+        # A rename would replace a device or pipe (even /dev/null, for root) by a regular file.
+        if not stat.S_ISREG(info.st_mode):
+            raise OutputError(f"Output '{path}' is not a regular file (a device, pipe or socket).",
+                              hint="give the path of a file to create or replace.")
+        mode = stat.S_IMODE(info.st_mode)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as error:

@@ -29,6 +29,7 @@ from .build import MONTHS, MapInputs  # noqa: E402
 from .render import HATCHED, state_labels  # noqa: E402
 from .timeline import build_timeline  # noqa: E402
 
+
 def _short_date(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
 
