@@ -212,7 +212,7 @@ def snapshot(output, dates, **options) -> None:
 @cli.command()
 @click.argument("page", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--url", callback=_embed_url, help="Where the page will be published: an http(s) URL, or one relative to the post. Default: its file name, for a page beside the post.")
-@click.option("--height", default=640, show_default=True, type=click.IntRange(*EMBED_HEIGHTS), help="Height of the frame in pixels (100 to 4,000).")
+@click.option("--height", default=640, show_default=True, type=click.IntRange(*EMBED_HEIGHTS), help="Height of the frame in pixels.")
 @friendly
 def embed(page, url, height) -> None:
     """Print an iframe snippet that embeds a built map in a web page.
