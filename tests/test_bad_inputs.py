@@ -28,6 +28,7 @@ class Case:
     code: int
     message: str
     env: Callable[[Path], dict] = field(default=lambda tmp: {})
+    writes: bool = True  # the command takes -o
 
 
 def _no_crs_shapefile(tmp: Path) -> Path:
@@ -49,6 +50,13 @@ def _tampered_mirror(tmp: Path) -> dict:
     mirror.mkdir()
     (mirror / AZE_ADM2.name).write_bytes(AZE_ADM2.read_bytes().replace(b"Lachin", b"Lachyn", 1))
     return {"HANDOVER_MAP_DATA_DIR": str(mirror)}
+
+
+def _file(tmp: Path) -> Path:
+    """A file where a folder would be: nothing can be written below it, even by root."""
+    path = tmp / "a-file"
+    path.write_text("not a folder")
+    return path
 
 
 def _unwritable(tmp: Path) -> Path:
@@ -100,6 +108,34 @@ CASES = [
     Case("usage-bad-date", lambda t: ["build", "--date", "25/11/2020"], 2, "is not a date like 2020-11-25"),
     Case("aliases-without-columns", lambda t: ["build", "--aliases", BAD / "events-empty.csv"], 3, "needs the columns name and alias"),
     Case("usage-events-and-article", lambda t: ["build", "--events", BAD / "events-empty.csv", "--article", BAD / "article-empty.txt"], 2, "not both"),
+    # implausible option values (issue 9)
+    Case("published-year-1", lambda t: ["build", "--article", ARTICLES / "no-handover-economy.txt", "--published", "0001-01-01"], 2, "not a plausible publication date"),
+    Case("published-year-9999", lambda t: ["build", "--article", ARTICLES / "no-handover-economy.txt", "--published", "9999-12-31"], 2, "years 1800 to 2200"),
+    Case("extract-published-year-9999", lambda t: ["extract", ARTICLES / "no-handover-economy.txt", "--published", "9999-12-31"], 2, "not a plausible publication date"),
+    Case("simplify-nan", lambda t: ["build", "--simplify", "nan"], 2, "is not a number of metres"),
+    Case("simplify-inf", lambda t: ["build", "--simplify", "inf"], 2, "is not a number of metres"),
+    Case("simplify-negative", lambda t: ["snapshot", "--simplify", "-1"], 2, "is not a number of metres"),
+    Case("tiles-not-a-provider", lambda t: ["build", "--tiles", "no such tiles"], 2, "neither a tile provider's name nor an http(s) tile URL"),
+    Case("tiles-template-name", lambda t: ["build", "--tiles", "{{ 7*7 }}"], 2, "contains template syntax"),
+    Case("tiles-needs-a-key", lambda t: ["build", "--tiles", "Thunderforest.OpenCycleMap"], 2, "needs an API key"),
+    Case("tiles-url-without-attribution", lambda t: ["build", "--tiles", "https://tiles.example.org/{z}/{x}/{y}.png"], 2, "need --tiles-attribution"),
+    Case("tiles-url-without-placeholders", lambda t: ["build", "--tiles", "https://tiles.example.org/map.png", "--tiles-attribution", "Example"], 2, "needs the placeholders {z}, {x} and {y}"),
+    Case("tiles-url-template-expression", lambda t: ["build", "--tiles", "https://t.example.org/{{z}}/{x}/{y}.png", "--tiles-attribution", "Example"], 2, "contains template syntax"),
+    Case("tiles-url-template-statement", lambda t: ["build", "--tiles", "https://t.example.org/{% if 1 %}{z}/{x}/{y}.png", "--tiles-attribution", "Example"], 2, "contains template syntax"),
+    Case("tiles-url-template-comment", lambda t: ["build", "--tiles", "https://t.example.org/{#c#}{z}/{x}/{y}.png", "--tiles-attribution", "Example"], 2, "contains template syntax"),
+    Case("tiles-url-quote", lambda t: ["build", "--tiles", "https://t.example.org/{z}/{x}/{y}.png?'", "--tiles-attribution", "Example"], 2, "which no tile URL needs"),
+    Case("tiles-url-space", lambda t: ["build", "--tiles", "https://t.example.org/{z}/{x}/{y}.png x", "--tiles-attribution", "Example"], 2, "which no tile URL needs"),
+    Case("tiles-url-javascript", lambda t: ["build", "--tiles", "javascript:alert(1)//{z}/{x}/{y}"], 2, "neither a tile provider's name"),
+    Case("tiles-attribution-without-url", lambda t: ["build", "--tiles-attribution", "Example"], 2, "goes with a tile URL"),
+    Case("self-contained-read-only-cache", lambda t: ["build", "--self-contained"], 6, "Cannot write the web assets",
+         env=lambda t: {"HANDOVER_MAP_CACHE_DIR": str(_file(t) / "cache"), "HANDOVER_MAP_OFFLINE": "1"}),
+    Case("embed-javascript-url", lambda t: ["embed", BAD / "article-cp1252.txt", "--url", "javascript:alert(1)"], 2, "is not an http(s) URL", writes=False),
+    Case("embed-javascript-url-mixed-case", lambda t: ["embed", BAD / "article-cp1252.txt", "--url", "JaVaScRiPt:alert(1)"], 2, "is not an http(s) URL", writes=False),
+    Case("embed-data-url", lambda t: ["embed", BAD / "article-cp1252.txt", "--url", "data:text/html,<b>x</b>"], 2, "is not an http(s) URL", writes=False),
+    Case("embed-url-with-a-tab", lambda t: ["embed", BAD / "article-cp1252.txt", "--url", "java\tscript:alert(1)"], 2, "control characters", writes=False),
+    Case("embed-height-negative", lambda t: ["embed", BAD / "article-cp1252.txt", "--height", "-5"], 2, "is not in the range", writes=False),
+    Case("embed-height-zero", lambda t: ["embed", BAD / "article-cp1252.txt", "--height", "0"], 2, "is not in the range", writes=False),
+    Case("embed-height-absurd", lambda t: ["embed", BAD / "article-cp1252.txt", "--height", "1000000000"], 2, "is not in the range", writes=False),
 ]
 
 
@@ -113,7 +149,7 @@ def test_bad_input(case: Case, tmp_path: Path):
     previous = tmp_path / "previous.html"
     previous.write_text("previous map")
     args = case.args(tmp_path)
-    if "-o" not in args:
+    if case.writes and "-o" not in args:
         args += ["-o", previous]
     result = run(args, case.env(tmp_path))
     errors = [line for line in result.stderr.splitlines() if not line.startswith("Warning:")]
@@ -149,8 +185,8 @@ def test_unexpected_failures_are_one_line_unless_debug(tmp_path):
     # on a reader, but must show one with --debug.
     program = (
         "import sys, handover_map.build as b\n"
-        "def broken(**options): raise RuntimeError('simulated bug')\n"
-        "b.build_html = broken\n"
+        "def broken(*args, **options): raise RuntimeError('simulated bug')\n"
+        "b.prepare_map = broken\n"
         "from handover_map.cli import main\n"
         "sys.argv = ['handover-map'] + sys.argv[1:]\n"
         "main()\n"

@@ -20,6 +20,12 @@ class HandoverMapError(click.ClickException):
         super().__init__(f"{message} Hint: {hint}" if hint else message)
 
 
+class OptionError(HandoverMapError):
+    """An option's value cannot be used (a malformed URL, an impossible number). Exit code 2."""
+
+    exit_code = 2
+
+
 class InputDataError(HandoverMapError):
     """The events table or article is missing, unreadable or inconsistent. Exit code 3."""
 
@@ -42,6 +48,19 @@ class OutputError(HandoverMapError):
     """The output file could not be written. Exit code 6."""
 
     exit_code = 6
+
+
+class Interrupted(click.ClickException):
+    """The command was stopped by a signal (Ctrl-C, ``kill``): exit code 128 + the signal's number.
+
+    Not a :class:`HandoverMapError`: nothing is wrong with the input. The CLI
+    prints it as one line and removes any temporary file first.
+    """
+
+    def __init__(self, signal_number: int, signal_name: str) -> None:
+        super().__init__(f"Interrupted by {signal_name}; no output was left half-written.")
+        self.exit_code = 128 + signal_number
+        self.hint = "run the command again to finish it."
 
 
 class HandoverMapWarning(UserWarning):

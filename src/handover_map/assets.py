@@ -22,7 +22,8 @@ from pathlib import Path
 import pooch
 
 from . import settings
-from ._errors import DownloadError
+from ._atomic import writable_folder
+from ._errors import DownloadError, OutputError
 
 
 @dataclass(frozen=True)
@@ -95,8 +96,12 @@ def _fetch_with_npm(package: NpmPackage, npm: str) -> None:
             for file in package.files:
                 member = archive.extractfile(f"package/{file}")
                 target = root / file
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(member.read())
+                try:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(member.read())
+                except OSError as error:
+                    raise OutputError(f"Cannot write {package.spec} into the cache: {error.strerror}.",
+                                      hint=f"set {settings.CACHE_DIR_ENV} to a folder you can write to.") from None
 
 
 def _fetch_from_cdn(package: NpmPackage) -> None:
@@ -115,10 +120,15 @@ def fetch_assets(package: NpmPackage = LEAFLET) -> Path:
     """Make sure the package's pinned files are cached and verified.
 
     Returns the cache folder. Raises :class:`DownloadError` when they cannot
-    be fetched or fail their checksums.
+    be fetched (or ``HANDOVER_MAP_OFFLINE`` forbids it) or fail their
+    checksums, :class:`OutputError` when the cache cannot be written.
     """
     if _complete(package):
         return package_dir(package)
+    writable_folder(package_dir(package), f"the web assets ({package.spec})")
+    if settings.offline():
+        raise DownloadError(f"{package.spec} is not in the cache, and {settings.OFFLINE_ENV} forbids downloading it.",
+                            hint=f"run `handover-map assets fetch` once online, or unset {settings.OFFLINE_ENV}.")
     npm = shutil.which("npm")
     if npm:
         _fetch_with_npm(package, npm)

@@ -6,19 +6,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
+import html
+import io
+import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import folium
 import geopandas as gpd
 import shapely
+import xyzservices
 
 from . import settings, sources
-from ._atomic import write_text_atomic
-from ._errors import HandoverMapError, InputDataError
-from .article import read_article
+from ._atomic import refuse_overwriting_inputs, write_bytes_atomic, write_text_atomic
+from ._errors import HandoverMapError, HandoverMapWarning, InputDataError, OptionError
+from .article import Article, read_article
 from .boundaries import load_boundaries
 from .cartography import MapLayers, prepare_layers, region_box, reported_on, select_feature, simplify_coverage
 from .events import Event, read_events
@@ -64,36 +70,63 @@ def _load(boundaries, name_field, layer, assume_crs):
     return path, source, frame
 
 
+def _read_cached(cached: Path) -> gpd.GeoDataFrame | None:
+    """A cached clipped layer, or None when there is none or it is not as written.
+
+    Each file has its SHA-256 beside it, so that an edit, a truncation or a
+    disk error is noticed, not drawn.
+    """
+    if not cached.is_file():
+        return None
+    try:
+        data = cached.read_bytes()
+        if hashlib.sha256(data).hexdigest() != cached.with_suffix(".sha256").read_text(encoding="ascii").strip():
+            raise ValueError("it does not match its checksum")
+        return gpd.read_file(io.BytesIO(data))
+    except Exception as error:  # whatever broke the file, it is rebuilt
+        warnings.warn(HandoverMapWarning(f"The cached layer '{cached.name}' could not be used ({error}); rebuilding it."))
+        return None
+
+
+def _write_cached(cached: Path, frame: gpd.GeoDataFrame) -> None:
+    data = frame.to_json(drop_id=True).encode("utf-8")
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(cached, data)
+        write_text_atomic(cached.with_suffix(".sha256"), hashlib.sha256(data).hexdigest() + "\n")
+    except (OSError, HandoverMapError):
+        pass  # a cache that cannot be written only costs time
+
+
 def _load_context(value: str | Path, name_field: str | None, region: shapely.Polygon | None, feature: str | None = None) -> tuple:
-    """A context layer (countries, held area) clipped to the map's region.
+    """A context layer (countries, held area) clipped to the map's region,
+    its manifest entry (if any) and the file it was read from.
 
     The clipped result is cached beside the downloads, keyed by the file's
     SHA-256, the field, the feature and the region: parsing a 5 MB world
-    file on every build would cost more than the rest of the build. Warnings
-    about features the map does not draw (duplicates, repairs) are not the
-    user's concern and are not shown.
+    file on every build would cost more than the rest of the build. A cached
+    file that cannot be read is rebuilt, with a warning. Warnings about
+    features the map does not draw (duplicates, repairs) are not the user's
+    concern and are not shown.
     """
     path, source = sources.resolve(value)
-    field = name_field or (source.name_field if source else None)
+    name = name_field or (source.name_field if source else None)
     digest = source.sha256 if source else sources.sha256_of(path)
-    key = hashlib.sha256(f"v1|{digest}|{field}|{feature}|{region.bounds if region is not None else None}".encode()).hexdigest()[:32]
+    key = hashlib.sha256(f"v2|{digest}|{name}|{feature}|{region.bounds if region is not None else None}".encode()).hexdigest()[:32]
     cached = settings.cache_dir() / "derived" / f"{key}.geojson"
-    if cached.is_file():
-        return gpd.read_file(cached), source
+    frame = _read_cached(cached)
+    if frame is not None:
+        return frame, source, path
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        frame = load_boundaries(path, field)
+        frame = load_boundaries(path, name)
     if feature is not None:
         frame = gpd.GeoDataFrame({"name": [feature]}, geometry=[select_feature(frame, feature, str(value))], crs=frame.crs)
     if region is not None:
         frame = frame.assign(geometry=frame.geometry.intersection(region))
         frame = frame[~frame.geometry.is_empty]
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(cached, frame.to_json(drop_id=True))
-    except (OSError, HandoverMapError):
-        pass  # a cache that cannot be written only costs time
-    return frame, source
+    _write_cached(cached, frame)
+    return frame, source, path
 
 
 def context_layers(
@@ -106,17 +139,19 @@ def context_layers(
     held_area_label: str | None,
 ):
     """Countries (clipped to ``region``), the held area and its label, from
-    options or the default case.
+    options or the default case, their credits and the files they came from.
 
     ``context``/``held_area`` of ``"none"`` switch a layer off. The default
     case's held area applies only when its boundaries are used.
     """
     case = sources.default_case()
     credits: list[str] = []
+    files: list[Path] = []
     countries = None
     context = case.get("context") if context is None else context
     if context and str(context).lower() != "none":
-        countries, source = _load_context(context, None, region)
+        countries, source, path = _load_context(context, None, region)
+        files.append(path)
         credits.append(source.attribution if source else f"Context: {Path(str(context)).name}")
     area, label = None, held_area_label or ""
     uses_default_boundaries = boundaries is None or str(boundaries) == case["boundaries"]
@@ -124,11 +159,24 @@ def context_layers(
         held_area, held_area_name = case["held_area"], held_area_name or case.get("held_area_name")
         label = label or case.get("held_area_label", "")
     if held_area and str(held_area).lower() != "none":
-        frame, source = _load_context(held_area, held_area_field, None, held_area_name)
+        frame, source, path = _load_context(held_area, held_area_field, None, held_area_name)
+        files.append(path)
         area = shapely.union_all(frame.geometry.values)
         if source and source.attribution not in credits:
             credits.append(source.attribution)
-    return countries, area, label, credits
+    return countries, area, label, credits, files
+
+
+def _aliases_path(aliases: str | Path | None) -> Path:
+    """The alias table read for ``aliases`` (see :func:`~handover_map.gazetteer.read_aliases`)."""
+    return Path(aliases) if aliases else settings.package_geodata_dir() / "aliases.csv"
+
+
+def _read_article(article: str | Path, published: dt.date | None) -> Article:
+    """Read an article whose source lines name the file only, never the folder it is in
+    (a local path such as /home/alice/Downloads must not be published)."""
+    read = read_article(article, published=published)
+    return dataclasses.replace(read, location=Path(article).name)
 
 
 def extract_article(
@@ -148,7 +196,13 @@ def extract_article(
     """
     _, _, frame = _load(boundaries, name_field, layer, assume_crs)
     gazetteer = Gazetteer(list(frame["name"]), read_aliases(aliases))
-    return extract_events(read_article(article, published=published), gazetteer)
+    return extract_events(_read_article(article, published), gazetteer)
+
+
+def extract_inputs(article: str | Path, boundaries: str | Path | None = None, aliases: str | Path | None = None) -> list[Path]:
+    """The files :func:`extract_article` reads with these options (outputs must not replace them)."""
+    path, _ = sources.resolve(boundaries or sources.default_case()["boundaries"])
+    return [Path(article), path, _aliases_path(aliases)]
 
 
 def as_reported_note(events: list[Event]) -> str:
@@ -162,7 +216,8 @@ def as_reported_note(events: list[Event]) -> str:
 
 @dataclass
 class MapInputs:
-    """What a map shows, ready to render as a page or as static images."""
+    """What a map shows, ready to render as a page or as static images,
+    and the files it was made from (which no output may replace)."""
 
     layers: MapLayers
     joined: dict[str, list[Event]]
@@ -170,6 +225,7 @@ class MapInputs:
     subtitle: str
     note: str
     credits: list[str]
+    files: list[Path] = field(default_factory=list)
 
 
 def prepare_map(
@@ -231,7 +287,7 @@ def prepare_map(
     headline = ""
     if article is not None:
         gazetteer = Gazetteer(list(frame["name"]), read_aliases(aliases))
-        read = read_article(article, published=published)
+        read = _read_article(article, published)
         headline = read.headline
         event_list = extract_events(read, gazetteer).events
         if not event_list:
@@ -239,9 +295,12 @@ def prepare_map(
                                  hint="run `handover-map extract` to see why, then write an events table and pass --events.")
     else:
         event_list = events if isinstance(events, list) else read_events(events or default_events_path())
+    files = [Path(path), _aliases_path(aliases)]
+    if article is not None or not isinstance(events, list):
+        files.append(Path(article if article is not None else events or default_events_path()))
     joined = join_events(event_list, list(frame["name"]), read_aliases(aliases))
     mapped = frame[frame["name"].isin(joined)]
-    countries, area, area_label, context_credits = context_layers(
+    countries, area, area_label, context_credits, context_files = context_layers(
         boundaries, region_box(tuple(mapped.total_bounds)), context, held_area, held_area_field, held_area_name, held_area_label)
     layers = prepare_layers(frame, joined, countries=countries, held_area=area, held_area_label=area_label)
     reports = sorted({e.source for e in event_list if e.source})
@@ -259,33 +318,122 @@ def prepare_map(
         subtitle=subtitle if subtitle is not None else _default_subtitle(event_list),
         note=as_reported_note(event_list),
         credits=lines,
+        files=files + context_files,
     )
+
+
+#: Placeholders a tile URL may hold: Leaflet's {s}ubdomain, {z}oom, {x}, {y}, {-y} (TMS) and {r}etina suffix.
+_TILE_PLACEHOLDERS = frozenset({"s", "z", "x", "y", "-y", "r"})
+
+_TILE_HINT = ("give a provider name such as Esri.WorldGrayCanvas or OpenStreetMap.Mapnik, "
+              "a URL like https://tiles.example.org/{z}/{x}/{y}.png with --tiles-attribution TEXT, or 'none'.")
+
+
+def _tile_url(url: str, attribution: str | None) -> folium.TileLayer:
+    # Quotes, markup, backslashes, whitespace and control characters have no place in a tile URL.
+    odd = re.search(r"""[\s"'<>`\\\x00-\x1f\x7f]""", url)
+    if odd:
+        raise OptionError(f"The tile URL contains {odd.group()!r}, which no tile URL needs.", hint=_TILE_HINT)
+    placeholders = set(re.findall(r"\{([^{}]*)\}", url))
+    rest = re.sub(r"\{[^{}]*\}", "", url)
+    if not {"z", "x", "y"} <= placeholders or not placeholders <= _TILE_PLACEHOLDERS or "{" in rest or "}" in rest:
+        raise OptionError("A tile URL needs the placeholders {z}, {x} and {y}, and no others but {s}, {r} and {-y}.", hint=_TILE_HINT)
+    if not (attribution or "").strip():
+        raise OptionError("Tiles from a URL need --tiles-attribution TEXT: their provider's credit line.",
+                          hint="copy it from the provider's terms, e.g. --tiles-attribution '© OpenStreetMap contributors'.")
+    # Leaflet shows the attribution as HTML: escape it, braces included, so it stays the text given.
+    text = html.escape(" ".join(attribution.split())).replace("{", "&#123;").replace("}", "&#125;")
+    return folium.TileLayer(url, attr=text, name="tiles")
+
+
+def tile_layer(tiles: str | None, attribution: str | None = None) -> str | folium.TileLayer | None:
+    """Check a tile option and return what :func:`~handover_map.render.render_map` takes.
+
+    Parameters
+    ----------
+    tiles
+        None or ``"none"`` for no tiles; a tile provider's name as folium
+        knows it from xyzservices (``"Esri.WorldGrayCanvas"``, ``"CartoDB
+        Voyager"``), which brings its own attribution; or an http(s) URL with
+        ``{z}``, ``{x}`` and ``{y}`` placeholders.
+    attribution
+        Credit line of the tiles of a URL, required with one (plain text,
+        shown as given).
+
+    Raises
+    ------
+    OptionError
+        For anything else: an unknown name, a provider that needs an API key,
+        a malformed URL, a URL without attribution.
+    """
+    if tiles is None or tiles.strip().lower() == "none":
+        if attribution:
+            raise OptionError("--tiles-attribution goes with a tile URL, and no tiles are drawn.", hint=_TILE_HINT)
+        return None
+    if any(mark in tiles for mark in ("{{", "{%", "{#")):  # never let template syntax near folium's Jinja templates
+        raise OptionError("--tiles contains template syntax ({{, {% or {#), which no tile name or URL has.", hint=_TILE_HINT)
+    if re.match(r"https?://[^/]", tiles, re.IGNORECASE):
+        return _tile_url(tiles, attribution)
+    if attribution:
+        raise OptionError("--tiles-attribution goes with a tile URL: named providers bring their own.", hint=_TILE_HINT)
+    try:
+        # folium's one alias; every other name is xyzservices'
+        provider = xyzservices.providers.query_name("OpenStreetMap.Mapnik" if tiles.lower() == "openstreetmap" else tiles)
+    except ValueError:
+        raise OptionError("--tiles is neither a tile provider's name nor an http(s) tile URL.", hint=_TILE_HINT) from None
+    try:
+        folium.TileLayer(provider.name)
+    except ValueError:
+        raise OptionError(f"The tile provider {provider.name} needs an API key.",
+                          hint="give its tile URL with your key and --tiles-attribution, or another provider.") from None
+    return provider.name  # the canonical name: the text given never reaches folium
 
 
 def build_html(
     *,
     self_contained: bool = False,
     tiles: str | None = settings.DEFAULT_TILES,
+    tiles_attribution: str | None = None,
     initial_date: dt.date | None = None,
     **options,
 ) -> str:
     """Run the pipeline and return the map page as HTML.
 
-    Takes the options of :func:`prepare_map`, and ``self_contained``,
-    ``tiles`` and ``initial_date`` of :func:`~handover_map.render.render_map`.
+    Takes the options of :func:`prepare_map`, ``self_contained`` and
+    ``initial_date`` of :func:`~handover_map.render.render_map`, and
+    ``tiles``/``tiles_attribution`` of :func:`tile_layer`.
     """
-    inputs = prepare_map(**options)
+    layer = tile_layer(tiles, tiles_attribution)  # a bad tile option fails before the work
+    return _render(prepare_map(**options), self_contained, layer, initial_date)
+
+
+def _render(inputs: MapInputs, self_contained: bool, tiles: str | folium.TileLayer | None, initial_date: dt.date | None) -> str:
     return render_map(inputs.layers, inputs.joined, title=inputs.title, subtitle=inputs.subtitle, note=inputs.note,
                       credits=inputs.credits, self_contained=self_contained, tiles=tiles, initial_date=initial_date)
 
 
-
-
-def build_map(output: str | Path | None = None, **options) -> Path:
+def build_map(
+    output: str | Path | None = None,
+    *,
+    self_contained: bool = False,
+    tiles: str | None = settings.DEFAULT_TILES,
+    tiles_attribution: str | None = None,
+    initial_date: dt.date | None = None,
+    **options,
+) -> Path:
     """Run the pipeline and write the map page atomically.
 
     Takes the options of :func:`build_html`; ``output`` defaults to
     ``output/karabakh-2020-handovers.html``. Returns the written path.
+
+    Raises
+    ------
+    OutputError
+        If ``output`` is one of the input files, or cannot be written.
     """
     target = Path(output) if output else default_output_path()
-    return write_text_atomic(target, build_html(**options))
+    layer = tile_layer(tiles, tiles_attribution)  # a bad tile option fails before the work
+    inputs = prepare_map(**options)
+    page = _render(inputs, self_contained, layer, initial_date)
+    refuse_overwriting_inputs([target], inputs.files)
+    return write_text_atomic(target, page)

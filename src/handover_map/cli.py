@@ -6,19 +6,45 @@ import datetime as dt
 import functools
 import html
 import json
+import math
 import re
+import signal
 import sys
+import urllib.parse
 import warnings
 from pathlib import Path
 
 import click
 
 from . import __version__, settings, sources
-from ._errors import DownloadError, HandoverMapError, HandoverMapWarning
+from ._errors import DownloadError, HandoverMapError, HandoverMapWarning, Interrupted
 from .assets import LEAFLET, fetch_assets
-from ._atomic import write_text_atomic
-from .build import build_map, default_output_path, extract_article
+from ._atomic import refuse_overwriting_inputs, write_text_atomic
+from .build import build_map, default_output_path, extract_article, extract_inputs
 from .events import events_csv
+
+#: Years a publication date may fall in: anything else is a typing slip.
+PUBLISHED_YEARS = (1800, 2200)
+
+#: Largest --simplify, in metres: beyond it every district would vanish.
+MAX_SIMPLIFY = 100_000
+
+#: Frame heights `embed` accepts, in pixels.
+EMBED_HEIGHTS = (100, 4000)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that temporary files are removed on the way out."""
+
+
+def _raise_terminated(signal_number, frame) -> None:
+    raise _Terminated()
+
+
+def _interrupted(stop: BaseException) -> Interrupted:
+    if isinstance(stop, _Terminated):
+        return Interrupted(signal.SIGTERM, "SIGTERM")
+    return Interrupted(signal.SIGINT, "Ctrl-C (SIGINT)")
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
@@ -35,6 +61,8 @@ def friendly(command):
             return command(*args, **kwargs)
         except (HandoverMapError, click.exceptions.Exit, click.Abort, click.UsageError):
             raise
+        except KeyboardInterrupt as stop:
+            raise _interrupted(stop) from None
         except Exception as error:
             if debug:
                 raise
@@ -52,6 +80,32 @@ def _iso_date(ctx, param, value):
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"'{value}' is not a date like 2020-11-25.") from None
+
+
+def _published_date(ctx, param, value):
+    day = _iso_date(ctx, param, value)
+    first, last = PUBLISHED_YEARS
+    if day is not None and not first <= day.year <= last:
+        raise click.BadParameter(f"{value} is not a plausible publication date (years {first} to {last}).")
+    return day
+
+
+def _simplify_metres(ctx, param, value):
+    if not math.isfinite(value) or not 0 <= value <= MAX_SIMPLIFY:
+        raise click.BadParameter(f"{value} is not a number of metres from 0 to {MAX_SIMPLIFY:,}.")
+    return value
+
+
+def _embed_url(ctx, param, value):
+    """An http(s) URL or a relative one: never javascript:, data: or another scheme."""
+    if value is None:
+        return None
+    if re.search(r"[\s\x00-\x1f\x7f]", value):
+        raise click.BadParameter("the URL contains spaces or control characters; write them %-encoded (%20).")
+    parts = urllib.parse.urlsplit(value)
+    if parts.scheme and (parts.scheme.lower() not in ("http", "https") or not parts.netloc):
+        raise click.BadParameter(f"'{value}' is not an http(s) URL.")
+    return value
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -73,7 +127,7 @@ def map_options(command):
     options = [
         click.option("--events", type=click.Path(dir_okay=False, path_type=Path), help="Events table (CSV). Default: the Karabakh 2020 table."),
         click.option("--article", type=click.Path(path_type=Path), help="Extract the events from this article (text or saved HTML) instead."),
-        click.option("--published", callback=_iso_date, help="With --article: its publication date (YYYY-MM-DD), if the page gets it wrong."),
+        click.option("--published", callback=_published_date, help="With --article: its publication date (YYYY-MM-DD), if the page gets it wrong."),
         click.option("--boundaries", help="Boundary file (GeoJSON, GeoPackage, Shapefile...) or a source id from `handover-map data list`."),
         click.option("--name-field", help="Field of the boundary file with the district names."),
         click.option("--layer", help="Layer of a multi-layer boundary file."),
@@ -87,7 +141,7 @@ def map_options(command):
         click.option("--subtitle", help="Line under the title."),
         click.option("--credit", "credits", multiple=True, help="Extra credit line (repeatable)."),
         click.option("--aliases", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Alias table (CSV: name,alias). Default: the shipped one."),
-        click.option("--simplify", type=click.FloatRange(min=0), default=0, help="Simplify borders by this many metres, keeping shared borders shared. Default: 0 (none)."),
+        click.option("--simplify", type=float, default=0, callback=_simplify_metres, help="Simplify borders by this many metres (up to 100,000), keeping shared borders shared. Default: 0 (none)."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -105,10 +159,11 @@ def _map_inputs(options: dict) -> dict:
 @map_options
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="HTML file to write. Default: output/karabakh-2020-handovers.html.")
 @click.option("--self-contained", is_flag=True, help="Inline every script and style sheet and draw no tiles: the page makes no network request.")
-@click.option("--tiles", default=None, help="folium tile layer name, or 'none'. Default: a light grey basemap (none when --self-contained).")
+@click.option("--tiles", default=None, help="Tile provider name (folium/xyzservices, e.g. OpenStreetMap.Mapnik), an http(s) URL with {z}, {x} and {y} (with --tiles-attribution), or 'none'. Default: a light grey basemap (none when --self-contained).")
+@click.option("--tiles-attribution", help="Credit line of the tiles of a --tiles URL (plain text), e.g. '© OpenStreetMap contributors'.")
 @click.option("--date", "initial_date", callback=_iso_date, help="Date shown when the page opens (YYYY-MM-DD).")
 @friendly
-def build(output, self_contained, tiles, initial_date, **options) -> None:
+def build(output, self_contained, tiles, tiles_attribution, initial_date, **options) -> None:
     """Build the slider map from an events table (or an article) and boundary polygons.
 
     \b
@@ -117,12 +172,13 @@ def build(output, self_contained, tiles, initial_date, **options) -> None:
         handover-map build --self-contained -o map.html
         handover-map build --events my.csv --boundaries districts.gpkg --name-field NAME_EN -o out.html
         handover-map build --article article.txt -o out.html
+        handover-map build --tiles 'https://tiles.example.org/{z}/{x}/{y}.png' --tiles-attribution '© Example'
     """
-    tiles = settings.DEFAULT_TILES if tiles is None else tiles
     written = build_map(
         output or default_output_path(),
         self_contained=self_contained,
-        tiles=None if tiles.lower() == "none" else tiles,
+        tiles=settings.DEFAULT_TILES if tiles is None else tiles,
+        tiles_attribution=tiles_attribution,
         initial_date=initial_date,
         **_map_inputs(options),
     )
@@ -155,8 +211,8 @@ def snapshot(output, dates, **options) -> None:
 
 @cli.command()
 @click.argument("page", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--url", help="Where the page will be published. Default: its file name, for a page beside the post.")
-@click.option("--height", default=640, show_default=True, help="Height of the frame in pixels.")
+@click.option("--url", callback=_embed_url, help="Where the page will be published: an http(s) URL, or one relative to the post. Default: its file name, for a page beside the post.")
+@click.option("--height", default=640, show_default=True, type=click.IntRange(*EMBED_HEIGHTS), help="Height of the frame in pixels.")
 @friendly
 def embed(page, url, height) -> None:
     """Print an iframe snippet that embeds a built map in a web page.
@@ -173,7 +229,7 @@ def embed(page, url, height) -> None:
     found = re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8", errors="replace"), re.DOTALL)
     title = html.unescape(found.group(1).strip()) if found else "Map"
     click.echo(
-        f'<iframe src="{html.escape(url or page.name)}" title="{html.escape(title)}" width="100%" height="{int(height)}" '
+        f'<iframe src="{html.escape(url or urllib.parse.quote(page.name))}" title="{html.escape(title)}" width="100%" height="{height}" '
         'style="border:0;min-width:320px;max-width:1600px;display:block" loading="lazy" allow="fullscreen"></iframe>'
     )
 
@@ -186,7 +242,7 @@ def embed(page, url, height) -> None:
 @click.option("--name-field", help="Field of the boundary file with the district names.")
 @click.option("--layer", help="Layer of a multi-layer boundary file.")
 @click.option("--assume-crs", help="CRS to assume when the boundary file declares none.")
-@click.option("--published", callback=_iso_date, help="Publication date (YYYY-MM-DD); default: from the page, dateline, file name or text.")
+@click.option("--published", callback=_published_date, help="Publication date (YYYY-MM-DD); default: from the page, dateline, file name or text.")
 @click.option("--aliases", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Alias table (CSV: name,alias). Default: the shipped one.")
 @friendly
 def extract(article, output, output_format, boundaries, name_field, layer, assume_crs, published, aliases) -> None:
@@ -202,6 +258,8 @@ def extract(article, output, output_format, boundaries, name_field, layer, assum
         handover-map extract saved-page.html --format json -o events.json
         handover-map extract article.txt --boundaries districts.gpkg --name-field NAME_EN --published 2019-03-14
     """
+    if output:
+        refuse_overwriting_inputs([output], extract_inputs(article, boundaries, aliases))
     found = extract_article(article, boundaries, name_field=name_field, layer=layer, assume_crs=assume_crs,
                             published=published, aliases=aliases)
     report = found.report()
@@ -317,17 +375,30 @@ def assets_fetch() -> None:
 
 
 def main() -> None:
-    """Console-script entry point: every error is one line on stderr."""
+    """Console-script entry point: every error is one line on stderr.
+
+    Ctrl-C and SIGTERM stop the command cleanly: temporary files are removed,
+    one line says so, and the exit code is 130 or 143 (128 + the signal).
+    """
+    signal.signal(signal.SIGTERM, _raise_terminated)
     try:
         code = cli.main(prog_name="handover-map", standalone_mode=False)
     except click.UsageError as error:
         where = error.ctx.command_path if error.ctx else "handover-map"
         click.echo(f"Error: {error.format_message()} Hint: see `{where} --help`.", err=True)
         sys.exit(error.exit_code)
+    except Interrupted as stop:
+        _exit_interrupted(stop)
     except click.ClickException as error:
         error.show()
         sys.exit(error.exit_code)
-    except click.Abort:
-        click.echo("Error: aborted.", err=True)
-        sys.exit(1)
+    except click.Abort as abort:  # click's own: a signal outside a command, or end of input
+        _exit_interrupted(_interrupted(abort.__context__ or KeyboardInterrupt()))
+    except KeyboardInterrupt as stop:  # between click's handlers
+        _exit_interrupted(_interrupted(stop))
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _exit_interrupted(stop: Interrupted) -> None:
+    click.echo(f"{stop.message} Hint: {stop.hint}", err=True)
+    sys.exit(stop.exit_code)

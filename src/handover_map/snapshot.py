@@ -2,7 +2,8 @@
 
 For social cards, print and READMEs: the same colours, hatching, legend and
 credits as the web page, drawn with geopandas and matplotlib, written as PNG
-and SVG. Output is reproducible: no dates or random ids in the files.
+and SVG. Output is reproducible: no dates or random ids in the files. Text
+is drawn as given: a ``$`` never starts matplotlib's mathtext.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ matplotlib.use("Agg")  # files only; never a window
 import geopandas as gpd  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
 
 from . import settings  # noqa: E402
-from ._atomic import write_bytes_atomic  # noqa: E402
+from ._atomic import refuse_overwriting_inputs, write_files_atomic  # noqa: E402
 from .build import MONTHS, MapInputs  # noqa: E402
 from .render import HATCHED, state_labels  # noqa: E402
 from .timeline import build_timeline  # noqa: E402
+
 
 def _short_date(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
@@ -85,24 +88,43 @@ def draw_small_multiples(inputs: MapInputs, dates: list[dt.date] | None = None, 
     figure.suptitle(inputs.title, x=0.01, ha="left", fontsize=13, fontweight="bold")
     credit = textwrap.fill(" · ".join(inputs.credits), 180)
     figure.text(0.01, 0.01, credit, fontsize=6, color="#555555", ha="left", va="bottom")
+    for text in figure.findobj(Text):
+        text.set_parse_math(False)  # titles, labels and credits are data: "$\foo$" is drawn as typed
     figure.tight_layout(rect=(0, 0.16, 1, 0.95))
     return figure
+
+
+def render_snapshot(inputs: MapInputs, dates: list[dt.date] | None = None) -> dict[str, bytes]:
+    """The small multiples as PNG and SVG bytes: {".png": ..., ".svg": ...}."""
+    images = {}
+    # Text stays text in the SVG (searchable, accessible); ids are salted, not random.
+    with matplotlib.rc_context({"svg.hashsalt": "handover-map", "svg.fonttype": "none", "hatch.linewidth": 2.2, "text.usetex": False}):
+        figure = draw_small_multiples(inputs, dates)
+        try:
+            for suffix, options in ((".png", {"dpi": 160, "metadata": {"Software": None}}), (".svg", {"metadata": {"Date": None, "Creator": None}})):
+                buffer = io.BytesIO()
+                figure.savefig(buffer, format=suffix[1:], facecolor="white", **options)
+                images[suffix] = buffer.getvalue()
+        finally:
+            plt.close(figure)
+    return images
 
 
 def write_snapshot(inputs: MapInputs, output: str | Path, dates: list[dt.date] | None = None) -> list[Path]:
     """Write the small multiples as ``<output>.png`` and ``<output>.svg``.
 
-    ``output`` may carry either suffix or none. Returns the written paths.
+    ``output`` may carry either suffix or none. Both files are drawn in
+    memory first and written all or nothing. Returns the written paths.
+
+    Raises
+    ------
+    OutputError
+        If an output is one of the map's input files, or cannot be written
+        (then neither file is changed).
     """
     base = Path(output)
     base = base.with_suffix("") if base.suffix.lower() in (".png", ".svg") else base
-    written = []
-    # Text stays text in the SVG (searchable, accessible); ids are salted, not random.
-    with matplotlib.rc_context({"svg.hashsalt": "handover-map", "svg.fonttype": "none", "hatch.linewidth": 2.2}):
-        figure = draw_small_multiples(inputs, dates)
-        for suffix, options in ((".png", {"dpi": 160, "metadata": {"Software": None}}), (".svg", {"metadata": {"Date": None, "Creator": None}})):
-            buffer = io.BytesIO()
-            figure.savefig(buffer, format=suffix[1:], facecolor="white", **options)
-            written.append(write_bytes_atomic(base.with_suffix(suffix), buffer.getvalue()))
-    plt.close(figure)
-    return written
+    paths = [base.with_suffix(".png"), base.with_suffix(".svg")]
+    refuse_overwriting_inputs(paths, inputs.files)
+    images = render_snapshot(inputs, dates)
+    return write_files_atomic([(path, images[path.suffix]) for path in paths])

@@ -17,6 +17,7 @@ from pathlib import Path
 import pooch
 
 from . import settings
+from ._atomic import writable_folder
 from ._errors import BoundaryDataError, DownloadError
 
 
@@ -109,6 +110,8 @@ def fetch(source_id: str, *, progress: bool = False) -> Path:
     ------
     DownloadError
         When a mirrored or cached copy fails its checksum, or the download fails.
+    OutputError
+        When the cache cannot be written.
     """
     source = get_source(source_id)
     mirrored = mirrored_path(source)
@@ -123,6 +126,7 @@ def fetch(source_id: str, *, progress: bool = False) -> Path:
             f"{source.file} is not in {where}the cache, and {settings.OFFLINE_ENV} forbids downloading it.",
             hint=f"set {settings.DATA_DIR_ENV} to a folder holding the file, or unset {settings.OFFLINE_ENV}.",
         )
+    writable_folder(target.parent, f"the download of {source.file}")
     pooch.get_logger().setLevel("WARNING")  # our own errors say what failed; progress shows in `data fetch`
     try:
         fetched = pooch.retrieve(
