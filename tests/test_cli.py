@@ -94,9 +94,9 @@ def test_a_tampered_mirror_exits_with_the_download_code(tmp_path):
 def test_data_list_and_verify_use_the_mirror():
     listing = run("data", "list")
     assert listing.returncode == 0
-    assert listing.stdout.count("\tmirror\t") == 3
+    assert listing.stdout.count("\tmirror\t") == 5
     verify = run("data", "verify")
-    assert verify.returncode == 0 and verify.stdout.count("\tok\t") == 3
+    assert verify.returncode == 0 and verify.stdout.count("\tok\t") == 5
 
 
 def test_verify_without_mirror_or_cache_says_what_to_run(tmp_path):

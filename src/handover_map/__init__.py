@@ -16,6 +16,7 @@ from ._errors import (
     HandoverMapError,
     HandoverMapWarning,
     InputDataError,
+    OptionError,
     OutputError,
 )
 from .boundaries import load_boundaries
@@ -35,6 +36,6 @@ except PackageNotFoundError:  # running from a source tree without installing
 __all__ = [
     "Article", "Extraction", "extract_article", "extract_events", "read_article",
     "BoundaryDataError", "DownloadError", "Event", "Gazetteer", "HandoverMapError", "HandoverMapWarning",
-    "InputDataError", "OutputError", "Timeline", "build_html", "build_map", "build_timeline", "join_events",
+    "InputDataError", "OptionError", "OutputError", "Timeline", "build_html", "build_map", "build_timeline", "join_events",
     "load_boundaries", "read_aliases", "read_events", "render_map", "state_on", "write_events",
 ]

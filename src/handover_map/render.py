@@ -331,7 +331,7 @@ def render_map(
     decimals = decimals or choose_decimals(layers.bounds)
     used_states = [s for s in settings.STATES if any(s == state for series in timeline.changes.values() for _, state in series)]
     with_tiles = tiles if not self_contained else None
-    if with_tiles and re.search(r"\{[{%#]|[}%#]\}", with_tiles):
+    if isinstance(with_tiles, str) and re.search(r"\{[{%#]|[}%#]\}", with_tiles):
         # folium renders a tile layer's options as template source: refuse, never evaluate.
         raise ValueError(f"Tile layer '{with_tiles}' holds template syntax.")
 
