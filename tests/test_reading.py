@@ -74,9 +74,11 @@ def test_a_list_of_places_and_deadlines_pairs_each_with_its_own(azerbaijan):
 
 
 def test_postponed_until_gives_the_old_and_the_new_date(azerbaijan):
+    # "was due today" states the announced date too.
     text = "The handover of Kelbajar, which was due today, has been put off until 25 November, the presidency said.\n"
     assert events(azerbaijan, text, "2020-11-15") == {
-        ("Kalbajar District", "postponed", "2020-11-15"), ("Kalbajar District", "scheduled", "2020-11-25")}
+        ("Kalbajar District", "scheduled", "2020-11-15"), ("Kalbajar District", "postponed", "2020-11-15"),
+        ("Kalbajar District", "scheduled", "2020-11-25")}
 
 
 def test_delayed_by_days_counts_from_the_announced_date(azerbaijan):

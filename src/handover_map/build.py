@@ -29,6 +29,7 @@ from .boundaries import load_boundaries
 from .cartography import MapLayers, prepare_layers, region_box, reported_on, select_feature, simplify_coverage
 from .events import Event, read_events
 from .extract import Extraction, extract_events
+from .places import reference_places
 from .gazetteer import Gazetteer, join_events, read_aliases
 from .render import render_map
 
@@ -195,8 +196,14 @@ def extract_article(
     the default case's source) and the alias table.
     """
     _, _, frame = _load(boundaries, name_field, layer, assume_crs)
-    gazetteer = Gazetteer(list(frame["name"]), read_aliases(aliases))
-    return extract_events(_read_article(article, published), gazetteer)
+    return _extract(_read_article(article, published), frame, aliases)
+
+
+def _extract(article: Article, frame: gpd.GeoDataFrame, aliases: str | Path | None) -> Extraction:
+    """Extraction against a boundary frame: its names, aliases, capitals and seats of government."""
+    capitals, seats = reference_places(frame)
+    return extract_events(article, Gazetteer(list(frame["name"]), read_aliases(aliases)),
+                          capitals=capitals, government_seats=seats)
 
 
 def extract_inputs(article: str | Path, boundaries: str | Path | None = None, aliases: str | Path | None = None) -> list[Path]:
@@ -286,10 +293,9 @@ def prepare_map(
     frame = simplify_coverage(frame, simplify)
     headline = ""
     if article is not None:
-        gazetteer = Gazetteer(list(frame["name"]), read_aliases(aliases))
         read = _read_article(article, published)
         headline = read.headline
-        event_list = extract_events(read, gazetteer).events
+        event_list = _extract(read, frame, aliases).events
         if not event_list:
             raise InputDataError(f"Found no handover events in the article '{article}'.",
                                  hint="run `handover-map extract` to see why, then write an events table and pass --events.")

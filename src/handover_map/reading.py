@@ -29,8 +29,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .article import Article
 from .datewords import DateMention, DateReader
-from .lexicon import Cue, Lexicon, parties
+from .events import Event
+from .lexicon import Cue, Lexicon, detect_language, load, parties
+from .gazetteer import Gazetteer
 from .places import Place, PlaceFinder
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|n[’']t|[^\w\s]")
@@ -42,6 +45,28 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"“‘«(\
 _OLD_DATE = frozenset({"from", "originally", "initially", "first", "du", "с", "vom", "von", "ursprünglich", "initialement"})
 _NEW_DATE = frozenset({"to", "until", "till", "au", "jusqu'au", "до", "на", "auf", "bis"})
 _HARD_BREAKS = frozenset({";", "—", "–", ":"})
+
+
+@dataclass
+class Extraction:
+    """Events found in a report, and what was found but not used, and why."""
+
+    article: Article
+    events: list[Event]
+    language: str = ""
+    unmatched_places: list[dict[str, str]] = field(default_factory=list)
+    unattached_dates: list[dict[str, str | None]] = field(default_factory=list)
+
+    def report(self) -> dict[str, object]:
+        """The review report, as JSON-ready data."""
+        return {
+            "published": {"date": self.article.published.isoformat() if self.article.published else None,
+                          "from": self.article.published_from},
+            "language": self.language,
+            "headline": self.article.headline,
+            "unmatched_places": self.unmatched_places,
+            "unattached_dates": self.unattached_dates,
+        }
 
 
 @dataclass(frozen=True)
@@ -624,8 +649,8 @@ def _source_line(article) -> str:
     return ", ".join(parts)
 
 
-def read_report(article, gazetteer, *, language: str | None = None, capitals: dict[str, str] | None = None,
-                government_seats: frozenset[str] = frozenset()):
+def read_report(article: Article, gazetteer: Gazetteer, *, language: str | None = None,
+                capitals: dict[str, str] | None = None, government_seats: frozenset[str] = frozenset()) -> Extraction:
     """Find the handover events of a report.
 
     Parameters
@@ -644,19 +669,15 @@ def read_report(article, gazetteer, *, language: str | None = None, capitals: di
 
     Returns
     -------
-    handover_map.extract.Extraction
+    Extraction
         Events sorted by date, district and kind, plus the review report.
     """
-    from .events import Event
-    from .extract import Extraction
-    from .lexicon import detect_language, load
-
     lexicon = load(language or detect_language(article.text))
     if article.published is None or article.published_from == "dates in the text":
         article.published, article.published_from = find_published(article, lexicon)
     finder = PlaceFinder(gazetteer, capitals, endings=lexicon.endings, town_words=lexicon.town_words)
     reader = SentenceReader(lexicon, finder, DateReader(lexicon, article.published, _latest_full_date(article, lexicon)), government_seats)
-    extraction = Extraction(article, [])
+    extraction = Extraction(article, [], lexicon.language)
     source = _source_line(article)
     seen: set[tuple[str, str, dt.date]] = set()
     text = article.text
