@@ -22,8 +22,7 @@ from pyproj.exceptions import CRSError, ProjError
 
 from . import settings
 from ._errors import BoundaryDataError, HandoverMapWarning
-from .events import excerpt
-from .gazetteer import visible
+from .events import excerpt, visible
 
 #: Name fields tried, in order, when none is given.
 COMMON_NAME_FIELDS = ("name", "NAME", "shapeName", "NAME_EN", "name_en", "NAME_2", "NAME_1", "ADMIN")
@@ -242,7 +241,7 @@ def load_boundaries(
         Column with the district names; when None, the first of
         :data:`COMMON_NAME_FIELDS` present is used. Names lose invisible
         format characters (bidirectional overrides and the like; see
-        :func:`~handover_map.gazetteer.visible`).
+        :func:`~handover_map.events.visible`).
     layer
         Layer of a multi-layer file (GeoPackage).
     assume_crs

@@ -4,7 +4,7 @@ Between the timeline and the renderer: it clips each district to the area
 that was held before the handovers (when one is given), measures areas in an
 equal-area projection centred on the map, picks label points and label
 texts, and cuts the context layers (other districts, countries) to the region
-of the map. Every text it puts on the map is :func:`~handover_map.gazetteer.visible`:
+of the map. Every text it puts on the map is :func:`~handover_map.events.visible`:
 no bidirectional override can make a label show as something else.
 """
 
@@ -23,8 +23,7 @@ from pyproj import CRS
 from . import settings
 from ._errors import BoundaryDataError, HandoverMapWarning
 from .dates import find_dates
-from .events import Event, excerpt
-from .gazetteer import visible
+from .events import Event, excerpt, visible
 
 
 @dataclass

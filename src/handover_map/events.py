@@ -33,9 +33,19 @@ YEARS = (1800, 2200)
 #: Columns of free text, where a spreadsheet formula could hide.
 TEXT_COLUMNS = ("district", "from", "to", "source", "evidence", "note")
 
+#: Columns of names, shown on the map as they are: invisible characters
+#: (bidirectional overrides and the like) are dropped on reading.
+NAME_COLUMNS = ("district", "from", "to")
+
 #: Separators a table may use, named for messages; the first that makes the
 #: header hold the required columns wins.
 DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs"}
+_SEPARATORS = ", ".join(list(DELIMITERS.values())[:-1]) + f" or {list(DELIMITERS.values())[-1]}"
+
+# Joiners that Persian, Indic and emoji spellings need; every other format
+# character (bidirectional overrides and isolates, marks, soft hyphens, BOMs)
+# is invisible and can make a name show as something else.
+_KEPT_FORMAT = {"\u200c", "\u200d"}
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Longer offsets than this are no character offset of any article.
@@ -45,6 +55,23 @@ _OFFSET = re.compile(r"[0-9]{1,10}")
 _FORMULA = re.compile(r"[^\S\t\r]*[=+\-@\t\r]")
 # A plain number is no formula: "-5" stays as it is.
 _NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+
+
+def visible(text: str) -> str:
+    """``text`` as it may be shown on a map: bidirectional-control and other
+    invisible format characters removed, control characters and line or
+    paragraph separators turned into spaces, ends stripped.
+
+    >>> visible("\\u202eAgdam\\u202c District\\n")
+    'Agdam District'
+    """
+    kept = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category == "Cf" and char not in _KEPT_FORMAT:
+            continue
+        kept.append(" " if category in ("Cc", "Zl", "Zp") else char)
+    return "".join(kept).strip()
 
 
 def excerpt(text: str, limit: int = 60) -> str:
@@ -147,7 +174,8 @@ def parse_rows(rows: list[dict[str, str]], where: str) -> list[Event]:
     Row 1 is the header. Rows whose cells are all empty (spreadsheets leave
     them below a table) are skipped with a warning; an empty row (no cells at
     all) is skipped silently. Text cells lose the apostrophe that
-    :func:`neutralise` adds.
+    :func:`neutralise` adds; names (district, from, to) are made
+    :func:`visible`.
     """
     events = []
     blank = []
@@ -160,6 +188,9 @@ def parse_rows(rows: list[dict[str, str]], where: str) -> list[Event]:
         for column in TEXT_COLUMNS:
             if column in clean:
                 clean[column] = restore(clean[column])
+        for column in NAME_COLUMNS:
+            if column in clean:
+                clean[column] = visible(clean[column])
         at = f"{where}, row {number}"
         if not clean.get("district"):
             raise InputDataError(f"{at}: the district is empty.", hint="name the district as in the boundary file.")
@@ -257,7 +288,7 @@ def read_events(path: str | Path) -> list[Event]:
     if missing:
         raise InputDataError(
             f"Events table '{path}' lacks the column(s) {', '.join(missing)}.",
-            hint=f"the header must include {', '.join(settings.REQUIRED_EVENT_COLUMNS)}, separated by commas, semicolons or tabs.",
+            hint=f"the header must include {', '.join(settings.REQUIRED_EVENT_COLUMNS)}, separated by {_SEPARATORS}.",
         )
     events = parse_rows(rows, str(path))
     if not events:
@@ -278,13 +309,17 @@ def events_csv(events: list[Event]) -> str:
     characters, so extract -> review -> build gives back the same text.
     """
     columns = list(settings.REQUIRED_EVENT_COLUMNS) + list(settings.OPTIONAL_EVENT_COLUMNS)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
+    lines = [",".join(columns)]
     for event in events:
         row = event.as_row()
-        writer.writerow({column: neutralise(row[column]) if column in TEXT_COLUMNS else row[column] for column in columns})
-    return buffer.getvalue()
+        lines.append(",".join(_cell(neutralise(row[column]) if column in TEXT_COLUMNS else row[column]) for column in columns))
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    """A CSV cell, quoted when it must be. (The csv module leaves a lone CR
+    unquoted when lines end in LF, and a reader then breaks the row there.)"""
+    return '"' + text.replace('"', '""') + '"' if any(char in text for char in ',"\r\n') else text
 
 
 def write_events(events: list[Event], path: str | Path) -> None:

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 
 from . import settings
 from ._errors import HandoverMapWarning, InputDataError
-from .events import Event, excerpt
+from .events import Event, excerpt, visible
 
 # Letters that Unicode decomposition leaves alone but Latin transliterations
 # of Turkic, Caucasian and Nordic names write as plain ASCII.
@@ -32,31 +32,9 @@ _NON_WORD = re.compile(r"[\W_]+")
 # A word of a place name: letters, joined by hyphens or apostrophes ("Nagorno-Karabakh",
 # "Bilhorod-Dnistrovskyi"), but not a possessive "'s".
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+|['’](?!s\b)[^\W\d_]+)*")
-# Joiners that Persian, Indic and emoji spellings need; every other format
-# character (bidirectional overrides and isolates, marks, soft hyphens, BOMs)
-# is invisible and can make a name show as something else.
-_KEPT_FORMAT = {"\u200c", "\u200d"}
-
 #: Largest alias table read, in bytes: far more than any real one, and a
 #: bound on what an endless file (``/dev/zero``, a pipe) can cost.
 MAX_ALIAS_BYTES = 10_000_000
-
-
-def visible(text: str) -> str:
-    """``text`` as it may be shown on a map: bidirectional-control and other
-    invisible format characters removed, control characters and line or
-    paragraph separators turned into spaces, ends stripped.
-
-    >>> visible("\\u202eAgdam\\u202c District\\n")
-    'Agdam District'
-    """
-    kept = []
-    for char in text:
-        category = unicodedata.category(char)
-        if category == "Cf" and char not in _KEPT_FORMAT:
-            continue
-        kept.append(" " if category in ("Cc", "Zl", "Zp") else char)
-    return "".join(kept).strip()
 
 
 def fold(name: str) -> str:
