@@ -187,10 +187,8 @@ def parse_rows(rows: list[dict[str, str]], where: str) -> list[Event]:
             continue
         for column in TEXT_COLUMNS:
             if column in clean:
-                clean[column] = restore(clean[column])
-        for column in NAME_COLUMNS:
-            if column in clean:
-                clean[column] = visible(clean[column])
+                # Invisible characters go first, so that what is left reads back the same.
+                clean[column] = restore(visible(clean[column]) if column in NAME_COLUMNS else clean[column])
         at = f"{where}, row {number}"
         if not clean.get("district"):
             raise InputDataError(f"{at}: the district is empty.", hint="name the district as in the boundary file.")
