@@ -187,8 +187,11 @@ def parse_rows(rows: list[dict[str, str]], where: str) -> list[Event]:
             continue
         for column in TEXT_COLUMNS:
             if column in clean:
-                # Invisible characters go first, so that what is left reads back the same.
-                clean[column] = restore(visible(clean[column]) if column in NAME_COLUMNS else clean[column])
+                value = clean[column]
+                # A name is cleaned before the apostrophe comes off (invisible characters may
+                # hide it) and after (it may have been followed by a space), so that it reads
+                # back the same once written.
+                clean[column] = visible(restore(visible(value))) if column in NAME_COLUMNS else restore(value)
         at = f"{where}, row {number}"
         if not clean.get("district"):
             raise InputDataError(f"{at}: the district is empty.", hint="name the district as in the boundary file.")
