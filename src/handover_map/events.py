@@ -65,6 +65,8 @@ def visible(text: str) -> str:
     >>> visible("\\u202eAgdam\\u202c District\\n")
     'Agdam District'
     """
+    if text.isascii() and text.isprintable():
+        return text.strip()  # the common case, fast: nothing to remove
     kept = []
     for char in text:
         category = unicodedata.category(char)
