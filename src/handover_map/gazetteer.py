@@ -218,9 +218,7 @@ class Gazetteer:
         Raises
         ------
         InputDataError
-            When the name could mean more than one feature, or its closest
-            fuzzy match only adds or drops letters at either end (see
-            :meth:`_fuzzy`).
+            When the name could mean more than one feature.
         """
         for rule, found in self._steps(name):
             if len(found) == 1:
@@ -232,32 +230,36 @@ class Gazetteer:
                 )
         return self._fuzzy(name)
 
-    def _fuzzy(self, name: str) -> Match | None:
-        """A misspelling's one clear fuzzy match, or None.
-
-        A match that only extends or shortens the name at its start or end
-        ("Kalbajar" ~ "Other Kalbajar District", "Marrow" ~ "Marrow Valley")
-        names another place more often than it corrects a typo, though it
-        scores high: it is refused, with the candidates.
-        """
-        query = core(name)
-        hits = process.extract(query, self._core_keys, scorer=fuzz.WRatio, limit=2)
+    def _closest_key(self, name: str) -> tuple[str, float] | None:
+        """The core key ``name`` most likely misspells, with its score: None
+        unless one scores high enough and clearly above the runner-up."""
+        hits = process.extract(core(name), self._core_keys, scorer=fuzz.WRatio, limit=2)
         if not hits or hits[0][1] < settings.FUZZY_CUTOFF:
             return None
         if len(hits) > 1 and hits[0][1] - hits[1][1] < settings.FUZZY_MARGIN:
             return None
-        key = hits[0][0]
-        shorter, longer = sorted((query, key), key=len)
-        if longer.startswith(shorter) or longer.endswith(shorter):
-            raise InputDataError(
-                f"District '{excerpt(name)}' matches no boundary feature; closest: {', '.join(self.candidates(name))} "
-                "(only part of the name agrees, which is no typo).",
-                hint="write the full boundary name in the events table, or add the spelling to an alias table (--aliases).",
-            )
-        found = self._by_key["core"][key]
+        return hits[0][0], hits[0][1]
+
+    def _only_partly(self, name: str, closest: tuple[str, float] | None) -> bool:
+        """Whether the closest key only extends or shortens ``name`` at its
+        start or end ("Kalbajar" ~ "Other Kalbajar District", "Marrow" ~
+        "Marrow Valley"): that names another place more often than it
+        corrects a typo, though it scores high."""
+        if closest is None:
+            return False
+        shorter, longer = sorted((core(name), closest[0]), key=len)
+        return longer.startswith(shorter) or longer.endswith(shorter)
+
+    def _fuzzy(self, name: str) -> Match | None:
+        """A misspelling's one clear fuzzy match, or None (also when the match
+        is only partial, see :meth:`_only_partly`)."""
+        closest = self._closest_key(name)
+        if closest is None or self._only_partly(name, closest):
+            return None
+        found = self._by_key["core"][closest[0]]
         if len(found) != 1:
             return None
-        return Match(name, next(iter(found)), "fuzzy", hits[0][1])
+        return Match(name, next(iter(found)), "fuzzy", closest[1])
 
     def match(self, name: str) -> Match:
         """Resolve a name or fail with the closest candidates.
@@ -265,15 +267,18 @@ class Gazetteer:
         Raises
         ------
         InputDataError
-            When the name is unknown or ambiguous.
+            When the name is unknown or ambiguous, or its closest match agrees
+            with only part of it.
         """
         found = self.lookup(name)
         if found is None:
             closest = self.candidates(name)
             raise InputDataError(
                 f"District '{excerpt(name)}' matches no boundary feature"
-                + (f"; closest: {', '.join(closest)}." if closest else "."),
-                hint="fix the name in the events table, or pass the right --name-field.",
+                + (f"; closest: {', '.join(closest)}" if closest else "")
+                + (" (only part of the name agrees, which is no typo)." if self._only_partly(name, self._closest_key(name)) else "."),
+                hint="fix the name in the events table (the full boundary name), add the spelling to an alias table "
+                     "(--aliases), or pass the right --name-field.",
             )
         return found
 
