@@ -195,7 +195,7 @@ def test_a_table_of_only_blank_rows_has_no_events(tmp_path):
 def test_a_fuzzy_match_that_only_adds_or_drops_an_end_is_refused_with_candidates(name, names, closest):
     gazetteer = Gazetteer(names)
     assert gazetteer.lookup(name) is None  # so extraction does not take it either
-    with pytest.raises(InputDataError, match=f"District '{name}' matches no boundary feature; closest: {closest}.* only part of the name agrees"):
+    with pytest.raises(InputDataError, match=f"District '{name}' matches no boundary feature; closest: {closest}.*only part of the name agrees"):
         gazetteer.match(name)
 
 
