@@ -228,7 +228,8 @@ def _decode(data: bytes, path: Path) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputDataError(f"Events table '{path}' is UTF-16 text.", hint="save it as CSV in UTF-8.")
     if b"\x00" in data:
-        raise InputDataError(f"Events table '{path}' is a binary file, not a CSV table.", hint="save it as CSV in UTF-8.")
+        raise InputDataError(f"Events table '{path}' is a binary file (it holds NUL bytes), not a CSV table.",
+                             hint="save it as CSV in UTF-8 (not as a workbook or in UTF-16).")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
