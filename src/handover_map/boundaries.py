@@ -2,7 +2,10 @@
 
 Whatever comes in (GeoJSON, GeoPackage, Shapefile; any CRS; any name field),
 what comes out is a GeoDataFrame with one row per distinct name, a ``name``
-column and valid (Multi)Polygon geometry in EPSG:4326.
+column and valid (Multi)Polygon geometry in EPSG:4326, or a
+:class:`BoundaryDataError` that says what is wrong with the file. Geometry
+that is possible but implausible (beyond the latitudes a web map shows,
+wider than half the globe, without area) is reported as a warning.
 """
 
 from __future__ import annotations
@@ -11,16 +14,24 @@ import warnings
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pyogrio
 import shapely
 from pyproj import CRS
-from pyproj.exceptions import CRSError
+from pyproj.exceptions import CRSError, ProjError
 
 from . import settings
 from ._errors import BoundaryDataError, HandoverMapWarning
+from .events import excerpt, visible
 
 #: Name fields tried, in order, when none is given.
 COMMON_NAME_FIELDS = ("name", "NAME", "shapeName", "NAME_EN", "name_en", "NAME_2", "NAME_1", "ADMIN")
+
+#: Latitude beyond which Web Mercator, and so the web map, draws nothing.
+WEB_MERCATOR_MAX_LATITUDE = 85.0511
+
+# Reprojection may land a hair beyond +-180 or +-90.
+_DEGREE_SLACK = 1e-7
 
 
 def read_vector(path: str | Path, layer: str | None = None) -> gpd.GeoDataFrame:
@@ -29,12 +40,24 @@ def read_vector(path: str | Path, layer: str | None = None) -> gpd.GeoDataFrame:
     if path.is_dir() and not path.suffix:
         raise BoundaryDataError(f"Boundary path '{path}' is a folder.", hint="give the path of the .geojson, .gpkg or .shp file.")
     try:
-        return gpd.read_file(path, layer=layer, engine="pyogrio")
+        with warnings.catch_warnings():
+            # GDAL's own note on an open ring names a config option; the error below says what to fix.
+            warnings.filterwarnings("ignore", message="Non closed ring detected")
+            return gpd.read_file(path, layer=layer, engine="pyogrio")
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, ValueError) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise BoundaryDataError(
             f"Could not read boundary file '{path}': {reason.rstrip('.')}.",
             hint="give a valid GeoJSON, GeoPackage or Shapefile.",
+        ) from None
+    except shapely.errors.GEOSException as error:
+        if "closed linestring" in str(error):
+            reason = "a polygon ring is not closed (its last point is not its first, or a coordinate is NaN)"
+        else:
+            reason = str(error).split(": ", 1)[-1].rstrip(".")
+        raise BoundaryDataError(
+            f"Could not read boundary file '{path}': {reason}.",
+            hint="close every ring by repeating its first point at the end, and give every coordinate as a number.",
         ) from None
 
 
@@ -44,7 +67,7 @@ def pick_name_field(frame: gpd.GeoDataFrame, name_field: str | None, path: str |
     if name_field:
         if name_field not in columns:
             raise BoundaryDataError(
-                f"Boundary file '{path}' has no field '{name_field}'.",
+                f"Boundary file '{path}' has no field '{excerpt(name_field)}'.",
                 hint=f"pass --name-field with one of: {', '.join(columns) or '(no fields)'}.",
             )
         return name_field
@@ -57,24 +80,66 @@ def pick_name_field(frame: gpd.GeoDataFrame, name_field: str | None, path: str |
     )
 
 
+def _parse_crs(assume_crs: str | None) -> CRS | None:
+    if not assume_crs:
+        return None
+    try:
+        return CRS.from_user_input(assume_crs)
+    except CRSError:
+        raise BoundaryDataError(f"'{excerpt(assume_crs)}' is not a CRS pyproj knows.", hint="use a code like EPSG:32638.") from None
+
+
 def _to_web_crs(frame: gpd.GeoDataFrame, assume_crs: str | None, path: str | Path) -> gpd.GeoDataFrame:
+    assumed = _parse_crs(assume_crs)
     if frame.crs is None:
-        if not assume_crs:
+        if assumed is None:
             raise BoundaryDataError(
                 f"Boundary file '{path}' does not say which CRS its coordinates are in.",
                 hint="pass --assume-crs (for example EPSG:4326 for longitude/latitude).",
             )
-        try:
-            frame = frame.set_crs(CRS.from_user_input(assume_crs))
-        except CRSError:
-            raise BoundaryDataError(f"'{assume_crs}' is not a CRS pyproj knows.", hint="use a code like EPSG:32638.") from None
-    elif assume_crs and not frame.crs.equals(CRS.from_user_input(assume_crs)):
+        frame = frame.set_crs(assumed)
+    elif assumed is not None and not frame.crs.equals(assumed):
         warnings.warn(
-            f"'{path}' declares {frame.crs.to_string()}; ignoring --assume-crs {assume_crs}.",
+            f"'{path}' declares {frame.crs.to_string()}; ignoring --assume-crs {excerpt(assume_crs)}.",
             HandoverMapWarning,
             stacklevel=3,
         )
-    return frame.to_crs(settings.WEB_CRS)
+    try:
+        projected = frame.to_crs(settings.WEB_CRS)
+    except (CRSError, ProjError):
+        raise BoundaryDataError(
+            f"The coordinates of '{path}' cannot be converted from {frame.crs.to_string()} to longitude/latitude.",
+            hint="give a file in a geographic or projected CRS, or pass the right --assume-crs.",
+        ) from None
+    _check_degrees(projected, frame.crs, path)
+    return projected
+
+
+def _check_degrees(frame: gpd.GeoDataFrame, source: CRS, path: str | Path) -> None:
+    """Refuse longitudes/latitudes that are not numbers or out of range, with
+    the likely cause (metres taken for degrees, swapped axes) as the hint."""
+    xy = shapely.get_coordinates(frame.geometry.values)
+    if not np.isfinite(xy).all():
+        raise BoundaryDataError(
+            f"Some coordinates of '{path}' do not convert from {source.to_string()} to longitude/latitude.",
+            hint="check that the file's CRS (or --assume-crs) is the one its coordinates are in.",
+        )
+    x, y = np.abs(xy[:, 0]), np.abs(xy[:, 1])
+    if (x <= 180 + _DEGREE_SLACK).all() and (y <= 90 + _DEGREE_SLACK).all():
+        return
+    if (x <= 90).all() and (y <= 180).all():
+        hint = "the axes look swapped (latitude first): write longitude first, then latitude, as GeoJSON wants."
+    elif max(x.max(), y.max()) > 1000:
+        hint = (f"the numbers look like metres or feet, not degrees: declare the file's projected CRS (a .prj file, "
+                f"or --assume-crs with its code, e.g. EPSG:32638) instead of {source.to_string()}.")
+    else:
+        hint = "longitudes must lie within -180..180 and latitudes within -90..90: check the coordinates and the CRS."
+    minx, miny, maxx, maxy = xy[:, 0].min(), xy[:, 1].min(), xy[:, 0].max(), xy[:, 1].max()
+    raise BoundaryDataError(
+        f"Boundary file '{path}' has coordinates outside longitude -180..180 or latitude -90..90 "
+        f"(x {minx:.6g} to {maxx:.6g}, y {miny:.6g} to {maxy:.6g}).",
+        hint=hint,
+    )
 
 
 def _polygons_only(frame: gpd.GeoDataFrame, path: str | Path) -> gpd.GeoDataFrame:
@@ -90,6 +155,12 @@ def _polygons_only(frame: gpd.GeoDataFrame, path: str | Path) -> gpd.GeoDataFram
             f"Boundary file '{path}' holds {', '.join(sorted(kinds - {'Polygon', 'MultiPolygon'}))} geometry, not district areas.",
             hint="give a file of polygons (district areas), not points or lines.",
         )
+    # GEOS cannot repair, reproject or measure what is not a number.
+    if not np.isfinite(shapely.get_coordinates(frame.geometry.values)).all():
+        raise BoundaryDataError(
+            f"Boundary file '{path}' has coordinates that are not numbers (NaN or infinity).",
+            hint="fix or remove the features with such coordinates.",
+        )
     invalid = ~frame.geometry.is_valid
     if invalid.any():
         warnings.warn(
@@ -104,10 +175,53 @@ def _polygons_only(frame: gpd.GeoDataFrame, path: str | Path) -> gpd.GeoDataFram
 
 
 def _polygonal_part(geometry: shapely.Geometry) -> shapely.Geometry:
-    """make_valid may return a collection with stray lines; keep the areas."""
-    if geometry.geom_type == "GeometryCollection":
-        return shapely.union_all([g for g in geometry.geoms if g.geom_type in ("Polygon", "MultiPolygon")])
-    return geometry
+    """make_valid may return a collection with stray lines, or only a line
+    (for a polygon without area); keep the areas, if any."""
+    if geometry.geom_type in ("Polygon", "MultiPolygon"):
+        return geometry
+    parts = [g for g in getattr(geometry, "geoms", []) if g.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(parts) if parts else shapely.Polygon()
+
+
+def _names_of(frame: gpd.GeoDataFrame, mask) -> str:
+    names = sorted(str(name) for name in frame.loc[mask, "name"])
+    return ", ".join(excerpt(name) for name in names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+
+
+def _without_area(frame: gpd.GeoDataFrame, path: str | Path) -> gpd.GeoDataFrame:
+    """Drop districts without area (points on a line), with a warning."""
+    flat = frame.geometry.is_empty | (shapely.area(frame.geometry.values) <= 0)
+    if flat.all():
+        raise BoundaryDataError(f"No polygon of '{path}' has an area.", hint="check that it is the right file and layer.")
+    if flat.any():
+        warnings.warn(
+            f"Skipping {int(flat.sum())} feature(s) of '{path}' without area (their points lie on a line): {_names_of(frame, flat)}.",
+            HandoverMapWarning,
+            stacklevel=3,
+        )
+        frame = frame[~flat]
+    return frame
+
+
+def _warn_implausible(frame: gpd.GeoDataFrame, path: str | Path) -> None:
+    """Warn about geometry a web map cannot show well."""
+    bounds = frame.geometry.bounds
+    wide = (bounds["maxx"] - bounds["minx"]) > 180
+    if wide.any():
+        warnings.warn(
+            f"{int(wide.sum())} district(s) of '{path}' span more than 180° of longitude: {_names_of(frame, wide)}. "
+            "One that crosses the antimeridian (180°) is drawn around the whole world; split it there.",
+            HandoverMapWarning,
+            stacklevel=3,
+        )
+    polar = (bounds["maxy"] > WEB_MERCATOR_MAX_LATITUDE) | (bounds["miny"] < -WEB_MERCATOR_MAX_LATITUDE)
+    if polar.any():
+        warnings.warn(
+            f"{int(polar.sum())} district(s) of '{path}' reach beyond latitude {WEB_MERCATOR_MAX_LATITUDE:.0f}°, which the "
+            f"web map cannot show: {_names_of(frame, polar)}. Are longitude and latitude swapped?",
+            HandoverMapWarning,
+            stacklevel=3,
+        )
 
 
 def load_boundaries(
@@ -125,7 +239,9 @@ def load_boundaries(
         A GeoJSON, GeoPackage, Shapefile or any other file GDAL reads.
     name_field
         Column with the district names; when None, the first of
-        :data:`COMMON_NAME_FIELDS` present is used.
+        :data:`COMMON_NAME_FIELDS` present is used. Names lose invisible
+        format characters (bidirectional overrides and the like; see
+        :func:`~handover_map.events.visible`).
     layer
         Layer of a multi-layer file (GeoPackage).
     assume_crs
@@ -136,12 +252,18 @@ def load_boundaries(
     geopandas.GeoDataFrame
         Columns ``name`` and ``geometry``, EPSG:4326, one row per name
         (features sharing a name are merged, with a warning), sorted by name.
+        Features without area are left out with a warning; districts wider
+        than 180° of longitude (crossing the antimeridian) or beyond the
+        latitudes a web map shows (swapped axes?) are kept with a warning.
 
     Raises
     ------
     BoundaryDataError
-        If the file cannot be read, has no polygons, lacks the name field or
-        has no CRS and none is assumed.
+        If the file cannot be read, has no polygons, lacks the name field,
+        has no CRS and none is assumed, names a CRS pyproj does not know, has
+        an unclosed ring, or has coordinates that are not numbers or not
+        within longitude -180..180 and latitude -90..90 once converted (such
+        as metres declared as EPSG:4326).
     """
     frame = read_vector(path, layer)
     if frame.empty:
@@ -149,17 +271,19 @@ def load_boundaries(
     field = pick_name_field(frame, name_field, path)
     frame = _polygons_only(frame, path)
     frame = _to_web_crs(frame, assume_crs, path)
-    names = frame[field].astype("string").str.strip()
+    names = frame[field].astype("string").map(visible, na_action="ignore")
     if names.isna().any() or (names == "").any():
         warnings.warn(f"Skipping {int((names.isna() | (names == '')).sum())} feature(s) of '{path}' without a name.", HandoverMapWarning, stacklevel=2)
     frame = gpd.GeoDataFrame({"name": names, "geometry": frame.geometry.values}, crs=frame.crs)
     frame = frame[frame["name"].notna() & (frame["name"] != "")]
+    frame = _without_area(frame, path)
+    _warn_implausible(frame, path)
     counts = frame["name"].value_counts()
     shared = sorted(counts[counts > 1].index)
     if shared:
         warnings.warn(
             f"{len(shared)} name(s) in '{path}' belong to more than one feature and are treated as one district each: "
-            + ", ".join(f"{name} ({counts[name]} features)" for name in shared),
+            + ", ".join(f"{excerpt(name)} ({counts[name]} features)" for name in shared),
             HandoverMapWarning,
             stacklevel=2,
         )

@@ -2,8 +2,10 @@
 
 Between the timeline and the renderer: it clips each district to the area
 that was held before the handovers (when one is given), measures areas in an
-equal-area projection centred on the map, picks label points, and cuts the
-context layers (other districts, countries) to the region of the map.
+equal-area projection centred on the map, picks label points and label
+texts, and cuts the context layers (other districts, countries) to the region
+of the map. Every text it puts on the map is :func:`~handover_map.events.visible`:
+no bidirectional override can make a label show as something else.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import warnings
+from collections import Counter
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -20,7 +23,7 @@ from pyproj import CRS
 from . import settings
 from ._errors import BoundaryDataError, HandoverMapWarning
 from .dates import find_dates
-from .events import Event
+from .events import Event, excerpt, visible
 
 
 @dataclass
@@ -92,8 +95,25 @@ def select_feature(frame: gpd.GeoDataFrame, name: str, where: str) -> shapely.Ge
     """The (merged) geometry of the features called ``name``."""
     chosen = frame[frame["name"] == name]
     if chosen.empty:
-        raise BoundaryDataError(f"No feature called '{name}' in {where}.", hint=f"use one of: {', '.join(sorted(frame['name'])[:12])}...")
+        raise BoundaryDataError(f"No feature called '{excerpt(name)}' in {where}.", hint=f"use one of: {', '.join(sorted(frame['name'])[:12])}...")
     return shapely.union_all(chosen.geometry.values)
+
+
+def district_label(name: str, events: list[Event]) -> str:
+    """The label of a district on the map: the shortest spelling its events
+    use (labels must fit), the most frequent of equally short ones, then the
+    first in ``events``' order (the table's); the boundary name when no
+    spelling has a visible character. Never depends on hash order.
+
+    >>> from datetime import date
+    >>> district_label("Agdam District", [Event("Ağdam", date(2020, 1, 1), "completed"), Event("Agdam", date(2020, 1, 2), "completed")])
+    'Ağdam'
+    """
+    counts = Counter(visible(e.district) for e in events)  # in order of first appearance
+    spellings = [spelling for spelling in counts if spelling]
+    if not spellings:
+        return visible(name)
+    return min(spellings, key=lambda spelling: (len(spelling), -counts[spelling]))
 
 
 def region_box(bounds: tuple[float, float, float, float]) -> shapely.Polygon:
@@ -123,6 +143,10 @@ def prepare_layers(
         Country polygons (``name``, ``geometry``; EPSG:4326) for borders and names.
     held_area
         Area held before the handovers; districts are clipped to it.
+    held_area_label
+        Its legend label.
+
+    District labels are chosen by :func:`district_label`.
     """
     mapped = boundaries[boundaries["name"].isin(joined)].sort_values("name")
     full = list(mapped.geometry)
@@ -139,8 +163,7 @@ def prepare_layers(
     districts = []
     for name, part, area, total in zip(mapped["name"], parts, areas, totals):
         point = part.representative_point()
-        label = sorted({e.district for e in joined[name]}, key=len)[0]
-        districts.append(District(name, label, part, area, total, (point.y, point.x)))
+        districts.append(District(name, district_label(name, joined[name]), part, area, total, (point.y, point.x)))
     bounds = tuple(shapely.union_all(parts).bounds)
     box = region_box(bounds)
     unmapped = boundaries[~boundaries["name"].isin(joined)].geometry.intersection(box)
@@ -157,8 +180,8 @@ def prepare_layers(
         for name, geometry in zip(clipped["name"], clipped.geometry):
             if geometry.area > 0.02 * box.area:  # room for a name
                 point = geometry.representative_point()
-                labels.append((name, point.y, point.x))
-    return MapLayers(districts, others, clipped, labels, held_area, held_area_label, bounds)
+                labels.append((visible(name), point.y, point.x))
+    return MapLayers(districts, others, clipped, labels, held_area, visible(held_area_label), bounds)
 
 
 def reported_on(events: list[Event]) -> dt.date | None:

@@ -10,6 +10,7 @@ mean two features is an error, never a guess.
 from __future__ import annotations
 
 import csv
+import io
 import re
 import unicodedata
 import warnings
@@ -21,7 +22,7 @@ from rapidfuzz import fuzz, process
 
 from . import settings
 from ._errors import HandoverMapWarning, InputDataError
-from .events import Event
+from .events import Event, excerpt, visible
 
 # Letters that Unicode decomposition leaves alone but Latin transliterations
 # of Turkic, Caucasian and Nordic names write as plain ASCII.
@@ -31,6 +32,9 @@ _NON_WORD = re.compile(r"[\W_]+")
 # A word of a place name: letters, joined by hyphens or apostrophes ("Nagorno-Karabakh",
 # "Bilhorod-Dnistrovskyi"), but not a possessive "'s".
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+|['’](?!s\b)[^\W\d_]+)*")
+#: Largest alias table read, in bytes: far more than any real one, and a
+#: bound on what an endless file (``/dev/zero``, a pipe) can cost.
+MAX_ALIAS_BYTES = 10_000_000
 
 
 def fold(name: str) -> str:
@@ -39,7 +43,7 @@ def fold(name: str) -> str:
     >>> fold("  Kəlbəcər  Rayonu ")
     'kalbacar rayonu'
     """
-    text = unicodedata.normalize("NFKC", name).casefold().translate(_LETTER_FOLDS)
+    text = unicodedata.normalize("NFKC", visible(name)).casefold().translate(_LETTER_FOLDS)
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return _NON_WORD.sub(" ", text).strip()
 
@@ -105,19 +109,36 @@ def read_aliases(path: str | Path | None = None) -> dict[str, list[str]]:
     """Read an alias table (columns ``name``, ``alias``) into {name: [aliases]}.
 
     Defaults to the table shipped in ``geodata/aliases.csv``.
+
+    Raises
+    ------
+    InputDataError
+        If the file cannot be read, is larger than :data:`MAX_ALIAS_BYTES`
+        (only that much is read, so an endless file fails fast), holds NUL
+        bytes (a binary file), is not UTF-8 CSV or lacks the columns.
     """
     path = Path(path) if path else settings.package_geodata_dir() / "aliases.csv"
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_ALIAS_BYTES + 1)
+    except OSError as error:
+        raise InputDataError(f"Cannot read alias table '{path}': {error.strerror}.", hint="give the path of a CSV file with the columns name,alias.") from None
+    if b"\x00" in data:
+        raise InputDataError(f"Alias table '{path}' is a binary file, not a CSV table.", hint="give a CSV file with the columns name,alias.")
+    if len(data) > MAX_ALIAS_BYTES:
+        raise InputDataError(f"Alias table '{path}' is larger than {MAX_ALIAS_BYTES // 1_000_000} MB.", hint="give a CSV file with the columns name,alias.")
     table: dict[str, list[str]] = defaultdict(list)
     try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            if not {"name", "alias"} <= set(reader.fieldnames or []):
-                raise InputDataError(f"Alias table '{path}' needs the columns name and alias.", hint="write a CSV with the header name,alias.")
-            for row in reader:
-                if row["name"] and row["alias"]:
-                    table[row["name"].strip()].append(row["alias"].strip())
+        reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))
+        if not {"name", "alias"} <= set(reader.fieldnames or []):
+            raise InputDataError(f"Alias table '{path}' needs the columns name and alias.", hint="write a CSV with the header name,alias.")
+        for row in reader:
+            if row["name"] and row["alias"]:
+                table[row["name"].strip()].append(row["alias"].strip())
     except UnicodeDecodeError:
         raise InputDataError(f"Alias table '{path}' is not UTF-8 text.", hint="save it as CSV in UTF-8.") from None
+    except csv.Error as error:
+        raise InputDataError(f"Alias table '{path}' is not valid CSV: {error}.", hint="save it as CSV.") from None
     return dict(table)
 
 
@@ -208,21 +229,41 @@ class Gazetteer:
                 return Match(name, next(iter(found)), rule)
             if len(found) > 1:
                 raise InputDataError(
-                    f"District '{name}' could be any of: {', '.join(sorted(found))}.",
+                    f"District '{excerpt(name)}' could be any of: {', '.join(sorted(found))}.",
                     hint="write the full boundary name in the events table.",
                 )
         return self._fuzzy(name)
 
-    def _fuzzy(self, name: str) -> Match | None:
+    def _closest_key(self, name: str) -> tuple[str, float] | None:
+        """The core key ``name`` most likely misspells, with its score: None
+        unless one scores high enough and clearly above the runner-up."""
         hits = process.extract(core(name), self._core_keys, scorer=fuzz.WRatio, limit=2)
         if not hits or hits[0][1] < settings.FUZZY_CUTOFF:
             return None
         if len(hits) > 1 and hits[0][1] - hits[1][1] < settings.FUZZY_MARGIN:
             return None
-        found = self._by_key["core"][hits[0][0]]
+        return hits[0][0], hits[0][1]
+
+    def _only_partly(self, name: str, closest: tuple[str, float] | None) -> bool:
+        """Whether the closest key only extends or shortens ``name`` at its
+        start or end ("Kalbajar" ~ "Other Kalbajar District", "Marrow" ~
+        "Marrow Valley"): that names another place more often than it
+        corrects a typo, though it scores high."""
+        if closest is None:
+            return False
+        shorter, longer = sorted((core(name), closest[0]), key=len)
+        return longer.startswith(shorter) or longer.endswith(shorter)
+
+    def _fuzzy(self, name: str) -> Match | None:
+        """A misspelling's one clear fuzzy match, or None (also when the match
+        is only partial, see :meth:`_only_partly`)."""
+        closest = self._closest_key(name)
+        if closest is None or self._only_partly(name, closest):
+            return None
+        found = self._by_key["core"][closest[0]]
         if len(found) != 1:
             return None
-        return Match(name, next(iter(found)), "fuzzy", hits[0][1])
+        return Match(name, next(iter(found)), "fuzzy", closest[1])
 
     def match(self, name: str) -> Match:
         """Resolve a name or fail with the closest candidates.
@@ -230,15 +271,18 @@ class Gazetteer:
         Raises
         ------
         InputDataError
-            When the name is unknown or ambiguous.
+            When the name is unknown or ambiguous, or its closest match agrees
+            with only part of it.
         """
         found = self.lookup(name)
         if found is None:
             closest = self.candidates(name)
             raise InputDataError(
-                f"District '{name}' matches no boundary feature"
-                + (f"; closest: {', '.join(closest)}." if closest else "."),
-                hint="fix the name in the events table, or pass the right --name-field.",
+                f"District '{excerpt(name)}' matches no boundary feature"
+                + (f"; closest: {', '.join(closest)}" if closest else "")
+                + (" (only part of the name agrees, which is no typo)." if self._only_partly(name, self._closest_key(name)) else "."),
+                hint="fix the name in the events table (the full boundary name), add the spelling to an alias table "
+                     "(--aliases), or pass the right --name-field.",
             )
         return found
 
@@ -246,7 +290,8 @@ class Gazetteer:
 def join_events(events: list[Event], boundary_names: list[str], aliases: dict[str, list[str]] | None = None) -> dict[str, list[Event]]:
     """Attach each event to the boundary feature its district name means.
 
-    Returns {boundary name: events}. Fuzzy matches are reported as warnings.
+    Returns {boundary name: events in table order}. Fuzzy matches are
+    reported as warnings.
 
     Raises
     ------
@@ -255,7 +300,8 @@ def join_events(events: list[Event], boundary_names: list[str], aliases: dict[st
         boundary names, so that one edit of the table fixes them all.
     """
     gazetteer = Gazetteer(boundary_names, aliases)
-    joined: dict[str, list[Event]] = defaultdict(list)
+    joined: dict[str, list[Event]] = {}
+    boundary_of: dict[str, str] = {}
     problems = []
     for name in sorted({e.district for e in events}):
         try:
@@ -264,8 +310,15 @@ def join_events(events: list[Event], boundary_names: list[str], aliases: dict[st
             problems.append(error.message.removesuffix(f" Hint: {error.hint}"))
             continue
         if found.rule == "fuzzy":
-            warnings.warn(f"District '{name}' taken to be '{found.boundary_name}' (fuzzy match, score {found.score:.0f}).", HandoverMapWarning, stacklevel=2)
-        joined[found.boundary_name].extend(e for e in events if e.district == name)
+            warnings.warn(f"District '{excerpt(name)}' taken to be '{found.boundary_name}' (fuzzy match, score {found.score:.0f}).",
+                          HandoverMapWarning, stacklevel=2)
+        boundary_of[name] = found.boundary_name
+        joined.setdefault(found.boundary_name, [])
+    # One pass in table order: each district's events keep the table's order
+    # across spellings (which the map's label choice relies on).
+    for event in events:
+        if event.district in boundary_of:
+            joined[boundary_of[event.district]].append(event)
     if problems:
         raise InputDataError(" ".join(problems), hint="fix the district names in the events table, or pass the right --boundaries/--name-field.")
     return dict(joined)
