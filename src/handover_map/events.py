@@ -31,7 +31,7 @@ from ._errors import HandoverMapWarning, InputDataError
 YEARS = (1800, 2200)
 
 #: Columns of free text, where a spreadsheet formula could hide.
-TEXT_COLUMNS = ("district", "from", "to", "source", "evidence", "note")
+TEXT_COLUMNS = ("district", "from", "to", "source", "evidence", "note", "as_written", "match")
 
 #: Columns of names, shown on the map as they are: invisible characters
 #: (bidirectional overrides and the like) are dropped on reading.
@@ -96,6 +96,9 @@ class Event:
 
     ``from_`` and ``to`` name who gives and who takes control; ``evidence``
     is the article sentence that reports the event, ``source`` the article.
+    From extraction, ``district`` is the boundary feature's own name,
+    ``as_written`` the report's spelling and ``match`` the rule that joined
+    them (exact, core, alias, skeleton, transliteration, inflection, capital).
     """
 
     district: str
@@ -108,6 +111,8 @@ class Event:
     note: str = ""
     evidence_start: int | None = None
     evidence_end: int | None = None
+    as_written: str = ""
+    match: str = ""
 
     def as_row(self) -> dict[str, str]:
         """The event as a CSV row (column names as in the file)."""
@@ -215,6 +220,8 @@ def parse_rows(rows: list[dict[str, str]], where: str) -> list[Event]:
                 note=clean.get("note", ""),
                 evidence_start=_parse_offset(clean.get("evidence_start", ""), at),
                 evidence_end=_parse_offset(clean.get("evidence_end", ""), at),
+                as_written=clean.get("as_written", ""),
+                match=clean.get("match", ""),
             )
         )
     if blank:

@@ -183,6 +183,10 @@ class Gazetteer:
         """Boundary names ``name`` means by any rule but fuzzy (empty if none)."""
         return next((found for _, found in self._steps(name) if found), set())
 
+    def steps(self, name: str):
+        """(rule, boundary names) for each non-fuzzy rule, most exact first."""
+        return self._steps(name)
+
     def alias_targets(self) -> dict[str, set[str]]:
         """{alias (core form): boundary names it means}, from the alias table."""
         return {alias: set(targets) for alias, targets in self._alias_targets.items()}

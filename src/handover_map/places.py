@@ -105,6 +105,10 @@ class PlaceFinder:
             if len(key) >= MIN_KEY and not self._keys.get(key):
                 self._capitals[key] = feature
 
+    def _rule(self, name: str) -> str:
+        """Which gazetteer rule finds ``name``: exact, core, alias or skeleton."""
+        return next((rule for rule, found in self.gazetteer.steps(name) if found), "exact")
+
     def _by_key(self, word: str) -> tuple[set[str], str]:
         key = phonetic_key(word)
         if len(key) >= MIN_KEY:
@@ -124,7 +128,7 @@ class PlaceFinder:
 
     def find(self, text: str) -> list[Place]:
         """Places in ``text`` (capitalised names only), in order, without overlaps."""
-        found = [Place(m.start, m.end, m.text, m.boundary_names, "exact") for m in self.gazetteer.mentions(text)]
+        found = [Place(m.start, m.end, m.text, m.boundary_names, self._rule(m.text)) for m in self.gazetteer.mentions(text)]
         taken = [(p.start, p.end) for p in found]
         for token in _TOKEN.finditer(text):
             word, start = token.group(0), token.start()

@@ -698,6 +698,7 @@ def read_report(article: Article, gazetteer: Gazetteer, *, language: str | None 
                 extraction.events.append(Event(
                     district=found.feature, date=found.date, kind=found.kind, from_=found.giver, to=found.taker, source=source,
                     evidence=" ".join(text[a:b].split()), evidence_start=a, evidence_end=b,
+                    as_written=found.place.text, match=found.place.rule,
                 ))
             for mention, reason in report.unused_dates:
                 extraction.unattached_dates.append({
