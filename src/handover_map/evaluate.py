@@ -90,7 +90,7 @@ def score_corpus(corpus: str | Path, workdir: str | Path) -> CorpusScore:
     """
     corpus = Path(corpus)
     spec = tomllib.loads(corpus.read_text(encoding="utf-8"))
-    gazetteers: dict[str, Gazetteer] = {}
+    gazetteers: dict[str, tuple[Gazetteer, dict[str, str], frozenset[str]]] = {}
     result = CorpusScore()
     for entry in spec["article"]:
         boundaries = entry["boundaries"]
@@ -103,9 +103,10 @@ def score_corpus(corpus: str | Path, workdir: str | Path) -> CorpusScore:
                 else:
                     path, source = sources.resolve(boundaries)
                     frame = load_boundaries(path, source.name_field if source else None)
-            gazetteers[boundaries] = Gazetteer(list(frame["name"]), read_aliases())
-        gazetteer = gazetteers[boundaries]
-        extraction = extract_events(read_article(corpus.parent / entry["file"]), gazetteer)
+                capitals, seats = reference_places(frame)
+            gazetteers[boundaries] = (Gazetteer(list(frame["name"]), read_aliases()), capitals, seats)
+        gazetteer, capitals, seats = gazetteers[boundaries]
+        extraction = extract_events(read_article(corpus.parent / entry["file"]), gazetteer, capitals=capitals, government_seats=seats)
         expected = {(gazetteer.match(d).boundary_name, k, day) for d, k, day in entry["expected"]}
         found = {(gazetteer.match(e.district).boundary_name, e.kind, e.date.isoformat()) for e in extraction.events}
         result.articles.append(ArticleScore(entry["file"], expected, found))
@@ -207,8 +208,7 @@ def score_reports(reports: list[dict], texts: str | Path, *, published_from: str
         expected = {(place, kind, day) for place, kind, day, *_ in report["events"]}
         found, roles = set(), {}
         for event in extraction.events:
-            match = gazetteer.lookup(event.district)
-            key = (match.boundary_name if match else event.district, event.kind, event.date.isoformat())
+            key = (event.district, event.kind, event.date.isoformat())
             found.add(key)
             roles[key] = (event.from_, event.to)
         labelled = right = 0

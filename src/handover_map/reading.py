@@ -294,7 +294,8 @@ class SentenceReader:
         lexicon = self.lexicon
         cues = find_cues(tokens, lexicon)
         future_sentence = any(_has_phrase(tokens, 0, len(tokens), ((w,),)) for w in ("will", "due", "deadline"))
-        dates = [d for d in self.dates.find(sentence, future_sentence)]
+        dates = [d for d in self.dates.find(sentence, future_sentence)
+                 if not (paragraph_start and _CAPITAL_DATELINE.match(sentence) and d.start < _CAPITAL_DATELINE.match(sentence).end() + 3)]
         places = [p for p in self.finder.find(sentence) if not self._is_dateline(sentence, p, paragraph_start)]
         ambiguous = [p for p in places if len(p.features) > 1]
         places = [p for p in places if len(p.features) == 1]
@@ -395,7 +396,10 @@ class SentenceReader:
         if not postponements:
             return hits
         for hit in hits:
-            if hit.kind == "scheduled" or hit.cue.subject == "none":
+            # What was put off is announced before the postponement ("due on 15 November, but
+            # postponed"), or named by a noun after it ("postponed the handover of Kalbajar").
+            before = [p for p in postponements if p.first > hit.last]
+            if hit.kind == "scheduled" and before or hit.cue.subject == "none" and hit.kind == "completed":
                 target = min(postponements, key=lambda p: abs(p.first - hit.first))
                 target.places += [p for p in hit.places if p not in target.places]
                 target.dates = sorted(target.dates + hit.dates, key=lambda d: d.start)
@@ -457,10 +461,11 @@ class SentenceReader:
     def _assign_places(self, tokens: list[Token], hits: list[CueHit], places: list[Place], index_of) -> None:
         """Each place to the nearest cue whose wording points at it."""
         firsts = [h.first for h in hits]
+        cue_ends = {h.last for h in hits}
         for place in places:
             at = index_of(place.start)
-            if self._is_party(tokens, at):
-                continue
+            if at - 1 not in cue_ends and self._is_party(tokens, at):
+                continue  # "handed over to Baku"; but "withdrew from Gaza": the "from" is the cue's
             after = bisect.bisect_left(firsts, at)
             previous = hits[after - 1] if after > 0 else None
             following = hits[after] if after < len(hits) else None
@@ -475,7 +480,10 @@ class SentenceReader:
             if not options:
                 # A wording on the other side: "Kalbajar, which Azerbaijan captured", "entered on Friday was Lachin".
                 options = [(at - h.last, h) for h in [previous] if h] + [(h.first - at, h) for h in [following] if h]
-                options = [(d + 4, h) for d, h in options]
+                # Not the subject right before an active verb: "Portugal handed over Macao".
+                options = [(d + 4, h) for d, h in options if not (h is following and d <= 2 and h.cue.subject != "none")]
+                if not options:
+                    continue
             distance, hit = min(options, key=lambda o: o[0])
             if distance > 40:
                 continue
@@ -584,6 +592,8 @@ class SentenceReader:
 
 _STAMP = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/](?P<month>[01]?\d)[-/](?P<day>[0-3]?\d)(?:[T ]\d\d:\d\d|\b)")
 _DATELINE = re.compile(r"^[^\W\d_][^\W\d_ .'/-]*(?:[ /-][^\W\d_][^\W\d_.'-]*){0,3}(?: \([^)]{1,30}\))?,\s")
+#: A dateline in capitals, whose date is the report's, not an event's: "KYIV, 11 November 2022 —".
+_CAPITAL_DATELINE = re.compile(r"^[^\W\d_a-zа-я][^\W\d_a-zа-я .'/-]{1,40}(?:, [^\W\d_][^\W\d_ ]{1,30})?(?: \([^)]{1,30}\))?,\s")
 #: How many of a report's first lines are read for a byline or dateline date.
 _HEAD_LINES = 10
 
