@@ -399,7 +399,7 @@ class SentenceReader:
             # What was put off is announced before the postponement ("due on 15 November, but
             # postponed"), or named by a noun after it ("postponed the handover of Kalbajar").
             before = [p for p in postponements if p.first > hit.last]
-            if hit.kind == "scheduled" and before or hit.cue.subject == "none" and hit.kind == "completed":
+            if hit.kind == "scheduled" and before or hit.cue.subject == "none" and hit.kind != "postponed":
                 target = min(postponements, key=lambda p: abs(p.first - hit.first))
                 target.places += [p for p in hit.places if p not in target.places]
                 target.dates = sorted(target.dates + hit.dates, key=lambda d: d.start)
