@@ -22,9 +22,12 @@ from .dates import find_dates
 
 #: Articles larger than this are refused: no news report is 20 MB of text.
 MAX_ARTICLE_BYTES = 20_000_000
+#: Headlines longer than this are cut (a page's title can be anything).
+MAX_HEADLINE = 300
 
 _HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|article)\b", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"\s*<\?xml\b[^>]*>")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # Byte-order marks, longest first: UTF-32's little-endian mark starts with UTF-16's.
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
          (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
@@ -43,6 +46,9 @@ _FLAT_DEPTH = 200
 # Block elements: their text stands on lines of its own when deep content is flattened.
 _BLOCK_TAGS = frozenset({"address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
                          "header", "hr", "li", "main", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul"})
+# What trafilatura and the libraries under it raise on malformed pages ("<!-- x --><html><svg>"
+# makes one drop the root element and fail an assertion).
+_EXTRACTOR_FAILURES = (AssertionError, AttributeError, IndexError, KeyError, RecursionError, TypeError, ValueError, lxml.etree.LxmlError)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _CAPTION_START = re.compile(r"^(FILE( PHOTO)?\s*[-–—:]|PHOTO\s*[-–—:]|IMAGE\s*[-–—:]|Photo:|Caption:)", re.IGNORECASE)
 _AGENCY_CREDIT = re.compile(r"\((?:AFP|Reuters|AP|Getty Images|EPA)", re.IGNORECASE)
@@ -257,23 +263,32 @@ def _flatten_deep(tree) -> None:
 def _from_html(raw_html: str, location: str) -> tuple[str, str, dt.date | None]:
     import trafilatura
 
+    raw_html = _NOT_XML.sub("", raw_html)  # lxml refuses these characters back from Python
     declaration = _XML_DECLARATION.match(raw_html)
     if declaration:  # XHTML: lxml takes no text that declares its encoding
         raw_html = raw_html[declaration.end():]
     parser = lxml.html.HTMLParser(huge_tree=True)
-    try:
-        tree = lxml.html.fromstring(raw_html, parser=parser)
+    try:  # the whole document, even where a comment comes first (fromstring would give one element)
+        tree = lxml.html.document_fromstring(raw_html, parser=parser)
     except (ValueError, lxml.etree.LxmlError):
         return "", "", None
     if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
         raise InputDataError(f"The page '{location}' nests its elements too deep to read (the HTML parser stops at 2,048 levels).",
                              hint="paste the article text into a .txt file and give that.")
     for furniture in tree.xpath("//figure|//figcaption|//nav|//aside|//footer|//script|//style|//noscript"):
-        furniture.drop_tree()
+        if furniture.getparent() is not None:
+            furniture.drop_tree()
     _flatten_deep(tree)
-    text = trafilatura.extract(lxml.html.tostring(tree, encoding="unicode"), include_comments=False,
-                               include_tables=False, include_images=False, favor_precision=True) or ""
-    metadata = trafilatura.extract_metadata(raw_html)
+    try:
+        text = trafilatura.extract(lxml.html.tostring(tree, encoding="unicode"), include_comments=False,
+                                   include_tables=False, include_images=False, favor_precision=True) or ""
+    except _EXTRACTOR_FAILURES as error:
+        raise InputDataError(f"Cannot read the page '{location}' ({type(error).__name__} in the text extractor).",
+                             hint="save the article page again, or paste its text into a .txt file.") from None
+    try:
+        metadata = trafilatura.extract_metadata(raw_html)
+    except _EXTRACTOR_FAILURES:
+        metadata = None  # its title and date are then taken from the text, and the report says so
     published = None
     if metadata is not None and metadata.date:
         try:
@@ -281,6 +296,15 @@ def _from_html(raw_html: str, location: str) -> tuple[str, str, dt.date | None]:
         except ValueError:
             published = None
     return text, (metadata.title if metadata is not None and metadata.title else ""), published
+
+
+def _clean_headline(headline: str) -> str:
+    """The headline on one line, at most :data:`MAX_HEADLINE` characters (it goes into every event's source)."""
+    headline = " ".join(headline.split())
+    if len(headline) > MAX_HEADLINE:
+        cut = headline.rfind(" ", 0, MAX_HEADLINE)
+        headline = headline[:cut if cut > 0 else MAX_HEADLINE] + "…"
+    return headline
 
 
 def read_article(path: str | Path, *, published: dt.date | None = None) -> Article:
@@ -340,6 +364,7 @@ def parse_article(text: str, *, location: str = "", is_html: bool = False, publi
     paragraphs = classify_paragraphs(text)
     if not headline:
         headline = next((p.text for p in paragraphs[:10] if not p.body and _looks_like_headline(p.text)), "")
+    headline = _clean_headline(headline)
     if published is not None:
         published_from = "option"
     elif page_date is not None:
