@@ -126,6 +126,15 @@ def test_separators_between_places_cost_no_backtracking(gazetteer):
     assert ratio < MAX_GROWTH, f"{ratio:.1f} times slower for {SCALE * n:,} characters than for {n:,}"
 
 
+def test_blanks_after_a_date_are_read_once(gazetteer):
+    # Each "was ceded" takes the date before it and then looks for a coordination starting
+    # right after that date: the blanks there were rescanned for every place that follows.
+    def make(n: int) -> str:
+        return "Officials said that on 1 November" + " " * (n // 2) + "Aghdam was ceded Lachin was ceded " * (n // 68) + " now."
+    ratio, n = _growth(make, _extractor(gazetteer))
+    assert ratio < MAX_GROWTH, f"{ratio:.1f} times slower for {SCALE * n:,} characters than for {n:,}"
+
+
 def test_comments_before_a_text_cost_no_backtracking(tmp_path):
     # Comments before the first tag: the page test once tried every way of grouping them (2 ** n).
     def make(n: int) -> Path:

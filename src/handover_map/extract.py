@@ -94,6 +94,7 @@ _LEVEL_AFTER = re.compile(r"(?P<second>\s+[A-Z][\w'’-]+)?\s+(?:district|region
 # Written so that each text has one parse: "(\s*X\s*)+" tried every split of the blanks.
 _PLACE_LIST_GAP = re.compile(r"^\s*(?:(?:,|–|—|-|and|or|as\s+well\s+as)\s*)+$")
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as\s+well\s+as|while)\s+(?:the\s+)?(?:\w+\s+)?", re.IGNORECASE)  # fullmatch
+_COORDINATION_WORDS = 6  # blank-separated words a coordination can have
 _DEADLINE = re.compile(r"deadline|due\s+date", re.IGNORECASE)  # fullmatch
 _SCHEDULE_LEAD = re.compile(r"\b(?:due|scheduled|set|planned|slated|deadline|originally|initially|first)\s+(?:(?:on|for|by|of)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _SHIFT = re.compile(r"\bby\s+(?P<count>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)\s+(?P<unit>days?|weeks?)\b", re.IGNORECASE)
@@ -579,7 +580,12 @@ class _ClauseReader:
         return self.steps[state]
 
     def _next_coordinated(self, last_end: int, candidate: int):
-        if candidate >= len(self.groups) or not _COORDINATION.fullmatch(self.text, last_end, self.group_starts[candidate]):
+        if candidate >= len(self.groups):
+            return None
+        # A coordination has at most six words (", as well as the other"): counting them first
+        # keeps the pattern from rescanning long gaps (a run of blanks) for every candidate.
+        gap_end = self.group_starts[candidate]
+        if self.words.count(last_end, gap_end) > _COORDINATION_WORDS or not _COORDINATION.fullmatch(self.text, last_end, gap_end):
             return None
         candidate_end = self.group_ends[candidate]
         own = bisect_left(self.date_starts, candidate_end)
