@@ -174,6 +174,18 @@ def test_a_one_megabyte_article_is_extracted_within_seconds(gazetteer, tmp_path)
     assert ("scheduled", D(2020, 12, 3)) in {(e.kind, e.date) for e in extraction.events}  # from the hostile part
 
 
+def test_evidence_stays_short_whatever_the_sentence(gazetteer):
+    # Every event quoted its whole sentence: a 1 MB sentence with many events wrote gigabytes.
+    filler = "and officials spoke at length about the convoys and the roads " * 80
+    text = f"Officials said that {filler}Azerbaijani troops entered Lachin on 1 December 2020 {filler}and Aghdam was ceded on 20 November 2020 {filler}."
+    extraction = extract_events(parse_article(text, location="x.txt"), gazetteer)
+    assert {(e.district, e.kind) for e in extraction.events} == {("Lachin", "completed"), ("Aghdam", "completed")}
+    for event in extraction.events:
+        assert len(event.evidence) <= 602 and event.evidence.startswith("…") and event.evidence.endswith("…")
+        assert event.district in event.evidence
+        assert event.evidence.strip("…") == " ".join(text[event.evidence_start:event.evidence_end].split())
+
+
 # The timeline: the state of a district on a day, as the rules in timeline.py
 # define it (the former quadratic code), to check the fast one against.
 def _reference_state(events: list[Event], day: dt.date) -> str:

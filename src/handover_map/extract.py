@@ -460,14 +460,14 @@ class _ClauseReader:
         condition = _CONDITION.search(text, clause.start, clause.end)
         self.condition_start = condition.start() if condition else _NEVER
         self.first_word = bisect_left(words.starts, clause.start)
-        self.noun_end = []  # where "deadline"/"handover" right after each date ends
+        self.noun_end: list[int] = []  # where "deadline"/"handover" right after each date ends
         for d in dates:
             noun = _DATED_NOUN.match(text, d.end)
             self.noun_end.append(noun.end() if noun else _NEVER)
         self.distinct: dict[int, list[tuple[str, PlaceMention]]] = {}
         self.steps: dict[tuple[int, int], tuple[tuple[int, int], tuple[int, int]] | None] = {}
         self.done: dict[tuple, int] = {}
-        self.postponement = None
+        self.postponement: _Postponement | None = None
 
     def read(self, cues: list[_Cue]) -> None:
         has_postponed = any(c.kind == "postponed" for c in cues)
