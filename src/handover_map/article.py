@@ -7,11 +7,14 @@ headline and the publication date with where it came from.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import lxml.etree
+import lxml.html
 from charset_normalizer import from_bytes
 
 from ._errors import InputDataError
@@ -19,11 +22,37 @@ from .dates import find_dates
 
 #: Articles larger than this are refused: no news report is 20 MB of text.
 MAX_ARTICLE_BYTES = 20_000_000
+#: Headlines longer than this are cut (a page's title can be anything).
+MAX_HEADLINE = 300
 
-_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|article)\b", re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|article)\b", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"\s*<\?xml\b[^>]*>")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Byte-order marks, longest first: UTF-32's little-endian mark starts with UTF-16's.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+# A page's own word on its encoding, looked for in its first 1024 bytes as browsers do.
+_DECLARED_CHARSET = re.compile(rb"<meta\b[^>]{0,200}?charset\s*=\s*[\"']?\s*([\w.:-]{1,40})|<\?xml\b[^>]{0,200}?encoding\s*=\s*[\"']([\w.:-]{1,40})", re.IGNORECASE)
+# Encodings that mean windows-1252 to every browser.
+_READ_AS_CP1252 = frozenset({"iso8859-1", "ascii"})
+_WEB_ENCODINGS = frozenset(codecs.lookup(name).name for name in (
+    "utf-8", "cp874", "cp866", "koi8-r", "koi8-u", "mac-cyrillic", "gb18030", "gbk", "big5", "euc-jp", "iso2022-jp", "shift-jis", "euc-kr",
+    *(f"cp{n}" for n in range(1250, 1259)), *(f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16))))
+_BLANK = re.compile(r"\s*")
+_LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029]")
+# Pages nested deeper than this are flattened below it: the text extractor
+# loses content in deeper trees (the HTML parser itself stops at 2,048 levels).
+_FLAT_DEPTH = 200
+# Block elements: their text stands on lines of its own when deep content is flattened.
+_BLOCK_TAGS = frozenset({"address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
+                         "header", "hr", "li", "main", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul"})
+# What trafilatura and the libraries under it raise on malformed pages ("<!-- x --><html><svg>"
+# makes one drop the root element and fail an assertion).
+_EXTRACTOR_FAILURES = (AssertionError, AttributeError, IndexError, KeyError, RecursionError, TypeError, ValueError, lxml.etree.LxmlError)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _CAPTION_START = re.compile(r"^(FILE( PHOTO)?\s*[-–—:]|PHOTO\s*[-–—:]|IMAGE\s*[-–—:]|Photo:|Caption:)", re.IGNORECASE)
-_CREDIT_END = re.compile(r"\((AFP|Reuters|AP|Getty Images|EPA)[^)]*\)\s*$|(Photo|Image)( by|:)\s+[^.]*$", re.IGNORECASE)
+_AGENCY_CREDIT = re.compile(r"\((?:AFP|Reuters|AP|Getty Images|EPA)", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(r"(?:Photo|Image)(?: by|:)\s", re.IGNORECASE)
 _FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?!\d)")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40},\s+(?P<date>[^(\n]{3,40}?)\s*(\(|[-–—])")
 
@@ -60,16 +89,65 @@ class Article:
         return [p for p in self.paragraphs if p.body]
 
 
+def _declared_encoding(head: bytes) -> str | None:
+    """The encoding a page declares (meta charset or XML declaration), if Python has it and pages use it."""
+    declared = _DECLARED_CHARSET.search(head)
+    if declared is None:
+        return None
+    try:
+        name = codecs.lookup((declared.group(1) or declared.group(2)).decode("ascii")).name
+    except LookupError:
+        return None
+    name = "cp1252" if name in _READ_AS_CP1252 else name
+    # Only the encodings of web pages: a declared "utf-16" in an ASCII page is
+    # wrong, and codecs such as punycode or unicode_escape are no page encodings.
+    return name if name in _WEB_ENCODINGS else None
+
+
 def _decode(raw: bytes, path: str) -> str:
-    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """Text of an article file: by its byte-order mark, else UTF-8, else the
+    encoding the page declares, else the best guess."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                raise InputDataError(f"Article '{path}' starts with a {encoding.upper()} byte-order mark but is not {encoding.upper()} text.",
+                                     hint="save it again as UTF-8.") from None
+    if b"\x00" in raw[:4096]:
         raise InputDataError(f"Article '{path}' is a binary file, not text or HTML.", hint="give a .txt or a saved .html page.")
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
-        best = from_bytes(raw).best()
-        if best is None:
-            raise InputDataError(f"Cannot tell the text encoding of article '{path}'.", hint="save it as UTF-8.") from None
-        return str(best)
+        pass
+    declared = _declared_encoding(raw[:1024])
+    if declared is not None:
+        try:
+            return raw.decode(declared)
+        except UnicodeDecodeError:
+            pass
+    best = from_bytes(raw).best()
+    if best is None:
+        raise InputDataError(f"Cannot tell the text encoding of article '{path}'.", hint="save it as UTF-8.") from None
+    return str(best)
+
+
+def _looks_like_html(text: str) -> bool:
+    """Whether a text is a web page: its first tag, after blank space, an XML
+    declaration and comments, is an HTML one."""
+    i = 0
+    while True:
+        i = _BLANK.match(text, i).end()
+        if text.startswith("<!--", i):
+            end = "-->"  # "<!-->" is an empty comment to browsers: look from the "--"
+        elif text.startswith("<?", i):
+            end = "?>"
+        else:
+            return bool(_HTML_TAG.match(text, i))
+        close = text.find(end, i + 2)
+        if close < 0:
+            return False
+        i = close + len(end)
 
 
 def _split_paragraphs(text: str) -> list[tuple[int, int, str]]:
@@ -83,8 +161,22 @@ def _split_paragraphs(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _ends_with_credit(text: str) -> bool:
+    """Whether a paragraph ends in a photo credit: "(AFP/...)" or "Photo by ..." after its last full stop.
+
+    Found by looking only past the last ")" or "." (a regular expression
+    anchored at the end would rescan the rest of the text from every "(AFP").
+    """
+    stripped = text.rstrip()
+    if stripped.endswith(")"):
+        last = len(stripped) - 1
+        if _AGENCY_CREDIT.search(stripped, stripped.rfind(")", 0, last) + 1, last):
+            return True
+    return bool(_PHOTO_CREDIT.search(text, text.rfind(".") + 1))
+
+
 def _is_body(text: str) -> bool:
-    return len(text.split()) >= 6 and bool(_SENTENCE_END.search(text)) and not _CAPTION_START.match(text) and not _CREDIT_END.search(text)
+    return len(text.split()) >= 6 and bool(_SENTENCE_END.search(text)) and not _CAPTION_START.match(text) and not _ends_with_credit(text)
 
 
 def classify_paragraphs(text: str) -> list[Paragraph]:
@@ -107,6 +199,11 @@ def _looks_like_headline(line: str) -> bool:
     return capitalised / len(words) >= 0.6
 
 
+def _file_name(location: str) -> str:
+    """The last part of a path or address (either slash): the folder names the user, not the article."""
+    return re.split(r"[\\/]", location.rstrip("\\/"))[-1]
+
+
 def _published_from_text(paragraphs: list[Paragraph], location: str) -> tuple[dt.date | None, str]:
     for p in paragraphs[:8]:
         dateline = _DATELINE.match(p.text)
@@ -114,7 +211,7 @@ def _published_from_text(paragraphs: list[Paragraph], location: str) -> tuple[dt
             dated = [m.date for m in find_dates(dateline.group("date")) if m.date]
             if dated:
                 return dated[0], "dateline"
-    name_date = _FILE_DATE.search(Path(location).name)
+    name_date = _FILE_DATE.search(_file_name(location))
     if name_date:
         try:
             return dt.date(*map(int, name_date.groups())), "file name"
@@ -126,19 +223,72 @@ def _published_from_text(paragraphs: list[Paragraph], location: str) -> tuple[dt
     return None, "unknown"
 
 
-def _from_html(raw_html: str) -> tuple[str, str, dt.date | None]:
-    import lxml.html
+def _flatten(element) -> None:
+    """Replace what an element holds by its text, one ``<p>`` per block, without recursion."""
+    pieces = [element.text or ""]
+    for event, node in lxml.etree.iterwalk(element, events=("start", "end")):
+        if node is element:
+            continue
+        tag = node.tag if isinstance(node.tag, str) else ""  # comments and processing instructions
+        if event == "start":
+            pieces.append("\n" if tag in _BLOCK_TAGS else "")
+            pieces.append((node.text or "") if tag else "")
+        else:
+            pieces.append("\n" if tag in _BLOCK_TAGS else "")
+            pieces.append(node.tail or "")
+    for child in list(element):
+        element.remove(child)
+    element.text = None
+    for line in "".join(pieces).split("\n"):
+        if line.strip():
+            lxml.etree.SubElement(element, "p").text = " ".join(line.split())
+
+
+def _flatten_deep(tree) -> None:
+    """Flatten every element at depth :data:`_FLAT_DEPTH` that has content deeper than one more level."""
+    depth, anchor, deep = 0, None, []
+    for event, element in lxml.etree.iterwalk(tree, events=("start", "end")):
+        if event == "end":
+            depth -= 1
+            continue
+        depth += 1
+        if depth == _FLAT_DEPTH:
+            anchor = element
+        elif depth == _FLAT_DEPTH + 2 and (not deep or deep[-1] is not anchor):
+            deep.append(anchor)
+    for element in deep:
+        _flatten(element)
+
+
+def _from_html(raw_html: str, location: str) -> tuple[str, str, dt.date | None]:
     import trafilatura
 
-    try:
-        tree = lxml.html.fromstring(raw_html)
-    except (ValueError, lxml.etree.ParserError):
+    raw_html = _NOT_XML.sub("", raw_html)  # lxml refuses these characters back from Python
+    declaration = _XML_DECLARATION.match(raw_html)
+    if declaration:  # XHTML: lxml takes no text that declares its encoding
+        raw_html = raw_html[declaration.end():]
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    try:  # the whole document, even where a comment comes first (fromstring would give one element)
+        tree = lxml.html.document_fromstring(raw_html, parser=parser)
+    except (ValueError, lxml.etree.LxmlError):
         return "", "", None
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        raise InputDataError(f"The page '{location}' nests its elements too deep to read (the HTML parser stops at 2,048 levels).",
+                             hint="paste the article text into a .txt file and give that.")
     for furniture in tree.xpath("//figure|//figcaption|//nav|//aside|//footer|//script|//style|//noscript"):
-        furniture.drop_tree()
-    text = trafilatura.extract(lxml.html.tostring(tree, encoding="unicode"), include_comments=False,
-                               include_tables=False, include_images=False, favor_precision=True) or ""
-    metadata = trafilatura.extract_metadata(raw_html)
+        if furniture.getparent() is not None:
+            furniture.drop_tree()
+    _flatten_deep(tree)
+    try:
+        text = trafilatura.extract(lxml.html.tostring(tree, encoding="unicode"), include_comments=False,
+                                   include_tables=False, include_images=False, favor_precision=True) or ""
+    except _EXTRACTOR_FAILURES as error:
+        raise InputDataError(f"Cannot read the page '{location}' ({type(error).__name__} in the text extractor).",
+                             hint="save the article page again, or paste its text into a .txt file.") from None
+    try:
+        metadata = trafilatura.extract_metadata(raw_html)
+    except _EXTRACTOR_FAILURES:
+        metadata = None  # its title and date are then taken from the text, and the report says so
     published = None
     if metadata is not None and metadata.date:
         try:
@@ -146,6 +296,15 @@ def _from_html(raw_html: str) -> tuple[str, str, dt.date | None]:
         except ValueError:
             published = None
     return text, (metadata.title if metadata is not None and metadata.title else ""), published
+
+
+def _clean_headline(headline: str) -> str:
+    """The headline on one line, at most :data:`MAX_HEADLINE` characters (it goes into every event's source)."""
+    headline = " ".join(headline.split())
+    if len(headline) > MAX_HEADLINE:
+        cut = headline.rfind(" ", 0, MAX_HEADLINE)
+        headline = headline[:cut if cut > 0 else MAX_HEADLINE] + "…"
+    return headline
 
 
 def read_article(path: str | Path, *, published: dt.date | None = None) -> Article:
@@ -167,28 +326,45 @@ def read_article(path: str | Path, *, published: dt.date | None = None) -> Artic
     path = Path(path)
     if path.is_dir():
         raise InputDataError(f"Article '{path}' is a folder.", hint="give the path of a .txt or .html file.")
-    if not path.is_file():
+    if not path.exists():
         raise InputDataError(f"Article '{path}' does not exist.", hint="check the path.")
-    size = path.stat().st_size
-    if size > MAX_ARTICLE_BYTES:
-        raise InputDataError(f"Article '{path}' is {size:,} bytes, larger than any news report.", hint="give one article, as text or a saved page.")
-    raw = path.read_bytes()
+    if not path.is_file():
+        raise InputDataError(f"Article '{path}' is not a regular file.", hint="give the path of a .txt or .html file.")
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise InputDataError(f"Article '{path}' is {size:,} bytes, larger than any news report.", hint="give one article, as text or a saved page.")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputDataError(f"Cannot read article '{path}': {error.strerror or error}.", hint="check that the file is readable.") from None
     text = _decode(raw, str(path))
     if not text.strip():
         raise InputDataError(f"Article '{path}' is empty.", hint="give a file with the article's text.")
-    return parse_article(text, location=str(path), is_html=bool(_HTML_START.match(raw[:2048])), published=published)
+    return parse_article(text, location=str(path), is_html=_looks_like_html(text), published=published)
 
 
 def parse_article(text: str, *, location: str = "", is_html: bool = False, published: dt.date | None = None) -> Article:
-    """Build an :class:`Article` from text already in memory (see :func:`read_article`)."""
+    """Build an :class:`Article` from text already in memory (see :func:`read_article`).
+
+    Line endings (CR, CR LF, Unicode line and paragraph separators) become LF,
+    so offsets refer to the text with LF line endings.
+
+    Raises
+    ------
+    InputDataError
+        If a page holds no article text, or nests its elements too deep.
+    """
     headline, page_date = "", None
+    text = text.removeprefix("\ufeff")
     if is_html:
-        text, headline, page_date = _from_html(text)
+        text, headline, page_date = _from_html(text, location)
         if not text.strip():
             raise InputDataError(f"Found no article text in the page '{location}'.", hint="save the article page itself, or paste its text into a .txt file.")
+    text = _LINE_BREAK.sub("\n", text)
     paragraphs = classify_paragraphs(text)
     if not headline:
         headline = next((p.text for p in paragraphs[:10] if not p.body and _looks_like_headline(p.text)), "")
+    headline = _clean_headline(headline)
     if published is not None:
         published_from = "option"
     elif page_date is not None:

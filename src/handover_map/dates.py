@@ -39,11 +39,20 @@ _NOT_A_DAY_BEFORE = re.compile(r"\b(?:Good|Black|Holy|Ash|Palm|Easter|Cyber|Supe
 FUTURE = re.compile(r"\b(will|is to|are to|due|scheduled|expected|set to|plans? to|deadline|next)\b", re.IGNORECASE)
 
 
+#: Why a date mention has no date: it needs the publication date.
+NEEDS_PUBLISHED = "needs the publication date, which is unknown"
+#: Why a date mention has no date: it names no day ("31 February 2020").
+NO_SUCH_DAY = "names no day of the calendar"
+#: Why a date mention has no date: the day falls outside the years 1 to 9999.
+OUT_OF_RANGE = "falls outside the calendar (years 1 to 9999)"
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date found in a text: where it stands, what it says, what it means.
 
-    ``date`` is None when it needs a publication date that is unknown.
+    ``date`` is None when it cannot be resolved; ``problem`` then says why
+    (:data:`NEEDS_PUBLISHED`, :data:`NO_SUCH_DAY` or :data:`OUT_OF_RANGE`).
     """
 
     start: int
@@ -51,6 +60,7 @@ class DateMention:
     text: str
     date: dt.date | None
     form: str
+    problem: str = ""
 
 
 def _closest_year(month: int, day: int, anchor: dt.date) -> dt.date | None:
@@ -64,6 +74,16 @@ def _closest_year(month: int, day: int, anchor: dt.date) -> dt.date | None:
 
 
 def _resolve(form: str, match: re.Match, published: dt.date | None, future: bool) -> dt.date | None:
+    """The day a mention means; None if it needs an unknown publication date.
+
+    Raises
+    ------
+    ValueError
+        When it names no day ("31 February 2020").
+    OverflowError
+        When the day would fall outside the calendar (a weekday or
+        "tomorrow" next to a publication date of 9999-12-31).
+    """
     groups = match.groupdict()
     if form == "weekday":
         if published is None:
@@ -77,11 +97,23 @@ def _resolve(form: str, match: re.Match, published: dt.date | None, future: bool
     month = int(groups["month"]) if form in ("iso", "numeric") else MONTHS[groups["month"].lower()]
     day = int(groups["day"])
     if groups.get("year"):
-        try:
-            return dt.date(int(groups["year"]), month, day)
-        except ValueError:
-            return None
-    return _closest_year(month, day, published) if published else None
+        return dt.date(int(groups["year"]), month, day)
+    if published is None:
+        return None
+    closest = _closest_year(month, day, published)
+    if closest is None:
+        raise ValueError(f"no day {day} in month {month}")
+    return closest
+
+
+def _mention(start: int, end: int, form: str, match: re.Match, published: dt.date | None, future: bool) -> DateMention:
+    try:
+        day = _resolve(form, match, published, future)
+    except OverflowError:
+        return DateMention(start, end, match.group(0), None, form, OUT_OF_RANGE)
+    except ValueError:
+        return DateMention(start, end, match.group(0), None, form, NO_SUCH_DAY)
+    return DateMention(start, end, match.group(0), day, form, "" if day else NEEDS_PUBLISHED)
 
 
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
@@ -89,15 +121,23 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
 
     "May" as a month needs a day next to it, so "may" the verb is no date.
     A weekday counts only capitalised, and not as a modifier ("Friday
-    prayers") or a named day ("Good Friday").
+    prayers") or a named day ("Good Friday"). A mention whose day cannot be
+    resolved has ``date`` None and says why in ``problem``.
     """
     future = bool(FUTURE.search(text))
-    found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []  # sorted by start, never overlapping
     for form, pattern in PATTERNS:
+        # One pass over this form's matches beside the sorted mentions of
+        # earlier forms: linear, where checking each match against every
+        # mention found so far was quadratic in the number of dates.
+        merged: list[DateMention] = []
+        i = 0
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < b and a < end for a, b in taken):
+            while i < len(found) and found[i].end <= start:
+                merged.append(found[i])
+                i += 1
+            if i < len(found) and found[i].start < end:
                 continue
             if form == "weekday" and (
                 not match.group(0)[0].isupper() or _NOT_A_DAY_AFTER.match(text[end:end + 20]) or _NOT_A_DAY_BEFORE.search(text[max(0, start - 10):start])
@@ -105,6 +145,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
                 continue
             if form in ("month-day", "day-month") and not 1 <= int(match.group("day")) <= 31:
                 continue
-            taken.append((start, end))
-            found.append(DateMention(start, end, match.group(0), _resolve(form, match, published, future), form))
-    return sorted(found, key=lambda m: m.start)
+            merged.append(_mention(start, end, form, match, published, future))
+        merged.extend(found[i:])
+        found = merged
+    return found

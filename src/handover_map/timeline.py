@@ -25,6 +25,7 @@ The result depends only on the set of events, not on their order.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,34 +35,48 @@ from .events import Event
 ONE_DAY = dt.timedelta(days=1)
 
 
+class _District:
+    """What a district's state depends on, from its events, computed once.
+
+    Of the announced dates only the latest matters: a later date is
+    "scheduled" whenever an earlier one is, so the state follows the latest
+    (see :func:`state_on`). Handovers are sorted by (date, taker), the order
+    in which the latest one on a day is found.
+    """
+
+    def __init__(self, events: list[Event]) -> None:
+        givers = [(e.date, e.kind, e.from_) for e in events if e.from_]
+        #: Who held the district before its first event (its earliest ``from``).
+        self.original = min(givers)[2] if givers else ""
+        self.completed = sorted((e for e in events if e.kind == "completed"), key=lambda e: (e.date, e.to))
+        postponed = {e.date for e in events if e.kind == "postponed"}
+        announced = postponed | {e.date for e in events if e.kind == "scheduled"}
+        self.latest = max(announced) if announced else None
+        self.latest_postponed = self.latest in postponed
+
+    def state(self, latest_completed: Event | None, day: dt.date | None) -> str:
+        """The state on ``day`` (None: before every date) given the latest handover on or before it."""
+        since = dt.date.min
+        if latest_completed is not None:
+            if not latest_completed.to or latest_completed.to != self.original:
+                return "transferred"
+            since = latest_completed.date  # handed back to the original holder: plans start afresh
+        if self.latest is None or self.latest <= since:
+            return "held"
+        # A postponed date is put off on the day itself; any other is kept on that day.
+        if day is None or (day < self.latest if self.latest_postponed else day <= self.latest):
+            return "scheduled"
+        return "postponed" if self.latest_postponed else "overdue"
+
+
 def state_on(events: Iterable[Event], day: dt.date) -> str:
-    """State of one district on ``day``, given all of that district's events."""
-    events = list(events)
-    completed = sorted((e for e in events if e.kind == "completed" and e.date <= day), key=lambda e: (e.date, e.to))
-    since = dt.date.min
-    if completed:
-        original = _original_holder(events)
-        latest = completed[-1]
-        if not latest.to or latest.to != original:
-            return "transferred"
-        since = latest.date  # handed back to the original holder: plans start afresh
-    postponed = {e.date for e in events if e.kind == "postponed"}
-    announced = {e.date for e in events if e.kind == "scheduled"} | postponed
-    statuses = []
-    for date in sorted(d for d in announced if d > since):
-        if date in postponed:
-            statuses.append("scheduled" if day < date else "postponed")
-        else:
-            statuses.append("scheduled" if day <= date else "overdue")
-    if "scheduled" in statuses:
-        return "scheduled"
-    return statuses[-1] if statuses else "held"
+    """State of one district on ``day``, given all of that district's events.
 
-
-def _original_holder(events: list[Event]) -> str:
-    """Who held the district before its first event (its earliest ``from``)."""
-    dated = sorted((e.date, e.kind, e.from_) for e in events if e.from_)
-    return dated[0][2] if dated else ""
+    Linear in the number of events.
+    """
+    district = _District(list(events))
+    latest = max((e for e in district.completed if e.date <= day), key=lambda e: (e.date, e.to), default=None)
+    return district.state(latest, day)
 
 
 @dataclass(frozen=True)
@@ -70,29 +85,41 @@ class Timeline:
 
     ``changes[name]`` lists ``(day, state)`` pairs, ascending; the first has
     ``day=None`` (the state before any date). ``stops`` are the dates a
-    slider should offer: the day before the first event, every event date
-    and every day on which a district's state changes. Between two stops no state
-    changes, so the state on any day equals the state on the last stop
-    before it.
+    slider should offer: the day before the first event (when the calendar
+    has one), every event date and every day on which a district's state
+    changes. Between two stops no state changes, so the state on any day
+    equals the state on the last stop before it.
     """
 
     changes: dict[str, list[tuple[dt.date | None, str]]]
     stops: list[dt.date]
 
     def state(self, name: str, day: dt.date) -> str:
-        """State of district ``name`` on ``day``."""
-        current = self.changes[name][0][1]
-        for date, state in self.changes[name][1:]:
-            if date > day:
-                break
-            current = state
-        return current
+        """State of district ``name`` on ``day`` (found by bisection)."""
+        series = self.changes[name]
+        return series[bisect_right(series, day, lo=1, key=lambda change: change[0]) - 1][1]
 
 
 def _candidate_days(events: list[Event]) -> set[dt.date]:
+    """The days a state can change on: event dates, and the day after an announced date."""
     days = {e.date for e in events}
-    days |= {e.date + ONE_DAY for e in events if e.kind in ("scheduled", "postponed")}
+    days |= {e.date + ONE_DAY for e in events if e.kind in ("scheduled", "postponed") and e.date < dt.date.max}
     return days
+
+
+def _series(events: list[Event]) -> list[tuple[dt.date | None, str]]:
+    """Change points of one district, in one sweep over its sorted days and handovers."""
+    district = _District(events)
+    series: list[tuple[dt.date | None, str]] = [(None, district.state(None, None))]
+    latest, handovers = None, iter(district.completed)
+    upcoming = next(handovers, None)
+    for day in sorted(_candidate_days(events)):
+        while upcoming is not None and upcoming.date <= day:
+            latest, upcoming = upcoming, next(handovers, None)
+        state = district.state(latest, day)
+        if state != series[-1][1]:
+            series.append((day, state))
+    return series
 
 
 def build_timeline(events_by_district: dict[str, list[Event]]) -> Timeline:
@@ -103,19 +130,16 @@ def build_timeline(events_by_district: dict[str, list[Event]]) -> Timeline:
     events_by_district
         {district name: its events}; use the boundary names so the map can
         look states up by feature.
+
+    Takes time n log n in the number of events.
     """
     changes: dict[str, list[tuple[dt.date | None, str]]] = {}
     stops: set[dt.date] = set()
     for name, events in sorted(events_by_district.items()):
-        days = sorted(_candidate_days(events))
-        series: list[tuple[dt.date | None, str]] = [(None, state_on(events, days[0] - ONE_DAY))]
-        for day in days:
-            state = state_on(events, day)
-            if state != series[-1][1]:
-                series.append((day, state))
+        series = _series(events)
         changes[name] = series
         stops |= {e.date for e in events} | {day for day, _ in series[1:]}
-    if stops:
+    if stops and min(stops) > dt.date.min:
         stops.add(min(stops) - ONE_DAY)
     return Timeline(changes=changes, stops=sorted(stops))
 
