@@ -34,6 +34,8 @@ class DateMention:
     text: str
     date: dt.date | None
     form: str
+    #: Why a date that names a day has none: "names no day of the calendar" (31 February).
+    problem: str = ""
 
 
 def _alternatives(words) -> str:
@@ -121,8 +123,18 @@ class DateReader:
                 self.last_year = day.year
             if day is not None:
                 self.previous = day
-            found.append(DateMention(match.start(), match.end(), match.group(0), day, form))
+            problem = "" if day is not None else self._problem(form, match)
+            found.append(DateMention(match.start(), match.end(), match.group(0), day, form, problem))
         return found
+
+    def _problem(self, form: str, match: re.Match[str]) -> str:
+        """Why a date mention gave no day, when the text is to blame (not a missing publication date)."""
+        if form in ("iso", "numeric", "day-month", "month-day"):
+            if match.groupdict().get("year"):
+                return "names no day of the calendar"
+            return "falls outside the calendar (years 1 to 9999)" if self.anchor else ""
+        relative_to = self.previous if form in ("next-day", "later") else self.published
+        return "falls outside the calendar (years 1 to 9999)" if relative_to else ""
 
     def _is_date(self, form: str, match: re.Match[str], text: str) -> bool:
         if form in ("day-month", "month-day", "iso", "numeric"):

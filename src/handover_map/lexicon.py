@@ -77,6 +77,7 @@ class Lexicon:
     other_day_words: frozenset[str]
     other_day_stems: tuple[str, ...]
     list_words: frozenset[str]
+    speech_words: frozenset[str]
     max_gap: int
     town_words: frozenset[str]
     cues: tuple[Cue, ...]
@@ -139,7 +140,7 @@ def _parse(spec: dict) -> Lexicon:
         capital_of=_phrases(words.get("capital_of", [])), clause_openers=frozenset(words.get("clause_openers", [])),
         endings=tuple(sorted(words.get("endings", []), key=len, reverse=True)), town_words=frozenset(words.get("town_words", [])),
         other_day_words=frozenset(w for w in words.get("other_day_words", []) if not w.endswith("*")),
-        max_gap=words.get("max_gap", 3),
+        max_gap=words.get("max_gap", 3), speech_words=frozenset(words.get("speech_words", [])),
         list_words=frozenset(words.get("list_words", [])) | {",", "(", ")", "-", "–", "—"},
         other_day_stems=tuple(w[:-1] for w in words.get("other_day_words", []) if w.endswith("*")),
         cues=tuple(cues),

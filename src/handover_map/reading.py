@@ -33,7 +33,8 @@ from .article import Article
 from .datewords import DateMention, DateReader
 from .events import Event
 from .lexicon import Cue, Lexicon, detect_language, load, parties
-from .gazetteer import Gazetteer
+from . import settings
+from .gazetteer import Gazetteer, fold
 from .places import Place, PlaceFinder
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|n[’']t|[^\w\s]")
@@ -281,6 +282,8 @@ class SentenceReader:
         self.announced: dict[str, dt.date] = {}
         self.recent_places: list[Place] = []
         self.postponed: set[str] = set()
+        #: Dates that name no usable day, with why, for the review report.
+        self.unusable: list[DateMention] = []
         # Discourse: a handover told without its date (or date without place) in one
         # sentence, completed by the next.
         self.pending_places: list[Place] = []
@@ -296,7 +299,8 @@ class SentenceReader:
         future_sentence = any(_has_phrase(tokens, 0, len(tokens), ((w,),)) for w in ("will", "due", "deadline"))
         dates = [d for d in self.dates.find(sentence, future_sentence)
                  if not (paragraph_start and _CAPITAL_DATELINE.match(sentence) and d.start < _CAPITAL_DATELINE.match(sentence).end() + 3)]
-        places = [p for p in self.finder.find(sentence) if not self._is_dateline(sentence, p, paragraph_start)]
+        places = [p for p in self.finder.find(sentence)
+                  if not self._is_dateline(sentence, p, paragraph_start) and not self._is_speaker(sentence, p)]
         ambiguous = [p for p in places if len(p.features) > 1]
         places = [p for p in places if len(p.features) == 1]
         report = SentenceReport([], [], ambiguous)
@@ -367,7 +371,7 @@ class SentenceReader:
         self.pending_span = (start, end)
         undated = [d for h in live if h.kind == "completed" and not h.places for d in h.dates if d.date]
         self.pending_date = undated[0] if len(undated) == 1 else None
-        used = {id(d) for hit in live if hit.places for d in hit.dates}
+        used = {id(d) for hit in live if hit.places for d in hit.dates if d.date is not None}
         report.unused_dates += [(d, "no district named near the handover wording") for d in dates if id(d) not in used]
         with_places = [p for hit in live for p in hit.places]
         if with_places:
@@ -406,6 +410,11 @@ class SentenceReader:
         # An announcement stated with its own date stays an event ("was initially scheduled for
         # 15 November, but the deadline was postponed"); a handover noun only names what was put off.
         return [h for h in hits if h.kind != "completed" or h.cue.subject != "none"]
+
+    def _is_speaker(self, sentence: str, place: Place) -> bool:
+        """A place that speaks, or where someone speaks: "officials in Baku said", "Kabul announced"."""
+        near = tokenize(sentence[place.end:place.end + 40])[:3] + tokenize(sentence[max(0, place.start - 40):place.start])[-4:]
+        return any(t.lower in self.lexicon.speech_words for t in near)
 
     def _is_dateline(self, sentence: str, place: Place, paragraph_start: bool) -> bool:
         if not paragraph_start or place.start > 40:
@@ -552,6 +561,20 @@ class SentenceReader:
                 self.announced[feature] = date.date
             yield Found(place, feature, hit.kind, date.date, sentence)
 
+    def _shifted(self, sentence_text: str, before: dt.date) -> dt.date | None:
+        """The new date of "postponed by ten days", "ten more days"; a shift past the calendar is reported."""
+        for pattern in self.lexicon.shifts:
+            shift = pattern.search(sentence_text)
+            if shift:
+                count = shift["n"]
+                number = int(count) if count.isdigit() else self.lexicon.dates.numbers[count.lower()]
+                try:
+                    return before + dt.timedelta(days=number * self.lexicon.dates.day_units[shift["unit"].lower()])
+                except (OverflowError, ValueError):
+                    self.unusable.append(DateMention(0, 0, shift.group(0), None, "shift", "moves the date outside the calendar"))
+                    return None
+        return None
+
     def _postponed(self, tokens: list[Token], hit: CueHit, index_of, sentence: tuple[int, int]):
         old = new = None
         for date in hit.dates:
@@ -578,13 +601,7 @@ class SentenceReader:
                 yield Found(place, feature, "postponed", before, sentence)
             later = new.date if new else None
             if later is None and before is not None:
-                for pattern in self.lexicon.shifts:
-                    shift = pattern.search(sentence_text)
-                    if shift:
-                        count = shift["n"]
-                        number = int(count) if count.isdigit() else self.lexicon.dates.numbers[count.lower()]
-                        later = before + dt.timedelta(days=number * self.lexicon.dates.day_units[shift["unit"].lower()])
-                        break
+                later = self._shifted(sentence_text, before)
             if later is not None:
                 self.announced[feature] = later
                 yield Found(place, feature, "scheduled", later, sentence)
@@ -647,15 +664,20 @@ def find_published(article, lexicon: Lexicon) -> tuple[dt.date | None, str]:
     return None, "unknown"
 
 
+def written_name(mention: str) -> str:
+    """A place as the report writes it, without level words: "Kalbajar region" -> "Kalbajar"."""
+    kept = [word for word in mention.split() if fold(word) not in settings.ADMIN_SUFFIXES]
+    return " ".join(kept) or mention
+
+
 def _source_line(article) -> str:
     """Headline, publication date and the file's name (never its folder)."""
-    from pathlib import PurePath
-
     parts = [article.headline or "(untitled)"]
     if article.published:
         parts.append(article.published.isoformat())
     if article.location:
-        parts.append(PurePath(article.location).name)
+        # The file's name only, whatever the separators: no folder of the user's is published.
+        parts.append(re.split(r"[\\/]", article.location)[-1])
     return ", ".join(parts)
 
 
@@ -708,12 +730,14 @@ def read_report(article: Article, gazetteer: Gazetteer, *, language: str | None 
                 extraction.events.append(Event(
                     district=found.feature, date=found.date, kind=found.kind, from_=found.giver, to=found.taker, source=source,
                     evidence=" ".join(text[a:b].split()), evidence_start=a, evidence_end=b,
-                    as_written=found.place.text, match=found.place.rule,
+                    as_written=written_name(found.place.text), match=found.place.rule,
                 ))
-            for mention, reason in report.unused_dates:
+            unused = report.unused_dates + [(m, m.problem) for m in reader.unusable]
+            reader.unusable = []
+            for mention, reason in unused:
                 extraction.unattached_dates.append({
                     "text": mention.text, "date": mention.date.isoformat() if mention.date else None,
-                    "reason": reason if mention.date else "needs the publication date, which is unknown"})
+                    "reason": reason if mention.date else mention.problem or "needs the publication date, which is unknown"})
             for place in report.ambiguous:
                 extraction.unmatched_places.append({"text": place.text, "reason": f"could be any of: {', '.join(sorted(place.features))}"})
     order = ("scheduled", "postponed", "completed")
