@@ -149,12 +149,15 @@ class SentenceReport:
     events: list[Found]
     unused_dates: list[tuple[DateMention, str]]
     ambiguous: list[Place]
+    #: Names that a level word marks as places but that match no feature ("Nagorno-Karabakh region").
+    unmatched: list[str] = field(default_factory=list)
 
 
 def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group(0), m.group(0).lower()) for m in _TOKEN.finditer(text)]
 
 
+_NAME = re.compile(r"[^\W\d_a-zа-я][^\W\d_]*(?:[-'’][^\W\d_]+)*")
 _ORDINAL = re.compile(r"\b\d{1,2}\.$")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 
@@ -303,7 +306,7 @@ class SentenceReader:
                   if not self._is_dateline(sentence, p, paragraph_start) and not self._is_speaker(sentence, p)]
         ambiguous = [p for p in places if len(p.features) > 1]
         places = [p for p in places if len(p.features) == 1]
-        report = SentenceReport([], [], ambiguous)
+        report = SentenceReport([], [], ambiguous, self._unmatched(sentence, tokens, places + ambiguous))
         starts = [t.start for t in tokens]
 
         def index_of(offset: int) -> int:
@@ -411,10 +414,23 @@ class SentenceReader:
         # 15 November, but the deadline was postponed"); a handover noun only names what was put off.
         return [h for h in hits if h.kind != "completed" or h.cue.subject != "none"]
 
+    def _unmatched(self, sentence: str, tokens: list[Token], places: list[Place]) -> list[str]:
+        """Capitalised names before a level word that no feature matched: reported for review."""
+        found = []
+        for k in range(1, len(tokens)):
+            name = tokens[k - 1]
+            if tokens[k].lower in self.lexicon.level_words and _NAME.fullmatch(name.text) and name.lower not in self.lexicon.stopwords \
+                    and not any(p.start <= name.start < p.end for p in places):
+                start = tokens[k - 2].start if k > 1 and _NAME.fullmatch(tokens[k - 2].text) and tokens[k - 2].lower not in self.lexicon.stopwords else name.start
+                found.append(sentence[start:tokens[k].end])
+        return found
+
     def _is_speaker(self, sentence: str, place: Place) -> bool:
         """A place that speaks, or where someone speaks: "officials in Baku said", "Kabul announced"."""
-        near = tokenize(sentence[place.end:place.end + 40])[:3] + tokenize(sentence[max(0, place.start - 40):place.start])[-4:]
-        return any(t.lower in self.lexicon.speech_words for t in near)
+        after = tokenize(sentence[place.end:place.end + 20])[:1]
+        before = tokenize(sentence[max(0, place.start - 40):place.start])[-4:]
+        return bool(after and after[0].lower in self.lexicon.speech_words) or bool(
+            before and before[-1].lower in ("in", "à", "в", "aus") and any(t.lower in self.lexicon.speech_words for t in before))
 
     def _is_dateline(self, sentence: str, place: Place, paragraph_start: bool) -> bool:
         if not paragraph_start or place.start > 40:
@@ -713,8 +729,13 @@ def read_report(article: Article, gazetteer: Gazetteer, *, language: str | None 
     source = _source_line(article)
     seen: set[tuple[str, str, dt.date]] = set()
     text = article.text
+    captions = DateReader(lexicon, article.published)
     for paragraph in article.paragraphs:
         if not paragraph.body:
+            for a, b in pieces(paragraph.start, paragraph.end, text):
+                extraction.unattached_dates += [
+                    {"text": m.text, "date": m.date.isoformat() if m.date else None, "reason": "in a photo caption, headline or page furniture"}
+                    for m in captions.find(text[a:b])]
             continue
         months = frozenset(lexicon.dates.months)
         spans = [piece for sentence in split_sentences(text, paragraph.start, paragraph.end, months)
@@ -738,6 +759,7 @@ def read_report(article: Article, gazetteer: Gazetteer, *, language: str | None 
                 extraction.unattached_dates.append({
                     "text": mention.text, "date": mention.date.isoformat() if mention.date else None,
                     "reason": reason if mention.date else mention.problem or "needs the publication date, which is unknown"})
+            extraction.unmatched_places += [{"text": name, "reason": "no boundary feature of that name"} for name in report.unmatched]
             for place in report.ambiguous:
                 extraction.unmatched_places.append({"text": place.text, "reason": f"could be any of: {', '.join(sorted(place.features))}"})
     order = ("scheduled", "postponed", "completed")
