@@ -724,7 +724,14 @@ def read_report(article: Article, gazetteer: Gazetteer, *, language: str | None 
     if article.published is None or article.published_from == "dates in the text":
         article.published, article.published_from = find_published(article, lexicon)
     finder = PlaceFinder(gazetteer, capitals, endings=lexicon.endings, town_words=lexicon.town_words)
-    reader = SentenceReader(lexicon, finder, DateReader(lexicon, article.published, _latest_full_date(article, lexicon)), government_seats)
+    dates = DateReader(lexicon, article.published, _latest_full_date(article, lexicon))
+    if article.published is None:
+        # No publication date: year-less dates take the year the page writes last, captions
+        # included (a reader learns the year there even though a caption's date is no event).
+        years = [d.date.year for p in article.paragraphs for a, b in pieces(p.start, p.end, article.text)
+                 for d in DateReader(lexicon, None).find(article.text[a:b]) if d.date and re.search(r"\d{4}", d.text)]
+        dates.last_year = max(years, default=None)
+    reader = SentenceReader(lexicon, finder, dates, government_seats)
     extraction = Extraction(article, [], lexicon.language)
     source = _source_line(article)
     seen: set[tuple[str, str, dt.date]] = set()
