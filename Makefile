@@ -15,7 +15,7 @@ endif
 # Root installs Debian packages directly; anyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: map test chromium
+.PHONY: map test check chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,9 @@ map: $(VENV)/.installed
 test: $(VENV)/.installed-test chromium
 	$(BIN)/handover-map assets fetch
 	$(BIN)/python -m pytest
+
+# Lint, format and types (CI runs this before the tests).
+check: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests benchmarks notebooks
+	$(BIN)/ruff format --check src tests benchmarks notebooks
+	$(BIN)/mypy

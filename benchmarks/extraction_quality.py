@@ -28,8 +28,10 @@ def main() -> None:
             print(f"         missed {key}")
         for key in sorted(extra):
             print(f"         extra  {key}")
-    print(f"\nmicro precision {result.precision:.3f}  recall {result.recall:.3f}  F1 {result.f1:.3f}"
-          f"  over {len(result.articles)} articles, {sum(len(a.expected) for a in result.articles)} events")
+    print(
+        f"\nmicro precision {result.precision:.3f}  recall {result.recall:.3f}  F1 {result.f1:.3f}"
+        f"  over {len(result.articles)} articles, {sum(len(a.expected) for a in result.articles)} events"
+    )
 
 
 if __name__ == "__main__":

@@ -46,8 +46,7 @@ def main() -> None:
     if not texts or not Path(texts).is_dir():
         sys.exit("Set HANDOVER_MAP_REPORTS_DIR to the folder of report texts (<id>.txt).")
     reports = read_labels(LABELS, args.batch)
-    runs = {name: score_reports(reports, texts, published_from=source)
-            for name, source in (("with date", "label"), ("page", "page"), ("without", "text"))}
+    runs = {name: score_reports(reports, texts, published_from=source) for name, source in (("with date", "label"), ("page", "page"), ("without", "text"))}
     if args.details:
         for score in runs["with date"]:
             missed, extra = sorted(score.expected - score.found), sorted(score.found - score.expected)
@@ -62,14 +61,15 @@ def main() -> None:
     print(f"{'':18} {'with --published':>26}   {'page metadata kept':>20}   {'text alone':>20}")
     print(f"{'':18} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}   {'P':>6} {'R':>6} {'F1':>6}   {'P':>6} {'R':>6} {'F1':>6}")
     for group in sorted(tables["with date"], key=lambda g: (g != "all", g)):
-        cells = "   ".join(f"{t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f}" + (f" {t.expected:4}" if name == "with date" else "")
-                           for name, t in ((name, tables[name][group]) for name in runs))
+        cells = "   ".join(
+            f"{t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f}" + (f" {t.expected:4}" if name == "with date" else "")
+            for name, t in ((name, tables[name][group]) for name in runs)
+        )
         print(f"{group:18} {cells}")
     dated = [s for s in runs["without"] if s.published]
     right = sum(s.published_found == s.published for s in dated)
     missing = sum(s.published_found is None for s in dated)
-    print(f"\npublication date found right in {right} of {len(dated)} reports, none in {missing}, "
-          f"wrong in {len(dated) - right - missing}")
+    print(f"\npublication date found right in {right} of {len(dated)} reports, none in {missing}, wrong in {len(dated) - right - missing}")
     labelled = sum(s.roles_labelled for s in runs["with date"])
     print(f"parties (from, to) right on events found: {sum(s.roles_right for s in runs['with date'])} of {labelled} labelled roles")
     empty = [s for s in runs["with date"] if not s.expected]

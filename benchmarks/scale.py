@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import datetime as dt
 import hashlib
 import json
 import random
@@ -36,14 +37,13 @@ import sys
 import tarfile
 import tempfile
 import time
-import datetime as dt
 from pathlib import Path
 
 import folium
 import geopandas as gpd
 import numpy as np
 import shapely
-from folium.plugins import TimeSliderChoropleth, Timeline, TimelineSlider
+from folium.plugins import Timeline, TimelineSlider, TimeSliderChoropleth
 from folium.utilities import JsCode
 
 from handover_map import settings
@@ -54,24 +54,42 @@ from handover_map.timeline import build_timeline
 
 START = dt.date(2022, 1, 1)
 STEPS = 60
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 # The CDN files folium pages ask for, served offline from pinned npm tarballs.
 NPM_FILES = {
-    "leaflet@1.9.3": ("sha512-iB2cR9vAkDOu5l3HAay2obcUHZ7xwUBBjph8+PGtmW/2lYhbLizWtG7nTeYht36WfOslixQF9D/uSIzhZgGMfQ==",
-                      {"leaflet@1.9.3/dist/leaflet.js": "dist/leaflet.js", "leaflet@1.9.3/dist/leaflet.css": "dist/leaflet.css"}),
-    "jquery@3.7.1": ("sha512-m4avr8yL8kmFN8psrbFFFmB/If14iN5o9nw/NgnnM+kybDJpRsAynV2BsfpTYrTRysYUdADVD7CkUUizgkpLfg==",
-                     {"jquery-3.7.1.min.js": "dist/jquery.min.js"}),
-    "d3@4.13.0": ("sha512-l8c4+0SldjVKLaE2WG++EQlqD7mh/dmQjvi2L2lKPadAVC+TbJC4ci7Uk9bRi+To0+ansgsS0iWfPjD7DBy+FQ==",
-                  {"d3.v4.min.js": "build/d3.min.js"}),
-    "moment@2.18.1": ("sha512-QGcnVKRSEhbWy2i0pqFhjWMCczL/YU5ICMB3maUavFcyUqBszRnzsswvOaGOqSfWZ/R+dMnb9gGBuRT4LMTdVQ==",
-                      {"moment.min.js": "min/moment.min.js"}),
-    "leaflet.timeline@1.6.0": ("sha512-FCMkr3P0zxL5IRVJ80wUPmXOlyC7ohq3z2JO45mYq6AKoBgB1yXjfXI6e6V64TAwBl0cmyYIrJCN8boyXdVDSQ==",
-                               {"leaflet.timeline@1.6.0/dist/leaflet.timeline.min.js": "dist/leaflet.timeline.js"}),
-    "bootstrap@5.2.2": ("sha512-dEtzMTV71n6Fhmbg4fYJzQsw1N29hJKO1js5ackCgIpDcGid2ETMGC6zwSYw09v05Y+oRdQ9loC54zB1La3hHQ==",
-                        {"bootstrap@5.2.2/dist/js/bootstrap.bundle.min.js": "dist/js/bootstrap.bundle.min.js",
-                         "bootstrap@5.2.2/dist/css/bootstrap.min.css": "dist/css/bootstrap.min.css"}),
+    "leaflet@1.9.3": (
+        "sha512-iB2cR9vAkDOu5l3HAay2obcUHZ7xwUBBjph8+PGtmW/2lYhbLizWtG7nTeYht36WfOslixQF9D/uSIzhZgGMfQ==",
+        {"leaflet@1.9.3/dist/leaflet.js": "dist/leaflet.js", "leaflet@1.9.3/dist/leaflet.css": "dist/leaflet.css"},
+    ),
+    "jquery@3.7.1": (
+        "sha512-m4avr8yL8kmFN8psrbFFFmB/If14iN5o9nw/NgnnM+kybDJpRsAynV2BsfpTYrTRysYUdADVD7CkUUizgkpLfg==",
+        {"jquery-3.7.1.min.js": "dist/jquery.min.js"},
+    ),
+    "d3@4.13.0": ("sha512-l8c4+0SldjVKLaE2WG++EQlqD7mh/dmQjvi2L2lKPadAVC+TbJC4ci7Uk9bRi+To0+ansgsS0iWfPjD7DBy+FQ==", {"d3.v4.min.js": "build/d3.min.js"}),
+    "moment@2.18.1": (
+        "sha512-QGcnVKRSEhbWy2i0pqFhjWMCczL/YU5ICMB3maUavFcyUqBszRnzsswvOaGOqSfWZ/R+dMnb9gGBuRT4LMTdVQ==",
+        {"moment.min.js": "min/moment.min.js"},
+    ),
+    "leaflet.timeline@1.6.0": (
+        "sha512-FCMkr3P0zxL5IRVJ80wUPmXOlyC7ohq3z2JO45mYq6AKoBgB1yXjfXI6e6V64TAwBl0cmyYIrJCN8boyXdVDSQ==",
+        {"leaflet.timeline@1.6.0/dist/leaflet.timeline.min.js": "dist/leaflet.timeline.js"},
+    ),
+    "bootstrap@5.2.2": (
+        "sha512-dEtzMTV71n6Fhmbg4fYJzQsw1N29hJKO1js5ackCgIpDcGid2ETMGC6zwSYw09v05Y+oRdQ9loC54zB1La3hHQ==",
+        {
+            "bootstrap@5.2.2/dist/js/bootstrap.bundle.min.js": "dist/js/bootstrap.bundle.min.js",
+            "bootstrap@5.2.2/dist/css/bootstrap.min.css": "dist/css/bootstrap.min.css",
+        },
+    ),
 }
 
 
@@ -104,10 +122,14 @@ def synthetic_districts(n: int) -> gpd.GeoDataFrame:
     geometries = []
     for k in range(n):
         x0, y0 = 30 + (k % side) * cell, 48 + (k // side) * cell
-        ring = np.concatenate([
-            np.c_[x0 + t * cell, np.full(10, y0)], np.c_[np.full(10, x0 + cell), y0 + t * cell],
-            np.c_[x0 + cell - t * cell, np.full(10, y0 + cell)], np.c_[np.full(10, x0), y0 + cell - t * cell],
-        ])
+        ring = np.concatenate(
+            [
+                np.c_[x0 + t * cell, np.full(10, y0)],
+                np.c_[np.full(10, x0 + cell), y0 + t * cell],
+                np.c_[x0 + cell - t * cell, np.full(10, y0 + cell)],
+                np.c_[np.full(10, x0), y0 + cell - t * cell],
+            ]
+        )
         geometries.append(shapely.Polygon(ring))
     return gpd.GeoDataFrame({"name": [f"District {k:05d}" for k in range(n)]}, geometry=geometries, crs="EPSG:4326")
 
@@ -126,8 +148,10 @@ def synthetic_events(names: list[str], days: int, seed: int = 1) -> list[Event]:
 
 
 def geometry_floor(frame: gpd.GeoDataFrame, decimals: int) -> int:
-    collection = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {}, "geometry": rounded_geojson(g, decimals)} for g in frame.geometry]}
+    collection = {
+        "type": "FeatureCollection",
+        "features": [{"type": "Feature", "properties": {}, "geometry": rounded_geojson(g, decimals)} for g in frame.geometry],
+    }
     return len(json.dumps(collection, separators=(",", ":")).encode())
 
 
@@ -153,11 +177,14 @@ def build_time_slider_choropleth(frame, events, days) -> str:
     stamps = [str(int(dt.datetime.combine(START + dt.timedelta(days=d), dt.time()).timestamp())) for d in range(days)]
     styledict = {}
     for k, name in enumerate(frame["name"]):
-        styledict[str(k)] = {stamp: {"color": colours[timeline.state(name, START + dt.timedelta(days=d))], "opacity": 0.8}
-                             for d, stamp in enumerate(stamps)}
-    data = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "id": str(k), "properties": {"name": name}, "geometry": rounded_geojson(g)}
-        for k, (name, g) in enumerate(zip(frame["name"], frame.geometry))]}
+        styledict[str(k)] = {stamp: {"color": colours[timeline.state(name, START + dt.timedelta(days=d))], "opacity": 0.8} for d, stamp in enumerate(stamps)}
+    data = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "id": str(k), "properties": {"name": name}, "geometry": rounded_geojson(g)}
+            for k, (name, g) in enumerate(zip(frame["name"], frame.geometry))
+        ],
+    }
     fmap = folium.Map(location=[48, 30], zoom_start=6, tiles=None)
     TimeSliderChoropleth(json.dumps(data), styledict=styledict).add_to(fmap)
     return fmap.get_root().render()
@@ -170,12 +197,19 @@ def build_timeline_plugin(frame, events, days) -> str:
     for name, g in zip(frame["name"], frame.geometry):
         geometry = rounded_geojson(g)
         changes = timeline.changes[name]
-        for (start, state), following in zip(changes, changes[1:] + [(end_of_time, None)]):
-            features.append({"type": "Feature", "geometry": geometry, "properties": {
-                "start": (start or START).isoformat(), "end": following[0].isoformat(), "color": settings.STATE_STYLES[state]["color"]}})
+        for (start, state), following in zip(changes, [*changes[1:], (end_of_time, None)]):
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": geometry,
+                    "properties": {"start": (start or START).isoformat(), "end": following[0].isoformat(), "color": settings.STATE_STYLES[state]["color"]},
+                }
+            )
     fmap = folium.Map(location=[48, 30], zoom_start=6, tiles=None)
-    layer = Timeline({"type": "FeatureCollection", "features": features},
-                     style=JsCode("function (f) { return {fillColor: f.properties.color, color: '#333', weight: 1, fillOpacity: 0.8}; }"))
+    layer = Timeline(
+        {"type": "FeatureCollection", "features": features},
+        style=JsCode("function (f) { return {fillColor: f.properties.color, color: '#333', weight: 1, fillOpacity: 0.8}; }"),
+    )
     layer.add_to(fmap)
     TimelineSlider(auto_play=False).add_timelines(layer).add_to(fmap)
     return fmap.get_root().render()
@@ -200,10 +234,16 @@ _MEASURE = """async (steps) => {
     return out; }"""
 STEP_SCRIPTS = {
     "handover-map": _MEASURE.replace("STEP(k)", "handoverMap.setDate(handoverMap.dates()[(k * 7 + 1) % handoverMap.dates().length])"),
-    "TimeSliderChoropleth": _MEASURE.replace("STEP(k)", "(() => { const input = document.querySelector('div[id^=slider_] > input'); "
-                                             "input.value = String((k * 7 + 1) % (Number(input.max) + 1)); input.dispatchEvent(new Event('input')); })()"),
-    "Timeline": _MEASURE.replace("STEP(k)", "(() => { const c = window[Object.keys(window).find(n => n.startsWith('timeline_slider_'))]; "
-                                 "c.setTime(c.start + ((k * 7 + 1) % 97) / 97 * (c.end - c.start)); })()"),
+    "TimeSliderChoropleth": _MEASURE.replace(
+        "STEP(k)",
+        "(() => { const input = document.querySelector('div[id^=slider_] > input'); "
+        "input.value = String((k * 7 + 1) % (Number(input.max) + 1)); input.dispatchEvent(new Event('input')); })()",
+    ),
+    "Timeline": _MEASURE.replace(
+        "STEP(k)",
+        "(() => { const c = window[Object.keys(window).find(n => n.startsWith('timeline_slider_'))]; "
+        "c.setTime(c.start + ((k * 7 + 1) % 97) / 97 * (c.end - c.start)); })()",
+    ),
 }
 READY = {
     "handover-map": "window.handoverMap !== undefined",
@@ -247,9 +287,11 @@ def main() -> None:
     browser = None
     if not args.no_browser:
         from playwright.sync_api import sync_playwright
+
         playwright = sync_playwright().start()
-        browser = playwright.chromium.launch_persistent_context(str(work / "profile"), executable_path=args.chromium, headless=True,
-                                                              args=CHROMIUM_ARGS, viewport={"width": 1200, "height": 800})
+        browser = playwright.chromium.launch_persistent_context(
+            str(work / "profile"), executable_path=args.chromium, headless=True, args=CHROMIUM_ARGS, viewport={"width": 1200, "height": 800}
+        )
     for n in sizes:
         frame = synthetic_districts(n)
         for days in spans:
@@ -288,8 +330,10 @@ def main() -> None:
 
 def report(row: dict) -> None:
     mine = row["handover-map"]
-    print(f"\nN={row['N']:,} T={row['T']:,}  geometry alone {row['floor'] / 1e6:.2f} MB; handover-map {mine['bytes'] / 1e6:.2f} MB "
-          f"= {mine['bytes'] / row['floor']:.2f}x the floor")
+    print(
+        f"\nN={row['N']:,} T={row['T']:,}  geometry alone {row['floor'] / 1e6:.2f} MB; handover-map {mine['bytes'] / 1e6:.2f} MB "
+        f"= {mine['bytes'] / row['floor']:.2f}x the floor"
+    )
     for tool in ("handover-map", "TimeSliderChoropleth", "Timeline"):
         r = row[tool]
         if "skipped" in r:

@@ -20,8 +20,13 @@ MIRROR = Path(os.environ.get("HANDOVER_MAP_DATA_DIR", SHARED / "geodata"))
 AZE_ADM2 = MIRROR / "geoBoundaries-AZE-ADM2.geojson"
 DEFAULT_EVENTS = REPO / "geodata" / "events" / "karabakh-2020.csv"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import geopandas as gpd
 import pytest
+
 from conftest import AZE_ADM2, MIRROR, REPO
 
 BAD = REPO / "tests" / "bad_inputs"
@@ -84,7 +85,12 @@ CASES = [
     Case("boundaries-no-name-field", lambda t: ["build", "--boundaries", BAD / "boundaries-no-name-field.geojson"], 4, "Cannot tell which field"),
     Case("boundaries-wrong-name-field", lambda t: ["build", "--boundaries", AZE_ADM2, "--name-field", "NAME_EN"], 4, "has no field 'NAME_EN'"),
     Case("boundaries-no-crs", lambda t: ["build", "--boundaries", _no_crs_shapefile(t), "--name-field", "shapeName"], 4, "--assume-crs"),
-    Case("boundaries-bad-assumed-crs", lambda t: ["build", "--boundaries", _no_crs_shapefile(t), "--name-field", "shapeName", "--assume-crs", "EPSG:0"], 4, "is not a CRS pyproj knows"),
+    Case(
+        "boundaries-bad-assumed-crs",
+        lambda t: ["build", "--boundaries", _no_crs_shapefile(t), "--name-field", "shapeName", "--assume-crs", "EPSG:0"],
+        4,
+        "is not a CRS pyproj knows",
+    ),
     Case("boundaries-unknown-source", lambda t: ["build", "--boundaries", "no-such-source"], 4, "does not exist"),
     # events tables
     Case("events-missing", lambda t: ["build", "--events", BAD / "nope.csv"], 3, "does not exist"),
@@ -93,7 +99,9 @@ CASES = [
     Case("events-impossible-date", lambda t: ["build", "--events", BAD / "events-impossible-date.csv"], 3, "'2020-02-30' is not a date"),
     Case("events-unknown-kind", lambda t: ["build", "--events", BAD / "events-unknown-kind.csv"], 3, "unknown kind 'liberated'"),
     Case("events-unknown-district", lambda t: ["build", "--events", BAD / "events-unknown-district.csv"], 3, "District 'Atlantis' matches no boundary feature"),
-    Case("events-ambiguous-district", lambda t: ["build", "--events", BAD / "events-ambiguous-district.csv"], 3, "could be any of: Shusha City, Shusha District"),
+    Case(
+        "events-ambiguous-district", lambda t: ["build", "--events", BAD / "events-ambiguous-district.csv"], 3, "could be any of: Shusha City, Shusha District"
+    ),
     Case("events-not-utf8", lambda t: ["build", "--events", BAD / "events-latin1.csv"], 3, "is not UTF-8 text"),
     # output
     Case("output-folder-missing", lambda t: ["build", "-o", t / "missing" / "map.html"], 6, "does not exist"),
@@ -101,17 +109,32 @@ CASES = [
     Case("output-is-a-folder", lambda t: ["build", "-o", t], 6, "is a folder"),
     # data sources
     Case("mirror-wrong-checksum", lambda t: ["build"], 5, "refusing it", env=_tampered_mirror),
-    Case("no-network-no-mirror", lambda t: ["build"], 5, "forbids downloading it",
-         env=lambda t: {"HANDOVER_MAP_DATA_DIR": str(t / "empty"), "HANDOVER_MAP_CACHE_DIR": str(t / "cache"), "HANDOVER_MAP_OFFLINE": "1"}),
+    Case(
+        "no-network-no-mirror",
+        lambda t: ["build"],
+        5,
+        "forbids downloading it",
+        env=lambda t: {"HANDOVER_MAP_DATA_DIR": str(t / "empty"), "HANDOVER_MAP_CACHE_DIR": str(t / "cache"), "HANDOVER_MAP_OFFLINE": "1"},
+    ),
     # usage
     Case("usage-unknown-option", lambda t: ["build", "--colour", "red"], 2, "No such option '--colour'"),
     Case("usage-bad-date", lambda t: ["build", "--date", "25/11/2020"], 2, "is not a date like 2020-11-25"),
     Case("aliases-without-columns", lambda t: ["build", "--aliases", BAD / "events-empty.csv"], 3, "needs the columns name and alias"),
     Case("usage-events-and-article", lambda t: ["build", "--events", BAD / "events-empty.csv", "--article", BAD / "article-empty.txt"], 2, "not both"),
     # implausible option values (issue 9)
-    Case("published-year-1", lambda t: ["build", "--article", ARTICLES / "no-handover-economy.txt", "--published", "0001-01-01"], 2, "not a plausible publication date"),
+    Case(
+        "published-year-1",
+        lambda t: ["build", "--article", ARTICLES / "no-handover-economy.txt", "--published", "0001-01-01"],
+        2,
+        "not a plausible publication date",
+    ),
     Case("published-year-9999", lambda t: ["build", "--article", ARTICLES / "no-handover-economy.txt", "--published", "9999-12-31"], 2, "years 1800 to 2200"),
-    Case("extract-published-year-9999", lambda t: ["extract", ARTICLES / "no-handover-economy.txt", "--published", "9999-12-31"], 2, "not a plausible publication date"),
+    Case(
+        "extract-published-year-9999",
+        lambda t: ["extract", ARTICLES / "no-handover-economy.txt", "--published", "9999-12-31"],
+        2,
+        "not a plausible publication date",
+    ),
     Case("simplify-nan", lambda t: ["build", "--simplify", "nan"], 2, "is not a number of metres"),
     Case("simplify-inf", lambda t: ["build", "--simplify", "inf"], 2, "is not a number of metres"),
     Case("simplify-negative", lambda t: ["snapshot", "--simplify", "-1"], 2, "is not a number of metres"),
@@ -119,18 +142,59 @@ CASES = [
     Case("tiles-template-name", lambda t: ["build", "--tiles", "{{ 7*7 }}"], 2, "contains template syntax"),
     Case("tiles-needs-a-key", lambda t: ["build", "--tiles", "Thunderforest.OpenCycleMap"], 2, "needs an API key"),
     Case("tiles-url-without-attribution", lambda t: ["build", "--tiles", "https://tiles.example.org/{z}/{x}/{y}.png"], 2, "need --tiles-attribution"),
-    Case("tiles-url-without-placeholders", lambda t: ["build", "--tiles", "https://tiles.example.org/map.png", "--tiles-attribution", "Example"], 2, "needs the placeholders {z}, {x} and {y}"),
-    Case("tiles-url-template-expression", lambda t: ["build", "--tiles", "https://t.example.org/{{z}}/{x}/{y}.png", "--tiles-attribution", "Example"], 2, "contains template syntax"),
-    Case("tiles-url-template-statement", lambda t: ["build", "--tiles", "https://t.example.org/{% if 1 %}{z}/{x}/{y}.png", "--tiles-attribution", "Example"], 2, "contains template syntax"),
-    Case("tiles-url-template-comment", lambda t: ["build", "--tiles", "https://t.example.org/{#c#}{z}/{x}/{y}.png", "--tiles-attribution", "Example"], 2, "contains template syntax"),
-    Case("tiles-url-quote", lambda t: ["build", "--tiles", "https://t.example.org/{z}/{x}/{y}.png?'", "--tiles-attribution", "Example"], 2, "which no tile URL needs"),
-    Case("tiles-url-space", lambda t: ["build", "--tiles", "https://t.example.org/{z}/{x}/{y}.png x", "--tiles-attribution", "Example"], 2, "which no tile URL needs"),
+    Case(
+        "tiles-url-without-placeholders",
+        lambda t: ["build", "--tiles", "https://tiles.example.org/map.png", "--tiles-attribution", "Example"],
+        2,
+        "needs the placeholders {z}, {x} and {y}",
+    ),
+    Case(
+        "tiles-url-template-expression",
+        lambda t: ["build", "--tiles", "https://t.example.org/{{z}}/{x}/{y}.png", "--tiles-attribution", "Example"],
+        2,
+        "contains template syntax",
+    ),
+    Case(
+        "tiles-url-template-statement",
+        lambda t: ["build", "--tiles", "https://t.example.org/{% if 1 %}{z}/{x}/{y}.png", "--tiles-attribution", "Example"],
+        2,
+        "contains template syntax",
+    ),
+    Case(
+        "tiles-url-template-comment",
+        lambda t: ["build", "--tiles", "https://t.example.org/{#c#}{z}/{x}/{y}.png", "--tiles-attribution", "Example"],
+        2,
+        "contains template syntax",
+    ),
+    Case(
+        "tiles-url-quote",
+        lambda t: ["build", "--tiles", "https://t.example.org/{z}/{x}/{y}.png?'", "--tiles-attribution", "Example"],
+        2,
+        "which no tile URL needs",
+    ),
+    Case(
+        "tiles-url-space",
+        lambda t: ["build", "--tiles", "https://t.example.org/{z}/{x}/{y}.png x", "--tiles-attribution", "Example"],
+        2,
+        "which no tile URL needs",
+    ),
     Case("tiles-url-javascript", lambda t: ["build", "--tiles", "javascript:alert(1)//{z}/{x}/{y}"], 2, "neither a tile provider's name"),
     Case("tiles-attribution-without-url", lambda t: ["build", "--tiles-attribution", "Example"], 2, "goes with a tile URL"),
-    Case("self-contained-read-only-cache", lambda t: ["build", "--self-contained"], 6, "Cannot write the web assets",
-         env=lambda t: {"HANDOVER_MAP_CACHE_DIR": str(_file(t) / "cache"), "HANDOVER_MAP_OFFLINE": "1"}),
+    Case(
+        "self-contained-read-only-cache",
+        lambda t: ["build", "--self-contained"],
+        6,
+        "Cannot write the web assets",
+        env=lambda t: {"HANDOVER_MAP_CACHE_DIR": str(_file(t) / "cache"), "HANDOVER_MAP_OFFLINE": "1"},
+    ),
     Case("embed-javascript-url", lambda t: ["embed", BAD / "article-cp1252.txt", "--url", "javascript:alert(1)"], 2, "is not an http(s) URL", writes=False),
-    Case("embed-javascript-url-mixed-case", lambda t: ["embed", BAD / "article-cp1252.txt", "--url", "JaVaScRiPt:alert(1)"], 2, "is not an http(s) URL", writes=False),
+    Case(
+        "embed-javascript-url-mixed-case",
+        lambda t: ["embed", BAD / "article-cp1252.txt", "--url", "JaVaScRiPt:alert(1)"],
+        2,
+        "is not an http(s) URL",
+        writes=False,
+    ),
     Case("embed-data-url", lambda t: ["embed", BAD / "article-cp1252.txt", "--url", "data:text/html,<b>x</b>"], 2, "is not an http(s) URL", writes=False),
     Case("embed-url-with-a-tab", lambda t: ["embed", BAD / "article-cp1252.txt", "--url", "java\tscript:alert(1)"], 2, "control characters", writes=False),
     Case("embed-height-negative", lambda t: ["embed", BAD / "article-cp1252.txt", "--height", "-5"], 2, "is not in the range", writes=False),
@@ -140,8 +204,13 @@ CASES = [
 
 
 def run(args: list, env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "handover_map", *map(str, args)], capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR), **env})
+    return subprocess.run(
+        [sys.executable, "-m", "handover_map", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR), **env},
+    )
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
@@ -159,7 +228,7 @@ def test_bad_input(case: Case, tmp_path: Path):
     assert case.message in errors[0]
     assert result.returncode == case.code, result.stderr
     assert previous.read_text() == "previous map"
-    assert not [p for p in tmp_path.rglob("*.tmp")]
+    assert not list(tmp_path.rglob("*.tmp"))
 
 
 @pytest.mark.parametrize(

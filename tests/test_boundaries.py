@@ -5,8 +5,8 @@ from __future__ import annotations
 import geopandas as gpd
 import pytest
 import shapely
-from conftest import AZE_ADM2
 
+from conftest import AZE_ADM2
 from handover_map import BoundaryDataError, HandoverMapWarning, load_boundaries
 
 EQUAL_AREA = "EPSG:6933"  # World Cylindrical Equal Area, for area comparisons

@@ -129,8 +129,8 @@ def test_title_legend_and_credits_are_shown(default_map, open_offline):
 
 HOSTILE = [
     '</script><script>window.pwned = "script";</script>',
-    '<img src=x onerror="window.pwned = \'img\'">',
-    "He said \"it's over\" & left </b>\u2028next",
+    "<img src=x onerror=\"window.pwned = 'img'\">",
+    'He said "it\'s over" & left </b>\u2028next',
 ]
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
-from conftest import AZE_ADM2, MIRROR
 
+from conftest import AZE_ADM2, MIRROR
 from handover_map.assets import LEAFLET
 
 CLI = [sys.executable, "-m", "handover_map"]
@@ -20,7 +20,11 @@ CLI = [sys.executable, "-m", "handover_map"]
 
 def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [*CLI, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=300,
+        [*CLI, *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
         env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR), **(env or {})},
     )
 
@@ -75,7 +79,9 @@ def test_own_boundary_file_in_another_crs_and_name_field(tmp_path):
     frame = gpd.read_file(AZE_ADM2).rename(columns={"shapeName": "NAME_EN"})[["NAME_EN", "geometry"]]
     frame.to_crs("EPSG:32638").to_file(path)
     events = tmp_path / "events.csv"
-    events.write_text("district,date,kind,from,to\nKelbajar,2020-11-25,completed,Armenia,Azerbaijan\nLaçın,2020-12-01,scheduled,Armenia,Azerbaijan\n", encoding="utf-8")
+    events.write_text(
+        "district,date,kind,from,to\nKelbajar,2020-11-25,completed,Armenia,Azerbaijan\nLaçın,2020-12-01,scheduled,Armenia,Azerbaijan\n", encoding="utf-8"
+    )
     result = run("build", "--events", events, "--boundaries", path, "--name-field", "NAME_EN", "-o", tmp_path / "out.html", "--self-contained")
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out.html").read_text()

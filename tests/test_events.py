@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import DEFAULT_EVENTS
 
+from conftest import DEFAULT_EVENTS
 from handover_map import InputDataError, read_events, write_events
 
 

@@ -10,8 +10,8 @@ import sys
 
 import geopandas as gpd
 import pytest
-from conftest import AZE_ADM2, MIRROR, REPO, SHARED
 
+from conftest import AZE_ADM2, MIRROR, REPO, SHARED
 from handover_map import InputDataError, read_article
 from handover_map.dates import find_dates
 from handover_map.evaluate import score_corpus
@@ -42,7 +42,7 @@ def test_seed_article_gives_exactly_the_five_events(gazetteer):
 def test_evidence_is_the_sentence_at_its_offsets(gazetteer):
     article = read_article(SEED)
     for event in extract_events(article, gazetteer).events:
-        sentence = article.text[event.evidence_start:event.evidence_end]
+        sentence = article.text[event.evidence_start : event.evidence_end]
         assert " ".join(sentence.split()) == event.evidence
         assert event.as_written in sentence
         assert event.source.startswith("Azerbaijan Army Moves into Second District Handed Back by Armenia, 2020-11-25")
@@ -137,8 +137,14 @@ def test_huge_files_are_refused(tmp_path):
 
 
 def _cli(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "handover_map", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd, timeout=300, env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR)})
+    return subprocess.run(
+        [sys.executable, "-m", "handover_map", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+        env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR)},
+    )
 
 
 def test_extract_writes_an_editable_table_that_builds(tmp_path):
@@ -158,7 +164,8 @@ def test_extract_json_carries_the_report(tmp_path):
     assert result.returncode == 0, result.stderr
     data = json.loads((tmp_path / "e.json").read_text())
     assert {(e["district"], e["as_written"], e["kind"], e["date"]) for e in data["events"]} == {
-        ("Lachin District", "Lachin", "completed", "2020-12-01"), ("Kalbajar District", "Kalbajar", "completed", "2020-11-25"),
+        ("Lachin District", "Lachin", "completed", "2020-12-01"),
+        ("Kalbajar District", "Kalbajar", "completed", "2020-11-25"),
     }
     assert data["report"]["published"] == {"date": "2020-12-01", "from": "page metadata"}
 
@@ -178,13 +185,24 @@ def test_build_from_an_article_without_handovers_stops(tmp_path):
 
 
 def test_build_from_an_article_in_another_region_and_crs(tmp_path):
-    from handover_map.evaluate import _synthetic_boundaries
     import tomllib
+
+    from handover_map.evaluate import _synthetic_boundaries
 
     spec = tomllib.loads(CORPUS.read_text())["boundaries"]["kherson-sample"]
     boundaries = _synthetic_boundaries(spec, tmp_path, "hromadas")
-    result = _cli("build", "--article", REPO / "tests" / "articles" / "kherson-withdrawal.txt", "--boundaries", boundaries,
-                  "--name-field", "hromada_en", "--self-contained", "-o", tmp_path / "kherson.html")
+    result = _cli(
+        "build",
+        "--article",
+        REPO / "tests" / "articles" / "kherson-withdrawal.txt",
+        "--boundaries",
+        boundaries,
+        "--name-field",
+        "hromada_en",
+        "--self-contained",
+        "-o",
+        tmp_path / "kherson.html",
+    )
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "kherson.html").read_text()
     assert '"Snihurivka"' in page and "Russian troops withdrew from Kherson city on Friday" in page
@@ -193,11 +211,14 @@ def test_build_from_an_article_in_another_region_and_crs(tmp_path):
 def test_other_transliterations_match_and_say_how(gazetteer):
     from handover_map.article import parse_article
 
-    for text in ("Azerbaijani troops entered the Kalbadjar district on 25 November 2020, officials said.",
-                 "Azerbaijani troops entered Kalbadjar on 25 November 2020, officials said."):
+    for text in (
+        "Azerbaijani troops entered the Kalbadjar district on 25 November 2020, officials said.",
+        "Azerbaijani troops entered Kalbadjar on 25 November 2020, officials said.",
+    ):
         extraction = extract_events(parse_article(text, location="x.txt"), gazetteer)
         assert [(e.district, e.as_written, e.match, e.kind, e.date) for e in extraction.events] == [
-            ("Kalbajar District", "Kalbadjar", "transliteration", "completed", D(2020, 11, 25))]
+            ("Kalbajar District", "Kalbadjar", "transliteration", "completed", D(2020, 11, 25))
+        ]
     # a capitalised word that merely resembles a name is no place
     plain = parse_article("Azerbaijani troops entered Kalbar on 25 November 2020, officials said.", location="x.txt")
     assert extract_events(plain, gazetteer).events == []

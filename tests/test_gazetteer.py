@@ -6,8 +6,8 @@ import datetime as dt
 
 import geopandas as gpd
 import pytest
-from conftest import AZE_ADM2, DEFAULT_EVENTS
 
+from conftest import AZE_ADM2, DEFAULT_EVENTS
 from handover_map import HandoverMapWarning, InputDataError
 from handover_map.events import Event, read_events
 from handover_map.gazetteer import Gazetteer, core, fold, join_events, read_aliases, skeleton
@@ -21,13 +21,26 @@ def gazetteer() -> Gazetteer:
 @pytest.mark.parametrize(
     ("name", "boundary"),
     [
-        ("Agdam", "Agdam District"), ("Aghdam", "Agdam District"), ("Agdam District", "Agdam District"),
-        ("AĞDAM", "Agdam District"), ("  agdam   district ", "Agdam District"), ("Ağdam rayonu", "Agdam District"),
-        ("Akna", "Agdam District"), ("Агдам", "Agdam District"),
-        ("Kalbajar", "Kalbajar District"), ("Kelbajar", "Kalbajar District"), ("Kəlbəcər", "Kalbajar District"),
-        ("Karvachar", "Kalbajar District"), ("Кельбаджар", "Kalbajar District"),
-        ("Lachin", "Lachin District"), ("Laçın", "Lachin District"), ("Berdzor", "Lachin District"),
-        ("Stepanakert", "Khankendi City"), ("Baku", "Baku City"), ("Ağdaş", "Agdash District"), ("Agdas", "Agdash District"),
+        ("Agdam", "Agdam District"),
+        ("Aghdam", "Agdam District"),
+        ("Agdam District", "Agdam District"),
+        ("AĞDAM", "Agdam District"),
+        ("  agdam   district ", "Agdam District"),
+        ("Ağdam rayonu", "Agdam District"),
+        ("Akna", "Agdam District"),
+        ("Агдам", "Agdam District"),
+        ("Kalbajar", "Kalbajar District"),
+        ("Kelbajar", "Kalbajar District"),
+        ("Kəlbəcər", "Kalbajar District"),
+        ("Karvachar", "Kalbajar District"),
+        ("Кельбаджар", "Kalbajar District"),
+        ("Lachin", "Lachin District"),
+        ("Laçın", "Lachin District"),
+        ("Berdzor", "Lachin District"),
+        ("Stepanakert", "Khankendi City"),
+        ("Baku", "Baku City"),
+        ("Ağdaş", "Agdash District"),
+        ("Agdas", "Agdash District"),
     ],
 )
 def test_spellings_find_the_district(gazetteer, name, boundary):
@@ -66,14 +79,15 @@ def test_join_groups_events_by_boundary_name():
     names = list(gpd.read_file(AZE_ADM2)["shapeName"])
     joined = join_events(read_events(DEFAULT_EVENTS), names, read_aliases())
     assert {name: len(events) for name, events in joined.items()} == {
-        "Agdam District": 1, "Kalbajar District": 3, "Lachin District": 1,
+        "Agdam District": 1,
+        "Kalbajar District": 3,
+        "Lachin District": 1,
     }
 
 
 def test_join_names_every_bad_district_at_once():
     names = list(gpd.read_file(AZE_ADM2)["shapeName"])
-    events = [Event("Atlantis", dt.date(2020, 1, 1), "completed"),
-              Event("Shusha", dt.date(2020, 1, 1), "completed")]
+    events = [Event("Atlantis", dt.date(2020, 1, 1), "completed"), Event("Shusha", dt.date(2020, 1, 1), "completed")]
     with pytest.raises(InputDataError) as error:
         join_events(events, names)
     assert "Atlantis" in error.value.message and "Shusha" in error.value.message

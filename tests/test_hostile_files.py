@@ -24,8 +24,8 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
-from conftest import AZE_ADM2, MIRROR, REPO, SHARED
 
+from conftest import AZE_ADM2, MIRROR, REPO, SHARED
 from handover_map import OutputError, _atomic
 from handover_map._atomic import write_files_atomic, write_text_atomic
 
@@ -41,8 +41,15 @@ def run(*args, cwd: Path | None = None, env: dict | None = None, umask: int | No
         if umask is not None:
             os.umask(umask)
 
-    return subprocess.run([sys.executable, "-m", "handover_map", *map(str, args)], capture_output=True, text=True, timeout=300,
-                          cwd=cwd, env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR), **(env or {})}, preexec_fn=child)
+    return subprocess.run(
+        [sys.executable, "-m", "handover_map", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=cwd,
+        env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR), **(env or {})},
+        preexec_fn=child,
+    )
 
 
 def errors(stderr: str) -> list[str]:
@@ -56,6 +63,7 @@ def leftovers(folder: Path) -> list[Path]:
 
 # -- 1. no local path leaks -------------------------------------------------------------------------
 
+
 def test_no_local_path_in_any_output(tmp_path):
     home = tmp_path / "home-QX7LEAK"
     downloads = home / "Downloads-ZZ9LEAK"
@@ -67,8 +75,19 @@ def test_no_local_path_in_any_output(tmp_path):
     env = {"HOME": str(home), "HANDOVER_MAP_CACHE_DIR": str(home / ".cache" / "handover-map")}
     article = downloads / ARTICLE.name
     inputs = ["--boundaries", downloads / AZE_ADM2.name, "--name-field", "shapeName", "--aliases", downloads / ALIASES.name]
-    maps = [*inputs, "--article", article, "--context", downloads / COUNTRIES.name, "--held-area", downloads / DISPUTED.name,
-            "--held-area-field", "BRK_NAME", "--held-area-name", "Nagorno-Karabakh"]
+    maps = [
+        *inputs,
+        "--article",
+        article,
+        "--context",
+        downloads / COUNTRIES.name,
+        "--held-area",
+        downloads / DISPUTED.name,
+        "--held-area-field",
+        "BRK_NAME",
+        "--held-area-name",
+        "Nagorno-Karabakh",
+    ]
     results = [
         run("build", *maps, "-o", out / "map.html", env=env),
         run("snapshot", *maps, "-o", out / "snap", env=env),
@@ -90,6 +109,7 @@ def test_no_local_path_in_any_output(tmp_path):
 
 # -- 2. an output never replaces an input ----------------------------------------------------------
 
+
 def _shapefile(folder: Path) -> Path:
     path = folder / "districts.shp"
     gpd.read_file(AZE_ADM2)[["shapeName", "geometry"]].to_file(path)
@@ -98,8 +118,15 @@ def _shapefile(folder: Path) -> Path:
 
 def _inputs(folder: Path) -> dict[str, Path]:
     paths = {}
-    for name, source in (("my.csv", EVENTS), ("a.txt", ARTICLE), ("b.geojson", AZE_ADM2), ("al.csv", ALIASES),
-                         ("c.json", COUNTRIES), ("h.json", DISPUTED), ("table.svg", EVENTS)):
+    for name, source in (
+        ("my.csv", EVENTS),
+        ("a.txt", ARTICLE),
+        ("b.geojson", AZE_ADM2),
+        ("al.csv", ALIASES),
+        ("c.json", COUNTRIES),
+        ("h.json", DISPUTED),
+        ("table.svg", EVENTS),
+    ):
         paths[name] = folder / name
         shutil.copy(source, paths[name])
     (folder / "link.csv").symlink_to("my.csv")
@@ -118,8 +145,7 @@ OVERWRITES = [
     ("boundaries", ["build", "--boundaries", "b.geojson", "--name-field", "shapeName", "-o", "b.geojson"], "b.geojson"),
     ("aliases", ["build", "--aliases", "al.csv", "-o", "al.csv"], "al.csv"),
     ("context", ["build", "--context", "c.json", "-o", "c.json"], "c.json"),
-    ("held-area", ["build", "--held-area", "h.json", "--held-area-field", "BRK_NAME", "--held-area-name", "Nagorno-Karabakh",
-                   "-o", "h.json"], "h.json"),
+    ("held-area", ["build", "--held-area", "h.json", "--held-area-field", "BRK_NAME", "--held-area-name", "Nagorno-Karabakh", "-o", "h.json"], "h.json"),
     ("snapshot-svg", ["snapshot", "--events", "table.svg", "-o", "table"], "table.svg"),
     ("extract-article", ["extract", "a.txt", "-o", "a.txt"], "a.txt"),
     ("extract-aliases", ["extract", "a.txt", "--aliases", "al.csv", "-o", "al.csv"], "al.csv"),
@@ -157,6 +183,7 @@ def test_outputs_beside_the_inputs_are_written(tmp_path):
 
 
 # -- 3. multi-file outputs: all or nothing ---------------------------------------------------------
+
 
 def test_a_snapshot_that_cannot_write_its_svg_leaves_the_png_alone(tmp_path):
     (tmp_path / "snap.png").write_bytes(b"old png")
@@ -211,10 +238,14 @@ def test_write_snapshot_is_all_or_nothing(tmp_path, monkeypatch):
 
 # -- 4. Ctrl-C and SIGTERM ----------------------------------------------------------------------------
 
+
 def _interrupt(tmp_path: Path, command: list, stop: signal.Signals) -> subprocess.CompletedProcess:
     """Run a command that pauses before renaming its outputs (the documented test hook), and stop it then."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "handover_map", *map(str, command)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [sys.executable, "-m", "handover_map", *map(str, command)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR), _atomic.PAUSE_ENV: "60"},
         # a shell's background job ignores SIGINT, and children inherit that: give the command Ctrl-C back
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
@@ -228,8 +259,7 @@ def _interrupt(tmp_path: Path, command: list, stop: signal.Signals) -> subproces
     return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
 
-@pytest.mark.parametrize(("stop", "code", "name"), [(signal.SIGINT, 130, "Ctrl-C (SIGINT)"), (signal.SIGTERM, 143, "SIGTERM")],
-                         ids=["sigint", "sigterm"])
+@pytest.mark.parametrize(("stop", "code", "name"), [(signal.SIGINT, 130, "Ctrl-C (SIGINT)"), (signal.SIGTERM, 143, "SIGTERM")], ids=["sigint", "sigterm"])
 @pytest.mark.parametrize("command", ["build", "snapshot"])
 def test_an_interrupted_write_leaves_no_temporary_file(tmp_path, stop, code, name, command):
     old = {tmp_path / "m.html": b"previous map"} if command == "build" else {tmp_path / "m.png": b"old png", tmp_path / "m.svg": b"old svg"}
@@ -262,6 +292,7 @@ def test_an_abort_is_an_interruption_not_a_bug(tmp_path, error):
 
 
 # -- 5. symbolic links and modes ---------------------------------------------------------------------
+
 
 def test_a_symlinked_output_writes_its_target_and_keeps_its_mode(tmp_path):
     target = tmp_path / "real" / "map.html"
@@ -320,6 +351,7 @@ def test_atomic_writes_keep_modes_and_follow_links(tmp_path):
 
 # -- 6. caches and snapshot titles ------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("damage", ["truncated", "emptied", "garbage"])
 def test_a_corrupted_derived_cache_is_rebuilt_with_a_warning(tmp_path, damage):
     env = {"HANDOVER_MAP_CACHE_DIR": str(tmp_path / "cache")}
@@ -329,8 +361,7 @@ def test_a_corrupted_derived_cache_is_rebuilt_with_a_warning(tmp_path, damage):
     assert cached
     for path in cached:
         data = path.read_bytes()
-        path.write_bytes({"truncated": data[: len(data) // 2], "emptied": b'{"type":"FeatureCollection","features":[]}',
-                          "garbage": b"\x00\xff" * 100}[damage])
+        path.write_bytes({"truncated": data[: len(data) // 2], "emptied": b'{"type":"FeatureCollection","features":[]}', "garbage": b"\x00\xff" * 100}[damage])
     again = run("build", "-o", tmp_path / "again.html", env=env)
     assert again.returncode == 0, again.stderr
     assert again.stderr.count("Warning: The cached layer") == len(cached)
@@ -342,8 +373,7 @@ def test_a_corrupted_derived_cache_is_rebuilt_with_a_warning(tmp_path, damage):
 def test_a_read_only_cache_with_self_contained_is_an_output_error(tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache's folder would be")
-    result = run("build", "--self-contained", "-o", tmp_path / "map.html",
-                 env={"HANDOVER_MAP_CACHE_DIR": str(blocker / "cache"), "HANDOVER_MAP_OFFLINE": "1"})
+    result = run("build", "--self-contained", "-o", tmp_path / "map.html", env={"HANDOVER_MAP_CACHE_DIR": str(blocker / "cache"), "HANDOVER_MAP_OFFLINE": "1"})
     assert result.returncode == 6, result.stderr
     (line,) = errors(result.stderr)
     assert "Cannot write the web assets" in line and "HANDOVER_MAP_CACHE_DIR" in line
@@ -360,6 +390,7 @@ def test_snapshot_titles_are_drawn_literally(tmp_path, title):
 
 # -- 7. determinism whatever the folder or locale ----------------------------------------------------
 
+
 def test_output_is_the_same_from_any_folder_and_locale(tmp_path):
     shared = tmp_path / "articles"
     shared.mkdir()
@@ -371,8 +402,12 @@ def test_output_is_the_same_from_any_folder_and_locale(tmp_path):
     for cwd, locale, article in runs.values():
         cwd.mkdir(parents=True, exist_ok=True)
         env = {"LC_ALL": locale, "LANG": locale}
-        for args in (["build", "-o", "default.html"], ["snapshot", "-o", "default"],
-                     ["build", "--article", article, "-o", "article.html"], ["snapshot", "--article", article, "-o", "article"]):
+        for args in (
+            ["build", "-o", "default.html"],
+            ["snapshot", "-o", "default"],
+            ["build", "--article", article, "-o", "article.html"],
+            ["snapshot", "--article", article, "-o", "article"],
+        ):
             result = run(*args, cwd=cwd, env=env)
             assert result.returncode == 0, result.stderr
     for name in ("default.html", "default.png", "default.svg", "article.html", "article.png", "article.svg"):

@@ -22,10 +22,10 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
-from conftest import AZE_ADM2, MIRROR, REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import AZE_ADM2, MIRROR, REPO
 from handover_map import InputDataError, read_article
 from handover_map.article import parse_article
 from handover_map.events import Event
@@ -80,9 +80,11 @@ def _one_sentence(unit: str):
 
 def _many_lines(unit: str):
     """An article of many short paragraphs made of ``unit``."""
+
     def make(n: int) -> str:
         line = "Officials said that " + (unit * max(1, 300 // len(unit))).strip() + " and troops left on 1 December."
         return "\n".join([line] * max(1, n // len(line)))
+
     return make
 
 
@@ -132,6 +134,7 @@ def test_blanks_after_a_date_are_read_once(gazetteer):
     # right after that date: the blanks there were rescanned for every place that follows.
     def make(n: int) -> str:
         return "Officials said that on 1 November" + " " * (n // 2) + "Aghdam was ceded Lachin was ceded " * (n // 68) + " now."
+
     ratio, n = _growth(make, _extractor(gazetteer))
     assert ratio < MAX_GROWTH, f"{ratio:.1f} times slower for {SCALE * n:,} characters than for {n:,}"
 
@@ -142,14 +145,47 @@ def test_comments_before_a_text_cost_no_backtracking(tmp_path):
         path = tmp_path / f"{n}.txt"
         path.write_text("<!-- saved -->\n" * (n // 15) + "Azerbaijani troops entered Lachin on 1 December 2020, officials said.", encoding="utf-8")
         return path
+
     ratio, n = _growth(make, read_article)
     assert ratio < MAX_GROWTH, f"{ratio:.1f} times slower for {SCALE * n:,} characters than for {n:,}"
 
 
-FRAGMENTS = ["deadline", "was ceded", "is to be handed over", "postponed", "entered", "will be returned", "handover", "not",
-             "if", "Aghdam", "Ağdam", "Kalbajar", "Lachin", "Kalbadjar district", "Upper Foo district", "Shusha",
-             "20 November 2020", "Nov. 15", "December 1", "Friday", "tomorrow", ",", ";", "and", "but", "from", "to", "by ten days",
-             "—", "-", "(AFP", "Mr.", " ", "\t"]
+FRAGMENTS = [
+    "deadline",
+    "was ceded",
+    "is to be handed over",
+    "postponed",
+    "entered",
+    "will be returned",
+    "handover",
+    "not",
+    "if",
+    "Aghdam",
+    "Ağdam",
+    "Kalbajar",
+    "Lachin",
+    "Kalbadjar district",
+    "Upper Foo district",
+    "Shusha",
+    "20 November 2020",
+    "Nov. 15",
+    "December 1",
+    "Friday",
+    "tomorrow",
+    ",",
+    ";",
+    "and",
+    "but",
+    "from",
+    "to",
+    "by ten days",
+    "—",
+    "-",
+    "(AFP",
+    "Mr.",
+    " ",
+    "\t",
+]
 
 
 @settings(max_examples=10, deadline=None, derandomize=True)
@@ -162,8 +198,10 @@ def test_extraction_grows_linearly_for_any_repeated_fragment(gazetteer, fragment
 
 def test_a_one_megabyte_article_is_extracted_within_seconds(gazetteer, tmp_path):
     corpus = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted((REPO / "tests" / "articles").glob("*.txt")))
-    hostile = ("Aghdam deadline deadline deadline, Kalbajar and Lachin were ceded on 20 November 2020, , , ; "
-               "Lachin is due on 1 December and Kalbajar by Dec. 2 and deadline Lachin by Dec. 3 ") * 2000 + "on 1 December."
+    hostile = (
+        "Aghdam deadline deadline deadline, Kalbajar and Lachin were ceded on 20 November 2020, , , ; "
+        "Lachin is due on 1 December and Kalbajar by Dec. 2 and deadline Lachin by Dec. 3 "
+    ) * 2000 + "on 1 December."
     text = ""
     while len(text) < 1_000_000:
         text += corpus + "\n" + hostile + "\n"
@@ -185,7 +223,7 @@ def test_evidence_stays_short_whatever_the_sentence(gazetteer):
         # A sentence is read (and quoted) in pieces of at most MAX_SENTENCE characters.
         assert len(event.evidence) <= MAX_SENTENCE
         assert event.as_written in event.evidence
-        assert event.evidence == " ".join(text[event.evidence_start:event.evidence_end].split())
+        assert event.evidence == " ".join(text[event.evidence_start : event.evidence_end].split())
 
 
 # The timeline: the state of a district on a day, as the rules in timeline.py
@@ -212,14 +250,25 @@ def _reference_state(events: list[Event], day: dt.date) -> str:
 
 
 def _random_events(rng: random.Random, count: int, districts: int = 1, span: int = 40) -> list[Event]:
-    return [Event(f"D{rng.randrange(districts)}", D(2020, 1, 1) + dt.timedelta(days=rng.randrange(span)),
-                  rng.choice(["scheduled", "postponed", "completed"]), rng.choice(["", "A", "B"]), rng.choice(["", "A", "B"]))
-            for _ in range(count)]
+    return [
+        Event(
+            f"D{rng.randrange(districts)}",
+            D(2020, 1, 1) + dt.timedelta(days=rng.randrange(span)),
+            rng.choice(["scheduled", "postponed", "completed"]),
+            rng.choice(["", "A", "B"]),
+            rng.choice(["", "A", "B"]),
+        )
+        for _ in range(count)
+    ]
 
 
 event_strategy = st.builds(
-    Event, st.just("X"), st.dates(min_value=D(2020, 1, 1), max_value=D(2020, 2, 15)),
-    st.sampled_from(["scheduled", "postponed", "completed"]), st.sampled_from(["", "A", "B"]), st.sampled_from(["", "A", "B"]),
+    Event,
+    st.just("X"),
+    st.dates(min_value=D(2020, 1, 1), max_value=D(2020, 2, 15)),
+    st.sampled_from(["scheduled", "postponed", "completed"]),
+    st.sampled_from(["", "A", "B"]),
+    st.sampled_from(["", "A", "B"]),
 )
 
 
@@ -255,9 +304,15 @@ def test_two_hundred_thousand_events_within_seconds():
 
 
 def test_timeline_takes_the_first_and_last_days_of_the_calendar():
-    events = [Event("X", dt.date.min, "scheduled"), Event("X", dt.date.min, "postponed"), Event("X", D(1, 1, 2), "scheduled"),
-              Event("Y", dt.date.max, "scheduled"), Event("Y", D(2020, 1, 1), "completed", "A", "B"),
-              Event("Z", dt.date.max, "completed", "A", "B"), Event("Z", D(9999, 12, 30), "postponed")]
+    events = [
+        Event("X", dt.date.min, "scheduled"),
+        Event("X", dt.date.min, "postponed"),
+        Event("X", D(1, 1, 2), "scheduled"),
+        Event("Y", dt.date.max, "scheduled"),
+        Event("Y", D(2020, 1, 1), "completed", "A", "B"),
+        Event("Z", dt.date.max, "completed", "A", "B"),
+        Event("Z", D(9999, 12, 30), "postponed"),
+    ]
     grouped = group_by_district(events)
     timeline = build_timeline(grouped)
     assert timeline.stops[0] == dt.date.min and timeline.stops[-1] == dt.date.max
@@ -267,14 +322,20 @@ def test_timeline_takes_the_first_and_last_days_of_the_calendar():
 
 
 # Saved pages whatever their encoding marks.
-_BODY = ("<p>Azerbaijani troops entered the Kalbajar district on 25 November 2020, officials in Baku said on Wednesday.</p>"
-         "<p>The handover of Lachin is due by December 1, the defence ministry said in a statement.</p>")
-_PAGE = ("<html><head><title>Troops Enter Kalbajar After Delay</title>"
-         "<meta property='article:published_time' content='2020-11-26'></head>"
-         "<body><nav>Home | News | 1 January 2019</nav><article><h1>Troops Enter Kalbajar After Delay</h1>{body}</article>"
-         "<aside>Aghdam was ceded on 3 March 2019, a sidebar says in its own words here.</aside></body></html>")
-_XHTML = ("<?xml version='1.0' encoding='utf-8'?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" "
-          "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd\">\n") + _PAGE.replace("<html>", "<html xmlns='http://www.w3.org/1999/xhtml'>")
+_BODY = (
+    "<p>Azerbaijani troops entered the Kalbajar district on 25 November 2020, officials in Baku said on Wednesday.</p>"
+    "<p>The handover of Lachin is due by December 1, the defence ministry said in a statement.</p>"
+)
+_PAGE = (
+    "<html><head><title>Troops Enter Kalbajar After Delay</title>"
+    "<meta property='article:published_time' content='2020-11-26'></head>"
+    "<body><nav>Home | News | 1 January 2019</nav><article><h1>Troops Enter Kalbajar After Delay</h1>{body}</article>"
+    "<aside>Aghdam was ceded on 3 March 2019, a sidebar says in its own words here.</aside></body></html>"
+)
+_XHTML = (
+    "<?xml version='1.0' encoding='utf-8'?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" "
+    '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
+) + _PAGE.replace("<html>", "<html xmlns='http://www.w3.org/1999/xhtml'>")
 _UTF8 = str.encode
 PAGES = {  # name: (page, how it is saved)
     "utf-8": (_PAGE, _UTF8),
@@ -332,7 +393,7 @@ def _rows(extraction) -> list[tuple]:
 def test_line_endings_give_the_same_events_as_lf(gazetteer, line_end):
     lines = LF_ARTICLE.split("\n")
     if line_end == "mixed":  # a CR never right before an empty line's LF: that would be one CR LF
-        ends = [("\r\n", "\n", "\r")[i % 3] if lines[i + 1:i + 2] != [""] else "\n" for i in range(len(lines))]
+        ends = [("\r\n", "\n", "\r")[i % 3] if lines[i + 1 : i + 2] != [""] else "\n" for i in range(len(lines))]
         text = "".join(line + end for line, end in zip(lines, ends))
     else:
         text = line_end.join(lines)
@@ -346,12 +407,16 @@ def test_line_endings_give_the_same_events_as_lf(gazetteer, line_end):
 # Dates past the calendar.
 @pytest.mark.parametrize("days", ["9999999", "99999999999999"])
 def test_a_postponement_past_the_calendar_is_reported_not_raised(gazetteer, days):
-    text = ("Kalbajar was due to be handed over on 15 November, officials said on Monday in Baku.\n"
-            f"The handover of Kalbajar was postponed by {days} days at the request of the other side.\n"
-            "Azerbaijani troops entered Lachin on 1 December 2020, the defence ministry said.\n")
+    text = (
+        "Kalbajar was due to be handed over on 15 November, officials said on Monday in Baku.\n"
+        f"The handover of Kalbajar was postponed by {days} days at the request of the other side.\n"
+        "Azerbaijani troops entered Lachin on 1 December 2020, the defence ministry said.\n"
+    )
     extraction = extract_events(parse_article(text, location="x.txt", published=D(2020, 11, 25)), gazetteer)
     assert {(e.as_written, e.kind, e.date) for e in extraction.events} == {
-        ("Kalbajar", "scheduled", D(2020, 11, 15)), ("Kalbajar", "postponed", D(2020, 11, 15)), ("Lachin", "completed", D(2020, 12, 1)),
+        ("Kalbajar", "scheduled", D(2020, 11, 15)),
+        ("Kalbajar", "postponed", D(2020, 11, 15)),
+        ("Lachin", "completed", D(2020, 12, 1)),
     }
     (shift,) = [d for d in extraction.report()["unattached_dates"] if d["text"] == f"by {days} days"]
     assert shift["date"] is None and "outside the calendar" in shift["reason"]
@@ -359,9 +424,11 @@ def test_a_postponement_past_the_calendar_is_reported_not_raised(gazetteer, days
 
 @pytest.mark.parametrize("published", [dt.date.min, dt.date.max, D(1, 1, 2), D(9999, 12, 30)])
 def test_an_extreme_publication_date_works(gazetteer, tmp_path, published):
-    text = ("Azerbaijani troops entered Aghdam yesterday, and Lachin will be handed over tomorrow, officials said.\n"
-            "Kalbajar was handed over on Friday, and Gubadly is to be handed over on 1 December, the ministry said on Sunday.\n"
-            "Zangilan is to be returned on 29 February, and Fuzuli on 31 February 2020, a statement said today.\n")
+    text = (
+        "Azerbaijani troops entered Aghdam yesterday, and Lachin will be handed over tomorrow, officials said.\n"
+        "Kalbajar was handed over on Friday, and Gubadly is to be handed over on 1 December, the ministry said on Sunday.\n"
+        "Zangilan is to be returned on 29 February, and Fuzuli on 31 February 2020, a statement said today.\n"
+    )
     path = tmp_path / "article.txt"
     path.write_text(text, encoding="utf-8")
     for article in (parse_article(text, location="x.txt", published=published), read_article(path, published=published)):
@@ -389,14 +456,20 @@ def test_no_folder_of_the_user_in_sources_or_the_report(gazetteer, tmp_path, mon
         assert event.source == "Azerbaijan Army Moves into Second District Handed Back by Armenia, 2020-11-25, 2020-11-25-kalbajar-handover.txt"
     for leak in (str(tmp_path), str(home), "alice", "Downloads", os.path.expanduser("~")):
         assert leak not in written
-    result = subprocess.run([sys.executable, "-m", "handover_map", "extract", str(path), "--format", "json", "-o", str(tmp_path / "e.json")],
-                            capture_output=True, text=True, timeout=300, env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR)})
+    result = subprocess.run(
+        [sys.executable, "-m", "handover_map", "extract", str(path), "--format", "json", "-o", str(tmp_path / "e.json")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR)},
+    )
     assert result.returncode == 0, result.stderr
     assert "alice" not in (tmp_path / "e.json").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("location", ["C:\\Users\\alice\\Downloads\\report.txt", "/home/alice/report.txt", "report.txt",
-                                      "https://example.org/alice/report.txt"])
+@pytest.mark.parametrize(
+    "location", ["C:\\Users\\alice\\Downloads\\report.txt", "/home/alice/report.txt", "report.txt", "https://example.org/alice/report.txt"]
+)
 def test_the_source_names_only_the_file(gazetteer, location):
     article = parse_article("Azerbaijani troops entered Lachin on 1 December 2020, the defence ministry said.", location=location)
     (event,) = extract_events(article, gazetteer).events
@@ -431,8 +504,14 @@ def test_extraction_is_the_same_whatever_the_hash_seed_or_folder(tmp_path):
         path = tmp_path / folder / "2020-11-25-three-districts.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(DETERMINISM_ARTICLE, encoding="utf-8")
-        result = subprocess.run([sys.executable, "-c", _DUMP, str(path), str(AZE_ADM2)], capture_output=True, text=True, timeout=300,
-                                cwd=path.parent, env={**os.environ, "PYTHONHASHSEED": seed, "HANDOVER_MAP_DATA_DIR": str(MIRROR)})
+        result = subprocess.run(
+            [sys.executable, "-c", _DUMP, str(path), str(AZE_ADM2)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=path.parent,
+            env={**os.environ, "PYTHONHASHSEED": seed, "HANDOVER_MAP_DATA_DIR": str(MIRROR)},
+        )
         assert result.returncode == 0, result.stderr
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1] == outputs[2]

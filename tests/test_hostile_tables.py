@@ -21,8 +21,8 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 import shapely
-from conftest import AZE_ADM2, MIRROR
 
+from conftest import AZE_ADM2, MIRROR
 from handover_map import BoundaryDataError, HandoverMapWarning, InputDataError, load_boundaries, read_events, write_events
 from handover_map.cartography import district_label, prepare_layers
 from handover_map.events import Event, events_csv
@@ -33,8 +33,14 @@ HEADER = "district,date,kind,from,to,source,evidence,note,evidence_start,evidenc
 
 
 def run(*args, env: dict | None = None, timeout: float = 120, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "handover_map", *map(str, args)], capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR), **(env or {})}, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "handover_map", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR), **(env or {})},
+        cwd=cwd,
+    )
 
 
 def assert_user_error(result: subprocess.CompletedProcess, code: int, message: str) -> None:
@@ -53,8 +59,16 @@ def table(tmp_path: Path, text: str, name: str = "events.csv", encoding: str = "
 
 # -- 1. Safe CSV ------------------------------------------------------------------------------------------------------
 
-FORMULAS = ["=HYPERLINK(\"http://example.invalid\",\"click\")", "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0",
-            "\t=1+1", "\r=1+1", "  =1+1", "\u00a0@SUM(1)"]
+FORMULAS = [
+    '=HYPERLINK("http://example.invalid","click")',
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+    "  =1+1",
+    "\u00a0@SUM(1)",
+]
 
 
 @pytest.mark.parametrize("column", ["district", "from_", "to", "source", "evidence", "note"])
@@ -105,15 +119,21 @@ def test_extract_review_build_keeps_the_text_and_the_csv_is_safe(tmp_path):
 
 # -- 2. Semicolons, tabs, BOM and CRLF ---------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("delimiter", [";", "\t", ","])
 def test_semicolon_and_tab_tables_with_bom_and_crlf_are_read(tmp_path, delimiter):
-    rows = [["District", "Date", "Kind", "Source"], ["Agdam", "2020-11-20", "completed", "AFP, 25 November 2020; page 2"],
-            ["Lachin", "2020-12-01", "scheduled", ""]]
+    rows = [
+        ["District", "Date", "Kind", "Source"],
+        ["Agdam", "2020-11-20", "completed", "AFP, 25 November 2020; page 2"],
+        ["Lachin", "2020-12-01", "scheduled", ""],
+    ]
     quoted = [[f'"{cell}"' if delimiter in cell else cell for cell in row] for row in rows]
     path = table(tmp_path, "\ufeff" + "\r\n".join(delimiter.join(row) for row in quoted) + "\r\n")
     events = read_events(path)
     assert [(e.district, e.date, e.kind, e.source) for e in events] == [
-        ("Agdam", D(2020, 11, 20), "completed", "AFP, 25 November 2020; page 2"), ("Lachin", D(2020, 12, 1), "scheduled", "")]
+        ("Agdam", D(2020, 11, 20), "completed", "AFP, 25 November 2020; page 2"),
+        ("Lachin", D(2020, 12, 1), "scheduled", ""),
+    ]
 
 
 def test_cr_only_line_endings_are_read(tmp_path):
@@ -134,10 +154,13 @@ def test_another_separator_is_refused_naming_the_ones_read(tmp_path):
     assert "separated by commas, semicolons or tabs" in result.stderr
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    ("district,date,kind\nAgdam,2020-11-20,completed\n".encode("utf-16"), "is UTF-16 text"),
-    (b"district,date,kind\nAgdam,2020-11-20,comp\x00leted\n", "is a binary file"),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("district,date,kind\nAgdam,2020-11-20,completed\n".encode("utf-16"), "is UTF-16 text"),
+        (b"district,date,kind\nAgdam,2020-11-20,comp\x00leted\n", "is a binary file"),
+    ],
+)
 def test_utf16_and_binary_tables_are_named_as_such(tmp_path, data, message):
     path = tmp_path / "events.csv"
     path.write_bytes(data)
@@ -147,8 +170,10 @@ def test_utf16_and_binary_tables_are_named_as_such(tmp_path, data, message):
 
 # -- 3. Dates, offsets, blank rows -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("date", ["20201125", "2020-W48-3", "2020-11-25T10:00", "2020-11-5", "2020-330", "+2020-11-25",
-                                  "٢٠٢٠-١١-٢٥", "2020-11-25 10:00", "2020-02-30"])
+
+@pytest.mark.parametrize(
+    "date", ["20201125", "2020-W48-3", "2020-11-25T10:00", "2020-11-5", "2020-330", "+2020-11-25", "٢٠٢٠-١١-٢٥", "2020-11-25 10:00", "2020-02-30"]
+)
 def test_only_yyyy_mm_dd_is_a_date(tmp_path, date):
     with pytest.raises(InputDataError, match=r"row 2: .* is not a date in the form YYYY-MM-DD"):
         read_events(table(tmp_path, f"district,date,kind\nAgdam,{date},completed\n"))
@@ -187,11 +212,15 @@ def test_a_table_of_only_blank_rows_has_no_events(tmp_path):
 
 # -- 4. Name matching and alias files ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("name", "names", "closest"), [
-    ("Kalbajar", ["Other Kalbajar District", "Agdam District", "Lachin District"], "Other Kalbajar District"),
-    ("Marrow", ["Marrow Valley", "Harrow", "Barrow Hills"], "Marrow Valley"),
-    ("Kalbajar District North", ["Kalbajar District", "Lachin District"], "Kalbajar District"),
-])
+
+@pytest.mark.parametrize(
+    ("name", "names", "closest"),
+    [
+        ("Kalbajar", ["Other Kalbajar District", "Agdam District", "Lachin District"], "Other Kalbajar District"),
+        ("Marrow", ["Marrow Valley", "Harrow", "Barrow Hills"], "Marrow Valley"),
+        ("Kalbajar District North", ["Kalbajar District", "Lachin District"], "Kalbajar District"),
+    ],
+)
 def test_a_fuzzy_match_that_only_adds_or_drops_an_end_is_refused_with_candidates(name, names, closest):
     gazetteer = Gazetteer(names)
     assert gazetteer.lookup(name) is None  # so extraction does not take it either
@@ -229,7 +258,9 @@ def test_a_huge_alias_file_fails_fast(tmp_path):
     assert_user_error(run("build", "--aliases", aliases, "-o", tmp_path / "map.html"), 3, "is larger than 10 MB")
 
 
-@pytest.mark.parametrize(("data", "message"), [(b"name,alias\nAgdam,Ak\x00na\n", "is a binary file"), (b"name,alias\nAgdam,\"" + b"x" * 200_000 + b"\"\n", "is not valid CSV")])
+@pytest.mark.parametrize(
+    ("data", "message"), [(b"name,alias\nAgdam,Ak\x00na\n", "is a binary file"), (b'name,alias\nAgdam,"' + b"x" * 200_000 + b'"\n', "is not valid CSV")]
+)
 def test_broken_alias_files_are_input_errors(tmp_path, data, message):
     path = tmp_path / "aliases.csv"
     path.write_bytes(data)
@@ -244,11 +275,12 @@ def test_a_missing_alias_file_is_an_input_error(tmp_path):
 
 # -- 5. Boundaries ----------------------------------------------------------------------------------------------------
 
+
 def _geojson(path: Path, *features: tuple[str, object], crs: str | None = None) -> Path:
     """A GeoJSON file written by hand, so that it can hold what no library writes."""
     body = ",".join(
-        f'{{"type":"Feature","properties":{{"name":{json.dumps(name)}}},"geometry":{{"type":"Polygon","coordinates":{rings}}}}}'
-        for name, rings in features)
+        f'{{"type":"Feature","properties":{{"name":{json.dumps(name)}}},"geometry":{{"type":"Polygon","coordinates":{rings}}}}}' for name, rings in features
+    )
     member = f',"crs":{{"type":"name","properties":{{"name":"{crs}"}}}}' if crs else ""
     path.write_text(f'{{"type":"FeatureCollection"{member},"features":[{body}]}}', encoding="utf-8")
     return path
@@ -261,18 +293,30 @@ def _box(x0, y0, x1, y1) -> str:
 BOUNDARY_CASES = {
     "longitude-400": (lambda t: _geojson(t / "b.geojson", ("X", _box(400, 40, 401, 41))), [], "outside longitude -180..180", "check the coordinates"),
     "latitude-95": (lambda t: _geojson(t / "b.geojson", ("X", _box(170, 80, 171, 95))), [], "outside longitude -180..180", "latitudes within -90..90"),
-    "nan": (lambda t: _geojson(t / "b.geojson", ("X", "[[[NaN,40],[46,40],[46,41],[45,41],[NaN,40]]]")), [], "ring is not closed", "every coordinate as a number"),
+    "nan": (
+        lambda t: _geojson(t / "b.geojson", ("X", "[[[NaN,40],[46,40],[46,41],[45,41],[NaN,40]]]")),
+        [],
+        "ring is not closed",
+        "every coordinate as a number",
+    ),
     "infinity": (lambda t: _geojson(t / "b.geojson", ("X", _box("Infinity", 40, 46, 41))), [], "not numbers (NaN or infinity)", "fix or remove"),
     "unclosed-ring": (lambda t: _geojson(t / "b.geojson", ("X", "[[[45,40],[46,40],[46,41],[45,41]]]")), [], "ring is not closed", "close every ring"),
-    "metres-declared-4326": (lambda t: _geojson(t / "b.geojson", ("X", _box(500000, 4400000, 510000, 4410000)), crs="urn:ogc:def:crs:OGC:1.3:CRS84"),
-                             [], "outside longitude", "look like metres"),
+    "metres-declared-4326": (
+        lambda t: _geojson(t / "b.geojson", ("X", _box(500000, 4400000, 510000, 4410000)), crs="urn:ogc:def:crs:OGC:1.3:CRS84"),
+        [],
+        "outside longitude",
+        "look like metres",
+    ),
     "metres-assumed-4326": (lambda t: _squares(t / "b.shp", ["X"], "EPSG:32638"), ["--assume-crs", "EPSG:4326"], "outside longitude", "look like metres"),
     "swapped-axes": (lambda t: _geojson(t / "b.geojson", ("X", _box(40, 145, 41, 146))), [], "outside longitude", "axes look swapped"),
     "unknown-epsg-code": (lambda t: _squares(t / "b.geojson", ["X"]), ["--assume-crs", "EPSG:99999"], "'EPSG:99999' is not a CRS pyproj knows", "EPSG:32638"),
     "nonsense-crs": (lambda t: _squares(t / "b.geojson", ["X"]), ["--assume-crs", "foo"], "'foo' is not a CRS pyproj knows", "EPSG:32638"),
-    "unconvertible-crs": (lambda t: _squares(t / "b.shp", ["X"], "EPSG:32638"),
-                          ["--assume-crs", 'ENGCRS["site",EDATUM["d"],CS[Cartesian,2],AXIS["x",east,LENGTHUNIT["metre",1]],AXIS["y",north,LENGTHUNIT["metre",1]]]'],
-                          "cannot be converted", "--assume-crs"),
+    "unconvertible-crs": (
+        lambda t: _squares(t / "b.shp", ["X"], "EPSG:32638"),
+        ["--assume-crs", 'ENGCRS["site",EDATUM["d"],CS[Cartesian,2],AXIS["x",east,LENGTHUNIT["metre",1]],AXIS["y",north,LENGTHUNIT["metre",1]]]'],
+        "cannot be converted",
+        "--assume-crs",
+    ),
 }
 
 
@@ -289,11 +333,14 @@ def test_impossible_boundaries_are_boundary_errors(tmp_path, case):
     assert not (tmp_path / "map.html").exists()
 
 
-@pytest.mark.parametrize(("feature", "warning"), [
-    (("Flat", "[[[45,40],[46,41],[47,42],[45,40]]]"), "Skipping 1 feature(s) of 'b.geojson' without area (their points lie on a line): Flat"),
-    (("Wide", _box(-179, -17, 179, -16)), "span more than 180° of longitude: Wide"),
-    (("Polar", _box(27, 86, 28, 87)), "beyond latitude 85°, which the web map cannot show: Polar. Are longitude and latitude swapped?"),
-])
+@pytest.mark.parametrize(
+    ("feature", "warning"),
+    [
+        (("Flat", "[[[45,40],[46,41],[47,42],[45,40]]]"), "Skipping 1 feature(s) of 'b.geojson' without area (their points lie on a line): Flat"),
+        (("Wide", _box(-179, -17, 179, -16)), "span more than 180° of longitude: Wide"),
+        (("Polar", _box(27, 86, 28, 87)), "beyond latitude 85°, which the web map cannot show: Polar. Are longitude and latitude swapped?"),
+    ],
+)
 def test_implausible_geometry_builds_with_a_warning(tmp_path, feature, warning):
     _geojson(tmp_path / "b.geojson", ("X", _box(45, 40, 46, 41)), feature)
     events = table(tmp_path, "district,date,kind\nX,2020-11-20,completed\n")
@@ -330,8 +377,22 @@ def test_boundary_names_and_labels_on_the_page_carry_no_bidi_controls(tmp_path):
     boundaries = _geojson(tmp_path / "b.geojson", ("\u202eAgdam District\u202c", _box(45, 40, 46, 41)), ("Lachin\u2067 District", _box(46, 40, 47, 41)))
     events = table(tmp_path, "district,date,kind\nAg\u202edam,2020-11-20,completed\n\u200fLachin,2020-12-01,scheduled\n")
     page = tmp_path / "map.html"
-    result = run("build", "--events", events, "--boundaries", boundaries, "--context", "none", "--self-contained", "-o", page,
-                 "--held-area", "none", "--held-area-label", "held\u202e")
+    result = run(
+        "build",
+        "--events",
+        events,
+        "--boundaries",
+        boundaries,
+        "--context",
+        "none",
+        "--self-contained",
+        "-o",
+        page,
+        "--held-area",
+        "none",
+        "--held-area-label",
+        "held\u202e",
+    )
     assert result.returncode == 0, result.stderr
     text = page.read_text(encoding="utf-8")
     assert "Agdam District" in text and "Lachin District" in text
@@ -341,8 +402,12 @@ def test_boundary_names_and_labels_on_the_page_carry_no_bidi_controls(tmp_path):
 
 def test_prepare_layers_labels_are_visible_and_deterministic():
     frame = gpd.GeoDataFrame({"name": ["Agdam District"]}, geometry=[shapely.box(45, 40, 46, 41)], crs="EPSG:4326")
-    events = [Event("Ag\u202edam", D(2020, 11, 20), "completed"), Event("Ağdam", D(2020, 11, 21), "completed"),
-              Event("Ağdam", D(2020, 11, 22), "completed"), Event("Agdam District", D(2020, 11, 23), "completed")]
+    events = [
+        Event("Ag\u202edam", D(2020, 11, 20), "completed"),
+        Event("Ağdam", D(2020, 11, 21), "completed"),
+        Event("Ağdam", D(2020, 11, 22), "completed"),
+        Event("Agdam District", D(2020, 11, 23), "completed"),
+    ]
     joined = join_events(events, list(frame["name"]))
     (district,) = prepare_layers(frame, joined, held_area_label="\u202eheld").districts
     assert district.label == "Ağdam"  # as short as "Agdam", but written twice

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import MIRROR
 
 pytestmark = pytest.mark.browser
@@ -38,11 +39,12 @@ def _square(x: float, y: float, size: float = 0.2) -> list:
 
 
 def _feature_collection(features: list[tuple[dict, list]]) -> str:
-    return json.dumps({
-        "type": "FeatureCollection",
-        "features": [{"type": "Feature", "properties": props, "geometry": {"type": "Polygon", "coordinates": ring}}
-                     for props, ring in features],
-    })
+    return json.dumps(
+        {
+            "type": "FeatureCollection",
+            "features": [{"type": "Feature", "properties": props, "geometry": {"type": "Polygon", "coordinates": ring}} for props, ring in features],
+        }
+    )
 
 
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -57,16 +59,38 @@ def hostile(tmp_path_factory):
     """Hostile inputs for every channel, and the outputs the CLI made of them."""
     work = tmp_path_factory.mktemp("hostile")
     marker = work / "ran"
-    text = {c: _payload(c, marker) for c in (
-        "name", "alias", "from", "to", "source", "evidence", "note", "context", "held", "held-label",
-        "title", "subtitle", "credit", "headline", "og", "sentence")}
+    text = {
+        c: _payload(c, marker)
+        for c in (
+            "name",
+            "alias",
+            "from",
+            "to",
+            "source",
+            "evidence",
+            "note",
+            "context",
+            "held",
+            "held-label",
+            "title",
+            "subtitle",
+            "credit",
+            "headline",
+            "og",
+            "sentence",
+        )
+    }
     # Two synthetic districts whose names are hostile; the second is reached through a hostile alias.
-    (work / "districts.geojson").write_text(_feature_collection([
-        ({"district": text["name"]}, _square(46.0, 40.0)),
-        ({"district": "Quiet District"}, _square(46.2, 40.0)),
-    ]), encoding="utf-8")
-    (work / "aliases.csv").write_text(
-        'name,alias\n"Quiet District","' + text["alias"].replace('"', '""') + '"\n', encoding="utf-8")
+    (work / "districts.geojson").write_text(
+        _feature_collection(
+            [
+                ({"district": text["name"]}, _square(46.0, 40.0)),
+                ({"district": "Quiet District"}, _square(46.2, 40.0)),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    (work / "aliases.csv").write_text('name,alias\n"Quiet District","' + text["alias"].replace('"', '""') + '"\n', encoding="utf-8")
     (work / "countries.geojson").write_text(_feature_collection([({"name": text["context"]}, _square(45.5, 39.5, 1.2))]), encoding="utf-8")
     (work / "held.geojson").write_text(_feature_collection([({"name": text["held"]}, _square(45.9, 39.9, 0.6))]), encoding="utf-8")
 
@@ -75,14 +99,36 @@ def hostile(tmp_path_factory):
 
     (work / "events.csv").write_text(
         "district,date,kind,from,to,source,evidence,note\n"
-        + ",".join([cell(text["name"]), "2020-11-20", "completed"] + [cell(text[c]) for c in ("from", "to", "source", "evidence", "note")]) + "\n"
-        + ",".join([cell(text["alias"]), "2020-11-25", "completed", "", "", "", "", ""]) + "\n",
+        + ",".join([cell(text["name"]), "2020-11-20", "completed"] + [cell(text[c]) for c in ("from", "to", "source", "evidence", "note")])
+        + "\n"
+        + ",".join([cell(text["alias"]), "2020-11-25", "completed", "", "", "", "", ""])
+        + "\n",
         encoding="utf-8",
     )
-    common = ["--boundaries", "districts.geojson", "--name-field", "district", "--aliases", "aliases.csv",
-              "--context", "countries.geojson", "--held-area", "held.geojson", "--held-area-field", "name",
-              "--held-area-name", text["held"], "--held-area-label", text["held-label"],
-              "--title", text["title"], "--subtitle", text["subtitle"], "--credit", text["credit"]]
+    common = [
+        "--boundaries",
+        "districts.geojson",
+        "--name-field",
+        "district",
+        "--aliases",
+        "aliases.csv",
+        "--context",
+        "countries.geojson",
+        "--held-area",
+        "held.geojson",
+        "--held-area-field",
+        "name",
+        "--held-area-name",
+        text["held"],
+        "--held-area-label",
+        text["held-label"],
+        "--title",
+        text["title"],
+        "--subtitle",
+        text["subtitle"],
+        "--credit",
+        text["credit"],
+    ]
     _cli("build", "--events", "events.csv", *common, "--self-contained", "-o", "table.html", cwd=work)
     _cli("snapshot", "--events", "events.csv", *common, "-o", "snap", cwd=work)
 
@@ -133,8 +179,11 @@ def test_page_shows_every_channel_literally(hostile, open_offline):
         assert text[channel] in listed
     assert page.js("(name) => handoverMap.stateOf(name)", text["name"]) == "transferred"
     assert page.js("(name) => handoverMap.stateOf(name)", text["alias"]) == "transferred"
-    page.js("(name) => { const i = handoverMap.districts().findIndex(d => d.name === name);"
-            " handoverMap.layer.getLayers().find(l => l.feature.properties.i === i).openPopup(); }", text["name"])
+    page.js(
+        "(name) => { const i = handoverMap.districts().findIndex(d => d.name === name);"
+        " handoverMap.layer.getLayers().find(l => l.feature.properties.i === i).openPopup(); }",
+        text["name"],
+    )
     popup = page.page.locator(".leaflet-popup-content")
     popup.wait_for(timeout=5_000)
     shown = popup.inner_text()

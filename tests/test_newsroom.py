@@ -3,8 +3,8 @@ time controls, keyboard, event list, deep links, cartography, areas, embeds."""
 
 from __future__ import annotations
 
-
 import pytest
+
 from conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -90,8 +90,10 @@ def test_event_list_follows_the_slider_and_jumps_on_click(default_map, open_offl
     page = open_offline(default_map)
     events = page.js("handoverMap.events()")
     assert [(e["date"], e["district"], e["kind"]) for e in events] == [
-        ("2020-11-15", "Kalbajar District", "scheduled"), ("2020-11-15", "Kalbajar District", "postponed"),
-        ("2020-11-20", "Agdam District", "completed"), ("2020-11-25", "Kalbajar District", "completed"),
+        ("2020-11-15", "Kalbajar District", "scheduled"),
+        ("2020-11-15", "Kalbajar District", "postponed"),
+        ("2020-11-20", "Agdam District", "completed"),
+        ("2020-11-25", "Kalbajar District", "completed"),
         ("2020-12-01", "Lachin District", "scheduled"),
     ]
     past, current, future = "rgb(138, 138, 138)", "rgb(0, 114, 178)", "rgb(204, 204, 204)"
@@ -115,14 +117,15 @@ def test_event_list_follows_the_slider_and_jumps_on_click(default_map, open_offl
 
 def test_ticks_mark_the_event_dates(default_map, open_offline):
     page = open_offline(default_map)
-    assert page.page.locator(".hm-tick").evaluate_all("ts => ts.map(t => t.title)") == [
-        "15 Nov 2020", "20 Nov 2020", "25 Nov 2020", "1 Dec 2020"]
+    assert page.page.locator(".hm-tick").evaluate_all("ts => ts.map(t => t.title)") == ["15 Nov 2020", "20 Nov 2020", "25 Nov 2020", "1 Dec 2020"]
 
 
 def test_scheduled_is_hatched_and_transferred_solid(default_map, open_offline):
     page = open_offline(default_map)
     page.js("handoverMap.setDate('2020-11-25')")
-    fills = page.js("() => { const f = {}; handoverMap.layer.eachLayer(l => { f[handoverMap.districts()[l.feature.properties.i].name] = l._path.getAttribute('fill'); }); return f; }")
+    fills = page.js(
+        "() => { const f = {}; handoverMap.layer.eachLayer(l => { f[handoverMap.districts()[l.feature.properties.i].name] = l._path.getAttribute('fill'); }); return f; }"
+    )
     assert fills == {"Agdam District": "#0072B2", "Kalbajar District": "#0072B2", "Lachin District": "url(#hm-hatch-scheduled)"}
     assert page.js("document.getElementById('hm-hatch-scheduled').tagName") == "pattern"
 
@@ -190,7 +193,9 @@ def test_embedded_in_an_iframe_the_parent_drives_the_date(default_map, browser_c
         "<!doctype html><html><body><p>Story text.</p>"
         f"<iframe id='m' src='{default_map.resolve().as_uri()}' width='600' height='500' title='Map'></iframe>"
         "<script>window.heard = []; addEventListener('message', e => { if (e.data && e.data.type === 'handover-map:date') heard.push(e.data.date); });</script>"
-        "</body></html>", encoding="utf-8")
+        "</body></html>",
+        encoding="utf-8",
+    )
     page = browser_context.new_page()
     page.goto(parent.resolve().as_uri())
     frame = page.frame_locator("#m")

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import jupytext
+
 from conftest import MIRROR, REPO
 
 NOTEBOOK = REPO / "notebooks" / "walkthrough.py"
@@ -14,7 +15,11 @@ NOTEBOOK = REPO / "notebooks" / "walkthrough.py"
 
 def test_walkthrough_runs_end_to_end(tmp_path):
     result = subprocess.run(
-        [sys.executable, NOTEBOOK.name], cwd=NOTEBOOK.parent, capture_output=True, text=True, timeout=300,
+        [sys.executable, NOTEBOOK.name],
+        cwd=NOTEBOOK.parent,
+        capture_output=True,
+        text=True,
+        timeout=300,
         env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR), "WALKTHROUGH_OUTPUT": str(tmp_path)},
     )
     assert result.returncode == 0, result.stderr

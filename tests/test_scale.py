@@ -7,8 +7,8 @@ import warnings
 
 import pytest
 import shapely
-from conftest import AZE_ADM2
 
+from conftest import AZE_ADM2
 from handover_map import build_map, load_boundaries
 from handover_map.cartography import choose_decimals, equal_area_crs, simplify_coverage
 from handover_map.events import Event
@@ -34,8 +34,7 @@ def _many_events(names: list[str]) -> list[Event]:
 def test_a_long_event_list_shows_a_window_that_follows_the_slider(tmp_path, districts, open_offline):
     events = _many_events(list(districts["name"]))
     assert len(events) == 156
-    page = open_offline(build_map(tmp_path / "many.html", events=events, boundaries=str(AZE_ADM2),
-                                  name_field="shapeName", context="none", self_contained=True))
+    page = open_offline(build_map(tmp_path / "many.html", events=events, boundaries=str(AZE_ADM2), name_field="shapeName", context="none", self_contained=True))
     items = page.page.locator(".hm-event")
     page.js("handoverMap.setDate('2021-01-10')")
     assert items.count() == 120
@@ -50,8 +49,16 @@ def test_a_long_event_list_shows_a_window_that_follows_the_slider(tmp_path, dist
 @pytest.mark.browser
 def test_canvas_renderer_for_many_districts_still_hatches_and_recolours(tmp_path, districts, open_offline, monkeypatch):
     monkeypatch.setattr("handover_map.settings.CANVAS_THRESHOLD", 10)
-    page = open_offline(build_map(tmp_path / "canvas.html", events=_many_events(list(districts["name"])), boundaries=str(AZE_ADM2),
-                                  name_field="shapeName", context="none", self_contained=True))
+    page = open_offline(
+        build_map(
+            tmp_path / "canvas.html",
+            events=_many_events(list(districts["name"])),
+            boundaries=str(AZE_ADM2),
+            name_field="shapeName",
+            context="none",
+            self_contained=True,
+        )
+    )
     assert page.js("document.querySelectorAll('canvas.leaflet-zoom-animated').length") >= 1
     assert page.js("document.querySelectorAll('path.leaflet-interactive').length") == 0
     page.js("handoverMap.setDate('2021-01-01')")

@@ -11,8 +11,13 @@ from conftest import MIRROR
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "handover_map", *map(str, args)], capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR)})
+    return subprocess.run(
+        [sys.executable, "-m", "handover_map", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR)},
+    )
 
 
 def _png_size(path):
@@ -27,8 +32,17 @@ def test_snapshot_writes_png_and_svg_with_one_panel_per_event_date(tmp_path):
     width, height = _png_size(png)
     assert width > 2 * height  # four panels side by side
     text = svg.read_text()
-    for words in ("Armenia hands three districts back to Azerbaijan", "15 Nov 2020", "20 Nov 2020", "25 Nov 2020", "1 Dec 2020",
-                  "Handed over to Azerbaijan", "Handover announced, date not yet reached", "geoBoundaries", "CC BY-SA 3.0"):
+    for words in (
+        "Armenia hands three districts back to Azerbaijan",
+        "15 Nov 2020",
+        "20 Nov 2020",
+        "25 Nov 2020",
+        "1 Dec 2020",
+        "Handed over to Azerbaijan",
+        "Handover announced, date not yet reached",
+        "geoBoundaries",
+        "CC BY-SA 3.0",
+    ):
         assert words in text, words
     assert "Kalbajar" in text and "Lachin" in text and "Aghdam" in text
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-
 import shutil
 from pathlib import Path
 
 import pytest
-from conftest import MIRROR, SHARED
 
+from conftest import MIRROR, SHARED
 from handover_map import BoundaryDataError, DownloadError, sources
 
 

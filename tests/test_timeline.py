@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from conftest import DEFAULT_EVENTS
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import DEFAULT_EVENTS
 from handover_map.events import Event, read_events
 from handover_map.timeline import build_timeline, group_by_district, state_on
 
@@ -71,7 +71,10 @@ days = st.dates(min_value=D(2020, 1, 1), max_value=D(2020, 3, 1))
 parties = st.sampled_from(["A", "B"])
 event_strategy = st.builds(
     lambda day, kind, giver, taker: Event("X", day, kind, giver, taker),
-    days, st.sampled_from(["scheduled", "postponed", "completed"]), parties, parties,
+    days,
+    st.sampled_from(["scheduled", "postponed", "completed"]),
+    parties,
+    parties,
 )
 
 
@@ -91,7 +94,7 @@ def test_announcements_alone_never_transfer(events, day):
 def test_transferred_stays_until_a_later_completed_event(events):
     timeline = build_timeline({"X": events})
     completed_days = {e.date for e in events if e.kind == "completed"}
-    for (day, state), (next_day, _) in zip(timeline.changes["X"], timeline.changes["X"][1:]):
+    for (_day, state), (next_day, _) in zip(timeline.changes["X"], timeline.changes["X"][1:]):
         if state == "transferred":
             assert next_day in completed_days
 

@@ -19,8 +19,8 @@ from ._errors import (
     OptionError,
     OutputError,
 )
-from .boundaries import load_boundaries
 from .article import Article, read_article
+from .boundaries import load_boundaries
 from .build import build_html, build_map, extract_article
 from .events import Event, read_events, write_events
 from .extract import Extraction, extract_events
@@ -34,8 +34,29 @@ except PackageNotFoundError:  # running from a source tree without installing
     __version__ = "0+unknown"
 
 __all__ = [
-    "Article", "Extraction", "extract_article", "extract_events", "read_article",
-    "BoundaryDataError", "DownloadError", "Event", "Gazetteer", "HandoverMapError", "HandoverMapWarning",
-    "InputDataError", "OptionError", "OutputError", "Timeline", "build_html", "build_map", "build_timeline", "join_events",
-    "load_boundaries", "read_aliases", "read_events", "render_map", "state_on", "write_events",
+    "Article",
+    "BoundaryDataError",
+    "DownloadError",
+    "Event",
+    "Extraction",
+    "Gazetteer",
+    "HandoverMapError",
+    "HandoverMapWarning",
+    "InputDataError",
+    "OptionError",
+    "OutputError",
+    "Timeline",
+    "build_html",
+    "build_map",
+    "build_timeline",
+    "extract_article",
+    "extract_events",
+    "join_events",
+    "load_boundaries",
+    "read_aliases",
+    "read_article",
+    "read_events",
+    "render_map",
+    "state_on",
+    "write_events",
 ]

@@ -80,8 +80,9 @@ def write_files_atomic(files: list[tuple[str | Path, bytes]]) -> list[Path]:
     for k, target in enumerate(targets):
         for other in targets[:k]:
             if _same_file(target, other):
-                raise OutputError(f"The outputs '{paths[k]}' and '{other}' are the same file.",
-                                  hint="remove the symbolic link between them, or choose another -o path.")
+                raise OutputError(
+                    f"The outputs '{paths[k]}' and '{other}' are the same file.", hint="remove the symbolic link between them, or choose another -o path."
+                )
     staged: list[tuple[str, Path]] = []
     try:
         for path, target, (_, data) in zip(paths, targets, files):
@@ -113,8 +114,7 @@ def refuse_overwriting_inputs(outputs: Iterable[str | Path], inputs: Iterable[st
         target = _target(Path(output))
         for path in protected:
             if _same_file(target, path):
-                raise OutputError(f"The output '{output}' is the input file '{path}': writing it would destroy the input.",
-                                  hint="choose another -o path.")
+                raise OutputError(f"The output '{output}' is the input file '{path}': writing it would destroy the input.", hint="choose another -o path.")
 
 
 def writable_folder(folder: Path, what: str) -> Path:
@@ -130,8 +130,7 @@ def writable_folder(folder: Path, what: str) -> Path:
         with tempfile.TemporaryFile(dir=folder):
             pass
     except OSError as error:
-        raise OutputError(f"Cannot write {what} in '{folder}': {error.strerror}.",
-                          hint=f"set {settings.CACHE_DIR_ENV} to a folder you can write to.") from None
+        raise OutputError(f"Cannot write {what} in '{folder}': {error.strerror}.", hint=f"set {settings.CACHE_DIR_ENV} to a folder you can write to.") from None
     return folder
 
 
@@ -177,8 +176,7 @@ def _stage(path: Path, target: Path, data: bytes) -> str:
     else:
         # A rename would replace a device or pipe (even /dev/null, for root) by a regular file.
         if not stat.S_ISREG(info.st_mode):
-            raise OutputError(f"Output '{path}' is not a regular file (a device, pipe or socket).",
-                              hint="give the path of a file to create or replace.")
+            raise OutputError(f"Output '{path}' is not a regular file (a device, pipe or socket).", hint="give the path of a file to create or replace.")
         mode = stat.S_IMODE(info.st_mode)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -208,8 +206,9 @@ def _backup(target: Path) -> Path | None:
             shutil.copy2(target, backup)
         except OSError as error:
             backup.unlink(missing_ok=True)
-            raise OutputError(f"Cannot keep a copy of '{target}' while replacing it: {error.strerror}.",
-                              hint="check free disk space, or choose another -o path.") from None
+            raise OutputError(
+                f"Cannot keep a copy of '{target}' while replacing it: {error.strerror}.", hint="check free disk space, or choose another -o path."
+            ) from None
     return backup
 
 

@@ -59,7 +59,7 @@ class Interrupted(click.ClickException):
 
     def __init__(self, signal_number: int, signal_name: str) -> None:
         super().__init__(f"Interrupted by {signal_name}; no output was left half-written.")
-        self.exit_code = 128 + signal_number
+        self.exit_code = 128 + signal_number  # type: ignore[misc]  # click reads it from the instance
         self.hint = "run the command again to finish it."
 
 

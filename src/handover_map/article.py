@@ -29,23 +29,76 @@ _HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|article)\b", re
 _XML_DECLARATION = re.compile(r"\s*<\?xml\b[^>]*>")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # Byte-order marks, longest first: UTF-32's little-endian mark starts with UTF-16's.
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
-         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 # A page's own word on its encoding, looked for in its first 1024 bytes as browsers do.
-_DECLARED_CHARSET = re.compile(rb"<meta\b[^>]{0,200}?charset\s*=\s*[\"']?\s*([\w.:-]{1,40})|<\?xml\b[^>]{0,200}?encoding\s*=\s*[\"']([\w.:-]{1,40})", re.IGNORECASE)
+_DECLARED_CHARSET = re.compile(
+    rb"<meta\b[^>]{0,200}?charset\s*=\s*[\"']?\s*([\w.:-]{1,40})|<\?xml\b[^>]{0,200}?encoding\s*=\s*[\"']([\w.:-]{1,40})", re.IGNORECASE
+)
 # Encodings that mean windows-1252 to every browser.
 _READ_AS_CP1252 = frozenset({"iso8859-1", "ascii"})
-_WEB_ENCODINGS = frozenset(codecs.lookup(name).name for name in (
-    "utf-8", "cp874", "cp866", "koi8-r", "koi8-u", "mac-cyrillic", "gb18030", "gbk", "big5", "euc-jp", "iso2022-jp", "shift-jis", "euc-kr",
-    *(f"cp{n}" for n in range(1250, 1259)), *(f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16))))
+_WEB_ENCODINGS = frozenset(
+    codecs.lookup(name).name
+    for name in (
+        "utf-8",
+        "cp874",
+        "cp866",
+        "koi8-r",
+        "koi8-u",
+        "mac-cyrillic",
+        "gb18030",
+        "gbk",
+        "big5",
+        "euc-jp",
+        "iso2022-jp",
+        "shift-jis",
+        "euc-kr",
+        *(f"cp{n}" for n in range(1250, 1259)),
+        *(f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
+    )
+)
 _BLANK = re.compile(r"\s*")
 _LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029]")
 # Pages nested deeper than this are flattened below it: the text extractor
 # loses content in deeper trees (the HTML parser itself stops at 2,048 levels).
 _FLAT_DEPTH = 200
 # Block elements: their text stands on lines of its own when deep content is flattened.
-_BLOCK_TAGS = frozenset({"address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
-                         "header", "hr", "li", "main", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul"})
+_BLOCK_TAGS = frozenset(
+    {
+        "address",
+        "article",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    }
+)
 # What trafilatura and the libraries under it raise on malformed pages ("<!-- x --><html><svg>"
 # makes one drop the root element and fail an assertion).
 _EXTRACTOR_FAILURES = (AssertionError, AttributeError, IndexError, KeyError, RecursionError, TypeError, ValueError, lxml.etree.LxmlError)
@@ -110,10 +163,11 @@ def _decode(raw: bytes, path: str) -> str:
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:
-                return raw[len(bom):].decode(encoding)
+                return raw[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
-                raise InputDataError(f"Article '{path}' starts with a {encoding.upper()} byte-order mark but is not {encoding.upper()} text.",
-                                     hint="save it again as UTF-8.") from None
+                raise InputDataError(
+                    f"Article '{path}' starts with a {encoding.upper()} byte-order mark but is not {encoding.upper()} text.", hint="save it again as UTF-8."
+                ) from None
     if b"\x00" in raw[:4096]:
         raise InputDataError(f"Article '{path}' is a binary file, not text or HTML.", hint="give a .txt or a saved .html page.")
     try:
@@ -137,7 +191,7 @@ def _looks_like_html(text: str) -> bool:
     declaration and comments, is an HTML one."""
     i = 0
     while True:
-        i = _BLANK.match(text, i).end()
+        i = _BLANK.match(text, i).end()  # type: ignore[union-attr]  # matches the empty string too
         if text.startswith("<!--", i):
             end = "-->"  # "<!-->" is an empty comment to browsers: look from the "--"
         elif text.startswith("<?", i):
@@ -246,7 +300,8 @@ def _flatten(element) -> None:
 
 def _flatten_deep(tree) -> None:
     """Flatten every element at depth :data:`_FLAT_DEPTH` that has content deeper than one more level."""
-    depth, anchor, deep = 0, None, []
+    depth, anchor = 0, None
+    deep: list[lxml.etree._Element] = []
     for event, element in lxml.etree.iterwalk(tree, events=("start", "end")):
         if event == "end":
             depth -= 1
@@ -266,25 +321,33 @@ def _from_html(raw_html: str, location: str) -> tuple[str, str, dt.date | None]:
     raw_html = _NOT_XML.sub("", raw_html)  # lxml refuses these characters back from Python
     declaration = _XML_DECLARATION.match(raw_html)
     if declaration:  # XHTML: lxml takes no text that declares its encoding
-        raw_html = raw_html[declaration.end():]
+        raw_html = raw_html[declaration.end() :]
     parser = lxml.html.HTMLParser(huge_tree=True)
     try:  # the whole document, even where a comment comes first (fromstring would give one element)
         tree = lxml.html.document_fromstring(raw_html, parser=parser)
     except (ValueError, lxml.etree.LxmlError):
         return "", "", None
     if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
-        raise InputDataError(f"The page '{location}' nests its elements too deep to read (the HTML parser stops at 2,048 levels).",
-                             hint="paste the article text into a .txt file and give that.")
+        raise InputDataError(
+            f"The page '{location}' nests its elements too deep to read (the HTML parser stops at 2,048 levels).",
+            hint="paste the article text into a .txt file and give that.",
+        )
     for furniture in tree.xpath("//figure|//figcaption|//nav|//aside|//footer|//script|//style|//noscript"):
         if furniture.getparent() is not None:
             furniture.drop_tree()
     _flatten_deep(tree)
     try:
-        text = trafilatura.extract(lxml.html.tostring(tree, encoding="unicode"), include_comments=False,
-                                   include_tables=False, include_images=False, favor_precision=True) or ""
+        text = (
+            trafilatura.extract(
+                lxml.html.tostring(tree, encoding="unicode"), include_comments=False, include_tables=False, include_images=False, favor_precision=True
+            )
+            or ""
+        )
     except _EXTRACTOR_FAILURES as error:
-        raise InputDataError(f"Cannot read the page '{location}' ({type(error).__name__} in the text extractor).",
-                             hint="save the article page again, or paste its text into a .txt file.") from None
+        raise InputDataError(
+            f"Cannot read the page '{location}' ({type(error).__name__} in the text extractor).",
+            hint="save the article page again, or paste its text into a .txt file.",
+        ) from None
     try:
         metadata = trafilatura.extract_metadata(raw_html)
     except _EXTRACTOR_FAILURES:
@@ -303,7 +366,7 @@ def _clean_headline(headline: str) -> str:
     headline = " ".join(headline.split())
     if len(headline) > MAX_HEADLINE:
         cut = headline.rfind(" ", 0, MAX_HEADLINE)
-        headline = headline[:cut if cut > 0 else MAX_HEADLINE] + "…"
+        headline = headline[: cut if cut > 0 else MAX_HEADLINE] + "…"
     return headline
 
 
@@ -371,5 +434,4 @@ def parse_article(text: str, *, location: str = "", is_html: bool = False, publi
         published, published_from = page_date, "page metadata"
     else:
         published, published_from = _published_from_text(paragraphs, location)
-    return Article(text=text, paragraphs=paragraphs, headline=headline, published=published,
-                   published_from=published_from, location=location)
+    return Article(text=text, paragraphs=paragraphs, headline=headline, published=published, published_from=published_from, location=location)

@@ -80,17 +80,22 @@ def _fetch_with_npm(package: NpmPackage, npm: str) -> None:
     with tempfile.TemporaryDirectory() as work:
         done = subprocess.run(
             [npm, "pack", package.spec, "--pack-destination", work, "--silent"],
-            capture_output=True, text=True, timeout=300, check=False,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
         )
         tarballs = list(Path(work).glob("*.tgz"))
         if done.returncode != 0 or len(tarballs) != 1:
-            raise DownloadError(f"`npm pack {package.spec}` failed: {done.stderr.strip().splitlines()[-1:] or done.returncode}.",
-                                hint="check that npm can reach its registry.")
+            raise DownloadError(
+                f"`npm pack {package.spec}` failed: {done.stderr.strip().splitlines()[-1:] or done.returncode}.", hint="check that npm can reach its registry."
+            )
         algorithm, expected = package.integrity.split("-", 1)
         actual = base64.b64encode(hashlib.new(algorithm, tarballs[0].read_bytes()).digest()).decode()
         if actual != expected:
-            raise DownloadError(f"The npm tarball of {package.spec} does not match its pinned integrity.",
-                                hint="the registry served other bytes; do not use them.")
+            raise DownloadError(
+                f"The npm tarball of {package.spec} does not match its pinned integrity.", hint="the registry served other bytes; do not use them."
+            )
         root = package_dir(package)
         with tarfile.open(tarballs[0]) as archive:
             for file in package.files:
@@ -98,10 +103,11 @@ def _fetch_with_npm(package: NpmPackage, npm: str) -> None:
                 target = root / file
                 try:
                     target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_bytes(member.read())
+                    target.write_bytes(member.read())  # type: ignore[union-attr]  # regular files only
                 except OSError as error:
-                    raise OutputError(f"Cannot write {package.spec} into the cache: {error.strerror}.",
-                                      hint=f"set {settings.CACHE_DIR_ENV} to a folder you can write to.") from None
+                    raise OutputError(
+                        f"Cannot write {package.spec} into the cache: {error.strerror}.", hint=f"set {settings.CACHE_DIR_ENV} to a folder you can write to."
+                    ) from None
 
 
 def _fetch_from_cdn(package: NpmPackage) -> None:
@@ -109,7 +115,7 @@ def _fetch_from_cdn(package: NpmPackage) -> None:
     for file, digest in package.files.items():
         try:
             pooch.retrieve(package.cdn_url(file), known_hash=f"sha256:{digest}", fname=Path(file).name, path=(root / file).parent)
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - network failures come in many classes
             raise DownloadError(
                 f"Could not fetch {package.spec}/{file}: {type(error).__name__}.",
                 hint="install npm (it fetches from the npm registry) or check the network; maps without --self-contained need no assets.",
@@ -127,16 +133,17 @@ def fetch_assets(package: NpmPackage = LEAFLET) -> Path:
         return package_dir(package)
     writable_folder(package_dir(package), f"the web assets ({package.spec})")
     if settings.offline():
-        raise DownloadError(f"{package.spec} is not in the cache, and {settings.OFFLINE_ENV} forbids downloading it.",
-                            hint=f"run `handover-map assets fetch` once online, or unset {settings.OFFLINE_ENV}.")
+        raise DownloadError(
+            f"{package.spec} is not in the cache, and {settings.OFFLINE_ENV} forbids downloading it.",
+            hint=f"run `handover-map assets fetch` once online, or unset {settings.OFFLINE_ENV}.",
+        )
     npm = shutil.which("npm")
     if npm:
         _fetch_with_npm(package, npm)
     else:
         _fetch_from_cdn(package)
     if not _complete(package):
-        raise DownloadError(f"The cached files of {package.spec} fail their SHA-256 checks.",
-                            hint=f"delete {package_dir(package)} and try again.")
+        raise DownloadError(f"The cached files of {package.spec} fail their SHA-256 checks.", hint=f"delete {package_dir(package)} and try again.")
     return package_dir(package)
 
 

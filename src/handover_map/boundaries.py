@@ -100,7 +100,7 @@ def _to_web_crs(frame: gpd.GeoDataFrame, assume_crs: str | None, path: str | Pat
         frame = frame.set_crs(assumed)
     elif assumed is not None and not frame.crs.equals(assumed):
         warnings.warn(
-            f"'{path}' declares {frame.crs.to_string()}; ignoring --assume-crs {excerpt(assume_crs)}.",
+            f"'{path}' declares {frame.crs.to_string()}; ignoring --assume-crs {excerpt(assume_crs or '')}.",
             HandoverMapWarning,
             stacklevel=3,
         )
@@ -130,14 +130,15 @@ def _check_degrees(frame: gpd.GeoDataFrame, source: CRS, path: str | Path) -> No
     if (x <= 90).all() and (y <= 180).all():
         hint = "the axes look swapped (latitude first): write longitude first, then latitude, as GeoJSON wants."
     elif max(x.max(), y.max()) > 1000:
-        hint = (f"the numbers look like metres or feet, not degrees: declare the file's projected CRS (a .prj file, "
-                f"or --assume-crs with its code, e.g. EPSG:32638) instead of {source.to_string()}.")
+        hint = (
+            f"the numbers look like metres or feet, not degrees: declare the file's projected CRS (a .prj file, "
+            f"or --assume-crs with its code, e.g. EPSG:32638) instead of {source.to_string()}."
+        )
     else:
         hint = "longitudes must lie within -180..180 and latitudes within -90..90: check the coordinates and the CRS."
     minx, miny, maxx, maxy = xy[:, 0].min(), xy[:, 1].min(), xy[:, 0].max(), xy[:, 1].max()
     raise BoundaryDataError(
-        f"Boundary file '{path}' has coordinates outside longitude -180..180 or latitude -90..90 "
-        f"(x {minx:.6g} to {maxx:.6g}, y {miny:.6g} to {maxy:.6g}).",
+        f"Boundary file '{path}' has coordinates outside longitude -180..180 or latitude -90..90 (x {minx:.6g} to {maxx:.6g}, y {miny:.6g} to {maxy:.6g}).",
         hint=hint,
     )
 

@@ -29,8 +29,8 @@ from .boundaries import load_boundaries
 from .cartography import MapLayers, prepare_layers, region_box, reported_on, select_feature, simplify_coverage
 from .events import Event, read_events
 from .extract import Extraction, extract_events
-from .places import reference_places
 from .gazetteer import Gazetteer, join_events, read_aliases
+from .places import reference_places
 from .render import render_map
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
@@ -84,8 +84,8 @@ def _read_cached(cached: Path) -> gpd.GeoDataFrame | None:
         if hashlib.sha256(data).hexdigest() != cached.with_suffix(".sha256").read_text(encoding="ascii").strip():
             raise ValueError("it does not match its checksum")
         return gpd.read_file(io.BytesIO(data))
-    except Exception as error:  # whatever broke the file, it is rebuilt
-        warnings.warn(HandoverMapWarning(f"The cached layer '{cached.name}' could not be used ({error}); rebuilding it."))
+    except Exception as error:  # noqa: BLE001 - whatever broke the file, it is rebuilt
+        warnings.warn(HandoverMapWarning(f"The cached layer '{cached.name}' could not be used ({error}); rebuilding it."), stacklevel=2)
         return None
 
 
@@ -202,8 +202,7 @@ def extract_article(
 def _extract(article: Article, frame: gpd.GeoDataFrame, aliases: str | Path | None) -> Extraction:
     """Extraction against a boundary frame: its names, aliases, capitals and seats of government."""
     capitals, seats = reference_places(frame)
-    return extract_events(article, Gazetteer(list(frame["name"]), read_aliases(aliases)),
-                          capitals=capitals, government_seats=seats)
+    return extract_events(article, Gazetteer(list(frame["name"]), read_aliases(aliases)), capitals=capitals, government_seats=seats)
 
 
 def extract_inputs(article: str | Path, boundaries: str | Path | None = None, aliases: str | Path | None = None) -> list[Path]:
@@ -213,12 +212,11 @@ def extract_inputs(article: str | Path, boundaries: str | Path | None = None, al
 
 
 def as_reported_note(events: list[Event]) -> str:
-    """"As reported on ..." when the report announced dates still to come."""
+    """ "As reported on ..." when the report announced dates still to come."""
     day = reported_on(events)
     if day is None or not any(e.kind != "completed" and e.date > day for e in events):
         return ""
-    return (f"As reported on {long_date(day)}: dates after that were announced, not yet reported as done; "
-            "the map does not know what happened next.")
+    return f"As reported on {long_date(day)}: dates after that were announced, not yet reported as done; the map does not know what happened next."
 
 
 @dataclass
@@ -297,17 +295,20 @@ def prepare_map(
         headline = read.headline
         event_list = _extract(read, frame, aliases).events
         if not event_list:
-            raise InputDataError(f"Found no handover events in the article '{article}'.",
-                                 hint="run `handover-map extract` to see why, then write an events table and pass --events.")
+            raise InputDataError(
+                f"Found no handover events in the article '{article}'.",
+                hint="run `handover-map extract` to see why, then write an events table and pass --events.",
+            )
     else:
         event_list = events if isinstance(events, list) else read_events(events or default_events_path())
     files = [Path(path), _aliases_path(aliases)]
     if article is not None or not isinstance(events, list):
-        files.append(Path(article if article is not None else events or default_events_path()))
+        files.append(Path(article if article is not None else events or default_events_path()))  # type: ignore[arg-type]  # not a list here
     joined = join_events(event_list, list(frame["name"]), read_aliases(aliases))
     mapped = frame[frame["name"].isin(joined)]
     countries, area, area_label, context_credits, context_files = context_layers(
-        boundaries, region_box(tuple(mapped.total_bounds)), context, held_area, held_area_field, held_area_name, held_area_label)
+        boundaries, region_box(tuple(mapped.total_bounds)), context, held_area, held_area_field, held_area_name, held_area_label
+    )
     layers = prepare_layers(frame, joined, countries=countries, held_area=area, held_area_label=area_label)
     reports = sorted({e.source for e in event_list if e.source})
     lines = [source.attribution if source else f"Boundaries: {Path(path).name}"]
@@ -331,8 +332,10 @@ def prepare_map(
 #: Placeholders a tile URL may hold: Leaflet's {s}ubdomain, {z}oom, {x}, {y}, {-y} (TMS) and {r}etina suffix.
 _TILE_PLACEHOLDERS = frozenset({"s", "z", "x", "y", "-y", "r"})
 
-_TILE_HINT = ("give a provider name such as Esri.WorldGrayCanvas or OpenStreetMap.Mapnik, "
-              "a URL like https://tiles.example.org/{z}/{x}/{y}.png with --tiles-attribution TEXT, or 'none'.")
+_TILE_HINT = (
+    "give a provider name such as Esri.WorldGrayCanvas or OpenStreetMap.Mapnik, "
+    "a URL like https://tiles.example.org/{z}/{x}/{y}.png with --tiles-attribution TEXT, or 'none'."
+)
 
 
 def _tile_url(url: str, attribution: str | None) -> folium.TileLayer:
@@ -345,10 +348,12 @@ def _tile_url(url: str, attribution: str | None) -> folium.TileLayer:
     if not {"z", "x", "y"} <= placeholders or not placeholders <= _TILE_PLACEHOLDERS or "{" in rest or "}" in rest:
         raise OptionError("A tile URL needs the placeholders {z}, {x} and {y}, and no others but {s}, {r} and {-y}.", hint=_TILE_HINT)
     if not (attribution or "").strip():
-        raise OptionError("Tiles from a URL need --tiles-attribution TEXT: their provider's credit line.",
-                          hint="copy it from the provider's terms, e.g. --tiles-attribution '© OpenStreetMap contributors'.")
+        raise OptionError(
+            "Tiles from a URL need --tiles-attribution TEXT: their provider's credit line.",
+            hint="copy it from the provider's terms, e.g. --tiles-attribution '© OpenStreetMap contributors'.",
+        )
     # Leaflet shows the attribution as HTML: escape it, braces included, so it stays the text given.
-    text = html.escape(" ".join(attribution.split())).replace("{", "&#123;").replace("}", "&#125;")
+    text = html.escape(" ".join((attribution or "").split())).replace("{", "&#123;").replace("}", "&#125;")
     return folium.TileLayer(url, attr=text, name="tiles")
 
 
@@ -390,8 +395,9 @@ def tile_layer(tiles: str | None, attribution: str | None = None) -> str | foliu
     try:
         folium.TileLayer(provider.name)
     except ValueError:
-        raise OptionError(f"The tile provider {provider.name} needs an API key.",
-                          hint="give its tile URL with your key and --tiles-attribution, or another provider.") from None
+        raise OptionError(
+            f"The tile provider {provider.name} needs an API key.", hint="give its tile URL with your key and --tiles-attribution, or another provider."
+        ) from None
     return provider.name  # the canonical name: the text given never reaches folium
 
 
@@ -414,8 +420,17 @@ def build_html(
 
 
 def _render(inputs: MapInputs, self_contained: bool, tiles: str | folium.TileLayer | None, initial_date: dt.date | None) -> str:
-    return render_map(inputs.layers, inputs.joined, title=inputs.title, subtitle=inputs.subtitle, note=inputs.note,
-                      credits=inputs.credits, self_contained=self_contained, tiles=tiles, initial_date=initial_date)
+    return render_map(
+        inputs.layers,
+        inputs.joined,
+        title=inputs.title,
+        subtitle=inputs.subtitle,
+        note=inputs.note,
+        credits=inputs.credits,
+        self_contained=self_contained,
+        tiles=tiles,
+        initial_date=initial_date,
+    )
 
 
 def build_map(

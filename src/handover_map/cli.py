@@ -17,9 +17,9 @@ from pathlib import Path
 import click
 
 from . import __version__, settings, sources
+from ._atomic import refuse_overwriting_inputs, write_text_atomic
 from ._errors import DownloadError, HandoverMapError, HandoverMapWarning, Interrupted
 from .assets import LEAFLET, fetch_assets
-from ._atomic import refuse_overwriting_inputs, write_text_atomic
 from .build import build_map, default_output_path, extract_article, extract_inputs
 from .events import events_csv
 
@@ -66,9 +66,7 @@ def friendly(command):
         except Exception as error:
             if debug:
                 raise
-            raise click.ClickException(
-                f"unexpected {type(error).__name__}: {error}. Hint: rerun with --debug for the traceback and report it."
-            ) from None
+            raise click.ClickException(f"unexpected {type(error).__name__}: {error}. Hint: rerun with --debug for the traceback and report it.") from None
 
     return wrapper
 
@@ -140,8 +138,16 @@ def map_options(command):
         click.option("--title", help="Title above the map. Default: the article's headline, or the districts."),
         click.option("--subtitle", help="Line under the title."),
         click.option("--credit", "credits", multiple=True, help="Extra credit line (repeatable)."),
-        click.option("--aliases", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Alias table (CSV: name,alias). Default: the shipped one."),
-        click.option("--simplify", type=float, default=0, callback=_simplify_metres, help="Simplify borders by this many metres (up to 100,000), keeping shared borders shared. Default: 0 (none)."),
+        click.option(
+            "--aliases", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Alias table (CSV: name,alias). Default: the shipped one."
+        ),
+        click.option(
+            "--simplify",
+            type=float,
+            default=0,
+            callback=_simplify_metres,
+            help="Simplify borders by this many metres (up to 100,000), keeping shared borders shared. Default: 0 (none).",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -159,7 +165,11 @@ def _map_inputs(options: dict) -> dict:
 @map_options
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="HTML file to write. Default: output/karabakh-2020-handovers.html.")
 @click.option("--self-contained", is_flag=True, help="Inline every script and style sheet and draw no tiles: the page makes no network request.")
-@click.option("--tiles", default=None, help="Tile provider name (folium/xyzservices, e.g. OpenStreetMap.Mapnik), an http(s) URL with {z}, {x} and {y} (with --tiles-attribution), or 'none'. Default: a light grey basemap (none when --self-contained).")
+@click.option(
+    "--tiles",
+    default=None,
+    help="Tile provider name (folium/xyzservices, e.g. OpenStreetMap.Mapnik), an http(s) URL with {z}, {x} and {y} (with --tiles-attribution), or 'none'. Default: a light grey basemap (none when --self-contained).",
+)
 @click.option("--tiles-attribution", help="Credit line of the tiles of a --tiles URL (plain text), e.g. '© OpenStreetMap contributors'.")
 @click.option("--date", "initial_date", callback=_iso_date, help="Date shown when the page opens (YYYY-MM-DD).")
 @friendly
@@ -188,7 +198,9 @@ def build(output, self_contained, tiles, tiles_attribution, initial_date, **opti
 @cli.command()
 @map_options
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Base name of the images; .png and .svg are written. Default: output/<map name>.")
-@click.option("--date", "dates", multiple=True, callback=lambda c, p, v: [_iso_date(c, p, d) for d in v], help="A panel's date (repeatable). Default: every event date.")
+@click.option(
+    "--date", "dates", multiple=True, callback=lambda c, p, v: [_iso_date(c, p, d) for d in v], help="A panel's date (repeatable). Default: every event date."
+)
 @friendly
 def snapshot(output, dates, **options) -> None:
     """Write small multiples of the map, one panel per event date, as PNG and SVG.
@@ -211,7 +223,11 @@ def snapshot(output, dates, **options) -> None:
 
 @cli.command()
 @click.argument("page", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--url", callback=_embed_url, help="Where the page will be published: an http(s) URL, or one relative to the post. Default: its file name, for a page beside the post.")
+@click.option(
+    "--url",
+    callback=_embed_url,
+    help="Where the page will be published: an http(s) URL, or one relative to the post. Default: its file name, for a page beside the post.",
+)
 @click.option("--height", default=640, show_default=True, type=click.IntRange(*EMBED_HEIGHTS), help="Height of the frame in pixels.")
 @friendly
 def embed(page, url, height) -> None:
@@ -237,7 +253,14 @@ def embed(page, url, height) -> None:
 @cli.command()
 @click.argument("article", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write. Default: standard output.")
-@click.option("--format", "output_format", type=click.Choice(["csv", "json"]), default="csv", show_default=True, help="csv: the events table; json: events plus the review report.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["csv", "json"]),
+    default="csv",
+    show_default=True,
+    help="csv: the events table; json: events plus the review report.",
+)
 @click.option("--boundaries", help="Boundary file or source id whose names are the places to look for. Default: the default case's.")
 @click.option("--name-field", help="Field of the boundary file with the district names.")
 @click.option("--layer", help="Layer of a multi-layer boundary file.")
@@ -260,8 +283,7 @@ def extract(article, output, output_format, boundaries, name_field, layer, assum
     """
     if output:
         refuse_overwriting_inputs([output], extract_inputs(article, boundaries, aliases))
-    found = extract_article(article, boundaries, name_field=name_field, layer=layer, assume_crs=assume_crs,
-                            published=published, aliases=aliases)
+    found = extract_article(article, boundaries, name_field=name_field, layer=layer, assume_crs=assume_crs, published=published, aliases=aliases)
     report = found.report()
     if output_format == "json":
         text = json.dumps({"events": [e.as_row() for e in found.events], "report": report}, ensure_ascii=False, indent=2) + "\n"

@@ -14,10 +14,30 @@ import re
 from dataclasses import dataclass
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
@@ -140,7 +160,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             if i < len(found) and found[i].start < end:
                 continue
             if form == "weekday" and (
-                not match.group(0)[0].isupper() or _NOT_A_DAY_AFTER.match(text[end:end + 20]) or _NOT_A_DAY_BEFORE.search(text[max(0, start - 10):start])
+                not match.group(0)[0].isupper() or _NOT_A_DAY_AFTER.match(text[end : end + 20]) or _NOT_A_DAY_BEFORE.search(text[max(0, start - 10) : start])
             ):
                 continue
             if form in ("month-day", "day-month") and not 1 <= int(match.group("day")) <= 31:

@@ -53,15 +53,17 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         ("day-month", re.compile(rf"\b(?P<day>[0-3]?\d){suffix}\s+{joiner}(?P<month>{months})(?![^\W\d_])\.?{year}", re.IGNORECASE)),
     ]
     if words.month_first:
-        patterns.append(("month-day", re.compile(
-            rf"\b(?P<month>{months})\.?\s+(?P<day>[0-3]?\d)(?:{_alternatives(words.day_suffixes)})?\b{year}", re.IGNORECASE)))
+        patterns.append(
+            ("month-day", re.compile(rf"\b(?P<month>{months})\.?\s+(?P<day>[0-3]?\d)(?:{_alternatives(words.day_suffixes)})?\b{year}", re.IGNORECASE))
+        )
     patterns.append(("weekday", re.compile(rf"\b(?P<weekday>{_alternatives(words.weekdays)})\b", re.IGNORECASE)))
     if words.relative:
         patterns.append(("relative", re.compile(rf"\b(?P<relative>{_alternatives(words.relative)})\b", re.IGNORECASE)))
     if words.later and words.day_units:
         numbers = "|".join([r"\d+", *(re.escape(n) for n in sorted(words.numbers, key=len, reverse=True))])
-        patterns.append(("later", re.compile(
-            rf"\b(?P<n>{numbers})\s+(?P<unit>{_alternatives(words.day_units)})\s+(?:{_alternatives(words.later)})\b", re.IGNORECASE)))
+        patterns.append(
+            ("later", re.compile(rf"\b(?P<n>{numbers})\s+(?P<unit>{_alternatives(words.day_units)})\s+(?:{_alternatives(words.later)})\b", re.IGNORECASE))
+        )
     if words.next_day:
         patterns.append(("next-day", re.compile(rf"\b(?P<next>{_alternatives(words.next_day)})\b", re.IGNORECASE)))
     return patterns
@@ -140,10 +142,11 @@ class DateReader:
         if form in ("day-month", "month-day", "iso", "numeric"):
             return 1 <= int(match.group("day")) <= 31
         if form == "weekday":
-            following = text[match.end():match.end() + 20].split()
-            preceding = text[max(0, match.start() - 12):match.start()].split()
+            following = text[match.end() : match.end() + 20].split()
+            preceding = text[max(0, match.start() - 12) : match.start()].split()
             return not (following and following[0].lower().strip(".,") in self.words.not_a_day_after) and not (
-                preceding and preceding[-1].lower() in self.words.not_a_day_before)
+                preceding and preceding[-1].lower() in self.words.not_a_day_before
+            )
         return True
 
     def _resolve(self, form: str, match: re.Match[str], future: bool) -> dt.date | None:

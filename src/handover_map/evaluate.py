@@ -218,7 +218,17 @@ def score_reports(reports: list[dict], texts: str | Path, *, published_from: str
                     if label:
                         labelled += 1
                         right += label == got
-        scores.append(ReportScore(report["id"], report["language"], report["batch"], expected, found,
-                                  report["published"], article.published.isoformat() if article.published else None,
-                                  labelled, right))
+        scores.append(
+            ReportScore(
+                report["id"],
+                report["language"],
+                report["batch"],
+                expected,
+                found,
+                report["published"],
+                article.published.isoformat() if article.published else None,
+                labelled,
+                right,
+            )
+        )
     return scores

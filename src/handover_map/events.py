@@ -83,10 +83,7 @@ def excerpt(text: str, limit: int = 60) -> str:
     >>> excerpt("Ağdam\\u202e\\n")
     'Ağdam\\\\u202e\\\\n'
     """
-    shown = "".join(
-        char.encode("unicode_escape").decode("ascii") if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char
-        for char in text[:limit]
-    )
+    shown = "".join(char.encode("unicode_escape").decode("ascii") if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char for char in text[:limit])
     return shown + "…" if len(text) > limit else shown
 
 
@@ -235,8 +232,9 @@ def _decode(data: bytes, path: Path) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputDataError(f"Events table '{path}' is UTF-16 text.", hint="save it as CSV in UTF-8.")
     if b"\x00" in data:
-        raise InputDataError(f"Events table '{path}' is a binary file (it holds NUL bytes), not a CSV table.",
-                             hint="save it as CSV in UTF-8 (not as a workbook or in UTF-16).")
+        raise InputDataError(
+            f"Events table '{path}' is a binary file (it holds NUL bytes), not a CSV table.", hint="save it as CSV in UTF-8 (not as a workbook or in UTF-16)."
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -18,8 +18,14 @@ from .reading import Extraction, read_report
 __all__ = ["Extraction", "extract_events"]
 
 
-def extract_events(article: Article, gazetteer: Gazetteer, *, language: str | None = None,
-                   capitals: dict[str, str] | None = None, government_seats: frozenset[str] = frozenset()) -> Extraction:
+def extract_events(
+    article: Article,
+    gazetteer: Gazetteer,
+    *,
+    language: str | None = None,
+    capitals: dict[str, str] | None = None,
+    government_seats: frozenset[str] = frozenset(),
+) -> Extraction:
     """Find the handover events of a report.
 
     Parameters

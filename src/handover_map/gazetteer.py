@@ -166,7 +166,7 @@ class Gazetteer:
         self._alias_targets: dict[str, set[str]] = defaultdict(set)
         for canonical, spellings in (aliases or {}).items():
             # Aliases point at names the file itself resolves (not at other aliases).
-            targets = next((found for rule, found in self._steps(canonical) if found and rule != "alias"), set())
+            targets: set[str] = next((found for rule, found in self._steps(canonical) if found and rule != "alias"), set())
             if targets:
                 for spelling in [canonical, *spellings]:
                     self._alias_targets[core(spelling)].update(targets)
@@ -286,7 +286,7 @@ class Gazetteer:
                 + (f"; closest: {', '.join(closest)}" if closest else "")
                 + (" (only part of the name agrees, which is no typo)." if self._only_partly(name, self._closest_key(name)) else "."),
                 hint="fix the name in the events table (the full boundary name), add the spelling to an alias table "
-                     "(--aliases), or pass the right --name-field.",
+                "(--aliases), or pass the right --name-field.",
             )
         return found
 
@@ -314,8 +314,9 @@ def join_events(events: list[Event], boundary_names: list[str], aliases: dict[st
             problems.append(error.message.removesuffix(f" Hint: {error.hint}"))
             continue
         if found.rule == "fuzzy":
-            warnings.warn(f"District '{excerpt(name)}' taken to be '{found.boundary_name}' (fuzzy match, score {found.score:.0f}).",
-                          HandoverMapWarning, stacklevel=2)
+            warnings.warn(
+                f"District '{excerpt(name)}' taken to be '{found.boundary_name}' (fuzzy match, score {found.score:.0f}).", HandoverMapWarning, stacklevel=2
+            )
         boundary_of[name] = found.boundary_name
         joined.setdefault(found.boundary_name, [])
     # One pass in table order: each district's events keep the table's order

@@ -112,13 +112,18 @@ def _shift_pattern(template: str, dates: DateWords) -> re.Pattern[str]:
 def _parse(spec: dict) -> Lexicon:
     words, date_spec = spec["words"], spec["dates"]
     dates = DateWords(
-        months=date_spec["months"], weekdays=date_spec["weekdays"], relative=date_spec.get("relative", {}),
-        next_day=tuple(date_spec.get("next_day", [])), day_month_joiners=tuple(date_spec.get("day_month_joiners", [])),
+        months=date_spec["months"],
+        weekdays=date_spec["weekdays"],
+        relative=date_spec.get("relative", {}),
+        next_day=tuple(date_spec.get("next_day", [])),
+        day_month_joiners=tuple(date_spec.get("day_month_joiners", [])),
         day_suffixes=tuple(date_spec.get("day_suffixes", [])),
         not_a_day_after=frozenset(date_spec.get("not_a_day_after", [])),
         not_a_day_before=frozenset(date_spec.get("not_a_day_before", [])),
-        numbers=date_spec.get("numbers", {}), day_units=date_spec.get("day_units", {}),
-        month_first=date_spec.get("month_first", True), later=tuple(date_spec.get("later", [])),
+        numbers=date_spec.get("numbers", {}),
+        day_units=date_spec.get("day_units", {}),
+        month_first=date_spec.get("month_first", True),
+        later=tuple(date_spec.get("later", [])),
     )
     cues = []
     for group in spec["cue"]:
@@ -132,15 +137,24 @@ def _parse(spec: dict) -> Lexicon:
         first = cue.text.split()[0].split("*")[0]
         index.setdefault(first[:3], []).append(cue)
     return Lexicon(
-        language=spec["language"], stopwords=frozenset(spec["stopwords"]), dates=dates,
-        negation=frozenset(words["negation"]), condition=frozenset(words["condition"]),
-        future=_phrases(words["future"]), passive=frozenset(words["passive"]),
-        to_party=_phrases(words["to_party"]), from_party=_phrases(words["from_party"]),
-        dateline_marks=tuple(words.get("dateline_marks", [])), level_words=frozenset(words["level_words"]),
-        capital_of=_phrases(words.get("capital_of", [])), clause_openers=frozenset(words.get("clause_openers", [])),
-        endings=tuple(sorted(words.get("endings", []), key=len, reverse=True)), town_words=frozenset(words.get("town_words", [])),
+        language=spec["language"],
+        stopwords=frozenset(spec["stopwords"]),
+        dates=dates,
+        negation=frozenset(words["negation"]),
+        condition=frozenset(words["condition"]),
+        future=_phrases(words["future"]),
+        passive=frozenset(words["passive"]),
+        to_party=_phrases(words["to_party"]),
+        from_party=_phrases(words["from_party"]),
+        dateline_marks=tuple(words.get("dateline_marks", [])),
+        level_words=frozenset(words["level_words"]),
+        capital_of=_phrases(words.get("capital_of", [])),
+        clause_openers=frozenset(words.get("clause_openers", [])),
+        endings=tuple(sorted(words.get("endings", []), key=len, reverse=True)),
+        town_words=frozenset(words.get("town_words", [])),
         other_day_words=frozenset(w for w in words.get("other_day_words", []) if not w.endswith("*")),
-        max_gap=words.get("max_gap", 3), speech_words=frozenset(words.get("speech_words", [])),
+        max_gap=words.get("max_gap", 3),
+        speech_words=frozenset(words.get("speech_words", [])),
         list_words=frozenset(words.get("list_words", [])) | {",", "(", ")", "-", "–", "—"},
         other_day_stems=tuple(w[:-1] for w in words.get("other_day_words", []) if w.endswith("*")),
         cues=tuple(cues),
@@ -152,8 +166,7 @@ def _parse(spec: dict) -> Lexicon:
 def languages() -> list[str]:
     """The languages that have a lexicon, e.g. ``["de", "en", "fr", "ru"]``."""
     folder = resources.files("handover_map").joinpath("lexicons")
-    return sorted(entry.name.removesuffix(".toml") for entry in folder.iterdir()
-                  if entry.name.endswith(".toml") and entry.name != "parties.toml")
+    return sorted(entry.name.removesuffix(".toml") for entry in folder.iterdir() if entry.name.endswith(".toml") and entry.name != "parties.toml")
 
 
 @cache
@@ -166,8 +179,7 @@ def load(language: str) -> Lexicon:
         If there is no lexicon for that language.
     """
     if language not in languages():
-        raise InputDataError(f"No handover vocabulary for the language '{language}'.",
-                             hint=f"use one of: {', '.join(languages())}.")
+        raise InputDataError(f"No handover vocabulary for the language '{language}'.", hint=f"use one of: {', '.join(languages())}.")
     text = resources.files("handover_map").joinpath("lexicons", f"{language}.toml").read_text(encoding="utf-8")
     return _parse(tomllib.loads(text))
 
@@ -203,6 +215,5 @@ def parties() -> tuple[Party, ...]:
     """The parties of ``lexicons/parties.toml``."""
     text = resources.files("handover_map").joinpath("lexicons", "parties.toml").read_text(encoding="utf-8")
     return tuple(
-        Party(entry["name"], tuple(tuple(_word_pattern(w) for w in phrase.split()) for phrase in entry["words"]))
-        for entry in tomllib.loads(text)["party"]
+        Party(entry["name"], tuple(tuple(_word_pattern(w) for w in phrase.split()) for phrase in entry["words"])) for entry in tomllib.loads(text)["party"]
     )

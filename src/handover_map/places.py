@@ -28,8 +28,24 @@ from anyascii import anyascii
 from .gazetteer import Gazetteer, core, fold
 
 # Order matters: longer spellings first, so "dzh" is not read as "d" + "zh".
-_SOUNDS = (("tsch", "ch"), ("dsch", "j"), ("dzh", "j"), ("tch", "ch"), ("sch", "sh"), ("dj", "j"), ("zh", "j"),
-           ("kh", "h"), ("gh", "g"), ("q", "g"), ("x", "h"), ("z", "s"), ("ou", "u"), ("w", "v"), ("y", "i"), ("ck", "k"))
+_SOUNDS = (
+    ("tsch", "ch"),
+    ("dsch", "j"),
+    ("dzh", "j"),
+    ("tch", "ch"),
+    ("sch", "sh"),
+    ("dj", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("q", "g"),
+    ("x", "h"),
+    ("z", "s"),
+    ("ou", "u"),
+    ("w", "v"),
+    ("y", "i"),
+    ("ck", "k"),
+)
 _NOT_LETTER = re.compile(r"[^a-z]")
 _VOWELS = re.compile(r"[aeiou]")
 _DOUBLE = re.compile(r"(.)\1+")
@@ -82,8 +98,9 @@ class PlaceFinder:
         Words that say a name is a town or city ("town of Shusha").
     """
 
-    def __init__(self, gazetteer: Gazetteer, capitals: dict[str, str] | None = None,
-                 endings: tuple[str, ...] = (), town_words: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, capitals: dict[str, str] | None = None, endings: tuple[str, ...] = (), town_words: frozenset[str] = frozenset()
+    ) -> None:
         self.gazetteer = gazetteer
         self.endings = endings
         self.town_words = town_words
@@ -135,7 +152,7 @@ class PlaceFinder:
             elided = _ELISION.match(word)
             if elided:  # "d'Aghdam", "l’Azerbaïdjan"
                 start += elided.end()
-                word = word[elided.end():]
+                word = word[elided.end() :]
             if not word[:1].isupper() or any(a <= start < b for a, b in taken):
                 continue
             features, rule = self._by_key(word)
@@ -150,7 +167,7 @@ class PlaceFinder:
         """Of several features, the town when a town word stands next to the name."""
         if len(place.features) < 2 or not self.town_words:
             return place
-        around = {w.lower() for w in _TOKEN.findall(text[max(0, place.start - 12):place.end + 12])}
+        around = {w.lower() for w in _TOKEN.findall(text[max(0, place.start - 12) : place.end + 12])}
         if around & self.town_words:
             towns = {f for f in place.features if {"city", "town"} & set(fold(f).split())}
             if len(towns) == 1:

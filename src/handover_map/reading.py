@@ -29,18 +29,19 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from . import settings
 from .article import Article
 from .datewords import DateMention, DateReader
 from .events import Event
-from .lexicon import Cue, Lexicon, detect_language, load, parties
-from . import settings
 from .gazetteer import Gazetteer, fold
+from .lexicon import Cue, Lexicon, detect_language, load, parties
 from .places import Place, PlaceFinder
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|n[’']t|[^\w\s]")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Vol|approx|etc|vs|"
-    r"Nr|ca|bzw|Str|janv|févr|avr|juil|sept|oct|nov|déc|г|гг|ул|им|т\.е))\.$")
+    r"Nr|ca|bzw|Str|janv|févr|avr|juil|sept|oct|nov|déc|г|гг|ул|им|т\.е))\.$"
+)
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"“‘«(\[]?[^\W_a-zа-я])")
 # Words before a date that say it is the date put off, or the new one.
 _OLD_DATE = frozenset({"from", "originally", "initially", "first", "du", "с", "vom", "von", "ursprünglich", "initialement"})
@@ -61,8 +62,7 @@ class Extraction:
     def report(self) -> dict[str, object]:
         """The review report, as JSON-ready data."""
         return {
-            "published": {"date": self.article.published.isoformat() if self.article.published else None,
-                          "from": self.article.published_from},
+            "published": {"date": self.article.published.isoformat() if self.article.published else None, "from": self.article.published_from},
             "language": self.language,
             "headline": self.article.headline,
             "unmatched_places": self.unmatched_places,
@@ -167,7 +167,7 @@ def split_sentences(text: str, start: int, end: int, months: frozenset[str] = fr
     nor inside a date written with an ordinal point ("am 20. November")."""
     spans, begin = [], start
     for match in _SENTENCE_BREAK.finditer(text, start, end):
-        before = text[max(begin, match.start() - 8):match.start()]
+        before = text[max(begin, match.start() - 8) : match.start()]
         if _ABBREVIATION.search(before):
             continue
         if _ORDINAL.search(before):
@@ -200,12 +200,13 @@ def pieces(start: int, end: int, text: str, limit: int = MAX_SENTENCE) -> list[t
 
 def _match_cue(cue: Cue, tokens: list[Token], i: int, gap: int) -> int | None:
     """The index of the last token of ``cue`` matched at ``i`` (``...`` skipping up to ``gap`` words), or None."""
+
     def walk(word: int, at: int) -> int | None:
         if word == len(cue.words):
             return at - 1
         pattern = cue.words[word]
         if pattern is None:
-            for skip in range(0, gap + 1):
+            for skip in range(gap + 1):
                 found = walk(word + 1, at + skip)
                 if found is not None:
                     return found
@@ -256,11 +257,11 @@ def _pair(places: list[Place], dates: list[DateMention]) -> list[tuple[Place, Da
 
 
 def _has_phrase(tokens: list[Token], start: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
-    words = [t.lower for t in tokens[max(0, start):max(0, end)]]
+    words = [t.lower for t in tokens[max(0, start) : max(0, end)]]
     for phrase in phrases:
         size = len(phrase)
         for k in range(len(words) - size + 1):
-            if tuple(words[k:k + size]) == phrase:
+            if tuple(words[k : k + size]) == phrase:
                 return True
     return False
 
@@ -276,8 +277,7 @@ def _window_start(tokens: list[Token], index: int, size: int) -> int:
 class SentenceReader:
     """Reads the events of one report's sentences, keeping what discourse needs."""
 
-    def __init__(self, lexicon: Lexicon, finder: PlaceFinder, dates: DateReader,
-                 government_seats: frozenset[str] = frozenset()) -> None:
+    def __init__(self, lexicon: Lexicon, finder: PlaceFinder, dates: DateReader, government_seats: frozenset[str] = frozenset()) -> None:
         self.lexicon = lexicon
         self.finder = finder
         self.dates = dates
@@ -300,10 +300,9 @@ class SentenceReader:
         lexicon = self.lexicon
         cues = find_cues(tokens, lexicon)
         future_sentence = any(_has_phrase(tokens, 0, len(tokens), ((w,),)) for w in ("will", "due", "deadline"))
-        dates = [d for d in self.dates.find(sentence, future_sentence)
-                 if not (paragraph_start and _CAPITAL_DATELINE.match(sentence) and d.start < _CAPITAL_DATELINE.match(sentence).end() + 3)]
-        places = [p for p in self.finder.find(sentence)
-                  if not self._is_dateline(sentence, p, paragraph_start) and not self._is_speaker(sentence, p)]
+        dateline = _CAPITAL_DATELINE.match(sentence)
+        dates = [d for d in self.dates.find(sentence, future_sentence) if not (paragraph_start and dateline and d.start < dateline.end() + 3)]
+        places = [p for p in self.finder.find(sentence) if not self._is_dateline(sentence, p, paragraph_start) and not self._is_speaker(sentence, p)]
         ambiguous = [p for p in places if len(p.features) > 1]
         places = [p for p in places if len(p.features) == 1]
         report = SentenceReport([], [], ambiguous, self._unmatched(sentence, tokens, places + ambiguous))
@@ -315,12 +314,11 @@ class SentenceReader:
         if not cues:
             # Only "said on Friday"-like dates complete the sentence before: a full date in a
             # sentence of its own is more often background ("The war began on 27 September").
-            dated = [d for d in dates if d.date and d.form in ("weekday", "relative")
-                     and not self._names_another_day(tokens, index_of(d.start))]
+            dated = [d for d in dates if d.date and d.form in ("weekday", "relative") and not self._names_another_day(tokens, index_of(d.start))]
             if self.pending_places and len(dated) == 1:
                 for place in self.pending_places:
                     (feature,) = place.features
-                    report.events.append(Found(place, feature, "completed", dated[0].date, (self.pending_span[0], end)))
+                    report.events.append(Found(place, feature, "completed", dated[0].date, (self.pending_span[0], end)))  # type: ignore[arg-type]
                 dates = []
             self.pending_places, self.pending_date = [], None
             report.unused_dates = [(d, "no handover wording in the sentence") for d in dates]
@@ -368,7 +366,7 @@ class SentenceReader:
             # "... has captured Puli Alam, the capital of Logar. The lawmaker confirmed this on Friday."
             for place in self.pending_places:
                 (feature,) = place.features
-                report.events.append(Found(place, feature, "completed", free[0].date, (self.pending_span[0], end)))
+                report.events.append(Found(place, feature, "completed", free[0].date, (self.pending_span[0], end)))  # type: ignore[arg-type]
             free = []
         self.pending_places = [p for h in live if h.kind == "completed" and h.places and not any(d.date for d in h.dates) for p in h.places]
         self.pending_span = (start, end)
@@ -389,9 +387,9 @@ class SentenceReader:
     def _names_another_day(self, tokens: list[Token], at: int) -> bool:
         """A date of signing, a decree or a statement, not of a handover: "the deal signed on 10 November"."""
         # Before the date ("signed on 10 November") or right after it ("the 10 November agreement").
-        before = tokens[_window_start(tokens, at, 3):at]
-        before = before[next((k + 1 for k in range(len(before) - 1, -1, -1) if before[k].text == ","), 0):]
-        around = before + tokens[at + 1:at + 4]
+        before = tokens[_window_start(tokens, at, 3) : at]
+        before = before[next((k + 1 for k in range(len(before) - 1, -1, -1) if before[k].text == ","), 0) :]
+        around = before + tokens[at + 1 : at + 4]
         return any(t.lower in self.lexicon.other_day_words or t.lower.startswith(self.lexicon.other_day_stems) for t in around)
 
     @staticmethod
@@ -406,7 +404,7 @@ class SentenceReader:
             # What was put off is announced before the postponement ("due on 15 November, but
             # postponed"), or named by a noun after it ("postponed the handover of Kalbajar").
             before = [p for p in postponements if p.first > hit.last]
-            if hit.kind == "scheduled" and before or hit.cue.subject == "none" and hit.kind != "postponed":
+            if (hit.kind == "scheduled" and before) or (hit.cue.subject == "none" and hit.kind != "postponed"):
                 target = min(postponements, key=lambda p: abs(p.first - hit.first))
                 target.places += [p for p in hit.places if p not in target.places]
                 target.dates = sorted(target.dates + hit.dates, key=lambda d: d.start)
@@ -419,33 +417,46 @@ class SentenceReader:
         found = []
         for k in range(1, len(tokens)):
             name = tokens[k - 1]
-            if tokens[k].lower in self.lexicon.level_words and _NAME.fullmatch(name.text) and name.lower not in self.lexicon.stopwords \
-                    and not any(p.start <= name.start < p.end for p in places):
-                start = tokens[k - 2].start if k > 1 and _NAME.fullmatch(tokens[k - 2].text) and tokens[k - 2].lower not in self.lexicon.stopwords else name.start
-                found.append(sentence[start:tokens[k].end])
+            if (
+                tokens[k].lower in self.lexicon.level_words
+                and _NAME.fullmatch(name.text)
+                and name.lower not in self.lexicon.stopwords
+                and not any(p.start <= name.start < p.end for p in places)
+            ):
+                start = (
+                    tokens[k - 2].start if k > 1 and _NAME.fullmatch(tokens[k - 2].text) and tokens[k - 2].lower not in self.lexicon.stopwords else name.start
+                )
+                found.append(sentence[start : tokens[k].end])
         return found
 
     def _is_speaker(self, sentence: str, place: Place) -> bool:
         """A place that speaks, or where someone speaks: "officials in Baku said", "Kabul announced"."""
-        after = tokenize(sentence[place.end:place.end + 20])[:1]
-        before = tokenize(sentence[max(0, place.start - 40):place.start])[-4:]
+        after = tokenize(sentence[place.end : place.end + 20])[:1]
+        before = tokenize(sentence[max(0, place.start - 40) : place.start])[-4:]
         return bool(after and after[0].lower in self.lexicon.speech_words) or bool(
-            before and before[-1].lower in ("in", "à", "в", "aus") and any(t.lower in self.lexicon.speech_words for t in before))
+            before and before[-1].lower in ("in", "à", "в", "aus") and any(t.lower in self.lexicon.speech_words for t in before)
+        )
 
     def _is_dateline(self, sentence: str, place: Place, paragraph_start: bool) -> bool:
         if not paragraph_start or place.start > 40:
             return False
-        after = sentence[place.end:place.end + 30].lower()
-        return (after[:1] in (":", ",", "(") and (place.text.isupper() or ":" in after[:2] or any(
-            mark in after for mark in self.lexicon.dateline_marks) or bool(re.match(r",\s+\w+\.?\s+\d", after))
-        )) or any(after.lstrip().startswith(mark) for mark in self.lexicon.dateline_marks)
+        after = sentence[place.end : place.end + 30].lower()
+        return (
+            after[:1] in (":", ",", "(")
+            and (
+                place.text.isupper()
+                or ":" in after[:2]
+                or any(mark in after for mark in self.lexicon.dateline_marks)
+                or bool(re.match(r",\s+\w+\.?\s+\d", after))
+            )
+        ) or any(after.lstrip().startswith(mark) for mark in self.lexicon.dateline_marks)
 
     def _blocked(self, tokens: list[Token], hit: CueHit) -> str | None:
         lexicon = self.lexicon
-        window = tokens[_window_start(tokens, hit.first, 5):hit.last + 1]
+        window = tokens[_window_start(tokens, hit.first, 5) : hit.last + 1]
         if any(t.lower in lexicon.negation for t in window):
             return "negated"
-        before = tokens[_window_start(tokens, hit.first, 12):hit.first]
+        before = tokens[_window_start(tokens, hit.first, 12) : hit.first]
         if any(t.lower in lexicon.condition for t in before):
             return "hypothetical"
         return None
@@ -474,12 +485,11 @@ class SentenceReader:
             if previous is not None and previous.first <= at <= previous.last:
                 previous.dates.append(date)
                 continue
-            opener = any(t.lower in self.lexicon.clause_openers or t.text in (",", ";")
-                         for t in tokens[max(0, at - 3):at]) or at == 0
+            opener = any(t.lower in self.lexicon.clause_openers or t.text in (",", ";") for t in tokens[max(0, at - 3) : at]) or at == 0
             # Between two cues a date belongs to the earlier one ("ceded on 20 November,
             # followed by ...") unless it opens a clause ("and on 7 August, they captured").
             if previous is None or (following is not None and opener):
-                (following or previous).dates.append(date)
+                (following or previous).dates.append(date)  # type: ignore[union-attr]  # hits is never empty
             else:
                 previous.dates.append(date)
 
@@ -527,7 +537,7 @@ class SentenceReader:
             return
         kept = [before[0]]
         for place in before[1:]:
-            gap = tokens[index_of(place.end - 1) + 1:index_of(kept[-1].start)]
+            gap = tokens[index_of(place.end - 1) + 1 : index_of(kept[-1].start)]
             if not all(t.lower in self.lexicon.list_words or t.lower in self.lexicon.level_words for t in gap):
                 break
             kept.append(place)
@@ -538,14 +548,14 @@ class SentenceReader:
         "Azerbaijani troops entered", "Kunduz fell to the Taliban", "withdrew from ... to Armenia"."""
         giver = taker = ""
         for party in named:
-            gap = tokens[hit.last + 1:party.first]
+            gap = tokens[hit.last + 1 : party.first]
             if party.first > hit.last and len(gap) <= 8:
                 lead = tuple(t.lower for t in gap[-3:])
                 if hit.cue.text.split()[-1] in ("to", "under", "an", "à", "под", "к") and len(gap) <= 1:
                     taker = taker or party.name  # "fell to the Taliban", "came under Azerbaijani control"
-                elif any(lead[-len(p):] == p or lead[-len(p) - 1:-1] == p for p in self.lexicon.to_party):
+                elif any(lead[-len(p) :] == p or lead[-len(p) - 1 : -1] == p for p in self.lexicon.to_party):
                     taker = taker or party.name
-                elif any(lead[-len(p):] == p or lead[-len(p) - 1:-1] == p for p in self.lexicon.from_party):
+                elif any(lead[-len(p) :] == p or lead[-len(p) - 1 : -1] == p for p in self.lexicon.from_party):
                     giver = giver or party.name
         subjects = [p for p in named if p.last < hit.first and hit.first - p.last <= 10]
         if subjects and not hit.passive:
@@ -560,7 +570,7 @@ class SentenceReader:
         """A place right after "to" or "from": who takes or gives, not what changes hands."""
         for phrase in self.lexicon.to_party + self.lexicon.from_party:
             size = len(phrase)
-            if at >= size and tuple(t.lower for t in tokens[at - size:at]) == phrase:
+            if at >= size and tuple(t.lower for t in tokens[at - size : at]) == phrase:
                 return True
         return False
 
@@ -573,6 +583,7 @@ class SentenceReader:
             return
         for place, date in _pair(hit.places, dated):
             (feature,) = place.features
+            assert date.date is not None  # only dated mentions are paired
             if hit.kind == "scheduled":
                 self.announced[feature] = date.date
             yield Found(place, feature, hit.kind, date.date, sentence)
@@ -597,7 +608,7 @@ class SentenceReader:
             if date.date is None:
                 continue
             at = index_of(date.start)
-            lead = {t.lower for t in tokens[max(0, at - 3):at]}
+            lead = {t.lower for t in tokens[max(0, at - 3) : at]}
             if lead & _NEW_DATE:
                 new = date
             elif lead & _OLD_DATE or _has_phrase(tokens, at - 3, at, self.lexicon.future) or at < hit.first:
@@ -634,9 +645,14 @@ _HEAD_LINES = 10
 def _full_dates(article, lexicon: Lexicon) -> list[dt.date]:
     """The dates with a year that the report's body writes."""
     reader = DateReader(lexicon, None)
-    return [d.date for p in article.paragraphs if p.body for a, b in pieces(p.start, p.end, article.text)
-            for d in reader.find(article.text[a:b]) if d.date and re.search(r"\d{4}", d.text)
-            and d.form in ("iso", "numeric", "day-month", "month-day")]
+    return [
+        d.date
+        for p in article.paragraphs
+        if p.body
+        for a, b in pieces(p.start, p.end, article.text)
+        for d in reader.find(article.text[a:b])
+        if d.date and re.search(r"\d{4}", d.text) and d.form in ("iso", "numeric", "day-month", "month-day")
+    ]
 
 
 def _latest_full_date(article, lexicon: Lexicon) -> dt.date | None:
@@ -671,8 +687,11 @@ def find_published(article, lexicon: Lexicon) -> tuple[dt.date | None, str]:
         if dateline:
             dated = DateReader(lexicon, None)
             dated.last_year = max(years) if years else None
-            mentions = [d for d in dated.find(paragraph.text[dateline.end():dateline.end() + 30])
-                        if d.start < 3 and d.form in ("day-month", "month-day", "iso", "numeric")]
+            mentions = [
+                d
+                for d in dated.find(paragraph.text[dateline.end() : dateline.end() + 30])
+                if d.start < 3 and d.form in ("day-month", "month-day", "iso", "numeric")
+            ]
             if mentions and mentions[0].date:
                 return mentions[0].date, "dateline" if re.search(r"\d{4}", mentions[0].text) else "dateline, year from the text"
     if full_dates:
@@ -697,8 +716,14 @@ def _source_line(article) -> str:
     return ", ".join(parts)
 
 
-def read_report(article: Article, gazetteer: Gazetteer, *, language: str | None = None,
-                capitals: dict[str, str] | None = None, government_seats: frozenset[str] = frozenset()) -> Extraction:
+def read_report(
+    article: Article,
+    gazetteer: Gazetteer,
+    *,
+    language: str | None = None,
+    capitals: dict[str, str] | None = None,
+    government_seats: frozenset[str] = frozenset(),
+) -> Extraction:
     """Find the handover events of a report.
 
     Parameters
@@ -728,8 +753,13 @@ def read_report(article: Article, gazetteer: Gazetteer, *, language: str | None 
     if article.published is None:
         # No publication date: year-less dates take the year the page writes last, captions
         # included (a reader learns the year there even though a caption's date is no event).
-        years = [d.date.year for p in article.paragraphs for a, b in pieces(p.start, p.end, article.text)
-                 for d in DateReader(lexicon, None).find(article.text[a:b]) if d.date and re.search(r"\d{4}", d.text)]
+        years = [
+            d.date.year
+            for p in article.paragraphs
+            for a, b in pieces(p.start, p.end, article.text)
+            for d in DateReader(lexicon, None).find(article.text[a:b])
+            if d.date and re.search(r"\d{4}", d.text)
+        ]
         dates.last_year = max(years, default=None)
     reader = SentenceReader(lexicon, finder, dates, government_seats)
     extraction = Extraction(article, [], lexicon.language)
@@ -742,11 +772,11 @@ def read_report(article: Article, gazetteer: Gazetteer, *, language: str | None 
             for a, b in pieces(paragraph.start, paragraph.end, text):
                 extraction.unattached_dates += [
                     {"text": m.text, "date": m.date.isoformat() if m.date else None, "reason": "in a photo caption, headline or page furniture"}
-                    for m in captions.find(text[a:b])]
+                    for m in captions.find(text[a:b])
+                ]
             continue
         months = frozenset(lexicon.dates.months)
-        spans = [piece for sentence in split_sentences(text, paragraph.start, paragraph.end, months)
-                 for piece in pieces(*sentence, text)]
+        spans = [piece for sentence in split_sentences(text, paragraph.start, paragraph.end, months) for piece in pieces(*sentence, text)]
         for number, span in enumerate(spans):
             report = reader.read(text, span, paragraph_start=number == 0)
             for found in report.events:
@@ -755,17 +785,31 @@ def read_report(article: Article, gazetteer: Gazetteer, *, language: str | None 
                     continue
                 seen.add(key)
                 a, b = found.sentence
-                extraction.events.append(Event(
-                    district=found.feature, date=found.date, kind=found.kind, from_=found.giver, to=found.taker, source=source,
-                    evidence=" ".join(text[a:b].split()), evidence_start=a, evidence_end=b,
-                    as_written=written_name(found.place.text), match=found.place.rule,
-                ))
+                extraction.events.append(
+                    Event(
+                        district=found.feature,
+                        date=found.date,
+                        kind=found.kind,
+                        from_=found.giver,
+                        to=found.taker,
+                        source=source,
+                        evidence=" ".join(text[a:b].split()),
+                        evidence_start=a,
+                        evidence_end=b,
+                        as_written=written_name(found.place.text),
+                        match=found.place.rule,
+                    )
+                )
             unused = report.unused_dates + [(m, m.problem) for m in reader.unusable]
             reader.unusable = []
             for mention, reason in unused:
-                extraction.unattached_dates.append({
-                    "text": mention.text, "date": mention.date.isoformat() if mention.date else None,
-                    "reason": reason if mention.date else mention.problem or "needs the publication date, which is unknown"})
+                extraction.unattached_dates.append(
+                    {
+                        "text": mention.text,
+                        "date": mention.date.isoformat() if mention.date else None,
+                        "reason": reason if mention.date else mention.problem or "needs the publication date, which is unknown",
+                    }
+                )
             extraction.unmatched_places += [{"text": name, "reason": "no boundary feature of that name"} for name in report.unmatched]
             for place in report.ambiguous:
                 extraction.unmatched_places.append({"text": place.text, "reason": f"could be any of: {', '.join(sorted(place.features))}"})

@@ -54,8 +54,7 @@ def rounded_geojson(geometry: shapely.Geometry, decimals: int = settings.COORDIN
 
 
 def _collection(geometries, decimals: int) -> dict:
-    return {"type": "FeatureCollection",
-            "features": [{"type": "Feature", "properties": {}, "geometry": rounded_geojson(g, decimals)} for g in geometries]}
+    return {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": rounded_geojson(g, decimals)} for g in geometries]}
 
 
 def _template_text(name: str) -> str:
@@ -116,13 +115,10 @@ class HandoverLayer(MacroElement):
         self.page_html = page_html
         self.css = _template_text("handover.css")
 
-    def render(self, **kwargs: object) -> None:
+    def render(self, **kwargs: object) -> None:  # type: ignore[override]  # adds to the figure, returns nothing
         figure = self.get_root()
-        script = (
-            _template_text("handover.js")
-            .replace("__MAP__", self._parent.get_name())
-            .replace("__DATA__", script_json(self.data))
-        )
+        assert isinstance(figure, Figure) and self._parent is not None, "add the layer to a map in a figure first"
+        script = _template_text("handover.js").replace("__MAP__", self._parent.get_name()).replace("__DATA__", script_json(self.data))
         name = self.get_name()
         figure.header.add_child(Verbatim(f"<style>{self.css}</style>"), name=name)
         figure.html.add_child(Verbatim(self.page_html), name=name)
@@ -169,7 +165,7 @@ def _page_html(title: str, subtitle: str, note: str, legend: list[tuple[str, str
         f'<header class="hm-header"><h1 class="hm-title">{e(title)}</h1>'
         + (f'<p class="hm-subtitle">{e(subtitle)}</p>' if subtitle else "")
         + (f'<p class="hm-note">{e(note)}</p>' if note else "")
-        + '</header>'
+        + "</header>"
         + '<aside class="hm-events" aria-label="Events"><h2 class="hm-events-title">Events</h2><p class="hm-event-window" id="hm-event-window" aria-live="polite"></p><ol class="hm-event-list" id="hm-event-list"></ol></aside>'
         + '<footer class="hm-footer"><div class="hm-time">'
         + '<button type="button" class="hm-button" id="hm-play" aria-label="Play" aria-pressed="false">▶</button>'
@@ -218,8 +214,16 @@ def uses_canvas(layers: MapLayers) -> bool:
     return len(layers.districts) + len(layers.other_districts) > settings.CANVAS_THRESHOLD
 
 
-def page_data(layers: MapLayers, joined: dict[str, list[Event]], events: list[Event], timeline: Timeline,
-              labels: dict[str, str], start: dt.date, decimals: int, origins: tuple[str, ...] = ()) -> dict:
+def page_data(
+    layers: MapLayers,
+    joined: dict[str, list[Event]],
+    events: list[Event],
+    timeline: Timeline,
+    labels: dict[str, str],
+    start: dt.date,
+    decimals: int,
+    origins: tuple[str, ...] = (),
+) -> dict:
     """The page's data, compact: days as offsets from the first slider stop,
     texts in a table of distinct strings, flat arrays instead of objects.
 
@@ -237,18 +241,21 @@ def page_data(layers: MapLayers, joined: dict[str, list[Event]], events: list[Ev
     districts = []
     for d in layers.districts:
         changes = timeline.changes[d.name]
-        row = [text(d.name), text(d.label) if d.label != d.name else -1, round(d.area_km2), round(d.district_km2),
-               settings.STATES.index(changes[0][1])]
+        row = [text(d.name), text(d.label) if d.label != d.name else -1, round(d.area_km2), round(d.district_km2), settings.STATES.index(changes[0][1])]
         for day, state in changes[1:]:
-            row += [(day - epoch).days, settings.STATES.index(state)]
+            row += [(day - epoch).days if day else 0, settings.STATES.index(state)]
         districts.append(row)
     owner = {id(e): index[name] for name, district_events in joined.items() for e in district_events}
-    rows = [[(e.date - epoch).days, owner[id(e)], settings.EVENT_KINDS.index(e.kind),
-             text(e.from_), text(e.to), text(e.evidence), text(e.note), text(e.source)] for e in events]
+    rows = [
+        [(e.date - epoch).days, owner[id(e)], settings.EVENT_KINDS.index(e.kind), text(e.from_), text(e.to), text(e.evidence), text(e.note), text(e.source)]
+        for e in events
+    ]
     columns = [list(column) for column in zip(*rows)] if rows else [[] for _ in range(8)]
     columns = [column[0] if column and len(set(column)) == 1 else column for column in columns]
     # Pairs, not an object: a spelling such as "__proto__" must stay a plain string.
-    aliases = sorted({(e.district.lower(), owner[id(e)]) for e in events if e.district.lower() != names[owner[id(e)]].lower()})
+    # Every spelling a table or report used finds its district: "Lachin" as well as "Lachin District".
+    spellings = {(name.lower(), owner[id(e)]) for e in events for name in (e.district, e.as_written) if name}
+    aliases = sorted((name, i) for name, i in spellings if name != names[i].lower())
     largest = sorted(range(len(layers.districts)), key=lambda i: -layers.districts[i].area_km2)[: settings.MAX_LABELS]
     event_days = sorted({(e.date - epoch).days for e in events})
     return {
@@ -274,8 +281,9 @@ def page_data(layers: MapLayers, joined: dict[str, list[Event]], events: list[Ev
         "canvas": uses_canvas(layers),
         "geometry": {
             "type": "FeatureCollection",
-            "features": [{"type": "Feature", "properties": {"i": i}, "geometry": rounded_geojson(d.geometry, decimals)}
-                         for i, d in enumerate(layers.districts)],
+            "features": [
+                {"type": "Feature", "properties": {"i": i}, "geometry": rounded_geojson(d.geometry, decimals)} for i, d in enumerate(layers.districts)
+            ],
         },
     }
 
@@ -289,7 +297,7 @@ def render_map(
     note: str | None = None,
     credits: list[str] | None = None,
     self_contained: bool = False,
-    tiles: str | None = settings.DEFAULT_TILES,
+    tiles: str | folium.TileLayer | None = settings.DEFAULT_TILES,
     initial_date: dt.date | None = None,
     decimals: int | None = None,
     message_origins: tuple[str, ...] = (),
@@ -336,8 +344,14 @@ def render_map(
         raise ValueError(f"Tile layer '{with_tiles}' holds template syntax.")
 
     minx, miny, maxx, maxy = layers.bounds
-    fmap = folium.Map(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=8, tiles=with_tiles,
-                      control_scale=True, scrollWheelZoom=False, prefer_canvas=uses_canvas(layers))
+    fmap = folium.Map(
+        location=[(miny + maxy) / 2, (minx + maxx) / 2],
+        zoom_start=8,
+        tiles=with_tiles,
+        control_scale=True,
+        scrollWheelZoom=False,
+        prefer_canvas=uses_canvas(layers),
+    )
     # The page uses Leaflet alone; folium's Bootstrap, jQuery and icon fonts would
     # only add weight (and requests).
     # Leaflet is linked (with Subresource Integrity) or inlined by us, not by folium.
@@ -356,15 +370,19 @@ def render_map(
 
     if layers.countries is not None and not layers.countries.empty:
         fill = 0 if with_tiles else 1
-        folium.GeoJson(_collection(layers.countries.geometry, decimals), name="Countries", interactive=False,
-                       style_function=lambda _: {"color": "#7a7a7a", "weight": 1.1, "fillColor": "#fbfbf8", "fillOpacity": fill}).add_to(fmap)
+        folium.GeoJson(
+            _collection(layers.countries.geometry, decimals),
+            name="Countries",
+            interactive=False,
+            style_function=lambda _: {"color": "#7a7a7a", "weight": 1.1, "fillColor": "#fbfbf8", "fillOpacity": fill},
+        ).add_to(fmap)
     if not layers.other_districts.empty:
-        folium.GeoJson(_collection(layers.other_districts, decimals), name="Other districts", interactive=False,
-                       style_function=lambda _: settings.CONTEXT_STYLE).add_to(fmap)
+        folium.GeoJson(
+            _collection(layers.other_districts, decimals), name="Other districts", interactive=False, style_function=lambda _: settings.CONTEXT_STYLE
+        ).add_to(fmap)
 
     start = initial_date or default_initial_date(events, timeline)
-    data = page_data(layers, joined, events, timeline, labels, start, decimals,
-                     tuple(check_origin(origin) for origin in message_origins))
+    data = page_data(layers, joined, events, timeline, labels, start, decimals, tuple(check_origin(origin) for origin in message_origins))
     legend = [(_swatch(s), labels[s]) for s in used_states]
     if layers.held_area is not None:
         legend.append(("border:2px dashed #333;background:transparent", layers.held_area_label or "Area held before the handovers"))
@@ -373,7 +391,11 @@ def render_map(
     page = _page_html(title, subtitle or "", note or "", legend, credits or []) + _hatch_defs([s for s in HATCHED if s in used_states])
     HandoverLayer(data, page).add_to(fmap)
     if layers.held_area is not None:
-        folium.GeoJson(_collection([layers.held_area], decimals), name="Held area", interactive=False,
-                       style_function=lambda _: {"color": "#222222", "weight": 2, "dashArray": "6 5", "fill": False}).add_to(fmap)
+        folium.GeoJson(
+            _collection([layers.held_area], decimals),
+            name="Held area",
+            interactive=False,
+            style_function=lambda _: {"color": "#222222", "weight": 2, "dashArray": "6 5", "fill": False},
+        ).add_to(fmap)
     _stable_ids(figure)
     return figure.render()

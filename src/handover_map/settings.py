@@ -77,9 +77,21 @@ FUZZY_MARGIN = 5
 #: Words that name an administrative level rather than a place; they are
 #: ignored when matching names ("Agdam District" ~ "Aghdam").
 ADMIN_SUFFIXES = (
-    "district", "rayon", "raion", "rayonu", "region", "province", "county",
-    "oblast", "governorate", "municipality", "hromada", "okrug", "prefecture",
-    "city", "town",
+    "district",
+    "rayon",
+    "raion",
+    "rayonu",
+    "region",
+    "province",
+    "county",
+    "oblast",
+    "governorate",
+    "municipality",
+    "hromada",
+    "okrug",
+    "prefecture",
+    "city",
+    "town",
 )
 
 

@@ -18,16 +18,16 @@ import matplotlib
 
 matplotlib.use("Agg")  # files only; never a window
 
-import geopandas as gpd  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.patches import Patch  # noqa: E402
-from matplotlib.text import Text  # noqa: E402
+import geopandas as gpd
+import matplotlib.pyplot as plt
+from matplotlib.patches import Patch
+from matplotlib.text import Text
 
-from . import settings  # noqa: E402
-from ._atomic import refuse_overwriting_inputs, write_files_atomic  # noqa: E402
-from .build import MONTHS, MapInputs  # noqa: E402
-from .render import HATCHED, state_labels  # noqa: E402
-from .timeline import build_timeline  # noqa: E402
+from . import settings
+from ._atomic import refuse_overwriting_inputs, write_files_atomic
+from .build import MONTHS, MapInputs
+from .render import HATCHED, state_labels
+from .timeline import build_timeline
 
 
 def _short_date(day: dt.date) -> str:
@@ -73,15 +73,18 @@ def draw_small_multiples(inputs: MapInputs, dates: list[dt.date] | None = None, 
         if layers.held_area is not None:
             gpd.GeoSeries([layers.held_area], crs=settings.WEB_CRS).boundary.plot(ax=ax, color="#222222", linewidth=0.9, linestyle=(0, (4, 3)))
         for district in layers.districts:
-            ax.annotate(district.label, (district.label_point[1], district.label_point[0]), ha="center", va="center", fontsize=7,
-                        fontweight="bold", color="#111111")
+            ax.annotate(
+                district.label, (district.label_point[1], district.label_point[0]), ha="center", va="center", fontsize=7, fontweight="bold", color="#111111"
+            )
         ax.set_xlim(minx - pad_x, maxx + pad_x)
         ax.set_ylim(miny - pad_y, maxy + pad_y)
         ax.set_aspect(aspect)
         ax.patch.set_visible(True)
         ax.set_title(_short_date(day), fontsize=10, fontweight="bold", loc="left")
     used = [s for s in settings.STATES if any(s == timeline.state(n, d) for n in joined for d in dates)]
-    handles = [Patch(label=labels[s], **{**_style(s), "linewidth": 0.5, "edgecolor": settings.STATE_STYLES[s]["color"] if s in HATCHED else "#444444"}) for s in used]
+    handles = [
+        Patch(label=labels[s], **{**_style(s), "linewidth": 0.5, "edgecolor": settings.STATE_STYLES[s]["color"] if s in HATCHED else "#444444"}) for s in used
+    ]
     if layers.held_area is not None:
         handles.append(Patch(facecolor="none", edgecolor="#222222", linestyle="--", label=layers.held_area_label or "Area held before the handovers"))
     figure.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.07), ncol=min(3, len(handles)), frameon=False, fontsize=8)

@@ -141,7 +141,7 @@ def fetch(source_id: str, *, progress: bool = False) -> Path:
             f"The download of {source.file} failed its SHA-256 check ({error}).",
             hint="the upstream file changed; report it, or point HANDOVER_MAP_DATA_DIR at a verified mirror.",
         ) from None
-    except Exception as error:  # network failures come in many classes
+    except Exception as error:  # noqa: BLE001 - network failures come in many classes
         mirror_hint = f" (it holds no {source.file})" if settings.mirror_dir() else ""
         raise DownloadError(
             f"Could not download {source.file} from {source.url}: {type(error).__name__}.",

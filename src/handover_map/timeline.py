@@ -97,7 +97,7 @@ class Timeline:
     def state(self, name: str, day: dt.date) -> str:
         """State of district ``name`` on ``day`` (found by bisection)."""
         series = self.changes[name]
-        return series[bisect_right(series, day, lo=1, key=lambda change: change[0]) - 1][1]
+        return series[bisect_right(series, day, lo=1, key=lambda change: change[0] or dt.date.min) - 1][1]
 
 
 def _candidate_days(events: list[Event]) -> set[dt.date]:
@@ -138,7 +138,7 @@ def build_timeline(events_by_district: dict[str, list[Event]]) -> Timeline:
     for name, events in sorted(events_by_district.items()):
         series = _series(events)
         changes[name] = series
-        stops |= {e.date for e in events} | {day for day, _ in series[1:]}
+        stops |= {e.date for e in events} | {day for day, _ in series[1:] if day is not None}
     if stops and min(stops) > dt.date.min:
         stops.add(min(stops) - ONE_DAY)
     return Timeline(changes=changes, stops=sorted(stops))
