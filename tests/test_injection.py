@@ -221,3 +221,24 @@ def test_state_lookup_takes_any_string(hostile, open_offline):
     page = open_offline(work / "table.html")
     for name in ("constructor", "__proto__", "toString", "hasOwnProperty", "", "valueOf"):
         assert page.js("(name) => handoverMap.stateOf(name)", name) is None, name
+
+
+def test_only_named_origins_may_drive_an_embedded_page(tmp_path):
+    env = {**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR), "HANDOVER_MAP_OFFLINE": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "handover_map", "build", "--self-contained", "--message-origin", "https://blog.example.org", "-o", str(tmp_path / "m.html")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert '"origins":["https://blog.example.org"]' in (tmp_path / "m.html").read_text(encoding="utf-8")
+    bad = subprocess.run(
+        [sys.executable, "-m", "handover_map", "build", "--message-origin", "javascript:alert(1)", "-o", str(tmp_path / "n.html")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert bad.returncode == 2 and "is not a web origin" in bad.stderr and not (tmp_path / "n.html").exists()

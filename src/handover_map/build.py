@@ -31,7 +31,7 @@ from .events import Event, read_events
 from .extract import Extraction, extract_events
 from .gazetteer import Gazetteer, join_events, read_aliases
 from .places import reference_places
-from .render import render_map
+from .render import check_origin, render_map
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
@@ -407,6 +407,7 @@ def build_html(
     tiles: str | None = settings.DEFAULT_TILES,
     tiles_attribution: str | None = None,
     initial_date: dt.date | None = None,
+    message_origins: tuple[str, ...] = (),
     **options,
 ) -> str:
     """Run the pipeline and return the map page as HTML.
@@ -416,10 +417,19 @@ def build_html(
     ``tiles``/``tiles_attribution`` of :func:`tile_layer`.
     """
     layer = tile_layer(tiles, tiles_attribution)  # a bad tile option fails before the work
-    return _render(prepare_map(**options), self_contained, layer, initial_date)
+    origins = _origins(message_origins)
+    return _render(prepare_map(**options), self_contained, layer, initial_date, origins)
 
 
-def _render(inputs: MapInputs, self_contained: bool, tiles: str | folium.TileLayer | None, initial_date: dt.date | None) -> str:
+def _origins(origins: tuple[str, ...]) -> tuple[str, ...]:
+    """The web origins allowed to drive an embedded page, checked."""
+    try:
+        return tuple(check_origin(origin) for origin in origins)
+    except ValueError as error:
+        raise OptionError(str(error), hint="give --message-origin like https://blog.example.org.") from None
+
+
+def _render(inputs: MapInputs, self_contained: bool, tiles: str | folium.TileLayer | None, initial_date: dt.date | None, origins: tuple[str, ...] = ()) -> str:
     return render_map(
         inputs.layers,
         inputs.joined,
@@ -430,6 +440,7 @@ def _render(inputs: MapInputs, self_contained: bool, tiles: str | folium.TileLay
         self_contained=self_contained,
         tiles=tiles,
         initial_date=initial_date,
+        message_origins=origins,
     )
 
 
@@ -440,6 +451,7 @@ def build_map(
     tiles: str | None = settings.DEFAULT_TILES,
     tiles_attribution: str | None = None,
     initial_date: dt.date | None = None,
+    message_origins: tuple[str, ...] = (),
     **options,
 ) -> Path:
     """Run the pipeline and write the map page atomically.
@@ -454,7 +466,8 @@ def build_map(
     """
     target = Path(output) if output else default_output_path()
     layer = tile_layer(tiles, tiles_attribution)  # a bad tile option fails before the work
+    origins = _origins(message_origins)
     inputs = prepare_map(**options)
-    page = _render(inputs, self_contained, layer, initial_date)
+    page = _render(inputs, self_contained, layer, initial_date, origins)
     refuse_overwriting_inputs([target], inputs.files)
     return write_text_atomic(target, page)

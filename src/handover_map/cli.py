@@ -172,8 +172,14 @@ def _map_inputs(options: dict) -> dict:
 )
 @click.option("--tiles-attribution", help="Credit line of the tiles of a --tiles URL (plain text), e.g. '© OpenStreetMap contributors'.")
 @click.option("--date", "initial_date", callback=_iso_date, help="Date shown when the page opens (YYYY-MM-DD).")
+@click.option(
+    "--message-origin",
+    "message_origins",
+    multiple=True,
+    help="Web origin allowed to drive the embedded page with postMessage (repeatable), e.g. https://blog.example.org. Default: any embedding parent.",
+)
 @friendly
-def build(output, self_contained, tiles, tiles_attribution, initial_date, **options) -> None:
+def build(output, self_contained, tiles, tiles_attribution, initial_date, message_origins, **options) -> None:
     """Build the slider map from an events table (or an article) and boundary polygons.
 
     \b
@@ -190,6 +196,7 @@ def build(output, self_contained, tiles, tiles_attribution, initial_date, **opti
         tiles=settings.DEFAULT_TILES if tiles is None else tiles,
         tiles_attribution=tiles_attribution,
         initial_date=initial_date,
+        message_origins=tuple(message_origins),
         **_map_inputs(options),
     )
     click.echo(f"Wrote {written} ({written.stat().st_size:,} bytes). To embed it: handover-map embed {written}", err=True)
