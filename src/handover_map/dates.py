@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .datewords import closest_year
+
 MONTHS = {
     "january": 1,
     "february": 2,
@@ -83,16 +85,6 @@ class DateMention:
     problem: str = ""
 
 
-def _closest_year(month: int, day: int, anchor: dt.date) -> dt.date | None:
-    options = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            options.append(dt.date(year, month, day))
-        except ValueError:
-            continue
-    return min(options, key=lambda d: abs((d - anchor).days)) if options else None
-
-
 def _resolve(form: str, match: re.Match, published: dt.date | None, future: bool) -> dt.date | None:
     """The day a mention means; None if it needs an unknown publication date.
 
@@ -120,7 +112,7 @@ def _resolve(form: str, match: re.Match, published: dt.date | None, future: bool
         return dt.date(int(groups["year"]), month, day)
     if published is None:
         return None
-    closest = _closest_year(month, day, published)
+    closest = closest_year(month, day, published)
     if closest is None:
         raise ValueError(f"no day {day} in month {month}")
     return closest

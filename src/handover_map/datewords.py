@@ -73,7 +73,8 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
 _COMPILED: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 
 
-def _closest_year(month: int, day: int, anchor: dt.date) -> dt.date | None:
+def closest_year(month: int, day: int, anchor: dt.date) -> dt.date | None:
+    """The date with that month and day nearest to ``anchor`` (year before, same or after)."""
     options = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -171,7 +172,7 @@ class DateReader:
             if groups.get("year"):
                 return dt.date(int(groups["year"]), month, day)
             if published is not None:
-                return _closest_year(month, day, self.anchor or published)
+                return closest_year(month, day, self.anchor or published)
             return dt.date(self.last_year, month, day) if self.last_year else None
         except ValueError:
             return None
