@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
-from .datewords import closest_year
+from .datewords import DateMention, closest_year
 
 MONTHS = {
     "january": 1,
@@ -67,22 +66,6 @@ NEEDS_PUBLISHED = "needs the publication date, which is unknown"
 NO_SUCH_DAY = "names no day of the calendar"
 #: Why a date mention has no date: the day falls outside the years 1 to 9999.
 OUT_OF_RANGE = "falls outside the calendar (years 1 to 9999)"
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """A date found in a text: where it stands, what it says, what it means.
-
-    ``date`` is None when it cannot be resolved; ``problem`` then says why
-    (:data:`NEEDS_PUBLISHED`, :data:`NO_SUCH_DAY` or :data:`OUT_OF_RANGE`).
-    """
-
-    start: int
-    end: int
-    text: str
-    date: dt.date | None
-    form: str
-    problem: str = ""
 
 
 def _resolve(form: str, match: re.Match, published: dt.date | None, future: bool) -> dt.date | None:
