@@ -206,3 +206,26 @@ def test_embedded_in_an_iframe_the_parent_drives_the_date(default_map, browser_c
     assert inner.evaluate("handoverMap.stateOf('Kalbajar')") == "postponed"
     assert inner.evaluate("document.documentElement.scrollWidth") <= 600
     page.close()
+
+
+def test_messages_from_other_windows_are_ignored(default_map, browser_context, tmp_path):
+    # A page the map is embedded in may drive it; another frame of the same story, or the map's own window, may not.
+    parent = tmp_path / "story.html"
+    parent.write_text(
+        "<!doctype html><html><body>"
+        f"<iframe id='m' src='{default_map.resolve().as_uri()}#date=2020-11-25' width='600' height='500' title='Map'></iframe>"
+        "<iframe id='other' srcdoc='<p>ad</p>' title='Other'></iframe>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    page = browser_context.new_page()
+    page.goto(parent.resolve().as_uri())
+    page.frame_locator("#m").locator("#hm-slider").wait_for()
+    inner = next(f for f in page.frames if f.url.startswith("file:") and "default" in f.url)
+    sibling = "parent.document.getElementById('m').contentWindow.postMessage({type: 'handover-map:setDate', date: '2020-11-16'}, '*')"
+    page.evaluate("(code) => document.getElementById('other').contentWindow.eval(code)", sibling)
+    page.wait_for_timeout(300)
+    assert inner.evaluate("handoverMap.date()") == "2020-11-25"  # the sibling frame was not heard
+    page.evaluate("document.getElementById('m').contentWindow.postMessage({type: 'handover-map:setDate', date: '2020-11-17'}, '*')")
+    inner.wait_for_function("handoverMap.date() === '2020-11-17'")  # while the parent is heard
+    page.close()
