@@ -129,7 +129,7 @@ def test_negated_and_hypothetical_handovers_are_dropped(azerbaijan):
 
 def test_the_date_in_the_next_sentence(afghanistan):
     text = "The Taliban have captured Puli Alam, the capital of Logar province.\n\nA provincial lawmaker confirmed the fall to reporters on Friday.\n"
-    assert events(afghanistan, text, "2021-08-14") <= {("Logar", "completed", "2021-08-13")}
+    assert events(afghanistan, text, "2021-08-14") == {("Logar", "completed", "2021-08-13")}
 
 
 def test_a_report_without_handovers_gives_nothing(azerbaijan):

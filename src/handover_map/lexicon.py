@@ -71,7 +71,9 @@ class Lexicon:
     from_party: tuple[tuple[str, ...], ...]
     dateline_marks: tuple[str, ...]
     level_words: frozenset[str]
-    capital_of: tuple[tuple[str, ...], ...]
+    weekday_future: frozenset[str]
+    old_date_words: frozenset[str]
+    new_date_words: frozenset[str]
     clause_openers: frozenset[str]
     endings: tuple[str, ...]
     other_day_words: frozenset[str]
@@ -148,7 +150,9 @@ def _parse(spec: dict) -> Lexicon:
         from_party=_phrases(words["from_party"]),
         dateline_marks=tuple(words.get("dateline_marks", [])),
         level_words=frozenset(words["level_words"]),
-        capital_of=_phrases(words.get("capital_of", [])),
+        weekday_future=frozenset(words.get("weekday_future", [])),
+        old_date_words=frozenset(words.get("old_date_words", [])),
+        new_date_words=frozenset(words.get("new_date_words", [])),
         clause_openers=frozenset(words.get("clause_openers", [])),
         endings=tuple(sorted(words.get("endings", []), key=len, reverse=True)),
         town_words=frozenset(words.get("town_words", [])),

@@ -43,9 +43,6 @@ _ABBREVIATION = re.compile(
     r"Nr|ca|bzw|Str|janv|févr|avr|juil|sept|oct|nov|déc|г|гг|ул|им|т\.е))\.$"
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"“‘«(\[]?[^\W_a-zа-я])")
-# Words before a date that say it is the date put off, or the new one.
-_OLD_DATE = frozenset({"from", "originally", "initially", "first", "du", "с", "vom", "von", "ursprünglich", "initialement"})
-_NEW_DATE = frozenset({"to", "until", "till", "au", "jusqu'au", "до", "на", "auf", "bis"})
 _HARD_BREAKS = frozenset({";", "—", "–", ":"})
 
 
@@ -299,7 +296,7 @@ class SentenceReader:
         tokens = tokenize(sentence)
         lexicon = self.lexicon
         cues = find_cues(tokens, lexicon)
-        future_sentence = any(_has_phrase(tokens, 0, len(tokens), ((w,),)) for w in ("will", "due", "deadline"))
+        future_sentence = any(t.lower in lexicon.weekday_future for t in tokens)
         dateline = _CAPITAL_DATELINE.match(sentence)
         dates = [d for d in self.dates.find(sentence, future_sentence) if not (paragraph_start and dateline and d.start < dateline.end() + 3)]
         places = [p for p in self.finder.find(sentence) if not self._is_dateline(sentence, p, paragraph_start) and not self._is_speaker(sentence, p)]
@@ -362,11 +359,12 @@ class SentenceReader:
             giver, taker = self._parties(tokens, hit, named_parties)
             for found in self._events(tokens, hit, index_of, (start, end)):
                 report.events.append(Found(found.place, found.feature, found.kind, found.date, found.sentence, giver, taker))
-        if self.pending_places and not any(h.places for h in live) and len(free) == 1 and free[0].form in ("weekday", "relative"):
-            # "... has captured Puli Alam, the capital of Logar. The lawmaker confirmed this on Friday."
+        # "... has captured Puli Alam, the capital of Logar. The lawmaker confirmed the fall on Friday."
+        unplaced = free + [d for h in live if not h.places for d in h.dates if d.date is not None]
+        if self.pending_places and not any(h.places for h in live) and len(unplaced) == 1 and unplaced[0].form in ("weekday", "relative"):
             for place in self.pending_places:
                 (feature,) = place.features
-                report.events.append(Found(place, feature, "completed", free[0].date, (self.pending_span[0], end)))  # type: ignore[arg-type]
+                report.events.append(Found(place, feature, "completed", unplaced[0].date, (self.pending_span[0], end)))  # type: ignore[arg-type]
             free = []
         self.pending_places = [p for h in live if h.kind == "completed" and h.places and not any(d.date for d in h.dates) for p in h.places]
         self.pending_span = (start, end)
@@ -609,9 +607,9 @@ class SentenceReader:
                 continue
             at = index_of(date.start)
             lead = {t.lower for t in tokens[max(0, at - 3) : at]}
-            if lead & _NEW_DATE:
+            if lead & self.lexicon.new_date_words:
                 new = date
-            elif lead & _OLD_DATE or _has_phrase(tokens, at - 3, at, self.lexicon.future) or at < hit.first:
+            elif lead & self.lexicon.old_date_words or _has_phrase(tokens, at - 3, at, self.lexicon.future) or at < hit.first:
                 old = date
             else:
                 new = date
