@@ -58,7 +58,7 @@ def main() -> None:
                     print(f"   extra  {key}")
     tables = {name: _table(scores) for name, scores in runs.items()}
     print(f"{len(reports)} reports, {sum(len(s.expected) for s in runs['with date'])} labelled events\n")
-    print(f"{'':18} {'with --published':>26}   {'page metadata kept':>20}   {'text alone':>20}")
+    print(f"{'':18} {'with --published':>26}   {'page date, address':>20}   {'text alone':>20}")
     print(f"{'':18} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}   {'P':>6} {'R':>6} {'F1':>6}   {'P':>6} {'R':>6} {'F1':>6}")
     for group in sorted(tables["with date"], key=lambda g: (g != "all", g)):
         cells = "   ".join(

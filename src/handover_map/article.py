@@ -114,6 +114,21 @@ _AGENCY_CREDIT = re.compile(r"\((?:AFP|Reuters|AP|Getty Images|EPA)", re.IGNOREC
 _PHOTO_CREDIT = re.compile(r"(?:Photo|Image)(?: by|:)\s", re.IGNORECASE)
 _FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?!\d)")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40},\s+(?P<date>[^(\n]{3,40}?)\s*(\(|[-–—])")
+_MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_WORD = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+#: Dates as news sites write them in their addresses, year first or last,
+#: separated or run together: /2020/11/20/, 20201120, 25112020, 2005/sep/12, 06-Sep-2021.
+_ADDRESS_DATES = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"(?<![\d.])(?P<y>(?:19|20)\d\d)[-/_](?P<m>[01]?\d)[-/_](?P<d>[0-3]?\d)(?!\d)",
+        r"(?<![\d.])(?P<y>(?:19|20)\d\d)[-/_]" + _MONTH_WORD + r"[-/_](?P<d>[0-3]?\d)(?!\d)",
+        r"(?<![\d.])(?P<d>[0-3]?\d)[-/_](?P<m>[01]?\d)[-/_](?P<y>(?:19|20)\d\d)(?!\d)",
+        r"(?<![\d.])(?P<d>[0-3]?\d)[-/_]" + _MONTH_WORD + r"[-/_](?P<y>(?:19|20)\d\d)(?!\d)",
+        r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)",
+        r"(?<![\d.])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(?:19|20)\d\d)(?!\d)",
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -264,6 +279,21 @@ def _file_name(location: str) -> str:
     return re.split(r"[\\/]", location.rstrip("\\/"))[-1]
 
 
+def date_from_address(address: str) -> dt.date | None:
+    """The day a news page's address carries, if it carries one: ".../2020/11/20/story",
+    ".../20210808-kunduz", ".../25112020/142748", ".../2005/sep/12/...", ".../06-Sep-2021/..."."""
+    path = address.split("?", 1)[0].split("#", 1)[0]
+    for pattern in _ADDRESS_DATES:
+        for match in pattern.finditer(path):
+            fields = match.groupdict()
+            month = _MONTH_ABBREVIATIONS.index(fields["mon"].lower()) + 1 if fields.get("mon") else int(fields["m"])
+            try:
+                return dt.date(int(fields["y"]), month, int(fields["d"]))
+            except ValueError:
+                continue
+    return None
+
+
 def _published_from_text(paragraphs: list[Paragraph], location: str) -> tuple[dt.date | None, str]:
     for p in paragraphs[:8]:
         dateline = _DATELINE.match(p.text)
@@ -364,6 +394,8 @@ def _from_html(raw_html: str, location: str) -> tuple[str, str, dt.date | None]:
             published = dt.date.fromisoformat(metadata.date[:10])
         except ValueError:
             published = None
+    if published is None and metadata is not None and metadata.url:
+        published = date_from_address(metadata.url)  # the page's canonical address
     return text, (metadata.title if metadata is not None and metadata.title else ""), published
 
 

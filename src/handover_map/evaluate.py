@@ -18,7 +18,7 @@ import geopandas as gpd
 import shapely
 
 from . import sources
-from .article import read_article
+from .article import date_from_address, read_article
 from .boundaries import load_boundaries
 from .extract import extract_events
 from .gazetteer import Gazetteer, read_aliases
@@ -184,8 +184,8 @@ def score_reports(reports: list[dict], texts: str | Path, *, published_from: str
     published_from
         ``"label"``: pass the true publication date, as a user would with
         ``--published``; ``"page"``: pass the date of the page's metadata
-        where the stored copy had one (as a saved web page carries it), else
-        let the tool find it; ``"text"``: the tool finds it in the text alone.
+        where the stored copy had one, else the day in the page's address (as a
+        saved web page carries both), else let the tool find it; ``"text"``: the tool finds it in the text alone.
     """
     prepared: dict[str, tuple[Gazetteer, dict[str, str], frozenset[str]]] = {}
     scores = []
@@ -201,6 +201,8 @@ def score_reports(reports: list[dict], texts: str | Path, *, published_from: str
         gazetteer, capitals, seats = prepared[boundaries]
         given = {"label": report["published"], "page": report.get("meta_date", ""), "text": ""}[published_from]
         published = dt.date.fromisoformat(given) if len(given) == 10 else None
+        if published_from == "page" and published is None:
+            published = date_from_address(report["url"])  # a saved page keeps its address
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             article = read_article(Path(texts) / f"{report['id']}.txt", published=published)

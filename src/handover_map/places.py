@@ -18,13 +18,17 @@ word next to it says which ("town of Shusha" is the city).
 
 from __future__ import annotations
 
+import csv
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 from anyascii import anyascii
 
+from . import settings
 from .gazetteer import Gazetteer, core, fold
 
 # Order matters: longer spellings first, so "dzh" is not read as "d" + "zh".
@@ -45,9 +49,11 @@ _SOUNDS = (
     ("w", "v"),
     ("y", "i"),
     ("ck", "k"),
+    ("ch", "sh"),  # German "Laschin", French "Choucha" for Lachin, Shusha
 )
 _NOT_LETTER = re.compile(r"[^a-z]")
 _VOWELS = re.compile(r"[aeiou]")
+_PERSIAN_ENDING = re.compile(r"(?<=[a-z][a-z])eh\b")
 _DOUBLE = re.compile(r"(.)\1+")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ELISION = re.compile(r"^(?:[dlnjsc]|qu)['’](?=[^\W\d_])", re.IGNORECASE)
@@ -66,6 +72,7 @@ def phonetic_key(name: str) -> str:
     text = anyascii(unicodedata.normalize("NFKC", core(name) or name)).lower()
     for written, sound in _SOUNDS:
         text = text.replace(written, sound)
+    text = _PERSIAN_ENDING.sub("a", text)  # "Meymaneh" is "Maimana"
     text = _NOT_LETTER.sub("", text)
     if not text:
         return ""
@@ -147,21 +154,48 @@ class PlaceFinder:
         """Places in ``text`` (capitalised names only), in order, without overlaps."""
         found = [Place(m.start, m.end, m.text, m.boundary_names, self._rule(m.text)) for m in self.gazetteer.mentions(text)]
         taken = [(p.start, p.end) for p in found]
-        for token in _TOKEN.finditer(text):
+        tokens = list(_TOKEN.finditer(text))
+        skip_until = -1
+        for number, token in enumerate(tokens):
             word, start = token.group(0), token.start()
             elided = _ELISION.match(word)
             if elided:  # "d'Aghdam", "l’Azerbaïdjan"
                 start += elided.end()
                 word = word[elided.end() :]
-            if not word[:1].isupper() or any(a <= start < b for a, b in taken):
+            if start < skip_until or not word[:1].isupper() or any(a <= start < b for a, b in taken):
                 continue
-            features, rule = self._by_key(word)
-            if not features and "-" in word:
-                features, rule = self._by_key(word.replace("-", " "))
-            if features:
-                found.append(Place(start, token.end(), word, frozenset(features), rule))
+            place = self._name_of_words(text, tokens, number, start) or self._name_of_word(word, start, token.end())
+            if place:
+                found.append(place)
+                skip_until = place.end
         found.sort(key=lambda p: p.start)
         return [self._disambiguate(text, p) for p in found]
+
+    def _name_of_word(self, word: str, start: int, end: int) -> Place | None:
+        features, rule = self._by_key(word)
+        if not features and "-" in word:
+            features, rule = self._by_key(word.replace("-", " "))
+        return Place(start, end, word, frozenset(features), rule) if features else None
+
+    def _name_of_words(self, text: str, tokens: list[re.Match[str]], number: int, start: int) -> Place | None:
+        """A name of two or three words that no single word makes: "Lashkar Gah", "Qala i Naw"."""
+        for size in (3, 2):
+            last = number + size - 1
+            if last >= len(tokens):
+                continue
+            words = tokens[number : last + 1]
+            joined = all(text[a.end() : b.start()] in (" ", "-") for a, b in itertools.pairwise(words))
+            if not joined or not words[-1].group(0)[:1].isupper():
+                continue
+            name = text[start : words[-1].end()]
+            key = phonetic_key(name)
+            if len(key) < MIN_KEY + 2:
+                continue
+            if key in self._keys:
+                return Place(start, words[-1].end(), name, frozenset(self._keys[key]), "transliteration")
+            if key in self._capitals:
+                return Place(start, words[-1].end(), name, frozenset({self._capitals[key]}), "capital")
+        return None
 
     def _disambiguate(self, text: str, place: Place) -> Place:
         """Of several features, the town when a town word stands next to the name."""
@@ -197,13 +231,27 @@ def capitals_from(places: list[tuple[str, float, float]], features: list[tuple[s
     return {places[i][0]: next(iter(names)) for i, names in sorted(hits.items()) if len(names) == 1}
 
 
+def read_capitals(path: Path | None = None) -> list[tuple[str, str]]:
+    """(feature, capital) pairs of the hand-checked capitals table, ``geodata/capitals.csv``.
+
+    Natural Earth's admin-1 capitals are not all right (it gives Baraki Barak
+    for Logar, whose seat is Pul-e Alam) nor spelled as reports spell them
+    ("Zareh Sharan" for Sharana): for the features it lists, this table wins.
+    """
+    path = path or settings.package_geodata_dir() / "capitals.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [(row["feature"], row["capital"]) for row in csv.DictReader(handle)]
+
+
 def reference_places(frame) -> tuple[dict[str, str], frozenset[str]]:
     """Capitals that stand for their feature, and features that hold a seat of government.
 
     From Natural Earth's populated places (``ne-10m-populated-places``):
     admin-1 capitals inside exactly one feature of ``frame`` (a boundary
     frame with ``name`` and geometry in EPSG:4326), and the features that
-    contain a national capital. Without that file (offline, no mirror), none.
+    contain a national capital; for the features that the capitals table
+    (:func:`read_capitals`) lists, its capitals instead. Without the Natural
+    Earth file (offline, no mirror), the table's only.
     """
     import warnings
 
@@ -212,16 +260,21 @@ def reference_places(frame) -> tuple[dict[str, str], frozenset[str]]:
     from . import sources
     from ._errors import HandoverMapError, HandoverMapWarning
 
+    names = set(frame["name"])
+    checked = [(feature, capital) for feature, capital in read_capitals() if feature in names]
+    listed = {feature for feature, _ in checked}
+    table = {capital: feature for feature, capital in checked}
     try:
         path, _ = sources.resolve("ne-10m-populated-places")
         points = gpd.read_file(path, columns=["name", "namealt", "featurecla"])
     except HandoverMapError as error:
-        warnings.warn(f"Capitals are not read as their provinces: {error}", HandoverMapWarning, stacklevel=2)
-        return {}, frozenset()
+        warnings.warn(f"Capitals outside the capitals table are not read as their provinces: {error}", HandoverMapWarning, stacklevel=2)
+        return table, frozenset()
     features = list(zip(frame["name"], frame.geometry))
     admin1 = points[points["featurecla"].str.startswith("Admin-1 capital", na=False)]
     named = [(str(n), g.x, g.y) for n, g in zip(admin1["name"], admin1.geometry)]
     named += [(str(n), g.x, g.y) for n, g in zip(admin1["namealt"], admin1.geometry) if isinstance(n, str) and n]
     seats = points[points["featurecla"].str.startswith("Admin-0 capital", na=False)]
     seat_features = capitals_from([(str(n), g.x, g.y) for n, g in zip(seats["name"], seats.geometry)], features)
-    return capitals_from(named, features), frozenset(seat_features.values())
+    natural_earth = {capital: feature for capital, feature in capitals_from(named, features).items() if feature not in listed}
+    return natural_earth | table, frozenset(seat_features.values())

@@ -282,6 +282,8 @@ class SentenceReader:
         self.announced: dict[str, dt.date] = {}
         self.recent_places: list[Place] = []
         self.postponed: set[str] = set()
+        #: Postponements whose date put off the report has not told yet: (place, feature, new date, sentence).
+        self.unresolved: list[tuple[Place, str, dt.date, tuple[int, int]]] = []
         #: Dates that name no usable day, with why, for the review report.
         self.unusable: list[DateMention] = []
         # Discourse: a handover told without its date (or date without place) in one
@@ -289,6 +291,8 @@ class SentenceReader:
         self.pending_places: list[Place] = []
         self.pending_span: tuple[int, int] = (0, 0)
         self.pending_date: DateMention | None = None
+        #: Sentences read since the pending places or date were told (one that names nothing may come between).
+        self.pending_age = 0
 
     def read(self, text: str, span: tuple[int, int], paragraph_start: bool) -> SentenceReport:
         start, end = span
@@ -317,8 +321,14 @@ class SentenceReader:
                     (feature,) = place.features
                     report.events.append(Found(place, feature, "completed", dated[0].date, (self.pending_span[0], end)))  # type: ignore[arg-type]
                 dates = []
-            self.pending_places, self.pending_date = [], None
             report.unused_dates = [(d, "no handover wording in the sentence") for d in dates]
+            if not places and not dates and self.pending_age == 0:
+                self.pending_age = 1  # a sentence in between that names nothing keeps the thread
+                return report
+            self.pending_places, self.pending_age = [], 0
+            # A heading that is only a date (and a name): "– Aug. 7 – SHEBERGHAN." dates what follows.
+            heading = [d for d in dates if d.date] if len(tokens) <= 10 else []
+            self.pending_date = heading[0] if len({d.date for d in heading}) == 1 else None
             return report
         live: list[CueHit] = []
         for number, hit in enumerate(cues):
@@ -334,7 +344,7 @@ class SentenceReader:
             hit.kind = self._kind(tokens, hit, cues[number + 1].first if number + 1 < len(cues) else len(tokens))
             live.append(hit)
         if not live:
-            self.pending_places, self.pending_date = [], None
+            self.pending_places, self.pending_date, self.pending_age = [], None, 0
             return report
         named_parties = find_parties(tokens)
         dates = [d for d in dates if not self._names_another_day(tokens, index_of(d.start))]
@@ -366,10 +376,14 @@ class SentenceReader:
                 (feature,) = place.features
                 report.events.append(Found(place, feature, "completed", unplaced[0].date, (self.pending_span[0], end)))  # type: ignore[arg-type]
             free = []
-        self.pending_places = [p for h in live if h.kind == "completed" and h.places and not any(d.date for d in h.dates) for p in h.places]
-        self.pending_span = (start, end)
+        waiting = [p for h in live if h.kind == "completed" and h.places and not any(d.date for d in h.dates) for p in h.places]
         undated = [d for h in live if h.kind == "completed" and not h.places for d in h.dates if d.date]
-        self.pending_date = undated[0] if len(undated) == 1 else None
+        if not waiting and not places and not dates and self.pending_age == 0:
+            self.pending_age = 1  # "The insurgents have taken 12 capitals in a week." keeps the thread
+        else:
+            self.pending_places, self.pending_span, self.pending_age = waiting, (start, end), 0
+            # "on Wednesday (Aug 11)": two mentions of one day are one date.
+            self.pending_date = undated[0] if len({d.date for d in undated}) == 1 else None
         used = {id(d) for hit in live if hit.places for d in hit.dates if d.date is not None}
         report.unused_dates += [(d, "no district named near the handover wording") for d in dates if id(d) not in used]
         with_places = [p for hit in live for p in hit.places]
@@ -536,7 +550,8 @@ class SentenceReader:
         kept = [before[0]]
         for place in before[1:]:
             gap = tokens[index_of(place.end - 1) + 1 : index_of(kept[-1].start)]
-            if not all(t.lower in self.lexicon.list_words or t.lower in self.lexicon.level_words for t in gap):
+            # A list may pair each place with another name: "Maimana of Faryab, Asadabad of Kunar".
+            if not all(t.lower in self.lexicon.list_words or t.lower in self.lexicon.level_words or t.text == "," or t.text[:1].isupper() for t in gap):
                 break
             kept.append(place)
         hit.places = [p for p in hit.places if index_of(p.start) > hit.first or p in kept]
@@ -579,12 +594,16 @@ class SentenceReader:
         dated = [d for d in hit.dates if d.date is not None]
         if not dated:
             return
+        published = self.dates.published
         for place, date in _pair(hit.places, dated):
             (feature,) = place.features
             assert date.date is not None  # only dated mentions are paired
-            if hit.kind == "scheduled":
+            # A change dated after the report was written can only have been expected:
+            # "the return of Aghdam by Friday", read on the Monday before.
+            kind = "scheduled" if hit.kind == "completed" and published is not None and date.date > published else hit.kind
+            if kind == "scheduled":
                 self.announced[feature] = date.date
-            yield Found(place, feature, hit.kind, date.date, sentence)
+            yield Found(place, feature, kind, date.date, sentence)
 
     def _shifted(self, sentence_text: str, before: dt.date) -> dt.date | None:
         """The new date of "postponed by ten days", "ten more days"; a shift past the calendar is reported."""
@@ -599,6 +618,17 @@ class SentenceReader:
                     self.unusable.append(DateMention(0, 0, shift.group(0), None, "shift", "moves the date outside the calendar"))
                     return None
         return None
+
+    def dates_put_off(self, scheduled: dict[str, list[dt.date]]) -> list[Found]:
+        """Postponements told with their new date only ("postponed until 25 November"),
+        once the whole report is read: the date put off is the latest date the report
+        gives the same place's handover before the new one ("... was due on 15 November")."""
+        found = []
+        for place, feature, new, sentence in self.unresolved:
+            earlier = [day for day in scheduled.get(feature, []) if day < new]
+            if earlier:
+                found.append(Found(place, feature, "postponed", max(earlier), sentence))
+        return found
 
     def _postponed(self, tokens: list[Token], hit: CueHit, index_of, sentence: tuple[int, int]):
         old = new = None
@@ -621,9 +651,12 @@ class SentenceReader:
             before = old.date if old else self.announced.get(feature)
             if before is None and new is None:
                 continue
+            self.postponed.add(feature)
             if before is not None:
-                self.postponed.add(feature)
                 yield Found(place, feature, "postponed", before, sentence)
+            elif new is not None and new.date is not None:
+                # The date put off may be told later in the report: see :meth:`dates_put_off`.
+                self.unresolved.append((place, feature, new.date, sentence))
             later = new.date if new else None
             if later is None and before is not None:
                 later = self._shifted(sentence_text, before)
@@ -714,6 +747,32 @@ def _source_line(article) -> str:
     return ", ".join(parts)
 
 
+def _add_events(extraction: Extraction, found_events: list[Found], seen: set[tuple[str, str, dt.date]], source: str) -> None:
+    """Append events not yet found to ``extraction``, each (feature, kind, date) once."""
+    text = extraction.article.text
+    for found in found_events:
+        key = (found.feature, found.kind, found.date)
+        if key in seen:
+            continue
+        seen.add(key)
+        a, b = found.sentence
+        extraction.events.append(
+            Event(
+                district=found.feature,
+                date=found.date,
+                kind=found.kind,
+                from_=found.giver,
+                to=found.taker,
+                source=source,
+                evidence=" ".join(text[a:b].split()),
+                evidence_start=a,
+                evidence_end=b,
+                as_written=written_name(found.place.text),
+                match=found.place.rule,
+            )
+        )
+
+
 def read_report(
     article: Article,
     gazetteer: Gazetteer,
@@ -777,27 +836,7 @@ def read_report(
         spans = [piece for sentence in split_sentences(text, paragraph.start, paragraph.end, months) for piece in pieces(*sentence, text)]
         for number, span in enumerate(spans):
             report = reader.read(text, span, paragraph_start=number == 0)
-            for found in report.events:
-                key = (found.feature, found.kind, found.date)
-                if key in seen:
-                    continue
-                seen.add(key)
-                a, b = found.sentence
-                extraction.events.append(
-                    Event(
-                        district=found.feature,
-                        date=found.date,
-                        kind=found.kind,
-                        from_=found.giver,
-                        to=found.taker,
-                        source=source,
-                        evidence=" ".join(text[a:b].split()),
-                        evidence_start=a,
-                        evidence_end=b,
-                        as_written=written_name(found.place.text),
-                        match=found.place.rule,
-                    )
-                )
+            _add_events(extraction, report.events, seen, source)
             unused = report.unused_dates + [(m, m.problem) for m in reader.unusable]
             reader.unusable = []
             for mention, reason in unused:
@@ -811,6 +850,11 @@ def read_report(
             extraction.unmatched_places += [{"text": name, "reason": "no boundary feature of that name"} for name in report.unmatched]
             for place in report.ambiguous:
                 extraction.unmatched_places.append({"text": place.text, "reason": f"could be any of: {', '.join(sorted(place.features))}"})
+    scheduled: dict[str, list[dt.date]] = {}
+    for event in extraction.events:
+        if event.kind == "scheduled":
+            scheduled.setdefault(event.district, []).append(event.date)
+    _add_events(extraction, reader.dates_put_off(scheduled), seen, source)
     order = ("scheduled", "postponed", "completed")
     extraction.events.sort(key=lambda e: (e.date, e.district, order.index(e.kind)))
     return extraction
