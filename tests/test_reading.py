@@ -13,7 +13,7 @@ import warnings
 import pytest
 
 from conftest import MIRROR
-from handover_map.article import parse_article
+from handover_map.article import date_from_address, parse_article
 from handover_map.boundaries import load_boundaries
 from handover_map.gazetteer import Gazetteer, read_aliases
 from handover_map.lexicon import detect_language, languages, load
@@ -266,3 +266,104 @@ def test_a_report_looking_back_keeps_the_story_year(azerbaijan):
 def test_an_agreement_named_after_its_date_is_not_a_handover(azerbaijan):
     text = "Armenia handed Kalbajar over per the November 10 trilateral agreement, on 25 November.\n"
     assert events(azerbaijan, text, "2020-11-26") == {("Kalbajar District", "completed", "2020-11-25")}
+
+
+# --- Constructions from the third batch of real reports (h2) and the tuning after it ---
+
+
+def test_a_change_dated_after_the_report_is_only_expected(azerbaijan):
+    text = "The accord includes the return of the Agdam district by 20 November and of the Lachin district by 1 December.\n"
+    assert events(azerbaijan, text, "2020-11-16") == {("Agdam District", "scheduled", "2020-11-20"), ("Lachin District", "scheduled", "2020-12-01")}
+
+
+def test_a_place_without_its_own_date_in_a_dated_list_takes_none(azerbaijan):
+    text = "The deal provides for the return of Kalbajar, and of the Agdam district by 20 November and the Lachin district by 1 December.\n"
+    assert events(azerbaijan, text, "2020-11-14") == {("Agdam District", "scheduled", "2020-11-20"), ("Lachin District", "scheduled", "2020-12-01")}
+
+
+def test_places_then_dates_pair_in_order(azerbaijan):
+    text = "Die Termine für die Übergabe der Regionen Agdam und Latschin – der 20. November und der 1. Dezember – bleiben gleich.\n"
+    assert events(azerbaijan, text, "2020-11-15") == {("Agdam District", "scheduled", "2020-11-20"), ("Lachin District", "scheduled", "2020-12-01")}
+
+
+def test_a_heading_date_dates_the_sentence_after_it(afghanistan):
+    text = (
+        "Capitals taken so far:\n"
+        "– Aug. 6 – ZARANJ. The fighters take over the city, capital of Nimroz province, without a fight.\n"
+        "– Aug. 7 – SHEBERGHAN. The group says it has seized Jawzjan province and its capital.\n"
+    )
+    assert events(afghanistan, text, "2021-08-10") == {("Nimruz", "completed", "2021-08-06"), ("Jowzjan", "completed", "2021-08-07")}
+
+
+def test_a_sentence_that_names_nothing_keeps_the_thread(afghanistan):
+    text = (
+        "The group has seized the two largest cities of the south and west, Kandahar and Herat. "
+        "It now holds a third of the country's capitals. "
+        "Both fell on Thursday, officials said.\n"
+    )
+    assert events(afghanistan, text, "2021-08-13") == {("Kandahar", "completed", "2021-08-12"), ("Herat", "completed", "2021-08-12")}
+
+
+def test_capitals_of_two_words_and_a_capital_of_each_province_in_a_list(afghanistan):
+    text = "On Saturday four capitals, Lashkar Gah of Helmand, Maimana of Faryab, Asadabad of Kunar and Gardez of Paktia, fell to the insurgents.\n"
+    assert events(afghanistan, text, "2021-08-15") == {(p, "completed", "2021-08-14") for p in ("Helmand", "Faryab", "Kunar", "Paktia")}
+
+
+def test_a_postponement_told_with_its_new_date_first_finds_the_date_put_off_later(azerbaijan):
+    text = (
+        "Baku agreed to give Yerevan until 25 November for the withdrawal from Kalbajar, postponing it.\n"
+        "The district was originally due to be handed over on 15 November.\n"
+    )
+    assert events(azerbaijan, text, "2020-11-15") == {
+        ("Kalbajar District", "scheduled", "2020-11-25"),
+        ("Kalbajar District", "postponed", "2020-11-15"),
+        ("Kalbajar District", "scheduled", "2020-11-15"),
+    }
+
+
+def test_a_weekday_in_a_plan_is_the_next_one(azerbaijan):
+    text = "Residents left this week after it was announced that Azerbaijan would take over the Kalbajar district on Sunday.\n"
+    assert events(azerbaijan, text, "2020-11-14") == {("Kalbajar District", "scheduled", "2020-11-15")}
+
+
+def test_paragraphs_run_together_without_a_space_are_two_sentences(azerbaijan):
+    text = "Les unités sont entrées dans le district de Kalbajar le 25 novembre, selon Bakou.Situé entre deux montagnes, le district avait été promis pour le 15 novembre.\n"
+    assert ("Kalbajar District", "completed", "2020-11-25") in events(azerbaijan, text, "2020-11-26")
+
+
+@pytest.mark.parametrize(
+    ("head", "language", "expected"),
+    [
+        ("Just News | @justnews | 08 Dec 2020, 08:58 pm Print", "en", dt.date(2020, 12, 8)),
+        ("France 24 • 25/11/2020 à 14:31", "fr", dt.date(2020, 11, 25)),
+        ("Last Updated: Monday, 12 September 2005, 08:46 GMT", "en", dt.date(2005, 9, 12)),
+        ("A soldier walks in Kandahar on 14 July 2021 as the city waits - NAME SURNAME", "en", None),
+        ("Posted • 07/12/2020", "en", None),  # 7 December or July 12: English writes both
+    ],
+)
+def test_a_date_line_at_the_top_is_the_publication_date(head, language, expected):
+    body = {
+        "en": "The army entered the district, the ministry said in a statement to the press.",
+        "fr": "L'armée est entrée dans le district, a indiqué le ministère.",
+    }
+    article = parse_article(f"{head}\n\n{body[language]}\n")
+    found, source = find_published(article, load(language))
+    assert found == expected
+    assert (source == "date line") == (expected is not None)
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("https://news.example/2020/11/20/army-enters-aghdam", dt.date(2020, 11, 20)),
+        ("https://news.example/fr/asie/20210808-kunduz", dt.date(2021, 8, 8)),
+        ("https://news.example/news/abroad/25112020/142748", dt.date(2020, 11, 25)),
+        ("https://news.example/news/2005/sep/12/story/", dt.date(2005, 9, 12)),
+        ("https://news.example/06-Sep-2021/panjshir", dt.date(2021, 9, 6)),
+        ("https://news.example/politics/25/11/2020/5fbd6a02", dt.date(2020, 11, 25)),
+        ("https://news.example/2021/07/spin-boldak", None),
+        ("https://news.example/article/1228075?date=20201120", None),
+    ],
+)
+def test_the_day_in_a_page_address(address, expected):
+    assert date_from_address(address) == expected

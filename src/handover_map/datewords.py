@@ -49,7 +49,7 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
     year = rf"(?:,?\s+{_YEAR}\b)?"
     patterns = [
         ("iso", re.compile(rf"\b{_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
-        ("numeric", re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}\b")),
+        ("numeric", re.compile(rf"\b(?P<day>[0-3]?\d)(?P<separator>[./])(?P<month>[0-3]?\d)(?P=separator){_YEAR}\b")),
         ("day-month", re.compile(rf"\b(?P<day>[0-3]?\d){suffix}\s+{joiner}(?P<month>{months})(?![^\W\d_])\.?{year}", re.IGNORECASE)),
     ]
     if words.month_first:
@@ -133,6 +133,8 @@ class DateReader:
     def _problem(self, form: str, match: re.Match[str]) -> str:
         """Why a date mention gave no day, when the text is to blame (not a missing publication date)."""
         if form in ("iso", "numeric", "day-month", "month-day"):
+            if match.groupdict().get("separator") == "/":
+                return "could be day/month or month/day: write the month in words or pass the date in the table"
             if match.groupdict().get("year"):
                 return "names no day of the calendar"
             return "falls outside the calendar (years 1 to 9999)" if self.anchor else ""
@@ -149,6 +151,12 @@ class DateReader:
                 preceding and preceding[-1].lower() in self.words.not_a_day_before
             )
         return True
+
+    def _day_first(self, first: int, second: int) -> bool:
+        """Whether "first/second/year" is day/month: by the numbers where only one order is a date, else by the language."""
+        if first > 12 or second > 12:
+            return first > 12
+        return self.words.slash_day_first is not False
 
     def _resolve(self, form: str, match: re.Match[str], future: bool) -> dt.date | None:
         groups = match.groupdict()
@@ -168,6 +176,11 @@ class DateReader:
             return _shift(self.previous, number * self.words.day_units[groups["unit"].lower()])
         month = int(groups["month"]) if form in ("iso", "numeric") else self.words.months[groups["month"].lower()]
         day = int(groups["day"])
+        if groups.get("separator") == "/":
+            if self.words.slash_day_first is None and day <= 12 and month <= 12 and day != month:
+                return None  # "07/12/2020": 7 December or July 12, the language does not say
+            if not self._day_first(day, month):
+                day, month = month, day
         try:
             if groups.get("year"):
                 return dt.date(int(groups["year"]), month, day)

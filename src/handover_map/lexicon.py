@@ -54,6 +54,8 @@ class DateWords:
     day_units: dict[str, int]
     later: tuple[str, ...] = ()  # "five days later": days after the date before
     month_first: bool = True  # whether "November 20" is written (besides "20 November")
+    #: Whether "7/12/2020" is 7 December (True) or July 12 (False); None: the language uses both, so only dates one order allows are read.
+    slash_day_first: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,7 @@ def _parse(spec: dict) -> Lexicon:
         numbers=date_spec.get("numbers", {}),
         day_units=date_spec.get("day_units", {}),
         month_first=date_spec.get("month_first", True),
+        slash_day_first=date_spec.get("slash_day_first"),
         later=tuple(date_spec.get("later", [])),
     )
     cues = []

@@ -42,7 +42,11 @@ _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Vol|approx|etc|vs|"
     r"Nr|ca|bzw|Str|janv|févr|avr|juil|sept|oct|nov|déc|г|гг|ул|им|т\.е))\.$"
 )
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"“‘«(\[]?[^\W_a-zа-я])")
+_SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"“‘«(\[]?[^\W_a-zа-я])"
+    # Pages that lost the space between paragraphs: "... et la Russie.Situé ...".
+    r"|(?<=[^\W\d_A-ZА-Я]{3}[.!?])(?=[^\W\d_a-zа-я][^\W\d_A-ZА-Я])"
+)
 _HARD_BREAKS = frozenset({";", "—", "–", ":"})
 
 
@@ -238,8 +242,10 @@ def _pair(places: list[Place], dates: list[DateMention]) -> list[tuple[Place, Da
     if len(dates) == 1 or not places:
         return [(place, dates[0]) for place in places]
     places = sorted(places, key=lambda p: p.start)
+    if len(places) == len(dates) and (dates[0].start > places[-1].end or dates[-1].end < places[0].start):
+        return list(zip(places, dates))  # "Agdam and Lachin ... on 20 November and 1 December" (respectively)
     dates_first = dates[0].start < places[0].start
-    pairs = []
+    pairs: list[tuple[Place, DateMention | None]] = []
     for k, place in enumerate(places):
         if dates_first:
             limit = places[k - 1].end if k else -1
@@ -249,8 +255,16 @@ def _pair(places: list[Place], dates: list[DateMention]) -> list[tuple[Place, Da
             limit = places[k + 1].start if k + 1 < len(places) else 1 << 62
             side = [d for d in dates if place.end <= d.start < limit]
             chosen = side[0] if side else None
-        pairs.append((place, chosen or min(dates, key=lambda d: abs(d.start - place.start))))
-    return pairs
+        pairs.append((place, chosen))
+    # A place with no date on its side takes the nearest only if no other place has it:
+    # "the return of Kalbajar, as well as Agdam by 20 November and Lachin by 1 December".
+    claimed = {id(d) for _, d in pairs if d is not None}
+    return [
+        (place, nearest)
+        for place, chosen in pairs
+        for nearest in [chosen or min(dates, key=lambda d: abs(d.start - place.start))]
+        if chosen is not None or id(nearest) not in claimed
+    ]
 
 
 def _has_phrase(tokens: list[Token], start: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
@@ -649,6 +663,8 @@ class SentenceReader:
             if old is None and new is None and feature in self.postponed:
                 continue  # the same postponement told again
             before = old.date if old else self.announced.get(feature)
+            if new is not None and before == new.date:
+                before = None  # the new date, announced by the same sentence, is not the date put off
             if before is None and new is None:
                 continue
             self.postponed.add(feature)
@@ -666,7 +682,7 @@ class SentenceReader:
 
 
 _STAMP = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/](?P<month>[01]?\d)[-/](?P<day>[0-3]?\d)(?:[T ]\d\d:\d\d|\b)")
-_DATELINE = re.compile(r"^[^\W\d_][^\W\d_ .'/-]*(?:[ /-][^\W\d_][^\W\d_.'-]*){0,3}(?: \([^)]{1,30}\))?,\s")
+_DATELINE = re.compile(r"^[^\W\d_][^\W\d_ .'/-]*(?:[ /-][^\W\d_][^\W\d_.'-]*){0,3}(?: \([^)]{1,30}\)| \[[^\]]{1,30}\])?[,.]\s")
 #: A dateline in capitals, whose date is the report's, not an event's: "KYIV, 11 November 2022 —".
 _CAPITAL_DATELINE = re.compile(r"^[^\W\d_a-zа-я][^\W\d_a-zа-я .'/-]{1,40}(?:, [^\W\d_][^\W\d_ ]{1,30})?(?: \([^)]{1,30}\))?,\s")
 #: How many of a report's first lines are read for a byline or dateline date.
@@ -690,6 +706,18 @@ def _latest_full_date(article, lexicon: Lexicon) -> dt.date | None:
     return max(_full_dates(article, lexicon), default=None)
 
 
+def _is_date_line(line: str, lexicon: Lexicon) -> bool:
+    """A short line of names, numbers and date words ("Last Updated: Monday, 12 September
+    2005, 08:46 GMT", "France 24 • 25/11/2020 à 14:31"), not a caption's prose
+    ("A soldier in Kandahar on 14 July 2021 - NAME")."""
+    words = line.split()
+    if len(words) > 12:
+        return False
+    date_words = lexicon.dates.months.keys() | lexicon.dates.weekdays.keys()
+    prose = [w for w in words if w[:1].islower() and w.strip(".,").lower() not in date_words]
+    return len(prose) <= 3
+
+
 def find_published(article, lexicon: Lexicon) -> tuple[dt.date | None, str]:
     """The publication date as a careful reader finds it in the text, and where.
 
@@ -710,9 +738,9 @@ def find_published(article, lexicon: Lexicon) -> tuple[dt.date | None, str]:
                 return dt.date(int(stamp["year"]), int(stamp["month"]), int(stamp["day"])), "time stamp"
             except ValueError:
                 pass
-        found = DateReader(lexicon, None).find(paragraph.text[:60])
-        full = [d for d in found if d.date and d.form in ("iso", "numeric", "day-month", "month-day") and d.start < 25]
-        if full and len(paragraph.text.split()) <= 8 and re.search(r"\d{4}", full[0].text):
+        found = DateReader(lexicon, None).find(paragraph.text[:90])
+        full = [d for d in found if d.date and d.form in ("iso", "numeric", "day-month", "month-day") and re.search(r"\d{4}", d.text)]
+        if full and _is_date_line(paragraph.text, lexicon):
             return full[0].date, "date line"
         dateline = _DATELINE.match(paragraph.text)
         if dateline:
