@@ -367,3 +367,37 @@ def test_a_date_line_at_the_top_is_the_publication_date(head, language, expected
 )
 def test_the_day_in_a_page_address(address, expected):
     assert date_from_address(address) == expected
+
+
+def test_ordinal_points_do_not_end_the_window_of_a_plan(azerbaijan):
+    text = "Laut Vereinbarung sollten die Armenier Kalbadschar bis zum 15. November verlassen.\n"
+    assert events(azerbaijan, text, "2020-11-15") == {("Kalbajar District", "scheduled", "2020-11-15")}
+
+
+def test_a_list_with_a_date_after_each_place(azerbaijan):
+    text = "Er sagte, dass die Region Aghdam am 20. November und der Rayon Latschin bis zum 1. Dezember an Aserbaidschan übergeben werden sollen.\n"
+    assert events(azerbaijan, text, "2020-11-15") == {("Agdam District", "scheduled", "2020-11-20"), ("Lachin District", "scheduled", "2020-12-01")}
+
+
+def test_the_capital_taken_through_its_palace(afghanistan):
+    text = "The insurgents said on Sunday night that they had taken control of the presidential palace in Kabul.\n"
+    assert events(afghanistan, text, "2021-08-16") == {("Kabul", "completed", "2021-08-15")}
+
+
+def test_the_seat_of_a_party_that_speaks_is_not_taken(azerbaijan):
+    text = "Azerbaijani troops entered the Lachin district on Tuesday, the ministry in Baku said.\n"
+    assert events(azerbaijan, text, "2020-12-02") == {("Lachin District", "completed", "2020-12-01")}
+
+
+def test_parties_named_once_in_a_report_fill_its_other_events(azerbaijan):
+    gazetteer, capitals, seats = azerbaijan
+    text = "Armenia handed the Agdam district back on 20 November.\n\nAzerbaijani troops entered Kalbajar on 25 November.\n"
+    found = read_report(parse_article(text, published=dt.date(2020, 11, 26)), gazetteer, capitals=capitals, government_seats=seats).events
+    assert {(e.district, e.from_, e.to) for e in found} == {("Agdam District", "Armenia", "Azerbaijan"), ("Kalbajar District", "Armenia", "Azerbaijan")}
+
+
+def test_the_agent_of_a_passive_capture_takes(afghanistan):
+    gazetteer, capitals, seats = afghanistan
+    article = parse_article("On Friday Zaranj was captured by the Taliban without a fight.\n", published=dt.date(2021, 8, 7))
+    (event,) = read_report(article, gazetteer, capitals=capitals, government_seats=seats).events
+    assert (event.district, event.to) == ("Nimruz", "Taliban")

@@ -71,6 +71,8 @@ class Lexicon:
     passive: frozenset[str]
     to_party: tuple[tuple[str, ...], ...]
     from_party: tuple[tuple[str, ...], ...]
+    #: After a passive change, these put the party that takes control: "captured by the Taliban".
+    agent_party: tuple[tuple[str, ...], ...]
     dateline_marks: tuple[str, ...]
     level_words: frozenset[str]
     weekday_future: frozenset[str]
@@ -151,6 +153,7 @@ def _parse(spec: dict) -> Lexicon:
         passive=frozenset(words["passive"]),
         to_party=_phrases(words["to_party"]),
         from_party=_phrases(words["from_party"]),
+        agent_party=_phrases(words.get("agent_party", [])),
         dateline_marks=tuple(words.get("dateline_marks", [])),
         level_words=frozenset(words["level_words"]),
         weekday_future=frozenset(words.get("weekday_future", [])),

@@ -27,7 +27,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from . import settings
 from .article import Article
@@ -277,10 +278,15 @@ def _has_phrase(tokens: list[Token], start: int, end: int, phrases: tuple[tuple[
     return False
 
 
+def _ends_sentence(tokens: list[Token], at: int) -> bool:
+    """Whether the token at ``at`` is a full stop, not the point of an ordinal ("am 15. November")."""
+    return tokens[at].text == "." and not (at > 0 and tokens[at - 1].text.isdigit())
+
+
 def _window_start(tokens: list[Token], index: int, size: int) -> int:
     """The start of a window of ``size`` tokens before ``index``, not crossing hard punctuation."""
     start = index
-    while start > 0 and index - start < size and tokens[start - 1].text not in _HARD_BREAKS and tokens[start - 1].text != ".":
+    while start > 0 and index - start < size and tokens[start - 1].text not in _HARD_BREAKS and not _ends_sentence(tokens, start - 1):
         start -= 1
     return start
 
@@ -353,7 +359,9 @@ class SentenceReader:
             hit.passive = tokens[hit.first - 1].lower in lexicon.passive if hit.first > 0 else False
             if hit.first > 1 and not hit.passive and tokens[hit.first - 1].lower.endswith("ly"):
                 hit.passive = tokens[hit.first - 2].lower in lexicon.passive  # "was formally ceded"
-            if not hit.passive and hit.cue.place == "after" and self._date_follows(tokens, hit, dates, index_of):
+            place_ends = {index_of(p.end - 1) for p in places}
+            after_place = hit.first > 0 and (tokens[hit.first - 1].text == "," or hit.first - 1 in place_ends)
+            if not hit.passive and hit.cue.place == "after" and after_place and self._date_follows(tokens, hit, dates, index_of):
                 hit.passive = True  # "Agdam, ceded on 20 November", "celui d'Aghdam rendu le 20 novembre"
             hit.kind = self._kind(tokens, hit, cues[number + 1].first if number + 1 < len(cues) else len(tokens))
             live.append(hit)
@@ -549,8 +557,10 @@ class SentenceReader:
             if distance > 40:
                 continue
             (feature,) = place.features
-            if feature in self.government_seats and (distance > 3 or hit.cue.kind != "change"):
-                continue  # "Baku postponed", "talks in Kabul": the seat of a party, not a place handed over
+            if feature in self.government_seats and (hit.cue.kind != "change" or distance > (8 if hit is previous and not hit.passive else 3)):
+                # "Baku postponed", "talks in Kabul": the seat of a party, not a place handed over;
+                # but "took control of the presidential palace in Kabul" takes the capital.
+                continue
             hit.places.append(place)
         for hit in hits:
             self._keep_nearest_list(tokens, hit, index_of)
@@ -562,10 +572,15 @@ class SentenceReader:
         if len(before) < 2:
             return
         kept = [before[0]]
+        dated = {index_of(at) for date in hit.dates for at in range(date.start, date.end)}
         for place in before[1:]:
-            gap = tokens[index_of(place.end - 1) + 1 : index_of(kept[-1].start)]
-            # A list may pair each place with another name: "Maimana of Faryab, Asadabad of Kunar".
-            if not all(t.lower in self.lexicon.list_words or t.lower in self.lexicon.level_words or t.text == "," or t.text[:1].isupper() for t in gap):
+            first, last = index_of(place.end - 1) + 1, index_of(kept[-1].start)
+            # A list may pair each place with another name or its date:
+            # "Maimana of Faryab, Asadabad of Kunar", "Aghdam am 20. November und Latschin bis zum 1. Dezember".
+            if not all(
+                k in dated or t.lower in self.lexicon.list_words or t.lower in self.lexicon.level_words or t.text[:1].isupper()
+                for k, t in enumerate(tokens[first:last], first)
+            ):
                 break
             kept.append(place)
         hit.places = [p for p in hit.places if index_of(p.start) > hit.first or p in kept]
@@ -582,6 +597,8 @@ class SentenceReader:
                     taker = taker or party.name  # "fell to the Taliban", "came under Azerbaijani control"
                 elif any(lead[-len(p) :] == p or lead[-len(p) - 1 : -1] == p for p in self.lexicon.to_party):
                     taker = taker or party.name
+                elif hit.passive and any(lead[-len(p) :] == p or lead[-len(p) - 1 : -1] == p for p in self.lexicon.agent_party):
+                    taker = taker or party.name  # "Zaranj was captured by the Taliban"
                 elif any(lead[-len(p) :] == p or lead[-len(p) - 1 : -1] == p for p in self.lexicon.from_party):
                     giver = giver or party.name
         subjects = [p for p in named if p.last < hit.first and hit.first - p.last <= 10]
@@ -775,6 +792,24 @@ def _source_line(article) -> str:
     return ", ".join(parts)
 
 
+def _complete_parties(events: list[Event]) -> list[Event]:
+    """Fill who gives and who takes from the report's own words elsewhere.
+
+    When the report's events name who gives (most often "Armenia") and who
+    takes (most often "Azerbaijan"), an event that names one side of that
+    pair, or neither, takes the other side: the report has said who the two
+    sides are. Events naming another party keep theirs.
+    """
+    givers = Counter(e.from_ for e in events if e.from_)
+    takers = Counter(e.to for e in events if e.to)
+    if not givers or not takers:
+        return events
+    (giver, _), (taker, _) = givers.most_common(1)[0], takers.most_common(1)[0]
+    if giver == taker:
+        return events
+    return [replace(e, from_=giver, to=taker) if e.from_ in ("", giver) and e.to in ("", taker) else e for e in events]
+
+
 def _add_events(extraction: Extraction, found_events: list[Found], seen: set[tuple[str, str, dt.date]], source: str) -> None:
     """Append events not yet found to ``extraction``, each (feature, kind, date) once."""
     text = extraction.article.text
@@ -883,6 +918,7 @@ def read_report(
         if event.kind == "scheduled":
             scheduled.setdefault(event.district, []).append(event.date)
     _add_events(extraction, reader.dates_put_off(scheduled), seen, source)
+    extraction.events = _complete_parties(extraction.events)
     order = ("scheduled", "postponed", "completed")
     extraction.events.sort(key=lambda e: (e.date, e.district, order.index(e.kind)))
     return extraction
