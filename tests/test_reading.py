@@ -401,3 +401,58 @@ def test_the_agent_of_a_passive_capture_takes(afghanistan):
     article = parse_article("On Friday Zaranj was captured by the Taliban without a fight.\n", published=dt.date(2021, 8, 7))
     (event,) = read_report(article, gazetteer, capitals=capitals, government_seats=seats).events
     assert (event.district, event.to) == ("Nimruz", "Taliban")
+
+
+# --- Constructions from the fourth batch of real reports (h3) ---
+
+
+def test_a_day_by_day_list_dates_each_line_by_its_heading(afghanistan):
+    text = (
+        "Timeline of the offensive\n\n"
+        "Aug. 13:\n\n"
+        "-- A spokesman said the fighters had seized Lashkar Gah, capital of Helmand province, and Qalat, capital of Zabul province.\n\n"
+        "Aug. 12:\n\n"
+        "-- Officials confirmed the fighters had overrun Ghazni, the capital of the province of the same name.\n"
+    )
+    assert events(afghanistan, text, "2021-08-14") == {
+        ("Helmand", "completed", "2021-08-13"),
+        ("Zabul", "completed", "2021-08-13"),
+        ("Ghanzi", "completed", "2021-08-12"),
+    }
+
+
+def test_a_long_list_after_its_wording_keeps_going(afghanistan):
+    text = (
+        "The group said on Friday it had seized Kandahar, capital of the southern province of Kandahar; Herat, capital of "
+        "western Herat province; Qalat, capital of southern Zabul province; Lashkar Gah, capital of southern Helmand "
+        "province; Pul-e Alam, capital of eastern Logar province; and Tarinkot, capital of the southern province of Uruzgan.\n"
+    )
+    found = events(afghanistan, text, "2021-08-14")
+    assert {place for place, _, _ in found} == {"Kandahar", "Herat", "Zabul", "Helmand", "Logar", "Uruzgan"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published"),
+    [
+        ("Today one year passes since the liberation of the Kalbajar district from occupation.\n", "en", "2021-11-25"),
+        ("Сегодня пятая годовщина освобождения Кельбаджарского района.\n", "ru", "2025-11-25"),
+        ("Heute ist der fünfte Jahrestag der Rückgabe von Kelbadschar an Aserbaidschan.\n", "de", "2025-11-25"),
+    ],
+)
+def test_an_anniversary_is_not_a_handover_on_its_day(azerbaijan, text, language, published):
+    assert events(azerbaijan, text, published, language) == set()
+
+
+def test_ne_que_is_not_a_negation(afghanistan):
+    text = "Il n'a fallu que quelques heures aux talibans dimanche pour prendre le contrôle des villes de Kunduz et de Taloqan.\n"
+    assert events(afghanistan, text, "2021-08-09", "fr") == {("Kunduz", "completed", "2021-08-08"), ("Takhar", "completed", "2021-08-08")}
+
+
+def test_a_long_paragraph_cut_off_mid_sentence_is_still_read(afghanistan):
+    text = (
+        "Headline of the page\n\n"
+        "Ten in the morning on Sunday. The first fighters entered the outskirts of the capital, residents said. "
+        "Jalalabad was overrun on Sunday morning, after the fall of Mazar-i-Sharif on Saturday, and the last government "
+        "forces in the east laid down their arms while the president was said to be preparing to"
+    )
+    assert events(afghanistan, text, "2021-08-15") >= {("Nangarhar", "completed", "2021-08-15")}

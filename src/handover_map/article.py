@@ -109,6 +109,7 @@ _BLOCK_TAGS = frozenset(
 # makes one drop the root element and fail an assertion).
 _EXTRACTOR_FAILURES = (AssertionError, AttributeError, IndexError, KeyError, RecursionError, TypeError, ValueError, lxml.etree.LxmlError)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+_INNER_SENTENCE_END = re.compile(r"[^\W\d_]{3}[.!?][\"'”’)\]]* [^\W\d_a-zа-я]")
 _CAPTION_START = re.compile(r"^(FILE( PHOTO)?\s*[-–—:]|PHOTO\s*[-–—:]|IMAGE\s*[-–—:]|Photo:|Caption:)", re.IGNORECASE)
 _AGENCY_CREDIT = re.compile(r"\((?:AFP|Reuters|AP|Getty Images|EPA)", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(r"(?:Photo|Image)(?: by|:)\s", re.IGNORECASE)
@@ -251,7 +252,9 @@ def _ends_with_credit(text: str) -> bool:
 
 
 def _is_body(text: str) -> bool:
-    return len(text.split()) >= 6 and bool(_SENTENCE_END.search(text)) and not _CAPTION_START.match(text) and not _ends_with_credit(text)
+    # A long paragraph of several sentences is prose even when a copy cuts it off mid-sentence.
+    ends = bool(_SENTENCE_END.search(text)) or (len(text.split()) >= 25 and bool(_INNER_SENTENCE_END.search(text)))
+    return len(text.split()) >= 6 and ends and not _CAPTION_START.match(text) and not _ends_with_credit(text)
 
 
 def classify_paragraphs(text: str) -> list[Paragraph]:

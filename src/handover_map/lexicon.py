@@ -67,6 +67,8 @@ class Lexicon:
     dates: DateWords
     negation: frozenset[str]
     condition: frozenset[str]
+    #: Phrases (words may end in "*") that make a sentence an anniversary: "one year passes since".
+    anniversary: tuple[tuple[re.Pattern[str], ...], ...]
     future: tuple[tuple[str, ...], ...]
     passive: frozenset[str]
     to_party: tuple[tuple[str, ...], ...]
@@ -149,6 +151,7 @@ def _parse(spec: dict) -> Lexicon:
         dates=dates,
         negation=frozenset(words["negation"]),
         condition=frozenset(words["condition"]),
+        anniversary=tuple(tuple(_word_pattern(word) for word in phrase.split()) for phrase in words.get("anniversary", [])),
         future=_phrases(words["future"]),
         passive=frozenset(words["passive"]),
         to_party=_phrases(words["to_party"]),

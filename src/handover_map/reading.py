@@ -278,6 +278,10 @@ def _has_phrase(tokens: list[Token], start: int, end: int, phrases: tuple[tuple[
     return False
 
 
+def _starts_phrase(tokens: list[Token], at: int, phrase: tuple[re.Pattern[str], ...]) -> bool:
+    return at + len(phrase) <= len(tokens) and all(word.fullmatch(tokens[at + k].lower) for k, word in enumerate(phrase))
+
+
 def _ends_sentence(tokens: list[Token], at: int) -> bool:
     """Whether the token at ``at`` is a full stop, not the point of an ordinal ("am 15. November")."""
     return tokens[at].text == "." and not (at > 0 and tokens[at - 1].text.isdigit())
@@ -311,6 +315,8 @@ class SentenceReader:
         self.pending_places: list[Place] = []
         self.pending_span: tuple[int, int] = (0, 0)
         self.pending_date: DateMention | None = None
+        #: The date of a heading line that is only a date ("Aug. 13:"), for the lines under it.
+        self.section_date: DateMention | None = None
         #: Sentences read since the pending places or date were told (one that names nothing may come between).
         self.pending_age = 0
 
@@ -351,8 +357,9 @@ class SentenceReader:
             self.pending_date = heading[0] if len({d.date for d in heading}) == 1 else None
             return report
         live: list[CueHit] = []
+        anniversary = any(_starts_phrase(tokens, k, phrase) for k in range(len(tokens)) for phrase in lexicon.anniversary)
         for number, hit in enumerate(cues):
-            reason = self._blocked(tokens, hit)
+            reason = self._blocked(tokens, hit, anniversary)
             if reason:
                 report.unused_dates += [(d, reason) for d in dates if abs(index_of(d.start) - hit.first) < 12]
                 continue
@@ -388,6 +395,8 @@ class SentenceReader:
                     hit.dates = [min(spare, key=lambda d: abs(index_of(d.start) - hit.first))]
                 elif self.pending_date is not None and hit.kind == "completed":
                     hit.dates = [self.pending_date]  # "... took another city on Wednesday. The capture of Faizabad ..."
+                elif self.section_date is not None and hit.kind == "completed":
+                    hit.dates = [self.section_date]  # under a heading "Aug. 13:" in a day-by-day list
             giver, taker = self._parties(tokens, hit, named_parties)
             for found in self._events(tokens, hit, index_of, (start, end)):
                 report.events.append(Found(found.place, found.feature, found.kind, found.date, found.sentence, giver, taker))
@@ -485,7 +494,7 @@ class SentenceReader:
             )
         ) or any(after.lstrip().startswith(mark) for mark in self.lexicon.dateline_marks)
 
-    def _blocked(self, tokens: list[Token], hit: CueHit) -> str | None:
+    def _blocked(self, tokens: list[Token], hit: CueHit, anniversary: bool) -> str | None:
         lexicon = self.lexicon
         window = tokens[_window_start(tokens, hit.first, 5) : hit.last + 1]
         if any(t.lower in lexicon.negation for t in window):
@@ -493,6 +502,8 @@ class SentenceReader:
         before = tokens[_window_start(tokens, hit.first, 12) : hit.first]
         if any(t.lower in lexicon.condition for t in before):
             return "hypothetical"
+        if anniversary:
+            return "an anniversary"
         return None
 
     def _kind(self, tokens: list[Token], hit: CueHit, until: int) -> str:
@@ -554,7 +565,10 @@ class SentenceReader:
                 if not options:
                     continue
             distance, hit = min(options, key=lambda o: o[0])
-            if distance > 40:
+            # A long list after its wording ("had seized Kandahar, capital of ...; Herat, ...; and
+            # Firoz Koh, ...") goes on as long as its places come close after one another.
+            listed = [p for p in hit.places if index_of(p.start) > hit.last]
+            if distance > 40 and not (hit is previous and listed and at - index_of(listed[-1].end - 1) <= 12):
                 continue
             (feature,) = place.features
             if feature in self.government_seats and (hit.cue.kind != "change" or distance > (8 if hit is previous and not hit.passive else 3)):
@@ -792,6 +806,16 @@ def _source_line(article) -> str:
     return ", ".join(parts)
 
 
+def _date_heading(line: str, dates: DateReader) -> DateMention | None:
+    """The date of a line that is only a date, heading what follows: "Aug. 13:", "– 6 августа –"."""
+    if len(line) > 40:
+        return None
+    found = [m for m in dates.find(line) if m.date is not None]
+    if len(found) != 1 or re.sub(r"[\W_]", "", line[: found[0].start] + line[found[0].end :]):
+        return None
+    return found[0]
+
+
 def _complete_parties(events: list[Event]) -> list[Event]:
     """Fill who gives and who takes from the report's own words elsewhere.
 
@@ -889,6 +913,10 @@ def read_report(
     captions = DateReader(lexicon, article.published)
     for paragraph in article.paragraphs:
         if not paragraph.body:
+            heading = _date_heading(paragraph.text, dates)
+            if heading is not None:
+                reader.section_date, reader.pending_date = heading, None
+                continue
             for a, b in pieces(paragraph.start, paragraph.end, text):
                 extraction.unattached_dates += [
                     {"text": m.text, "date": m.date.isoformat() if m.date else None, "reason": "in a photo caption, headline or page furniture"}
