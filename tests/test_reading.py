@@ -456,3 +456,24 @@ def test_a_long_paragraph_cut_off_mid_sentence_is_still_read(afghanistan):
         "forces in the east laid down their arms while the president was said to be preparing to"
     )
     assert events(afghanistan, text, "2021-08-15") >= {("Nangarhar", "completed", "2021-08-15")}
+
+
+def test_a_range_of_days_names_no_day(afghanistan):
+    text = "Over 8-10 August the group took five northern capitals, Kunduz, Sar-e Pul, Sheberghan, Aibak and Mazar-i-Sharif.\n"
+    assert events(afghanistan, text, "2021-08-11") == set()
+
+
+def test_a_named_place_located_in_a_province_is_what_was_taken(afghanistan):
+    text = "The fighters captured an important border town called Wesh in Kandahar on Wednesday, their spokesman said.\n"
+    assert events(afghanistan, text, "2021-07-15") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than a thousand refugees returned to Stepanakert on Tuesday with help from the peacekeepers.\n",
+        "On Tuesday the displaced families went back to Shusha, officials said.\n",
+    ],
+)
+def test_a_place_people_return_to_is_not_handed_over(azerbaijan, text):
+    assert events(azerbaijan, text, "2020-12-09") == set()

@@ -69,6 +69,9 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
     return patterns
 
 
+#: The first day of a range right before a day and month: "8-" in "8-10 August".
+_RANGE_START = re.compile(r"(?<!\d)\d{1,2}\s*[-–]\s*$")
+
 #: Compiled date patterns by language.
 _COMPILED: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 
@@ -121,6 +124,10 @@ class DateReader:
                 matches.append((form, match))
         found = []
         for form, match in sorted(matches, key=lambda fm: fm[1].start()):
+            if form == "day-month" and _RANGE_START.search(text[max(0, match.start() - 6) : match.start()]):
+                # "8-10 August": a span of days names no one day.
+                found.append(DateMention(match.start(), match.end(), match.group(0), None, form, "a range of days, not one day"))
+                continue
             day = self._resolve(form, match, future)
             if day is not None and match.groupdict().get("year"):
                 self.last_year = day.year

@@ -86,6 +86,8 @@ class Lexicon:
     other_day_stems: tuple[str, ...]
     list_words: frozenset[str]
     speech_words: frozenset[str]
+    #: Prepositions that locate a named place in a larger one: "Wesh in Kandahar".
+    locative: frozenset[str]
     max_gap: int
     town_words: frozenset[str]
     cues: tuple[Cue, ...]
@@ -169,6 +171,7 @@ def _parse(spec: dict) -> Lexicon:
         max_gap=words.get("max_gap", 3),
         speech_words=frozenset(words.get("speech_words", [])),
         list_words=frozenset(words.get("list_words", [])) | {",", "(", ")", "-", "–", "—"},
+        locative=frozenset(words.get("locative", [])),
         other_day_stems=tuple(w[:-1] for w in words.get("other_day_words", []) if w.endswith("*")),
         cues=tuple(cues),
         shifts=tuple(_shift_pattern(t, dates) for group in spec.get("shift", []) for t in group["patterns"]),

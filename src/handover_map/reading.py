@@ -541,11 +541,16 @@ class SentenceReader:
     def _assign_places(self, tokens: list[Token], hits: list[CueHit], places: list[Place], index_of) -> None:
         """Each place to the nearest cue whose wording points at it."""
         firsts = [h.first for h in hits]
-        cue_ends = {h.last for h in hits}
+        cue_ends = {h.last: h for h in hits}
         for place in places:
             at = index_of(place.start)
-            if at - 1 not in cue_ends and self._is_party(tokens, at):
-                continue  # "handed over to Baku"; but "withdrew from Gaza": the "from" is the cue's
+            ending = cue_ends.get(at - 1)
+            if self._is_party(tokens, at) and (ending is None or ending.cue.place == "before"):
+                # "handed over to Baku", "Lachin returned to Azerbaijan", "refugees returned to Stepanakert";
+                # but "withdrew from Gaza": there the "from" belongs to a cue whose place follows it.
+                continue
+            if self._names_its_location(tokens, at):
+                continue  # "captured a border town called Wesh in Kandahar": Wesh was taken, not Kandahar
             after = bisect.bisect_left(firsts, at)
             previous = hits[after - 1] if after > 0 else None
             following = hits[after] if after < len(hits) else None
@@ -623,6 +628,16 @@ class SentenceReader:
             elif hit.cue.subject == "giver" and not giver:
                 giver = subject
         return (giver, taker) if giver != taker else ("", taker)
+
+    def _names_its_location(self, tokens: list[Token], at: int) -> bool:
+        """Whether the place at ``at`` only locates another named place before it ("Wesh in Kandahar")."""
+        return (
+            at >= 2
+            and tokens[at - 1].lower in self.lexicon.locative
+            and tokens[at - 2].text[:1].isupper()
+            and tokens[at - 2].lower not in self.lexicon.stopwords
+            and not self.finder.find(tokens[at - 2].text)
+        )
 
     def _is_party(self, tokens: list[Token], at: int) -> bool:
         """A place right after "to" or "from": who takes or gives, not what changes hands."""
