@@ -477,3 +477,28 @@ def test_a_named_place_located_in_a_province_is_what_was_taken(afghanistan):
 )
 def test_a_place_people_return_to_is_not_handed_over(azerbaijan, text):
     assert events(azerbaijan, text, "2020-12-09") == set()
+
+
+def test_the_date_of_a_signing_a_few_words_back_is_not_the_handover(azerbaijan):
+    text = "Under the statement signed by the leaders of Armenia, Russia and Azerbaijan on 10 November, Armenian troops had to leave Kalbajar by 15 November.\n"
+    assert events(azerbaijan, text, "2020-11-16") == {("Kalbajar District", "scheduled", "2020-11-15")}
+
+
+def test_an_agreement_before_a_deadline_keeps_the_deadline(azerbaijan):
+    text = "Laut Vereinbarung sollten die Armenier Kalbadschar bis zum 15. November verlassen.\n"
+    assert events(azerbaijan, text, "2020-11-15") == {("Kalbajar District", "scheduled", "2020-11-15")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Армянские войска должны были покинуть Кельбаджар до 15 ноября.\n", "ru", {("Kalbajar District", "scheduled", "2020-11-15")}),
+        (
+            "Kalbajar aurait dû être rétrocédé le 15 novembre mais Bakou a reporté la date.\n",
+            "fr",
+            {("Kalbajar District", "scheduled", "2020-11-15"), ("Kalbajar District", "postponed", "2020-11-15")},
+        ),
+    ],
+)
+def test_a_handover_that_should_have_happened(azerbaijan, text, language, expected):
+    assert events(azerbaijan, text, "2020-11-16", language) == expected

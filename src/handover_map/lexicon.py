@@ -84,6 +84,8 @@ class Lexicon:
     endings: tuple[str, ...]
     other_day_words: frozenset[str]
     other_day_stems: tuple[str, ...]
+    #: Verbs of signing whose date may stand a few words after them: "signed by the three leaders on 10 November".
+    signing: tuple[re.Pattern[str], ...]
     list_words: frozenset[str]
     speech_words: frozenset[str]
     #: Prepositions that locate a named place in a larger one: "Wesh in Kandahar".
@@ -173,6 +175,7 @@ def _parse(spec: dict) -> Lexicon:
         list_words=frozenset(words.get("list_words", [])) | {",", "(", ")", "-", "–", "—"},
         locative=frozenset(words.get("locative", [])),
         other_day_stems=tuple(w[:-1] for w in words.get("other_day_words", []) if w.endswith("*")),
+        signing=tuple(_word_pattern(w) for w in words.get("signing", [])),
         cues=tuple(cues),
         shifts=tuple(_shift_pattern(t, dates) for group in spec.get("shift", []) for t in group["patterns"]),
         cue_index=index,

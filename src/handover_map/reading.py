@@ -376,7 +376,7 @@ class SentenceReader:
             self.pending_places, self.pending_date, self.pending_age = [], None, 0
             return report
         named_parties = find_parties(tokens)
-        dates = [d for d in dates if not self._names_another_day(tokens, index_of(d.start))]
+        dates = [d for d in dates if not self._names_another_day(tokens, index_of(d.start), cues)]
         self._assign_dates(tokens, live, dates, index_of)
         self._assign_places(tokens, live, places, index_of)
         live = self._fold_into_postponements(live)
@@ -427,13 +427,21 @@ class SentenceReader:
         """Whether a date comes right after the cue (at most one word between)."""
         return any(hit.last < index_of(d.start) <= hit.last + 2 for d in dates)
 
-    def _names_another_day(self, tokens: list[Token], at: int) -> bool:
-        """A date of signing, a decree or a statement, not of a handover: "the deal signed on 10 November"."""
-        # Before the date ("signed on 10 November") or right after it ("the 10 November agreement").
+    def _names_another_day(self, tokens: list[Token], at: int, cues: list[CueHit] = ()) -> bool:  # type: ignore[assignment]
+        """A date of signing, a decree or a statement, not of a handover: "the deal signed on 10 November",
+        "the statement signed by the leaders of Armenia, Russia and Azerbaijan on 10 November"."""
+        # Right before the date ("signed on 10 November") or right after it ("the 10 November agreement") ...
         before = tokens[_window_start(tokens, at, 3) : at]
         before = before[next((k + 1 for k in range(len(before) - 1, -1, -1) if before[k].text == ","), 0) :]
         around = before + tokens[at + 1 : at + 4]
-        return any(t.lower in self.lexicon.other_day_words or t.lower.startswith(self.lexicon.other_day_stems) for t in around)
+        if any(self._other_day_word(t) for t in around):
+            return True
+        # ... or a signing further back, with no handover wording in between.
+        start = max([_window_start(tokens, at, 12)] + [h.last + 1 for h in cues if h.last < at])
+        return any(word.fullmatch(t.lower) for t in tokens[start:at] for word in self.lexicon.signing)
+
+    def _other_day_word(self, token: Token) -> bool:
+        return token.lower in self.lexicon.other_day_words or token.lower.startswith(self.lexicon.other_day_stems)
 
     @staticmethod
     def _fold_into_postponements(hits: list[CueHit]) -> list[CueHit]:
