@@ -28,6 +28,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from . import settings
@@ -427,7 +428,7 @@ class SentenceReader:
         """Whether a date comes right after the cue (at most one word between)."""
         return any(hit.last < index_of(d.start) <= hit.last + 2 for d in dates)
 
-    def _names_another_day(self, tokens: list[Token], at: int, cues: list[CueHit] = ()) -> bool:  # type: ignore[assignment]
+    def _names_another_day(self, tokens: list[Token], at: int, cues: Sequence[CueHit] = ()) -> bool:
         """A date of signing, a decree or a statement, not of a handover: "the deal signed on 10 November",
         "the statement signed by the leaders of Armenia, Russia and Azerbaijan on 10 November"."""
         # Right before the date ("signed on 10 November") or right after it ("the 10 November agreement") ...
