@@ -502,3 +502,13 @@ def test_an_agreement_before_a_deadline_keeps_the_deadline(azerbaijan):
 )
 def test_a_handover_that_should_have_happened(azerbaijan, text, language, expected):
     assert events(azerbaijan, text, "2020-11-16", language) == expected
+
+
+def test_a_paragraph_ending_in_a_stray_opening_quote_is_read(azerbaijan):
+    text = "Bericht\n\nAgdam wurde am 20. November abgetreten und Latschin soll bis zum 1. Dezember übergeben werden. “\n\nTags:\n"
+    assert events(azerbaijan, text, "2020-11-25") == {("Agdam District", "completed", "2020-11-20"), ("Lachin District", "scheduled", "2020-12-01")}
+
+
+def test_a_weekday_of_a_change_told_as_done_looks_back_beside_a_plan(azerbaijan):
+    text = "Am Freitag war bereits der Bezirk Aghdam an Aserbaidschan übergegangen, am 1. Dezember soll Laschin als letzte Region folgen.\n"
+    assert events(azerbaijan, text, "2020-11-25") == {("Agdam District", "completed", "2020-11-20"), ("Lachin District", "scheduled", "2020-12-01")}

@@ -108,7 +108,7 @@ _BLOCK_TAGS = frozenset(
 # What trafilatura and the libraries under it raise on malformed pages ("<!-- x --><html><svg>"
 # makes one drop the root element and fail an assertion).
 _EXTRACTOR_FAILURES = (AssertionError, AttributeError, IndexError, KeyError, RecursionError, TypeError, ValueError, lxml.etree.LxmlError)
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’“‘»«)\]\s]*$")  # quotes of any language or direction may follow
 _INNER_SENTENCE_END = re.compile(r"[^\W\d_]{3}[.!?][\"'”’)\]]* [^\W\d_a-zа-я]")
 _CAPTION_START = re.compile(r"^(FILE( PHOTO)?\s*[-–—:]|PHOTO\s*[-–—:]|IMAGE\s*[-–—:]|Photo:|Caption:)", re.IGNORECASE)
 _AGENCY_CREDIT = re.compile(r"\((?:AFP|Reuters|AP|Getty Images|EPA)", re.IGNORECASE)

@@ -667,12 +667,17 @@ class SentenceReader:
         for place, date in _pair(hit.places, dated):
             (feature,) = place.features
             assert date.date is not None  # only dated mentions are paired
+            day = date.date
+            if hit.kind == "completed" and date.form == "weekday" and published is not None and day > published:
+                # A weekday read forward because the sentence also tells a plan, on a change told as done:
+                # "Am Freitag war Aghdam übergegangen, am 1. Dezember soll Latschin folgen."
+                day -= dt.timedelta(days=7)
             # A change dated after the report was written can only have been expected:
-            # "the return of Aghdam by Friday", read on the Monday before.
-            kind = "scheduled" if hit.kind == "completed" and published is not None and date.date > published else hit.kind
+            # "the return of Aghdam by 20 November", read on the 16th.
+            kind = "scheduled" if hit.kind == "completed" and published is not None and day > published else hit.kind
             if kind == "scheduled":
-                self.announced[feature] = date.date
-            yield Found(place, feature, kind, date.date, sentence)
+                self.announced[feature] = day
+            yield Found(place, feature, kind, day, sentence)
 
     def _shifted(self, sentence_text: str, before: dt.date) -> dt.date | None:
         """The new date of "postponed by ten days", "ten more days"; a shift past the calendar is reported."""
