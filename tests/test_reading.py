@@ -512,3 +512,16 @@ def test_a_paragraph_ending_in_a_stray_opening_quote_is_read(azerbaijan):
 def test_a_weekday_of_a_change_told_as_done_looks_back_beside_a_plan(azerbaijan):
     text = "Am Freitag war bereits der Bezirk Aghdam an Aserbaidschan übergegangen, am 1. Dezember soll Laschin als letzte Region folgen.\n"
     assert events(azerbaijan, text, "2020-11-25") == {("Agdam District", "completed", "2020-11-20"), ("Lachin District", "scheduled", "2020-12-01")}
+
+
+def test_a_wording_right_after_a_postponement_names_what_was_put_off(azerbaijan):
+    text = (
+        "Армянские войска должны были покинуть Кельбаджар до 15 ноября.\n"
+        "Баку согласился дать Еревану отсрочку на вывод войск из Кельбаджарского района до 25 ноября.\n"
+        "Просьба о предоставлении отсрочки связана с плохой дорогой из Кельбаджарского района.\n"
+    )
+    assert events(azerbaijan, text, "2020-11-15", "ru") == {
+        ("Kalbajar District", "scheduled", "2020-11-15"),
+        ("Kalbajar District", "postponed", "2020-11-15"),
+        ("Kalbajar District", "scheduled", "2020-11-25"),
+    }

@@ -452,17 +452,23 @@ class SentenceReader:
         postponements = [h for h in hits if h.kind == "postponed"]
         if not postponements:
             return hits
+        folded = set()
         for hit in hits:
             # What was put off is announced before the postponement ("due on 15 November, but
-            # postponed"), or named by a noun after it ("postponed the handover of Kalbajar").
+            # postponed"), named by a noun after it ("postponed the handover of Kalbajar"), or
+            # told right after it ("отсрочку на вывод войск из Кельбаджара до 25 ноября").
             before = [p for p in postponements if p.first > hit.last]
-            if (hit.kind == "scheduled" and before) or (hit.cue.subject == "none" and hit.kind != "postponed"):
+            right_after = hit.kind != "postponed" and any(0 < hit.first - p.last <= 2 for p in postponements)
+            if (hit.kind == "scheduled" and before) or (hit.cue.subject == "none" and hit.kind != "postponed") or right_after:
                 target = min(postponements, key=lambda p: abs(p.first - hit.first))
                 target.places += [p for p in hit.places if p not in target.places]
                 target.dates = sorted(target.dates + hit.dates, key=lambda d: d.start)
+                if right_after:
+                    folded.add(id(hit))
         # An announcement stated with its own date stays an event ("was initially scheduled for
-        # 15 November, but the deadline was postponed"); a handover noun only names what was put off.
-        return [h for h in hits if h.kind != "completed" or h.cue.subject != "none"]
+        # 15 November, but the deadline was postponed"); a handover noun, or a wording right after
+        # the postponement, only names what was put off.
+        return [h for h in hits if (h.kind != "completed" or h.cue.subject != "none") and id(h) not in folded]
 
     def _unmatched(self, sentence: str, tokens: list[Token], places: list[Place]) -> list[str]:
         """Capitalised names before a level word that no feature matched: reported for review."""
