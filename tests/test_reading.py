@@ -525,3 +525,16 @@ def test_a_wording_right_after_a_postponement_names_what_was_put_off(azerbaijan)
         ("Kalbajar District", "postponed", "2020-11-15"),
         ("Kalbajar District", "scheduled", "2020-11-25"),
     }
+
+
+def test_a_retrospective_takes_the_year_it_last_wrote(azerbaijan):
+    text = (
+        "On 10 November 2020 the leaders signed the statement ending the war.\n"
+        "It provided for the return of Kalbajar by November 15; the district was handed over on November 25.\n"
+    )
+    assert events(azerbaijan, text, "2022-11-25") == {("Kalbajar District", "scheduled", "2020-11-15"), ("Kalbajar District", "completed", "2020-11-25")}
+
+
+def test_history_decades_back_does_not_move_the_year_of_the_news(azerbaijan):
+    text = "The army entered the Aghdam district on November 20. The district had been occupied on 23 July 1993.\n"
+    assert ("Agdam District", "completed", "2020-11-20") in events(azerbaijan, text, "2020-11-20")

@@ -69,6 +69,9 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
     return patterns
 
 
+#: How far back the latest full date may lie for a report to be a retrospective (about ten years).
+_RETROSPECTIVE_DAYS = 3653
+
 #: The first day of a range right before a day and month: "8-" in "8-10 August".
 _RANGE_START = re.compile(r"(?<!\d)\d{1,2}\s*[-–]\s*$")
 
@@ -108,8 +111,12 @@ class DateReader:
         self.patterns = _COMPILED[lexicon.language]
         self.published = published
         # A retrospective ("five years ago, on 25 November 2020, ...") sets its
-        # year-less dates in the story's time, not in the year of publication.
-        self.anchor = story if story and published and (published - story).days > 180 else published
+        # year-less dates in the story's time, not in the year of publication; a date
+        # decades back is history mentioned in passing, not the story's time.
+        self.retrospective = bool(story and published and 180 < (published - story).days < _RETROSPECTIVE_DAYS)
+        self.anchor = story if self.retrospective else published
+        #: Whether the text has written a year yet (in a retrospective, year-less dates take it).
+        self.year_written = False
         self.last_year: int | None = published.year if published else None
         self.previous: dt.date | None = None
 
@@ -130,7 +137,7 @@ class DateReader:
                 continue
             day = self._resolve(form, match, future)
             if day is not None and match.groupdict().get("year"):
-                self.last_year = day.year
+                self.last_year, self.year_written = day.year, True
             if day is not None:
                 self.previous = day
             problem = "" if day is not None else self._problem(form, match)
@@ -192,6 +199,8 @@ class DateReader:
             if groups.get("year"):
                 return dt.date(int(groups["year"]), month, day)
             if published is not None:
+                if self.retrospective and self.year_written and self.last_year:
+                    return dt.date(self.last_year, month, day)  # "... on 10 November 2020. By November 15, ..."
                 return closest_year(month, day, self.anchor or published)
             return dt.date(self.last_year, month, day) if self.last_year else None
         except ValueError:
