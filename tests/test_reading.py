@@ -530,7 +530,7 @@ def test_a_wording_right_after_a_postponement_names_what_was_put_off(azerbaijan)
 def test_a_retrospective_takes_the_year_it_last_wrote(azerbaijan):
     text = (
         "On 10 November 2020 the leaders signed the statement ending the war.\n"
-        "It provided for the return of Kalbajar by November 15; the district was handed over on November 25.\n"
+        "It provided for the return of Kalbajar by November 15, and Kalbajar was handed over on November 25.\n"
     )
     assert events(azerbaijan, text, "2022-11-25") == {("Kalbajar District", "scheduled", "2020-11-15"), ("Kalbajar District", "completed", "2020-11-25")}
 
