@@ -538,3 +538,34 @@ def test_a_retrospective_takes_the_year_it_last_wrote(azerbaijan):
 def test_history_decades_back_does_not_move_the_year_of_the_news(azerbaijan):
     text = "The army entered the Aghdam district on November 20. The district had been occupied on 23 July 1993.\n"
     assert ("Agdam District", "completed", "2020-11-20") in events(azerbaijan, text, "2020-11-20")
+
+
+# --- Constructions from the fifth batch (h4) and the tuning after it ---
+
+
+def test_a_handover_that_was_due_on_a_weekday_looks_back(azerbaijan):
+    text = "Armenia was granted ten more days to leave the Kalbajar district, which was due to be handed over to Azerbaijan on Sunday.\n"
+    assert ("Kalbajar District", "scheduled", "2020-11-15") in events(azerbaijan, text, "2020-11-16")
+
+
+def test_a_change_told_as_already_done_is_not_dated_by_the_next_sentence(azerbaijan):
+    text = "Azerbaijani forces have already retaken Fuzuli, Jabrayil and Zangilan. On Sunday, settlers in Kalbajar began burning their houses.\n"
+    assert events(azerbaijan, text, "2020-11-16") == set()
+
+
+def test_a_bare_name_of_a_town_and_its_district_is_the_town(azerbaijan):
+    text = "Azerbaijan said on Sunday it had captured Shusha, which sits on a mountain top overlooking Stepanakert.\n"
+    assert events(azerbaijan, text, "2020-11-09") == {("Shusha City", "completed", "2020-11-08")}
+
+
+def test_an_aim_is_not_a_change_but_a_claim_is(afghanistan, azerbaijan):
+    assert events(azerbaijan, "Yesterday, 7 November, officials said forces were massing to occupy Shusha.\n", "2020-11-08") == set()
+    assert events(afghanistan, "On Monday the group claimed to capture all of Panjshir province.\n", "2021-09-07") == {("Panjshir", "completed", "2021-09-06")}
+
+
+def test_a_blocked_wording_does_not_break_the_thread(afghanistan):
+    text = (
+        "The group has captured Kandahar and Herat. The insurgents now hold a third of the capitals. "
+        "The latest conquests on Thursday came as foreign troops began to withdraw from the country.\n"
+    )
+    assert events(afghanistan, text, "2021-08-13") == {("Kandahar", "completed", "2021-08-12"), ("Herat", "completed", "2021-08-12")}

@@ -88,6 +88,14 @@ class Lexicon:
     signing: tuple[re.Pattern[str], ...]
     list_words: frozenset[str]
     speech_words: frozenset[str]
+    #: Words that put a future word in the past: "was due".
+    past_markers: frozenset[str]
+    #: Words telling a change done at an earlier, unstated time: "have already retaken".
+    undated_past: frozenset[str]
+    #: Words right before a verb that make it an aim: "massing to occupy Shusha".
+    infinitive_markers: frozenset[str]
+    #: Words opening a relative clause: "Shusha, which overlooks Stepanakert".
+    relative_words: frozenset[str]
     #: Prepositions that locate a named place in a larger one: "Wesh in Kandahar".
     locative: frozenset[str]
     max_gap: int
@@ -174,6 +182,10 @@ def _parse(spec: dict) -> Lexicon:
         speech_words=frozenset(words.get("speech_words", [])),
         list_words=frozenset(words.get("list_words", [])) | {",", "(", ")", "-", "–", "—"},
         locative=frozenset(words.get("locative", [])),
+        past_markers=frozenset(words.get("past_markers", [])),
+        undated_past=frozenset(words.get("undated_past", [])),
+        relative_words=frozenset(words.get("relative_words", [])),
+        infinitive_markers=frozenset(words.get("infinitive_markers", [])),
         other_day_stems=tuple(w[:-1] for w in words.get("other_day_words", []) if w.endswith("*")),
         signing=tuple(_word_pattern(w) for w in words.get("signing", [])),
         cues=tuple(cues),

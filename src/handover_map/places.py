@@ -103,14 +103,22 @@ class PlaceFinder:
         The language's case endings, longest first (Russian "ского", "е" ...).
     town_words
         Words that say a name is a town or city ("town of Shusha").
+    level_words
+        Words that say which level a name is ("district", "province").
     """
 
     def __init__(
-        self, gazetteer: Gazetteer, capitals: dict[str, str] | None = None, endings: tuple[str, ...] = (), town_words: frozenset[str] = frozenset()
+        self,
+        gazetteer: Gazetteer,
+        capitals: dict[str, str] | None = None,
+        endings: tuple[str, ...] = (),
+        town_words: frozenset[str] = frozenset(),
+        level_words: frozenset[str] = frozenset(),
     ) -> None:
         self.gazetteer = gazetteer
         self.endings = endings
         self.town_words = town_words
+        self.level_words = level_words
         self._keys: dict[str, set[str]] = defaultdict(set)
         spellings: dict[str, set[str]] = defaultdict(set)
         for name in gazetteer.names:
@@ -198,14 +206,18 @@ class PlaceFinder:
         return None
 
     def _disambiguate(self, text: str, place: Place) -> Place:
-        """Of several features, the town when a town word stands next to the name."""
-        if len(place.features) < 2 or not self.town_words:
+        """Of a town and a district of one name, the town: when a town word stands next to the
+        name, or when no level word does ("captured Shusha" is the town; the district would be
+        written "Shusha district", which the gazetteer finds as such)."""
+        if len(place.features) < 2:
+            return place
+        towns = {f for f in place.features if {"city", "town"} & set(fold(f).split())}
+        if len(towns) != 1:
             return place
         around = {w.lower() for w in _TOKEN.findall(text[max(0, place.start - 12) : place.end + 12])}
-        if around & self.town_words:
-            towns = {f for f in place.features if {"city", "town"} & set(fold(f).split())}
-            if len(towns) == 1:
-                return Place(place.start, place.end, place.text, frozenset(towns), place.rule)
+        same_name = len({core(f) for f in place.features}) == 1
+        if around & self.town_words or (same_name and not around & self.level_words):
+            return Place(place.start, place.end, place.text, frozenset(towns), place.rule)
         return place
 
 

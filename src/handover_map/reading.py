@@ -327,7 +327,8 @@ class SentenceReader:
         tokens = tokenize(sentence)
         lexicon = self.lexicon
         cues = find_cues(tokens, lexicon)
-        future_sentence = any(t.lower in lexicon.weekday_future for t in tokens)
+        # "will hand over on Sunday" looks forward; "was due on Sunday" does not.
+        future_sentence = any(t.lower in lexicon.weekday_future and not (k and tokens[k - 1].lower in lexicon.past_markers) for k, t in enumerate(tokens))
         dateline = _CAPITAL_DATELINE.match(sentence)
         dates = [d for d in self.dates.find(sentence, future_sentence) if not (paragraph_start and dateline and d.start < dateline.end() + 3)]
         places = [p for p in self.finder.find(sentence) if not self._is_dateline(sentence, p, paragraph_start) and not self._is_speaker(sentence, p)]
@@ -340,23 +341,7 @@ class SentenceReader:
             return max(0, bisect.bisect_right(starts, offset) - 1)
 
         if not cues:
-            # Only "said on Friday"-like dates complete the sentence before: a full date in a
-            # sentence of its own is more often background ("The war began on 27 September").
-            dated = [d for d in dates if d.date and d.form in ("weekday", "relative") and not self._names_another_day(tokens, index_of(d.start))]
-            if self.pending_places and len(dated) == 1:
-                for place in self.pending_places:
-                    (feature,) = place.features
-                    report.events.append(Found(place, feature, "completed", dated[0].date, (self.pending_span[0], end)))  # type: ignore[arg-type]
-                dates = []
-            report.unused_dates = [(d, "no handover wording in the sentence") for d in dates]
-            if not places and not dates and self.pending_age == 0:
-                self.pending_age = 1  # a sentence in between that names nothing keeps the thread
-                return report
-            self.pending_places, self.pending_age = [], 0
-            # A heading that is only a date (and a name): "– Aug. 7 – SHEBERGHAN." dates what follows.
-            heading = [d for d in dates if d.date] if len(tokens) <= 10 else []
-            self.pending_date = heading[0] if len({d.date for d in heading}) == 1 else None
-            return report
+            return self._read_without_cues(report, tokens, dates, places, index_of, end)
         live: list[CueHit] = []
         anniversary = any(_starts_phrase(tokens, k, phrase) for k in range(len(tokens)) for phrase in lexicon.anniversary)
         for number, hit in enumerate(cues):
@@ -374,8 +359,8 @@ class SentenceReader:
             hit.kind = self._kind(tokens, hit, cues[number + 1].first if number + 1 < len(cues) else len(tokens))
             live.append(hit)
         if not live:
-            self.pending_places, self.pending_date, self.pending_age = [], None, 0
-            return report
+            # Only negated, hypothetical or aimed wordings: the sentence tells no change of its own.
+            return self._read_without_cues(report, tokens, dates, places, index_of, end)
         named_parties = find_parties(tokens)
         dates = [d for d in dates if not self._names_another_day(tokens, index_of(d.start), cues)]
         self._assign_dates(tokens, live, dates, index_of)
@@ -385,7 +370,9 @@ class SentenceReader:
         free = [d for d in dates if id(d) not in owned and d.date is not None]
         donors = [h for h in live if h.dates and not h.places]
         named = any(h.places for h in live)
-        for hit in live:
+        # Announcements before postponements, so that a postponement knows the date it puts off
+        # even when the sentence tells it after: "granted ten more days ..., which was due on Sunday".
+        for hit in sorted(live, key=lambda h: h.kind == "postponed"):
             if not hit.places and not named and hit.kind in ("scheduled", "postponed"):
                 hit.places = list(self.recent_places)
             if not hit.dates and hit.places:
@@ -408,7 +395,9 @@ class SentenceReader:
                 (feature,) = place.features
                 report.events.append(Found(place, feature, "completed", unplaced[0].date, (self.pending_span[0], end)))  # type: ignore[arg-type]
             free = []
-        waiting = [p for h in live if h.kind == "completed" and h.places and not any(d.date for d in h.dates) for p in h.places]
+        # "have already retaken Fuzuli": done at some earlier time, not dated by the next sentence.
+        undated_past = any(t.lower in lexicon.undated_past for t in tokens)
+        waiting = [p for h in live if h.kind == "completed" and h.places and not any(d.date for d in h.dates) and not undated_past for p in h.places]
         undated = [d for h in live if h.kind == "completed" and not h.places for d in h.dates if d.date]
         if not waiting and not places and not dates and self.pending_age == 0:
             self.pending_age = 1  # "The insurgents have taken 12 capitals in a week." keeps the thread
@@ -421,6 +410,29 @@ class SentenceReader:
         with_places = [p for hit in live for p in hit.places]
         if with_places:
             self.recent_places = with_places
+        return report
+
+    def _read_without_cues(
+        self, report: SentenceReport, tokens: list[Token], dates: list[DateMention], places: list[Place], index_of, end: int
+    ) -> SentenceReport:
+        """A sentence with no live wording may only date the places of the sentence before."""
+        # Only "said on Friday"-like dates complete the sentence before: a full date in a
+        # sentence of its own is more often background ("The war began on 27 September").
+        dated = [d for d in dates if d.date and d.form in ("weekday", "relative") and not self._names_another_day(tokens, index_of(d.start))]
+        if self.pending_places and len(dated) == 1:
+            for place in self.pending_places:
+                (feature,) = place.features
+                report.events.append(Found(place, feature, "completed", dated[0].date, (self.pending_span[0], end)))  # type: ignore[arg-type]
+            dates = []
+        told = {id(d) for d, _ in report.unused_dates}
+        report.unused_dates += [(d, "no handover wording in the sentence") for d in dates if id(d) not in told]
+        if not places and not dates and self.pending_age == 0:
+            self.pending_age = 1  # a sentence in between that names nothing keeps the thread
+            return report
+        self.pending_places, self.pending_age = [], 0
+        # A heading that is only a date (and a name): "– Aug. 7 – SHEBERGHAN." dates what follows.
+        heading = [d for d in dates if d.date] if len(tokens) <= 10 else []
+        self.pending_date = heading[0] if len({d.date for d in heading}) == 1 else None
         return report
 
     @staticmethod
@@ -519,6 +531,10 @@ class SentenceReader:
             return "hypothetical"
         if anniversary:
             return "an anniversary"
+        aim = hit.cue.subject != "none" and hit.first > 0 and tokens[hit.first - 1].lower in lexicon.infinitive_markers
+        claimed = hit.first > 1 and tokens[hit.first - 2].lower in lexicon.speech_words  # "claimed to capture"
+        if aim and not claimed and not _has_phrase(tokens, _window_start(tokens, hit.first, 8), hit.first, lexicon.future):
+            return "an aim, not a change"  # "forces were massing to occupy Shusha"
         return None
 
     def _kind(self, tokens: list[Token], hit: CueHit, until: int) -> str:
@@ -586,8 +602,11 @@ class SentenceReader:
                     continue
             distance, hit = min(options, key=lambda o: o[0])
             # A long list after its wording ("had seized Kandahar, capital of ...; Herat, ...; and
-            # Firoz Koh, ...") goes on as long as its places come close after one another.
+            # Firoz Koh, ...") goes on as long as its places come close after one another,
+            # but not into a relative clause ("captured Shusha, which overlooks Stepanakert").
             listed = [p for p in hit.places if index_of(p.start) > hit.last]
+            if hit is previous and listed and any(t.lower in self.lexicon.relative_words for t in tokens[index_of(listed[-1].end - 1) + 1 : at]):
+                continue
             if distance > 40 and not (hit is previous and listed and at - index_of(listed[-1].end - 1) <= 12):
                 continue
             (feature,) = place.features
@@ -927,7 +946,7 @@ def read_report(
     lexicon = load(language or detect_language(article.text))
     if article.published is None or article.published_from == "dates in the text":
         article.published, article.published_from = find_published(article, lexicon)
-    finder = PlaceFinder(gazetteer, capitals, endings=lexicon.endings, town_words=lexicon.town_words)
+    finder = PlaceFinder(gazetteer, capitals, endings=lexicon.endings, town_words=lexicon.town_words, level_words=lexicon.level_words)
     dates = DateReader(lexicon, article.published, _latest_full_date(article, lexicon))
     if article.published is None:
         # No publication date: year-less dates take the year the page writes last, captions
