@@ -10,6 +10,7 @@ mean two features is an error, never a guess.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import unicodedata
@@ -37,6 +38,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+|['’](?!s\b)[^\W\d_]+)*")
 MAX_ALIAS_BYTES = 10_000_000
 
 
+@functools.lru_cache(maxsize=65_536)  # a report asks for the same words many times; bounded for hostile input
 def fold(name: str) -> str:
     """Lower-case, accent-free, punctuation-free form of a name.
 

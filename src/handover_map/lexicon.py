@@ -69,6 +69,8 @@ class Lexicon:
     condition: frozenset[str]
     #: Phrases (words may end in "*") that make a sentence an anniversary: "one year passes since".
     anniversary: tuple[tuple[re.Pattern[str], ...], ...]
+    #: The first three letters of the anniversary phrases' first words, to find where one may start.
+    anniversary_starts: frozenset[str]
     future: tuple[tuple[str, ...], ...]
     passive: frozenset[str]
     to_party: tuple[tuple[str, ...], ...]
@@ -164,6 +166,7 @@ def _parse(spec: dict) -> Lexicon:
         negation=frozenset(words["negation"]),
         condition=frozenset(words["condition"]),
         anniversary=tuple(tuple(_word_pattern(word) for word in phrase.split()) for phrase in words.get("anniversary", [])),
+        anniversary_starts=frozenset(phrase.split()[0][:3] for phrase in words.get("anniversary", [])),
         future=_phrases(words["future"]),
         passive=frozenset(words["passive"]),
         to_party=_phrases(words["to_party"]),

@@ -19,6 +19,7 @@ word next to it says which ("town of Shusha" is the city).
 from __future__ import annotations
 
 import csv
+import functools
 import itertools
 import re
 import unicodedata
@@ -61,6 +62,7 @@ _ELISION = re.compile(r"^(?:[dlnjsc]|qu)['’](?=[^\W\d_])", re.IGNORECASE)
 MIN_KEY = 3
 
 
+@functools.lru_cache(maxsize=65_536)  # names recur across a report's sentences; bounded for hostile input
 def phonetic_key(name: str) -> str:
     """A spelling-independent key: the first letter and the consonants after it.
 

@@ -343,7 +343,12 @@ class SentenceReader:
         if not cues:
             return self._read_without_cues(report, tokens, dates, places, index_of, end)
         live: list[CueHit] = []
-        anniversary = any(_starts_phrase(tokens, k, phrase) for k in range(len(tokens)) for phrase in lexicon.anniversary)
+        anniversary = any(
+            _starts_phrase(tokens, k, phrase)
+            for k, token in enumerate(tokens)
+            if token.lower[:3] in lexicon.anniversary_starts
+            for phrase in lexicon.anniversary
+        )
         for number, hit in enumerate(cues):
             reason = self._blocked(tokens, hit, anniversary)
             if reason:
