@@ -569,3 +569,14 @@ def test_a_blocked_wording_does_not_break_the_thread(afghanistan):
         "The latest conquests on Thursday came as foreign troops began to withdraw from the country.\n"
     )
     assert events(afghanistan, text, "2021-08-13") == {("Kandahar", "completed", "2021-08-12"), ("Herat", "completed", "2021-08-12")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Einheiten der Armee marschierten am 25. November in den Bezirk Kalbadschar ein.\n", ("Kalbajar District", "completed", "2020-11-25")),
+        ("Es wurde vereinbart, die Streitkräfte am 25. November aus dem Bezirk Kalbadschar abzuziehen.\n", ("Kalbajar District", "scheduled", "2020-11-25")),
+    ],
+)
+def test_german_separable_and_zu_infinitive_verbs(azerbaijan, text, expected):
+    assert expected in events(azerbaijan, text, "2020-11-26", "de")

@@ -417,6 +417,10 @@ class SentenceReader:
             self.recent_places = with_places
         return report
 
+    def _ends_clause(self, tokens: list[Token], hit: CueHit) -> bool:
+        """Whether a wording stands last in its clause, in a language that puts its verbs there."""
+        return self.lexicon.verb_final and (hit.last + 1 >= len(tokens) or tokens[hit.last + 1].text in (".", ",", ";", ":", "!", "?"))
+
     def _read_without_cues(
         self, report: SentenceReport, tokens: list[Token], dates: list[DateMention], places: list[Place], index_of, end: int
     ) -> SentenceReport:
@@ -548,7 +552,8 @@ class SentenceReader:
             return "postponed"
         if hit.cue.kind == "schedule":
             return "scheduled"
-        before = _window_start(tokens, hit.first, 8)
+        # A verb ending its clause has its plan word at the clause's start: "Es wurde vereinbart, die Truppen ... abzuziehen".
+        before = _window_start(tokens, hit.first, 16 if self._ends_clause(tokens, hit) else 8)
         if _has_phrase(tokens, before, hit.first, self.lexicon.future) or _has_phrase(tokens, hit.last + 1, hit.last + 3, self.lexicon.future):
             return "scheduled"
         if hit.cue.subject == "none" and hit.cue.place == "after" and _has_phrase(tokens, hit.last + 1, min(hit.last + 16, until), self.lexicon.future):
@@ -601,8 +606,9 @@ class SentenceReader:
             if not options:
                 # A wording on the other side: "Kalbajar, which Azerbaijan captured", "entered on Friday was Lachin".
                 options = [(at - h.last, h) for h in [previous] if h] + [(h.first - at, h) for h in [following] if h]
-                # Not the subject right before an active verb: "Portugal handed over Macao".
-                options = [(d + 4, h) for d, h in options if not (h is following and d <= 2 and h.cue.subject != "none")]
+                # Not the subject right before an active verb: "Portugal handed over Macao"; but in a
+                # language that ends clauses with the verb, the object: "die Truppen aus Kalbadschar abzuziehen".
+                options = [(d + 4, h) for d, h in options if not (h is following and d <= 2 and h.cue.subject != "none" and not self._ends_clause(tokens, h))]
                 if not options:
                     continue
             distance, hit = min(options, key=lambda o: o[0])
