@@ -580,3 +580,8 @@ def test_a_blocked_wording_does_not_break_the_thread(afghanistan):
 )
 def test_german_separable_and_zu_infinitive_verbs(azerbaijan, text, expected):
     assert expected in events(azerbaijan, text, "2020-11-26", "de")
+
+
+def test_a_french_reflexive_capture_with_its_day_inside(afghanistan):
+    text = "Les talibans se sont également emparés vendredi de Lashkar Gah, capitale de la province du Helmand.\n"
+    assert events(afghanistan, text, "2021-08-14", "fr") == {("Helmand", "completed", "2021-08-13")}
