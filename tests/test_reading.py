@@ -585,3 +585,20 @@ def test_german_separable_and_zu_infinitive_verbs(azerbaijan, text, expected):
 def test_a_french_reflexive_capture_with_its_day_inside(afghanistan):
     text = "Les talibans se sont également emparés vendredi de Lashkar Gah, capitale de la province du Helmand.\n"
     assert events(afghanistan, text, "2021-08-14", "fr") == {("Helmand", "completed", "2021-08-13")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Aghdam was handed over five days ago.\n", "en"),
+        ("Aghdam a été rendu il y a cinq jours.\n", "fr"),
+        ("Aghdam wurde vor fünf Tagen übergeben.\n", "de"),
+    ],
+)
+def test_days_ago_count_back_from_the_publication(azerbaijan, text, language):
+    assert events(azerbaijan, text, "2020-11-25", language) == {("Agdam District", "completed", "2020-11-20")}
+
+
+def test_anticipating_a_fall_is_not_a_fall(afghanistan):
+    text = "On Wednesday the government seemed to anticipate the falling of Kandahar, moving detainees out of the city.\n"
+    assert events(afghanistan, text, "2021-08-12") == set()

@@ -64,6 +64,12 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         patterns.append(
             ("later", re.compile(rf"\b(?P<n>{numbers})\s+(?P<unit>{_alternatives(words.day_units)})\s+(?:{_alternatives(words.later)})\b", re.IGNORECASE))
         )
+    if words.ago and words.day_units:
+        numbers = "|".join([r"\d+", *(re.escape(n) for n in sorted(words.numbers, key=len, reverse=True))])
+        span = rf"(?P<n>{numbers})\s+(?P<unit>{_alternatives(words.day_units)})"
+        before, after = [w[:-4] for w in words.ago if w.endswith(" {n}")], [w[4:] for w in words.ago if w.startswith("{n} ")]
+        choices = ([rf"(?:{_alternatives(before)})\s+{span}"] if before else []) + ([rf"{span}\s+(?:{_alternatives(after)})"] if after else [])
+        patterns.append(("ago", re.compile(rf"\b(?:{'|'.join(choices)})\b", re.IGNORECASE)))
     if words.next_day:
         patterns.append(("next-day", re.compile(rf"\b(?P<next>{_alternatives(words.next_day)})\b", re.IGNORECASE)))
     return patterns
@@ -184,10 +190,11 @@ class DateReader:
             return _shift(published, self.words.relative[groups["relative"].lower()])
         if form == "next-day":
             return _shift(self.previous, 1)
-        if form == "later":
+        if form in ("later", "ago"):
             count = groups["n"].lower()
             number = int(count) if count.isdigit() else self.words.numbers[count]
-            return _shift(self.previous, number * self.words.day_units[groups["unit"].lower()])
+            days = number * self.words.day_units[groups["unit"].lower()]
+            return _shift(self.previous, days) if form == "later" else _shift(published, -days)
         month = int(groups["month"]) if form in ("iso", "numeric") else self.words.months[groups["month"].lower()]
         day = int(groups["day"])
         if groups.get("separator") == "/":

@@ -53,6 +53,8 @@ class DateWords:
     numbers: dict[str, int]
     day_units: dict[str, int]
     later: tuple[str, ...] = ()  # "five days later": days after the date before
+    #: "{n} days ago", "il y a {n} jours": days before the publication ("{n}" marks where the count goes).
+    ago: tuple[str, ...] = ()
     month_first: bool = True  # whether "November 20" is written (besides "20 November")
     #: Whether "7/12/2020" is 7 December (True) or July 12 (False); None: the language uses both, so only dates one order allows are read.
     slash_day_first: bool | None = None
@@ -149,6 +151,7 @@ def _parse(spec: dict) -> Lexicon:
         month_first=date_spec.get("month_first", True),
         slash_day_first=date_spec.get("slash_day_first"),
         later=tuple(date_spec.get("later", [])),
+        ago=tuple(date_spec.get("ago", [])),
     )
     cues = []
     for group in spec["cue"]:
