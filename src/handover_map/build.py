@@ -447,7 +447,7 @@ def _leaflet_ready() -> None:
         fetch_assets(LEAFLET)
     except DownloadError as error:
         raise DownloadError(
-            f"A self-contained page inlines Leaflet, and it could not be had: " + error.message.removesuffix(f" Hint: {error.hint}"),
+            "A self-contained page inlines Leaflet, and it could not be had: " + error.message.removesuffix(f" Hint: {error.hint}"),
             hint="run `handover-map assets fetch` once with network access (`make map` does), then build again; "
             "or build with --cdn for a page that loads Leaflet from the web.",
         ) from None
