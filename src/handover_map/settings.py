@@ -14,7 +14,8 @@ import pooch
 
 #: Environment variable naming a folder that holds the boundary files (an
 #: offline mirror such as ``../shared/geodata``). Files there are checksummed
-#: like downloads; a wrong checksum is refused.
+#: like downloads; a wrong checksum is refused. Unset, a source checkout uses
+#: ``../shared/geodata`` beside it when that exists (see :func:`mirror_dir`).
 DATA_DIR_ENV = "HANDOVER_MAP_DATA_DIR"
 
 #: Environment variable overriding the cache folder for downloads and assets.
