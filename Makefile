@@ -35,7 +35,7 @@ chromium:
 
 map: $(VENV)/.installed
 	$(BIN)/handover-map assets fetch
-	$(BIN)/handover-map build --self-contained
+	$(BIN)/handover-map build
 
 test: $(VENV)/.installed-test chromium
 	$(BIN)/handover-map assets fetch

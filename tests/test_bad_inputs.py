@@ -236,7 +236,7 @@ def test_bad_input(case: Case, tmp_path: Path):
     [
         (["--events", BAD / "events-bom-and-spaces.csv"], None),
         (["--boundaries", BAD / "boundaries-self-intersecting.geojson", "--events", BAD / "events-bom-and-spaces.csv"], "Repaired 1 invalid polygon"),
-        ([], "Lankaran District (2 features)"),
+        (["--events", BAD / "events-duplicated-district.csv", "--held-area", "none"], "Lankaran District (2 features)"),
         (["--article", BAD / "article-cp1252.txt"], None),
     ],
     ids=["bom-and-whitespace", "self-intersection", "duplicate-names", "cp1252-article"],

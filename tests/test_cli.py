@@ -49,15 +49,50 @@ def test_version():
     assert re.fullmatch(r"handover-map, version \d+\.\d+\.\d+\S*\n", result.stdout)
 
 
-def test_default_build_writes_into_output(tmp_path):
-    (tmp_path / "output").mkdir()
-    result = run("build", cwd=tmp_path)
+def test_default_build_writes_a_self_contained_page_into_output(tmp_path):
+    result = run("build", cwd=tmp_path)  # the default folder output/ is created when missing
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "output" / "karabakh-2020-handovers.html").read_text()
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)=", page)
+    assert "Leaflet 1.9.3" in page  # inlined
+    assert "tile.openstreetmap" not in page and "arcgisonline" not in page  # no basemap: no request
+    (line,) = [line for line in result.stderr.splitlines() if not line.startswith("Warning:")]
+    assert line.startswith("Wrote output/karabakh-2020-handovers.html (") and "self-contained: opens with no network" in line
+
+
+def test_cdn_build_links_pinned_leaflet_and_says_so(tmp_path):
+    result = run("build", "--cdn", "-o", "map.html", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "map.html").read_text()
     # Linked with Subresource Integrity: the browser refuses a file that differs from the pinned one.
     digest = base64.b64encode(bytes.fromhex(LEAFLET.files["dist/leaflet.js"])).decode()
     assert f'<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" integrity="sha256-{digest}" crossorigin="anonymous">' in page
-    assert "Wrote output/karabakh-2020-handovers.html" in result.stderr
+    assert "arcgisonline" in page  # the light grey basemap
+    assert "Wrote map.html (" in result.stderr and "--cdn: loads Leaflet and tiles from the web, blank without network" in result.stderr
+
+
+def test_self_contained_flag_is_still_accepted_and_changes_nothing(tmp_path):
+    assert run("build", "--self-contained", "-o", tmp_path / "a.html").returncode == 0
+    assert run("build", "-o", tmp_path / "b.html").returncode == 0
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+
+
+def test_self_contained_page_may_still_draw_tiles_given_explicitly(tmp_path):
+    result = run("build", "--tiles", "OpenStreetMap.Mapnik", "-o", tmp_path / "map.html")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "map.html").read_text()
+    assert "Leaflet 1.9.3" in page and "tile.openstreetmap.org" in page
+    assert "self-contained, Leaflet inlined; its tiles need the network" in result.stderr
+
+
+def test_missing_leaflet_says_how_to_fetch_it(tmp_path):
+    result = run("build", "-o", tmp_path / "map.html", env={"HANDOVER_MAP_CACHE_DIR": str(tmp_path / "cache"), "HANDOVER_MAP_OFFLINE": "1"})
+    assert result.returncode == 5
+    line = one_error_line(result)
+    assert "inlines Leaflet" in line and "`handover-map assets fetch`" in line and "--cdn" in line
+    assert not (tmp_path / "map.html").exists()
+    cdn = run("build", "--cdn", "-o", tmp_path / "map.html", env={"HANDOVER_MAP_CACHE_DIR": str(tmp_path / "cache"), "HANDOVER_MAP_OFFLINE": "1"})
+    assert cdn.returncode == 0, cdn.stderr  # a page with CDN links needs no assets
 
 
 def test_self_contained_page_references_nothing_outside(tmp_path):

@@ -1,8 +1,8 @@
 """Third-party web assets (Leaflet), pinned and checksummed, never committed.
 
-A map that loads from CDNs references them by URL like any folium map. A
-``--self-contained`` map inlines them; for that they are fetched once into
-the cache: with ``npm pack`` from the npm registry when npm is on the
+A map built with ``--cdn`` references them by URL like any folium map. A
+self-contained map (the default) inlines them; for that they are fetched
+once into the cache (``handover-map assets fetch``, or the first build): with ``npm pack`` from the npm registry when npm is on the
 machine, otherwise from the CDN URL that serves the same npm files. Either
 way each file must match its pinned SHA-256.
 """
@@ -118,7 +118,7 @@ def _fetch_from_cdn(package: NpmPackage) -> None:
         except Exception as error:  # noqa: BLE001 - network failures come in many classes
             raise DownloadError(
                 f"Could not fetch {package.spec}/{file}: {type(error).__name__}.",
-                hint="install npm (it fetches from the npm registry) or check the network; maps without --self-contained need no assets.",
+                hint="install npm (it fetches from the npm registry) or check the network; pages built with --cdn need no assets.",
             ) from None
 
 

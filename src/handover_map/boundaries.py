@@ -33,6 +33,17 @@ WEB_MERCATOR_MAX_LATITUDE = 85.0511
 # Reprojection may land a hair beyond +-180 or +-90.
 _DEGREE_SLACK = 1e-7
 
+#: Key of ``GeoDataFrame.attrs`` under which :func:`load_boundaries` records
+#: the names shared by several features (merged into one): {name: features}.
+SHARED_NAMES = "handover_map_shared_names"
+
+
+def shared_names_message(path: str | Path, counts: dict[str, int]) -> str:
+    """The warning about features merged because they share a name."""
+    return f"{len(counts)} name(s) in '{path}' belong to more than one feature and are treated as one district each: " + ", ".join(
+        f"{excerpt(name)} ({count} features)" for name, count in sorted(counts.items())
+    )
+
 
 def read_vector(path: str | Path, layer: str | None = None) -> gpd.GeoDataFrame:
     """Read a vector file, turning the drivers' many errors into one clear one."""
@@ -231,6 +242,7 @@ def load_boundaries(
     *,
     layer: str | None = None,
     assume_crs: str | None = None,
+    warn_shared: bool = True,
 ) -> gpd.GeoDataFrame:
     """Load district polygons for the map.
 
@@ -247,12 +259,17 @@ def load_boundaries(
         Layer of a multi-layer file (GeoPackage).
     assume_crs
         CRS to assume when the file declares none (never silently guessed).
+    warn_shared
+        Warn about features merged because they share a name. The map builder
+        passes False and warns only about the districts it draws.
 
     Returns
     -------
     geopandas.GeoDataFrame
         Columns ``name`` and ``geometry``, EPSG:4326, one row per name
-        (features sharing a name are merged, with a warning), sorted by name.
+        (features sharing a name are merged, with a warning unless
+        ``warn_shared`` is False), sorted by name. ``attrs[SHARED_NAMES]``
+        holds {name: number of features} for the merged names.
         Features without area are left out with a warning; districts wider
         than 180° of longitude (crossing the antimeridian) or beyond the
         latitudes a web map shows (swapped axes?) are kept with a warning.
@@ -281,12 +298,10 @@ def load_boundaries(
     _warn_implausible(frame, path)
     counts = frame["name"].value_counts()
     shared = sorted(counts[counts > 1].index)
+    if shared and warn_shared:
+        warnings.warn(shared_names_message(path, {name: int(counts[name]) for name in shared}), HandoverMapWarning, stacklevel=2)
     if shared:
-        warnings.warn(
-            f"{len(shared)} name(s) in '{path}' belong to more than one feature and are treated as one district each: "
-            + ", ".join(f"{excerpt(name)} ({counts[name]} features)" for name in shared),
-            HandoverMapWarning,
-            stacklevel=2,
-        )
         frame = frame.dissolve(by="name", as_index=False)
-    return frame.sort_values("name", kind="stable").reset_index(drop=True)[["name", "geometry"]]
+    result = frame.sort_values("name", kind="stable").reset_index(drop=True)[["name", "geometry"]]
+    result.attrs[SHARED_NAMES] = {str(name): int(counts[name]) for name in shared}
+    return result

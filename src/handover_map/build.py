@@ -1,11 +1,12 @@
 """The whole pipeline in one call: events + boundaries -> slider map page.
 
 >>> from handover_map import build_map
->>> build_map(output="output/karabakh.html", self_contained=True)  # doctest: +SKIP
+>>> build_map(output="output/karabakh.html")  # self-contained: opens with no network  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -23,15 +24,17 @@ import xyzservices
 
 from . import settings, sources
 from ._atomic import refuse_overwriting_inputs, write_bytes_atomic, write_text_atomic
-from ._errors import HandoverMapError, HandoverMapWarning, InputDataError, OptionError
+from ._errors import DownloadError, HandoverMapError, HandoverMapWarning, InputDataError, OptionError
 from .article import Article, read_article
-from .boundaries import load_boundaries
+from .assets import LEAFLET, fetch_assets
+from .boundaries import SHARED_NAMES, load_boundaries, shared_names_message
 from .cartography import MapLayers, prepare_layers, region_box, reported_on, select_feature, simplify_coverage
 from .events import Event, read_events
 from .extract import Extraction, extract_events
 from .gazetteer import Gazetteer, join_events, read_aliases
 from .places import reference_places
 from .render import check_origin, render_map
+from .timeline import build_timeline
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
@@ -65,10 +68,27 @@ def _default_subtitle(events: list[Event]) -> str:
 
 
 def _load(boundaries, name_field, layer, assume_crs):
-    """Boundary frame and manifest entry (if any) for a --boundaries value."""
+    """Boundary frame and manifest entry (if any) for a --boundaries value.
+
+    Names shared by several features are merged without a warning here: see
+    :func:`_warn_shared`, which warns about those the map or table uses.
+    """
     path, source = sources.resolve(boundaries or sources.default_case()["boundaries"])
-    frame = load_boundaries(path, name_field or (source.name_field if source else None), layer=layer, assume_crs=assume_crs)
+    frame = load_boundaries(path, name_field or (source.name_field if source else None), layer=layer, assume_crs=assume_crs, warn_shared=False)
     return path, source, frame
+
+
+def _warn_shared(frame: gpd.GeoDataFrame, used: list[str] | set[str], path: Path, source: sources.Source | None) -> None:
+    """Warn about features merged because they share a name, but only for the
+    districts in ``used`` (those on the map, or found in an article): a merge
+    elsewhere in the file is not the user's concern.
+
+    A manifest source is named by its file name, never by the folder it is in.
+    """
+    counts = frame.attrs.get(SHARED_NAMES, {})
+    shared = sorted(name for name in set(used) if counts.get(name, 1) > 1)
+    if shared:
+        warnings.warn(shared_names_message(source.file if source else path, {name: counts[name] for name in shared}), HandoverMapWarning, stacklevel=3)
 
 
 def _read_cached(cached: Path) -> gpd.GeoDataFrame | None:
@@ -195,8 +215,10 @@ def extract_article(
     Place names are looked for among the boundary file's names (default:
     the default case's source) and the alias table.
     """
-    _, _, frame = _load(boundaries, name_field, layer, assume_crs)
-    return _extract(_read_article(article, published), frame, aliases)
+    path, source, frame = _load(boundaries, name_field, layer, assume_crs)
+    found = _extract(_read_article(article, published), frame, aliases)
+    _warn_shared(frame, {e.district for e in found.events}, path, source)
+    return found
 
 
 def _extract(article: Article, frame: gpd.GeoDataFrame, aliases: str | Path | None) -> Extraction:
@@ -288,7 +310,9 @@ def prepare_map(
     case = sources.default_case()
     uses_default_events = events is None and article is None
     path, source, frame = _load(boundaries, name_field, layer, assume_crs)
+    shared = frame.attrs.get(SHARED_NAMES, {})
     frame = simplify_coverage(frame, simplify)
+    frame.attrs[SHARED_NAMES] = shared
     headline = ""
     if article is not None:
         read = _read_article(article, published)
@@ -305,6 +329,7 @@ def prepare_map(
     if article is not None or not isinstance(events, list):
         files.append(Path(article if article is not None else events or default_events_path()))  # type: ignore[arg-type]  # not a list here
     joined = join_events(event_list, list(frame["name"]), read_aliases(aliases))
+    _warn_shared(frame, set(joined), path, source)
     mapped = frame[frame["name"].isin(joined)]
     countries, area, area_label, context_credits, context_files = context_layers(
         boundaries, region_box(tuple(mapped.total_bounds)), context, held_area, held_area_field, held_area_name, held_area_label
@@ -401,10 +426,57 @@ def tile_layer(tiles: str | None, attribution: str | None = None) -> str | foliu
     return provider.name  # the canonical name: the text given never reaches folium
 
 
+#: ``tiles`` value meaning "the mode's default": the light grey basemap
+#: (:data:`~handover_map.settings.DEFAULT_TILES`) on a page that loads Leaflet
+#: from the web, none on a self-contained page, which then makes no request.
+DEFAULT_FOR_MODE = "default"
+
+
+def resolve_tiles(tiles: str | None, self_contained: bool) -> str | None:
+    """The tile option to draw: ``tiles`` itself, or for
+    :data:`DEFAULT_FOR_MODE` the default of a page with or without CDN links."""
+    if tiles == DEFAULT_FOR_MODE:
+        return None if self_contained else settings.DEFAULT_TILES
+    return tiles
+
+
+def _leaflet_ready() -> None:
+    """Fetch (or find in the cache) the pinned Leaflet that a self-contained
+    page inlines, before any other work, with what to do when it cannot be had."""
+    try:
+        fetch_assets(LEAFLET)
+    except DownloadError as error:
+        raise DownloadError(
+            "A self-contained page inlines Leaflet, and it could not be had: " + error.message.removesuffix(f" Hint: {error.hint}"),
+            hint="run `handover-map assets fetch` once with network access (`make map` does), then build again; "
+            "or build with --cdn for a page that loads Leaflet from the web.",
+        ) from None
+
+
+def check_initial_date(initial_date: dt.date | None, joined: dict[str, list[Event]]) -> None:
+    """Refuse a date to open on outside the slider's range.
+
+    Raises
+    ------
+    OptionError
+        When ``initial_date`` is before the slider's first stop (the day
+        before the first event) or after its last (the last event).
+    """
+    if initial_date is None:
+        return
+    stops = build_timeline(joined).stops
+    if stops and not stops[0] <= initial_date <= stops[-1]:
+        first, last = long_date(stops[0]), long_date(stops[-1])
+        raise OptionError(
+            f"The date to open on, {initial_date.isoformat()}, is outside the slider's range, {first} to {last}.",
+            hint=f"give --date from {stops[0].isoformat()} to {stops[-1].isoformat()}, or leave it out to open on the latest handover.",
+        )
+
+
 def build_html(
     *,
-    self_contained: bool = False,
-    tiles: str | None = settings.DEFAULT_TILES,
+    self_contained: bool = True,
+    tiles: str | None = DEFAULT_FOR_MODE,
     tiles_attribution: str | None = None,
     initial_date: dt.date | None = None,
     message_origins: tuple[str, ...] = (),
@@ -414,11 +486,18 @@ def build_html(
 
     Takes the options of :func:`prepare_map`, ``self_contained`` and
     ``initial_date`` of :func:`~handover_map.render.render_map`, and
-    ``tiles``/``tiles_attribution`` of :func:`tile_layer`.
+    ``tiles``/``tiles_attribution`` of :func:`tile_layer`. By default the
+    page is self-contained (Leaflet inlined) and draws no tiles, so it opens
+    with no network; ``self_contained=False`` links Leaflet from its CDN and
+    draws the light grey basemap. Tiles given explicitly are drawn either way.
     """
-    layer = tile_layer(tiles, tiles_attribution)  # a bad tile option fails before the work
+    layer = tile_layer(resolve_tiles(tiles, self_contained), tiles_attribution)  # a bad tile option fails before the work
     origins = _origins(message_origins)
-    return _render(prepare_map(**options), self_contained, layer, initial_date, origins)
+    if self_contained:
+        _leaflet_ready()
+    inputs = prepare_map(**options)
+    check_initial_date(initial_date, inputs.joined)
+    return _render(inputs, self_contained, layer, initial_date, origins)
 
 
 def _origins(origins: tuple[str, ...]) -> tuple[str, ...]:
@@ -447,8 +526,8 @@ def _render(inputs: MapInputs, self_contained: bool, tiles: str | folium.TileLay
 def build_map(
     output: str | Path | None = None,
     *,
-    self_contained: bool = False,
-    tiles: str | None = settings.DEFAULT_TILES,
+    self_contained: bool = True,
+    tiles: str | None = DEFAULT_FOR_MODE,
     tiles_attribution: str | None = None,
     initial_date: dt.date | None = None,
     message_origins: tuple[str, ...] = (),
@@ -456,18 +535,38 @@ def build_map(
 ) -> Path:
     """Run the pipeline and write the map page atomically.
 
-    Takes the options of :func:`build_html`; ``output`` defaults to
-    ``output/karabakh-2020-handovers.html``. Returns the written path.
+    Takes the options of :func:`build_html` (by default a self-contained page
+    without tiles, which opens with no network); ``output`` defaults to
+    ``output/karabakh-2020-handovers.html``, whose folder is created when
+    missing. Returns the written path.
 
     Raises
     ------
+    OptionError
+        For a bad tile option or message origin, or an ``initial_date``
+        outside the slider's range.
+    DownloadError
+        When a self-contained page needs Leaflet and it is neither cached nor
+        fetchable (the hint says how to fetch it).
     OutputError
         If ``output`` is one of the input files, or cannot be written.
     """
     target = Path(output) if output else default_output_path()
-    layer = tile_layer(tiles, tiles_attribution)  # a bad tile option fails before the work
+    layer = tile_layer(resolve_tiles(tiles, self_contained), tiles_attribution)  # a bad tile option fails before the work
     origins = _origins(message_origins)
+    if self_contained:
+        _leaflet_ready()
     inputs = prepare_map(**options)
+    check_initial_date(initial_date, inputs.joined)
     page = _render(inputs, self_contained, layer, initial_date, origins)
     refuse_overwriting_inputs([target], inputs.files)
+    if not output:
+        _make_default_folder(target)
     return write_text_atomic(target, page)
+
+
+def _make_default_folder(target: Path) -> None:
+    """Create the default output folder (``output/``), which the user did not
+    choose; a folder named with ``-o`` must exist."""
+    with contextlib.suppress(OSError):  # writing the page then says what is wrong
+        target.parent.mkdir(parents=True, exist_ok=True)

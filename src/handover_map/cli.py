@@ -16,11 +16,11 @@ from pathlib import Path
 
 import click
 
-from . import __version__, settings, sources
+from . import __version__, sources
 from ._atomic import refuse_overwriting_inputs, write_text_atomic
 from ._errors import DownloadError, HandoverMapError, HandoverMapWarning, Interrupted
 from .assets import LEAFLET, fetch_assets
-from .build import build_map, default_output_path, extract_article, extract_inputs
+from .build import DEFAULT_FOR_MODE, build_map, default_output_path, extract_article, extract_inputs, resolve_tiles
 from .events import events_csv
 
 #: Years a publication date may fall in: anything else is a typing slip.
@@ -114,7 +114,7 @@ def cli(debug: bool) -> None:
 
     \b
     Example:
-        handover-map build --self-contained
+        handover-map build
     """
     warnings.showwarning = _show_warning
     warnings.simplefilter("always", HandoverMapWarning)
@@ -164,11 +164,18 @@ def _map_inputs(options: dict) -> dict:
 @cli.command()
 @map_options
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="HTML file to write. Default: output/karabakh-2020-handovers.html.")
-@click.option("--self-contained", is_flag=True, help="Inline every script and style sheet and draw no tiles: the page makes no network request.")
+@click.option(
+    "--self-contained/--cdn",
+    "self_contained",
+    default=True,
+    help="--self-contained (the default): inline Leaflet, so the page opens with no network. "
+    "--cdn: a smaller page that loads Leaflet and a basemap from the web (blank without network).",
+)
 @click.option(
     "--tiles",
     default=None,
-    help="Tile provider name (folium/xyzservices, e.g. OpenStreetMap.Mapnik), an http(s) URL with {z}, {x} and {y} (with --tiles-attribution), or 'none'. Default: a light grey basemap (none when --self-contained).",
+    help="Tile provider name (folium/xyzservices, e.g. OpenStreetMap.Mapnik), an http(s) URL with {z}, {x} and {y} (with --tiles-attribution), or 'none'. "
+    "Tiles need the network. Default: none on a self-contained page, a light grey basemap with --cdn.",
 )
 @click.option("--tiles-attribution", help="Credit line of the tiles of a --tiles URL (plain text), e.g. '© OpenStreetMap contributors'.")
 @click.option("--date", "initial_date", callback=_iso_date, help="Date shown when the page opens (YYYY-MM-DD).")
@@ -183,23 +190,36 @@ def build(output, self_contained, tiles, tiles_attribution, initial_date, messag
     """Build the slider map from an events table (or an article) and boundary polygons.
 
     \b
+    The page is self-contained (it opens with no network) unless --cdn is
+    given; one line on stderr says which was written.
+
+    \b
     Examples:
         handover-map build
-        handover-map build --self-contained -o map.html
+        handover-map build -o map.html
+        handover-map build --cdn -o map.html
         handover-map build --events my.csv --boundaries districts.gpkg --name-field NAME_EN -o out.html
         handover-map build --article article.txt -o out.html
         handover-map build --tiles 'https://tiles.example.org/{z}/{x}/{y}.png' --tiles-attribution '© Example'
     """
     written = build_map(
-        output or default_output_path(),
+        output,
         self_contained=self_contained,
-        tiles=settings.DEFAULT_TILES if tiles is None else tiles,
+        tiles=DEFAULT_FOR_MODE if tiles is None else tiles,
         tiles_attribution=tiles_attribution,
         initial_date=initial_date,
         message_origins=tuple(message_origins),
         **_map_inputs(options),
     )
-    click.echo(f"Wrote {written} ({written.stat().st_size:,} bytes). To embed it: handover-map embed {written}", err=True)
+    drawn = resolve_tiles(DEFAULT_FOR_MODE if tiles is None else tiles, self_contained)
+    with_tiles = drawn is not None and drawn.strip().lower() != "none"
+    if not self_contained:
+        kind = "--cdn: loads Leaflet" + (" and tiles" if with_tiles else "") + " from the web, blank without network"
+    elif with_tiles:
+        kind = "self-contained, Leaflet inlined; its tiles need the network"
+    else:
+        kind = "self-contained: opens with no network"
+    click.echo(f"Wrote {written} ({written.stat().st_size:,} bytes; {kind}). To embed it: handover-map embed {written}", err=True)
 
 
 @cli.command()
@@ -383,7 +403,7 @@ def data_verify(ids: tuple[str, ...]) -> None:
 
 @cli.group()
 def assets() -> None:
-    """The pinned web assets (Leaflet) that --self-contained pages inline.
+    """The pinned web assets (Leaflet) that self-contained pages (the default) inline.
 
     \b
     Example:

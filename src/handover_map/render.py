@@ -315,9 +315,11 @@ def render_map(
     credits
         Lines for the credits (escaped), e.g. source and licence attributions.
     self_contained
-        Inline Leaflet and draw no tiles, so opening the page makes no request.
+        Inline Leaflet instead of linking it from its CDN; with ``tiles=None``
+        opening the page then makes no request.
     tiles
-        folium tile layer name for pages that may use the network; None for none.
+        folium tile layer name or layer, drawn as given (it needs the
+        network, also on a self-contained page); None for none.
     initial_date
         Date shown when the page opens (a ``#date=`` in the URL wins);
         default: the latest completed handover.
@@ -338,7 +340,7 @@ def render_map(
     labels = state_labels(events)
     decimals = decimals or choose_decimals(layers.bounds)
     used_states = [s for s in settings.STATES if any(s == state for series in timeline.changes.values() for _, state in series)]
-    with_tiles = tiles if not self_contained else None
+    with_tiles = tiles
     if isinstance(with_tiles, str) and re.search(r"\{[{%#]|[}%#]\}", with_tiles):
         # folium renders a tile layer's options as template source: refuse, never evaluate.
         raise ValueError(f"Tile layer '{with_tiles}' holds template syntax.")

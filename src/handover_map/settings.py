@@ -14,7 +14,8 @@ import pooch
 
 #: Environment variable naming a folder that holds the boundary files (an
 #: offline mirror such as ``../shared/geodata``). Files there are checksummed
-#: like downloads; a wrong checksum is refused.
+#: like downloads; a wrong checksum is refused. Unset, a source checkout uses
+#: ``../shared/geodata`` beside it when that exists (see :func:`mirror_dir`).
 DATA_DIR_ENV = "HANDOVER_MAP_DATA_DIR"
 
 #: Environment variable overriding the cache folder for downloads and assets.
@@ -118,7 +119,32 @@ def offline() -> bool:
     return os.environ.get(OFFLINE_ENV, "") not in ("", "0")
 
 
+#: Where a source checkout looks for the offline mirror when
+#: ``HANDOVER_MAP_DATA_DIR`` is not set: this folder beside the checkout.
+MIRROR_BESIDE_CHECKOUT = Path("..") / "shared" / "geodata"
+
+
+def checkout_dir() -> Path | None:
+    """The source checkout the package runs from (an editable install or
+    ``PYTHONPATH=src``), or None for an installed wheel."""
+    if (Path(__file__).parent / "_geodata").is_dir():
+        return None
+    root = Path(__file__).resolve().parents[2]
+    return root if (root / "geodata" / "sources.toml").is_file() else None
+
+
 def mirror_dir() -> Path | None:
-    """The offline mirror named by ``HANDOVER_MAP_DATA_DIR``, if any."""
+    """The offline mirror of boundary files, if any.
+
+    ``HANDOVER_MAP_DATA_DIR`` when it is set (set but empty: no mirror);
+    otherwise, for a source checkout, ``../shared/geodata`` beside the
+    checkout when that folder exists (see :data:`MIRROR_BESIDE_CHECKOUT`).
+    """
     value = os.environ.get(DATA_DIR_ENV)
-    return Path(value) if value else None
+    if value is not None:
+        return Path(value) if value else None
+    root = checkout_dir()
+    if root is None:
+        return None
+    beside = (root / MIRROR_BESIDE_CHECKOUT).resolve()
+    return beside if beside.is_dir() else None

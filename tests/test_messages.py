@@ -1,0 +1,159 @@
+"""Clear messages for mistakes a user makes (issue 13): a `--date` off the
+slider, degrees assumed for a file in metres, a name that only extends
+another, and the duplicate-name warning only where it concerns the map.
+
+The commands run in-process with click's CliRunner; the library's own errors
+are checked through its API.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+import shapely
+from click.testing import CliRunner, Result
+
+from conftest import AZE_ADM2
+from handover_map import build_map
+from handover_map._errors import OptionError
+from handover_map.boundaries import SHARED_NAMES, load_boundaries
+from handover_map.cli import cli
+
+DUPLICATE_WARNING = "belong to more than one feature"
+
+
+def invoke(*args: object) -> Result:
+    """Run the CLI in-process; its warning display and filters are put back afterwards."""
+    with warnings.catch_warnings():
+        result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False, env={"HANDOVER_MAP_OFFLINE": "1"})
+    return result
+
+
+def error_line(result: Result) -> str:
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("Warning:")]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("Error: ") and "unexpected" not in lines[0] and "report it" not in lines[0]
+    return lines[0]
+
+
+def _table(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "events.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- --date off the slider ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("day", ["2030-01-01", "2020-11-13", "1990-06-01"])
+def test_a_date_outside_the_slider_is_refused(tmp_path, day):
+    result = invoke("build", "--date", day, "-o", tmp_path / "map.html")
+    assert result.exit_code == 2
+    line = error_line(result)
+    assert f"{day}, is outside the slider's range, 14 November 2020 to 2 December 2020" in line
+    assert "give --date from 2020-11-14 to 2020-12-02" in line
+    assert not (tmp_path / "map.html").exists()
+
+
+@pytest.mark.parametrize("day", ["2020-11-14", "2020-11-21", "2020-12-02"])
+def test_a_date_within_the_slider_is_taken(tmp_path, day):
+    result = invoke("build", "--date", day, "-o", tmp_path / "map.html")
+    assert result.exit_code == 0, result.stderr
+    page = (tmp_path / "map.html").read_text(encoding="utf-8")
+    epoch = dt.date.fromisoformat(re.search(r'"epoch":"([0-9-]+)"', page).group(1))  # type: ignore[union-attr]
+    assert f'"initial":{(dt.date.fromisoformat(day) - epoch).days},' in page
+
+
+def test_the_library_refuses_an_initial_date_off_the_slider(tmp_path):
+    with pytest.raises(OptionError, match="outside the slider's range"):
+        build_map(tmp_path / "map.html", initial_date=dt.date(2021, 1, 1))
+
+
+# -- --assume-crs EPSG:4326 on metres -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def metres_without_crs(tmp_path) -> Path:
+    """Two districts in UTM 38N metres, as a Shapefile without its .prj."""
+    path = tmp_path / "rayons.shp"
+    frame = gpd.GeoDataFrame(
+        {"name": ["Agdam District", "Lachin District"]}, geometry=[shapely.box(46.5, 39.9, 46.9, 40.1), shapely.box(46.3, 39.5, 46.6, 39.8)], crs="EPSG:4326"
+    )
+    frame.to_crs("EPSG:32638").to_file(path)
+    path.with_suffix(".prj").unlink()
+    return path
+
+
+@pytest.mark.parametrize("command", ["build", "snapshot", "extract"])
+def test_metres_assumed_to_be_degrees_is_a_boundary_error(tmp_path, metres_without_crs, command):
+    article = tmp_path / "article.txt"
+    article.write_text("Agdam was handed over to Azerbaijan on 20 November 2020.\n", encoding="utf-8")
+    events = _table(tmp_path, "district,date,kind\nAgdam,2020-11-20,completed\n")
+    inputs = [article] if command == "extract" else ["--events", events, "--context", "none", "-o", tmp_path / "out"]
+    result = invoke(command, *inputs, "--boundaries", metres_without_crs, "--assume-crs", "EPSG:4326")
+    assert result.exit_code == 4
+    line = error_line(result)
+    assert "outside longitude -180..180" in line and "look like metres or feet" in line and "EPSG:32638" in line
+    right = invoke(command, *inputs, "--boundaries", metres_without_crs, "--assume-crs", "EPSG:32638")
+    assert right.exit_code == 0, right.stderr
+
+
+# -- names that only extend another ---------------------------------------------------------------------------------
+
+
+def test_a_prefix_of_a_district_name_is_refused_with_the_candidates(tmp_path):
+    path = tmp_path / "valleys.geojson"
+    gpd.GeoDataFrame(
+        {"name": ["Marrow Valley", "Harrow", "Barrow Hills"]}, geometry=[shapely.box(45 + i, 40, 45.9 + i, 40.9) for i in range(3)], crs="EPSG:4326"
+    ).to_file(path)
+    events = _table(tmp_path, "district,date,kind\nMarrow,2020-11-20,completed\n")
+    result = invoke("build", "--events", events, "--boundaries", path, "--context", "none", "-o", tmp_path / "map.html")
+    assert result.exit_code == 3
+    assert "District 'Marrow' matches no boundary feature; closest: Marrow Valley" in error_line(result)
+    assert "only part of the name agrees" in result.stderr
+    assert not (tmp_path / "map.html").exists()
+
+
+# -- the duplicate-name warning ---------------------------------------------------------------------------------------
+
+
+def test_no_duplicate_warning_for_a_map_without_the_duplicated_district(tmp_path):
+    result = invoke("build", "-o", tmp_path / "map.html")
+    assert result.exit_code == 0, result.stderr
+    assert DUPLICATE_WARNING not in result.stderr
+    assert "Lankaran" not in result.stderr
+
+
+def test_the_duplicate_warning_when_the_duplicated_district_is_on_the_map(tmp_path):
+    events = _table(tmp_path, "district,date,kind\nLankaran District,2020-11-20,completed\nAgdam,2020-11-20,completed\n")
+    result = invoke("build", "--events", events, "--held-area", "none", "-o", tmp_path / "map.html")
+    assert result.exit_code == 0, result.stderr
+    (line,) = [line for line in result.stderr.splitlines() if DUPLICATE_WARNING in line]
+    # The source is named by its file name, not by the folder of the mirror or cache.
+    assert line == (
+        "Warning: 1 name(s) in 'geoBoundaries-AZE-ADM2.geojson' belong to more than one feature and are treated as one district each: "
+        "Lankaran District (2 features)"
+    )
+
+
+def test_the_duplicate_warning_when_an_article_names_the_duplicated_district(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("Lankaran District was handed over to Azerbaijan on 20 November 2020.\n", encoding="utf-8")
+    assert DUPLICATE_WARNING in invoke("extract", article).stderr
+    article.write_text("Agdam was handed over to Azerbaijan on 20 November 2020.\n", encoding="utf-8")
+    assert DUPLICATE_WARNING not in invoke("extract", article).stderr
+
+
+def test_load_boundaries_still_warns_by_default_and_records_shared_names():
+    with pytest.warns(UserWarning, match="Lankaran District \\(2 features\\)"):
+        frame = load_boundaries(AZE_ADM2)
+    assert frame.attrs[SHARED_NAMES] == {"Lankaran District": 2}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        quiet = load_boundaries(AZE_ADM2, warn_shared=False)
+    assert list(quiet["name"]).count("Lankaran District") == 1
