@@ -602,3 +602,13 @@ def test_days_ago_count_back_from_the_publication(azerbaijan, text, language):
 def test_anticipating_a_fall_is_not_a_fall(afghanistan):
     text = "On Wednesday the government seemed to anticipate the falling of Kandahar, moving detainees out of the city.\n"
     assert events(afghanistan, text, "2021-08-12") == set()
+
+
+def test_the_day_it_was_announced_dates_a_change_told_without_one(afghanistan):
+    text = "The Taliban captured the city of Zaranj, the capital of Nimruz province, government officials announced Friday.\n"
+    assert events(afghanistan, text, "2021-08-07") == {("Nimruz", "completed", "2021-08-06")}
+
+
+def test_villages_of_a_district_are_not_the_district(azerbaijan):
+    text = "The army freed 18 villages of Fuzuli, Jabrayil and Khojavend provinces, the president announced on Tuesday.\n"
+    assert events(azerbaijan, text, "2020-10-21") == set()

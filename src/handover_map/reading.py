@@ -367,6 +367,9 @@ class SentenceReader:
             # Only negated, hypothetical or aimed wordings: the sentence tells no change of its own.
             return self._read_without_cues(report, tokens, dates, places, index_of, end)
         named_parties = find_parties(tokens)
+        # The day something was said ("officials announced Friday") dates no handover of its own,
+        # but it is the best a reader has for a change the sentence tells without a day.
+        said_on = [d for d in dates if d.date and d.form in ("weekday", "relative") and self._said_on(tokens, index_of(d.start))]
         dates = [d for d in dates if not self._names_another_day(tokens, index_of(d.start), cues)]
         self._assign_dates(tokens, live, dates, index_of)
         self._assign_places(tokens, live, places, index_of)
@@ -390,6 +393,8 @@ class SentenceReader:
                     hit.dates = [self.pending_date]  # "... took another city on Wednesday. The capture of Faizabad ..."
                 elif self.section_date is not None and hit.kind == "completed":
                     hit.dates = [self.section_date]  # under a heading "Aug. 13:" in a day-by-day list
+                elif said_on and hit.kind == "completed" and len({d.date for d in said_on}) == 1:
+                    hit.dates = [said_on[0]]  # "captured the city of Zaranj, officials announced Friday"
             giver, taker = self._parties(tokens, hit, named_parties)
             for found in self._events(tokens, hit, index_of, (start, end)):
                 report.events.append(Found(found.place, found.feature, found.kind, found.date, found.sentence, giver, taker))
@@ -461,6 +466,11 @@ class SentenceReader:
         # ... or a signing further back, with no handover wording in between.
         start = max([_window_start(tokens, at, 12)] + [h.last + 1 for h in cues if h.last < at])
         return any(word.fullmatch(t.lower) for t in tokens[start:at] for word in self.lexicon.signing)
+
+    def _said_on(self, tokens: list[Token], at: int) -> bool:
+        """Whether the date at ``at`` is the day something was said: "officials announced Friday", "said on Sunday"."""
+        before = [t.lower for t in tokens[max(0, at - 2) : at]]
+        return bool(before) and (before[-1] in self.lexicon.speech_words or (len(before) == 2 and before[0] in self.lexicon.speech_words))
 
     def _other_day_word(self, token: Token) -> bool:
         return token.lower in self.lexicon.other_day_words or token.lower.startswith(self.lexicon.other_day_stems)
@@ -592,6 +602,8 @@ class SentenceReader:
                 continue
             if self._names_its_location(tokens, at):
                 continue  # "captured a border town called Wesh in Kandahar": Wesh was taken, not Kandahar
+            if self._part_of(tokens, at, places, index_of):
+                continue  # "18 villages of Fuzuli, Jabrayil and Khojavend": parts, not the districts
             after = bisect.bisect_left(firsts, at)
             previous = hits[after - 1] if after > 0 else None
             following = hits[after] if after < len(hits) else None
@@ -673,6 +685,15 @@ class SentenceReader:
             elif hit.cue.subject == "giver" and not giver:
                 giver = subject
         return (giver, taker) if giver != taker else ("", taker)
+
+    def _part_of(self, tokens: list[Token], at: int, places: list[Place], index_of) -> bool:
+        """Whether the place at ``at`` is named as holding the parts that changed hands:
+        "villages of Fuzuli", "18 villages of Fuzuli, Jabrayil, and Khojavend provinces"."""
+        named = {k for p in places for k in range(index_of(p.start), index_of(p.end - 1) + 1)}
+        k = at - 1
+        while k > 0 and (tokens[k].lower in self.lexicon.list_words or tokens[k].lower in self.lexicon.level_words or k in named):
+            k -= 1
+        return k >= 0 and tokens[k].lower in self.lexicon.part_words
 
     def _names_its_location(self, tokens: list[Token], at: int) -> bool:
         """Whether the place at ``at`` only locates another named place before it ("Wesh in Kandahar")."""
