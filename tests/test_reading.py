@@ -612,3 +612,8 @@ def test_the_day_it_was_announced_dates_a_change_told_without_one(afghanistan):
 def test_villages_of_a_district_are_not_the_district(azerbaijan):
     text = "The army freed 18 villages of Fuzuli, Jabrayil and Khojavend provinces, the president announced on Tuesday.\n"
     assert events(azerbaijan, text, "2020-10-21") == set()
+
+
+def test_captures_over_a_week_take_no_day_from_elsewhere(afghanistan):
+    text = "On Sunday the fighters reached Kabul. Within a week they had captured Kandahar, Herat and Jalalabad.\n"
+    assert events(afghanistan, text, "2021-08-15") == set()

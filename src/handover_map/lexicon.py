@@ -95,7 +95,7 @@ class Lexicon:
     #: Words that put a future word in the past: "was due".
     past_markers: frozenset[str]
     #: Words telling a change done at an earlier, unstated time: "have already retaken".
-    undated_past: frozenset[str]
+    undated_past: tuple[tuple[str, ...], ...]
     #: Words naming parts of a place ("villages of Fuzuli"): the place holding them did not change hands.
     part_words: frozenset[str]
     #: Words right before a verb that make it an aim: "massing to occupy Shusha".
@@ -194,7 +194,7 @@ def _parse(spec: dict) -> Lexicon:
         list_words=frozenset(words.get("list_words", [])) | {",", "(", ")", "-", "–", "—"},
         locative=frozenset(words.get("locative", [])),
         past_markers=frozenset(words.get("past_markers", [])),
-        undated_past=frozenset(words.get("undated_past", [])),
+        undated_past=_phrases(words.get("undated_past", [])),
         relative_words=frozenset(words.get("relative_words", [])),
         infinitive_markers=frozenset(words.get("infinitive_markers", [])),
         part_words=frozenset(words.get("part_words", [])),

@@ -377,13 +377,15 @@ class SentenceReader:
         owned = {id(d) for hit in live for d in hit.dates}
         free = [d for d in dates if id(d) not in owned and d.date is not None]
         donors = [h for h in live if h.dates and not h.places]
+        # "have already retaken Fuzuli", "took the largest cities within a week": done at an unstated time.
+        undated_past = _has_phrase(tokens, 0, len(tokens), lexicon.undated_past)
         named = any(h.places for h in live)
         # Announcements before postponements, so that a postponement knows the date it puts off
         # even when the sentence tells it after: "granted ten more days ..., which was due on Sunday".
         for hit in sorted(live, key=lambda h: h.kind == "postponed"):
             if not hit.places and not named and hit.kind in ("scheduled", "postponed"):
                 hit.places = list(self.recent_places)
-            if not hit.dates and hit.places:
+            if not hit.dates and hit.places and not undated_past:
                 # A date no cue owns, else one held by a cue that names no place:
                 # "On 1 December, under the peacekeepers' watch, Lachin was handed over".
                 spare = free or [d for h in donors for d in h.dates]
@@ -406,7 +408,6 @@ class SentenceReader:
                 report.events.append(Found(place, feature, "completed", unplaced[0].date, (self.pending_span[0], end)))  # type: ignore[arg-type]
             free = []
         # "have already retaken Fuzuli": done at some earlier time, not dated by the next sentence.
-        undated_past = any(t.lower in lexicon.undated_past for t in tokens)
         waiting = [p for h in live if h.kind == "completed" and h.places and not any(d.date for d in h.dates) and not undated_past for p in h.places]
         undated = [d for h in live if h.kind == "completed" and not h.places for d in h.dates if d.date]
         if not waiting and not places and not dates and self.pending_age == 0:
