@@ -617,3 +617,11 @@ def test_villages_of_a_district_are_not_the_district(azerbaijan):
 def test_captures_over_a_week_take_no_day_from_elsewhere(afghanistan):
     text = "On Sunday the fighters reached Kabul. Within a week they had captured Kandahar, Herat and Jalalabad.\n"
     assert events(afghanistan, text, "2021-08-15") == set()
+
+
+def test_a_shift_told_apart_counts_back_from_the_new_date(azerbaijan):
+    text = (
+        "Armenia asked Azerbaijan for ten more days to leave the Kalbajar district.\n"
+        "The handover of the Kalbajar district has been delayed until November 25.\n"
+    )
+    assert events(azerbaijan, text, "2020-11-15") >= {("Kalbajar District", "postponed", "2020-11-15"), ("Kalbajar District", "scheduled", "2020-11-25")}

@@ -307,6 +307,8 @@ class SentenceReader:
         self.announced: dict[str, dt.date] = {}
         self.recent_places: list[Place] = []
         self.postponed: set[str] = set()
+        #: The last shift a postponement was told with: (days, words).
+        self.last_shift: tuple[int, str] | None = None
         #: Postponements whose date put off the report has not told yet: (place, feature, new date, sentence).
         self.unresolved: list[tuple[Place, str, dt.date, tuple[int, int]]] = []
         #: Dates that name no usable day, with why, for the review report.
@@ -737,45 +739,57 @@ class SentenceReader:
                 self.announced[feature] = day
             yield Found(place, feature, kind, day, sentence)
 
-    def _shifted(self, sentence_text: str, before: dt.date) -> dt.date | None:
-        """The new date of "postponed by ten days", "ten more days"; a shift past the calendar is reported."""
+    def _shift(self, sentence_text: str) -> tuple[int, str] | None:
+        """How many days a postponement moves the date ("by ten days", "ten more days"), and the words."""
         for pattern in self.lexicon.shifts:
             shift = pattern.search(sentence_text)
             if shift:
                 count = shift["n"]
                 number = int(count) if count.isdigit() else self.lexicon.dates.numbers[count.lower()]
-                try:
-                    return before + dt.timedelta(days=number * self.lexicon.dates.day_units[shift["unit"].lower()])
-                except (OverflowError, ValueError):
-                    self.unusable.append(DateMention(0, 0, shift.group(0), None, "shift", "moves the date outside the calendar"))
-                    return None
+                return number * self.lexicon.dates.day_units[shift["unit"].lower()], shift.group(0)
         return None
 
-    def dates_put_off(self, scheduled: dict[str, list[dt.date]]) -> list[Found]:
+    def _shifted(self, day: dt.date, shift: tuple[int, str], sign: int = 1) -> dt.date | None:
+        """``day`` moved by ``shift`` (back with ``sign`` -1); a shift past the calendar is reported."""
+        try:
+            return day + sign * dt.timedelta(days=shift[0])
+        except (OverflowError, ValueError):
+            self.unusable.append(DateMention(0, 0, shift[1], None, "shift", "moves the date outside the calendar"))
+            return None
+
+    def dates_put_off(self, scheduled: dict[str, list[dt.date]], postponed: set[str]) -> list[Found]:
         """Postponements told with their new date only ("postponed until 25 November"),
         once the whole report is read: the date put off is the latest date the report
         gives the same place's handover before the new one ("... was due on 15 November")."""
         found = []
         for place, feature, new, sentence in self.unresolved:
             earlier = [day for day in scheduled.get(feature, []) if day < new]
-            if earlier:
-                found.append(Found(place, feature, "postponed", max(earlier), sentence))
+            # Else, for a place with no date put off yet, the shift the report told ("Armenia asked
+            # for ten more days"), counted back.
+            shifted = self._shifted(new, self.last_shift, -1) if self.last_shift and feature not in postponed else None
+            before = max(earlier) if earlier else shifted
+            if before is not None:
+                found.append(Found(place, feature, "postponed", before, sentence))
         return found
 
     def _postponed(self, tokens: list[Token], hit: CueHit, index_of, sentence: tuple[int, int]):
         old = new = None
+        marked = False  # whether the new date is marked as such ("until 25 November")
         for date in hit.dates:
             if date.date is None:
                 continue
             at = index_of(date.start)
             lead = {t.lower for t in tokens[max(0, at - 3) : at]}
-            if lead & self.lexicon.new_date_words:
-                new = date
+            if {t.lower for t in tokens[max(0, at - 2) : at]} & self.lexicon.new_date_words:
+                new, marked = date, True
             elif lead & self.lexicon.old_date_words or _has_phrase(tokens, at - 3, at, self.lexicon.future) or at < hit.first:
                 old = date
             else:
                 new = date
         sentence_text = " ".join(t.text for t in tokens)
+        shift = self._shift(sentence_text)
+        if shift is not None:
+            self.last_shift = shift
         for place in hit.places:
             (feature,) = place.features
             if old is None and new is None and feature in self.postponed:
@@ -783,17 +797,19 @@ class SentenceReader:
             before = old.date if old else self.announced.get(feature)
             if new is not None and before == new.date:
                 before = None  # the new date, announced by the same sentence, is not the date put off
+            if before is None and marked and new is not None and new.date is not None and shift is not None:
+                before = self._shifted(new.date, shift, -1)  # "ten more days, until 25 November"
             if before is None and new is None:
                 continue
             self.postponed.add(feature)
             if before is not None:
                 yield Found(place, feature, "postponed", before, sentence)
-            elif new is not None and new.date is not None:
+            elif new is not None and new.date is not None and marked:
                 # The date put off may be told later in the report: see :meth:`dates_put_off`.
                 self.unresolved.append((place, feature, new.date, sentence))
             later = new.date if new else None
-            if later is None and before is not None:
-                later = self._shifted(sentence_text, before)
+            if later is None and before is not None and shift is not None:
+                later = self._shifted(before, shift)
             if later is not None:
                 self.announced[feature] = later
                 yield Found(place, feature, "scheduled", later, sentence)
@@ -1032,7 +1048,8 @@ def read_report(
     for event in extraction.events:
         if event.kind == "scheduled":
             scheduled.setdefault(event.district, []).append(event.date)
-    _add_events(extraction, reader.dates_put_off(scheduled), seen, source)
+    postponed = {e.district for e in extraction.events if e.kind == "postponed"}
+    _add_events(extraction, reader.dates_put_off(scheduled, postponed), seen, source)
     extraction.events = _complete_parties(extraction.events)
     order = ("scheduled", "postponed", "completed")
     extraction.events.sort(key=lambda e: (e.date, e.district, order.index(e.kind)))
