@@ -46,6 +46,14 @@ def _huge(tmp: Path) -> Path:
     return path
 
 
+def _folder_without_reports(tmp: Path) -> Path:
+    """A folder is read as the reports in it: one holding none is refused."""
+    folder = tmp / "no-reports"
+    folder.mkdir()
+    (folder / "notes.csv").write_text("district,date,kind\n", encoding="utf-8")
+    return folder
+
+
 def _tampered_mirror(tmp: Path) -> dict:
     mirror = tmp / "mirror"
     mirror.mkdir()
@@ -73,7 +81,7 @@ CASES = [
     Case("article-missing", lambda t: ["build", "--article", BAD / "nope.txt"], 3, "does not exist"),
     Case("article-empty", lambda t: ["build", "--article", BAD / "article-empty.txt"], 3, "is empty"),
     Case("article-binary", lambda t: ["build", "--article", BAD / "article-binary.txt"], 3, "is a binary file"),
-    Case("article-folder", lambda t: ["build", "--article", BAD], 3, "is a folder"),
+    Case("article-folder", lambda t: ["build", "--article", _folder_without_reports(t)], 3, "holds no report"),
     Case("article-huge", lambda t: ["build", "--article", _huge(t)], 3, "larger than any news report"),
     Case("article-no-handovers", lambda t: ["build", "--article", ARTICLES / "no-handover-economy.txt"], 3, "Found no handover events"),
     # boundaries

@@ -5,7 +5,8 @@ environment: no ``HANDOVER_MAP_DATA_DIR`` (the mirror beside the clone must be
 found without it), the venv's ``bin`` first on the ``PATH`` (what ``source
 .venv/bin/activate`` does), a temporary folder as the working directory. The
 user's own files the lines name (``article.txt``, ``saved-page.html``,
-``my.csv``, ``districts.gpkg``) are put there first; every other file is
+``my.csv``, ``districts.gpkg``, a folder ``reports/`` holding the article and
+the page) are put there first; every other file is
 written by an earlier line. ``PYTHONPATH`` and ``HANDOVER_MAP_CACHE_DIR`` are
 passed on when set, so that a worktree tests its own code and the same
 cache. Nothing here needs the network: the boundary files come from the
@@ -58,6 +59,9 @@ def _users_files(folder: Path) -> None:
     (folder / "article.txt").write_text(text, encoding="utf-8")
     paragraphs = "".join(f"<p>{line}</p>\n" for line in text.splitlines() if line.strip())
     (folder / "saved-page.html").write_text(f"<!DOCTYPE html><html><head><title>Report</title></head><body>{paragraphs}</body></html>", encoding="utf-8")
+    (folder / "reports").mkdir()
+    for name in ("article.txt", "saved-page.html"):
+        (folder / "reports" / name).write_bytes((folder / name).read_bytes())
     (folder / "my.csv").write_text("district,date,kind\nKelbajar,2020-11-25,completed\nLaçın,2020-12-01,scheduled\n", encoding="utf-8")
     frame = gpd.read_file(AZE_ADM2).rename(columns={"shapeName": "NAME_EN"})[["NAME_EN", "geometry"]]
     frame.to_file(folder / "districts.gpkg")
@@ -83,6 +87,16 @@ def test_using_it_commands_run_as_written_in_a_new_shell(tmp_path):
         assert "Traceback" not in done.stderr and "Error:" not in done.stderr, f"{line}\n{done.stderr}"
         if line.startswith("handover-map data list"):
             assert "\tmirror\t" in done.stdout, done.stdout  # found beside the clone, with no variable
-    for written in ("events.csv", "events.json", "map.html", "map-cdn.html", "out.html", "output/karabakh-2020-handovers.html", "output/karabakh.png"):
+    for written in (
+        "events.csv",
+        "events.json",
+        "story.csv",
+        "story.html",
+        "map.html",
+        "map-cdn.html",
+        "out.html",
+        "output/karabakh-2020-handovers.html",
+        "output/karabakh.png",
+    ):
         assert (tmp_path / written).is_file(), written
     assert "Leaflet 1.9.3" in (tmp_path / "output" / "karabakh-2020-handovers.html").read_text(encoding="utf-8")

@@ -30,6 +30,10 @@ from .dates import find_dates
 MAX_ARTICLE_BYTES = 20_000_000
 #: Headlines longer than this are cut (a page's title can be anything).
 MAX_HEADLINE = 300
+#: Page addresses longer than this are left out of the source line.
+MAX_URL = 2000
+
+_WEB_ADDRESS = re.compile(r"https?://[^\s\"'<>`\\/?#]+(?:[/?#][^\s\"'<>`\\]*)?", re.IGNORECASE)
 
 _HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|article)\b", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"\s*<\?xml\b[^>]*>")
@@ -114,7 +118,9 @@ _CAPTION_START = re.compile(r"^(FILE( PHOTO)?\s*[-–—:]|PHOTO\s*[-–—:]|IM
 _AGENCY_CREDIT = re.compile(r"\((?:AFP|Reuters|AP|Getty Images|EPA)", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(r"(?:Photo|Image)(?: by|:)\s", re.IGNORECASE)
 _FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?!\d)")
+_DATELINE_HEAD = re.compile(r"[A-Z][A-Z .'-]{2,40},\s+(?P<rest>.*)")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40},\s+(?P<date>[^(\n]{3,40}?)\s*(\(|[-–—])")
+_OUTLET = re.compile(r"\s*\((?P<outlet>[^\W\d_][\w .&'/-]{0,40})\)")
 _MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_WORD = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 #: Dates as news sites write them in their addresses, year first or last,
@@ -148,7 +154,8 @@ class Article:
 
     ``published_from`` says where the publication date came from: ``option``,
     ``page metadata``, ``dateline``, ``file name``, ``dates in the text`` or
-    ``unknown``.
+    ``unknown``. ``site`` and ``url`` come from a saved page's metadata and are
+    empty for plain text.
     """
 
     text: str
@@ -158,6 +165,10 @@ class Article:
     published_from: str
     location: str
     notes: list[str] = field(default_factory=list)
+    #: The outlet or site: a saved page's ``og:site_name`` (else its address's host), or the agency a dateline names.
+    site: str = ""
+    #: The page's own address (``rel=canonical`` or ``og:url``), when it is an http(s) one.
+    url: str = ""
 
     @property
     def body(self) -> list[Paragraph]:
@@ -269,9 +280,24 @@ def classify_paragraphs(text: str) -> list[Paragraph]:
     return [Paragraph(start, end, body_text, _is_body(body_text) and i not in repeated) for i, (start, end, body_text) in enumerate(raw)]
 
 
+def _is_dateline(line: str) -> bool:
+    """Whether a line is a dateline on its own ("BAKU, December 1, 2020"): a
+    place in capitals, a comma, and a date with at most one other word."""
+    head = _DATELINE_HEAD.match(line)
+    if head is None:
+        return False
+    rest = head.group("rest")
+    dated = [m for m in find_dates(rest) if m.date]
+    if not dated:
+        return False
+    for mention in reversed(dated):
+        rest = rest[: mention.start] + " " + rest[mention.end :]
+    return len(re.findall(r"[^\W\d_]+", rest)) <= 1
+
+
 def _looks_like_headline(line: str) -> bool:
     words = line.split()
-    if not 4 <= len(words) <= 25 or _SENTENCE_END.search(line):
+    if not 4 <= len(words) <= 25 or _SENTENCE_END.search(line) or _is_dateline(line):
         return False
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     return capitalised / len(words) >= 0.6
@@ -316,6 +342,16 @@ def _published_from_text(paragraphs: list[Paragraph], location: str) -> tuple[dt
     return None, "unknown"
 
 
+def _dateline_outlet(paragraphs: list[Paragraph]) -> str:
+    """The agency a dateline names in brackets: "BAKU, 20 November 2020 (Caspian Wire) - ..." gives "Caspian Wire"."""
+    for p in paragraphs[:8]:
+        dateline = _DATELINE.match(p.text)
+        if dateline:
+            outlet = _OUTLET.match(p.text, dateline.end("date"))
+            return outlet.group("outlet").strip() if outlet else ""
+    return ""
+
+
 def _flatten(element) -> None:
     """Replace what an element holds by its text, one ``<p>`` per block, without recursion."""
     pieces = [element.text or ""]
@@ -354,7 +390,18 @@ def _flatten_deep(tree) -> None:
         _flatten(element)
 
 
-def _from_html(raw_html: str, location: str) -> tuple[str, str, dt.date | None]:
+@dataclass(frozen=True)
+class _Page:
+    """What a saved page gives: its text, headline, date, site and address."""
+
+    text: str
+    headline: str
+    published: dt.date | None
+    site: str = ""
+    url: str = ""
+
+
+def _from_html(raw_html: str, location: str) -> _Page:
     import trafilatura
 
     raw_html = _NOT_XML.sub("", raw_html)  # lxml refuses these characters back from Python
@@ -365,7 +412,7 @@ def _from_html(raw_html: str, location: str) -> tuple[str, str, dt.date | None]:
     try:  # the whole document, even where a comment comes first (fromstring would give one element)
         tree = lxml.html.document_fromstring(raw_html, parser=parser)
     except (ValueError, lxml.etree.LxmlError):
-        return "", "", None
+        return _Page("", "", None)
     if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
         raise InputDataError(
             f"The page '{location}' nests its elements too deep to read (the HTML parser stops at 2,048 levels).",
@@ -399,7 +446,25 @@ def _from_html(raw_html: str, location: str) -> tuple[str, str, dt.date | None]:
             published = None
     if published is None and metadata is not None and metadata.url:
         published = date_from_address(metadata.url)  # the page's canonical address
-    return text, (metadata.title if metadata is not None and metadata.title else ""), published
+    if metadata is None:
+        return _Page(text, "", published)
+    return _Page(text, metadata.title or "", published, _one_line(metadata.sitename or ""), _web_address(metadata.url or ""))
+
+
+def _one_line(text: str) -> str:
+    """``text`` on one line, at most :data:`MAX_HEADLINE` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_HEADLINE else text[:MAX_HEADLINE] + "…"
+
+
+def _web_address(url: str) -> str:
+    """``url`` when it is an http(s) address of at most :data:`MAX_URL` characters
+    with no spaces, quotes or control characters, else "": a ``file:`` address
+    or a relative one would publish a local path."""
+    url = url.strip()
+    if len(url) > MAX_URL or not _WEB_ADDRESS.fullmatch(url):
+        return ""
+    return url
 
 
 def _clean_headline(headline: str) -> str:
@@ -459,14 +524,16 @@ def parse_article(text: str, *, location: str = "", is_html: bool = False, publi
     InputDataError
         If a page holds no article text, or nests its elements too deep.
     """
-    headline, page_date = "", None
+    page = _Page("", "", None)
     text = text.removeprefix("\ufeff")
     if is_html:
-        text, headline, page_date = _from_html(text, location)
+        page = _from_html(text, location)
+        text = page.text
         if not text.strip():
             raise InputDataError(f"Found no article text in the page '{location}'.", hint="save the article page itself, or paste its text into a .txt file.")
     text = _LINE_BREAK.sub("\n", text)
     paragraphs = classify_paragraphs(text)
+    headline, page_date = page.headline, page.published
     if not headline:
         headline = next((p.text for p in paragraphs[:10] if not p.body and _looks_like_headline(p.text)), "")
     headline = _clean_headline(headline)
@@ -476,4 +543,13 @@ def parse_article(text: str, *, location: str = "", is_html: bool = False, publi
         published, published_from = page_date, "page metadata"
     else:
         published, published_from = _published_from_text(paragraphs, location)
-    return Article(text=text, paragraphs=paragraphs, headline=headline, published=published, published_from=published_from, location=location)
+    return Article(
+        text=text,
+        paragraphs=paragraphs,
+        headline=headline,
+        published=published,
+        published_from=published_from,
+        location=location,
+        site=page.site or _dateline_outlet(paragraphs),
+        url=page.url,
+    )

@@ -14,6 +14,7 @@ import html
 import io
 import re
 import warnings
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from .extract import Extraction, extract_events
 from .gazetteer import Gazetteer, join_events, read_aliases
 from .places import reference_places
 from .render import check_origin, render_map
+from .reports import Reports, cite_reports, published_dates, report_files, split_sources
 from .timeline import build_timeline
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
@@ -213,12 +215,67 @@ def extract_article(
     """Read an article (text or saved HTML) and extract its handover events.
 
     Place names are looked for among the boundary file's names (default:
-    the default case's source) and the alias table.
+    the default case's source) and the alias table. Each event's ``source``
+    cites the report (see :func:`~handover_map.reports.citation`).
+    """
+    found = extract_reports([article], boundaries, name_field=name_field, layer=layer, assume_crs=assume_crs, published=published, aliases=aliases)
+    return dataclasses.replace(found.extractions[0], events=found.events)
+
+
+#: Publication dates the user sets: one date for one report, or {report's path or file name: date}.
+Published = dt.date | Mapping[str | Path, dt.date] | None
+
+
+def extract_reports(
+    articles: str | Path | Sequence[str | Path],
+    boundaries: str | Path | None = None,
+    *,
+    name_field: str | None = None,
+    layer: str | None = None,
+    assume_crs: str | None = None,
+    published: Published = None,
+    aliases: str | Path | None = None,
+) -> Reports:
+    """Read several reports (text or saved HTML) into one events table.
+
+    Parameters
+    ----------
+    articles
+        Report files, or folders of them (their ``.txt`` and ``.html`` files).
+    boundaries, name_field, layer, assume_crs, aliases
+        As for :func:`extract_article`.
+    published
+        One date for a single report, or {report: date} for some of several
+        (a report named by its path or file name); the others keep the date
+        of their page metadata, dateline, file name or text.
+
+    Returns
+    -------
+    Reports
+        Each report's extraction, and ``events``: one row per event, citing
+        every report that gives it; reports that disagree on a date keep a
+        row each, marked (see :func:`~handover_map.reports.merge_reports`).
+
+    Raises
+    ------
+    InputDataError
+        If a report or folder cannot be read (see
+        :func:`~handover_map.article.read_article`).
+    OptionError
+        If ``published`` names no report, or gives one date for several.
     """
     path, source, frame = _load(boundaries, name_field, layer, assume_crs)
-    found = _extract(_read_article(article, published), frame, aliases)
+    found = _read_reports(articles, frame, aliases, published)
     _warn_shared(frame, {e.district for e in found.events}, path, source)
     return found
+
+
+def _read_reports(articles: str | Path | Sequence[str | Path], frame: gpd.GeoDataFrame, aliases: str | Path | None, published: Published) -> Reports:
+    """:func:`extract_reports` against a boundary frame."""
+    files = report_files([articles] if isinstance(articles, (str, Path)) else list(articles))
+    dates = published_dates(files, published)
+    extractions = [_extract(_read_article(file, day), frame, aliases) for file, day in zip(files, dates, strict=True)]
+    return cite_reports(extractions, [file.name for file in files], files)
 
 
 def _extract(article: Article, frame: gpd.GeoDataFrame, aliases: str | Path | None) -> Extraction:
@@ -227,10 +284,23 @@ def _extract(article: Article, frame: gpd.GeoDataFrame, aliases: str | Path | No
     return extract_events(article, Gazetteer(list(frame["name"]), read_aliases(aliases)), capitals=capitals, government_seats=seats)
 
 
-def extract_inputs(article: str | Path, boundaries: str | Path | None = None, aliases: str | Path | None = None) -> list[Path]:
-    """The files :func:`extract_article` reads with these options (outputs must not replace them)."""
+def extract_inputs(article: str | Path | Sequence[str | Path], boundaries: str | Path | None = None, aliases: str | Path | None = None) -> list[Path]:
+    """The files :func:`extract_article` or :func:`extract_reports` read with
+    these options (outputs must not replace them); folders stand for their reports."""
     path, _ = sources.resolve(boundaries or sources.default_case()["boundaries"])
-    return [Path(article), path, _aliases_path(aliases)]
+    articles = [article] if isinstance(article, (str, Path)) else list(article)
+    return [*_report_inputs(articles), path, _aliases_path(aliases)]
+
+
+def _report_inputs(articles: list[str | Path]) -> list[Path]:
+    """The report files of ``articles`` (folders listed), or the arguments
+    themselves when a folder cannot be listed (reading it says why)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # said again when the reports are read
+            return report_files(articles)
+    except InputDataError:
+        return [Path(article) for article in articles]
 
 
 def as_reported_note(events: list[Event]) -> str:
@@ -266,8 +336,8 @@ def prepare_map(
     subtitle: str | None = None,
     credits: list[str] | None = None,
     aliases: str | Path | None = None,
-    article: str | Path | None = None,
-    published: dt.date | None = None,
+    article: str | Path | Sequence[str | Path] | None = None,
+    published: Published = None,
     context: str | Path | None = None,
     held_area: str | Path | None = None,
     held_area_field: str | None = None,
@@ -296,8 +366,10 @@ def prepare_map(
     aliases
         Alias table (CSV with ``name``, ``alias``); default: the shipped one.
     article, published
-        Extract the events from this article instead of reading a table;
-        ``published`` overrides its publication date.
+        Extract the events from this article, or these reports (files or
+        folders; see :func:`extract_reports`), instead of reading a table;
+        ``published`` overrides a publication date: one date for a single
+        report, or {report's path or file name: date}.
     context
         Countries layer (source id or file; ``"none"`` for none); default:
         Natural Earth countries.
@@ -314,20 +386,25 @@ def prepare_map(
     frame = simplify_coverage(frame, simplify)
     frame.attrs[SHARED_NAMES] = shared
     headline = ""
+    files = [Path(path), _aliases_path(aliases)]
     if article is not None:
-        read = _read_article(article, published)
-        headline = read.headline
-        event_list = _extract(read, frame, aliases).events
+        found = _read_reports(article, frame, aliases, published)
+        event_list = found.events
         if not event_list:
+            shown = f"the article '{found.files[0]}'" if len(found.files) == 1 else f"any of the {len(found.files)} reports"
             raise InputDataError(
-                f"Found no handover events in the article '{article}'.",
+                f"Found no handover events in {shown}.",
                 hint="run `handover-map extract` to see why, then write an events table and pass --events.",
             )
+        for name, extraction in zip(found.names, found.extractions, strict=True):
+            if not extraction.events and len(found.files) > 1:
+                warnings.warn(f"Found no handover events in '{name}'.", HandoverMapWarning, stacklevel=2)
+        headline = found.extractions[0].article.headline if len(found.files) == 1 else ""
+        files += found.files
     else:
         event_list = events if isinstance(events, list) else read_events(events or default_events_path())
-    files = [Path(path), _aliases_path(aliases)]
-    if article is not None or not isinstance(events, list):
-        files.append(Path(article if article is not None else events or default_events_path()))  # type: ignore[arg-type]  # not a list here
+        if not isinstance(events, list):
+            files.append(Path(events or default_events_path()))
     joined = join_events(event_list, list(frame["name"]), read_aliases(aliases))
     _warn_shared(frame, set(joined), path, source)
     mapped = frame[frame["name"].isin(joined)]
@@ -335,10 +412,10 @@ def prepare_map(
         boundaries, region_box(tuple(mapped.total_bounds)), context, held_area, held_area_field, held_area_name, held_area_label
     )
     layers = prepare_layers(frame, joined, countries=countries, held_area=area, held_area_label=area_label)
-    reports = sorted({e.source for e in event_list if e.source})
+    cited = sorted({report for e in event_list for report in split_sources(e.source)})
     lines = [source.attribution if source else f"Boundaries: {Path(path).name}"]
     lines += context_credits
-    lines += [f"Events: {report}" for report in reports]
+    lines += [f"Events: {report}" for report in cited]
     lines += list(credits or [])
     lines.append("Map: handover-map, Leaflet, folium")
     if title is None:

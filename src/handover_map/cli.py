@@ -20,7 +20,7 @@ from . import __version__, sources
 from ._atomic import refuse_overwriting_inputs, write_text_atomic
 from ._errors import DownloadError, HandoverMapError, HandoverMapWarning, Interrupted
 from .assets import LEAFLET, fetch_assets
-from .build import DEFAULT_FOR_MODE, build_map, default_output_path, extract_article, extract_inputs, resolve_tiles
+from .build import DEFAULT_FOR_MODE, build_map, default_output_path, extract_inputs, extract_reports, resolve_tiles
 from .events import events_csv
 
 #: Years a publication date may fall in: anything else is a typing slip.
@@ -88,6 +88,31 @@ def _published_date(ctx, param, value):
     return day
 
 
+def _published_dates(ctx, param, values):
+    """``--published`` (repeatable): ``DATE`` for a single report, or ``FILE=DATE`` per report.
+
+    Returns None, a date, or {file: date}.
+    """
+    single = None
+    per_report: dict[str, dt.date] = {}
+    for value in values:
+        name, equals, day = value.rpartition("=")
+        if not equals:
+            if single is not None:
+                raise click.BadParameter("give one --published DATE, or --published FILE=DATE for each report.")
+            single = _published_date(ctx, param, value)
+            continue
+        if not name.strip():
+            raise click.BadParameter(f"'{value}' names no report: write FILE=YYYY-MM-DD.")
+        date = _published_date(ctx, param, day.strip())
+        if per_report.get(name, date) != date:
+            raise click.BadParameter(f"two dates for '{name}'.")
+        per_report[name] = date
+    if single is not None and per_report:
+        raise click.BadParameter("give either --published DATE (one report) or --published FILE=DATE (one or more), not both.")
+    return per_report or single
+
+
 def _simplify_metres(ctx, param, value):
     if not math.isfinite(value) or not 0 <= value <= MAX_SIMPLIFY:
         raise click.BadParameter(f"{value} is not a number of metres from 0 to {MAX_SIMPLIFY:,}.")
@@ -124,8 +149,21 @@ def map_options(command):
     """The options that say what a map shows, shared by `build` and `snapshot`."""
     options = [
         click.option("--events", type=click.Path(dir_okay=False, path_type=Path), help="Events table (CSV). Default: the Karabakh 2020 table."),
-        click.option("--article", type=click.Path(path_type=Path), help="Extract the events from this article (text or saved HTML) instead."),
-        click.option("--published", callback=_published_date, help="With --article: its publication date (YYYY-MM-DD), if the page gets it wrong."),
+        click.option(
+            "--article",
+            "articles",
+            multiple=True,
+            type=click.Path(path_type=Path),
+            help="Extract the events from this report (text or saved HTML) instead; repeatable, and a folder stands for its .txt and .html files. "
+            "Events several reports give are one row citing them all.",
+        ),
+        click.option(
+            "--published",
+            multiple=True,
+            callback=_published_dates,
+            help="With --article: a report's publication date, if its page gets it wrong: YYYY-MM-DD for one report, "
+            "FILE=YYYY-MM-DD (repeatable) for one of several.",
+        ),
         click.option("--boundaries", help="Boundary file (GeoJSON, GeoPackage, Shapefile...) or a source id from `handover-map data list`."),
         click.option("--name-field", help="Field of the boundary file with the district names."),
         click.option("--layer", help="Layer of a multi-layer boundary file."),
@@ -155,8 +193,10 @@ def map_options(command):
 
 
 def _map_inputs(options: dict) -> dict:
-    if options.get("events") and options.get("article"):
+    articles = list(options.pop("articles", None) or [])
+    if options.get("events") and articles:
         raise click.UsageError("give --events or --article, not both.")
+    options["article"] = articles or None
     options["credits"] = list(options.get("credits") or [])
     return options
 
@@ -200,6 +240,8 @@ def build(output, self_contained, tiles, tiles_attribution, initial_date, messag
         handover-map build --cdn -o map.html
         handover-map build --events my.csv --boundaries districts.gpkg --name-field NAME_EN -o out.html
         handover-map build --article article.txt -o out.html
+        handover-map build --article a.txt --article b.html --published a.txt=2020-11-20 -o out.html
+        handover-map build --article reports/ -o out.html
         handover-map build --tiles 'https://tiles.example.org/{z}/{x}/{y}.png' --tiles-attribution '© Example'
     """
     written = build_map(
@@ -239,6 +281,7 @@ def snapshot(output, dates, **options) -> None:
     Examples:
         handover-map snapshot
         handover-map snapshot --article article.txt -o output/lachin --date 2020-11-30 --date 2020-12-02
+        handover-map snapshot --article reports/ -o output/story
     """
     from .build import prepare_map
     from .snapshot import write_snapshot
@@ -278,7 +321,7 @@ def embed(page, url, height) -> None:
 
 
 @cli.command()
-@click.argument("article", type=click.Path(path_type=Path))
+@click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write. Default: standard output.")
 @click.option(
     "--format",
@@ -286,54 +329,76 @@ def embed(page, url, height) -> None:
     type=click.Choice(["csv", "json"]),
     default="csv",
     show_default=True,
-    help="csv: the events table; json: events plus the review report.",
+    help="csv: the events table; json: events plus the review report (of each report, with several).",
 )
 @click.option("--boundaries", help="Boundary file or source id whose names are the places to look for. Default: the default case's.")
 @click.option("--name-field", help="Field of the boundary file with the district names.")
 @click.option("--layer", help="Layer of a multi-layer boundary file.")
 @click.option("--assume-crs", help="CRS to assume when the boundary file declares none.")
-@click.option("--published", callback=_published_date, help="Publication date (YYYY-MM-DD); default: from the page, dateline, file name or text.")
+@click.option(
+    "--published",
+    multiple=True,
+    callback=_published_dates,
+    help="Publication date: YYYY-MM-DD for one report, FILE=YYYY-MM-DD (repeatable) for one of several. Default: from the page, dateline, file name or text.",
+)
 @click.option("--aliases", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Alias table (CSV: name,alias). Default: the shipped one.")
 @friendly
-def extract(article, output, output_format, boundaries, name_field, layer, assume_crs, published, aliases) -> None:
-    """Extract dated handover events from a news article into an events table.
+def extract(articles, output, output_format, boundaries, name_field, layer, assume_crs, published, aliases) -> None:
+    """Extract dated handover events from news reports into one events table.
 
-    The article may be plain text or a saved HTML page. Review the table,
-    fix what is wrong, then `handover-map build --events TABLE`. What was
-    found but not used (place names, dates) is reported on stderr.
+    Each report may be plain text or a saved HTML page; a folder stands for
+    its .txt and .html files. The same event from several reports is one
+    row citing them all; reports that disagree on a date keep a row each,
+    marked in the reports_differ column. Review the table, fix what is
+    wrong, then `handover-map build --events TABLE`. What was found but not
+    used (place names, dates) is reported on stderr.
 
     \b
     Examples:
         handover-map extract article.txt -o events.csv
         handover-map extract saved-page.html --format json -o events.json
+        handover-map extract a.txt b.html c.txt -o events.csv
+        handover-map extract reports/ --published b.html=2020-11-25 -o events.csv
         handover-map extract article.txt --boundaries districts.gpkg --name-field NAME_EN --published 2019-03-14
     """
     if output:
-        refuse_overwriting_inputs([output], extract_inputs(article, boundaries, aliases))
-    found = extract_article(article, boundaries, name_field=name_field, layer=layer, assume_crs=assume_crs, published=published, aliases=aliases)
-    report = found.report()
+        refuse_overwriting_inputs([output], extract_inputs(list(articles), boundaries, aliases))
+    found = extract_reports(list(articles), boundaries, name_field=name_field, layer=layer, assume_crs=assume_crs, published=published, aliases=aliases)
+    several = len(found.extractions) > 1
     if output_format == "json":
-        text = json.dumps({"events": [e.as_row() for e in found.events], "report": report}, ensure_ascii=False, indent=2) + "\n"
+        rows = [e.as_row() for e in found.events]
+        data = {"events": rows, "reports": found.report()} if several else {"events": rows, "report": found.extractions[0].report()}
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
         text = events_csv(found.events)
     if output:
         write_text_atomic(output, text)
     else:
         click.echo(text, nl=False)
-    _echo_report(report, len(found.events), article)
+    if not several:
+        _echo_report(found.extractions[0].report(), len(found.events), found.names[0])
+        return
+    for name, extraction in zip(found.names, found.extractions, strict=True):
+        _echo_report(extraction.report(), len(extraction.events), name, prefix=f"{name}: ")
+    shared = sum(" | " in e.source for e in found.events)
+    differ = sum(bool(e.reports_differ) for e in found.events)
+    click.echo(
+        f"Found {len(found.events)} event(s) in {len(found.extractions)} reports: {shared} given by several reports, {differ} where reports differ on the date.",
+        err=True,
+    )
 
 
-def _echo_report(report: dict, count: int, article: Path) -> None:
+def _echo_report(report: dict, count: int, name: str, prefix: str = "") -> None:
     published = report["published"]
-    click.echo(f"Published: {published['date'] or 'unknown'} (from {published['from']})", err=True)
+    click.echo(f"{prefix}Published: {published['date'] or 'unknown'} (from {published['from']})", err=True)
     for place in report["unmatched_places"]:
-        click.echo(f"Place not matched: {place['text']}: {place['reason']}", err=True)
+        click.echo(f"{prefix}Place not matched: {place['text']}: {place['reason']}", err=True)
     for date in report["unattached_dates"]:
-        click.echo(f"Date not used: {date['text']} ({date['date'] or '?'}): {date['reason']}", err=True)
+        click.echo(f"{prefix}Date not used: {date['text']} ({date['date'] or '?'}): {date['reason']}", err=True)
     if count:
-        click.echo(f"Found {count} event(s).", err=True)
+        click.echo(f"{prefix}Found {count} event(s).", err=True)
     else:
-        click.echo(f"Warning: found no handover events in '{article}'.", err=True)
+        click.echo(f"Warning: found no handover events in '{name}'.", err=True)
 
 
 @cli.group()

@@ -3,7 +3,10 @@
 A CSV file (UTF-8, header row) with the required columns ``district``,
 ``date`` (YYYY-MM-DD) and ``kind`` (``completed``, ``scheduled`` or
 ``postponed``) and the optional columns ``from``, ``to``, ``source``,
-``evidence`` and ``note``. One row is one event.
+``evidence``, ``note``, ``evidence_start``, ``evidence_end``, ``as_written``,
+``match`` and ``reports_differ``. One row is one event; a row that several
+reports give cites them all in ``source``, separated by `` | `` (see
+:mod:`handover_map.reports`).
 
 Cells are separated by commas, semicolons (as spreadsheets write them where
 the comma is the decimal mark) or tabs: the header line tells which. Text
@@ -31,7 +34,7 @@ from ._errors import HandoverMapWarning, InputDataError
 YEARS = (1800, 2200)
 
 #: Columns of free text, where a spreadsheet formula could hide.
-TEXT_COLUMNS = ("district", "from", "to", "source", "evidence", "note", "as_written", "match")
+TEXT_COLUMNS = ("district", "from", "to", "source", "evidence", "note", "as_written", "match", "reports_differ")
 
 #: Columns of names, shown on the map as they are: invisible characters
 #: (bidirectional overrides and the like) are dropped on reading.
@@ -96,6 +99,10 @@ class Event:
     From extraction, ``district`` is the boundary feature's own name,
     ``as_written`` the report's spelling and ``match`` the rule that joined
     them (exact, core, alias, skeleton, transliteration, inflection, capital).
+    An event several reports give cites them all in ``source`` and quotes
+    each in ``evidence``, separated by `` | ``; ``reports_differ`` lists the
+    dates other reports give for the same change, when they disagree (see
+    :func:`handover_map.reports.merge_reports`).
     """
 
     district: str
@@ -110,6 +117,7 @@ class Event:
     evidence_end: int | None = None
     as_written: str = ""
     match: str = ""
+    reports_differ: str = ""
 
     def as_row(self) -> dict[str, str]:
         """The event as a CSV row (column names as in the file)."""
@@ -219,6 +227,7 @@ def parse_rows(rows: list[dict[str, str]], where: str) -> list[Event]:
                 evidence_end=_parse_offset(clean.get("evidence_end", ""), at),
                 as_written=clean.get("as_written", ""),
                 match=clean.get("match", ""),
+                reports_differ=clean.get("reports_differ", ""),
             )
         )
     if blank:
@@ -309,7 +318,7 @@ def events_csv(events: list[Event]) -> str:
     """Events as the text of a CSV table that :func:`read_events` reads back.
 
     Safe for spreadsheets: a text cell (district, from, to, source, evidence,
-    note) that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    note, as_written, match, reports_differ) that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
     return, after optional whitespace, gets a leading apostrophe ``'`` so that
     a spreadsheet shows it as text instead of running it as a formula (OWASP's
     rule for CSV injection); a cell that is a plain number, such as ``-5``, is

@@ -43,7 +43,7 @@ MAX_TICKS = 150
 
 #: Columns an events table must have, and the optional ones it may have.
 REQUIRED_EVENT_COLUMNS = ("district", "date", "kind")
-OPTIONAL_EVENT_COLUMNS = ("from", "to", "source", "evidence", "note", "evidence_start", "evidence_end", "as_written", "match")
+OPTIONAL_EVENT_COLUMNS = ("from", "to", "source", "evidence", "note", "evidence_start", "evidence_end", "as_written", "match", "reports_differ")
 
 #: Event kinds, in the order a reader meets them.
 EVENT_KINDS = ("scheduled", "postponed", "completed")
