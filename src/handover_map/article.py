@@ -553,3 +553,24 @@ def parse_article(text: str, *, location: str = "", is_html: bool = False, publi
         site=page.site or _dateline_outlet(paragraphs),
         url=page.url,
     )
+
+
+def one_report(text: str) -> str:
+    """``text`` fit for one report's part of a cell: on one line, without the separator's bar."""
+    return " ".join(text.replace("|", "/").split())
+
+
+def citation(article: Article) -> str:
+    """How a report is cited in the ``source`` column and the map's credits.
+
+    Outlet or site, headline, publication date and the page's own address,
+    those that are known, separated by commas: "Yerevan Weekly, Karvachar
+    falls silent, 2020-11-26, https://weekly.example.org/karvachar". Never
+    the file's name or folder, which are the user's, not the report's.
+    """
+    site = one_report(article.site)
+    headline = one_report(article.headline) or "(untitled)"
+    parts = [site if site and site.casefold() != headline.casefold() else "", headline]
+    parts.append(article.published.isoformat() if article.published else "")
+    parts.append(article.url.replace("|", "%7C"))
+    return ", ".join(part for part in parts if part)

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from . import settings
-from .article import Article
+from .article import Article, citation
 from .datewords import DateMention, DateReader
 from .events import Event
 from .gazetteer import Gazetteer, fold
@@ -487,14 +487,17 @@ class SentenceReader:
         if not postponements:
             return hits
         folded = set()
+        firsts = [p.first for p in postponements]  # in sentence order
+        ends = {p.last for p in postponements}
         for hit in hits:
             # What was put off is announced before the postponement ("due on 15 November, but
             # postponed"), named by a noun after it ("postponed the handover of Kalbajar"), or
             # told right after it ("отсрочку на вывод войск из Кельбаджара до 25 ноября").
-            before = [p for p in postponements if p.first > hit.last]
-            right_after = hit.kind != "postponed" and any(0 < hit.first - p.last <= 2 for p in postponements)
+            before = firsts[-1] > hit.last
+            right_after = hit.kind != "postponed" and bool({hit.first - 1, hit.first - 2} & ends)
             if (hit.kind == "scheduled" and before) or (hit.cue.subject == "none" and hit.kind != "postponed") or right_after:
-                target = min(postponements, key=lambda p: abs(p.first - hit.first))
+                at = bisect.bisect_left(firsts, hit.first)
+                target = min(postponements[max(0, at - 1) : at + 1], key=lambda p: abs(p.first - hit.first))
                 target.places += [p for p in hit.places if p not in target.places]
                 target.dates = sorted(target.dates + hit.dates, key=lambda d: d.start)
                 if right_after:
@@ -898,17 +901,6 @@ def written_name(mention: str) -> str:
     return " ".join(kept) or mention
 
 
-def _source_line(article) -> str:
-    """Headline, publication date and the file's name (never its folder)."""
-    parts = [article.headline or "(untitled)"]
-    if article.published:
-        parts.append(article.published.isoformat())
-    if article.location:
-        # The file's name only, whatever the separators: no folder of the user's is published.
-        parts.append(re.split(r"[\\/]", article.location)[-1])
-    return ", ".join(parts)
-
-
 def _date_heading(line: str, dates: DateReader) -> DateMention | None:
     """The date of a line that is only a date, heading what follows: "Aug. 13:", "– 6 августа –"."""
     if len(line) > 40:
@@ -1010,7 +1002,7 @@ def read_report(
         dates.last_year = max(years, default=None)
     reader = SentenceReader(lexicon, finder, dates, government_seats)
     extraction = Extraction(article, [], lexicon.language)
-    source = _source_line(article)
+    source = citation(article)
     seen: set[tuple[str, str, dt.date]] = set()
     text = article.text
     captions = DateReader(lexicon, article.published)

@@ -7,7 +7,7 @@ turns the events read from each report into one table:
   folder standing for the reports in it;
 - :func:`published_dates` gives each report the publication date the user
   set for it, if any;
-- :func:`citation` names a report for publication: outlet or site, headline,
+- :func:`~handover_map.article.citation` names a report for publication: outlet or site, headline,
   publication date and the page's own address, never a file or folder of the
   user's;
 - :func:`merge_reports` makes the same event from several reports one row
@@ -29,7 +29,7 @@ from pathlib import Path
 
 from . import settings
 from ._errors import HandoverMapWarning, InputDataError, OptionError
-from .article import Article
+from .article import citation, one_report
 from .events import Event, excerpt
 from .reading import Extraction
 
@@ -122,27 +122,6 @@ def published_dates(files: Sequence[Path], published: dt.date | Mapping[str | Pa
         for i in matches:
             dates[i] = day
     return dates
-
-
-def _one_report(text: str) -> str:
-    """``text`` fit for one report's part of a cell: on one line, without the separator's bar."""
-    return " ".join(text.replace("|", "/").split())
-
-
-def citation(article: Article) -> str:
-    """How a report is cited in the ``source`` column and the map's credits.
-
-    Outlet or site, headline, publication date and the page's own address,
-    those that are known, separated by commas: "Yerevan Weekly, Karvachar
-    falls silent, 2020-11-26, https://weekly.example.org/karvachar". Never
-    the file's name or folder, which are the user's, not the report's.
-    """
-    site = _one_report(article.site)
-    headline = _one_report(article.headline) or "(untitled)"
-    parts = [site if site and site.casefold() != headline.casefold() else "", headline]
-    parts.append(article.published.isoformat() if article.published else "")
-    parts.append(article.url.replace("|", "%7C"))
-    return ", ".join(part for part in parts if part)
 
 
 def split_sources(source: str) -> list[str]:
@@ -292,7 +271,7 @@ def _merged(row: _Row, reports_differ: str) -> Event:
         from_=row.from_,
         to=row.to,
         source=SEPARATOR.join(e.source for e in row.events),
-        evidence=SEPARATOR.join(_one_report(e.evidence) for e in row.events),
+        evidence=SEPARATOR.join(one_report(e.evidence) for e in row.events),
         note=SEPARATOR.join(notes),
         reports_differ=reports_differ,
     )
