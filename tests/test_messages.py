@@ -60,6 +60,26 @@ def test_a_date_outside_the_slider_is_refused(tmp_path, day):
     assert not (tmp_path / "map.html").exists()
 
 
+def test_a_snapshot_date_outside_the_slider_is_refused(tmp_path):
+    result = invoke("snapshot", "--date", "2020-11-20", "--date", "2031-01-01", "-o", tmp_path / "small")
+    assert result.exit_code == 2
+    assert "A snapshot date, 2031-01-01, is outside the slider's range, 14 November 2020 to 2 December 2020" in error_line(result)
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_closed_pipe_is_not_reported_as_a_bug():
+    import subprocess
+    import sys
+
+    script = "import sys\nfrom handover_map.cli import main\nsys.argv = ['handover-map', 'data', 'list']\nmain()\n"
+    reader = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.close()  # the reader stops before the first line, as "| head -0" does
+    stderr = reader.stderr.read().decode()
+    reader.wait(timeout=120)
+    assert "unexpected" not in stderr and "report it" not in stderr and "Traceback" not in stderr
+
+
 @pytest.mark.parametrize("day", ["2020-11-14", "2020-11-21", "2020-12-02"])
 def test_a_date_within_the_slider_is_taken(tmp_path, day):
     result = invoke("build", "--date", day, "-o", tmp_path / "map.html")

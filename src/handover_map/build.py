@@ -530,8 +530,8 @@ def _leaflet_ready() -> None:
         ) from None
 
 
-def check_initial_date(initial_date: dt.date | None, joined: dict[str, list[Event]]) -> None:
-    """Refuse a date to open on outside the slider's range.
+def check_initial_date(initial_date: dt.date | None, joined: dict[str, list[Event]], what: str = "The date to open on") -> None:
+    """Refuse a date to open on (or to draw, ``what`` says which) outside the slider's range.
 
     Raises
     ------
@@ -545,8 +545,8 @@ def check_initial_date(initial_date: dt.date | None, joined: dict[str, list[Even
     if stops and not stops[0] <= initial_date <= stops[-1]:
         first, last = long_date(stops[0]), long_date(stops[-1])
         raise OptionError(
-            f"The date to open on, {initial_date.isoformat()}, is outside the slider's range, {first} to {last}.",
-            hint=f"give --date from {stops[0].isoformat()} to {stops[-1].isoformat()}, or leave it out to open on the latest handover.",
+            f"{what}, {initial_date.isoformat()}, is outside the slider's range, {first} to {last}.",
+            hint=f"give --date from {stops[0].isoformat()} to {stops[-1].isoformat()}, or leave it out.",
         )
 
 

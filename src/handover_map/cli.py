@@ -59,7 +59,8 @@ def friendly(command):
         debug = click.get_current_context().find_root().params.get("debug", False)
         try:
             return command(*args, **kwargs)
-        except (HandoverMapError, click.exceptions.Exit, click.Abort, click.UsageError):
+        # A closed pipe ("handover-map data list | head -0") is click's to end quietly, not a bug to report.
+        except (HandoverMapError, click.exceptions.Exit, click.Abort, click.UsageError, BrokenPipeError):
             raise
         except KeyboardInterrupt as stop:
             raise _interrupted(stop) from None
@@ -283,11 +284,14 @@ def snapshot(output, dates, **options) -> None:
         handover-map snapshot --article article.txt -o output/lachin --date 2020-11-30 --date 2020-12-02
         handover-map snapshot --article reports/ -o output/story
     """
-    from .build import prepare_map
+    from .build import check_initial_date, prepare_map
     from .snapshot import write_snapshot
 
     target = output or default_output_path().with_suffix("")
-    for written in write_snapshot(prepare_map(**_map_inputs(options)), target, dates or None):
+    inputs = prepare_map(**_map_inputs(options))
+    for day in dates:
+        check_initial_date(day, inputs.joined, what="A snapshot date")
+    for written in write_snapshot(inputs, target, dates or None):
         click.echo(f"Wrote {written} ({written.stat().st_size:,} bytes)", err=True)
 
 
