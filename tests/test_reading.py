@@ -625,3 +625,13 @@ def test_a_shift_told_apart_counts_back_from_the_new_date(azerbaijan):
         "The handover of the Kalbajar district has been delayed until November 25.\n"
     )
     assert events(azerbaijan, text, "2020-11-15") >= {("Kalbajar District", "postponed", "2020-11-15"), ("Kalbajar District", "scheduled", "2020-11-25")}
+
+
+def test_the_other_side_is_the_party_the_report_names_most(afghanistan):
+    gazetteer, capitals, seats = afghanistan
+    text = (
+        "Government forces retreated from the north on Friday as the Taliban advanced.\n\n"
+        "The Taliban captured Kunduz on Sunday after government forces abandoned their positions, government forces said.\n"
+    )
+    found = read_report(parse_article(text, published=dt.date(2021, 8, 9)), gazetteer, capitals=capitals, government_seats=seats).events
+    assert [(e.district, e.from_, e.to) for e in found] == [("Kunduz", "Afghan government", "Taliban")]

@@ -307,6 +307,8 @@ class SentenceReader:
         self.announced: dict[str, dt.date] = {}
         self.recent_places: list[Place] = []
         self.postponed: set[str] = set()
+        #: How often the report names each party in its sentences with handover wording.
+        self.parties_named: Counter[str] = Counter()
         #: The last shift a postponement was told with: (days, words).
         self.last_shift: tuple[int, str] | None = None
         #: Postponements whose date put off the report has not told yet: (place, feature, new date, sentence).
@@ -369,6 +371,7 @@ class SentenceReader:
             # Only negated, hypothetical or aimed wordings: the sentence tells no change of its own.
             return self._read_without_cues(report, tokens, dates, places, index_of, end)
         named_parties = find_parties(tokens)
+        self.parties_named.update(p.name for p in named_parties)
         # The day something was said ("officials announced Friday") dates no handover of its own,
         # but it is the best a reader has for a change the sentence tells without a day.
         said_on = [d for d in dates if d.date and d.form in ("weekday", "relative") and self._said_on(tokens, index_of(d.start))]
@@ -911,19 +914,31 @@ def _date_heading(line: str, dates: DateReader) -> DateMention | None:
     return found[0]
 
 
-def _complete_parties(events: list[Event]) -> list[Event]:
+def _complete_parties(events: list[Event], named: Counter[str]) -> list[Event]:
     """Fill who gives and who takes from the report's own words elsewhere.
 
     When the report's events name who gives (most often "Armenia") and who
     takes (most often "Azerbaijan"), an event that names one side of that
     pair, or neither, takes the other side: the report has said who the two
-    sides are. Events naming another party keep theirs.
+    sides are. Events naming another party keep theirs. When the events name
+    only one side, the other is the party the report names most after it,
+    if it names that party at least twice and twice as often as any other
+    ("the Taliban captured ..." in a report that speaks of "government
+    forces" throughout).
     """
     givers = Counter(e.from_ for e in events if e.from_)
     takers = Counter(e.to for e in events if e.to)
-    if not givers or not takers:
+    if not givers and not takers:
         return events
-    (giver, _), (taker, _) = givers.most_common(1)[0], takers.most_common(1)[0]
+    if not givers or not takers:
+        known = (takers or givers).most_common(1)[0][0]
+        others = [(count, name) for name, count in named.most_common() if name != known]
+        if not others or others[0][0] < 2 or (len(others) > 1 and others[0][0] < 2 * others[1][0]):
+            return events
+        other = others[0][1]
+        giver, taker = (other, known) if takers else (known, other)
+    else:
+        (giver, _), (taker, _) = givers.most_common(1)[0], takers.most_common(1)[0]
     if giver == taker:
         return events
     return [replace(e, from_=giver, to=taker) if e.from_ in ("", giver) and e.to in ("", taker) else e for e in events]
@@ -1042,7 +1057,7 @@ def read_report(
             scheduled.setdefault(event.district, []).append(event.date)
     postponed = {e.district for e in extraction.events if e.kind == "postponed"}
     _add_events(extraction, reader.dates_put_off(scheduled, postponed), seen, source)
-    extraction.events = _complete_parties(extraction.events)
+    extraction.events = _complete_parties(extraction.events, reader.parties_named)
     order = ("scheduled", "postponed", "completed")
     extraction.events.sort(key=lambda e: (e.date, e.district, order.index(e.kind)))
     return extraction
