@@ -9,11 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import geopandas as gpd
 import pytest
 
 from conftest import AZE_ADM2, MIRROR
 from handover_map.assets import LEAFLET
+from handover_map.cli import cli as cli_group
 
 CLI = [sys.executable, "-m", "handover_map"]
 
@@ -37,7 +39,15 @@ def one_error_line(result: subprocess.CompletedProcess) -> str:
     return errors[0]
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["data"], ["data", "list"], ["data", "fetch"], ["data", "verify"], ["assets"], ["assets", "fetch"]])
+def _command_paths(group: click.Group, path: tuple[str, ...] = ()) -> list[list[str]]:
+    """Every command and group under ``group``, as the words that call it."""
+    paths = [list(path)]
+    for name, command in sorted(group.commands.items()):
+        paths += _command_paths(command, (*path, name)) if isinstance(command, click.Group) else [[*path, name]]
+    return paths
+
+
+@pytest.mark.parametrize("command", _command_paths(cli_group))
 def test_every_command_has_help_with_an_example(command):
     result = run(*command, "--help")
     assert result.returncode == 0

@@ -147,7 +147,7 @@ def cli(debug: bool) -> None:
 
 
 def map_options(command):
-    """The options that say what a map shows, shared by `build` and `snapshot`."""
+    """The options that say what a map shows, shared by `build`, `snapshot` and `export`."""
     options = [
         click.option("--events", type=click.Path(dir_okay=False, path_type=Path), help="Events table (CSV). Default: the Karabakh 2020 table."),
         click.option(
@@ -293,6 +293,33 @@ def snapshot(output, dates, **options) -> None:
         check_initial_date(day, inputs.joined, what="A snapshot date")
     for written in write_snapshot(inputs, target, dates or None):
         click.echo(f"Wrote {written} ({written.stat().st_size:,} bytes)", err=True)
+
+
+@cli.command("export")
+@map_options
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), required=True, help="File to write: .geojson (or .json) for GIS tools, .csv for a spreadsheet."
+)
+@friendly
+def export_timeline(output, **options) -> None:
+    """Write who controls what, when: one record per district and state interval.
+
+    Each record has the district, its label, the state and its legend label,
+    and start and end dates (both included; the last interval has no end).
+    GeoJSON carries each district's shape (EPSG:4326) for QGIS's temporal
+    controller or kepler.gl; CSV has no geometry. Takes the same inputs as
+    build.
+
+    \b
+    Examples:
+        handover-map export -o output/timeline.geojson
+        handover-map export --events events.csv -o timeline.csv
+    """
+    from .build import prepare_map
+    from .export import write_timeline
+
+    written = write_timeline(prepare_map(**_map_inputs(options)), output)
+    click.echo(f"Wrote {written} ({written.stat().st_size:,} bytes)", err=True)
 
 
 @cli.command()

@@ -1,0 +1,109 @@
+"""The control timeline as data: one record per district and state interval.
+
+For QGIS's temporal controller, kepler.gl or a spreadsheet: each record says
+which state (:data:`settings.STATES`) a district is in from ``start`` to
+``end`` (both days included, ISO dates). The first interval starts on the
+slider's first day; the last one has no end (``null`` in GeoJSON, an empty
+cell in CSV): the state holds as far as the reports know.
+
+:func:`write_timeline` writes GeoJSON (one feature per district and
+interval, geometry in EPSG:4326) or CSV (no geometry), chosen by the
+output's suffix, all or nothing, and the same inputs always give the same
+bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import shapely
+
+from . import settings
+from ._atomic import refuse_overwriting_inputs, write_bytes_atomic
+from ._errors import OptionError
+from .build import MapInputs
+from .events import neutralise
+from .timeline import ONE_DAY, build_timeline
+
+#: Output suffixes and the formats they select.
+FORMATS = {".geojson": "geojson", ".json": "geojson", ".csv": "csv"}
+
+#: The columns of a timeline record, in order.
+COLUMNS = ("district", "label", "state", "state_label", "start", "end")
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A district in one state from ``start`` to ``end`` (both included; ``end`` None: open)."""
+
+    district: str
+    label: str
+    state: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def record(self) -> dict[str, str | None]:
+        """The interval as a table row: the state's legend label, ISO dates."""
+        return {
+            "district": self.district,
+            "label": self.label,
+            "state": self.state,
+            "state_label": settings.STATE_STYLES[self.state]["label"],
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+        }
+
+
+def timeline_intervals(inputs: MapInputs) -> list[Interval]:
+    """Every district's state intervals, districts in map order, intervals in time order."""
+    timeline = build_timeline(inputs.joined)
+    first = timeline.stops[0] if timeline.stops else None
+    intervals = []
+    for district in inputs.layers.districts:
+        series = timeline.changes.get(district.name, [(None, "held")])
+        for (day, state), following in zip(series, [*series[1:], None]):
+            end = following[0] - ONE_DAY if following and following[0] else None
+            intervals.append(Interval(district.name, district.label, state, day or first, end))
+    return intervals
+
+
+def timeline_geojson(inputs: MapInputs) -> str:
+    """The intervals as a GeoJSON FeatureCollection (EPSG:4326), one feature each."""
+    shapes = {district.name: shapely.geometry.mapping(district.geometry) for district in inputs.layers.districts}
+    features = [{"type": "Feature", "properties": interval.record(), "geometry": shapes[interval.district]} for interval in timeline_intervals(inputs)]
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def timeline_csv(inputs: MapInputs) -> str:
+    """The intervals as CSV, text cells protected against spreadsheet formulas."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for interval in timeline_intervals(inputs):
+        row = interval.record()
+        writer.writerow([neutralise(row[column] or "") for column in COLUMNS])
+    return buffer.getvalue()
+
+
+def write_timeline(inputs: MapInputs, output: str | Path) -> Path:
+    """Write the timeline to ``output``; its suffix (.geojson, .json or .csv) chooses the format.
+
+    Raises
+    ------
+    OptionError
+        For another suffix.
+    OutputError
+        If the output is one of the map's input files or cannot be written.
+    """
+    path = Path(output)
+    kind = FORMATS.get(path.suffix.lower())
+    if kind is None:
+        raise OptionError(f"Cannot tell the export format from '{path.name}'.", hint="name the output .geojson (or .json) or .csv.")
+    refuse_overwriting_inputs([path], inputs.files)
+    text = timeline_geojson(inputs) if kind == "geojson" else timeline_csv(inputs)
+    return write_bytes_atomic(path, text.encode("utf-8"))

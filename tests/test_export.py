@@ -1,0 +1,90 @@
+"""`handover-map export`: the control timeline as GeoJSON (QGIS's temporal
+controller, kepler.gl) and CSV, from the same inputs as `build`."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import itertools
+import json
+import warnings
+
+import pytest
+import shapely
+from click.testing import CliRunner, Result
+
+from handover_map import settings
+from handover_map.cli import cli
+
+
+def invoke(*args: object) -> Result:
+    with warnings.catch_warnings():
+        return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False, env={"HANDOVER_MAP_OFFLINE": "1"})
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("export")
+    for name in ("timeline.geojson", "timeline.csv"):
+        result = invoke("export", "-o", folder / name)
+        assert result.exit_code == 0, result.stderr
+    return folder
+
+
+def test_geojson_has_one_feature_per_district_and_state_interval(exported):
+    collection = json.loads((exported / "timeline.geojson").read_text(encoding="utf-8"))
+    assert collection["type"] == "FeatureCollection"
+    by_district: dict[str, list[dict]] = {}
+    for feature in collection["features"]:
+        properties = feature["properties"]
+        assert properties["state"] in settings.STATES
+        assert properties["state_label"] == settings.STATE_STYLES[properties["state"]]["label"]
+        shape = shapely.geometry.shape(feature["geometry"])
+        assert shape.is_valid and not shape.is_empty
+        minx, miny, maxx, maxy = shape.bounds
+        assert 44 < minx < maxx < 48 and 38 < miny < maxy < 41  # the Karabakh districts, in degrees
+        by_district.setdefault(properties["district"], []).append(properties)
+    assert set(by_district) == {"Agdam District", "Kalbajar District", "Lachin District"}
+    for intervals in by_district.values():
+        # Contiguous days, the first from the slider's first day, the last open.
+        assert intervals[0]["start"] == "2020-11-14" and intervals[-1]["end"] is None
+        for before, after in itertools.pairwise(intervals):
+            assert dt.date.fromisoformat(before["end"]) + dt.timedelta(days=1) == dt.date.fromisoformat(after["start"])
+    kalbajar = [(i["state"], i["start"], i["end"]) for i in by_district["Kalbajar District"]]
+    assert kalbajar == [
+        ("scheduled", "2020-11-14", "2020-11-14"),
+        ("postponed", "2020-11-15", "2020-11-24"),
+        ("transferred", "2020-11-25", None),
+    ]
+
+
+def test_csv_has_the_same_intervals_without_geometry(exported):
+    rows = list(csv.DictReader(io.StringIO((exported / "timeline.csv").read_text(encoding="utf-8"))))
+    features = json.loads((exported / "timeline.geojson").read_text(encoding="utf-8"))["features"]
+    assert list(rows[0]) == ["district", "label", "state", "state_label", "start", "end"]
+    assert [{k: v or None for k, v in row.items()} for row in rows] == [f["properties"] for f in features]
+
+
+def test_the_same_inputs_give_the_same_bytes_and_no_local_path(exported, tmp_path):
+    for name in ("timeline.geojson", "timeline.csv"):
+        assert invoke("export", "-o", tmp_path / name).exit_code == 0
+        again = (tmp_path / name).read_bytes()
+        assert again == (exported / name).read_bytes()
+        assert str(tmp_path).encode() not in again and str(exported).encode() not in again
+
+
+@pytest.mark.parametrize("name", ["timeline.txt", "timeline"])
+def test_an_output_of_unknown_format_is_refused(tmp_path, name):
+    result = invoke("export", "-o", tmp_path / name)
+    assert result.exit_code == 2
+    assert "Cannot tell the export format" in result.stderr and ".geojson" in result.stderr
+    assert not (tmp_path / name).exists()
+
+
+def test_the_events_table_cannot_be_overwritten(tmp_path):
+    table = tmp_path / "events.csv"
+    table.write_text("district,date,kind\nAghdam,2020-11-20,completed\n", encoding="utf-8")
+    before = table.read_bytes()
+    result = invoke("export", "--events", table, "-o", table)
+    assert result.exit_code != 0 and table.read_bytes() == before
