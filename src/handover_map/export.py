@@ -65,7 +65,7 @@ def timeline_intervals(inputs: MapInputs) -> list[Interval]:
     first = timeline.stops[0] if timeline.stops else None
     intervals = []
     for district in inputs.layers.districts:
-        series = timeline.changes.get(district.name, [(None, "held")])
+        series = timeline.changes[district.name]  # the map's districts are the joined ones
         for (day, state), following in zip(series, [*series[1:], None]):
             end = following[0] - ONE_DAY if following and following[0] else None
             intervals.append(Interval(district.name, district.label, state, day or first, end))

@@ -261,12 +261,13 @@ def _pair(places: list[Place], dates: list[DateMention]) -> list[tuple[Place, Da
     # A place with no date on its side takes the nearest only if no other place has it:
     # "the return of Kalbajar, as well as Agdam by 20 November and Lachin by 1 December".
     claimed = {id(d) for _, d in pairs if d is not None}
-    return [
-        (place, nearest)
-        for place, chosen in pairs
-        for nearest in [chosen or min(dates, key=lambda d: abs(d.start - place.start))]
-        if chosen is not None or id(nearest) not in claimed
-    ]
+    paired = []
+    for place, chosen in pairs:
+        nearest = chosen or min(dates, key=lambda d: abs(d.start - place.start))
+        if chosen is None and id(nearest) in claimed:
+            continue
+        paired.append((place, nearest))
+    return paired
 
 
 def _has_phrase(tokens: list[Token], start: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
@@ -353,6 +354,7 @@ class SentenceReader:
             if token.lower[:3] in lexicon.anniversary_starts
             for phrase in lexicon.anniversary
         )
+        place_ends = {index_of(p.end - 1) for p in places}
         for number, hit in enumerate(cues):
             reason = self._blocked(tokens, hit, anniversary)
             if reason:
@@ -361,7 +363,6 @@ class SentenceReader:
             hit.passive = tokens[hit.first - 1].lower in lexicon.passive if hit.first > 0 else False
             if hit.first > 1 and not hit.passive and tokens[hit.first - 1].lower.endswith("ly"):
                 hit.passive = tokens[hit.first - 2].lower in lexicon.passive  # "was formally ceded"
-            place_ends = {index_of(p.end - 1) for p in places}
             after_place = hit.first > 0 and (tokens[hit.first - 1].text == "," or hit.first - 1 in place_ends)
             if not hit.passive and hit.cue.place == "after" and after_place and self._date_follows(tokens, hit, dates, index_of):
                 hit.passive = True  # "Agdam, ceded on 20 November", "celui d'Aghdam rendu le 20 novembre"
