@@ -635,3 +635,20 @@ def test_the_other_side_is_the_party_the_report_names_most(afghanistan):
     )
     found = read_report(parse_article(text, published=dt.date(2021, 8, 9)), gazetteer, capitals=capitals, government_seats=seats).events
     assert [(e.district, e.from_, e.to) for e in found] == [("Kunduz", "Afghan government", "Taliban")]
+
+
+def test_also_dates_a_change_by_the_one_told_just_before(afghanistan):
+    text = "Herat fell to the militants on Thursday evening, residents said.\n\nThe militants also gained control over Qala-e-Naw, the capital of Badghis.\n"
+    assert events(afghanistan, text, "2021-08-13") == {("Herat", "completed", "2021-08-12"), ("Badghis", "completed", "2021-08-12")}
+    # Another place told in between breaks the tie: the day of "also" is no longer known.
+    text = (
+        "Herat fell to the militants on Thursday evening, residents said.\n\n"
+        "Heavy fighting went on through the night near Kandahar, where government troops were regrouping.\n\n"
+        "The militants also gained control over Qala-e-Naw, the capital of Badghis.\n"
+    )
+    assert events(afghanistan, text, "2021-08-13") == {("Herat", "completed", "2021-08-12")}
+
+
+def test_a_plan_told_with_an_adverb_in_between(azerbaijan):
+    text = "Baku is also to recover the Lachin district on 1 December, the statement says.\n"
+    assert events(azerbaijan, text, "2020-11-20") == {("Lachin District", "scheduled", "2020-12-01")}

@@ -96,6 +96,8 @@ class Lexicon:
     past_markers: frozenset[str]
     #: Words telling a change done at an earlier, unstated time: "have already retaken".
     undated_past: tuple[tuple[str, ...], ...]
+    #: Words tying a change to the one told just before, and so to its day: "also took Farah".
+    also_words: frozenset[str]
     #: Words naming parts of a place ("villages of Fuzuli"): the place holding them did not change hands.
     part_words: frozenset[str]
     #: Words right before a verb that make it an aim: "massing to occupy Shusha".
@@ -198,6 +200,7 @@ def _parse(spec: dict) -> Lexicon:
         relative_words=frozenset(words.get("relative_words", [])),
         infinitive_markers=frozenset(words.get("infinitive_markers", [])),
         part_words=frozenset(words.get("part_words", [])),
+        also_words=frozenset(words.get("also_words", [])),
         other_day_stems=tuple(w[:-1] for w in words.get("other_day_words", []) if w.endswith("*")),
         signing=tuple(_word_pattern(w) for w in words.get("signing", [])),
         cues=tuple(cues),

@@ -323,6 +323,8 @@ class SentenceReader:
         self.pending_date: DateMention | None = None
         #: The date of a heading line that is only a date ("Aug. 13:"), for the lines under it.
         self.section_date: DateMention | None = None
+        #: The one day of the changes the sentence before told with their places, for "also took Farah".
+        self.last_change_date: DateMention | None = None
         #: Sentences read since the pending places or date were told (one that names nothing may come between).
         self.pending_age = 0
 
@@ -403,6 +405,8 @@ class SentenceReader:
                     hit.dates = [self.section_date]  # under a heading "Aug. 13:" in a day-by-day list
                 elif said_on and hit.kind == "completed" and len({d.date for d in said_on}) == 1:
                     hit.dates = [said_on[0]]  # "captured the city of Zaranj, officials announced Friday"
+                elif self.last_change_date is not None and hit.kind == "completed" and self._told_also(tokens, hit):
+                    hit.dates = [self.last_change_date]  # "... fell on Tuesday. The Taliban also took Farah."
             giver, taker = self._parties(tokens, hit, named_parties)
             for found in self._events(tokens, hit, index_of, (start, end)):
                 report.events.append(Found(found.place, found.feature, found.kind, found.date, found.sentence, giver, taker))
@@ -427,7 +431,13 @@ class SentenceReader:
         with_places = [p for hit in live for p in hit.places]
         if with_places:
             self.recent_places = with_places
+        changed_on = {d.date: d for h in live if h.kind == "completed" and h.places for d in h.dates if d.date}
+        self.last_change_date = next(iter(changed_on.values())) if len(changed_on) == 1 else None
         return report
+
+    def _told_also(self, tokens: list[Token], hit: CueHit) -> bool:
+        """Whether "also" (or its like) stands in the three words before a wording: "also gained control over"."""
+        return any(t.lower in self.lexicon.also_words for t in tokens[_window_start(tokens, hit.first, 3) : hit.first])
 
     def _ends_clause(self, tokens: list[Token], hit: CueHit) -> bool:
         """Whether a wording stands last in its clause, in a language that puts its verbs there."""
@@ -451,6 +461,8 @@ class SentenceReader:
             self.pending_age = 1  # a sentence in between that names nothing keeps the thread
             return report
         self.pending_places, self.pending_age = [], 0
+        if dates or places:
+            self.last_change_date = None  # another day or place was told since
         # A heading that is only a date (and a name): "– Aug. 7 – SHEBERGHAN." dates what follows.
         heading = [d for d in dates if d.date] if len(tokens) <= 10 else []
         self.pending_date = heading[0] if len({d.date for d in heading}) == 1 else None
