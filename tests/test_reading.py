@@ -652,3 +652,15 @@ def test_also_dates_a_change_by_the_one_told_just_before(afghanistan):
 def test_a_plan_told_with_an_adverb_in_between(azerbaijan):
     text = "Baku is also to recover the Lachin district on 1 December, the statement says.\n"
     assert events(azerbaijan, text, "2020-11-20") == {("Lachin District", "scheduled", "2020-12-01")}
+
+
+def test_german_weekday_joined_with_a_part_of_the_day(afghanistan):
+    text = "Die Aufständischen nahmen am Freitagabend auch Feroz Koh ein, die Hauptstadt der Provinz Ghor, sagte ein Sprecher.\n"
+    assert events(afghanistan, text, "2021-08-14") == {("Ghor", "completed", "2021-08-13")}
+
+
+def test_hours_after_another_change_is_the_same_day(afghanistan):
+    text = "Jeudi, les insurgés ont pris Hérat, quelques heures après la chute de Ghazni, située à 150 km de Kaboul.\n"
+    assert events(afghanistan, text, "2021-08-13") == {("Herat", "completed", "2021-08-12"), ("Ghanzi", "completed", "2021-08-12")}
+    text = "The insurgents took Herat on Thursday, hours after the fall of Ghazni, some 150 km south-west of Kabul.\n"
+    assert events(afghanistan, text, "2021-08-13") == {("Herat", "completed", "2021-08-12"), ("Ghanzi", "completed", "2021-08-12")}

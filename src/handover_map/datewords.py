@@ -56,7 +56,8 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         patterns.append(
             ("month-day", re.compile(rf"\b(?P<month>{months})\.?\s+(?P<day>[0-3]?\d)(?:{_alternatives(words.day_suffixes)})?\b{year}", re.IGNORECASE))
         )
-    patterns.append(("weekday", re.compile(rf"\b(?P<weekday>{_alternatives(words.weekdays)})\b", re.IGNORECASE)))
+    parts = rf"(?:{_alternatives(words.weekday_parts)})?" if words.weekday_parts else ""
+    patterns.append(("weekday", re.compile(rf"\b(?P<weekday>{_alternatives(words.weekdays)}){parts}\b", re.IGNORECASE)))
     if words.relative:
         patterns.append(("relative", re.compile(rf"\b(?P<relative>{_alternatives(words.relative)})\b", re.IGNORECASE)))
     if words.later and words.day_units:

@@ -58,6 +58,8 @@ class DateWords:
     month_first: bool = True  # whether "November 20" is written (besides "20 November")
     #: Whether "7/12/2020" is 7 December (True) or July 12 (False); None: the language uses both, so only dates one order allows are read.
     slash_day_first: bool | None = None
+    #: Parts of a day written joined to its weekday: German "Freitagmorgen", "Dienstagfrüh".
+    weekday_parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,10 @@ class Lexicon:
     past_markers: frozenset[str]
     #: Words telling a change done at an earlier, unstated time: "have already retaken".
     undated_past: tuple[tuple[str, ...], ...]
+    #: Words putting a change within hours of another the sentence dates: "hours after the fall of Ghazni".
+    same_day: tuple[tuple[str, ...], ...]
+    #: Units of distance: a place a few words after one is a landmark ("150 km from Kabul"), not a place handed over.
+    distance_units: frozenset[str]
     #: Words tying a change to the one told just before, and so to its day: "also took Farah".
     also_words: frozenset[str]
     #: Words naming parts of a place ("villages of Fuzuli"): the place holding them did not change hands.
@@ -156,6 +162,7 @@ def _parse(spec: dict) -> Lexicon:
         slash_day_first=date_spec.get("slash_day_first"),
         later=tuple(date_spec.get("later", [])),
         ago=tuple(date_spec.get("ago", [])),
+        weekday_parts=tuple(date_spec.get("weekday_parts", [])),
     )
     cues = []
     for group in spec["cue"]:
@@ -201,6 +208,8 @@ def _parse(spec: dict) -> Lexicon:
         infinitive_markers=frozenset(words.get("infinitive_markers", [])),
         part_words=frozenset(words.get("part_words", [])),
         also_words=frozenset(words.get("also_words", [])),
+        distance_units=frozenset(words.get("distance_units", [])),
+        same_day=_phrases(words.get("same_day", [])),
         other_day_stems=tuple(w[:-1] for w in words.get("other_day_words", []) if w.endswith("*")),
         signing=tuple(_word_pattern(w) for w in words.get("signing", [])),
         cues=tuple(cues),

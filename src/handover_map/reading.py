@@ -388,6 +388,8 @@ class SentenceReader:
         # "have already retaken Fuzuli", "took the largest cities within a week": done at an unstated time.
         undated_past = _has_phrase(tokens, 0, len(tokens), lexicon.undated_past)
         named = any(h.places for h in live)
+        # The one day the sentence dates its changes with, for one told "hours after" another.
+        days_told = {d.date: d for h in live if h.places for d in h.dates if d.date}
         # Announcements before postponements, so that a postponement knows the date it puts off
         # even when the sentence tells it after: "granted ten more days ..., which was due on Sunday".
         for hit in sorted(live, key=lambda h: h.kind == "postponed"):
@@ -405,6 +407,8 @@ class SentenceReader:
                     hit.dates = [self.section_date]  # under a heading "Aug. 13:" in a day-by-day list
                 elif said_on and hit.kind == "completed" and len({d.date for d in said_on}) == 1:
                     hit.dates = [said_on[0]]  # "captured the city of Zaranj, officials announced Friday"
+                elif len(days_told) == 1 and _has_phrase(tokens, _window_start(tokens, hit.first, 4), hit.first, lexicon.same_day):
+                    hit.dates = list(days_told.values())  # "took Herat on Thursday, hours after the fall of Ghazni"
                 elif self.last_change_date is not None and hit.kind == "completed" and self._told_also(tokens, hit):
                     hit.dates = [self.last_change_date]  # "... fell on Tuesday. The Taliban also took Farah."
             giver, taker = self._parties(tokens, hit, named_parties)
@@ -624,6 +628,8 @@ class SentenceReader:
                 continue
             if self._names_its_location(tokens, at):
                 continue  # "captured a border town called Wesh in Kandahar": Wesh was taken, not Kandahar
+            if any(t.lower in self.lexicon.distance_units for t in tokens[max(0, at - 5) : at]):
+                continue  # "Ghazni, 150 km south-west of Kabul": a landmark
             if self._part_of(tokens, at, places, index_of):
                 continue  # "18 villages of Fuzuli, Jabrayil and Khojavend": parts, not the districts
             after = bisect.bisect_left(firsts, at)
