@@ -664,3 +664,8 @@ def test_hours_after_another_change_is_the_same_day(afghanistan):
     assert events(afghanistan, text, "2021-08-13") == {("Herat", "completed", "2021-08-12"), ("Ghanzi", "completed", "2021-08-12")}
     text = "The insurgents took Herat on Thursday, hours after the fall of Ghazni, some 150 km south-west of Kabul.\n"
     assert events(afghanistan, text, "2021-08-13") == {("Herat", "completed", "2021-08-12"), ("Ghanzi", "completed", "2021-08-12")}
+
+
+def test_russian_nouns_of_capture(afghanistan):
+    text = "В понедельник движение объявило о захвате города Айбак, центра провинции Саманган.\n"
+    assert events(afghanistan, text, "2021-08-10") == {("Samangan", "completed", "2021-08-09")}
