@@ -669,3 +669,25 @@ def test_hours_after_another_change_is_the_same_day(afghanistan):
 def test_russian_nouns_of_capture(afghanistan):
     text = "В понедельник движение объявило о захвате города Айбак, центра провинции Саманган.\n"
     assert events(afghanistan, text, "2021-08-10") == {("Samangan", "completed", "2021-08-09")}
+
+
+def test_a_change_with_no_place_of_the_map_borrows_none(afghanistan, azerbaijan):
+    text = (
+        "On Sunday the insurgents captured Kunduz, the provincial capital, officials said.\n\n"
+        "The president has said foreign troops will pull out of the country by 31 August.\n"
+    )
+    assert events(afghanistan, text, "2021-08-09") == {("Kunduz", "completed", "2021-08-08")}
+    # A deadline or a postponement with no place is about the places just told.
+    text = (
+        "Kalbajar was to be handed over to Azerbaijan on 15 November under the ceasefire agreement.\n\n"
+        "The deadline was postponed until 25 November, officials in Yerevan said.\n"
+    )
+    assert ("Kalbajar District", "scheduled", "2020-11-25") in events(azerbaijan, text, "2020-11-16")
+
+
+def test_a_change_pointing_back_to_the_place_just_told(azerbaijan):
+    text = (
+        "Seit Tagen verlassen die Familien Kalbadschar mit Lastwagen und fahren nach Armenien.\n\n"
+        "Bis zum 25. November muss Armenien diesen Bezirk an Aserbaidschan übergeben, so das Abkommen.\n"
+    )
+    assert events(azerbaijan, text, "2020-11-16") == {("Kalbajar District", "scheduled", "2020-11-25")}

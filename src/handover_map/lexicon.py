@@ -102,6 +102,8 @@ class Lexicon:
     same_day: tuple[tuple[str, ...], ...]
     #: Units of distance: a place a few words after one is a landmark ("150 km from Kabul"), not a place handed over.
     distance_units: frozenset[str]
+    #: Words pointing back to the place just told: "must hand this district over by 25 November".
+    references: tuple[tuple[str, ...], ...]
     #: Words tying a change to the one told just before, and so to its day: "also took Farah".
     also_words: frozenset[str]
     #: Words naming parts of a place ("villages of Fuzuli"): the place holding them did not change hands.
@@ -208,6 +210,7 @@ def _parse(spec: dict) -> Lexicon:
         infinitive_markers=frozenset(words.get("infinitive_markers", [])),
         part_words=frozenset(words.get("part_words", [])),
         also_words=frozenset(words.get("also_words", [])),
+        references=_phrases(words.get("references", [])),
         distance_units=frozenset(words.get("distance_units", [])),
         same_day=_phrases(words.get("same_day", [])),
         other_day_stems=tuple(w[:-1] for w in words.get("other_day_words", []) if w.endswith("*")),

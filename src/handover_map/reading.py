@@ -388,12 +388,15 @@ class SentenceReader:
         # "have already retaken Fuzuli", "took the largest cities within a week": done at an unstated time.
         undated_past = _has_phrase(tokens, 0, len(tokens), lexicon.undated_past)
         named = any(h.places for h in live)
+        refers_back = _has_phrase(tokens, 0, len(tokens), lexicon.references)
         # The one day the sentence dates its changes with, for one told "hours after" another.
         days_told = {d.date: d for h in live if h.places for d in h.dates if d.date}
         # Announcements before postponements, so that a postponement knows the date it puts off
         # even when the sentence tells it after: "granted ten more days ..., which was due on Sunday".
         for hit in sorted(live, key=lambda h: h.kind == "postponed"):
-            if not hit.places and not named and hit.kind in ("scheduled", "postponed"):
+            if not hit.places and not named and (hit.cue.kind in ("schedule", "postpone") or refers_back):
+                # "The deadline was postponed": the places just told; but a change with no place of
+                # the map ("will pull out of the country by 31 August") is about somewhere else.
                 hit.places = list(self.recent_places)
             if not hit.dates and hit.places and not undated_past:
                 # A date no cue owns, else one held by a cue that names no place:
