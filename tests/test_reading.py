@@ -691,3 +691,18 @@ def test_a_change_pointing_back_to_the_place_just_told(azerbaijan):
         "Bis zum 25. November muss Armenien diesen Bezirk an Aserbaidschan übergeben, so das Abkommen.\n"
     )
     assert events(azerbaijan, text, "2020-11-16") == {("Kalbajar District", "scheduled", "2020-11-25")}
+
+
+def test_german_place_left_by_a_clause_final_verb(azerbaijan):
+    text = "Die Armee hat sich am Montag aus Kalbadschar zurückgezogen, teilte das Ministerium mit.\n"
+    assert events(azerbaijan, text, "2020-11-26") == {("Kalbajar District", "completed", "2020-11-23")}
+    # "aus" before a place with no such verb is still where someone comes from.
+    text = "Am Montag sind Flüchtlinge aus Kalbadschar in Agdam angekommen, teilte das Ministerium mit.\n"
+    assert events(azerbaijan, text, "2020-11-26") == set()
+
+
+def test_a_sentence_ends_before_a_german_opening_quote(azerbaijan):
+    from handover_map.reading import split_sentences
+
+    text = "Die Armee ist eingerückt. „Wir sind da“, sagte ein Sprecher."
+    assert [text[a:b] for a, b in split_sentences(text, 0, len(text))] == ["Die Armee ist eingerückt.", "„Wir sind da“, sagte ein Sprecher."]

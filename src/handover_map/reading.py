@@ -45,7 +45,7 @@ _ABBREVIATION = re.compile(
     r"Nr|ca|bzw|Str|janv|févr|avr|juil|sept|oct|nov|déc|г|гг|ул|им|т\.е))\.$"
 )
 _SENTENCE_BREAK = re.compile(
-    r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"“‘«(\[]?[^\W_a-zа-я])"
+    r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"“‘«„‚(\[]?[^\W_a-zа-я])"
     # Pages that lost the space between paragraphs: "... et la Russie.Situé ...".
     r"|(?<=[^\W\d_A-ZА-Я]{3}[.!?])(?=[^\W\d_a-zа-я][^\W\d_A-ZА-Я])"
 )
@@ -418,7 +418,8 @@ class SentenceReader:
             for found in self._events(tokens, hit, index_of, (start, end)):
                 report.events.append(Found(found.place, found.feature, found.kind, found.date, found.sentence, giver, taker))
         # "... has captured Puli Alam, the capital of Logar. The lawmaker confirmed the fall on Friday."
-        unplaced = free + [d for h in live if not h.places for d in h.dates if d.date is not None]
+        # The day a statement was made counts too: "..., sagte ein Vertreter am Samstag".
+        unplaced = free + [d for h in live if not h.places for d in h.dates if d.date is not None] or said_on
         if self.pending_places and not any(h.places for h in live) and len(unplaced) == 1 and unplaced[0].form in ("weekday", "relative"):
             for place in self.pending_places:
                 (feature,) = place.features
@@ -625,7 +626,7 @@ class SentenceReader:
         for place in places:
             at = index_of(place.start)
             ending = cue_ends.get(at - 1)
-            if self._is_party(tokens, at) and (ending is None or ending.cue.place == "before"):
+            if self._is_party(tokens, at) and (ending is None or ending.cue.place == "before") and not self._left_by_final_verb(tokens, at, hits):
                 # "handed over to Baku", "Lachin returned to Azerbaijan", "refugees returned to Stepanakert";
                 # but "withdrew from Gaza": there the "from" belongs to a cue whose place follows it.
                 continue
@@ -735,6 +736,12 @@ class SentenceReader:
             and tokens[at - 2].lower not in self.lexicon.stopwords
             and not self.finder.find(tokens[at - 2].text)
         )
+
+    def _left_by_final_verb(self, tokens: list[Token], at: int, hits: list[CueHit]) -> bool:
+        """Whether the place at ``at`` is what a clause-final verb of giving up leaves:
+        "sich aus Kalbadschar zurückgezogen", "die Truppen aus Kalbadschar abzuziehen"."""
+        following = next((h for h in hits if h.first > at), None)
+        return following is not None and following.first - at <= 2 and following.cue.subject == "giver" and self._ends_clause(tokens, following)
 
     def _is_party(self, tokens: list[Token], at: int) -> bool:
         """A place right after "to" or "from": who takes or gives, not what changes hands."""
