@@ -418,8 +418,7 @@ class SentenceReader:
             for found in self._events(tokens, hit, index_of, (start, end)):
                 report.events.append(Found(found.place, found.feature, found.kind, found.date, found.sentence, giver, taker))
         # "... has captured Puli Alam, the capital of Logar. The lawmaker confirmed the fall on Friday."
-        # The day a statement was made counts too: "..., sagte ein Vertreter am Samstag".
-        unplaced = free + [d for h in live if not h.places for d in h.dates if d.date is not None] or said_on
+        unplaced = free + [d for h in live if not h.places for d in h.dates if d.date is not None]
         if self.pending_places and not any(h.places for h in live) and len(unplaced) == 1 and unplaced[0].form in ("weekday", "relative"):
             for place in self.pending_places:
                 (feature,) = place.features
