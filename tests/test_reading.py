@@ -706,3 +706,29 @@ def test_a_sentence_ends_before_a_german_opening_quote(azerbaijan):
 
     text = "Die Armee ist eingerückt. „Wir sind da“, sagte ein Sprecher."
     assert [text[a:b] for a, b in split_sentences(text, 0, len(text))] == ["Die Armee ist eingerückt.", "„Wir sind da“, sagte ein Sprecher."]
+
+
+def test_a_place_that_locates_another_is_a_landmark(afghanistan):
+    text = (
+        "The insurgents pressed on across the south and west of the country this week.\n\n"
+        "Ghazni, some 150km (90 miles) south-west of the capital, Kabul, also fell on Thursday, officials said.\n"
+    )
+    assert events(afghanistan, text, "2021-08-13") == {("Ghanzi", "completed", "2021-08-12")}
+    text = "On Monday the group said it had taken Panjshir province north of Kabul, the last holdout of its opponents.\n"
+    assert events(afghanistan, text, "2021-09-07") == {("Panjshir", "completed", "2021-09-06")}
+    # The first place after a distance is its landmark; a place named after that is not.
+    text = "On Thursday the rebels came within 150 km of Kabul, seizing Ghazni on the way.\n"
+    assert events(afghanistan, text, "2021-08-13") == {("Ghanzi", "completed", "2021-08-12")}
+
+
+def test_setting_something_ablaze_is_no_plan(afghanistan):
+    text = "On Monday crowds set the governor's office ablaze as the insurgents entered Kunduz.\n"
+    assert events(afghanistan, text, "2021-08-10") == {("Kunduz", "completed", "2021-08-09")}
+
+
+def test_a_place_opening_a_paragraph_with_a_distance_is_no_dateline(afghanistan):
+    text = (
+        "The insurgents pressed on across the south and west of the country this week.\n\n"
+        "Ghazni, about 150 km from the capital, fell on Thursday, officials said.\n"
+    )
+    assert events(afghanistan, text, "2021-08-13") == {("Ghanzi", "completed", "2021-08-12")}

@@ -104,6 +104,8 @@ class Lexicon:
     distance_units: frozenset[str]
     #: Words pointing back to the place just told: "must hand this district over by 25 November".
     references: tuple[tuple[str, ...], ...]
+    #: Directions: a place right after one is a landmark ("north of Kabul"), not a place handed over.
+    directions: tuple[tuple[str, ...], ...]
     #: Words tying a change to the one told just before, and so to its day: "also took Farah".
     also_words: frozenset[str]
     #: Words naming parts of a place ("villages of Fuzuli"): the place holding them did not change hands.
@@ -210,6 +212,7 @@ def _parse(spec: dict) -> Lexicon:
         infinitive_markers=frozenset(words.get("infinitive_markers", [])),
         part_words=frozenset(words.get("part_words", [])),
         also_words=frozenset(words.get("also_words", [])),
+        directions=_phrases(words.get("directions", [])),
         references=_phrases(words.get("references", [])),
         distance_units=frozenset(words.get("distance_units", [])),
         same_day=_phrases(words.get("same_day", [])),

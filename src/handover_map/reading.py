@@ -561,13 +561,14 @@ class SentenceReader:
         after = sentence[place.end : place.end + 30].lower()
         return (
             after[:1] in (":", ",", "(")
-            and (
-                place.text.isupper()
-                or ":" in after[:2]
-                or any(mark in after for mark in self.lexicon.dateline_marks)
-                or bool(re.match(r",\s+\w+\.?\s+\d", after))
-            )
+            and (place.text.isupper() or ":" in after[:2] or any(mark in after for mark in self.lexicon.dateline_marks) or self._month_follows(after))
         ) or any(after.lstrip().startswith(mark) for mark in self.lexicon.dateline_marks)
+
+    def _month_follows(self, after: str) -> bool:
+        """Whether a name is followed by a date as in a dateline: "Kabul, Aug 8", "Kabul, 8 August"."""
+        dated = re.match(r",\s+(\w+)\.?\s+(\d+)(?:\s+(\w+))?", after)
+        months = self.lexicon.dates.months
+        return bool(dated) and (dated[1].lower() in months or (dated[3] or "").lower() in months)
 
     def _blocked(self, tokens: list[Token], hit: CueHit, anniversary: bool) -> str | None:
         lexicon = self.lexicon
@@ -622,6 +623,7 @@ class SentenceReader:
         """Each place to the nearest cue whose wording points at it."""
         firsts = [h.first for h in hits]
         cue_ends = {h.last: h for h in hits}
+        starts = {index_of(p.start) for p in places}
         for place in places:
             at = index_of(place.start)
             ending = cue_ends.get(at - 1)
@@ -631,8 +633,8 @@ class SentenceReader:
                 continue
             if self._names_its_location(tokens, at):
                 continue  # "captured a border town called Wesh in Kandahar": Wesh was taken, not Kandahar
-            if any(t.lower in self.lexicon.distance_units for t in tokens[max(0, at - 5) : at]):
-                continue  # "Ghazni, 150 km south-west of Kabul": a landmark
+            if self._landmark(tokens, at, starts):
+                continue  # "Ghazni, 150 km south-west of Kabul", "Panjshir, north of Kabul": a landmark
             if self._part_of(tokens, at, places, index_of):
                 continue  # "18 villages of Fuzuli, Jabrayil and Khojavend": parts, not the districts
             after = bisect.bisect_left(firsts, at)
@@ -735,6 +737,16 @@ class SentenceReader:
             and tokens[at - 2].lower not in self.lexicon.stopwords
             and not self.finder.find(tokens[at - 2].text)
         )
+
+    def _landmark(self, tokens: list[Token], at: int, place_starts: set[int]) -> bool:
+        """Whether the place at ``at`` only locates another: "about 130km (80 miles) southwest of the
+        national capital, Kabul", "north of Kabul"; the first place after a distance is its landmark."""
+        units = self.lexicon.distance_units
+        for k in range(max(0, at - 8), at):
+            word = tokens[k].lower
+            if (word in units or word.lstrip("0123456789.,") in units) and not place_starts & set(range(k + 1, at)):
+                return True
+        return any(_has_phrase(tokens, at - len(phrase) - k, at, (phrase,)) for phrase in self.lexicon.directions for k in (0, 1))
 
     def _left_by_final_verb(self, tokens: list[Token], at: int, hits: list[CueHit]) -> bool:
         """Whether the place at ``at`` is what a clause-final verb of giving up leaves:
