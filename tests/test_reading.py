@@ -732,3 +732,10 @@ def test_a_place_opening_a_paragraph_with_a_distance_is_no_dateline(afghanistan)
         "Ghazni, about 150 km from the capital, fell on Thursday, officials said.\n"
     )
     assert events(afghanistan, text, "2021-08-13") == {("Ghanzi", "completed", "2021-08-12")}
+
+
+def test_a_photo_taken_on_a_day_is_no_capture(azerbaijan):
+    text = "A photo taken on 21 November shows soldiers raising a flag over the ruins of the Agdam mosque, our reporter writes.\n"
+    assert events(azerbaijan, text, "2020-11-30") == set()
+    text = "On Sunday the army said it had taken control of the town of Agdam, officials in Baku confirmed.\n"
+    assert events(azerbaijan, text, "2020-11-23") == {("Agdam District", "completed", "2020-11-22")}

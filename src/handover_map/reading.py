@@ -232,8 +232,8 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueHit]:
                 best = CueHit(cue, i, last)
         if best is not None and (not hits or best.first > hits[-1].last):
             hits.append(best)
-        elif best is not None and best.last > hits[-1].last and best.first == hits[-1].first:
-            hits[-1] = best
+        elif best is not None and best.last > hits[-1].last:
+            hits[-1] = best  # overlapping, the one reaching further: "have [taken] control of"
     return hits
 
 
@@ -568,7 +568,9 @@ class SentenceReader:
         """Whether a name is followed by a date as in a dateline: "Kabul, Aug 8", "Kabul, 8 August"."""
         dated = re.match(r",\s+(\w+)\.?\s+(\d+)(?:\s+(\w+))?", after)
         months = self.lexicon.dates.months
-        return bool(dated) and (dated[1].lower() in months or (dated[3] or "").lower() in months)
+        if dated is None:
+            return False
+        return dated[1].lower() in months or (dated[3] or "").lower() in months
 
     def _blocked(self, tokens: list[Token], hit: CueHit, anniversary: bool) -> str | None:
         lexicon = self.lexicon
