@@ -434,13 +434,23 @@ def test_a_long_list_after_its_wording_keeps_going(afghanistan):
 @pytest.mark.parametrize(
     ("text", "language", "published"),
     [
-        ("Today one year passes since the liberation of the Kalbajar district from occupation.\n", "en", "2021-11-25"),
         ("Сегодня пятая годовщина освобождения Кельбаджарского района.\n", "ru", "2025-11-25"),
         ("Heute ist der fünfte Jahrestag der Rückgabe von Kelbadschar an Aserbaidschan.\n", "de", "2025-11-25"),
     ],
 )
 def test_an_anniversary_is_not_a_handover_on_its_day(azerbaijan, text, language, published):
     assert events(azerbaijan, text, published, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Today one year passes since the liberation of the Kalbajar district from occupation.\n", "2021-11-25"),
+        ("Сегодня, 25 ноября, исполняется 5 лет со дня освобождения Кельбаджарского района, напомнили в министерстве обороны.\n", "2025-11-25"),
+    ],
+)
+def test_an_anniversary_counting_its_years_dates_the_change_back(azerbaijan, text, published):
+    assert events(azerbaijan, text, published) == {("Kalbajar District", "completed", "2020-11-25")}
 
 
 def test_ne_que_is_not_a_negation(afghanistan):

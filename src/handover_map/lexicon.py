@@ -75,6 +75,8 @@ class Lexicon:
     anniversary: tuple[tuple[re.Pattern[str], ...], ...]
     #: The first three letters of the anniversary phrases' first words, to find where one may start.
     anniversary_starts: frozenset[str]
+    #: How an anniversary counts its years ("one year passes since", "5 лет со дня"), with ``n`` the count.
+    years_since: tuple[re.Pattern[str], ...]
     future: tuple[tuple[str, ...], ...]
     passive: frozenset[str]
     to_party: tuple[tuple[str, ...], ...]
@@ -187,6 +189,7 @@ def _parse(spec: dict) -> Lexicon:
         condition=frozenset(words["condition"]),
         anniversary=tuple(tuple(_word_pattern(word) for word in phrase.split()) for phrase in words.get("anniversary", [])),
         anniversary_starts=frozenset(phrase.split()[0][:3] for phrase in words.get("anniversary", [])),
+        years_since=tuple(_shift_pattern(template, dates) for template in words.get("years_since", [])),
         future=_phrases(words["future"]),
         passive=frozenset(words["passive"]),
         to_party=_phrases(words["to_party"]),

@@ -165,6 +165,14 @@ _ORDINAL = re.compile(r"\b\d{1,2}\.$")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 
+def _years_before(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` earlier (29 February falls back to the 28th)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
 def split_sentences(text: str, start: int, end: int, months: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Sentence spans within ``text[start:end]``, not breaking after abbreviations
     nor inside a date written with an ordinal point ("am 20. November")."""
@@ -356,9 +364,11 @@ class SentenceReader:
             if token.lower[:3] in lexicon.anniversary_starts
             for phrase in lexicon.anniversary
         )
+        # "Today, one year passes since the liberation of Kalbajar": the change, that many years before the day told.
+        years_back = self._years_since(sentence, dates) if anniversary else None
         place_ends = {index_of(p.end - 1) for p in places}
         for number, hit in enumerate(cues):
-            reason = self._blocked(tokens, hit, anniversary)
+            reason = self._blocked(tokens, hit, anniversary and years_back is None)
             if reason:
                 report.unused_dates += [(d, reason) for d in dates if abs(index_of(d.start) - hit.first) < 12]
                 continue
@@ -379,6 +389,8 @@ class SentenceReader:
         # but it is the best a reader has for a change the sentence tells without a day.
         said_on = [d for d in dates if d.date and d.form in ("weekday", "relative") and self._said_on(tokens, index_of(d.start))]
         dates = [d for d in dates if not self._names_another_day(tokens, index_of(d.start), cues)]
+        if years_back is not None:
+            dates = [replace(d, date=_years_before(d.date, years_back)) for d in dates if d.date is not None]
         self._assign_dates(tokens, live, dates, index_of)
         self._assign_places(tokens, live, places, index_of)
         live = self._fold_into_postponements(live)
@@ -563,6 +575,16 @@ class SentenceReader:
             after[:1] in (":", ",", "(")
             and (place.text.isupper() or ":" in after[:2] or any(mark in after for mark in self.lexicon.dateline_marks) or self._month_follows(after))
         ) or any(after.lstrip().startswith(mark) for mark in self.lexicon.dateline_marks)
+
+    def _years_since(self, sentence: str, dates: list[DateMention]) -> int | None:
+        """The years an anniversary counts from one day the sentence names, or None."""
+        days = {d.date for d in dates if d.date is not None}
+        for pattern in self.lexicon.years_since:
+            counted = pattern.search(sentence)
+            if counted and len(days) == 1:
+                count = counted["n"]
+                return int(count) if count.isdigit() else self.lexicon.dates.numbers[count.lower()]
+        return None
 
     def _month_follows(self, after: str) -> bool:
         """Whether a name is followed by a date as in a dateline: "Kabul, Aug 8", "Kabul, 8 August"."""
