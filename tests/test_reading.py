@@ -749,3 +749,11 @@ def test_a_photo_taken_on_a_day_is_no_capture(azerbaijan):
     assert events(azerbaijan, text, "2020-11-30") == set()
     text = "On Sunday the army said it had taken control of the town of Agdam, officials in Baku confirmed.\n"
     assert events(azerbaijan, text, "2020-11-23") == {("Agdam District", "completed", "2020-11-22")}
+
+
+def test_a_person_named_after_a_place_is_not_the_place(afghanistan):
+    text = "Ghazni fell to the Taliban on Thursday morning after a deal with Daud Laghmani, the provincial governor, a council member said.\n"
+    assert events(afghanistan, text, "2021-08-13") == {("Ghanzi", "completed", "2021-08-12")}
+    # Without a given name before it, the same ending is a spelling of the place.
+    text = "On Tuesday the Taliban took control of Farahi in the west, officials said.\n"
+    assert events(afghanistan, text, "2021-08-11") == {("Farah", "completed", "2021-08-10")}

@@ -90,6 +90,8 @@ class Lexicon:
     new_date_words: frozenset[str]
     clause_openers: frozenset[str]
     endings: tuple[str, ...]
+    #: Endings that make a place's name a person's or people's word ("Laghmani"): no place.
+    derived_endings: tuple[str, ...]
     other_day_words: frozenset[str]
     other_day_stems: tuple[str, ...]
     #: Verbs of signing whose date may stand a few words after them: "signed by the three leaders on 10 November".
@@ -202,6 +204,7 @@ def _parse(spec: dict) -> Lexicon:
         new_date_words=frozenset(words.get("new_date_words", [])),
         clause_openers=frozenset(words.get("clause_openers", [])),
         endings=tuple(sorted(words.get("endings", []), key=len, reverse=True)),
+        derived_endings=tuple(words.get("derived_endings", [])),
         town_words=frozenset(words.get("town_words", [])),
         other_day_words=frozenset(w for w in words.get("other_day_words", []) if not w.endswith("*")),
         max_gap=words.get("max_gap", 3),

@@ -107,6 +107,9 @@ class PlaceFinder:
         Words that say a name is a town or city ("town of Shusha").
     level_words
         Words that say which level a name is ("district", "province").
+    derived_endings
+        Endings that make a name into a person's or a people's word: English "Laghmani" (from Laghman),
+        which names no place.
     """
 
     def __init__(
@@ -116,9 +119,11 @@ class PlaceFinder:
         endings: tuple[str, ...] = (),
         town_words: frozenset[str] = frozenset(),
         level_words: frozenset[str] = frozenset(),
+        derived_endings: tuple[str, ...] = (),
     ) -> None:
         self.gazetteer = gazetteer
         self.endings = endings
+        self.derived_endings = derived_endings
         self.town_words = town_words
         self.level_words = level_words
         self._keys: dict[str, set[str]] = defaultdict(set)
@@ -133,6 +138,7 @@ class PlaceFinder:
                 key = phonetic_key(name)
                 if len(key) >= MIN_KEY:
                     self._keys[key].add(feature)
+        self._written = {fold(name) for names in spellings.values() for name in names} | {fold(c) for c in capitals or {}}
         self._capitals: dict[str, str] = {}
         for capital, feature in (capitals or {}).items():
             key = phonetic_key(capital)
@@ -174,12 +180,25 @@ class PlaceFinder:
                 word = word[elided.end() :]
             if start < skip_until or not word[:1].isupper() or any(a <= start < b for a, b in taken):
                 continue
+            if number and self._surname(text, tokens[number - 1], word):
+                continue  # "Daud Laghmani", the governor: a man named after Laghman, not Laghman
             place = self._name_of_words(text, tokens, number, start) or self._name_of_word(word, start, token.end())
             if place:
                 found.append(place)
                 skip_until = place.end
         found.sort(key=lambda p: p.start)
         return [self._disambiguate(text, p) for p in found]
+
+    def _surname(self, text: str, previous: re.Match[str], word: str) -> bool:
+        """Whether ``word`` is a place's name with a derived ending right after a capitalised
+        given name: "Daud Laghmani" (but "control of Farahi" is a misspelt Farah)."""
+        given = previous.group(0)
+        return (
+            given[:1].isupper()
+            and text[previous.end() : previous.end() + 1] == " "
+            and fold(given) not in self._written
+            and any(word.lower().endswith(e) and fold(word[: -len(e)]) in self._written for e in self.derived_endings)
+        )
 
     def _name_of_word(self, word: str, start: int, end: int) -> Place | None:
         features, rule = self._by_key(word)

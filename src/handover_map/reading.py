@@ -1066,7 +1066,9 @@ def read_report(
     lexicon = load(language or detect_language(article.text))
     if article.published is None or article.published_from == "dates in the text":
         article.published, article.published_from = find_published(article, lexicon)
-    finder = PlaceFinder(gazetteer, capitals, endings=lexicon.endings, town_words=lexicon.town_words, level_words=lexicon.level_words)
+    finder = PlaceFinder(
+        gazetteer, capitals, endings=lexicon.endings, town_words=lexicon.town_words, level_words=lexicon.level_words, derived_endings=lexicon.derived_endings
+    )
     dates = DateReader(lexicon, article.published, _latest_full_date(article, lexicon))
     if article.published is None:
         # No publication date: year-less dates take the year the page writes last, captions
