@@ -757,3 +757,18 @@ def test_a_person_named_after_a_place_is_not_the_place(afghanistan):
     # Without a given name before it, the same ending is a spelling of the place.
     text = "On Tuesday the Taliban took control of Farahi in the west, officials said.\n"
     assert events(afghanistan, text, "2021-08-11") == {("Farah", "completed", "2021-08-10")}
+
+
+def test_german_compound_of_a_name():
+    setup = _setup_disputed()
+    text = "Die Armee hatte sich am Montagmorgen endgültig aus dem Gazastreifen zurückgezogen, teilte ein Sprecher mit.\n"
+    assert events(setup, text, "2005-09-13") == {("Gaza", "completed", "2005-09-12")}
+    text = "Am Montagmorgen hatte der letzte Konvoi den Gaza-Streifen verlassen, teilte ein Sprecher mit.\n"
+    assert events(setup, text, "2005-09-13") == {("Gaza", "completed", "2005-09-12")}
+
+
+def _setup_disputed():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = load_boundaries(MIRROR / "ne_10m_admin_0_disputed_areas.json", "BRK_NAME")
+    return Gazetteer(list(frame["name"]), read_aliases()), {}, frozenset()

@@ -90,6 +90,8 @@ class Lexicon:
     new_date_words: frozenset[str]
     clause_openers: frozenset[str]
     endings: tuple[str, ...]
+    #: Words joined to a name that say what it is ("Gazastreifen"): the name stands for the place.
+    compound_endings: tuple[str, ...]
     #: Endings that make a place's name a person's or people's word ("Laghmani"): no place.
     derived_endings: tuple[str, ...]
     other_day_words: frozenset[str]
@@ -205,6 +207,7 @@ def _parse(spec: dict) -> Lexicon:
         clause_openers=frozenset(words.get("clause_openers", [])),
         endings=tuple(sorted(words.get("endings", []), key=len, reverse=True)),
         derived_endings=tuple(words.get("derived_endings", [])),
+        compound_endings=tuple(sorted(words.get("compound_endings", []), key=len, reverse=True)),
         town_words=frozenset(words.get("town_words", [])),
         other_day_words=frozenset(w for w in words.get("other_day_words", []) if not w.endswith("*")),
         max_gap=words.get("max_gap", 3),

@@ -107,6 +107,8 @@ class PlaceFinder:
         Words that say a name is a town or city ("town of Shusha").
     level_words
         Words that say which level a name is ("district", "province").
+    compound_endings
+        Words joined to a name to say what it is: German "Gazastreifen", "Gaza-Streifen".
     derived_endings
         Endings that make a name into a person's or a people's word: English "Laghmani" (from Laghman),
         which names no place.
@@ -120,10 +122,12 @@ class PlaceFinder:
         town_words: frozenset[str] = frozenset(),
         level_words: frozenset[str] = frozenset(),
         derived_endings: tuple[str, ...] = (),
+        compound_endings: tuple[str, ...] = (),
     ) -> None:
         self.gazetteer = gazetteer
         self.endings = endings
         self.derived_endings = derived_endings
+        self.compound_endings = compound_endings
         self.town_words = town_words
         self.level_words = level_words
         self._keys: dict[str, set[str]] = defaultdict(set)
@@ -139,6 +143,10 @@ class PlaceFinder:
                 if len(key) >= MIN_KEY:
                     self._keys[key].add(feature)
         self._written = {fold(name) for names in spellings.values() for name in names} | {fold(c) for c in capitals or {}}
+        self._feature_of: dict[str, set[str]] = defaultdict(set)
+        for feature, names in spellings.items():
+            for name in names:
+                self._feature_of[fold(name)].add(feature)
         self._capitals: dict[str, str] = {}
         for capital, feature in (capitals or {}).items():
             key = phonetic_key(capital)
@@ -202,6 +210,11 @@ class PlaceFinder:
 
     def _name_of_word(self, word: str, start: int, end: int) -> Place | None:
         features, rule = self._by_key(word)
+        for ending in self.compound_endings if not features else ():
+            stem = fold(word[: -len(ending)]) if word.lower().endswith(ending) else ""
+            if stem in self._feature_of:
+                features, rule = self._feature_of[stem], "inflection"  # a compound is read like an inflected form
+                break
         if not features and "-" in word:
             features, rule = self._by_key(word.replace("-", " "))
         return Place(start, end, word, frozenset(features), rule) if features else None

@@ -1067,7 +1067,13 @@ def read_report(
     if article.published is None or article.published_from == "dates in the text":
         article.published, article.published_from = find_published(article, lexicon)
     finder = PlaceFinder(
-        gazetteer, capitals, endings=lexicon.endings, town_words=lexicon.town_words, level_words=lexicon.level_words, derived_endings=lexicon.derived_endings
+        gazetteer,
+        capitals,
+        endings=lexicon.endings,
+        town_words=lexicon.town_words,
+        level_words=lexicon.level_words,
+        derived_endings=lexicon.derived_endings,
+        compound_endings=lexicon.compound_endings,
     )
     dates = DateReader(lexicon, article.published, _latest_full_date(article, lexicon))
     if article.published is None:
