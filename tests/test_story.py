@@ -291,7 +291,9 @@ def test_a_table_saved_by_a_spreadsheet_with_semicolons_is_read(two_reports):
 
 
 def test_settings_are_readable_toml_that_reads_back(tmp_path):
-    story = StorySettings(title='A "quoted" title\twith a tab\x7f', credits=["Photo: me"], until=D(2020, 12, 5), reports=[StoryReport("a.txt", D(2020, 11, 20))])
+    story = StorySettings(
+        title='A "quoted" title\twith a tab\x7f', credits=["Photo: me"], until=D(2020, 12, 5), reports=[StoryReport("a.txt", D(2020, 11, 20))]
+    )
     (tmp_path / SETTINGS_FILE).write_text(settings_toml(story), encoding="utf-8")
     assert read_settings(tmp_path) == story
 

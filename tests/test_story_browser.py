@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from test_story import AGDAM, CITE_LACHIN, KALBAJAR, LACHIN
 
 from handover_map import HandoverMapWarning
 from handover_map.story import add_reports, build_story, init_story
-from test_story import AGDAM, CITE_LACHIN, KALBAJAR, LACHIN
 
 pytestmark = pytest.mark.browser
 
