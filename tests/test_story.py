@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from conftest import REPO
+from conftest import AZE_ADM2, REPO
 from handover_map.build import as_reported_note, prepare_map
 from handover_map.cli import cli
 from handover_map.events import Event, read_events
@@ -327,3 +327,16 @@ def test_bad_story_input_is_one_line_and_an_exit_code(tmp_path, setup, args, cod
     assert result.exit_code == code, result.stderr
     assert message in error_line(result)
     assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before  # nothing half-written
+
+
+def test_a_boundary_file_is_kept_relative_to_the_story_folder(tmp_path):
+    boundaries = tmp_path / "districts.geojson"
+    boundaries.write_bytes(AZE_ADM2.read_bytes())
+    folder = tmp_path / "story"
+    ok("story", "init", folder, "--boundaries", boundaries, "--name-field", "shapeName")
+    settings = read_settings(folder)
+    assert (settings.boundaries, settings.name_field) == ("../districts.geojson", "shapeName")
+    ok("story", "add", folder, AGDAM, "--published", "2020-11-20")
+    assert [row.event.district for row in read_table(folder / EVENTS_FILE)] == ["Agdam District", "Lachin District"]
+    ok("story", "build", folder)
+    assert page_stops(page_data(folder / "map.html"))[-1] == "2020-11-20"

@@ -158,7 +158,7 @@ def _relative(folder: Path, value: str | Path | None) -> str:
     as it is, a file relative to the story folder."""
     if value is None or str(value) == "":
         return ""
-    if str(value) in sources.sources() or str(value).lower() == "none":
+    if str(value) in sources.sources():
         return str(value)
     try:
         return Path(os.path.relpath(Path(value).resolve(), folder.resolve())).as_posix()
