@@ -340,3 +340,17 @@ def test_a_boundary_file_is_kept_relative_to_the_story_folder(tmp_path):
     assert [row.event.district for row in read_table(folder / EVENTS_FILE)] == ["Agdam District", "Lachin District"]
     ok("story", "build", folder)
     assert page_stops(page_data(folder / "map.html"))[-1] == "2020-11-20"
+
+
+def test_whatever_a_person_writes_in_the_review_column_reads_back(two_reports):
+    marks = ['to check, with "Ana"', "=1+1", "two\nlines"]
+
+    def mark(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+        for row, text in zip(rows, marks, strict=True):
+            row["review"] = text
+        return rows
+
+    edit_table(two_reports, mark)
+    ok("story", "add", two_reports, LACHIN)
+    assert [row.review for row in read_table(two_reports / EVENTS_FILE)] == ['to check, with "Ana"', "=1+1", "two lines", NEW]
+    assert "'=1+1" in (two_reports / EVENTS_FILE).read_text(encoding="utf-8")  # no formula for a spreadsheet

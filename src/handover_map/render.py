@@ -345,9 +345,11 @@ def render_map(
     events = sorted((e for d in layers.districts for e in joined[d.name]), key=_event_order)
     labels = state_labels(events)
     decimals = decimals or choose_decimals(layers.bounds)
+    # The legend lists the states the slider shows; a date past its end (in the address) may show one more, so every state gets its hatching.
     end = timeline.stops[-1] if timeline.stops else None
     shown = {state for series in timeline.changes.values() for day, state in series if day is None or end is None or day <= end}
     used_states = [s for s in settings.STATES if s in shown]
+    drawn = {state for series in timeline.changes.values() for _, state in series}
     with_tiles = tiles
     if isinstance(with_tiles, str) and re.search(r"\{[{%#]|[}%#]\}", with_tiles):
         # folium renders a tile layer's options as template source: refuse, never evaluate.
@@ -398,7 +400,7 @@ def render_map(
         legend.append(("border:2px dashed #333;background:transparent", layers.held_area_label or "Area held before the handovers"))
     if not layers.other_districts.empty:
         legend.append((f"background:{settings.CONTEXT_STYLE['fillColor']}", "Other districts"))
-    page = _page_html(title, subtitle or "", note or "", legend, credits or []) + _hatch_defs([s for s in HATCHED if s in used_states])
+    page = _page_html(title, subtitle or "", note or "", legend, credits or []) + _hatch_defs([s for s in HATCHED if s in drawn])
     HandoverLayer(data, page).add_to(fmap)
     if layers.held_area is not None:
         folium.GeoJson(

@@ -42,7 +42,7 @@ from pathlib import Path
 from . import settings, sources
 from ._atomic import write_files_atomic
 from ._errors import HandoverMapWarning, InputDataError, OutputError
-from .events import DELIMITERS, Event, events_csv, excerpt, parse_rows
+from .events import DELIMITERS, Event, events_csv, excerpt, neutralise, parse_rows, restore
 from .reports import published_dates, report_files
 
 #: The files and folder of a story folder.
@@ -247,8 +247,15 @@ def _reviewed_csv(rows: Sequence[Row]) -> str:
     lines = [f"{REVIEW_COLUMN},{header}\n"]
     for row in rows:
         _, record = events_csv([row.event]).split("\n", 1)
-        lines.append(f"{row.review},{record}")
+        lines.append(f"{_review_cell(row.review)},{record}")
     return "".join(lines)
+
+
+def _review_cell(text: str) -> str:
+    """A ``review`` cell as written: one line, no formula, quoted when it must be
+    (a person may write anything there)."""
+    text = neutralise(" ".join(text.split()))
+    return '"' + text.replace('"', '""') + '"' if any(char in text for char in ',;"') else text
 
 
 def read_table(path: str | Path) -> list[Row]:
@@ -284,7 +291,7 @@ def read_table(path: str | Path) -> list[Row]:
     # parse_rows skips rows with no text, as this does: the two lists stay in step.
     filled = [row for row in cells if any((value or "").strip() for value in row.values())]
     events = parse_rows(cells, str(path))
-    return [Row(event, (row.get(REVIEW_COLUMN) or "").strip()) for row, event in zip(filled, events, strict=True)]
+    return [Row(event, restore((row.get(REVIEW_COLUMN) or "").strip())) for row, event in zip(filled, events, strict=True)]
 
 
 # -- Adding reports ---------------------------------------------------------------------------------------------------
