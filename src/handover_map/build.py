@@ -29,14 +29,15 @@ from ._errors import DownloadError, HandoverMapError, HandoverMapWarning, InputD
 from .article import Article, read_article
 from .assets import LEAFLET, fetch_assets
 from .boundaries import SHARED_NAMES, load_boundaries, shared_names_message
-from .cartography import MapLayers, prepare_layers, region_box, reported_on, select_feature, simplify_coverage
+from .cartography import MapLayers, prepare_layers, region_box, select_feature, simplify_coverage
+from .dates import find_dates
 from .events import Event, read_events
 from .extract import Extraction, extract_events
 from .gazetteer import Gazetteer, join_events, read_aliases
 from .places import reference_places
 from .render import check_origin, render_map
 from .reports import Reports, cite_reports, published_dates, report_files, split_sources
-from .timeline import build_timeline
+from .timeline import ONE_DAY, Timeline, build_timeline
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
@@ -303,12 +304,59 @@ def _report_inputs(articles: list[str | Path]) -> list[Path]:
         return [Path(article) for article in articles]
 
 
-def as_reported_note(events: list[Event]) -> str:
-    """ "As reported on ..." when the report announced dates still to come."""
-    day = reported_on(events)
-    if day is None or not any(e.kind != "completed" and e.date > day for e in events):
+_ISO_DAY = re.compile(r"\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b")
+
+
+def _report_day(cited: str) -> dt.date | None:
+    """The publication date of one cited report: the ISO date its citation
+    gives (see :func:`~handover_map.article.citation`; not one in its
+    address), else the latest full date written in it ("25 November 2020")."""
+    before_address = re.split(r"https?://", cited, maxsplit=1)[0]
+    for text in reversed(_ISO_DAY.findall(before_address)):
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(text)
+    days = [found.date for found in find_dates(before_address) if found.date and found.form != "weekday"]
+    return max(days) if days else None
+
+
+def latest_report(events: list[Event]) -> tuple[dt.date, list[str]] | None:
+    """The latest report the events cite: its publication date and its
+    citation (several when reports of that day are cited), or None when no
+    ``source`` gives a date."""
+    dated = {cited: _report_day(cited) for cited in sorted({cited for e in events for cited in split_sources(e.source)})}
+    days = [day for day in dated.values() if day is not None]
+    if not days:
+        return None
+    last = max(days)
+    return last, [cited for cited, day in dated.items() if day == last]
+
+
+def report_horizon(events: list[Event]) -> dt.date | None:
+    """The date after which the map knows nothing: the latest report's, or
+    a later handover that the table itself gives as done; None when no
+    report is dated (then the map ends at its last change, as before)."""
+    latest = latest_report(events)
+    if latest is None:
+        return None
+    return max([latest[0], *(e.date for e in events if e.kind == "completed")])
+
+
+def as_reported_note(events: list[Event], until: dt.date | None = None) -> str:
+    """ "As reported on ...", naming the latest report, for maps whose sources are dated.
+
+    It says so when that report announced dates still to come, and when the
+    slider goes on past it (``until``).
+    """
+    latest = latest_report(events)
+    if latest is None:
         return ""
-    return f"As reported on {long_date(day)}: dates after that were announced, not yet reported as done; the map does not know what happened next."
+    day, cited = latest
+    note = f"As reported on {long_date(day)}, the date of the latest report ({'; '.join(cited)})."
+    if any(e.kind != "completed" and e.date > day for e in events):
+        note += " Dates after that were announced, not yet reported as done; the map does not know what happened next."
+    if until is not None and until > day:
+        note += f" The slider goes on to {long_date(until)}: what no report could tell by then is shown as not known."
+    return note
 
 
 @dataclass
@@ -323,6 +371,13 @@ class MapInputs:
     note: str
     credits: list[str]
     files: list[Path] = field(default_factory=list)
+    #: The latest report's date (see :func:`report_horizon`) and the slider's last stop, if asked for.
+    horizon: dt.date | None = None
+    until: dt.date | None = None
+
+    def timeline(self) -> Timeline:
+        """The control states and slider stops this map draws."""
+        return build_timeline(self.joined, horizon=self.horizon, until=self.until)
 
 
 def prepare_map(
@@ -344,6 +399,7 @@ def prepare_map(
     held_area_name: str | None = None,
     held_area_label: str | None = None,
     simplify: float = 0,
+    until: dt.date | None = None,
 ) -> MapInputs:
     """Run the pipeline up to what the map shows.
 
@@ -378,6 +434,16 @@ def prepare_map(
         name in ``held_area_field``, and a legend label): only the part of each
         district inside it is coloured. Default: the default case's, with its
         boundaries.
+    until
+        The slider's last date. Default: the latest report's publication
+        date (see :func:`report_horizon`), or the last change when no
+        report is dated. States after the latest report that only time
+        passing would change are drawn as not known.
+
+    Raises
+    ------
+    OptionError
+        If ``until`` is before the day before the first event.
     """
     case = sources.default_case()
     uses_default_events = events is None and article is None
@@ -405,6 +471,7 @@ def prepare_map(
         event_list = events if isinstance(events, list) else read_events(events or default_events_path())
         if not isinstance(events, list):
             files.append(Path(events or default_events_path()))
+    _check_until(until, event_list)
     joined = join_events(event_list, list(frame["name"]), read_aliases(aliases))
     _warn_shared(frame, set(joined), path, source)
     mapped = frame[frame["name"].isin(joined)]
@@ -425,10 +492,24 @@ def prepare_map(
         joined=joined,
         title=title,
         subtitle=subtitle if subtitle is not None else _default_subtitle(event_list),
-        note=as_reported_note(event_list),
+        note=as_reported_note(event_list, until),
         credits=lines,
         files=files + context_files,
+        horizon=report_horizon(event_list),
+        until=until,
     )
+
+
+def _check_until(until: dt.date | None, events: list[Event]) -> None:
+    """Refuse a slider end before the slider's first stop (the day before the first event)."""
+    if until is None or not events:
+        return
+    first = min(e.date for e in events)
+    if until < first - ONE_DAY:
+        raise OptionError(
+            f"--until {until.isoformat()} is before the first event, on {long_date(first)}.",
+            hint=f"give --until {first.isoformat()} or later, or leave it out to end on the latest report's date.",
+        )
 
 
 #: Placeholders a tile URL may hold: Leaflet's {s}ubdomain, {z}oom, {x}, {y}, {-y} (TMS) and {r}etina suffix.
@@ -530,18 +611,28 @@ def _leaflet_ready() -> None:
         ) from None
 
 
-def check_initial_date(initial_date: dt.date | None, joined: dict[str, list[Event]], what: str = "The date to open on") -> None:
+def check_initial_date(
+    initial_date: dt.date | None,
+    joined: dict[str, list[Event]],
+    what: str = "The date to open on",
+    *,
+    horizon: dt.date | None = None,
+    until: dt.date | None = None,
+) -> None:
     """Refuse a date to open on (or to draw, ``what`` says which) outside the slider's range.
+
+    ``horizon`` and ``until`` are :class:`MapInputs`'.
 
     Raises
     ------
     OptionError
         When ``initial_date`` is before the slider's first stop (the day
-        before the first event) or after its last (the last event).
+        before the first event) or after its last (the latest report's
+        date, ``until``, or the last change).
     """
     if initial_date is None:
         return
-    stops = build_timeline(joined).stops
+    stops = build_timeline(joined, horizon=horizon, until=until).stops
     if stops and not stops[0] <= initial_date <= stops[-1]:
         first, last = long_date(stops[0]), long_date(stops[-1])
         raise OptionError(
@@ -573,7 +664,7 @@ def build_html(
     if self_contained:
         _leaflet_ready()
     inputs = prepare_map(**options)
-    check_initial_date(initial_date, inputs.joined)
+    check_initial_date(initial_date, inputs.joined, horizon=inputs.horizon, until=inputs.until)
     return _render(inputs, self_contained, layer, initial_date, origins)
 
 
@@ -597,6 +688,8 @@ def _render(inputs: MapInputs, self_contained: bool, tiles: str | folium.TileLay
         tiles=tiles,
         initial_date=initial_date,
         message_origins=origins,
+        horizon=inputs.horizon,
+        until=inputs.until,
     )
 
 
@@ -634,7 +727,7 @@ def build_map(
     if self_contained:
         _leaflet_ready()
     inputs = prepare_map(**options)
-    check_initial_date(initial_date, inputs.joined)
+    check_initial_date(initial_date, inputs.joined, horizon=inputs.horizon, until=inputs.until)
     page = _render(inputs, self_contained, layer, initial_date, origins)
     refuse_overwriting_inputs([target], inputs.files)
     if not output:

@@ -193,6 +193,9 @@ def map_options(command):
     return command
 
 
+_UNTIL_HELP = "Last date of the slider (YYYY-MM-DD). Default: the latest report's publication date; after it, what no report could tell is drawn as not known."
+
+
 def _map_inputs(options: dict) -> dict:
     articles = list(options.pop("articles", None) or [])
     if options.get("events") and articles:
@@ -220,6 +223,7 @@ def _map_inputs(options: dict) -> dict:
 )
 @click.option("--tiles-attribution", help="Credit line of the tiles of a --tiles URL (plain text), e.g. '© OpenStreetMap contributors'.")
 @click.option("--date", "initial_date", callback=_iso_date, help="Date shown when the page opens (YYYY-MM-DD).")
+@click.option("--until", callback=_iso_date, help=_UNTIL_HELP)
 @click.option(
     "--message-origin",
     "message_origins",
@@ -244,6 +248,7 @@ def build(output, self_contained, tiles, tiles_attribution, initial_date, messag
         handover-map build --article a.txt --article b.html --published a.txt=2020-11-20 -o out.html
         handover-map build --article reports/ -o out.html
         handover-map build --tiles 'https://tiles.example.org/{z}/{x}/{y}.png' --tiles-attribution '© Example'
+        handover-map build --until 2020-12-05 -o out.html
     """
     written = build_map(
         output,
@@ -269,8 +274,13 @@ def build(output, self_contained, tiles, tiles_attribution, initial_date, messag
 @map_options
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Base name of the images; .png and .svg are written. Default: output/<map name>.")
 @click.option(
-    "--date", "dates", multiple=True, callback=lambda c, p, v: [_iso_date(c, p, d) for d in v], help="A panel's date (repeatable). Default: every event date."
+    "--date",
+    "dates",
+    multiple=True,
+    callback=lambda c, p, v: [_iso_date(c, p, d) for d in v],
+    help="A panel's date (repeatable). Default: every event date up to the slider's end.",
 )
+@click.option("--until", callback=_iso_date, help=_UNTIL_HELP)
 @friendly
 def snapshot(output, dates, **options) -> None:
     """Write small multiples of the map, one panel per event date, as PNG and SVG.
@@ -290,7 +300,7 @@ def snapshot(output, dates, **options) -> None:
     target = output or default_output_path().with_suffix("")
     inputs = prepare_map(**_map_inputs(options))
     for day in dates:
-        check_initial_date(day, inputs.joined, what="A snapshot date")
+        check_initial_date(day, inputs.joined, what="A snapshot date", horizon=inputs.horizon, until=inputs.until)
     for written in write_snapshot(inputs, target, dates or None):
         click.echo(f"Wrote {written} ({written.stat().st_size:,} bytes)", err=True)
 
@@ -430,6 +440,97 @@ def _echo_report(report: dict, count: int, name: str, prefix: str = "") -> None:
         click.echo(f"{prefix}Found {count} event(s).", err=True)
     else:
         click.echo(f"Warning: found no handover events in '{name}'.", err=True)
+
+
+@cli.group()
+def story() -> None:
+    """A story folder: add reports one by one, review one table, rebuild one map.
+
+    \b
+    The folder holds story.toml (settings), reports/ (copies of the
+    reports), events.csv (the reviewed table: edit it; clear the review
+    column of the rows you checked) and the map. Adding a report reads every
+    report again and never overwrites a row you edited or deleted.
+
+    \b
+    Example:
+        handover-map story init karabakh --title "Three districts change hands"
+        handover-map story add karabakh agdam.txt --published agdam.txt=2020-11-20
+        handover-map story build karabakh
+    """
+
+
+@story.command("init")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default="", help="Title above the map. Default: the districts.")
+@click.option("--subtitle", default="", help="Line under the title.")
+@click.option("--boundaries", help="Boundary file or source id. Default: the default case's.")
+@click.option("--name-field", default="", help="Field of the boundary file with the district names.")
+@click.option("--layer", default="", help="Layer of a multi-layer boundary file.")
+@click.option("--assume-crs", default="", help="CRS to assume when the boundary file declares none.")
+@click.option("--aliases", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Alias table (CSV: name,alias). Default: the shipped one.")
+@click.option("--credit", "credits", multiple=True, help="Extra credit line (repeatable).")
+@friendly
+def story_init(folder, **settings) -> None:
+    """Start a story folder: settings in story.toml, an empty events table, reports/.
+
+    \b
+    Example:
+        handover-map story init karabakh --title "Three districts change hands"
+    """
+    from .story import SETTINGS_FILE, init_story
+
+    init_story(folder, **settings)
+    click.echo(f"Started the story '{folder}': settings in {folder / SETTINGS_FILE}. Next: handover-map story add {folder} REPORT", err=True)
+
+
+@story.command("add")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--published",
+    multiple=True,
+    callback=_published_dates,
+    help="Publication date: YYYY-MM-DD for one report, FILE=YYYY-MM-DD (repeatable) for one of several. Default: from the page, dateline, file name or text.",
+)
+@friendly
+def story_add(folder, reports, published) -> None:
+    """Copy reports into the story, read them all again and update its events table.
+
+    Rows you edited, added or deleted in events.csv stay as you left them;
+    new rows from the machine are marked "new" in its review column, rows a
+    new report changed "updated". One or two lines say what changed.
+
+    \b
+    Examples:
+        handover-map story add karabakh agdam.txt
+        handover-map story add karabakh kalbajar.html lachin.txt --published lachin.txt=2020-12-01
+    """
+    from .story import add_reports
+
+    click.echo(add_reports(folder, list(reports), published).summary(), err=True)
+
+
+@story.command("build")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="HTML file to write. Default: the story's output (map.html in the folder).")
+@click.option("--until", callback=_iso_date, help=_UNTIL_HELP)
+@click.option(
+    "--self-contained/--cdn", "self_contained", default=True, help="--self-contained (the default): opens with no network; --cdn: loads Leaflet from the web."
+)
+@friendly
+def story_build(folder, output, until, self_contained) -> None:
+    """Build the story's map from its reviewed events table and settings.
+
+    \b
+    Examples:
+        handover-map story build karabakh
+        handover-map story build karabakh --until 2020-12-05 -o karabakh.html
+    """
+    from .story import build_story
+
+    written = build_story(folder, output=output, until=until, self_contained=self_contained)
+    click.echo(f"Wrote {written} ({written.stat().st_size:,} bytes). To embed it: handover-map embed {written}", err=True)
 
 
 @cli.group()

@@ -30,8 +30,8 @@ from .timeline import Timeline, build_timeline
 
 KIND_LABELS = {"completed": "handed over", "scheduled": "handover scheduled", "postponed": "handover postponed"}
 
-#: States drawn hatched: announced but not (yet) done.
-HATCHED = ("scheduled", "postponed", "overdue")
+#: States drawn hatched: announced but not (yet) done, or not known.
+HATCHED = ("scheduled", "postponed", "overdue", "unreported")
 
 
 def script_json(value: object) -> str:
@@ -78,8 +78,8 @@ def state_labels(events: list[Event]) -> dict[str, str]:
 
 
 def default_initial_date(events: list[Event], timeline: Timeline) -> dt.date:
-    """The latest reported handover, else the last slider stop."""
-    completed = [e.date for e in events if e.kind == "completed"]
+    """The latest reported handover on the slider, else the slider's last stop."""
+    completed = [e.date for e in events if e.kind == "completed" and e.date <= timeline.stops[-1]]
     return max(completed) if completed else timeline.stops[-1]
 
 
@@ -301,6 +301,8 @@ def render_map(
     initial_date: dt.date | None = None,
     decimals: int | None = None,
     message_origins: tuple[str, ...] = (),
+    horizon: dt.date | None = None,
+    until: dt.date | None = None,
 ) -> str:
     """Render the map page.
 
@@ -329,17 +331,25 @@ def render_map(
     message_origins
         Origins (``https://example.org``) of pages allowed to drive an
         embedded map with ``postMessage``; empty: any embedding parent.
+    horizon, until
+        The latest report's date and the slider's last stop (see
+        :func:`~handover_map.timeline.build_timeline`); the legend lists
+        the states the slider can show.
 
     Returns
     -------
     str
         The HTML page.
     """
-    timeline = build_timeline(joined)
+    timeline = build_timeline(joined, horizon=horizon, until=until)
     events = sorted((e for d in layers.districts for e in joined[d.name]), key=_event_order)
     labels = state_labels(events)
     decimals = decimals or choose_decimals(layers.bounds)
-    used_states = [s for s in settings.STATES if any(s == state for series in timeline.changes.values() for _, state in series)]
+    # The legend lists the states the slider shows; a date past its end (in the address) may show one more, so every state gets its hatching.
+    end = timeline.stops[-1] if timeline.stops else None
+    shown = {state for series in timeline.changes.values() for day, state in series if day is None or end is None or day <= end}
+    used_states = [s for s in settings.STATES if s in shown]
+    drawn = {state for series in timeline.changes.values() for _, state in series}
     with_tiles = tiles
     if isinstance(with_tiles, str) and re.search(r"\{[{%#]|[}%#]\}", with_tiles):
         # folium renders a tile layer's options as template source: refuse, never evaluate.
@@ -390,7 +400,7 @@ def render_map(
         legend.append(("border:2px dashed #333;background:transparent", layers.held_area_label or "Area held before the handovers"))
     if not layers.other_districts.empty:
         legend.append((f"background:{settings.CONTEXT_STYLE['fillColor']}", "Other districts"))
-    page = _page_html(title, subtitle or "", note or "", legend, credits or []) + _hatch_defs([s for s in HATCHED if s in used_states])
+    page = _page_html(title, subtitle or "", note or "", legend, credits or []) + _hatch_defs([s for s in HATCHED if s in drawn])
     HandoverLayer(data, page).add_to(fmap)
     if layers.held_area is not None:
         folium.GeoJson(

@@ -48,8 +48,9 @@ OPTIONAL_EVENT_COLUMNS = ("from", "to", "source", "evidence", "note", "evidence_
 #: Event kinds, in the order a reader meets them.
 EVENT_KINDS = ("scheduled", "postponed", "completed")
 
-#: Control states, least to most advanced; keys of STATE_STYLES.
-STATES = ("held", "scheduled", "postponed", "overdue", "transferred")
+#: Control states, least to most advanced, then the state no report can
+#: tell (after the latest report: see timeline.py); keys of STATE_STYLES.
+STATES = ("held", "scheduled", "postponed", "overdue", "transferred", "unreported")
 
 #: Fill colours from the Okabe-Ito palette, which stays distinct for the
 #: common forms of colour blindness.
@@ -59,6 +60,7 @@ STATE_STYLES: dict[str, dict[str, str]] = {
     "postponed": {"color": "#CC79A7", "label": "Announced handover put off"},
     "overdue": {"color": "#D55E00", "label": "Announced date passed, no handover reported"},
     "transferred": {"color": "#0072B2", "label": "Handed over"},
+    "unreported": {"color": "#8c8c8c", "label": "Not known: after the latest report"},
 }
 
 #: Style of boundary features that no event mentions.

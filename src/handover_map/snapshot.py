@@ -27,7 +27,6 @@ from . import settings
 from ._atomic import refuse_overwriting_inputs, write_files_atomic
 from .build import MONTHS, MapInputs
 from .render import HATCHED, state_labels
-from .timeline import build_timeline
 
 
 def _short_date(day: dt.date) -> str:
@@ -42,11 +41,13 @@ def _style(state: str) -> dict:
 
 
 def draw_small_multiples(inputs: MapInputs, dates: list[dt.date] | None = None, columns: int = 4) -> plt.Figure:
-    """A figure with one map panel per date (default: every event date)."""
+    """A figure with one map panel per date (default: every event date on
+    the slider, which ends at the latest report's date), with the page's
+    "as reported on" note under the title."""
     layers, joined = inputs.layers, inputs.joined
-    timeline = build_timeline(joined)
+    timeline = inputs.timeline()
     events = [e for name in joined for e in joined[name]]
-    dates = dates or sorted({e.date for e in events})
+    dates = dates or sorted({e.date for e in events if e.date <= timeline.stops[-1]}) or timeline.stops[-1:]
     labels = state_labels(events)
     columns = max(1, min(columns, len(dates)))
     rows = math.ceil(len(dates) / columns)
@@ -89,11 +90,13 @@ def draw_small_multiples(inputs: MapInputs, dates: list[dt.date] | None = None, 
         handles.append(Patch(facecolor="none", edgecolor="#222222", linestyle="--", label=layers.held_area_label or "Area held before the handovers"))
     figure.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.07), ncol=min(3, len(handles)), frameon=False, fontsize=8)
     figure.suptitle(inputs.title, x=0.01, ha="left", fontsize=13, fontweight="bold")
+    if inputs.note:  # the page's "as reported on" line, under the title
+        figure.text(0.01, 0.935, textwrap.fill(inputs.note, 160), fontsize=7, color="#333333", ha="left", va="top", style="italic")
     credit = textwrap.fill(" · ".join(inputs.credits), 180)
     figure.text(0.01, 0.01, credit, fontsize=6, color="#555555", ha="left", va="bottom")
     for text in figure.findobj(Text):
         text.set_parse_math(False)  # titles, labels and credits are data: "$\foo$" is drawn as typed
-    figure.tight_layout(rect=(0, 0.16, 1, 0.95))
+    figure.tight_layout(rect=(0, 0.16, 1, 0.9 if inputs.note else 0.95))
     return figure
 
 

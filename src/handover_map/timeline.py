@@ -17,6 +17,10 @@ For a district and a day the state is one of :data:`settings.STATES`:
     reported.
 ``held``
     no handover known.
+``unreported``
+    after the latest report (the *horizon*), a state that would have come
+    only from time passing (an announced date going by) is not known: the
+    reports end before it.
 
 Only a ``completed`` event transfers a district; announced dates never do.
 The result depends only on the set of events, not on their order.
@@ -33,6 +37,9 @@ from dataclasses import dataclass
 from .events import Event
 
 ONE_DAY = dt.timedelta(days=1)
+
+#: The state of a district after the latest report, when time alone would change it.
+UNREPORTED = "unreported"
 
 
 class _District:
@@ -87,8 +94,10 @@ class Timeline:
     ``day=None`` (the state before any date). ``stops`` are the dates a
     slider should offer: the day before the first event (when the calendar
     has one), every event date and every day on which a district's state
-    changes. Between two stops no state changes, so the state on any day
-    equals the state on the last stop before it.
+    changes, up to the slider's end when it has one (see
+    :func:`build_timeline`). Between two stops no state changes, so the
+    state on any day up to the last stop equals the state on the last stop
+    before it.
     """
 
     changes: dict[str, list[tuple[dt.date | None, str]]]
@@ -107,8 +116,11 @@ def _candidate_days(events: list[Event]) -> set[dt.date]:
     return days
 
 
-def _series(events: list[Event]) -> list[tuple[dt.date | None, str]]:
-    """Change points of one district, in one sweep over its sorted days and handovers."""
+def _series(events: list[Event], horizon: dt.date | None = None) -> list[tuple[dt.date | None, str]]:
+    """Change points of one district, in one sweep over its sorted days and handovers.
+
+    After ``horizon`` the first change is to :data:`UNREPORTED`, and none follows.
+    """
     district = _District(events)
     series: list[tuple[dt.date | None, str]] = [(None, district.state(None, None))]
     latest, handovers = None, iter(district.completed)
@@ -118,11 +130,14 @@ def _series(events: list[Event]) -> list[tuple[dt.date | None, str]]:
             latest, upcoming = upcoming, next(handovers, None)
         state = district.state(latest, day)
         if state != series[-1][1]:
+            if horizon is not None and day > horizon:
+                series.append((day, UNREPORTED))  # the reports end before this change
+                break
             series.append((day, state))
     return series
 
 
-def build_timeline(events_by_district: dict[str, list[Event]]) -> Timeline:
+def build_timeline(events_by_district: dict[str, list[Event]], *, horizon: dt.date | None = None, until: dt.date | None = None) -> Timeline:
     """Compute change points for each district.
 
     Parameters
@@ -130,17 +145,27 @@ def build_timeline(events_by_district: dict[str, list[Event]]) -> Timeline:
     events_by_district
         {district name: its events}; use the boundary names so the map can
         look states up by feature.
+    horizon
+        The date of the latest report: a change after it that only time
+        passing would bring (an announced date going by) is
+        :data:`UNREPORTED` instead, since no report can tell it.
+    until
+        The slider's last stop; default: ``horizon`` when given, else the
+        last change. Stops after it are left out and it is a stop itself.
 
     Takes time n log n in the number of events.
     """
     changes: dict[str, list[tuple[dt.date | None, str]]] = {}
     stops: set[dt.date] = set()
     for name, events in sorted(events_by_district.items()):
-        series = _series(events)
+        series = _series(events, horizon)
         changes[name] = series
         stops |= {e.date for e in events} | {day for day, _ in series[1:] if day is not None}
     if stops and min(stops) > dt.date.min:
         stops.add(min(stops) - ONE_DAY)
+    end = until or horizon
+    if end is not None and stops:
+        stops = {day for day in stops if day <= end} | {end}
     return Timeline(changes=changes, stops=sorted(stops))
 
 
