@@ -57,6 +57,9 @@ def test_geojson_has_one_feature_per_district_and_state_interval(exported):
         ("postponed", "2020-11-15", "2020-11-24"),
         ("transferred", "2020-11-25", None),
     ]
+    # As on the page: after the latest report (25 November), Lachin's passing date is not known to have brought anything.
+    lachin = [(i["state"], i["start"], i["end"]) for i in by_district["Lachin District"]]
+    assert lachin == [("scheduled", "2020-11-14", "2020-12-01"), ("unreported", "2020-12-02", None)]
 
 
 def test_csv_has_the_same_intervals_without_geometry(exported):

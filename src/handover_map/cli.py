@@ -310,6 +310,7 @@ def snapshot(output, dates, **options) -> None:
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), required=True, help="File to write: .geojson (or .json) for GIS tools, .csv for a spreadsheet."
 )
+@click.option("--until", callback=_iso_date, help=_UNTIL_HELP)
 @friendly
 def export_timeline(output, **options) -> None:
     """Write who controls what, when: one record per district and state interval.
@@ -324,6 +325,7 @@ def export_timeline(output, **options) -> None:
     Examples:
         handover-map export -o output/timeline.geojson
         handover-map export --events events.csv -o timeline.csv
+        handover-map export --until 2020-12-05 -o timeline.csv
     """
     from .build import prepare_map
     from .export import write_timeline

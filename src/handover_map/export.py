@@ -28,7 +28,7 @@ from ._atomic import refuse_overwriting_inputs, write_bytes_atomic
 from ._errors import OptionError
 from .build import MapInputs
 from .events import neutralise
-from .timeline import ONE_DAY, build_timeline
+from .timeline import ONE_DAY
 
 #: Output suffixes and the formats they select.
 FORMATS = {".geojson": "geojson", ".json": "geojson", ".csv": "csv"}
@@ -61,7 +61,7 @@ class Interval:
 
 def timeline_intervals(inputs: MapInputs) -> list[Interval]:
     """Every district's state intervals, districts in map order, intervals in time order."""
-    timeline = build_timeline(inputs.joined)
+    timeline = inputs.timeline()
     first = timeline.stops[0] if timeline.stops else None
     intervals = []
     for district in inputs.layers.districts:
