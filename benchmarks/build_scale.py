@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scale import synthetic_districts, synthetic_events  # noqa: E402
+from scale import synthetic_districts, synthetic_events
 
 
 def write_inputs(n: int, folder: Path) -> tuple[Path, Path]:
