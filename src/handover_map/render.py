@@ -16,6 +16,7 @@ import html
 import itertools
 import json
 import re
+from collections.abc import Iterator
 from importlib import resources
 
 import folium
@@ -53,11 +54,11 @@ def rounded_geojson(geometry: shapely.Geometry, decimals: int = settings.COORDIN
     return json.loads(shapely.to_geojson(rounded))
 
 
-def _rounded_geojsons(geometries, decimals: int) -> list[dict]:
-    """:func:`rounded_geojson` of each geometry, rounded and encoded in one
+def _rounded_geojsons(geometries, decimals: int) -> Iterator[dict]:
+    """:func:`rounded_geojson` of each geometry, all rounded and encoded in one
     call each (per-geometry calls cost more than the work at 50,000 districts)."""
     rounded = shapely.transform(np.array(list(geometries), dtype=object), lambda xy: np.round(xy, decimals))
-    return [json.loads(text) for text in shapely.to_geojson(rounded)]
+    return (json.loads(text) for text in shapely.to_geojson(rounded))
 
 
 def _collection(geometries, decimals: int) -> dict:
@@ -239,7 +240,8 @@ def page_data(
     changes as state index, then (day, state) pairs;
     ``events``: 8 columns (day, district, kind, from, to, evidence, note,
     source; texts as string indexes, -1 for none), each a list, or a single
-    number when every event has the same value.
+    number when every event has the same value; ``geometry``: the districts'
+    GeoJSON, as JSON text (see :func:`_data_json`).
     """
     epoch = timeline.stops[0]
     names = [d.name for d in layers.districts]
@@ -294,10 +296,8 @@ def _districts_json(layers: MapLayers, decimals: int) -> str:
     """The districts as a GeoJSON FeatureCollection, already JSON text (as
     :func:`script_json` writes it): a tree of lists per coordinate would be the
     largest object of a build at 50,000 districts."""
-    rounded = shapely.transform(np.array([d.geometry for d in layers.districts], dtype=object), lambda xy: np.round(xy, decimals))
-    features = (
-        f'{{"type":"Feature","properties":{{"i":{i}}},"geometry":{script_json(json.loads(text))}}}' for i, text in enumerate(shapely.to_geojson(rounded))
-    )
+    geometries = _rounded_geojsons((d.geometry for d in layers.districts), decimals)
+    features = (f'{{"type":"Feature","properties":{{"i":{i}}},"geometry":{script_json(geometry)}}}' for i, geometry in enumerate(geometries))
     return '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
 
 
