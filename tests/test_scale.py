@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import random
+import subprocess
+import sys
 import warnings
 
 import pytest
 import shapely
 
-from conftest import AZE_ADM2
-from handover_map import build_map, load_boundaries
+from conftest import AZE_ADM2, REPO
+from handover_map import build_map, load_boundaries, settings
 from handover_map.cartography import choose_decimals, equal_area_crs, simplify_coverage
 from handover_map.events import Event
 
@@ -87,3 +91,73 @@ def test_simplification_keeps_shared_borders_and_stays_within_tolerance(district
     slack_after = after.area.sum() - shapely.union_all(after.geometry.values).area
     assert abs(slack_after - slack_before) < 1e4  # under one hectare over the whole country
     assert list(simplified["name"]) == list(districts["name"])
+
+
+def test_the_page_data_spliced_as_text_is_the_json_of_the_whole_tree(districts):
+    from handover_map.cartography import prepare_layers
+    from handover_map.render import _data_json, page_data, script_json
+    from handover_map.timeline import build_timeline
+
+    events = _many_events(list(districts["name"])[:20])
+    joined: dict[str, list[Event]] = {}
+    for event in events:
+        joined.setdefault(event.district, []).append(event)
+    layers = prepare_layers(districts, joined)
+    timeline = build_timeline(joined)
+    data = page_data(layers, joined, events, timeline, {s: s for s in settings.STATES}, timeline.stops[0], 5)
+    assert list(data)[-1] == "geometry"  # the splice relies on it
+    whole = {**data, "geometry": json.loads(data["geometry"])}
+    assert len(whole["geometry"]["features"]) == 20
+    assert _data_json(data) == script_json(whole)
+
+
+def test_a_large_join_gives_each_district_its_events_in_table_order():
+    from handover_map.gazetteer import join_events
+
+    names = [f"District {k:05d}" for k in range(3_000)]
+    rng = random.Random(7)
+    events = [
+        Event(name if rng.random() < 0.5 else name.upper(), dt.date(2021, 1, 1 + k % 28), "completed") for k, name in enumerate(rng.choices(names, k=9_000))
+    ]
+    joined = join_events(events, names)
+    expected: dict[str, list[Event]] = {}
+    for event in events:
+        expected.setdefault(event.district.title(), []).append(event)  # every spelling finds its district
+    assert joined == expected
+
+
+def test_mentions_remembered_or_not_are_the_same(monkeypatch):
+    from handover_map import gazetteer as module
+
+    names = ["Agdam District", "Kalbajar District", "Lachin District", "Baku City"]
+    text = "Troops entered Aghdam and Kalbajar.\nLachin District followed; Baku City said so. Agdam District again, and Kalbajar."
+    fresh = module.Gazetteer(names).mentions(text)
+    monkeypatch.setattr(module, "MAX_REMEMBERED_PHRASES", 3)
+    small = module.Gazetteer(names)
+    assert small.mentions(text) == fresh
+    assert small.mentions(text) == fresh  # answered partly from memory
+    assert len(small._phrase_names) <= 3
+    assert [m.text for m in fresh] == ["Aghdam", "Kalbajar", "Lachin District", "Baku City", "Agdam District", "Kalbajar"]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "unwanted"), [(["--help"], ("geopandas", "folium", "shapely")), (["extract", "--help"], ("folium", "branca", "matplotlib"))]
+)
+def test_a_command_imports_only_what_it_needs(arguments, unwanted):
+    script = (
+        "import sys\nfrom click.testing import CliRunner\nfrom handover_map.cli import cli\n"
+        f"assert CliRunner().invoke(cli, {arguments!r}).exit_code == 0\n"
+        f"print(sorted(m for m in {unwanted!r} if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_extracting_loads_no_page_code(tmp_path):
+    script = (
+        "import sys\nfrom handover_map.build import extract_reports\n"
+        f"extract_reports({str(REPO / 'tests' / 'articles')!r})\n"
+        "print(sorted(m for m in ('folium', 'branca', 'matplotlib', 'handover_map.render') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -8,7 +8,9 @@ The pipeline, one module per stage::
 :func:`build_map` runs it end to end; each stage is importable on its own.
 """
 
+import importlib
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 
 from ._errors import (
     BoundaryDataError,
@@ -19,14 +21,52 @@ from ._errors import (
     OptionError,
     OutputError,
 )
-from .article import Article, read_article
-from .boundaries import load_boundaries
-from .build import build_html, build_map, extract_article
-from .events import Event, read_events, write_events
-from .extract import Extraction, extract_events
-from .gazetteer import Gazetteer, join_events, read_aliases
-from .render import render_map
-from .timeline import Timeline, build_timeline, state_on
+
+if TYPE_CHECKING:
+    from .article import Article, read_article
+    from .boundaries import load_boundaries
+    from .build import build_html, build_map, extract_article
+    from .events import Event, read_events, write_events
+    from .extract import Extraction, extract_events
+    from .gazetteer import Gazetteer, join_events, read_aliases
+    from .render import render_map
+    from .timeline import Timeline, build_timeline, state_on
+
+#: {name: module it comes from}: imported on first use, so that a command
+#: loads only what it needs (``--help`` neither geopandas nor folium).
+_LAZY = {
+    "Article": "article",
+    "read_article": "article",
+    "load_boundaries": "boundaries",
+    "build_html": "build",
+    "build_map": "build",
+    "extract_article": "build",
+    "Event": "events",
+    "read_events": "events",
+    "write_events": "events",
+    "Extraction": "extract",
+    "extract_events": "extract",
+    "Gazetteer": "gazetteer",
+    "join_events": "gazetteer",
+    "read_aliases": "gazetteer",
+    "render_map": "render",
+    "Timeline": "timeline",
+    "build_timeline": "timeline",
+    "state_on": "timeline",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 try:
     __version__ = version("handover-map")

@@ -17,11 +17,10 @@ import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import folium
 import geopandas as gpd
 import shapely
-import xyzservices
 
 from . import settings, sources
 from ._atomic import refuse_overwriting_inputs, write_bytes_atomic, write_text_atomic
@@ -35,9 +34,11 @@ from .events import Event, read_events
 from .extract import Extraction, extract_events
 from .gazetteer import Gazetteer, join_events, read_aliases
 from .places import reference_places
-from .render import check_origin, render_map
 from .reports import Reports, cite_reports, published_dates, report_files, split_sources
 from .timeline import ONE_DAY, Timeline, build_timeline
+
+if TYPE_CHECKING:
+    import folium  # imported where a page or tile layer is made: `extract` needs none
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
@@ -522,6 +523,8 @@ _TILE_HINT = (
 
 
 def _tile_url(url: str, attribution: str | None) -> folium.TileLayer:
+    import folium
+
     # Quotes, markup, backslashes, whitespace and control characters have no place in a tile URL.
     odd = re.search(r"""[\s"'<>`\\\x00-\x1f\x7f]""", url)
     if odd:
@@ -568,6 +571,9 @@ def tile_layer(tiles: str | None, attribution: str | None = None) -> str | foliu
         raise OptionError("--tiles contains template syntax ({{, {% or {#), which no tile name or URL has.", hint=_TILE_HINT)
     if re.match(r"https?://[^/]", tiles, re.IGNORECASE):
         return _tile_url(tiles, attribution)
+    import folium
+    import xyzservices
+
     if attribution:
         raise OptionError("--tiles-attribution goes with a tile URL: named providers bring their own.", hint=_TILE_HINT)
     try:
@@ -670,6 +676,8 @@ def build_html(
 
 def _origins(origins: tuple[str, ...]) -> tuple[str, ...]:
     """The web origins allowed to drive an embedded page, checked."""
+    from .render import check_origin
+
     try:
         return tuple(check_origin(origin) for origin in origins)
     except ValueError as error:
@@ -677,6 +685,8 @@ def _origins(origins: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _render(inputs: MapInputs, self_contained: bool, tiles: str | folium.TileLayer | None, initial_date: dt.date | None, origins: tuple[str, ...] = ()) -> str:
+    from .render import render_map
+
     return render_map(
         inputs.layers,
         inputs.joined,

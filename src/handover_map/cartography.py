@@ -158,18 +158,21 @@ def prepare_layers(
                 warnings.warn(f"District '{name}' lies outside the held area; it is drawn whole.", HandoverMapWarning, stacklevel=2)
         parts = [p if not p.is_empty else g for p, g in zip(parts, full)]
         parts = [shapely.union_all([q for q in getattr(p, "geoms", [p]) if q.geom_type in ("Polygon", "MultiPolygon")]) for p in parts]
-    crs = equal_area_crs(shapely.union_all(full))
+    union = shapely.union_all(full)
+    crs = equal_area_crs(union)
     areas, totals = _km2(parts, crs), _km2(full, crs)
     districts = []
     for name, part, area, total in zip(mapped["name"], parts, areas, totals):
         point = part.representative_point()
         districts.append(District(name, district_label(name, joined[name]), part, area, total, (point.y, point.x)))
-    bounds = tuple(shapely.union_all(parts).bounds)
+    bounds = tuple((union if parts is full else shapely.union_all(parts)).bounds)
     box = region_box(bounds)
     unmapped = boundaries[~boundaries["name"].isin(joined)].geometry.intersection(box)
     # What lies outside the held area is drawn as context; slivers (< ~1 ha) where
     # the two sources' borders disagree by a few metres are left out.
-    remainders = [r for r in (shapely.difference(g, p) for g, p in zip(full, parts)) if shapely.area(r) > 1e-6]
+    # Without a held area every part is its whole district: nothing remains (and a
+    # difference per district would cost more than the rest of the build).
+    remainders = [] if parts is full else [r for r in (shapely.difference(g, p) for g, p in zip(full, parts)) if shapely.area(r) > 1e-6]
     others = gpd.GeoSeries(list(unmapped) + remainders, crs=settings.WEB_CRS)
     others = others[~others.is_empty]
     labels: list[tuple[str, float, float]] = []

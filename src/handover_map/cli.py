@@ -19,9 +19,6 @@ import click
 from . import __version__, sources
 from ._atomic import refuse_overwriting_inputs, write_text_atomic
 from ._errors import DownloadError, HandoverMapError, HandoverMapWarning, Interrupted
-from .assets import LEAFLET, fetch_assets
-from .build import DEFAULT_FOR_MODE, build_map, default_output_path, extract_inputs, extract_reports, resolve_tiles
-from .events import events_csv
 
 #: Years a publication date may fall in: anything else is a typing slip.
 PUBLISHED_YEARS = (1800, 2200)
@@ -250,6 +247,8 @@ def build(output, self_contained, tiles, tiles_attribution, initial_date, messag
         handover-map build --tiles 'https://tiles.example.org/{z}/{x}/{y}.png' --tiles-attribution '© Example'
         handover-map build --until 2020-12-05 -o out.html
     """
+    from .build import DEFAULT_FOR_MODE, build_map, resolve_tiles  # a command imports what it needs (geopandas, folium) when it runs
+
     written = build_map(
         output,
         self_contained=self_contained,
@@ -294,7 +293,7 @@ def snapshot(output, dates, **options) -> None:
         handover-map snapshot --article article.txt -o output/lachin --date 2020-11-30 --date 2020-12-02
         handover-map snapshot --article reports/ -o output/story
     """
-    from .build import check_initial_date, prepare_map
+    from .build import check_initial_date, default_output_path, prepare_map
     from .snapshot import write_snapshot
 
     target = output or default_output_path().with_suffix("")
@@ -404,6 +403,9 @@ def extract(articles, output, output_format, boundaries, name_field, layer, assu
         handover-map extract reports/ --published b.html=2020-11-25 -o events.csv
         handover-map extract article.txt --boundaries districts.gpkg --name-field NAME_EN --published 2019-03-14
     """
+    from .build import extract_inputs, extract_reports
+    from .events import events_csv
+
     if output:
         refuse_overwriting_inputs([output], extract_inputs(list(articles), boundaries, aliases))
     found = extract_reports(list(articles), boundaries, name_field=name_field, layer=layer, assume_crs=assume_crs, published=published, aliases=aliases)
@@ -619,6 +621,8 @@ def assets_fetch() -> None:
     Example:
         handover-map assets fetch
     """
+    from .assets import LEAFLET, fetch_assets
+
     click.echo(f"{LEAFLET.spec}\t{fetch_assets(LEAFLET)}")
 
 

@@ -50,6 +50,7 @@ def fold(name: str) -> str:
     return _NON_WORD.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=65_536)  # asked for every candidate phrase of every sentence
 def core(name: str) -> str:
     """:func:`fold` without words for administrative levels ("district", "rayon", ...).
 
@@ -62,6 +63,10 @@ def core(name: str) -> str:
 
 
 _TRAILING_ABBREVIATION = re.compile(r"(?:\s+(?:[a-z]|is|isl|sar))+$")
+_SILENT_H = re.compile(r"(?<=[bcdgkpstz])h")
+_DOUBLED = re.compile(r"(.)\1+")
+#: Most candidate phrases a :class:`Gazetteer` remembers the answer for (a bound for hostile input).
+MAX_REMEMBERED_PHRASES = 65_536
 
 
 def short(name: str) -> str:
@@ -75,6 +80,7 @@ def short(name: str) -> str:
     return stripped or core(name)
 
 
+@functools.lru_cache(maxsize=65_536)
 def skeleton(name: str) -> str:
     """:func:`core` with transliteration noise removed: an "h" after a
     consonant (gh/g, kh/k, sh/s, ch/c), doubled letters, and spaces.
@@ -82,8 +88,8 @@ def skeleton(name: str) -> str:
     >>> skeleton("Aghdam") == skeleton("Agdam")
     True
     """
-    text = re.sub(r"(?<=[bcdgkpstz])h", "", core(name).replace("x", "kh"))
-    text = re.sub(r"(.)\1+", r"\1", text)
+    text = _SILENT_H.sub("", core(name).replace("x", "kh"))
+    text = _DOUBLED.sub(r"\1", text)
     return text.replace(" ", "")
 
 
@@ -173,6 +179,9 @@ class Gazetteer:
                 for spelling in [canonical, *spellings]:
                     self._alias_targets[core(spelling)].update(targets)
         self._core_keys = sorted(self._by_key["core"])
+        #: {phrase: what :meth:`exact_names` finds}, for :meth:`mentions`: a report
+        #: writes the same names and capitalised phrases in sentence after sentence.
+        self._phrase_names: dict[str, frozenset[str]] = {}
 
     def _steps(self, name: str):
         """(rule, boundary names) for each non-fuzzy rule, most exact first."""
@@ -207,11 +216,16 @@ class Gazetteer:
             if tokens[i].group(0)[0].isupper():
                 for n in range(min(max_words, len(tokens) - i), 0, -1):
                     start, end = tokens[i].start(), tokens[i + n - 1].end()
-                    if "\n" in text[start:end]:
+                    phrase = text[start:end]
+                    if "\n" in phrase:
                         continue
-                    names = self.exact_names(text[start:end])
+                    names = self._phrase_names.get(phrase)
+                    if names is None:
+                        if len(self._phrase_names) >= MAX_REMEMBERED_PHRASES:
+                            self._phrase_names.clear()
+                        names = self._phrase_names[phrase] = frozenset(self.exact_names(phrase))
                     if names:
-                        found.append(PlaceMention(start, end, text[start:end], frozenset(names)))
+                        found.append(PlaceMention(start, end, phrase, names))
                         width = n
                         break
             i += width

@@ -16,6 +16,7 @@ import html
 import itertools
 import json
 import re
+from collections.abc import Iterator
 from importlib import resources
 
 import folium
@@ -53,8 +54,15 @@ def rounded_geojson(geometry: shapely.Geometry, decimals: int = settings.COORDIN
     return json.loads(shapely.to_geojson(rounded))
 
 
+def _rounded_geojsons(geometries, decimals: int) -> Iterator[dict]:
+    """:func:`rounded_geojson` of each geometry, all rounded and encoded in one
+    call each (per-geometry calls cost more than the work at 50,000 districts)."""
+    rounded = shapely.transform(np.array(list(geometries), dtype=object), lambda xy: np.round(xy, decimals))
+    return (json.loads(text) for text in shapely.to_geojson(rounded))
+
+
 def _collection(geometries, decimals: int) -> dict:
-    return {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": rounded_geojson(g, decimals)} for g in geometries]}
+    return {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": g} for g in _rounded_geojsons(geometries, decimals)]}
 
 
 def _template_text(name: str) -> str:
@@ -118,7 +126,7 @@ class HandoverLayer(MacroElement):
     def render(self, **kwargs: object) -> None:  # type: ignore[override]  # adds to the figure, returns nothing
         figure = self.get_root()
         assert isinstance(figure, Figure) and self._parent is not None, "add the layer to a map in a figure first"
-        script = _template_text("handover.js").replace("__MAP__", self._parent.get_name()).replace("__DATA__", script_json(self.data))
+        script = _template_text("handover.js").replace("__MAP__", self._parent.get_name()).replace("__DATA__", _data_json(self.data))
         name = self.get_name()
         figure.header.add_child(Verbatim(f"<style>{self.css}</style>"), name=name)
         figure.html.add_child(Verbatim(self.page_html), name=name)
@@ -232,7 +240,8 @@ def page_data(
     changes as state index, then (day, state) pairs;
     ``events``: 8 columns (day, district, kind, from, to, evidence, note,
     source; texts as string indexes, -1 for none), each a list, or a single
-    number when every event has the same value.
+    number when every event has the same value; ``geometry``: the districts'
+    GeoJSON, as JSON text (see :func:`_data_json`).
     """
     epoch = timeline.stops[0]
     names = [d.name for d in layers.districts]
@@ -279,13 +288,24 @@ def page_data(
         "labels": [[i, round(layers.districts[i].label_point[0], 4), round(layers.districts[i].label_point[1], 4)] for i in sorted(largest)],
         "countryLabels": [[name, round(lat, 3), round(lon, 3)] for name, lat, lon in layers.country_labels],
         "canvas": uses_canvas(layers),
-        "geometry": {
-            "type": "FeatureCollection",
-            "features": [
-                {"type": "Feature", "properties": {"i": i}, "geometry": rounded_geojson(d.geometry, decimals)} for i, d in enumerate(layers.districts)
-            ],
-        },
+        "geometry": _districts_json(layers, decimals),
     }
+
+
+def _districts_json(layers: MapLayers, decimals: int) -> str:
+    """The districts as a GeoJSON FeatureCollection, already JSON text (as
+    :func:`script_json` writes it): a tree of lists per coordinate would be the
+    largest object of a build at 50,000 districts."""
+    geometries = _rounded_geojsons((d.geometry for d in layers.districts), decimals)
+    features = (f'{{"type":"Feature","properties":{{"i":{i}}},"geometry":{script_json(geometry)}}}' for i, geometry in enumerate(geometries))
+    return '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
+
+
+def _data_json(data: dict) -> str:
+    """:func:`script_json` of :func:`page_data`'s result, whose last key,
+    ``geometry``, is JSON text already."""
+    rest = {key: value for key, value in data.items() if key != "geometry"}
+    return script_json(rest)[:-1] + ',"geometry":' + data["geometry"] + "}"
 
 
 def render_map(
