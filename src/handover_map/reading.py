@@ -893,21 +893,21 @@ _CAPITAL_DATELINE = re.compile(r"^[^\W\d_a-zа-я][^\W\d_a-zа-я .'/-]{1,40}(?:
 _HEAD_LINES = 10
 
 
+_YEAR_DIGITS = re.compile(r"\d{4}")
+
+
 def _full_dates(article, lexicon: Lexicon) -> list[dt.date]:
-    """The dates with a year that the report's body writes."""
+    """The dates with a year that the report's body writes (only pieces with four digits in a row can hold one)."""
     reader = DateReader(lexicon, None)
     return [
         d.date
         for p in article.paragraphs
         if p.body
         for a, b in pieces(p.start, p.end, article.text)
+        if _YEAR_DIGITS.search(article.text, a, b)
         for d in reader.find(article.text[a:b])
-        if d.date and re.search(r"\d{4}", d.text) and d.form in ("iso", "numeric", "day-month", "month-day")
+        if d.date and _YEAR_DIGITS.search(d.text) and d.form in ("iso", "numeric", "day-month", "month-day")
     ]
-
-
-def _latest_full_date(article, lexicon: Lexicon) -> dt.date | None:
-    return max(_full_dates(article, lexicon), default=None)
 
 
 def _is_date_line(line: str, lexicon: Lexicon) -> bool:
@@ -922,7 +922,7 @@ def _is_date_line(line: str, lexicon: Lexicon) -> bool:
     return len(prose) <= 3
 
 
-def find_published(article, lexicon: Lexicon) -> tuple[dt.date | None, str]:
+def find_published(article, lexicon: Lexicon, full_dates: list[dt.date] | None = None) -> tuple[dt.date | None, str]:
     """The publication date as a careful reader finds it in the text, and where.
 
     In the first lines: a time stamp ("2020/11/20 15:29",
@@ -932,7 +932,7 @@ def find_published(article, lexicon: Lexicon) -> tuple[dt.date | None, str]:
     Otherwise the latest full date in the body, said to be a guess. Dates in
     captions and furniture are never taken, except a stamp or dateline line.
     """
-    full_dates = _full_dates(article, lexicon)
+    full_dates = _full_dates(article, lexicon) if full_dates is None else full_dates
     years = [day.year for day in full_dates]
     head = article.paragraphs[:_HEAD_LINES]
     for paragraph in head:
@@ -1064,8 +1064,9 @@ def read_report(
         Events sorted by date, district and kind, plus the review report.
     """
     lexicon = load(language or detect_language(article.text))
+    full_dates = _full_dates(article, lexicon)
     if article.published is None or article.published_from == "dates in the text":
-        article.published, article.published_from = find_published(article, lexicon)
+        article.published, article.published_from = find_published(article, lexicon, full_dates)
     finder = PlaceFinder(
         gazetteer,
         capitals,
@@ -1075,7 +1076,7 @@ def read_report(
         derived_endings=lexicon.derived_endings,
         compound_endings=lexicon.compound_endings,
     )
-    dates = DateReader(lexicon, article.published, _latest_full_date(article, lexicon))
+    dates = DateReader(lexicon, article.published, max(full_dates, default=None))
     if article.published is None:
         # No publication date: year-less dates take the year the page writes last, captions
         # included (a reader learns the year there even though a caption's date is no event).
@@ -1083,8 +1084,9 @@ def read_report(
             d.date.year
             for p in article.paragraphs
             for a, b in pieces(p.start, p.end, article.text)
+            if _YEAR_DIGITS.search(article.text, a, b)
             for d in DateReader(lexicon, None).find(article.text[a:b])
-            if d.date and re.search(r"\d{4}", d.text)
+            if d.date and _YEAR_DIGITS.search(d.text)
         ]
         dates.last_year = max(years, default=None)
     reader = SentenceReader(lexicon, finder, dates, government_seats)
