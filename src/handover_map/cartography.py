@@ -14,14 +14,14 @@ import datetime as dt
 import math
 import warnings
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import geopandas as gpd
 import shapely
 from pyproj import CRS
 
-from . import settings
-from ._errors import BoundaryDataError, HandoverMapWarning
+from . import settings, sources
+from ._errors import BoundaryDataError, HandoverMapError, HandoverMapWarning
 from .dates import find_dates
 from .events import Event, excerpt, visible
 
@@ -45,10 +45,16 @@ class MapLayers:
     districts: list[District]
     other_districts: gpd.GeoSeries
     countries: gpd.GeoDataFrame | None  # name, geometry; clipped to the region
-    country_labels: list[tuple[str, float, float]]
+    country_labels: list[tuple[str, list[tuple[float, float]]]]  # name, candidate (lat, lon) points, best first
     held_area: shapely.Geometry | None
     held_area_label: str
     bounds: tuple[float, float, float, float]  # minx, miny, maxx, maxy of the districts
+    towns: list[tuple[str, float, float]] = field(default_factory=list)  # reference towns: name, lat, lon
+
+    @property
+    def region(self) -> tuple[float, float, float, float]:
+        """The region the map shows around the districts (see :func:`region_box`)."""
+        return tuple(region_box(self.bounds).bounds)  # type: ignore[return-value]  # four numbers
 
 
 def choose_decimals(bounds: tuple[float, float, float, float]) -> int:
@@ -130,6 +136,7 @@ def prepare_layers(
     countries: gpd.GeoDataFrame | None = None,
     held_area: shapely.Geometry | None = None,
     held_area_label: str = "",
+    places: gpd.GeoDataFrame | bool | None = True,
 ) -> MapLayers:
     """Prepare the layers of a map.
 
@@ -145,6 +152,12 @@ def prepare_layers(
         Area held before the handovers; districts are clipped to it.
     held_area_label
         Its legend label.
+    places
+        Populated places (Natural Earth's fields ``name``, ``adm0name``,
+        ``featurecla``, ``scalerank``, ``pop_max``) from which
+        :func:`reference_towns` picks a few; True: Natural Earth's
+        (``ne-10m-populated-places``), False or None: no towns. Used with
+        ``countries`` only, which they are checked against.
 
     District labels are chosen by :func:`district_label`.
     """
@@ -165,6 +178,11 @@ def prepare_layers(
         point = part.representative_point()
         districts.append(District(name, district_label(name, joined[name]), part, area, total, (point.y, point.x)))
     bounds = tuple(shapely.union_all(parts).bounds)
+    towns: list[tuple[str, float, float]] = []
+    if places is True and countries is not None:
+        places = natural_earth_places(region_box(bounds))
+    if isinstance(places, gpd.GeoDataFrame) and countries is not None:
+        towns = reference_towns(places, countries, shapely.union_all(parts), bounds)
     box = region_box(bounds)
     unmapped = boundaries[~boundaries["name"].isin(joined)].geometry.intersection(box)
     # What lies outside the held area is drawn as context; slivers (< ~1 ha) where
@@ -172,16 +190,99 @@ def prepare_layers(
     remainders = [r for r in (shapely.difference(g, p) for g, p in zip(full, parts)) if shapely.area(r) > 1e-6]
     others = gpd.GeoSeries(list(unmapped) + remainders, crs=settings.WEB_CRS)
     others = others[~others.is_empty]
-    labels: list[tuple[str, float, float]] = []
+    labels: list[tuple[str, list[tuple[float, float]]]] = []
     clipped = None
     if countries is not None:
         clipped = countries.assign(geometry=countries.geometry.intersection(box))
         clipped = clipped[~clipped.geometry.is_empty]
+        drawn = shapely.union_all([*parts, *([held_area] if held_area is not None else [])]).buffer(LABEL_CLEARANCE)
         for name, geometry in zip(clipped["name"], clipped.geometry):
-            if geometry.area > 0.02 * box.area:  # room for a name
-                point = geometry.representative_point()
-                labels.append((visible(name), point.y, point.x))
-    return MapLayers(districts, others, clipped, labels, held_area, visible(held_area_label), bounds)
+            if geometry.area > 0.002 * box.area:  # room for a name somewhere
+                labels.append((visible(name), label_candidates(geometry, box, drawn)))
+    return MapLayers(districts, others, clipped, labels, held_area, visible(held_area_label), bounds, towns or [])
+
+
+#: Grid cells per side of the region in which country names may be placed.
+LABEL_GRID = 16
+
+
+#: Degrees between a country's name and the districts (or the held area).
+LABEL_CLEARANCE = 0.04
+
+
+def label_candidates(geometry: shapely.Geometry, box: shapely.Polygon, avoid: shapely.Geometry) -> list[tuple[float, float]]:
+    """Points where a country's name may stand, as (lat, lon), nearest the
+    polygon's representative point first: that point, then the points of a
+    grid over ``box`` that lie inside the polygon; none on ``avoid`` (the
+    districts). The page shows the name at the first one where it fits inside
+    the visible map."""
+    minx, miny, maxx, maxy = box.bounds
+    point = geometry.representative_point()
+    xs = [minx + (maxx - minx) * (k + 0.5) / LABEL_GRID for k in range(LABEL_GRID)]
+    ys = [miny + (maxy - miny) * (k + 0.5) / LABEL_GRID for k in range(LABEL_GRID)]
+    grid = [shapely.Point(x, y) for y in ys for x in xs]
+    inside = sorted((g for g in grid if geometry.contains(g)), key=lambda g: (g.distance(point), g.y, g.x))
+    return [(round(p.y, 3), round(p.x, 3)) for p in [point, *inside] if not avoid.contains(p)]
+
+
+#: At most this many reference towns, the most important first.
+MAX_TOWNS = 6
+
+#: Degrees (about 5 km) a town must lie inside its country's border to be
+#: checked against it: 1:50m borders are accurate to a few km.
+BORDER_MARGIN = 0.05
+
+
+#: The manifest's populated places, from which reference towns are drawn.
+PLACES_SOURCE = "ne-10m-populated-places"
+
+
+def natural_earth_places(box: shapely.Polygon) -> gpd.GeoDataFrame | None:
+    """Natural Earth's populated places inside ``box``; None, with a warning,
+    when the file cannot be had (offline without a mirror): the map is then
+    drawn without towns."""
+    try:
+        path, _ = sources.resolve(PLACES_SOURCE)
+    except HandoverMapError as error:
+        warnings.warn(f"The map shows no reference towns: {error}", HandoverMapWarning, stacklevel=3)
+        return None
+    return gpd.read_file(path, bbox=box.bounds, columns=["name", "adm0name", "featurecla", "scalerank", "pop_max"])
+
+
+def reference_towns(
+    places: gpd.GeoDataFrame, countries: gpd.GeoDataFrame, districts: shapely.Geometry, bounds: tuple[float, float, float, float]
+) -> list[tuple[str, float, float]]:
+    """A few towns that orient the reader, from Natural Earth's populated places.
+
+    Towns near the districts (within half the districts' extent, at least
+    0.5°, of their bounds), outside the districts (those are labelled
+    already), most important first (``scalerank``, then population). Public
+    data has errors, so a town is drawn only when the country polygon it lies
+    in has the country its record names, at least :data:`BORDER_MARGIN` from
+    its border, where coarse borders leave no doubt (Natural Earth lists
+    Kapan, in Armenia, under Azerbaijan: its point is 100 m inside the 1:50m
+    Azerbaijan), and only if it is a living place with people (its ``Agdam``
+    is a historic place far north of the town).
+
+    Returns
+    -------
+    list of (name, lat, lon)
+    """
+    minx, miny, maxx, maxy = bounds
+    pad = max(0.5, (maxx - minx) / 2, (maxy - miny) / 2)
+    near = places[places.intersects(shapely.box(minx - pad, miny - pad, maxx + pad, maxy + pad))]
+    near = near[(near["pop_max"] > 0) & ~near["featurecla"].str.startswith("Historic", na=False)]
+    near = near.sort_values(["scalerank", "pop_max", "name"], ascending=[True, False, True], kind="stable")
+    towns: list[tuple[str, float, float]] = []
+    for name, country, point in zip(near["name"], near["adm0name"], near.geometry):
+        holders = [(str(n), g) for n, g in zip(countries["name"], countries.geometry) if g.contains(point)]
+        clear = len(holders) == 1 and holders[0][0] == str(country) and holders[0][1].boundary.distance(point) >= BORDER_MARGIN
+        if not clear or districts.contains(point) or not visible(str(name)):
+            continue
+        towns.append((visible(str(name)), round(point.y, 4), round(point.x, 4)))
+        if len(towns) == MAX_TOWNS:
+            break
+    return towns
 
 
 def reported_on(events: list[Event]) -> dt.date | None:
