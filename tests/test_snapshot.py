@@ -60,5 +60,6 @@ def test_embed_prints_an_iframe_snippet(tmp_path):
     assert run("build", "-o", page).returncode == 0
     result = run("embed", page, "--url", "https://example.org/m.html?a=1&b=2", "--height", "500")
     assert result.returncode == 0
-    assert result.stdout.startswith('<iframe src="https://example.org/m.html?a=1&amp;b=2" title="Armenia hands three districts')
+    assert result.stdout.startswith('<figure class="handover-map-embed"')
+    assert '<iframe src="https://example.org/m.html?a=1&amp;b=2" title="Armenia hands three districts' in result.stdout
     assert 'height="500"' in result.stdout and "min-width:320px;max-width:1600px" in result.stdout

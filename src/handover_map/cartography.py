@@ -195,34 +195,37 @@ def prepare_layers(
     if countries is not None:
         clipped = countries.assign(geometry=countries.geometry.intersection(box))
         clipped = clipped[~clipped.geometry.is_empty]
-        drawn = shapely.union_all([*parts, *([held_area] if held_area is not None else [])]).buffer(LABEL_CLEARANCE)
+        districts_drawn = shapely.union_all(parts).buffer(LABEL_CLEARANCE)
+        held_drawn = held_area.buffer(LABEL_CLEARANCE) if held_area is not None else shapely.Polygon()
         for name, geometry in zip(clipped["name"], clipped.geometry):
             if geometry.area > 0.002 * box.area:  # room for a name somewhere
-                labels.append((visible(name), label_candidates(geometry, box, drawn)))
+                labels.append((visible(name), label_candidates(geometry, box, districts_drawn, held_drawn)))
     return MapLayers(districts, others, clipped, labels, held_area, visible(held_area_label), bounds, towns or [])
 
 
 #: Grid cells per side of the region in which country names may be placed.
-LABEL_GRID = 16
+LABEL_GRID = 24
 
 
 #: Degrees between a country's name and the districts (or the held area).
 LABEL_CLEARANCE = 0.04
 
 
-def label_candidates(geometry: shapely.Geometry, box: shapely.Polygon, avoid: shapely.Geometry) -> list[tuple[float, float]]:
-    """Points where a country's name may stand, as (lat, lon), nearest the
-    polygon's representative point first: that point, then the points of a
-    grid over ``box`` that lie inside the polygon; none on ``avoid`` (the
-    districts). The page shows the name at the first one where it fits inside
-    the visible map."""
+def label_candidates(geometry: shapely.Geometry, box: shapely.Polygon, never: shapely.Geometry, rather_not: shapely.Geometry) -> list[tuple[float, float]]:
+    """Points where a country's name may stand, as (lat, lon): the polygon's
+    representative point and the points of a grid over ``box`` that lie
+    inside the polygon, none on ``never`` (the districts), those off
+    ``rather_not`` (the held area) first, each group nearest the
+    representative point first. The page shows the name at the first one
+    where it fits inside the visible map."""
     minx, miny, maxx, maxy = box.bounds
     point = geometry.representative_point()
     xs = [minx + (maxx - minx) * (k + 0.5) / LABEL_GRID for k in range(LABEL_GRID)]
     ys = [miny + (maxy - miny) * (k + 0.5) / LABEL_GRID for k in range(LABEL_GRID)]
     grid = [shapely.Point(x, y) for y in ys for x in xs]
-    inside = sorted((g for g in grid if geometry.contains(g)), key=lambda g: (g.distance(point), g.y, g.x))
-    return [(round(p.y, 3), round(p.x, 3)) for p in [point, *inside] if not avoid.contains(p)]
+    inside = [g for g in [point, *grid] if geometry.contains(g) and not never.contains(g)]
+    inside.sort(key=lambda g: (rather_not.contains(g), g.distance(point), g.y, g.x))
+    return [(round(p.y, 3), round(p.x, 3)) for p in inside]
 
 
 #: At most this many reference towns, the most important first.

@@ -152,17 +152,18 @@
   districts.forEach(function (row, i) { nameIndex.set(nameOf(i).toLowerCase(), i); });
   data.aliases.forEach(function (pair) { nameIndex.set(pair[0], pair[1]); });
   data.labels.forEach(function (l) { label(labelOf(l[0]), [l[1], l[2]], "hm-label"); });
-  // Reference towns: a dot, and the name beside it while the whole name is in view.
+  // Reference towns: a dot and the name beside it, while the whole name is in view.
   var townTips = data.towns.map(function (t) {
-    L.circleMarker([t[1], t[2]], { radius: 3, weight: 1, color: "#ffffff", fillColor: "#333333", fillOpacity: 1, interactive: false }).addTo(map);
+    var dot = L.circleMarker([t[1], t[2]], { radius: 3, weight: 1, color: "#ffffff", fillColor: "#333333", fillOpacity: 1, interactive: false });
     var tip = L.tooltip({ permanent: true, direction: "right", offset: [3, 0], className: "hm-town-label", interactive: false })
       .setLatLng([t[1], t[2]]).setContent(el("span", t[0]));
-    return { width: t[0].length * 7 + 12, tip: tip };
+    return { width: t[0].length * 7 + 12, tip: tip, town: L.layerGroup([dot, tip]) };
   });
 
   // Country names: each at the first of its candidate points (nearest its
   // centre first) where the whole name fits inside the visible map, away
-  // from the controls in the corners; hidden when none does.
+  // from the controls in the corners; hidden when none does. A name wider
+  // than the map never fits: it stands at the first point in view.
   var countryTips = data.countryLabels.map(function (c) {
     var tip = L.tooltip({ permanent: true, direction: "center", className: "hm-country-label", interactive: false }).setContent(el("span", c[0]));
     return { halfWidth: c[0].length * 5 + 8, points: c[1], tip: tip };
@@ -172,15 +173,15 @@
     townTips.forEach(function (t) {
       var p = map.latLngToContainerPoint(t.tip.getLatLng());
       var inView = p.x >= 4 && p.x + t.width <= size.x - 4 && p.y >= 10 && p.y <= size.y - 34;
-      if (inView && !map.hasLayer(t.tip)) t.tip.addTo(map);
-      else if (!inView && map.hasLayer(t.tip)) map.removeLayer(t.tip);
+      if (inView && !map.hasLayer(t.town)) t.town.addTo(map);
+      else if (!inView && map.hasLayer(t.town)) map.removeLayer(t.town);
     });
     countryTips.forEach(function (c) {
-      var spot = null;
+      var spot = null, half = 2 * c.halfWidth + 8 > size.x ? 0 : c.halfWidth;
       for (var k = 0; k + 1 < c.points.length && spot === null; k += 2) {
         var p = map.latLngToContainerPoint([c.points[k], c.points[k + 1]]);
-        var inside = p.x >= c.halfWidth + 4 && p.x <= size.x - c.halfWidth - 4 && p.y >= 16 && p.y <= size.y - 34;
-        var underControls = p.x - c.halfWidth < 52 && p.y < 150;
+        var inside = p.x >= half + 4 && p.x <= size.x - half - 4 && p.y >= 16 && p.y <= size.y - 34;
+        var underControls = p.x - half < 52 && p.y < 150;
         if (inside && !underControls) spot = [c.points[k], c.points[k + 1]];
       }
       if (spot !== null) { c.tip.setLatLng(spot); if (!map.hasLayer(c.tip)) c.tip.addTo(map); }
@@ -383,13 +384,14 @@
   // listeners sit below the container; a tap still makes a click.
   function fullscreen() { return Boolean(document.fullscreenElement); }
   container.classList.add("hm-cooperative");
-  function oneFinger(event) {
-    if (fullscreen() || event.touches.length !== 1) return;
+  function cooperate(event) {
+    if (fullscreen()) return;
+    if (event.touches.length > 1) { hint.classList.remove("hm-shown"); return; }
     event.stopPropagation();
     if (event.type === "touchmove") showHint("Use two fingers to move the map");
   }
-  container.addEventListener("touchstart", oneFinger, { capture: true, passive: true });
-  container.addEventListener("touchmove", oneFinger, { capture: true, passive: true });
+  container.addEventListener("touchstart", cooperate, { capture: true, passive: true });
+  container.addEventListener("touchmove", cooperate, { capture: true, passive: true });
 
   // Reset view and full screen, under the zoom buttons. Where full screen is
   // not allowed (a frame without allow="fullscreen", most phones' browsers),
