@@ -114,7 +114,7 @@ def test_the_frame_follows_the_content_at_each_column_width(site, chromium, colu
     assert inner.evaluate("document.documentElement.scrollWidth") <= frame_box["width"]
     for part in (".hm-legend", ".hm-credits", ".hm-events", ".folium-map"):
         box = inner.evaluate(f"(() => {{ const r = document.querySelector('{part}').getBoundingClientRect(); return [r.top, r.bottom]; }})()")
-        assert 0 <= box[0] and box[1] <= inner.evaluate("innerHeight") + 1, part
+        assert box[0] >= 0 and box[1] <= inner.evaluate("innerHeight") + 1, part
     map_height = inner.evaluate("document.querySelector('.folium-map').getBoundingClientRect().height")
     assert map_height >= 250
     # The title and a link to the map's own page under the frame.
@@ -186,7 +186,9 @@ def test_on_a_touch_screen_one_finger_scrolls_the_post_and_two_move_the_map(site
     session = page.context.new_cdp_session(page)
     page.evaluate("window.scrollTo(0, 0)")
     box = page.locator("figure iframe").bounding_box()
-    map_box = inner.evaluate("(() => { const r = document.querySelector('.folium-map').getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()")
+    map_box = inner.evaluate(
+        "(() => { const r = document.querySelector('.folium-map').getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()"
+    )
     x, y = box["x"] + map_box[0] + map_box[2] / 2, box["y"] + map_box[1] + map_box[3] * 0.75
     assert y < 780, "the map's lower half is in view"
     centre = inner.evaluate("[handoverMap.map.getCenter().lat, handoverMap.map.getCenter().lng]")
@@ -250,7 +252,7 @@ def test_reset_view_and_full_screen_buttons(site, chromium):
 
 def test_the_snippet_cli(tmp_path):
     page = tmp_path / "map & co.html"
-    page.write_text("<html><head><title>Who holds &lt;what&gt; \"now\"</title></head></html>", encoding="utf-8")
+    page.write_text('<html><head><title>Who holds &lt;what&gt; "now"</title></head></html>', encoding="utf-8")
     code = snippet(str(page))
     assert '<iframe src="map%20%26%20co.html" title="Who holds &lt;what&gt; &quot;now&quot;"' in code
     assert "aspect-ratio:3/2;min-height:480px" in code and 'allow="fullscreen"' in code

@@ -6,6 +6,7 @@ pan, hover, keyboard, language, print)."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import geopandas as gpd
 import pytest
@@ -58,7 +59,7 @@ def test_crowded_tick_labels_never_overlap(tmp_path, browser_context):
             "ls => ls.filter(l => getComputedStyle(l).visibility !== 'hidden').map(l => { const r = l.getBoundingClientRect(); return [r.left, r.right]; })"
         )
         assert 2 <= len(boxes) < 40
-        assert all(later[0] >= earlier[1] + 5 for earlier, later in zip(boxes, boxes[1:])), boxes
+        assert all(later[0] >= earlier[1] + 5 for earlier, later in itertools.pairwise(boxes)), boxes
         assert page.locator(".hm-tick").count() == 40  # every date keeps its mark and its title
         assert page.locator(".hm-tick").first.get_attribute("title") == "1 Nov 2020"
         page.close()
@@ -202,7 +203,15 @@ def test_reference_towns_are_checked_against_their_countries():
             "scalerank": [1, 7, 7, 7, 7, 7, 9],
             "pop_max": [100_000, 5_000, 9_000, 0, 0, 4_000, 1_000],
         },
-        geometry=[shapely.Point(0.5, 1.5), shapely.Point(1.02, 1), shapely.Point(0.7, 0.5), shapely.Point(0.3, 0.3), shapely.Point(0.2, 0.8), shapely.Point(0.6, 0.9), shapely.Point(1.1, 1.2)],
+        geometry=[
+            shapely.Point(0.5, 1.5),
+            shapely.Point(1.02, 1),
+            shapely.Point(0.7, 0.5),
+            shapely.Point(0.3, 0.3),
+            shapely.Point(0.2, 0.8),
+            shapely.Point(0.6, 0.9),
+            shapely.Point(1.1, 1.2),
+        ],
         crs="EPSG:4326",
     )
     districts = shapely.box(0.5, 0.8, 0.7, 1.0)

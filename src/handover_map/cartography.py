@@ -54,7 +54,7 @@ class MapLayers:
     @property
     def region(self) -> tuple[float, float, float, float]:
         """The region the map shows around the districts (see :func:`region_box`)."""
-        return tuple(region_box(self.bounds).bounds)  # type: ignore[return-value]  # four numbers
+        return tuple(region_box(self.bounds).bounds)
 
 
 def choose_decimals(bounds: tuple[float, float, float, float]) -> int:

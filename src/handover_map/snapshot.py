@@ -159,7 +159,9 @@ def _draw_panel(ax, layers, districts: gpd.GeoDataFrame, timeline, day: dt.date)
     if layers.held_area is not None:
         gpd.GeoSeries([layers.held_area], crs=settings.WEB_CRS).boundary.plot(ax=ax, color="#222222", linewidth=0.9, linestyle=(0, (4, 3)))
     for district in layers.districts:
-        ax.annotate(district.label, (district.label_point[1], district.label_point[0]), ha="center", va="center", fontsize=7, fontweight="bold", color="#111111")
+        ax.annotate(
+            district.label, (district.label_point[1], district.label_point[0]), ha="center", va="center", fontsize=7, fontweight="bold", color="#111111"
+        )
 
 
 def render_snapshot(inputs: MapInputs, dates: list[dt.date] | None = None) -> dict[str, bytes]:
