@@ -13,7 +13,7 @@ import threading
 
 import pytest
 
-from conftest import CHROMIUM_ARGS, REPO, chromium_path
+from conftest import REPO
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = REPO / "output" / "screenshots"
@@ -57,20 +57,31 @@ def site(default_map, tmp_path_factory):
     server.shutdown()
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
+@pytest.fixture
+def open_post(browser_context):
+    """Open a post in the session's Chromium; requests leaving this machine are
+    refused and recorded. With ``touch``, a phone's screen: touch events, a
+    mobile viewport, 2 pixels per CSS pixel. The pages are closed afterwards."""
+    pages = []
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    def opener(url: str, width: int, touch: bool = False):
+        page = browser_context.new_page()
+        pages.append(page)
+        page.set_viewport_size({"width": width, "height": 800})
+        if touch:
+            session = browser_context.new_cdp_session(page)
+            session.send("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+            session.send("Emulation.setDeviceMetricsOverride", {"width": width, "height": 800, "deviceScaleFactor": 2, "mobile": True})
+            page.touch_session = session
+        return _load(page, url)
+
+    yield opener
+    for page in pages:
+        page.close()
 
 
-def open_post(chromium, url: str, width: int, **options):
-    """A page on the post; requests leaving this machine are refused and recorded."""
-    context = chromium.new_context(viewport={"width": width, "height": 800}, **options)
-    page = context.new_page()
+def _load(page, url: str):
+    """Go to the post and wait for the map in it."""
     page.blocked, page.errors = [], []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
 
@@ -83,7 +94,7 @@ def open_post(chromium, url: str, width: int, **options):
 
     page.route("**/*", route)
     page.goto(url)
-    page.frame_locator("iframe.handover-map, figure iframe").first.locator("#hm-slider").wait_for(timeout=15_000)
+    page.frame_locator("figure iframe").first.locator("#hm-slider").wait_for(timeout=15_000)
     return page
 
 
@@ -102,9 +113,9 @@ def settle(page) -> None:
 
 
 @pytest.mark.parametrize(("column", "viewport"), [(360, 360), (600, 640), (720, 720), (1200, 1400)])
-def test_the_frame_follows_the_content_at_each_column_width(site, chromium, column, viewport):
+def test_the_frame_follows_the_content_at_each_column_width(site, open_post, column, viewport):
     map_url, post, built = site
-    page = open_post(chromium, post(f"post-{column}.html", column, snippet(str(built), "--url", map_url)), viewport)
+    page = open_post(post(f"post-{column}.html", column, snippet(str(built), "--url", map_url)), viewport)
     settle(page)
     inner = map_frame(page)
     frame_box = page.locator("figure iframe").bounding_box()
@@ -127,26 +138,23 @@ def test_the_frame_follows_the_content_at_each_column_width(site, chromium, colu
         page.set_viewport_size({"width": viewport, "height": page.evaluate("document.documentElement.scrollHeight")})
         page.wait_for_timeout(300)
         page.screenshot(path=str(SCREENSHOTS / f"blog-{viewport}.png"))
-    page.context.close()
 
 
-def test_the_frame_keeps_a_sensible_shape_without_the_script(site, chromium):
+def test_the_frame_keeps_a_sensible_shape_without_the_script(site, open_post):
     map_url, post, built = site
     code = re.sub(r"<script>.*?</script>", "", snippet(str(built), "--url", map_url), flags=re.DOTALL)
-    page = open_post(chromium, post("no-script.html", 720, code), 720)
+    page = open_post(post("no-script.html", 720, code), 720)
     page.wait_for_timeout(500)
     box = page.locator("figure iframe").bounding_box()
     assert box["height"] == pytest.approx(720 * 2 / 3, abs=2)  # 3:2
     assert map_frame(page).evaluate("document.querySelector('.folium-map').getBoundingClientRect().height") >= 250
-    page.context.close()
-    narrow = open_post(chromium, post("no-script-narrow.html", 360, code), 360)
+    narrow = open_post(post("no-script-narrow.html", 360, code), 360)
     assert narrow.locator("figure iframe").bounding_box()["height"] == pytest.approx(480, abs=2)  # at least 480 px
-    narrow.context.close()
 
 
-def test_heights_from_other_windows_are_ignored(site, chromium):
+def test_heights_from_other_windows_are_ignored(site, open_post):
     map_url, post, built = site
-    page = open_post(chromium, post("others.html", 720, snippet(str(built), "--url", map_url)), 720)
+    page = open_post(post("others.html", 720, snippet(str(built), "--url", map_url)), 720)
     settle(page)
     before = page.locator("figure iframe").bounding_box()["height"]
     fake = "{type: 'handover-map:height', height: 150}"
@@ -160,7 +168,6 @@ def test_heights_from_other_windows_are_ignored(site, chromium):
     assert page.locator("figure iframe").bounding_box()["height"] == before
     map_frame(page).evaluate("parent.postMessage({type: 'handover-map:height', height: 700}, '*')")
     page.wait_for_function("document.querySelector('figure iframe').getBoundingClientRect().height === 700")
-    page.context.close()
 
 
 def _touch(session, kind: str, points: list[tuple[float, float]]) -> None:
@@ -177,13 +184,13 @@ def _swipe(page, session, starts: list[tuple[float, float]], dy: float) -> None:
     page.wait_for_timeout(400)
 
 
-def test_on_a_touch_screen_one_finger_scrolls_the_post_and_two_move_the_map(site, chromium):
+def test_on_a_touch_screen_one_finger_scrolls_the_post_and_two_move_the_map(site, open_post):
     map_url, post, built = site
     url = post("touch.html", 360, snippet(str(built), "--url", map_url), paragraphs=12)
-    page = open_post(chromium, url, 360, has_touch=True, is_mobile=True, device_scale_factor=2)
+    page = open_post(url, 360, touch=True)
     settle(page)
     inner = map_frame(page)
-    session = page.context.new_cdp_session(page)
+    session = page.touch_session
     page.evaluate("window.scrollTo(0, 0)")
     box = page.locator("figure iframe").bounding_box()
     map_box = inner.evaluate(
@@ -222,15 +229,15 @@ def test_on_a_touch_screen_one_finger_scrolls_the_post_and_two_move_the_map(site
         const p = handoverMap.map.latLngToContainerPoint(d.labelAt), r = handoverMap.map.getContainer().getBoundingClientRect();
         return [r.left + p.x, r.top + p.y]; }"""
     )
-    page.touchscreen.tap(box["x"] + point[0], box["y"] - scrolled + point[1])
+    _touch(session, "touchStart", [(box["x"] + point[0], box["y"] - scrolled + point[1])])
+    _touch(session, "touchEnd", [])
     inner.locator(".leaflet-popup-content").wait_for(timeout=5_000)
     assert "Kalbajar" in inner.locator(".leaflet-popup-content h3").inner_text()
-    page.context.close()
 
 
-def test_reset_view_and_full_screen_buttons(site, chromium):
+def test_reset_view_and_full_screen_buttons(site, open_post):
     map_url, post, built = site
-    page = open_post(chromium, post("buttons.html", 720, snippet(str(built), "--url", map_url)), 720)
+    page = open_post(post("buttons.html", 720, snippet(str(built), "--url", map_url)), 720)
     settle(page)
     inner = map_frame(page)
     home = inner.evaluate("handoverMap.map.getBounds().toBBoxString()")
@@ -247,7 +254,6 @@ def test_reset_view_and_full_screen_buttons(site, chromium):
     assert leave.get_attribute("aria-pressed") == "true"
     leave.click()
     inner.wait_for_function("!document.documentElement.classList.contains('hm-fullscreen')", timeout=5_000)
-    page.context.close()
 
 
 def test_the_snippet_cli(tmp_path):

@@ -44,10 +44,11 @@
     if (isNaN(ms) || isoOf(day) !== iso) throw new TypeError("setDate expects an ISO date like 2020-11-25");
     return day;
   }
-  function formatDay(day) {
+  function formatDayMonth(day) {
     var parts = isoOf(day).split("-");
-    return Number(parts[2]) + " " + MONTHS[Number(parts[1]) - 1] + " " + parts[0];
+    return Number(parts[2]) + " " + MONTHS[Number(parts[1]) - 1];
   }
+  function formatDay(day) { return formatDayMonth(day) + " " + isoOf(day).slice(0, 4); }
   function formatKm2(value) { return value.toLocaleString("en-GB") + " km\u00b2"; }
   function stateAt(i, day) {
     var row = districts[i], state = row[4];
@@ -252,7 +253,7 @@
     tick.style.left = at;
     tick.title = formatDay(day);
     ticks.appendChild(tick);
-    var parts = isoOf(day).split("-"), tickLabel = el("span", Number(parts[2]) + " " + MONTHS[Number(parts[1]) - 1], "hm-tick-label");
+    var tickLabel = el("span", formatDayMonth(day), "hm-tick-label");
     tickLabel.style.left = at;
     ticks.appendChild(tickLabel);
     tickLabels.push(tickLabel);
@@ -522,11 +523,9 @@
       return out;
     },
     districts: function () {
-      var at = {};
-      data.labels.forEach(function (l) { at[l[0]] = [l[1], l[2]]; });
       return districts.map(function (row, i) {
-        var center = at[i] || (layers[i] ? [layers[i].getCenter().lat, layers[i].getCenter().lng] : null);
-        return { name: nameOf(i), label: labelOf(i), state: stateAt(i, current), areaKm2: row[2], districtKm2: row[3], labelAt: center };
+        var anchor = L.latLng(anchorOf(i));
+        return { name: nameOf(i), label: labelOf(i), state: stateAt(i, current), areaKm2: row[2], districtKm2: row[3], labelAt: [anchor.lat, anchor.lng] };
       });
     },
     play: play,
