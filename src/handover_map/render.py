@@ -251,7 +251,8 @@ def page_data(
     ``otherNames``: per district, the spellings other than its label that
     its events and the boundary file use (see :func:`other_spellings`);
     ``countryLabels``: [name, [lat, lon, lat, lon, ...]] with the points
-    where the name may stand, best first;
+    where the name may stand, best first; ``towns``: [name, lat, lon];
+    ``region``: the bounds zoom and pan stay in;
     ``events``: 8 columns (day, district, kind, from, to, evidence, note,
     source; texts as string indexes, -1 for none), each a list, or a single
     number when every event has the same value.
