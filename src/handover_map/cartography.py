@@ -196,34 +196,54 @@ def prepare_layers(
         clipped = countries.assign(geometry=countries.geometry.intersection(box))
         clipped = clipped[~clipped.geometry.is_empty]
         districts_drawn = shapely.union_all(parts).buffer(LABEL_CLEARANCE)
+        # The districts' surroundings, where a close view has room for names.
+        near = shapely.box(*bounds).buffer(max(bounds[2] - bounds[0], bounds[3] - bounds[1]) / 2, join_style="mitre")
         held_drawn = held_area.buffer(LABEL_CLEARANCE) if held_area is not None else shapely.Polygon()
+        # The boundary file divides the country that holds the districts: a
+        # neighbour's name never stands on one of its features (coarse
+        # country borders would put it there).
+        centre = shapely.union_all(parts).representative_point()
+        features = shapely.STRtree(list(others))
         for name, geometry in zip(clipped["name"], clipped.geometry):
             if geometry.area > 0.002 * box.area:  # room for a name somewhere
-                labels.append((visible(name), label_candidates(geometry, box, districts_drawn, held_drawn)))
+                candidates = label_candidates(geometry, [box, near], districts_drawn, held_drawn)
+                if not geometry.contains(centre):
+                    on_features = set(features.query([shapely.Point(lon, lat) for lat, lon in candidates], predicate="within")[0])
+                    candidates = [point for k, point in enumerate(candidates) if k not in on_features]
+                labels.append((visible(name), candidates))
     return MapLayers(districts, others, clipped, labels, held_area, visible(held_area_label), bounds, towns or [])
 
 
 #: Grid cells per side of the region in which country names may be placed.
-LABEL_GRID = 24
+LABEL_GRID = 20
 
 
 #: Degrees between a country's name and the districts (or the held area).
 LABEL_CLEARANCE = 0.04
 
+#: Degrees (about 4 km) between the point a country's name is centred on and its border.
+LABEL_INSET = 0.035
 
-def label_candidates(geometry: shapely.Geometry, box: shapely.Polygon, never: shapely.Geometry, rather_not: shapely.Geometry) -> list[tuple[float, float]]:
+
+def label_candidates(
+    geometry: shapely.Geometry, boxes: list[shapely.Polygon], never: shapely.Geometry, rather_not: shapely.Geometry
+) -> list[tuple[float, float]]:
     """Points where a country's name may stand, as (lat, lon): the polygon's
-    representative point and the points of a grid over ``box`` that lie
-    inside the polygon, none on ``never`` (the districts), those off
-    ``rather_not`` (the held area) first, each group nearest the
-    representative point first. The page shows the name at the first one
-    where it fits inside the visible map."""
-    minx, miny, maxx, maxy = box.bounds
+    representative point and the points of a grid over each of ``boxes`` (the
+    region, the districts' surroundings) that lie :data:`LABEL_INSET` inside
+    the polygon, none on
+    ``never`` (the districts), those off ``rather_not`` (the held area)
+    first, each group nearest the representative point first. The page shows
+    the name at the first one where it fits inside the visible map."""
     point = geometry.representative_point()
-    xs = [minx + (maxx - minx) * (k + 0.5) / LABEL_GRID for k in range(LABEL_GRID)]
-    ys = [miny + (maxy - miny) * (k + 0.5) / LABEL_GRID for k in range(LABEL_GRID)]
-    grid = [shapely.Point(x, y) for y in ys for x in xs]
-    inside = [g for g in [point, *grid] if geometry.contains(g) and not never.contains(g)]
+    grid = []
+    for box in boxes:
+        minx, miny, maxx, maxy = box.bounds
+        xs = [minx + (maxx - minx) * (k + 0.5) / LABEL_GRID for k in range(LABEL_GRID)]
+        ys = [miny + (maxy - miny) * (k + 0.5) / LABEL_GRID for k in range(LABEL_GRID)]
+        grid += [shapely.Point(x, y) for y in ys for x in xs]
+    core = geometry.buffer(-LABEL_INSET)  # a name centred near a border would stand across it
+    inside = [g for g in [point, *grid] if core.contains(g) and not never.contains(g)]
     inside.sort(key=lambda g: (rather_not.contains(g), g.distance(point), g.y, g.x))
     return [(round(p.y, 3), round(p.x, 3)) for p in inside]
 

@@ -44,6 +44,10 @@ def _style(state: str) -> dict:
 #: Layout of the small multiples, in inches: every block has its own room,
 #: so no text is drawn over a panel whatever the number of panels.
 PANEL_WIDTH = 3.4
+#: A single panel is wider, so that the title has room.
+SINGLE_PANEL_WIDTH = 5.0
+TITLE_LINE = 0.3
+MIN_TITLE_SIZE = 6.0
 MAX_COLUMNS = 4
 MARGIN = 0.22
 PANEL_TITLE = 0.3
@@ -77,10 +81,11 @@ def draw_small_multiples(inputs: MapInputs, dates: list[dt.date] | None = None, 
     dates = dates or sorted({e.date for e in events})
     labels = state_labels(events)
     rows, columns = grid_shape(len(dates), max(1, columns))
+    panel_width = SINGLE_PANEL_WIDTH if columns == 1 else PANEL_WIDTH
     minx, miny, maxx, maxy = layers.bounds
     pad_x, pad_y = (maxx - minx) * 0.08, (maxy - miny) * 0.08
     aspect = 1 / math.cos(math.radians((miny + maxy) / 2))  # degrees look square at this latitude
-    panel_height = PANEL_WIDTH * (maxy - miny + 2 * pad_y) * aspect / (maxx - minx + 2 * pad_x)
+    panel_height = panel_width * (maxy - miny + 2 * pad_y) * aspect / (maxx - minx + 2 * pad_x)
     used = [s for s in settings.STATES if any(s == timeline.state(n, d) for n in joined for d in dates)]
     handles = [
         Patch(label=labels[s], **{**_style(s), "linewidth": 0.5, "edgecolor": settings.STATE_STYLES[s]["color"] if s in HATCHED else "#444444"}) for s in used
@@ -89,14 +94,14 @@ def draw_small_multiples(inputs: MapInputs, dates: list[dt.date] | None = None, 
         handles.append(Patch(facecolor="none", edgecolor="#222222", linestyle="--", label=layers.held_area_label or "Area held before the handovers"))
 
     # The blocks from top to bottom, in inches.
-    width = MARGIN * 2 + PANEL_WIDTH * columns + ROW_GAP * (columns - 1)
+    width = MARGIN * 2 + panel_width * columns + ROW_GAP * (columns - 1)
     text_width = width - 2 * MARGIN
-    title_lines = _wrap(inputs.title, text_width, 13)
+    title_size = max(MIN_TITLE_SIZE, min(13.0, text_width * 72 / (max(1, len(inputs.title)) * 0.62)))
     note_lines = _wrap(inputs.note, text_width, 8)
     legend_columns = max(1, min(len(handles), int(text_width // 3.3)))
     legend_rows = math.ceil(len(handles) / legend_columns)
     credit_lines = _wrap(" · ".join(inputs.credits), text_width, 6)
-    header = MARGIN + len(title_lines) * 0.25 + len(note_lines) * TEXT_LINE + 0.1
+    header = MARGIN + TITLE_LINE + len(note_lines) * TEXT_LINE + 0.1
     panels = rows * (PANEL_TITLE + panel_height) + (rows - 1) * ROW_GAP
     footer = 0.2 + legend_rows * LEGEND_ROW + 0.1 + len(credit_lines) * 0.11 + MARGIN
     height = header + panels + footer
@@ -106,20 +111,20 @@ def draw_small_multiples(inputs: MapInputs, dates: list[dt.date] | None = None, 
         return x / width, 1 - y_from_top / height
 
     top = MARGIN
-    for line in title_lines:
-        figure.text(*at(MARGIN, top), line, fontsize=13, fontweight="bold", ha="left", va="top")
-        top += 0.25
+    # The title stays one text (searchable in the SVG), smaller when it is long.
+    figure.text(*at(MARGIN, top), inputs.title, fontsize=title_size, fontweight="bold", ha="left", va="top", parse_math=False)
+    top += TITLE_LINE
     for line in note_lines:
-        figure.text(*at(MARGIN, top), line, fontsize=8, color="#6b4e00", ha="left", va="top")
+        figure.text(*at(MARGIN, top), line, fontsize=8, color="#6b4e00", ha="left", va="top", parse_math=False)
         top += TEXT_LINE
     districts = gpd.GeoDataFrame({"name": [d.name for d in layers.districts]}, geometry=[d.geometry for d in layers.districts], crs=settings.WEB_CRS)
     for k, day in enumerate(dates):
         row, column = divmod(k, columns)
-        left = MARGIN + column * (PANEL_WIDTH + ROW_GAP)
+        left = MARGIN + column * (panel_width + ROW_GAP)
         panel_top = header + row * (PANEL_TITLE + panel_height + ROW_GAP)
-        figure.text(*at(left, panel_top), _short_date(day), fontsize=10, fontweight="bold", ha="left", va="top")
+        figure.text(*at(left, panel_top), _short_date(day), fontsize=10, fontweight="bold", ha="left", va="top", parse_math=False)
         x0, y1 = at(left, panel_top + PANEL_TITLE + panel_height)
-        ax = figure.add_axes((x0, y1, PANEL_WIDTH / width, panel_height / height))
+        ax = figure.add_axes((x0, y1, panel_width / width, panel_height / height))
         _draw_panel(ax, layers, districts, timeline, day)
         ax.set_xlim(minx - pad_x, maxx + pad_x)
         ax.set_ylim(miny - pad_y, maxy + pad_y)
@@ -138,7 +143,7 @@ def draw_small_multiples(inputs: MapInputs, dates: list[dt.date] | None = None, 
         borderpad=0,
     )
     credits_top = bottom_of_panels + 0.2 + legend_rows * LEGEND_ROW + 0.1
-    figure.text(*at(MARGIN, credits_top), "\n".join(credit_lines), fontsize=6, color="#555555", ha="left", va="top", linespacing=1.35)
+    figure.text(*at(MARGIN, credits_top), "\n".join(credit_lines), fontsize=6, color="#555555", ha="left", va="top", linespacing=1.35, parse_math=False)
     for text in figure.findobj(Text):
         text.set_parse_math(False)  # titles, labels and credits are data: "$\foo$" is drawn as typed
     return figure
@@ -160,7 +165,14 @@ def _draw_panel(ax, layers, districts: gpd.GeoDataFrame, timeline, day: dt.date)
         gpd.GeoSeries([layers.held_area], crs=settings.WEB_CRS).boundary.plot(ax=ax, color="#222222", linewidth=0.9, linestyle=(0, (4, 3)))
     for district in layers.districts:
         ax.annotate(
-            district.label, (district.label_point[1], district.label_point[0]), ha="center", va="center", fontsize=7, fontweight="bold", color="#111111"
+            district.label,
+            (district.label_point[1], district.label_point[0]),
+            ha="center",
+            va="center",
+            fontsize=7,
+            fontweight="bold",
+            color="#111111",
+            parse_math=False,
         )
 
 

@@ -33,8 +33,8 @@
     map.setMaxZoom(fitted + 6);
   }
   function resetView() { map.fitBounds(home, { padding: [8, 8], animate: false }); }
-  limitZoom();
   resetView();  // no slide on opening
+  limitZoom();  // after fitting: a zoom below the new minimum would be animated
 
   function text(index) { return index >= 0 ? strings[index] : ""; }
   function isoOf(day) { return new Date(epochMs + day * DAY_MS).toISOString().slice(0, 10); }
@@ -173,7 +173,7 @@
     var size = map.getSize();
     townTips.forEach(function (t) {
       var p = map.latLngToContainerPoint(t.tip.getLatLng());
-      var inView = p.x >= 4 && p.x + t.width <= size.x - 4 && p.y >= 10 && p.y <= size.y - 34;
+      var inView = p.x >= 4 && p.x + t.width <= size.x - 4 && p.y >= 10 && p.y <= size.y - 34 && !(p.x < 52 && p.y < 150);
       if (inView && !map.hasLayer(t.town)) t.town.addTo(map);
       else if (!inView && map.hasLayer(t.town)) map.removeLayer(t.town);
     });
