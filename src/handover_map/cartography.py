@@ -207,7 +207,7 @@ def prepare_layers(
         for name, geometry in zip(clipped["name"], clipped.geometry):
             if geometry.area > 0.002 * box.area:  # room for a name somewhere
                 candidates = label_candidates(geometry, [box, near], districts_drawn, held_drawn)
-                if not geometry.contains(centre):
+                if candidates and not geometry.contains(centre):
                     on_features = set(features.query([shapely.Point(lon, lat) for lat, lon in candidates], predicate="within")[0])
                     candidates = [point for k, point in enumerate(candidates) if k not in on_features]
                 labels.append((visible(name), candidates))
