@@ -47,7 +47,7 @@ def test_dates_are_the_slider_stops(default_map, open_offline):
     page = open_offline(default_map)
     stops = page.js("handoverMap.dates()")
     assert stops == ["2020-11-14", "2020-11-15", "2020-11-20", "2020-11-25"]  # the slider ends on the report's date
-    assert page.js("document.querySelector('input[type=range]').max") == str(len(stops) - 1)
+    assert page.js("document.querySelector('input[type=range]').max") == "11"  # the slider runs through the days: 14 to 25 Nov
     assert page.js("handoverMap.stateOf('Nowhere')") is None
 
 
@@ -65,11 +65,11 @@ def _fills(page) -> dict[str, str]:
 def test_moving_the_slider_recolours_the_districts(default_map, open_offline):
     page = open_offline(default_map)
     slider = page.page.locator("input[type=range]")
-    slider.fill("0")  # 14 Nov: Aghdam held, Kalbajar and Lachin scheduled
+    slider.fill("0")  # day 0, 14 Nov: Aghdam held, Kalbajar and Lachin scheduled
     before = _fills(page)
     assert page.js("handoverMap.date()") == "2020-11-14"
     assert page.page.locator(".hm-date").inner_text() == "14 Nov 2020"
-    slider.fill("3")  # 25 Nov: Aghdam and Kalbajar handed over
+    slider.fill("10")  # day 10, 24 Nov: the nearest stop is 25 Nov, when Aghdam and Kalbajar are handed over
     after = _fills(page)
     assert page.js("handoverMap.date()") == "2020-11-25"
     assert page.page.locator(".hm-date").inner_text() == "25 Nov 2020"
@@ -84,7 +84,11 @@ def test_moving_the_slider_recolours_the_districts(default_map, open_offline):
 def test_set_date_moves_the_slider(default_map, open_offline):
     page = open_offline(default_map)
     page.js("handoverMap.setDate('2020-11-22')")
-    assert page.page.locator("input[type=range]").input_value() == "2"  # the 20 Nov stop
+    assert page.page.locator("input[type=range]").input_value() == "8"  # 22 Nov is day 8 from 14 Nov
+    page.page.locator("input[type=range]").fill("3")  # 17 Nov: the nearest stop is 15 Nov
+    assert page.js("handoverMap.date()") == "2020-11-15"
+    page.page.locator("input[type=range]").fill("4")  # 18 Nov: 20 Nov is nearer
+    assert page.js("handoverMap.date()") == "2020-11-20"
 
 
 def _click_district(page, name: str) -> None:

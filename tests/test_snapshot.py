@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import struct
 import subprocess
 import sys
+
+import pytest
 
 from conftest import MIRROR
 
@@ -60,5 +63,43 @@ def test_embed_prints_an_iframe_snippet(tmp_path):
     assert run("build", "-o", page).returncode == 0
     result = run("embed", page, "--url", "https://example.org/m.html?a=1&b=2", "--height", "500")
     assert result.returncode == 0
-    assert result.stdout.startswith('<iframe src="https://example.org/m.html?a=1&amp;b=2" title="Armenia hands three districts')
+    assert result.stdout.startswith('<figure class="handover-map-embed"')
+    assert '<iframe src="https://example.org/m.html?a=1&amp;b=2" title="Armenia hands three districts' in result.stdout
     assert 'height="500"' in result.stdout and "min-width:320px;max-width:1600px" in result.stdout
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 5, 7, 9])
+def test_any_number_of_panels_is_laid_out_without_overlap(count):
+    import datetime as dt
+
+    import matplotlib.pyplot as plt
+    from matplotlib.legend import Legend
+    from matplotlib.transforms import Bbox
+
+    from handover_map.build import prepare_map
+    from handover_map.snapshot import draw_small_multiples
+
+    inputs = prepare_map()
+    dates = [dt.date(2020, 11, 14) + dt.timedelta(days=2 * k) for k in range(count)]
+    figure = draw_small_multiples(inputs, dates)
+    try:
+        figure.canvas.draw()
+        renderer = figure.canvas.get_renderer()
+        whole = figure.bbox
+        panels = [ax.get_window_extent(renderer) for ax in figure.axes]
+        texts = [(t.get_text(), t.get_window_extent(renderer)) for t in figure.texts]
+        legend = next(child for child in figure.get_children() if isinstance(child, Legend)).get_window_extent(renderer)
+        assert len(panels) == count
+        assert [text for text, _ in texts if re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}", text)] == [f"{d.day} {d.strftime('%b')} 2020" for d in dates]
+        assert any(text.startswith("As reported on 25 November 2020") for text, _ in texts)  # the note
+        assert any("geoBoundaries" in text for text, _ in texts)  # the credits
+        blocks = panels + [box for _, box in texts] + [legend]
+        for k, box in enumerate(blocks):
+            assert whole.x0 <= box.x0 and box.x1 <= whole.x1 + 1 and whole.y0 <= box.y0 and box.y1 <= whole.y1 + 1, k
+            for other in blocks[k + 1 :]:
+                assert not box.overlaps(other), (k, box, other)
+        # No large empty area: the panels fill the grid they span but for less than one row's gap.
+        span = Bbox.union(panels)
+        assert span.width * span.height <= 1.4 * sum(p.width * p.height for p in panels)
+    finally:
+        plt.close(figure)

@@ -14,14 +14,14 @@ import datetime as dt
 import math
 import warnings
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import geopandas as gpd
 import shapely
 from pyproj import CRS
 
-from . import settings
-from ._errors import BoundaryDataError, HandoverMapWarning
+from . import settings, sources
+from ._errors import BoundaryDataError, HandoverMapError, HandoverMapWarning
 from .dates import find_dates
 from .events import Event, excerpt, visible
 
@@ -45,10 +45,16 @@ class MapLayers:
     districts: list[District]
     other_districts: gpd.GeoSeries
     countries: gpd.GeoDataFrame | None  # name, geometry; clipped to the region
-    country_labels: list[tuple[str, float, float]]
+    country_labels: list[tuple[str, list[tuple[float, float]]]]  # name, candidate (lat, lon) points, best first
     held_area: shapely.Geometry | None
     held_area_label: str
     bounds: tuple[float, float, float, float]  # minx, miny, maxx, maxy of the districts
+    towns: list[tuple[str, float, float]] = field(default_factory=list)  # reference towns: name, lat, lon
+
+    @property
+    def region(self) -> tuple[float, float, float, float]:
+        """The region the map shows around the districts (see :func:`region_box`)."""
+        return tuple(region_box(self.bounds).bounds)
 
 
 def choose_decimals(bounds: tuple[float, float, float, float]) -> int:
@@ -130,6 +136,7 @@ def prepare_layers(
     countries: gpd.GeoDataFrame | None = None,
     held_area: shapely.Geometry | None = None,
     held_area_label: str = "",
+    places: gpd.GeoDataFrame | bool | None = True,
 ) -> MapLayers:
     """Prepare the layers of a map.
 
@@ -145,6 +152,12 @@ def prepare_layers(
         Area held before the handovers; districts are clipped to it.
     held_area_label
         Its legend label.
+    places
+        Populated places (Natural Earth's fields ``name``, ``adm0name``,
+        ``featurecla``, ``scalerank``, ``pop_max``) from which
+        :func:`reference_towns` picks a few; True: Natural Earth's
+        (``ne-10m-populated-places``), False or None: no towns. Used with
+        ``countries`` only, which they are checked against.
 
     District labels are chosen by :func:`district_label`.
     """
@@ -165,7 +178,13 @@ def prepare_layers(
     for name, part, area, total in zip(mapped["name"], parts, areas, totals):
         point = part.representative_point()
         districts.append(District(name, district_label(name, joined[name]), part, area, total, (point.y, point.x)))
-    bounds = tuple((union if parts is full else shapely.union_all(parts)).bounds)
+    districts_union = union if parts is full else shapely.union_all(parts)
+    bounds = tuple(districts_union.bounds)
+    towns: list[tuple[str, float, float]] = []
+    if places is True and countries is not None:
+        places = natural_earth_places(region_box(bounds))
+    if isinstance(places, gpd.GeoDataFrame) and countries is not None:
+        towns = reference_towns(places, countries, districts_union, bounds)
     box = region_box(bounds)
     unmapped = boundaries[~boundaries["name"].isin(joined)].geometry.intersection(box)
     # What lies outside the held area is drawn as context; slivers (< ~1 ha) where
@@ -175,16 +194,122 @@ def prepare_layers(
     remainders = [] if parts is full else [r for r in (shapely.difference(g, p) for g, p in zip(full, parts)) if shapely.area(r) > 1e-6]
     others = gpd.GeoSeries(list(unmapped) + remainders, crs=settings.WEB_CRS)
     others = others[~others.is_empty]
-    labels: list[tuple[str, float, float]] = []
+    labels: list[tuple[str, list[tuple[float, float]]]] = []
     clipped = None
     if countries is not None:
         clipped = countries.assign(geometry=countries.geometry.intersection(box))
         clipped = clipped[~clipped.geometry.is_empty]
+        districts_drawn = shapely.union_all(parts).buffer(LABEL_CLEARANCE)
+        # The districts' surroundings, where a close view has room for names.
+        near = shapely.box(*bounds).buffer(max(bounds[2] - bounds[0], bounds[3] - bounds[1]) / 2, join_style="mitre")
+        held_drawn = held_area.buffer(LABEL_CLEARANCE) if held_area is not None else shapely.Polygon()
+        # The boundary file divides the country that holds the districts: a
+        # neighbour's name never stands on one of its features (coarse
+        # country borders would put it there).
+        centre = shapely.union_all(parts).representative_point()
+        features = shapely.STRtree(list(others))
         for name, geometry in zip(clipped["name"], clipped.geometry):
-            if geometry.area > 0.02 * box.area:  # room for a name
-                point = geometry.representative_point()
-                labels.append((visible(name), point.y, point.x))
-    return MapLayers(districts, others, clipped, labels, held_area, visible(held_area_label), bounds)
+            if geometry.area > 0.002 * box.area:  # room for a name somewhere
+                candidates = label_candidates(geometry, [box, near], districts_drawn, held_drawn)
+                if candidates and not geometry.contains(centre):
+                    on_features = set(features.query([shapely.Point(lon, lat) for lat, lon in candidates], predicate="within")[0])
+                    candidates = [point for k, point in enumerate(candidates) if k not in on_features]
+                labels.append((visible(name), candidates))
+    return MapLayers(districts, others, clipped, labels, held_area, visible(held_area_label), bounds, towns or [])
+
+
+#: Grid cells per side of the region in which country names may be placed.
+LABEL_GRID = 20
+
+
+#: Degrees between a country's name and the districts (or the held area).
+LABEL_CLEARANCE = 0.04
+
+#: Degrees (about 4 km) between the point a country's name is centred on and its border.
+LABEL_INSET = 0.035
+
+
+def label_candidates(
+    geometry: shapely.Geometry, boxes: list[shapely.Polygon], never: shapely.Geometry, rather_not: shapely.Geometry
+) -> list[tuple[float, float]]:
+    """Points where a country's name may stand, as (lat, lon): the polygon's
+    representative point and the points of a grid over each of ``boxes`` (the
+    region, the districts' surroundings) that lie :data:`LABEL_INSET` inside
+    the polygon, none on
+    ``never`` (the districts), those off ``rather_not`` (the held area)
+    first, each group nearest the representative point first. The page shows
+    the name at the first one where it fits inside the visible map."""
+    point = geometry.representative_point()
+    grid = []
+    for box in boxes:
+        minx, miny, maxx, maxy = box.bounds
+        xs = [minx + (maxx - minx) * (k + 0.5) / LABEL_GRID for k in range(LABEL_GRID)]
+        ys = [miny + (maxy - miny) * (k + 0.5) / LABEL_GRID for k in range(LABEL_GRID)]
+        grid += [shapely.Point(x, y) for y in ys for x in xs]
+    core = geometry.buffer(-LABEL_INSET)  # a name centred near a border would stand across it
+    inside = [g for g in [point, *grid] if core.contains(g) and not never.contains(g)]
+    inside.sort(key=lambda g: (rather_not.contains(g), g.distance(point), g.y, g.x))
+    return [(round(p.y, 3), round(p.x, 3)) for p in inside]
+
+
+#: At most this many reference towns, the most important first.
+MAX_TOWNS = 6
+
+#: Degrees (about 5 km) a town must lie inside its country's border to be
+#: checked against it: 1:50m borders are accurate to a few km.
+BORDER_MARGIN = 0.05
+
+
+#: The manifest's populated places, from which reference towns are drawn.
+PLACES_SOURCE = "ne-10m-populated-places"
+
+
+def natural_earth_places(box: shapely.Polygon) -> gpd.GeoDataFrame | None:
+    """Natural Earth's populated places inside ``box``; None, with a warning,
+    when the file cannot be had (offline without a mirror): the map is then
+    drawn without towns."""
+    try:
+        path, _ = sources.resolve(PLACES_SOURCE)
+    except HandoverMapError as error:
+        warnings.warn(f"The map shows no reference towns: {error}", HandoverMapWarning, stacklevel=3)
+        return None
+    return gpd.read_file(path, bbox=box.bounds, columns=["name", "adm0name", "featurecla", "scalerank", "pop_max"])
+
+
+def reference_towns(
+    places: gpd.GeoDataFrame, countries: gpd.GeoDataFrame, districts: shapely.Geometry, bounds: tuple[float, float, float, float]
+) -> list[tuple[str, float, float]]:
+    """A few towns that orient the reader, from Natural Earth's populated places.
+
+    Towns near the districts (within half the districts' extent, at least
+    0.5°, of their bounds), outside the districts (those are labelled
+    already), most important first (``scalerank``, then population). Public
+    data has errors, so a town is drawn only when the country polygon it lies
+    in has the country its record names, at least :data:`BORDER_MARGIN` from
+    its border, where coarse borders leave no doubt (Natural Earth lists
+    Kapan, in Armenia, under Azerbaijan: its point is 100 m inside the 1:50m
+    Azerbaijan), and only if it is a living place with people (its ``Agdam``
+    is a historic place far north of the town).
+
+    Returns
+    -------
+    list of (name, lat, lon)
+    """
+    minx, miny, maxx, maxy = bounds
+    pad = max(0.5, (maxx - minx) / 2, (maxy - miny) / 2)
+    near = places[places.intersects(shapely.box(minx - pad, miny - pad, maxx + pad, maxy + pad))]
+    near = near[(near["pop_max"] > 0) & ~near["featurecla"].str.startswith("Historic", na=False)]
+    near = near.sort_values(["scalerank", "pop_max", "name"], ascending=[True, False, True], kind="stable")
+    towns: list[tuple[str, float, float]] = []
+    for name, country, point in zip(near["name"], near["adm0name"], near.geometry):
+        holders = [(str(n), g) for n, g in zip(countries["name"], countries.geometry) if g.contains(point)]
+        clear = len(holders) == 1 and holders[0][0] == str(country) and holders[0][1].boundary.distance(point) >= BORDER_MARGIN
+        if not clear or districts.contains(point) or not visible(str(name)):
+            continue
+        towns.append((visible(str(name)), round(point.y, 4), round(point.x, 4)))
+        if len(towns) == MAX_TOWNS:
+            break
+    return towns
 
 
 def reported_on(events: list[Event]) -> dt.date | None:

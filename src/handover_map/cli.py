@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import html
 import json
 import math
 import re
@@ -340,13 +339,20 @@ def export_timeline(output, **options) -> None:
     callback=_embed_url,
     help="Where the page will be published: an http(s) URL, or one relative to the post. Default: its file name, for a page beside the post.",
 )
-@click.option("--height", default=640, show_default=True, type=click.IntRange(*EMBED_HEIGHTS), help="Height of the frame in pixels.")
+@click.option(
+    "--height",
+    type=click.IntRange(*EMBED_HEIGHTS),
+    help="Height of the frame in pixels until the map reports its own, and where scripts do not run. Default: an aspect ratio of 3:2.",
+)
 @friendly
 def embed(page, url, height) -> None:
-    """Print an iframe snippet that embeds a built map in a web page.
+    """Print a snippet that embeds a built map in a web page.
 
-    The map fills the frame's width (320 to 1,600 px), ignores the scroll
-    wheel until clicked, and answers postMessage calls from the parent page:
+    An iframe whose height follows the map's content at any column width
+    (a few lines of script listen to the map's own frame; without them the
+    frame keeps an aspect ratio), with the title and a link to the map's page.
+    On touch screens one finger scrolls the post and two move the map. The
+    map answers postMessage calls from the parent page:
     {type: "handover-map:setDate", date: "2020-11-25"}, {type: "handover-map:play"},
     {type: "handover-map:pause"}; it posts {type: "handover-map:date", date} back.
 
@@ -354,12 +360,10 @@ def embed(page, url, height) -> None:
     Example:
         handover-map embed output/karabakh-2020-handovers.html --url https://example.org/maps/karabakh.html
     """
-    found = re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8", errors="replace"), re.DOTALL)
-    title = html.unescape(found.group(1).strip()) if found else "Map"
-    click.echo(
-        f'<iframe src="{html.escape(url or urllib.parse.quote(page.name))}" title="{html.escape(title)}" width="100%" height="{height}" '
-        'style="border:0;min-width:320px;max-width:1600px;display:block" loading="lazy" allow="fullscreen"></iframe>'
-    )
+    from .embed import embed_snippet, page_title
+
+    title = page_title(page.read_text(encoding="utf-8", errors="replace"))
+    click.echo(embed_snippet(url or urllib.parse.quote(page.name), title, height))
 
 
 @cli.command()

@@ -24,12 +24,15 @@ import numpy as np
 import shapely
 from branca.element import Element, Figure, MacroElement
 
-from . import assets, settings
-from .cartography import MapLayers, choose_decimals
-from .events import Event
+from . import assets, settings, sources
+from .cartography import PLACES_SOURCE, MapLayers, choose_decimals
+from .events import Event, visible
 from .timeline import Timeline, build_timeline
 
 KIND_LABELS = {"completed": "handed over", "scheduled": "handover scheduled", "postponed": "handover postponed"}
+
+#: Language of the page's own words (controls, legend, dates), for ``<html lang>``.
+PAGE_LANG = "en"
 
 #: States drawn hatched: announced but not (yet) done, or not known.
 HATCHED = ("scheduled", "postponed", "overdue", "unreported")
@@ -83,6 +86,21 @@ def state_labels(events: list[Event]) -> dict[str, str]:
     if taker:
         labels["transferred"] = f"Handed over to {taker}"
     return labels
+
+
+def other_spellings(label: str, events: list[Event], boundary_name: str) -> list[str]:
+    """The spellings of a district other than its label, for its popup: the
+    boundary file's name, then the table's and the reports' (``as_written``)
+    in the order first used. The page itself names each district by its
+    label only (see :func:`handover_map.cartography.district_label`).
+    """
+    seen = {label.casefold()}
+    spellings = []
+    for spelling in [boundary_name, *(visible(s) for e in events for s in (e.district, e.as_written))]:
+        if spelling and spelling.casefold() not in seen:
+            seen.add(spelling.casefold())
+            spellings.append(spelling)
+    return spellings
 
 
 def default_initial_date(events: list[Event], timeline: Timeline) -> dt.date:
@@ -238,6 +256,11 @@ def page_data(
     Layout (the page script reads it; the format is internal):
     ``districts``: [name, label, area km², district km², changes...] with
     changes as state index, then (day, state) pairs;
+    ``otherNames``: per district, the spellings other than its label that
+    its events and the boundary file use (see :func:`other_spellings`);
+    ``countryLabels``: [name, [lat, lon, lat, lon, ...]] with the points
+    where the name may stand, best first; ``towns``: [name, lat, lon];
+    ``region``: the bounds zoom and pan stay in;
     ``events``: 8 columns (day, district, kind, from, to, evidence, note,
     source; texts as string indexes, -1 for none), each a list, or a single
     number when every event has the same value; ``geometry``: the districts'
@@ -266,7 +289,8 @@ def page_data(
     spellings = {(name.lower(), owner[id(e)]) for e in events for name in (e.district, e.as_written) if name}
     aliases = sorted((name, i) for name, i in spellings if name != names[i].lower())
     largest = sorted(range(len(layers.districts)), key=lambda i: -layers.districts[i].area_km2)[: settings.MAX_LABELS]
-    event_days = sorted({(e.date - epoch).days for e in events})
+    # Ticks only on the slider: an event after its end (the latest report's date) has no place there.
+    event_days = sorted({(e.date - epoch).days for e in events if e.date <= timeline.stops[-1]})
     return {
         "states": list(settings.STATES),
         "hatched": list(HATCHED),
@@ -278,6 +302,7 @@ def page_data(
         "ticks": event_days if len(event_days) <= settings.MAX_TICKS else [],
         "initial": (start - epoch).days,
         "bounds": [[round(layers.bounds[1], 5), round(layers.bounds[0], 5)], [round(layers.bounds[3], 5), round(layers.bounds[2], 5)]],
+        "region": [[round(layers.region[1], 5), round(layers.region[0], 5)], [round(layers.region[3], 5), round(layers.region[2], 5)]],
         "heldArea": layers.held_area is not None,
         "strings": text.texts,
         "districts": districts,
@@ -286,7 +311,9 @@ def page_data(
         "eventCount": len(events),
         "events": columns,
         "labels": [[i, round(layers.districts[i].label_point[0], 4), round(layers.districts[i].label_point[1], 4)] for i in sorted(largest)],
-        "countryLabels": [[name, round(lat, 3), round(lon, 3)] for name, lat, lon in layers.country_labels],
+        "countryLabels": [[name, [coordinate for point in points for coordinate in point]] for name, points in layers.country_labels],
+        "towns": [list(town) for town in layers.towns],
+        "otherNames": [[text(spelling) for spelling in other_spellings(d.label, joined[d.name], d.name)] for d in layers.districts],
         "canvas": uses_canvas(layers),
         "geometry": _districts_json(layers, decimals),
     }
@@ -420,7 +447,11 @@ def render_map(
         legend.append(("border:2px dashed #333;background:transparent", layers.held_area_label or "Area held before the handovers"))
     if not layers.other_districts.empty:
         legend.append((f"background:{settings.CONTEXT_STYLE['fillColor']}", "Other districts"))
-    page = _page_html(title, subtitle or "", note or "", legend, credits or []) + _hatch_defs([s for s in HATCHED if s in drawn])
+    credits = list(credits or [])
+    if layers.towns:
+        towns_credit = sources.get_source(PLACES_SOURCE).attribution
+        credits += [towns_credit] if towns_credit not in credits else []
+    page = _page_html(title, subtitle or "", note or "", legend, credits) + _hatch_defs([s for s in HATCHED if s in drawn])
     HandoverLayer(data, page).add_to(fmap)
     if layers.held_area is not None:
         folium.GeoJson(
@@ -430,4 +461,4 @@ def render_map(
             style_function=lambda _: {"color": "#222222", "weight": 2, "dashArray": "6 5", "fill": False},
         ).add_to(fmap)
     _stable_ids(figure)
-    return figure.render()
+    return figure.render().replace("<html>", f'<html lang="{PAGE_LANG}">', 1)

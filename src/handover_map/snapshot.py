@@ -40,64 +40,140 @@ def _style(state: str) -> dict:
     return {"facecolor": colour, "edgecolor": "none", "linewidth": 0}
 
 
-def draw_small_multiples(inputs: MapInputs, dates: list[dt.date] | None = None, columns: int = 4) -> plt.Figure:
+#: Layout of the small multiples, in inches: every block has its own room,
+#: so no text is drawn over a panel whatever the number of panels.
+PANEL_WIDTH = 3.4
+#: A single panel is wider, so that the title has room.
+SINGLE_PANEL_WIDTH = 5.0
+TITLE_LINE = 0.3
+MIN_TITLE_SIZE = 6.0
+MAX_COLUMNS = 4
+MARGIN = 0.22
+PANEL_TITLE = 0.3
+ROW_GAP = 0.18
+LEGEND_ROW = 0.24
+TEXT_LINE = 0.16
+
+
+def grid_shape(count: int, max_columns: int = MAX_COLUMNS) -> tuple[int, int]:
+    """(rows, columns) for ``count`` panels: as few rows as ``max_columns``
+    allow, the panels spread evenly over them (5 panels: 2 rows of 3, not 4 and 1).
+
+    >>> grid_shape(5), grid_shape(4), grid_shape(9), grid_shape(1)
+    ((2, 3), (1, 4), (3, 3), (1, 1))
+    """
+    rows = math.ceil(count / max_columns)
+    return rows, math.ceil(count / rows)
+
+
+def _wrap(text: str, width_in: float, fontsize: float) -> list[str]:
+    # About 0.55 em per character in DejaVu Sans: lines stay inside the width.
+    return textwrap.wrap(text, max(20, int(width_in * 72 / (fontsize * 0.58)))) if text else []
+
+
+def draw_small_multiples(inputs: MapInputs, dates: list[dt.date] | None = None, columns: int = MAX_COLUMNS) -> plt.Figure:
     """A figure with one map panel per date (default: every event date on
-    the slider, which ends at the latest report's date), with the page's
-    "as reported on" note under the title."""
+    the slider, which ends at the latest report's date), under the title and
+    the page's "as reported on" note, above the legend and the credits."""
     layers, joined = inputs.layers, inputs.joined
     timeline = inputs.timeline()
     events = [e for name in joined for e in joined[name]]
     dates = dates or sorted({e.date for e in events if e.date <= timeline.stops[-1]}) or timeline.stops[-1:]
     labels = state_labels(events)
-    columns = max(1, min(columns, len(dates)))
-    rows = math.ceil(len(dates) / columns)
+    rows, columns = grid_shape(len(dates), max(1, columns))
+    panel_width = SINGLE_PANEL_WIDTH if columns == 1 else PANEL_WIDTH
     minx, miny, maxx, maxy = layers.bounds
     pad_x, pad_y = (maxx - minx) * 0.08, (maxy - miny) * 0.08
     aspect = 1 / math.cos(math.radians((miny + maxy) / 2))  # degrees look square at this latitude
-    panel_width = 3.4
     panel_height = panel_width * (maxy - miny + 2 * pad_y) * aspect / (maxx - minx + 2 * pad_x)
-    figure, axes = plt.subplots(rows, columns, figsize=(panel_width * columns, panel_height * rows + 2.1), squeeze=False)
-    districts = gpd.GeoDataFrame({"name": [d.name for d in layers.districts]}, geometry=[d.geometry for d in layers.districts], crs=settings.WEB_CRS)
-    for k, ax in enumerate(axes.flat):
-        ax.set_axis_off()
-        if k >= len(dates):
-            continue
-        day = dates[k]
-        ax.set_facecolor("#dce6ee")
-        if layers.countries is not None:
-            layers.countries.plot(ax=ax, facecolor="#fbfbf8", edgecolor="#7a7a7a", linewidth=0.6)
-        if not layers.other_districts.empty:
-            layers.other_districts.plot(ax=ax, facecolor=settings.CONTEXT_STYLE["fillColor"], edgecolor="#bdbdbd", linewidth=0.3)
-        for name, geometry in zip(districts["name"], districts.geometry):
-            gpd.GeoSeries([geometry], crs=settings.WEB_CRS).plot(ax=ax, **_style(timeline.state(name, day)))
-        districts.boundary.plot(ax=ax, color="#2b2b2b", linewidth=0.6)
-        if layers.held_area is not None:
-            gpd.GeoSeries([layers.held_area], crs=settings.WEB_CRS).boundary.plot(ax=ax, color="#222222", linewidth=0.9, linestyle=(0, (4, 3)))
-        for district in layers.districts:
-            ax.annotate(
-                district.label, (district.label_point[1], district.label_point[0]), ha="center", va="center", fontsize=7, fontweight="bold", color="#111111"
-            )
-        ax.set_xlim(minx - pad_x, maxx + pad_x)
-        ax.set_ylim(miny - pad_y, maxy + pad_y)
-        ax.set_aspect(aspect)
-        ax.patch.set_visible(True)
-        ax.set_title(_short_date(day), fontsize=10, fontweight="bold", loc="left")
     used = [s for s in settings.STATES if any(s == timeline.state(n, d) for n in joined for d in dates)]
     handles = [
         Patch(label=labels[s], **{**_style(s), "linewidth": 0.5, "edgecolor": settings.STATE_STYLES[s]["color"] if s in HATCHED else "#444444"}) for s in used
     ]
     if layers.held_area is not None:
         handles.append(Patch(facecolor="none", edgecolor="#222222", linestyle="--", label=layers.held_area_label or "Area held before the handovers"))
-    figure.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.07), ncol=min(3, len(handles)), frameon=False, fontsize=8)
-    figure.suptitle(inputs.title, x=0.01, ha="left", fontsize=13, fontweight="bold")
-    if inputs.note:  # the page's "as reported on" line, under the title
-        figure.text(0.01, 0.935, textwrap.fill(inputs.note, 160), fontsize=7, color="#333333", ha="left", va="top", style="italic")
-    credit = textwrap.fill(" · ".join(inputs.credits), 180)
-    figure.text(0.01, 0.01, credit, fontsize=6, color="#555555", ha="left", va="bottom")
+
+    # The blocks from top to bottom, in inches.
+    width = MARGIN * 2 + panel_width * columns + ROW_GAP * (columns - 1)
+    text_width = width - 2 * MARGIN
+    title_size = max(MIN_TITLE_SIZE, min(13.0, text_width * 72 / (max(1, len(inputs.title)) * 0.62)))
+    note_lines = _wrap(inputs.note, text_width, 8)
+    legend_columns = max(1, min(len(handles), int(text_width // 3.3)))
+    legend_rows = math.ceil(len(handles) / legend_columns)
+    credit_lines = _wrap(" · ".join(inputs.credits), text_width, 6)
+    header = MARGIN + TITLE_LINE + len(note_lines) * TEXT_LINE + 0.1
+    panels = rows * (PANEL_TITLE + panel_height) + (rows - 1) * ROW_GAP
+    footer = 0.2 + legend_rows * LEGEND_ROW + 0.1 + len(credit_lines) * 0.11 + MARGIN
+    height = header + panels + footer
+    figure = plt.figure(figsize=(width, height))
+
+    def at(x: float, y_from_top: float) -> tuple[float, float]:
+        return x / width, 1 - y_from_top / height
+
+    top = MARGIN
+    # The title stays one text (searchable in the SVG), smaller when it is long.
+    figure.text(*at(MARGIN, top), inputs.title, fontsize=title_size, fontweight="bold", ha="left", va="top", parse_math=False)
+    top += TITLE_LINE
+    for line in note_lines:
+        figure.text(*at(MARGIN, top), line, fontsize=8, color="#6b4e00", ha="left", va="top", parse_math=False)
+        top += TEXT_LINE
+    districts = gpd.GeoDataFrame({"name": [d.name for d in layers.districts]}, geometry=[d.geometry for d in layers.districts], crs=settings.WEB_CRS)
+    for k, day in enumerate(dates):
+        row, column = divmod(k, columns)
+        left = MARGIN + column * (panel_width + ROW_GAP)
+        panel_top = header + row * (PANEL_TITLE + panel_height + ROW_GAP)
+        figure.text(*at(left, panel_top), _short_date(day), fontsize=10, fontweight="bold", ha="left", va="top", parse_math=False)
+        x0, y1 = at(left, panel_top + PANEL_TITLE + panel_height)
+        ax = figure.add_axes((x0, y1, panel_width / width, panel_height / height))
+        _draw_panel(ax, layers, districts, timeline, day)
+        ax.set_xlim(minx - pad_x, maxx + pad_x)
+        ax.set_ylim(miny - pad_y, maxy + pad_y)
+        ax.set_aspect(aspect, adjustable="datalim", anchor="NW")
+        ax.set_xlim(minx - pad_x, maxx + pad_x)
+        ax.set_ylim(miny - pad_y, maxy + pad_y)
+    bottom_of_panels = header + panels
+    figure.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=at(MARGIN - 0.05, bottom_of_panels + 0.16),
+        ncol=legend_columns,
+        frameon=False,
+        fontsize=8,
+        borderaxespad=0,
+        borderpad=0,
+    )
+    credits_top = bottom_of_panels + 0.2 + legend_rows * LEGEND_ROW + 0.1
+    figure.text(*at(MARGIN, credits_top), "\n".join(credit_lines), fontsize=6, color="#555555", ha="left", va="top", linespacing=1.35, parse_math=False)
     for text in figure.findobj(Text):
         text.set_parse_math(False)  # titles, labels and credits are data: "$\foo$" is drawn as typed
-    figure.tight_layout(rect=(0, 0.16, 1, 0.9 if inputs.note else 0.95))
     return figure
+
+
+def _draw_panel(ax, layers, districts: gpd.GeoDataFrame, timeline, day: dt.date) -> None:
+    """One map: context, the districts in their state on ``day``, the held area, labels."""
+    ax.set_axis_off()
+    ax.patch.set_visible(True)
+    ax.set_facecolor("#dce6ee")
+    if layers.countries is not None:
+        layers.countries.plot(ax=ax, facecolor="#fbfbf8", edgecolor="#7a7a7a", linewidth=0.6)
+    if not layers.other_districts.empty:
+        layers.other_districts.plot(ax=ax, facecolor=settings.CONTEXT_STYLE["fillColor"], edgecolor="#bdbdbd", linewidth=0.3)
+    for name, geometry in zip(districts["name"], districts.geometry):
+        gpd.GeoSeries([geometry], crs=settings.WEB_CRS).plot(ax=ax, **_style(timeline.state(name, day)))
+    districts.boundary.plot(ax=ax, color="#2b2b2b", linewidth=0.6)
+    if layers.held_area is not None:
+        gpd.GeoSeries([layers.held_area], crs=settings.WEB_CRS).boundary.plot(ax=ax, color="#222222", linewidth=0.9, linestyle=(0, (4, 3)))
+    for district in layers.districts:
+        ax.annotate(
+            district.label,
+            (district.label_point[1], district.label_point[0]),
+            ha="center",
+            va="center",
+            fontsize=7,
+            fontweight="bold",
+            color="#111111",
+            parse_math=False,
+        )
 
 
 def render_snapshot(inputs: MapInputs, dates: list[dt.date] | None = None) -> dict[str, bytes]:

@@ -18,9 +18,23 @@
   var layers = [], shown = [], eventItems = [], timer = null;
   var nameIndex = new Map();  // any string is a safe key: no "constructor" or "__proto__" surprises
   var inFrame = window.parent !== window;
+  var container = map.getContainer(), home = L.latLngBounds(data.bounds);
 
+  // In a frame the page takes the height its content needs (handover.css) and
+  // tells the embedding page (see postHeight); a window it fills.
+  if (inFrame) document.documentElement.classList.add("hm-framed");
   map.invalidateSize();  // the grid layout sized the map after Leaflet measured it
-  map.fitBounds(data.bounds, { padding: [8, 8], animate: false });  // no slide on opening
+  if (map.attributionControl) map.attributionControl.setPrefix(false);  // the credits line names Leaflet
+  map.setMaxBounds(L.latLngBounds(data.region));
+  function limitZoom() {
+    // Out to one level beyond the view of the districts, in to six levels closer.
+    var fitted = map.getBoundsZoom(home, false, L.point(16, 16));
+    map.setMinZoom(Math.max(0, fitted - 1));
+    map.setMaxZoom(fitted + 6);
+  }
+  function resetView() { map.fitBounds(home, { padding: [8, 8], animate: false }); }
+  resetView();  // no slide on opening
+  limitZoom();  // after fitting: a zoom below the new minimum would be animated
 
   function text(index) { return index >= 0 ? strings[index] : ""; }
   function isoOf(day) { return new Date(epochMs + day * DAY_MS).toISOString().slice(0, 10); }
@@ -30,10 +44,11 @@
     if (isNaN(ms) || isoOf(day) !== iso) throw new TypeError("setDate expects an ISO date like 2020-11-25");
     return day;
   }
-  function formatDay(day) {
+  function formatDayMonth(day) {
     var parts = isoOf(day).split("-");
-    return Number(parts[2]) + " " + MONTHS[Number(parts[1]) - 1] + " " + parts[0];
+    return Number(parts[2]) + " " + MONTHS[Number(parts[1]) - 1];
   }
+  function formatDay(day) { return formatDayMonth(day) + " " + isoOf(day).slice(0, 4); }
   function formatKm2(value) { return value.toLocaleString("en-GB") + " km\u00b2"; }
   function stateAt(i, day) {
     var row = districts[i], state = row[4];
@@ -76,7 +91,9 @@
   }
   function popupFor(i) {
     var row = districts[i], box = el("div", null, "hm-popup");
-    box.appendChild(el("h3", nameOf(i)));
+    box.appendChild(el("h3", labelOf(i)));
+    var others = data.otherNames[i].map(text);
+    if (others.length) box.appendChild(el("p", "Also written: " + others.join(", "), "hm-popup-names"));
     box.appendChild(el("p", "On " + formatDay(current) + ": " + data.styles[stateAt(i, current)].label, "hm-popup-state"));
     box.appendChild(el("p", data.heldArea && row[2] < row[3] * 0.99
       ? "Area changing hands: " + formatKm2(row[2]) + " of the district\u2019s " + formatKm2(row[3])
@@ -95,6 +112,13 @@
     return box;
   }
 
+  var labelAt = {};
+  data.labels.forEach(function (l) { labelAt[l[0]] = [l[1], l[2]]; });
+  function anchorOf(i) { return labelAt[i] || layers[i].getCenter(); }
+  // Hover and keyboard focus outline a district; no private Leaflet fields.
+  function emphasise(i, on) { layers[i].setStyle(on ? { weight: 3.5, color: "#000000" } : { weight: styleFor(shown[i]).weight, color: "#2b2b2b" }); }
+  function describeDistrict(i) { return labelOf(i) + ": " + data.styles[shown[i]].label; }
+
   var districtLayer = L.geoJSON(data.geometry, {
     style: function (feature) { return styleFor(stateAt(feature.properties.i, current)); },
     onEachFeature: function (feature, layer) {
@@ -102,8 +126,25 @@
       layers[i] = layer;
       shown[i] = stateAt(i, current);
       layer.bindPopup(function () { return popupFor(i); }, { maxWidth: 320 });
+      layer.on("mouseover", function () { emphasise(i, true); });
+      layer.on("mouseout", function () { emphasise(i, false); });
     }
   }).addTo(map);
+  // Districts in the tab order (SVG only: the Canvas renderer draws no elements); Enter opens the popup.
+  layers.forEach(function (layer, i) {
+    var path = data.canvas ? null : layer.getElement();
+    if (!path) return;
+    path.setAttribute("tabindex", "0");
+    path.setAttribute("role", "button");
+    path.setAttribute("aria-label", describeDistrict(i));
+    path.addEventListener("focus", function () { emphasise(i, true); });
+    path.addEventListener("blur", function () { emphasise(i, false); });
+    path.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      layer.openPopup(anchorOf(i));
+    });
+  });
 
   function label(content, latlng, className) {
     L.tooltip({ permanent: true, direction: "center", className: className, interactive: false })
@@ -112,7 +153,44 @@
   districts.forEach(function (row, i) { nameIndex.set(nameOf(i).toLowerCase(), i); });
   data.aliases.forEach(function (pair) { nameIndex.set(pair[0], pair[1]); });
   data.labels.forEach(function (l) { label(labelOf(l[0]), [l[1], l[2]], "hm-label"); });
-  data.countryLabels.forEach(function (c) { label(c[0], [c[1], c[2]], "hm-country-label"); });
+  // Reference towns: a dot and the name beside it, while the whole name is in view.
+  var townTips = data.towns.map(function (t) {
+    var dot = L.circleMarker([t[1], t[2]], { radius: 3, weight: 1, color: "#ffffff", fillColor: "#333333", fillOpacity: 1, interactive: false });
+    var tip = L.tooltip({ permanent: true, direction: "right", offset: [3, 0], className: "hm-town-label", interactive: false })
+      .setLatLng([t[1], t[2]]).setContent(el("span", t[0]));
+    return { width: t[0].length * 7 + 12, tip: tip, town: L.layerGroup([dot, tip]) };
+  });
+
+  // Country names: each at the first of its candidate points (nearest its
+  // centre first) where the whole name fits inside the visible map, away
+  // from the controls in the corners; hidden when none does. A name wider
+  // than the map never fits: it stands at the first point in view.
+  var countryTips = data.countryLabels.map(function (c) {
+    var tip = L.tooltip({ permanent: true, direction: "center", className: "hm-country-label", interactive: false }).setContent(el("span", c[0]));
+    return { halfWidth: c[0].length * 5 + 8, points: c[1], tip: tip };
+  });
+  function placeLabels() {
+    var size = map.getSize();
+    townTips.forEach(function (t) {
+      var p = map.latLngToContainerPoint(t.tip.getLatLng());
+      var inView = p.x >= 4 && p.x + t.width <= size.x - 4 && p.y >= 10 && p.y <= size.y - 34 && !(p.x < 52 && p.y < 150);
+      if (inView && !map.hasLayer(t.town)) t.town.addTo(map);
+      else if (!inView && map.hasLayer(t.town)) map.removeLayer(t.town);
+    });
+    countryTips.forEach(function (c) {
+      var spot = null, half = 2 * c.halfWidth + 8 > size.x ? 0 : c.halfWidth;
+      for (var k = 0; k + 1 < c.points.length && spot === null; k += 2) {
+        var p = map.latLngToContainerPoint([c.points[k], c.points[k + 1]]);
+        var inside = p.x >= half + 4 && p.x <= size.x - half - 4 && p.y >= 16 && p.y <= size.y - 34;
+        var underControls = p.x - half < 52 && p.y < 150;
+        if (inside && !underControls) spot = [c.points[k], c.points[k + 1]];
+      }
+      if (spot !== null) { c.tip.setLatLng(spot); if (!map.hasLayer(c.tip)) c.tip.addTo(map); }
+      else if (map.hasLayer(c.tip)) map.removeLayer(c.tip);
+    });
+  }
+  placeLabels();
+  map.on("moveend resize", placeLabels);
 
   // Event list, beside or below the map. Only a window of events around the
   // slider's date is in the page at a time: a list of thousands would cost
@@ -163,16 +241,36 @@
     }
   }
 
-  // Tick marks at the event dates, placed under the slider thumb's positions.
-  var ticks = $("hm-ticks"), last = data.stops.length - 1;
-  data.stops.forEach(function (stop, k) {
-    if (data.ticks.indexOf(stop) < 0) return;
+  // The slider runs through time: its value is a day, so a week is seven
+  // times as wide as a day; moving it lands on the nearest stop. Tick marks
+  // at the event dates sit under the thumb's positions for them, labelled
+  // with their dates where the labels do not crowd each other.
+  var ticks = $("hm-ticks"), last = data.stops.length - 1, lastDay = data.stops[last];
+  var tickLabels = [];
+  data.ticks.forEach(function (day) {
+    var at = "calc(8px + (100% - 16px) * " + (lastDay > 0 ? day / lastDay : 0) + ")";
     var tick = el("span", null, "hm-tick");
-    tick.style.left = "calc(8px + (100% - 16px) * " + (last > 0 ? k / last : 0) + ")";
-    tick.title = formatDay(stop);
+    tick.style.left = at;
+    tick.title = formatDay(day);
     ticks.appendChild(tick);
+    var tickLabel = el("span", formatDayMonth(day), "hm-tick-label");
+    tickLabel.style.left = at;
+    ticks.appendChild(tickLabel);
+    tickLabels.push(tickLabel);
   });
-  slider.max = String(last);
+  function thinTickLabels() {
+    // Left to right, a label shows only if it clears the last one shown by 6 px.
+    var right = -Infinity;
+    tickLabels.forEach(function (tickLabel) {
+      tickLabel.style.visibility = "";
+      var box = tickLabel.getBoundingClientRect();
+      if (box.left < right + 6) tickLabel.style.visibility = "hidden";
+      else right = box.right;
+    });
+  }
+  if (window.ResizeObserver) new ResizeObserver(thinTickLabels).observe(ticks);
+  thinTickLabels();
+  slider.max = String(lastDay);
 
   function stopIndex(day) {
     var lo = 0, hi = last;  // the last stop on or before day
@@ -195,11 +293,16 @@
   function render() {
     for (var i = 0; i < layers.length; i++) {
       var state = stateAt(i, current);
-      if (shown[i] !== state) { restyle(layers[i], state); shown[i] = state; }
+      if (shown[i] !== state) {
+        restyle(layers[i], state);
+        shown[i] = state;
+        var path = data.canvas ? null : layers[i].getElement();
+        if (path) path.setAttribute("aria-label", describeDistrict(i));
+      }
       if (layers[i].isPopupOpen()) layers[i].setPopupContent(popupFor(i));
     }
     dateLabel.textContent = formatDay(current);
-    slider.value = String(stopIndex(current));
+    slider.value = String(Math.max(0, Math.min(lastDay, current)));
     slider.setAttribute("aria-valuetext", formatDay(current));
     var future = firstEventAfter(current);
     var latest = future > 0 ? ev(future - 1, 0) : null;
@@ -239,14 +342,143 @@
     playButton.setAttribute("aria-pressed", "false");
   }
 
-  slider.addEventListener("input", function () { pause(); setDay(data.stops[Number(slider.value)]); });
+  function nearestStop(day) {
+    var k = stopIndex(day);
+    return k < last && data.stops[k + 1] - day < day - data.stops[k] ? data.stops[k + 1] : data.stops[k];
+  }
+  slider.addEventListener("input", function () { pause(); setDay(nearestStop(Number(slider.value))); });
+  // The keys step from stop to stop, not from day to day.
+  slider.addEventListener("keydown", function (event) {
+    var delta = { ArrowRight: 1, ArrowUp: 1, PageUp: 1, ArrowLeft: -1, ArrowDown: -1, PageDown: -1 }[event.key];
+    if (event.key === "Home") delta = -last;
+    if (event.key === "End") delta = last;
+    if (delta === undefined) return;
+    event.preventDefault();
+    pause();
+    step(delta);
+  });
   playButton.addEventListener("click", function () { if (timer === null) play(); else pause(); });
   $("hm-prev").addEventListener("click", function () { pause(); step(-1); });
   $("hm-next").addEventListener("click", function () { pause(); step(1); });
 
   // The map takes the page's scroll wheel only once the reader has clicked it.
   map.on("click", function () { map.scrollWheelZoom.enable(); });
-  map.getContainer().addEventListener("mouseleave", function () { map.scrollWheelZoom.disable(); });
+  container.addEventListener("mouseleave", function () { map.scrollWheelZoom.disable(); });
+
+  // A short hint over the map, for gestures the map leaves to the page.
+  var hint = el("div", null, "hm-gesture-hint"), hintTimer = null;
+  hint.setAttribute("aria-hidden", "true");
+  container.appendChild(hint);
+  function showHint(message) {
+    hint.textContent = message;
+    hint.classList.add("hm-shown");
+    clearTimeout(hintTimer);
+    hintTimer = setTimeout(function () { hint.classList.remove("hm-shown"); }, 1500);
+  }
+  container.addEventListener("wheel", function () {
+    if (!map.scrollWheelZoom.enabled()) showHint("Click the map to zoom with the scroll wheel");
+  }, { passive: true });
+  // Touch, as cooperative-gesture maps do: one finger scrolls the page (the
+  // container allows the browser to pan, handover.css) and two fingers move
+  // and zoom the map. In full screen there is no page, and one finger moves
+  // the map. A one-finger touch never reaches Leaflet's handlers, whose
+  // listeners sit below the container; a tap still makes a click.
+  function fullscreen() { return Boolean(document.fullscreenElement); }
+  container.classList.add("hm-cooperative");
+  function cooperate(event) {
+    if (fullscreen()) return;
+    if (event.touches.length > 1) { hint.classList.remove("hm-shown"); return; }
+    event.stopPropagation();
+    if (event.type === "touchmove") showHint("Use two fingers to move the map");
+  }
+  container.addEventListener("touchstart", cooperate, { capture: true, passive: true });
+  container.addEventListener("touchmove", cooperate, { capture: true, passive: true });
+
+  // Reset view and full screen, under the zoom buttons. Where full screen is
+  // not allowed (a frame without allow="fullscreen", most phones' browsers),
+  // an embedded map offers its page in a new tab instead.
+  // Icons as SVG paths (a font may lack the symbols): 16 px squares.
+  var ICONS = {
+    reset: "M8 1.5 1.5 7H3.5V14H6.5V10H9.5V14H12.5V7H14.5Z",
+    fullscreen: "M1.5 1.5H6V3.5H3.5V6H1.5ZM10 1.5H14.5V6H12.5V3.5H10ZM1.5 10H3.5V12.5H6V14.5H1.5ZM12.5 10H14.5V14.5H10V12.5H12.5Z",
+    open: "M9 1.5H14.5V7H12.5V5L7.5 10 6 8.5 11 3.5H9ZM1.5 3.5H6.5V5.5H3.5V12.5H10.5V9.5H12.5V14.5H1.5Z"
+  };
+  function icon(path) {
+    var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("viewBox", "0 0 16 16");
+    svg.setAttribute("width", "16");
+    svg.setAttribute("height", "16");
+    svg.setAttribute("aria-hidden", "true");
+    var shape = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    shape.setAttribute("d", path);
+    shape.setAttribute("fill", "currentColor");
+    svg.appendChild(shape);
+    return svg;
+  }
+  function controlButton(bar, symbol, name, action) {
+    var button = L.DomUtil.create("button", "hm-map-button", bar);
+    button.type = "button";
+    button.appendChild(icon(symbol));
+    button.title = name;
+    button.setAttribute("aria-label", name);
+    L.DomEvent.on(button, "click", function (event) { L.DomEvent.stop(event); action(); });
+    return button;
+  }
+  var fullscreenButton = null;
+  var ViewControl = L.Control.extend({
+    options: { position: "topleft" },
+    onAdd: function () {
+      var bar = L.DomUtil.create("div", "leaflet-bar hm-view-control");
+      controlButton(bar, ICONS.reset, "Reset view", resetView);
+      if (document.fullscreenEnabled) {
+        fullscreenButton = controlButton(bar, ICONS.fullscreen, "Full screen", function () {
+          if (fullscreen()) document.exitFullscreen();
+          else document.documentElement.requestFullscreen().catch(function () { /* refused: the page stays as it is */ });
+        });
+        fullscreenButton.setAttribute("aria-pressed", "false");
+      } else if (inFrame) {
+        var link = L.DomUtil.create("a", "hm-map-button", bar);
+        link.href = location.href;
+        link.target = "_blank";
+        link.rel = "noopener";
+        link.appendChild(icon(ICONS.open));
+        link.title = "Open the map in a new tab";
+        link.setAttribute("aria-label", link.title);
+      }
+      L.DomEvent.disableClickPropagation(bar);
+      return bar;
+    }
+  });
+  new ViewControl().addTo(map);
+  document.addEventListener("fullscreenchange", function () {
+    document.documentElement.classList.toggle("hm-fullscreen", fullscreen());
+    if (fullscreenButton) {
+      fullscreenButton.setAttribute("aria-pressed", String(fullscreen()));
+      fullscreenButton.setAttribute("aria-label", fullscreen() ? "Leave full screen" : "Full screen");
+      fullscreenButton.title = fullscreenButton.getAttribute("aria-label");
+    }
+    map.invalidateSize();
+    resetView();
+  });
+  map.on("resize", limitZoom);
+
+  // In a frame, the page posts the height of its content to the embedding
+  // page, whose snippet (handover-map embed) sizes the frame to fit.
+  var postedHeight = 0;
+  function postHeight() {
+    var height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (fullscreen() || height === postedHeight) return;
+    postedHeight = height;
+    tellParent({ type: "handover-map:height", height: height });
+  }
+  if (inFrame && window.ResizeObserver) new ResizeObserver(postHeight).observe(document.body);
+
+  // Printing: the map is laid out again for the paper, on the districts.
+  var printing = window.matchMedia ? window.matchMedia("print") : null;
+  function relayout() { map.invalidateSize(); resetView(); placeLabels(); thinTickLabels(); }
+  if (printing && printing.addEventListener) printing.addEventListener("change", relayout);
+  window.addEventListener("beforeprint", relayout);
+  window.addEventListener("afterprint", relayout);
 
   function fromHash() {
     var match = /^#date=(\d{4}-\d{2}-\d{2})$/.exec(location.hash);
@@ -291,11 +523,9 @@
       return out;
     },
     districts: function () {
-      var at = {};
-      data.labels.forEach(function (l) { at[l[0]] = [l[1], l[2]]; });
       return districts.map(function (row, i) {
-        var center = at[i] || (layers[i] ? [layers[i].getCenter().lat, layers[i].getCenter().lng] : null);
-        return { name: nameOf(i), label: labelOf(i), state: stateAt(i, current), areaKm2: row[2], districtKm2: row[3], labelAt: center };
+        var anchor = L.latLng(anchorOf(i));
+        return { name: nameOf(i), label: labelOf(i), state: stateAt(i, current), areaKm2: row[2], districtKm2: row[3], labelAt: [anchor.lat, anchor.lng] };
       });
     },
     play: play,
