@@ -772,3 +772,15 @@ def _setup_disputed():
         warnings.simplefilter("ignore")
         frame = load_boundaries(MIRROR / "ne_10m_admin_0_disputed_areas.json", "BRK_NAME")
     return Gazetteer(list(frame["name"]), read_aliases()), {}, frozenset()
+
+
+def test_hours_later_is_the_day_of_the_change_before(afghanistan):
+    text = (
+        "В воскресенье талибы захватили Кундуз, сообщили местные власти.\n\n"
+        "Через несколько часов пали еще два административных центра — Сари-Пуль и Талукан, столица провинции Тахар.\n"
+    )
+    assert events(afghanistan, text, "2021-08-09") == {
+        ("Kunduz", "completed", "2021-08-08"),
+        ("Sar-e Pol", "completed", "2021-08-08"),
+        ("Takhar", "completed", "2021-08-08"),
+    }

@@ -424,8 +424,12 @@ class SentenceReader:
                     hit.dates = [said_on[0]]  # "captured the city of Zaranj, officials announced Friday"
                 elif len(days_told) == 1 and _has_phrase(tokens, _window_start(tokens, hit.first, 4), hit.first, lexicon.same_day):
                     hit.dates = list(days_told.values())  # "took Herat on Thursday, hours after the fall of Ghazni"
-                elif self.last_change_date is not None and hit.kind == "completed" and self._told_also(tokens, hit):
-                    hit.dates = [self.last_change_date]  # "... fell on Tuesday. The Taliban also took Farah."
+                elif (
+                    self.last_change_date is not None
+                    and hit.kind == "completed"
+                    and (self._told_also(tokens, hit) or _has_phrase(tokens, 0, hit.first, lexicon.same_day))
+                ):
+                    hit.dates = [self.last_change_date]  # "... fell on Tuesday. The Taliban also took Farah." / "Hours later, ..."
             giver, taker = self._parties(tokens, hit, named_parties)
             for found in self._events(tokens, hit, index_of, (start, end)):
                 report.events.append(Found(found.place, found.feature, found.kind, found.date, found.sentence, giver, taker))
