@@ -38,9 +38,7 @@ def test_click_is_imported_by_the_command_line_only():
 
 
 def test_the_library_runs_without_loading_click():
-    code = (
-        "import sys, handover_map\nfrom handover_map import build, export, notebook, render, snapshot, story\nhandover_map.read_events\nprint('click' in sys.modules)\n"
-    )
+    code = "import sys, handover_map\nfrom handover_map import build, export, notebook, render, snapshot, story\nhandover_map.read_events\nprint('click' in sys.modules)\n"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "False\n"

@@ -135,6 +135,11 @@ class HandoverMap:
         """The districts, slider and event list, to add to a ``folium.Map`` of your own."""
         return HandoverLayer.from_map(self.inputs, initial_date=self.initial_date)
 
+    def __repr__(self) -> str:
+        stops = self.inputs.timeline().stops
+        span = f", {stops[0].isoformat()} to {stops[-1].isoformat()}" if stops else ""
+        return f"<HandoverMap {self.inputs.title!r}: {len(self.inputs.layers.districts)} district(s){span}>"
+
     def _repr_html_(self) -> str:
         """The page in an iframe, for Jupyter. ``srcdoc`` lets its script run
         in the frame; the sandbox keeps it from the notebook's own page."""
