@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import folium
@@ -156,3 +160,20 @@ def test_a_bad_tile_option_fails_before_the_map_is_shown():
 def test_a_date_off_the_slider_fails_for_the_layer_too():
     with pytest.raises(OptionError, match="outside the slider's range"):
         HandoverLayer.from_events(initial_date=dt.date(2030, 1, 1))
+
+
+def _readme_folium_example() -> str:
+    """The README's Python block that puts the layer on a folium map."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = [block for block in re.findall(r"^```python\n(.*?)^```", text, re.DOTALL | re.MULTILINE) if "HandoverLayer" in block]
+    assert len(blocks) == 1, "the README shows the folium example once"
+    return blocks[0]
+
+
+def test_the_readme_folium_example_runs_as_written(tmp_path):
+    (tmp_path / "events.csv").write_bytes(DEFAULT_EVENTS.read_bytes())
+    env = {**os.environ, "HANDOVER_MAP_OFFLINE": "1"}
+    result = subprocess.run([sys.executable, "-c", _readme_folium_example()], cwd=tmp_path, capture_output=True, text=True, timeout=300, env=env)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "my-map.html").read_text(encoding="utf-8")
+    assert 'id="hm-slider"' in page and "window.handoverMap" in page
