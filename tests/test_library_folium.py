@@ -177,3 +177,11 @@ def test_the_readme_folium_example_runs_as_written(tmp_path):
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "my-map.html").read_text(encoding="utf-8")
     assert 'id="hm-slider"' in page and "window.handoverMap" in page
+
+
+@pytest.mark.parametrize("canvas", [True, False])
+def test_the_layer_hatches_for_the_renderer_of_the_map_it_is_on(canvas):
+    m = folium.Map(prefer_canvas=canvas)
+    HandoverLayer.from_events(DEFAULT_EVENTS, context="none").add_to(m)
+    page = m.get_root().render()
+    assert f'"canvas":{str(canvas).lower()}' in page

@@ -9,7 +9,7 @@ or added as a layer to a folium map of your own.
     handover                      # the last line of a cell: the map, inline
     handover.save("map.html")     # the page `handover-map build` writes
 
-    m = folium.Map(tiles="CartoDB positron")
+    m = folium.Map(location=[40.0, 46.6], zoom_start=8)
     HandoverLayer.from_events("events.csv").add_to(m)
     m.save("my-map.html")
 """

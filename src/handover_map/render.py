@@ -121,7 +121,7 @@ class HandoverLayer(MacroElement):
     ``folium.Map`` of your own, which then shows the title, the slider and
     the event list around it (one layer per map)::
 
-        m = folium.Map(tiles="CartoDB positron")
+        m = folium.Map(location=[40.0, 46.6], zoom_start=8)
         HandoverLayer.from_events("events.csv").add_to(m)
         m.save("map.html")
 
