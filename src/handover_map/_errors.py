@@ -1,23 +1,35 @@
 """Errors a user can cause, each with an exit code per category.
 
-They subclass :class:`click.ClickException`, so the CLI prints one line
-(``Error: what is wrong. Hint: what to do``) and exits with the category's
-code; library callers can catch :class:`HandoverMapError`.
+Plain Python exceptions: each has a ``message`` (what is wrong) and a
+``hint`` (what to do) of its own; ``str(error)`` joins them into the line the
+command line prints (``Error: what is wrong. Hint: what to do``). The
+``exit_code`` of each class is data for the command line (``cli.py``), which
+alone knows about click; library callers catch :class:`HandoverMapError`.
 """
 
 from __future__ import annotations
 
-import click
 
+class HandoverMapError(Exception):
+    """Base class: a failure the user can fix. Exit code 1.
 
-class HandoverMapError(click.ClickException):
-    """Base class: a failure the user can fix. Exit code 1."""
+    Parameters
+    ----------
+    message
+        What is wrong, as one sentence.
+    hint
+        What to do about it, or None.
+    """
 
-    exit_code = 1
+    exit_code: int = 1
 
     def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message, hint)
+        self.message = message
         self.hint = hint
-        super().__init__(f"{message} Hint: {hint}" if hint else message)
+
+    def __str__(self) -> str:
+        return f"{self.message} Hint: {self.hint}" if self.hint else self.message
 
 
 class OptionError(HandoverMapError):
@@ -50,17 +62,21 @@ class OutputError(HandoverMapError):
     exit_code = 6
 
 
-class Interrupted(click.ClickException):
-    """The command was stopped by a signal (Ctrl-C, ``kill``): exit code 128 + the signal's number.
+class Interrupted(Exception):
+    """A command was stopped by a signal (Ctrl-C, ``kill``): exit code 128 + the signal's number.
 
     Not a :class:`HandoverMapError`: nothing is wrong with the input. The CLI
     prints it as one line and removes any temporary file first.
     """
 
     def __init__(self, signal_number: int, signal_name: str) -> None:
-        super().__init__(f"Interrupted by {signal_name}; no output was left half-written.")
-        self.exit_code = 128 + signal_number  # type: ignore[misc]  # click reads it from the instance
+        self.message = f"Interrupted by {signal_name}; no output was left half-written."
         self.hint = "run the command again to finish it."
+        self.exit_code = 128 + signal_number
+        super().__init__(signal_number, signal_name)
+
+    def __str__(self) -> str:
+        return f"{self.message} Hint: {self.hint}"
 
 
 class HandoverMapWarning(UserWarning):

@@ -47,19 +47,45 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
     click.echo(f"Warning: {message}", err=True)
 
 
+class _Failed(click.ClickException):
+    """A library error or an interruption as click shows it: one line on stderr, and its exit code."""
+
+    def __init__(self, error: HandoverMapError | Interrupted) -> None:
+        super().__init__(str(error))
+        self.exit_code = error.exit_code  # type: ignore[misc]  # click reads it from the instance
+        self.interrupted = isinstance(error, Interrupted)
+
+    def show(self, file=None) -> None:
+        if self.interrupted:  # nothing is wrong with the input: no "Error:" before it
+            click.echo(self.message, file=file, err=file is None)
+        else:
+            super().show(file)
+
+
 def friendly(command):
-    """Turn unexpected exceptions into one line on stderr, unless --debug."""
+    """Run a command the way its user sees it.
+
+    Library errors become one line on stderr and their category's exit code;
+    unexpected exceptions too, unless --debug. Library warnings are printed
+    as ``Warning: ...`` lines while the command runs, and the warning display
+    is put back afterwards (the library may run on in the same process).
+    """
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         debug = click.get_current_context().find_root().params.get("debug", False)
         try:
-            return command(*args, **kwargs)
+            with warnings.catch_warnings():
+                warnings.showwarning = _show_warning
+                warnings.simplefilter("always", HandoverMapWarning)
+                return command(*args, **kwargs)
+        except HandoverMapError as error:
+            raise _Failed(error) from error
         # A closed pipe ("handover-map data list | head -0") is click's to end quietly, not a bug to report.
-        except (HandoverMapError, click.exceptions.Exit, click.Abort, click.UsageError, BrokenPipeError):
+        except (click.exceptions.Exit, click.Abort, click.UsageError, BrokenPipeError):
             raise
         except KeyboardInterrupt as stop:
-            raise _interrupted(stop) from None
+            raise _Failed(_interrupted(stop)) from None
         except Exception as error:
             if debug:
                 raise
@@ -138,8 +164,6 @@ def cli(debug: bool) -> None:
     Example:
         handover-map build
     """
-    warnings.showwarning = _show_warning
-    warnings.simplefilter("always", HandoverMapWarning)
 
 
 def map_options(command):
@@ -643,8 +667,6 @@ def main() -> None:
         where = error.ctx.command_path if error.ctx else "handover-map"
         click.echo(f"Error: {error.format_message()} Hint: see `{where} --help`.", err=True)
         sys.exit(error.exit_code)
-    except Interrupted as stop:
-        _exit_interrupted(stop)
     except click.ClickException as error:
         error.show()
         sys.exit(error.exit_code)
@@ -656,5 +678,5 @@ def main() -> None:
 
 
 def _exit_interrupted(stop: Interrupted) -> None:
-    click.echo(f"{stop.message} Hint: {stop.hint}", err=True)
+    click.echo(str(stop), err=True)
     sys.exit(stop.exit_code)

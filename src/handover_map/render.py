@@ -16,8 +16,10 @@ import html
 import itertools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import folium
 import numpy as np
@@ -28,6 +30,9 @@ from . import assets, settings, sources
 from .cartography import PLACES_SOURCE, MapLayers, choose_decimals
 from .events import Event, visible
 from .timeline import Timeline, build_timeline
+
+if TYPE_CHECKING:
+    from .build import MapInputs
 
 KIND_LABELS = {"completed": "handed over", "scheduled": "handover scheduled", "postponed": "handover postponed"}
 
@@ -130,6 +135,14 @@ class Verbatim(Element):
 class HandoverLayer(MacroElement):
     """The districts, the controls, the event list and ``window.handoverMap``.
 
+    It is what a built page draws over its map, and it can be added to a
+    ``folium.Map`` of your own, which then shows the title, the slider and
+    the event list around it (one layer per map)::
+
+        m = folium.Map(location=[40.0, 46.6], zoom_start=8)
+        HandoverLayer.from_events("events.csv").add_to(m)
+        m.save("map.html")
+
     Its data is untrusted text; it goes into the page only as escaped HTML
     and escaped JSON, through :class:`Verbatim`, never through a template.
     """
@@ -141,10 +154,98 @@ class HandoverLayer(MacroElement):
         self.page_html = page_html
         self.css = _template_text("handover.css")
 
+    @classmethod
+    def from_layers(
+        cls,
+        layers: MapLayers,
+        joined: dict[str, list[Event]],
+        *,
+        title: str,
+        subtitle: str = "",
+        note: str = "",
+        credits: Sequence[str] = (),
+        initial_date: dt.date | None = None,
+        decimals: int | None = None,
+        message_origins: tuple[str, ...] = (),
+        horizon: dt.date | None = None,
+        until: dt.date | None = None,
+        context_legend: Sequence[tuple[str, str]] = (),
+    ) -> HandoverLayer:
+        """The layer of prepared districts and their events.
+
+        Parameters are those of :func:`render_map`; ``context_legend`` adds
+        legend entries (CSS style of the swatch, label) for layers drawn
+        beside it. The legend lists the states the slider shows; a date past
+        its end (in the address) may show one more, so every drawn state gets
+        its hatching.
+        """
+        timeline = build_timeline(joined, horizon=horizon, until=until)
+        events = sorted((e for d in layers.districts for e in joined[d.name]), key=_event_order)
+        labels = state_labels(events)
+        end = timeline.stops[-1] if timeline.stops else None
+        shown = {state for series in timeline.changes.values() for day, state in series if day is None or end is None or day <= end}
+        drawn = {state for series in timeline.changes.values() for _, state in series}
+        start = initial_date or default_initial_date(events, timeline)
+        origins = tuple(check_origin(origin) for origin in message_origins)
+        data = page_data(layers, joined, events, timeline, labels, start, decimals or choose_decimals(layers.bounds), origins)
+        legend = [(_swatch(s), labels[s]) for s in settings.STATES if s in shown] + list(context_legend)
+        page = _page_html(title, subtitle, note, legend, list(credits)) + _hatch_defs([s for s in HATCHED if s in drawn])
+        return cls(data, page)
+
+    @classmethod
+    def from_map(cls, inputs: MapInputs, *, initial_date: dt.date | None = None) -> HandoverLayer:
+        """The layer of a map from :func:`handover_map.build.prepare_map`: its districts, title, note and credits.
+
+        Raises
+        ------
+        OptionError
+            If ``initial_date`` is outside the slider's range.
+        """
+        from .build import check_initial_date
+
+        check_initial_date(initial_date, inputs.joined, horizon=inputs.horizon, until=inputs.until)
+        return cls.from_layers(
+            inputs.layers,
+            inputs.joined,
+            title=inputs.title,
+            subtitle=inputs.subtitle,
+            note=inputs.note,
+            credits=inputs.credits,
+            initial_date=initial_date,
+            horizon=inputs.horizon,
+            until=inputs.until,
+        )
+
+    @classmethod
+    def from_events(
+        cls, events: str | Path | list[Event] | None = None, boundaries: str | Path | None = None, *, initial_date: dt.date | None = None, **options: Any
+    ) -> HandoverLayer:
+        """The layer of an events table (a CSV file or a list of events) on boundary polygons.
+
+        ``options`` are those of :func:`handover_map.build.prepare_map`
+        (``title``, ``name_field``, ``until``...); its errors are raised.
+        """
+        from .build import prepare_map
+
+        return cls.from_map(prepare_map(events, boundaries, **options), initial_date=initial_date)
+
+    @classmethod
+    def from_reports(
+        cls, reports: str | Path | Sequence[str | Path], boundaries: str | Path | None = None, *, initial_date: dt.date | None = None, **options: Any
+    ) -> HandoverLayer:
+        """The layer of the events read from news reports (files or folders),
+        as :func:`handover_map.build.prepare_map` reads them with ``article``."""
+        from .build import prepare_map
+
+        return cls.from_map(prepare_map(boundaries=boundaries, article=reports, **options), initial_date=initial_date)
+
     def render(self, **kwargs: object) -> None:  # type: ignore[override]  # adds to the figure, returns nothing
         figure = self.get_root()
         assert isinstance(figure, Figure) and self._parent is not None, "add the layer to a map in a figure first"
-        script = _template_text("handover.js").replace("__MAP__", self._parent.get_name()).replace("__DATA__", _data_json(self.data))
+        # Hatching is drawn for the map's own renderer: a map of one's own may draw with SVG where a page of this size would use Canvas.
+        options = getattr(self._parent, "options", {})
+        data = {**self.data, "canvas": bool(options.get("prefer_canvas", self.data["canvas"]))}
+        script = _template_text("handover.js").replace("__MAP__", self._parent.get_name()).replace("__DATA__", _data_json(data))
         name = self.get_name()
         figure.header.add_child(Verbatim(f"<style>{self.css}</style>"), name=name)
         figure.html.add_child(Verbatim(self.page_html), name=name)
