@@ -3,7 +3,7 @@ nbclient, offline), its stored outputs are current and name no local folder,
 and its .ipynb and .py twins agree.
 
 After changing the notebook or what it shows, store its outputs again with
-``HANDOVER_MAP_DATA_DIR=../shared/geodata .venv/bin/python tests/test_notebook.py``.
+``.venv/bin/python tests/test_notebook.py`` (the offline mirror beside the checkout is found without a variable).
 """
 
 from __future__ import annotations

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from .events import Event, read_events, write_events
     from .extract import Extraction, extract_events
     from .gazetteer import Gazetteer, join_events, read_aliases
-    from .render import render_map
+    from .notebook import HandoverMap
+    from .render import HandoverLayer, render_map
     from .timeline import Timeline, build_timeline, state_on
 
 #: {name: module it comes from}: imported on first use, so that a command
@@ -49,6 +50,8 @@ _LAZY = {
     "Gazetteer": "gazetteer",
     "join_events": "gazetteer",
     "read_aliases": "gazetteer",
+    "HandoverMap": "notebook",
+    "HandoverLayer": "render",
     "render_map": "render",
     "Timeline": "timeline",
     "build_timeline": "timeline",
@@ -80,6 +83,8 @@ __all__ = [
     "Event",
     "Extraction",
     "Gazetteer",
+    "HandoverLayer",
+    "HandoverMap",
     "HandoverMapError",
     "HandoverMapWarning",
     "InputDataError",

@@ -611,7 +611,7 @@ def _leaflet_ready() -> None:
         fetch_assets(LEAFLET)
     except DownloadError as error:
         raise DownloadError(
-            "A self-contained page inlines Leaflet, and it could not be had: " + error.message.removesuffix(f" Hint: {error.hint}"),
+            "A self-contained page inlines Leaflet, and it could not be had: " + error.message,
             hint="run `handover-map assets fetch` once with network access (`make map` does), then build again; "
             "or build with --cdn for a page that loads Leaflet from the web.",
         ) from None

@@ -327,7 +327,7 @@ def join_events(events: list[Event], boundary_names: list[str], aliases: dict[st
         try:
             found = gazetteer.match(name)
         except InputDataError as error:
-            problems.append(error.message.removesuffix(f" Hint: {error.hint}"))
+            problems.append(error.message)
             continue
         if found.rule == "fuzzy":
             warnings.warn(
