@@ -26,6 +26,15 @@
   if (inFrame) document.documentElement.classList.add("hm-framed");
   map.invalidateSize();  // the grid layout sized the map after Leaflet measured it
   if (map.attributionControl) map.attributionControl.setPrefix(false);  // the credits line names Leaflet
+  // Leaflet's own controls, in the page's language.
+  [["leaflet-control-zoom-in", "zoom_in"], ["leaflet-control-zoom-out", "zoom_out"]].forEach(function (pair) {
+    var button = container.querySelector("." + pair[0]);
+    if (button) { button.title = say(pair[1]); button.setAttribute("aria-label", say(pair[1])); }
+  });
+  map.on("popupopen", function (event) {
+    var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+    if (close) close.setAttribute("aria-label", say("close_popup"));
+  });
   map.setMaxBounds(L.latLngBounds(data.region));
   function limitZoom() {
     // Out to one level beyond the view of the districts, in to six levels closer.
