@@ -255,6 +255,9 @@ def test_french_and_russian_pages_show_their_words(pages, browser_context, lang)
     assert page.locator(".hm-events-title").inner_text().lower() == say("page.events").lower()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"lang-{lang}-1400.png"))
+    # Printed, the date says what it is in the page's language.
+    page.emulate_media(media="print")
+    assert page.locator("#hm-date").evaluate("e => getComputedStyle(e, '::before').content") == f'"{say("page.shown")}"'
     assert errors == []
     page.close()
 
