@@ -284,3 +284,20 @@ def test_french_and_russian_pages_on_a_phone(pages, browser_context, lang):
     page.screenshot(path=str(SCREENSHOTS / f"lang-{lang}-360.png"), full_page=True)
     assert errors == []
     page.close()
+
+
+def test_a_story_builds_in_its_language(tmp_path):
+    from handover_map.cli import cli
+
+    folder = tmp_path / "historia"
+    runner = CliRunner()
+    for arguments in (
+        ["story", "init", str(folder)],
+        ["story", "add", str(folder), str(REPO / "tests" / "reports" / "story" / "2020-11-20-agdam.txt"), "--published", "2020-11-20"],
+        ["story", "build", str(folder), "--lang", "es"],
+    ):
+        result = runner.invoke(cli, arguments)
+        assert result.exit_code == 0, result.output
+    page = (folder / "map.html").read_text(encoding="utf-8")
+    assert '<html lang="es">' in page and "Según los informes hasta el 20 de noviembre de 2020" in page
+    assert "Entregas de territorio: " in page and "Quién controla 2 distritos, del 20 de noviembre de 2020 al 1 de diciembre de 2020." in page
