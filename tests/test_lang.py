@@ -301,3 +301,19 @@ def test_a_story_builds_in_its_language(tmp_path):
     page = (folder / "map.html").read_text(encoding="utf-8")
     assert '<html lang="es">' in page and "Según los informes hasta el 20 de noviembre de 2020" in page
     assert "Entregas de territorio: " in page and "Quién controla 2 distritos, del 20 de noviembre de 2020 al 1 de diciembre de 2020." in page
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "de", "es"])
+def test_the_script_writes_every_month_as_babel_does(pages, browser_context, lang):
+    from handover_map.words import words
+
+    say = words(lang)
+    page, errors = _open(browser_context, pages[lang], 1200)
+    for month in range(1, 13):
+        day = dt.date(2021, month, 3 + month)  # one and two digits
+        page.evaluate(f"handoverMap.setDate('{day.isoformat()}')")
+        assert page.locator("#hm-date").inner_text() == say.date(day, "medium"), day
+    assert page.locator(".hm-tick-label").all_inner_texts() == [say.date(dt.date(2020, 11, day), "day_month") for day in (15, 20, 25)]
+    assert errors == []
+    page.close()
