@@ -317,3 +317,10 @@ def test_the_script_writes_every_month_as_babel_does(pages, browser_context, lan
     assert page.locator(".hm-tick-label").all_inner_texts() == [say.date(dt.date(2020, 11, day), "day_month") for day in (15, 20, 25)]
     assert errors == []
     page.close()
+
+
+def test_english_state_labels_agree_with_the_settings_the_export_uses():
+    from handover_map import settings
+    from handover_map.words import words
+
+    assert {state: words("en")(f"state.{state}") for state in settings.STATES} == {state: style["label"] for state, style in settings.STATE_STYLES.items()}
