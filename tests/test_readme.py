@@ -94,6 +94,7 @@ def test_using_it_commands_run_as_written_in_a_new_shell(tmp_path):
         "story.html",
         "map.html",
         "map-cdn.html",
+        "map-fr.html",
         "out.html",
         "output/karabakh-2020-handovers.html",
         "output/karabakh.png",

@@ -36,6 +36,7 @@ from .gazetteer import Gazetteer, join_events, read_aliases
 from .places import reference_places
 from .reports import Reports, cite_reports, published_dates, report_files, split_sources
 from .timeline import ONE_DAY, Timeline, build_timeline
+from .words import DEFAULT_LANGUAGE, check_language, words
 
 if TYPE_CHECKING:
     import folium  # imported where a page or tile layer is made: `extract` needs none
@@ -44,7 +45,8 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 def long_date(day: dt.date) -> str:
-    """'25 November 2020', independent of the machine's locale."""
+    """'25 November 2020', independent of the machine's locale (for messages;
+    the page's dates follow its language: :meth:`handover_map.words.Words.date`)."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
@@ -58,17 +60,21 @@ def default_output_path() -> Path:
     return Path("output") / sources.default_case()["output"]
 
 
-def _default_title(events: list[Event]) -> str:
+def _default_title(events: list[Event], lang: str = DEFAULT_LANGUAGE) -> str:
+    say = words(lang)
     districts = sorted({e.district for e in events})
-    shown = ", ".join(districts[:4]) + (f" and {len(districts) - 4} more" if len(districts) > 4 else "")
-    return f"Handovers of territory: {shown}"
+    shown = ", ".join(districts[:4])
+    if len(districts) > 4:
+        shown = say("text.title_more", len(districts) - 4, list=shown)
+    return say("text.title", districts=shown)
 
 
-def _default_subtitle(events: list[Event]) -> str:
+def _default_subtitle(events: list[Event], lang: str = DEFAULT_LANGUAGE) -> str:
+    say = words(lang)
     first, last = min(e.date for e in events), max(e.date for e in events)
     count = len({e.district for e in events})
-    span = long_date(first) if first == last else f"{long_date(first)} to {long_date(last)}"
-    return f"Who controls {count} district{'s' if count != 1 else ''}, {span}. Drag the slider; click a district for the reports."
+    span = say("text.span_one_day", date=say.date(first)) if first == last else say("text.span", first=say.date(first), last=say.date(last))
+    return say("text.subtitle", who=say("text.who_controls", count), span=span)
 
 
 def _load(boundaries, name_field, layer, assume_crs):
@@ -162,9 +168,11 @@ def context_layers(
     held_area_field: str | None,
     held_area_name: str | None,
     held_area_label: str | None,
+    lang: str = DEFAULT_LANGUAGE,
 ):
     """Countries (clipped to ``region``), the held area and its label, from
-    options or the default case, their credits and the files they came from.
+    options or the default case, their credits (their words in ``lang``) and
+    the files they came from.
 
     ``context``/``held_area`` of ``"none"`` switch a layer off. The default
     case's held area applies only when its boundaries are used.
@@ -177,7 +185,7 @@ def context_layers(
     if context and str(context).lower() != "none":
         countries, source, path = _load_context(context, None, region)
         files.append(path)
-        credits.append(source.attribution if source else f"Context: {Path(str(context)).name}")
+        credits.append(source.attribution if source else words(lang)("credits.context", file=Path(str(context)).name))
     area, label = None, held_area_label or ""
     uses_default_boundaries = boundaries is None or str(boundaries) == case["boundaries"]
     if held_area is None and uses_default_boundaries and case.get("held_area"):
@@ -342,22 +350,24 @@ def report_horizon(events: list[Event]) -> dt.date | None:
     return max([latest[0], *(e.date for e in events if e.kind == "completed")])
 
 
-def as_reported_note(events: list[Event], until: dt.date | None = None) -> str:
+def as_reported_note(events: list[Event], until: dt.date | None = None, lang: str = DEFAULT_LANGUAGE) -> str:
     """ "As reported on ...", naming the latest report, for maps whose sources are dated.
 
     It says so when that report announced dates still to come, and when the
-    slider goes on past it (``until``).
+    slider goes on past it (``until``). In the language ``lang``; the
+    citations stay as written.
     """
     latest = latest_report(events)
     if latest is None:
         return ""
+    say = words(lang)
     day, cited = latest
-    note = f"As reported on {long_date(day)}, the date of the latest report ({'; '.join(cited)})."
+    sentences = [say("text.as_reported", date=say.date(day), reports="; ".join(cited))]
     if any(e.kind != "completed" and e.date > day for e in events):
-        note += " Dates after that were announced, not yet reported as done; the map does not know what happened next."
+        sentences.append(say("text.announced_after"))
     if until is not None and until > day:
-        note += f" The slider goes on to {long_date(until)}: what no report could tell by then is shown as not known."
-    return note
+        sentences.append(say("text.slider_goes_on", date=say.date(until)))
+    return " ".join(sentences)
 
 
 @dataclass
@@ -375,6 +385,8 @@ class MapInputs:
     #: The latest report's date (see :func:`report_horizon`) and the slider's last stop, if asked for.
     horizon: dt.date | None = None
     until: dt.date | None = None
+    #: Language of the map's own words and dates (see :data:`handover_map.words.LANGUAGES`).
+    lang: str = DEFAULT_LANGUAGE
 
     def timeline(self) -> Timeline:
         """The control states and slider stops this map draws."""
@@ -401,6 +413,7 @@ def prepare_map(
     held_area_label: str | None = None,
     simplify: float = 0,
     until: dt.date | None = None,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> MapInputs:
     """Run the pipeline up to what the map shows.
 
@@ -440,12 +453,19 @@ def prepare_map(
         date (see :func:`report_horizon`), or the last change when no
         report is dated. States after the latest report that only time
         passing would change are drawn as not known.
+    lang
+        Language of the map's own words (default title and subtitle, note,
+        credit words, legend, controls) and dates: one of
+        :data:`handover_map.words.LANGUAGES`. Text from reports, tables and
+        sources is never translated.
 
     Raises
     ------
     OptionError
-        If ``until`` is before the day before the first event.
+        If ``until`` is before the day before the first event, or ``lang``
+        is not a language of the page.
     """
+    say = words(check_language(lang))
     case = sources.default_case()
     uses_default_events = events is None and article is None
     path, source, frame = _load(boundaries, name_field, layer, assume_crs)
@@ -477,27 +497,28 @@ def prepare_map(
     _warn_shared(frame, set(joined), path, source)
     mapped = frame[frame["name"].isin(joined)]
     countries, area, area_label, context_credits, context_files = context_layers(
-        boundaries, region_box(tuple(mapped.total_bounds)), context, held_area, held_area_field, held_area_name, held_area_label
+        boundaries, region_box(tuple(mapped.total_bounds)), context, held_area, held_area_field, held_area_name, held_area_label, lang
     )
     layers = prepare_layers(frame, joined, countries=countries, held_area=area, held_area_label=area_label)
     cited = sorted({report for e in event_list for report in split_sources(e.source)})
-    lines = [source.attribution if source else f"Boundaries: {Path(path).name}"]
+    lines = [source.attribution if source else say("credits.boundaries", file=Path(path).name)]
     lines += context_credits
-    lines += [f"Events: {report}" for report in cited]
+    lines += [say("credits.events", report=report) for report in cited]
     lines += list(credits or [])
-    lines.append("Map: handover-map, Leaflet, folium")
+    lines.append(say("credits.map"))
     if title is None:
-        title = case["title"] if uses_default_events else (headline or _default_title(event_list))
+        title = case["title"] if uses_default_events else (headline or _default_title(event_list, lang))
     return MapInputs(
         layers=layers,
         joined=joined,
         title=title,
-        subtitle=subtitle if subtitle is not None else _default_subtitle(event_list),
-        note=as_reported_note(event_list, until),
+        subtitle=subtitle if subtitle is not None else _default_subtitle(event_list, lang),
+        note=as_reported_note(event_list, until, lang),
         credits=lines,
         files=files + context_files,
         horizon=report_horizon(event_list),
         until=until,
+        lang=lang,
     )
 
 
@@ -700,6 +721,7 @@ def _render(inputs: MapInputs, self_contained: bool, tiles: str | folium.TileLay
         message_origins=origins,
         horizon=inputs.horizon,
         until=inputs.until,
+        lang=inputs.lang,
     )
 
 

@@ -18,6 +18,7 @@ import click
 from . import __version__, sources
 from ._atomic import refuse_overwriting_inputs, write_text_atomic
 from ._errors import DownloadError, HandoverMapError, HandoverMapWarning, Interrupted
+from .words import DEFAULT_LANGUAGE, LANGUAGES
 
 #: Years a publication date may fall in: anything else is a typing slip.
 PUBLISHED_YEARS = (1800, 2200)
@@ -213,6 +214,17 @@ def map_options(command):
     return command
 
 
+def lang_option(command):
+    """``--lang``: the language of the map's own words and dates (`build`, `snapshot`, `story build`)."""
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGUAGES),
+        default=DEFAULT_LANGUAGE,
+        show_default=True,
+        help="Language of the map's own words (controls, legend, notes, credits) and dates; text from reports stays as written.",
+    )(command)
+
+
 _UNTIL_HELP = "Last date of the slider (YYYY-MM-DD). Default: the latest report's publication date; after it, what no report could tell is drawn as not known."
 
 
@@ -250,6 +262,7 @@ def _map_inputs(options: dict) -> dict:
     multiple=True,
     help="Web origin allowed to drive the embedded page with postMessage (repeatable), e.g. https://blog.example.org. Default: any embedding parent.",
 )
+@lang_option
 @friendly
 def build(output, self_contained, tiles, tiles_attribution, initial_date, message_origins, **options) -> None:
     """Build the slider map from an events table (or an article) and boundary polygons.
@@ -269,6 +282,7 @@ def build(output, self_contained, tiles, tiles_attribution, initial_date, messag
         handover-map build --article reports/ -o out.html
         handover-map build --tiles 'https://tiles.example.org/{z}/{x}/{y}.png' --tiles-attribution '© Example'
         handover-map build --until 2020-12-05 -o out.html
+        handover-map build --lang fr -o carte.html
     """
     from .build import DEFAULT_FOR_MODE, build_map, resolve_tiles  # a command imports what it needs (geopandas, folium) when it runs
 
@@ -303,6 +317,7 @@ def build(output, self_contained, tiles, tiles_attribution, initial_date, messag
     help="A panel's date (repeatable). Default: every event date up to the slider's end.",
 )
 @click.option("--until", callback=_iso_date, help=_UNTIL_HELP)
+@lang_option
 @friendly
 def snapshot(output, dates, **options) -> None:
     """Write small multiples of the map, one panel per event date, as PNG and SVG.
@@ -315,6 +330,7 @@ def snapshot(output, dates, **options) -> None:
         handover-map snapshot
         handover-map snapshot --article article.txt -o output/lachin --date 2020-11-30 --date 2020-12-02
         handover-map snapshot --article reports/ -o output/story
+        handover-map snapshot --lang ru -o output/karabakh-ru
     """
     from .build import check_initial_date, default_output_path, prepare_map
     from .snapshot import write_snapshot
@@ -384,10 +400,10 @@ def embed(page, url, height) -> None:
     Example:
         handover-map embed output/karabakh-2020-handovers.html --url https://example.org/maps/karabakh.html
     """
-    from .embed import embed_snippet, page_title
+    from .embed import embed_snippet, page_language, page_title
 
-    title = page_title(page.read_text(encoding="utf-8", errors="replace"))
-    click.echo(embed_snippet(url or urllib.parse.quote(page.name), title, height))
+    text = page.read_text(encoding="utf-8", errors="replace")
+    click.echo(embed_snippet(url or urllib.parse.quote(page.name), page_title(text), height, page_language(text)))
 
 
 @cli.command()
@@ -550,18 +566,20 @@ def story_add(folder, reports, published) -> None:
 @click.option(
     "--self-contained/--cdn", "self_contained", default=True, help="--self-contained (the default): opens with no network; --cdn: loads Leaflet from the web."
 )
+@lang_option
 @friendly
-def story_build(folder, output, until, self_contained) -> None:
+def story_build(folder, output, until, self_contained, lang) -> None:
     """Build the story's map from its reviewed events table and settings.
 
     \b
     Examples:
         handover-map story build karabakh
         handover-map story build karabakh --until 2020-12-05 -o karabakh.html
+        handover-map story build karabakh --lang de -o karabakh-de.html
     """
     from .story import build_story
 
-    written = build_story(folder, output=output, until=until, self_contained=self_contained)
+    written = build_story(folder, output=output, until=until, self_contained=self_contained, lang=lang)
     click.echo(f"Wrote {written} ({written.stat().st_size:,} bytes). To embed it: handover-map embed {written}", err=True)
 
 

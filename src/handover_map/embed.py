@@ -16,6 +16,8 @@ from __future__ import annotations
 import html
 import re
 
+from .words import DEFAULT_LANGUAGE, LANGUAGES, words
+
 #: Frame heights the snippet accepts, in pixels; heights a page reports outside this range are ignored.
 FRAME_HEIGHTS = (100, 20_000)
 
@@ -41,7 +43,13 @@ def page_title(page_html: str) -> str:
     return " ".join(title.split()) or "Map"
 
 
-def embed_snippet(url: str, title: str, height: int | None = None) -> str:
+def page_language(page_html: str) -> str:
+    """The language of a built page's own words (its ``<html lang>``), English when it names none the page has."""
+    found = re.search(r'<html lang="([A-Za-z-]+)"', page_html)
+    return found.group(1) if found and found.group(1) in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def embed_snippet(url: str, title: str, height: int | None = None, lang: str = DEFAULT_LANGUAGE) -> str:
     """HTML that embeds the map published at ``url`` in a page.
 
     Parameters
@@ -55,6 +63,8 @@ def embed_snippet(url: str, title: str, height: int | None = None) -> str:
         The frame's height in pixels before the map reports its own, and
         where scripts do not run; default: an aspect ratio of 3:2, at least
         480 px.
+    lang
+        Language of the caption's own words (see :func:`page_language`).
 
     Returns
     -------
@@ -68,7 +78,7 @@ def embed_snippet(url: str, title: str, height: int | None = None) -> str:
         '<figure class="handover-map-embed" style="margin:1.5em 0">\n'
         f'<iframe src="{src}" title="{text}" width="100%" {size}'
         f'style="border:0;width:100%;min-width:320px;max-width:1600px;display:block;{ratio}" loading="lazy" allow="fullscreen"></iframe>\n'
-        f'<figcaption style="font-size:0.85em;margin-top:4px"><a href="{src}">{text}</a> (the map on its own page)</figcaption>\n'
+        f'<figcaption style="font-size:0.85em;margin-top:4px"><a href="{src}">{text}</a> {html.escape(words(lang)("embed.own_page"))}</figcaption>\n'
         f"<script>{_RESIZE_SCRIPT}</script>\n"
         "</figure>"
     )

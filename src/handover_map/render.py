@@ -30,14 +30,10 @@ from . import assets, settings, sources
 from .cartography import PLACES_SOURCE, MapLayers, choose_decimals
 from .events import Event, visible
 from .timeline import Timeline, build_timeline
+from .words import DEFAULT_LANGUAGE, Words, words
 
 if TYPE_CHECKING:
     from .build import MapInputs
-
-KIND_LABELS = {"completed": "handed over", "scheduled": "handover scheduled", "postponed": "handover postponed"}
-
-#: Language of the page's own words (controls, legend, dates), for ``<html lang>``.
-PAGE_LANG = "en"
 
 #: States drawn hatched: announced but not (yet) done, or not known.
 HATCHED = ("scheduled", "postponed", "overdue", "unreported")
@@ -82,14 +78,15 @@ def _only(values: set[str]) -> str | None:
     return next(iter(values)) if len(values) == 1 else None
 
 
-def state_labels(events: list[Event]) -> dict[str, str]:
-    """Legend labels, naming the parties when all events agree on them."""
-    labels = {state: style["label"] for state, style in settings.STATE_STYLES.items()}
+def state_labels(events: list[Event], lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """Legend labels in ``lang``, naming the parties when all events agree on them."""
+    say = words(lang)
+    labels = {state: say(f"state.{state}") for state in settings.STATES}
     holder, taker = _only({e.from_ for e in events}), _only({e.to for e in events})
     if holder:
-        labels["held"] = f"Held by {holder}: no handover reported"
+        labels["held"] = say("state.held_by", party=holder)
     if taker:
-        labels["transferred"] = f"Handed over to {taker}"
+        labels["transferred"] = say("state.transferred_to", party=taker)
     return labels
 
 
@@ -170,6 +167,7 @@ class HandoverLayer(MacroElement):
         horizon: dt.date | None = None,
         until: dt.date | None = None,
         context_legend: Sequence[tuple[str, str]] = (),
+        lang: str = DEFAULT_LANGUAGE,
     ) -> HandoverLayer:
         """The layer of prepared districts and their events.
 
@@ -177,19 +175,24 @@ class HandoverLayer(MacroElement):
         legend entries (CSS style of the swatch, label) for layers drawn
         beside it. The legend lists the states the slider shows; a date past
         its end (in the address) may show one more, so every drawn state gets
-        its hatching.
+        its hatching. The towns drawn for reference add their source to the credits.
         """
         timeline = build_timeline(joined, horizon=horizon, until=until)
         events = sorted((e for d in layers.districts for e in joined[d.name]), key=_event_order)
-        labels = state_labels(events)
+        say = words(lang)
+        labels = state_labels(events, lang)
         end = timeline.stops[-1] if timeline.stops else None
         shown = {state for series in timeline.changes.values() for day, state in series if day is None or end is None or day <= end}
         drawn = {state for series in timeline.changes.values() for _, state in series}
         start = initial_date or default_initial_date(events, timeline)
         origins = tuple(check_origin(origin) for origin in message_origins)
-        data = page_data(layers, joined, events, timeline, labels, start, decimals or choose_decimals(layers.bounds), origins)
+        data = page_data(layers, joined, events, timeline, labels, start, decimals or choose_decimals(layers.bounds), origins, say)
         legend = [(_swatch(s), labels[s]) for s in settings.STATES if s in shown] + list(context_legend)
-        page = _page_html(title, subtitle, note, legend, list(credits)) + _hatch_defs([s for s in HATCHED if s in drawn])
+        credits = list(credits)
+        if layers.towns:
+            towns_credit = sources.get_source(PLACES_SOURCE).attribution
+            credits += [towns_credit] if towns_credit not in credits else []
+        page = _page_html(title, subtitle, note, legend, credits, say) + _hatch_defs([s for s in HATCHED if s in drawn])
         return cls(data, page)
 
     @classmethod
@@ -214,6 +217,7 @@ class HandoverLayer(MacroElement):
             initial_date=initial_date,
             horizon=inputs.horizon,
             until=inputs.until,
+            lang=inputs.lang,
         )
 
     @classmethod
@@ -285,23 +289,24 @@ def _hatch_defs(states: list[str]) -> str:
     return f'<svg class="hm-defs" width="0" height="0" aria-hidden="true" focusable="false"><defs>{patterns}</defs></svg>'
 
 
-def _page_html(title: str, subtitle: str, note: str, legend: list[tuple[str, str]], credits: list[str]) -> str:
+def _page_html(title: str, subtitle: str, note: str, legend: list[tuple[str, str]], credits: list[str], say: Words) -> str:
     e = html.escape
+    events, legend_name = e(say("page.events")), e(say("page.legend"))
     items = "".join(f'<li><span class="hm-swatch" style="{style}"></span>{e(label)}</li>' for style, label in legend)
     return (
         f'<header class="hm-header"><h1 class="hm-title">{e(title)}</h1>'
         + (f'<p class="hm-subtitle">{e(subtitle)}</p>' if subtitle else "")
         + (f'<p class="hm-note">{e(note)}</p>' if note else "")
         + "</header>"
-        + '<aside class="hm-events" aria-label="Events"><h2 class="hm-events-title">Events</h2><p class="hm-event-window" id="hm-event-window" aria-live="polite"></p><ol class="hm-event-list" id="hm-event-list"></ol></aside>'
+        + f'<aside class="hm-events" aria-label="{events}"><h2 class="hm-events-title">{events}</h2><p class="hm-event-window" id="hm-event-window" aria-live="polite"></p><ol class="hm-event-list" id="hm-event-list"></ol></aside>'
         + '<footer class="hm-footer"><div class="hm-time">'
-        + '<button type="button" class="hm-button" id="hm-play" aria-label="Play" aria-pressed="false">▶</button>'
-        + '<button type="button" class="hm-button" id="hm-prev" aria-label="Previous date">◀</button>'
-        + '<button type="button" class="hm-button" id="hm-next" aria-label="Next date">▶▶</button>'
-        + '<span class="hm-date" id="hm-date" aria-live="polite"></span>'
-        + '<div class="hm-track"><input type="range" class="hm-slider" id="hm-slider" min="0" max="0" step="1" value="0" aria-label="Date">'
+        + f'<button type="button" class="hm-button" id="hm-play" aria-label="{e(say("script.play"))}" aria-pressed="false">▶</button>'
+        + f'<button type="button" class="hm-button" id="hm-prev" aria-label="{e(say("page.previous"))}">◀</button>'
+        + f'<button type="button" class="hm-button" id="hm-next" aria-label="{e(say("page.next"))}">▶▶</button>'
+        + f'<span class="hm-date" id="hm-date" aria-live="polite" data-shown="{e(say("page.shown"))}"></span>'
+        + f'<div class="hm-track"><input type="range" class="hm-slider" id="hm-slider" min="0" max="0" step="1" value="0" aria-label="{e(say("page.slider"))}">'
         + '<div class="hm-ticks" id="hm-ticks" aria-hidden="true"></div></div>'
-        + f'</div><ul class="hm-legend" aria-label="Legend">{items}</ul>'
+        + f'</div><ul class="hm-legend" aria-label="{legend_name}">{items}</ul>'
         + f'<p class="hm-credits">{" · ".join(e(c) for c in credits)}</p></footer>'
     )
 
@@ -350,6 +355,7 @@ def page_data(
     start: dt.date,
     decimals: int,
     origins: tuple[str, ...] = (),
+    say: Words | None = None,
 ) -> dict:
     """The page's data, compact: days as offsets from the first slider stop,
     texts in a table of distinct strings, flat arrays instead of objects.
@@ -365,8 +371,12 @@ def page_data(
     ``events``: 8 columns (day, district, kind, from, to, evidence, note,
     source; texts as string indexes, -1 for none), each a list, or a single
     number when every event has the same value; ``geometry``: the districts'
-    GeoJSON, as JSON text (see :func:`_data_json`).
+    GeoJSON, as JSON text (see :func:`_data_json`); ``words``, ``dates``
+    and ``locale``: the script's words, date patterns and number locale in
+    the page's language (``say``, default English; see
+    :class:`handover_map.words.Words`).
     """
+    say = say or words()
     epoch = timeline.stops[0]
     names = [d.name for d in layers.districts]
     index = {name: i for i, name in enumerate(names)}
@@ -396,7 +406,7 @@ def page_data(
         "states": list(settings.STATES),
         "hatched": list(HATCHED),
         "styles": {s: {"color": settings.STATE_STYLES[s]["color"], "label": labels[s]} for s in settings.STATES},
-        "kinds": [KIND_LABELS[k] for k in settings.EVENT_KINDS],
+        "kinds": [say(f"kind.{k}") for k in settings.EVENT_KINDS],
         "kindNames": list(settings.EVENT_KINDS),
         "epoch": epoch.isoformat(),
         "stops": [(d - epoch).days for d in timeline.stops],
@@ -416,6 +426,9 @@ def page_data(
         "towns": [list(town) for town in layers.towns],
         "otherNames": [[text(spelling) for spelling in other_spellings(d.label, joined[d.name], d.name)] for d in layers.districts],
         "canvas": uses_canvas(layers),
+        "words": say.script_words(),
+        "dates": say.date_formats(),
+        "locale": str(say.locale).replace("_", "-"),
         "geometry": _districts_json(layers, decimals),
     }
 
@@ -451,6 +464,7 @@ def render_map(
     message_origins: tuple[str, ...] = (),
     horizon: dt.date | None = None,
     until: dt.date | None = None,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> str:
     """Render the map page.
 
@@ -483,21 +497,18 @@ def render_map(
         The latest report's date and the slider's last stop (see
         :func:`~handover_map.timeline.build_timeline`); the legend lists
         the states the slider can show.
+    lang
+        Language of the page's own words and dates (see
+        :data:`handover_map.words.LANGUAGES`); text from reports and
+        boundary files stays as written.
 
     Returns
     -------
     str
         The HTML page.
     """
-    timeline = build_timeline(joined, horizon=horizon, until=until)
-    events = sorted((e for d in layers.districts for e in joined[d.name]), key=_event_order)
-    labels = state_labels(events)
+    say = words(lang)
     decimals = decimals or choose_decimals(layers.bounds)
-    # The legend lists the states the slider shows; a date past its end (in the address) may show one more, so every state gets its hatching.
-    end = timeline.stops[-1] if timeline.stops else None
-    shown = {state for series in timeline.changes.values() for day, state in series if day is None or end is None or day <= end}
-    used_states = [s for s in settings.STATES if s in shown]
-    drawn = {state for series in timeline.changes.values() for _, state in series}
     with_tiles = tiles
     if isinstance(with_tiles, str) and re.search(r"\{[{%#]|[}%#]\}", with_tiles):
         # folium renders a tile layer's options as template source: refuse, never evaluate.
@@ -541,19 +552,26 @@ def render_map(
             _collection(layers.other_districts, decimals), name="Other districts", interactive=False, style_function=lambda _: settings.CONTEXT_STYLE
         ).add_to(fmap)
 
-    start = initial_date or default_initial_date(events, timeline)
-    data = page_data(layers, joined, events, timeline, labels, start, decimals, tuple(check_origin(origin) for origin in message_origins))
-    legend = [(_swatch(s), labels[s]) for s in used_states]
+    context_legend = []
     if layers.held_area is not None:
-        legend.append(("border:2px dashed #333;background:transparent", layers.held_area_label or "Area held before the handovers"))
+        context_legend.append(("border:2px dashed #333;background:transparent", layers.held_area_label or say("page.held_area")))
     if not layers.other_districts.empty:
-        legend.append((f"background:{settings.CONTEXT_STYLE['fillColor']}", "Other districts"))
-    credits = list(credits or [])
-    if layers.towns:
-        towns_credit = sources.get_source(PLACES_SOURCE).attribution
-        credits += [towns_credit] if towns_credit not in credits else []
-    page = _page_html(title, subtitle or "", note or "", legend, credits) + _hatch_defs([s for s in HATCHED if s in drawn])
-    HandoverLayer(data, page).add_to(fmap)
+        context_legend.append((f"background:{settings.CONTEXT_STYLE['fillColor']}", say("page.other_districts")))
+    HandoverLayer.from_layers(
+        layers,
+        joined,
+        title=title,
+        subtitle=subtitle or "",
+        note=note or "",
+        credits=credits or [],
+        initial_date=initial_date,
+        decimals=decimals,
+        message_origins=message_origins,
+        horizon=horizon,
+        until=until,
+        context_legend=context_legend,
+        lang=lang,
+    ).add_to(fmap)
     if layers.held_area is not None:
         folium.GeoJson(
             _collection([layers.held_area], decimals),
@@ -562,4 +580,4 @@ def render_map(
             style_function=lambda _: {"color": "#222222", "weight": 2, "dashArray": "6 5", "fill": False},
         ).add_to(fmap)
     _stable_ids(figure)
-    return figure.render().replace("<html>", f'<html lang="{PAGE_LANG}">', 1)
+    return figure.render().replace("<html>", f'<html lang="{say.lang}">', 1)

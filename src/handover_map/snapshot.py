@@ -25,12 +25,9 @@ from matplotlib.text import Text
 
 from . import settings
 from ._atomic import refuse_overwriting_inputs, write_files_atomic
-from .build import MONTHS, MapInputs
+from .build import MapInputs
 from .render import HATCHED, state_labels
-
-
-def _short_date(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+from .words import words
 
 
 def _style(state: str) -> dict:
@@ -74,12 +71,14 @@ def _wrap(text: str, width_in: float, fontsize: float) -> list[str]:
 def draw_small_multiples(inputs: MapInputs, dates: list[dt.date] | None = None, columns: int = MAX_COLUMNS) -> plt.Figure:
     """A figure with one map panel per date (default: every event date on
     the slider, which ends at the latest report's date), under the title and
-    the page's "as reported on" note, above the legend and the credits."""
+    the page's "as reported on" note, above the legend and the credits; its
+    words and dates in the map's language (``inputs.lang``)."""
     layers, joined = inputs.layers, inputs.joined
     timeline = inputs.timeline()
     events = [e for name in joined for e in joined[name]]
     dates = dates or sorted({e.date for e in events if e.date <= timeline.stops[-1]}) or timeline.stops[-1:]
-    labels = state_labels(events)
+    say = words(inputs.lang)
+    labels = state_labels(events, inputs.lang)
     rows, columns = grid_shape(len(dates), max(1, columns))
     panel_width = SINGLE_PANEL_WIDTH if columns == 1 else PANEL_WIDTH
     minx, miny, maxx, maxy = layers.bounds
@@ -91,7 +90,7 @@ def draw_small_multiples(inputs: MapInputs, dates: list[dt.date] | None = None, 
         Patch(label=labels[s], **{**_style(s), "linewidth": 0.5, "edgecolor": settings.STATE_STYLES[s]["color"] if s in HATCHED else "#444444"}) for s in used
     ]
     if layers.held_area is not None:
-        handles.append(Patch(facecolor="none", edgecolor="#222222", linestyle="--", label=layers.held_area_label or "Area held before the handovers"))
+        handles.append(Patch(facecolor="none", edgecolor="#222222", linestyle="--", label=layers.held_area_label or say("page.held_area")))
 
     # The blocks from top to bottom, in inches.
     width = MARGIN * 2 + panel_width * columns + ROW_GAP * (columns - 1)
@@ -122,7 +121,7 @@ def draw_small_multiples(inputs: MapInputs, dates: list[dt.date] | None = None, 
         row, column = divmod(k, columns)
         left = MARGIN + column * (panel_width + ROW_GAP)
         panel_top = header + row * (PANEL_TITLE + panel_height + ROW_GAP)
-        figure.text(*at(left, panel_top), _short_date(day), fontsize=10, fontweight="bold", ha="left", va="top", parse_math=False)
+        figure.text(*at(left, panel_top), say.date(day, "medium"), fontsize=10, fontweight="bold", ha="left", va="top", parse_math=False)
         x0, y1 = at(left, panel_top + PANEL_TITLE + panel_height)
         ax = figure.add_axes((x0, y1, panel_width / width, panel_height / height))
         _draw_panel(ax, layers, districts, timeline, day)

@@ -513,13 +513,15 @@ def build_story(
     output: str | Path | None = None,
     until: dt.date | None = None,
     self_contained: bool = True,
+    lang: str = "en",
 ) -> Path:
     """Build the story's map from its reviewed table and settings.
 
     ``output`` defaults to the settings' (``map.html`` in the folder);
     ``until`` (default: the settings') ends the slider later than the
     latest report's date. Rows still marked for review are drawn, with a
-    warning that says how many.
+    warning that says how many. ``lang``: the language of the map's own
+    words (see :data:`handover_map.words.LANGUAGES`).
 
     Raises
     ------
@@ -552,6 +554,7 @@ def build_story(
         subtitle=story.subtitle or None,
         credits=list(story.credits),
         until=until or story.until,
+        lang=lang,
     )
 
 

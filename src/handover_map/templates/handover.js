@@ -2,12 +2,13 @@
 // drives the controls and the event list, and exposes window.handoverMap.
 // All text arrives as JSON data and reaches the page through textContent
 // only, so article text can never run as script. Days are whole numbers
-// counted from data.epoch; the data layout is described in render.py.
+// counted from data.epoch; the data layout is described in render.py. The
+// page's own words and date patterns, in its language, are data too
+// (data.words, data.dates: see words.py).
 (function () {
   "use strict";
   var data = __DATA__;
   var map = __MAP__;
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   var DAY_MS = 86400000, STEP_MS = 1500;
   var $ = function (id) { return document.getElementById(id); };
   var slider = $("hm-slider"), dateLabel = $("hm-date"), playButton = $("hm-play");
@@ -25,6 +26,15 @@
   if (inFrame) document.documentElement.classList.add("hm-framed");
   map.invalidateSize();  // the grid layout sized the map after Leaflet measured it
   if (map.attributionControl) map.attributionControl.setPrefix(false);  // the credits line names Leaflet
+  // Leaflet's own controls, in the page's language.
+  [["leaflet-control-zoom-in", "zoom_in"], ["leaflet-control-zoom-out", "zoom_out"]].forEach(function (pair) {
+    var button = container.querySelector("." + pair[0]);
+    if (button) { button.title = say(pair[1]); button.setAttribute("aria-label", say(pair[1])); }
+  });
+  map.on("popupopen", function (event) {
+    var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+    if (close) close.setAttribute("aria-label", say("close_popup"));
+  });
   map.setMaxBounds(L.latLngBounds(data.region));
   function limitZoom() {
     // Out to one level beyond the view of the districts, in to six levels closer.
@@ -44,12 +54,31 @@
     if (isNaN(ms) || isoOf(day) !== iso) throw new TypeError("setDate expects an ISO date like 2020-11-25");
     return day;
   }
-  function formatDayMonth(day) {
-    var parts = isoOf(day).split("-");
-    return Number(parts[2]) + " " + MONTHS[Number(parts[1]) - 1];
+  // A word of the page with its {placeholders} filled in (values are text, never markup).
+  function say(key, values) {
+    return data.words[key].replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
   }
-  function formatDay(day) { return formatDayMonth(day) + " " + isoOf(day).slice(0, 4); }
-  function formatKm2(value) { return value.toLocaleString("en-GB") + " km\u00b2"; }
+  // A date by the locale's pattern from Babel: texts as they stand, fields as ["d"], ["MMM"], ["y"].
+  function formatWith(pattern, day) {
+    var iso = isoOf(day), parts = iso.split("-");
+    return pattern.map(function (part) {
+      if (typeof part === "string") return part;
+      var code = part[0];
+      if (code === "d") return String(Number(parts[2]));
+      if (code === "dd") return parts[2];
+      if (code === "M") return String(Number(parts[1]));
+      if (code === "MM") return parts[1];
+      if (code === "y") return String(Number(parts[0]));
+      if (code === "yyyy") return parts[0];
+      return data.dates.months[code][Number(parts[1]) - 1];
+    }).join("");
+  }
+  function formatDayMonth(day) { return formatWith(data.dates.dayMonth, day); }
+  function formatDay(day) { return formatWith(data.dates.day, day); }
+  function formatNumber(value) { return value.toLocaleString(data.locale); }
+  function formatKm2(value) { return say("km2", { value: formatNumber(value) }); }
   function stateAt(i, day) {
     var row = districts[i], state = row[4];
     for (var k = 5; k < row.length && row[k] <= day; k += 2) state = row[k + 1];
@@ -87,23 +116,24 @@
   }
   function describe(k) {
     var from = text(ev(k, 3)), to = text(ev(k, 4));
-    return formatDay(ev(k, 0)) + ": " + data.kinds[ev(k, 2)] + (from && to ? " (" + from + " \u2192 " + to + ")" : "");
+    var event = say("event", { date: formatDay(ev(k, 0)), kind: data.kinds[ev(k, 2)] });
+    return from && to ? say("parties", { event: event, from: from, to: to }) : event;
   }
   function popupFor(i) {
     var row = districts[i], box = el("div", null, "hm-popup");
     box.appendChild(el("h3", labelOf(i)));
     var others = data.otherNames[i].map(text);
-    if (others.length) box.appendChild(el("p", "Also written: " + others.join(", "), "hm-popup-names"));
-    box.appendChild(el("p", "On " + formatDay(current) + ": " + data.styles[stateAt(i, current)].label, "hm-popup-state"));
+    if (others.length) box.appendChild(el("p", say("also_written", { names: others.join(", ") }), "hm-popup-names"));
+    box.appendChild(el("p", say("on_date", { date: formatDay(current), state: data.styles[stateAt(i, current)].label }), "hm-popup-state"));
     box.appendChild(el("p", data.heldArea && row[2] < row[3] * 0.99
-      ? "Area changing hands: " + formatKm2(row[2]) + " of the district\u2019s " + formatKm2(row[3])
-      : "Area: " + formatKm2(row[2]), "hm-popup-area"));
+      ? say("area_changing", { area: formatKm2(row[2]), total: formatKm2(row[3]) })
+      : say("area", { area: formatKm2(row[2]) }), "hm-popup-area"));
     var list = el("ol");
     for (var k = 0; k < eventCount; k++) {
       if (ev(k, 1) !== i) continue;
       var item = el("li");
       item.appendChild(el("strong", describe(k)));
-      if (ev(k, 5) >= 0) item.appendChild(el("blockquote", "\u201c" + text(ev(k, 5)) + "\u201d"));
+      if (ev(k, 5) >= 0) item.appendChild(el("blockquote", say("quote", { text: text(ev(k, 5)) })));
       if (ev(k, 6) >= 0) item.appendChild(el("div", text(ev(k, 6))));
       if (ev(k, 7) >= 0) item.appendChild(el("cite", text(ev(k, 7))));
       list.appendChild(item);
@@ -202,10 +232,10 @@
     var button = el("button", null, "hm-event-button");
     button.type = "button";
     button.appendChild(el("time", formatDay(ev(k, 0)), "hm-event-date"));
-    button.appendChild(el("span", " " + labelOf(ev(k, 1)) + ": " + data.kinds[ev(k, 2)], "hm-event-what"));
+    button.appendChild(el("span", " " + say("district_event", { district: labelOf(ev(k, 1)), kind: data.kinds[ev(k, 2)] }), "hm-event-what"));
     button.addEventListener("click", function () { pause(); setDay(ev(k, 0)); });
     item.appendChild(button);
-    if (ev(k, 5) >= 0) item.appendChild(el("blockquote", "\u201c" + text(ev(k, 5)) + "\u201d", "hm-event-evidence"));
+    if (ev(k, 5) >= 0) item.appendChild(el("blockquote", say("quote", { text: text(ev(k, 5)) }), "hm-event-evidence"));
     if (ev(k, 6) >= 0) item.appendChild(el("p", text(ev(k, 6)), "hm-event-note"));
     if (ev(k, 7) >= 0) item.appendChild(el("cite", text(ev(k, 7)), "hm-event-source"));
     return item;
@@ -221,8 +251,7 @@
     list.textContent = "";
     list.appendChild(fragment);
     listNote.textContent = eventCount > LIST_WINDOW
-      ? "Events " + (start + 1).toLocaleString("en-GB") + "\u2013" + end.toLocaleString("en-GB") + " of " +
-        eventCount.toLocaleString("en-GB") + ", around the slider\u2019s date"
+      ? say("event_window", { first: formatNumber(start + 1), last: formatNumber(end), count: formatNumber(eventCount) })
       : "";
   }
   function updateList(future, first, latest) {
@@ -331,14 +360,14 @@
       step(1);
     }, STEP_MS);
     playButton.textContent = "\u275a\u275a";
-    playButton.setAttribute("aria-label", "Pause");
+    playButton.setAttribute("aria-label", say("pause"));
     playButton.setAttribute("aria-pressed", "true");
   }
   function pause() {
     if (timer !== null) clearInterval(timer);
     timer = null;
     playButton.textContent = "\u25b6";
-    playButton.setAttribute("aria-label", "Play");
+    playButton.setAttribute("aria-label", say("play"));
     playButton.setAttribute("aria-pressed", "false");
   }
 
@@ -376,7 +405,7 @@
     hintTimer = setTimeout(function () { hint.classList.remove("hm-shown"); }, 1500);
   }
   container.addEventListener("wheel", function () {
-    if (!map.scrollWheelZoom.enabled()) showHint("Click the map to zoom with the scroll wheel");
+    if (!map.scrollWheelZoom.enabled()) showHint(say("wheel_hint"));
   }, { passive: true });
   // Touch, as cooperative-gesture maps do: one finger scrolls the page (the
   // container allows the browser to pan, handover.css) and two fingers move
@@ -389,7 +418,7 @@
     if (fullscreen()) return;
     if (event.touches.length > 1) { hint.classList.remove("hm-shown"); return; }
     event.stopPropagation();
-    if (event.type === "touchmove") showHint("Use two fingers to move the map");
+    if (event.type === "touchmove") showHint(say("touch_hint"));
   }
   container.addEventListener("touchstart", cooperate, { capture: true, passive: true });
   container.addEventListener("touchmove", cooperate, { capture: true, passive: true });
@@ -429,9 +458,9 @@
     options: { position: "topleft" },
     onAdd: function () {
       var bar = L.DomUtil.create("div", "leaflet-bar hm-view-control");
-      controlButton(bar, ICONS.reset, "Reset view", resetView);
+      controlButton(bar, ICONS.reset, say("reset_view"), resetView);
       if (document.fullscreenEnabled) {
-        fullscreenButton = controlButton(bar, ICONS.fullscreen, "Full screen", function () {
+        fullscreenButton = controlButton(bar, ICONS.fullscreen, say("full_screen"), function () {
           if (fullscreen()) document.exitFullscreen();
           else document.documentElement.requestFullscreen().catch(function () { /* refused: the page stays as it is */ });
         });
@@ -442,7 +471,7 @@
         link.target = "_blank";
         link.rel = "noopener";
         link.appendChild(icon(ICONS.open));
-        link.title = "Open the map in a new tab";
+        link.title = say("open_in_tab");
         link.setAttribute("aria-label", link.title);
       }
       L.DomEvent.disableClickPropagation(bar);
@@ -454,7 +483,7 @@
     document.documentElement.classList.toggle("hm-fullscreen", fullscreen());
     if (fullscreenButton) {
       fullscreenButton.setAttribute("aria-pressed", String(fullscreen()));
-      fullscreenButton.setAttribute("aria-label", fullscreen() ? "Leave full screen" : "Full screen");
+      fullscreenButton.setAttribute("aria-label", say(fullscreen() ? "leave_full_screen" : "full_screen"));
       fullscreenButton.title = fullscreenButton.getAttribute("aria-label");
     }
     map.invalidateSize();
