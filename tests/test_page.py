@@ -230,3 +230,22 @@ def test_the_default_map_draws_stepanakert_but_not_the_errors_of_its_data():
     towns = [name for name, _, _ in prepare_map().layers.towns]
     assert "Stepanakert" in towns
     assert "Kapan" not in towns and "Agdam" not in towns
+
+
+@pytest.mark.browser
+def test_a_popup_fits_a_phone_screen(default_map, open_offline):
+    page = open_offline(default_map)
+    page.page.set_viewport_size({"width": 360, "height": 740})
+    page.js("handoverMap.setDate('2020-11-25')")
+    page.page.locator(".hm-title").click()
+    for _ in range(20):
+        page.page.keyboard.press("Tab")
+        if page.js("document.activeElement.tagName === 'path'"):
+            break
+    page.page.keyboard.press("Enter")
+    popup = page.page.locator(".leaflet-popup")
+    popup.wait_for(timeout=5_000)
+    page.page.wait_for_timeout(500)  # the pan that brings the popup into view
+    box, frame = popup.bounding_box(), page.page.locator(".folium-map").bounding_box()
+    assert box["width"] <= frame["width"] - 20
+    assert frame["x"] <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"]

@@ -160,6 +160,11 @@
       layer.on("mouseout", function () { emphasise(i, false); });
     }
   }).addTo(map);
+  // A popup never wider than the map leaves room for (phones): set when it opens.
+  map.on("popupopen", function (e) {
+    var width = Math.max(160, Math.min(320, map.getSize().x - 80));
+    if (e.popup.options.maxWidth !== width) { e.popup.options.maxWidth = width; e.popup.update(); }
+  });
   // Districts in the tab order (SVG only: the Canvas renderer draws no elements); Enter opens the popup.
   layers.forEach(function (layer, i) {
     var path = data.canvas ? null : layer.getElement();
