@@ -37,6 +37,20 @@ PAGE_LANG = "en"
 #: States drawn hatched: announced but not (yet) done, or not known.
 HATCHED = ("scheduled", "postponed", "overdue", "unreported")
 
+#: The page's words for reports that differ and for claimed events, in
+#: English, in one place (for a catalogue of the page's strings).
+DIFFER_WORDS = {
+    "reportsDiffer": "Reports differ",
+    "differLegend": "Reports differ on the date (dotted outline while the dates are in play)",
+    "claimedBy": "claimed by",
+    "claimedLegend": "Claimed by one side only (pale)",
+    "confirmed": "confirmed",
+}
+
+#: Outline of a district while reports give different dates for one of its
+#: events; a dotted black line, unlike the dashed area held before the handovers.
+DIFFER_OUTLINE = {"color": "#000000", "weight": 3, "dashArray": "2 4"}
+
 
 def script_json(value: object) -> str:
     """JSON that is safe inside a ``<script>`` element.
@@ -205,6 +219,26 @@ def _page_html(title: str, subtitle: str, note: str, legend: list[tuple[str, str
     )
 
 
+def _differing_days(events: list[Event]) -> dict[int, list[tuple[dt.date, str]]]:
+    """{id(event): [(date, source)...]} for events whose reports differ on the
+    date: every date the ``reports_differ`` cell lists, each with the source of
+    the row of the same district and kind that gives it ("" if no row does)."""
+    given: dict[tuple[str, str, dt.date], list[str]] = {}
+    for e in events:
+        given.setdefault((e.district, e.kind, e.date), []).append(e.source)
+    out: dict[int, list[tuple[dt.date, str]]] = {}
+    for e in events:
+        days = []
+        for part in e.reports_differ.split("|"):
+            try:
+                days.append(dt.date.fromisoformat(part.strip()))
+            except ValueError:
+                continue  # a cell a person edited into no date: nothing to show for it
+        if len(set(days)) > 1:
+            out[id(e)] = [(day, " | ".join(dict.fromkeys(s for s in given.get((e.district, e.kind, day), []) if s))) for day in sorted(set(days))]
+    return out
+
+
 def _stable_ids(root: Element) -> None:
     """Replace folium's random element ids with sequential ones (reproducible HTML)."""
     counter = itertools.count()
@@ -263,8 +297,11 @@ def page_data(
     ``region``: the bounds zoom and pan stay in;
     ``events``: 8 columns (day, district, kind, from, to, evidence, note,
     source; texts as string indexes, -1 for none), each a list, or a single
-    number when every event has the same value; ``geometry``: the districts'
-    GeoJSON, as JSON text (see :func:`_data_json`).
+    number when every event has the same value; ``differ``: [event index,
+    day, source, day, source...] for each event whose reports give different
+    dates (each date with the source that gives it); ``differSpans``:
+    [district, first day, last day] of the days those dates span;
+    ``geometry``: the districts' GeoJSON, as JSON text (see :func:`_data_json`).
     """
     epoch = timeline.stops[0]
     names = [d.name for d in layers.districts]
@@ -282,6 +319,15 @@ def page_data(
         [(e.date - epoch).days, owner[id(e)], settings.EVENT_KINDS.index(e.kind), text(e.from_), text(e.to), text(e.evidence), text(e.note), text(e.source)]
         for e in events
     ]
+    differing = _differing_days(events)
+    differ = [
+        [k] + [value for day, source in differing[id(e)] for value in ((day - epoch).days, text(source))] for k, e in enumerate(events) if id(e) in differing
+    ]
+    spans: dict[int, tuple[int, int]] = {}
+    for row in differ:
+        district, days = rows[row[0]][1], row[1::2]
+        low, high = spans.get(district, (min(days), max(days)))
+        spans[district] = (min(low, *days), max(high, *days))
     columns = [list(column) for column in zip(*rows)] if rows else [[] for _ in range(8)]
     columns = [column[0] if column and len(set(column)) == 1 else column for column in columns]
     # Pairs, not an object: a spelling such as "__proto__" must stay a plain string.
@@ -310,6 +356,10 @@ def page_data(
         "origins": list(origins),
         "eventCount": len(events),
         "events": columns,
+        "differ": differ,
+        "differSpans": [[district, low, high] for district, (low, high) in sorted(spans.items())],
+        "differOutline": DIFFER_OUTLINE,
+        "words": DIFFER_WORDS,
         "labels": [[i, round(layers.districts[i].label_point[0], 4), round(layers.districts[i].label_point[1], 4)] for i in sorted(largest)],
         "countryLabels": [[name, [coordinate for point in points for coordinate in point]] for name, points in layers.country_labels],
         "towns": [list(town) for town in layers.towns],
@@ -443,6 +493,8 @@ def render_map(
     start = initial_date or default_initial_date(events, timeline)
     data = page_data(layers, joined, events, timeline, labels, start, decimals, tuple(check_origin(origin) for origin in message_origins))
     legend = [(_swatch(s), labels[s]) for s in used_states]
+    if data["differ"]:
+        legend.append(("border:2px dotted #000;background:transparent", DIFFER_WORDS["differLegend"]))
     if layers.held_area is not None:
         legend.append(("border:2px dashed #333;background:transparent", layers.held_area_label or "Area held before the handovers"))
     if not layers.other_districts.empty:

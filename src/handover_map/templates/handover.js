@@ -79,6 +79,35 @@
     return { color: "#2b2b2b", weight: data.canvas ? 0.6 : 1.2, fillOpacity: hatched ? 0.9 : 0.8,
              fillColor: hatched ? hatch(state) : data.styles[state].color };
   }
+  // Reports that differ on a date: each date with its source, and a dotted
+  // outline on the district while the dates are in play (data.differSpans).
+  var differOf = {}, differSpanOf = {}, outlined = [];
+  data.differ.forEach(function (row) { differOf[row[0]] = row.slice(1); });
+  data.differSpans.forEach(function (span) { differSpanOf[span[0]] = [span[1], span[2]]; });
+  function differsOn(i, day) { var span = differSpanOf[i]; return span !== undefined && day >= span[0] && day <= span[1]; }
+  function differText(k) {
+    var pairs = differOf[k], parts = [];
+    if (!pairs) return "";
+    for (var p = 0; p < pairs.length; p += 2) parts.push(formatDay(pairs[p]) + (pairs[p + 1] >= 0 ? " (" + text(pairs[p + 1]) + ")" : ""));
+    return data.words.reportsDiffer + ": " + parts.join("; ");
+  }
+  function outlineFor(i, day) {
+    return differsOn(i, day) ? data.differOutline : { color: "#2b2b2b", weight: data.canvas ? 0.6 : 1.2, dashArray: null };
+  }
+  function districtStyle(i, day) {
+    var style = styleFor(stateAt(i, day)), outline = outlineFor(i, day);
+    for (var key in outline) style[key] = outline[key];
+    return style;
+  }
+  function updateOutline(i) {
+    var on = differsOn(i, current);
+    if (outlined[i] === on) return;
+    outlined[i] = on;
+    layers[i].setStyle(outlineFor(i, current));
+    var path = data.canvas ? null : layers[i].getElement();
+    if (path) path.classList.toggle("hm-differ", on);
+  }
+
   function el(tag, content, className) {
     var node = document.createElement(tag);
     if (content) node.textContent = content;
@@ -95,6 +124,7 @@
     var others = data.otherNames[i].map(text);
     if (others.length) box.appendChild(el("p", "Also written: " + others.join(", "), "hm-popup-names"));
     box.appendChild(el("p", "On " + formatDay(current) + ": " + data.styles[stateAt(i, current)].label, "hm-popup-state"));
+    if (differsOn(i, current)) box.appendChild(el("p", data.words.reportsDiffer, "hm-popup-differ"));
     box.appendChild(el("p", data.heldArea && row[2] < row[3] * 0.99
       ? "Area changing hands: " + formatKm2(row[2]) + " of the district\u2019s " + formatKm2(row[3])
       : "Area: " + formatKm2(row[2]), "hm-popup-area"));
@@ -103,6 +133,7 @@
       if (ev(k, 1) !== i) continue;
       var item = el("li");
       item.appendChild(el("strong", describe(k)));
+      if (differOf[k]) item.appendChild(el("p", differText(k), "hm-differ-dates"));
       if (ev(k, 5) >= 0) item.appendChild(el("blockquote", "\u201c" + text(ev(k, 5)) + "\u201d"));
       if (ev(k, 6) >= 0) item.appendChild(el("div", text(ev(k, 6))));
       if (ev(k, 7) >= 0) item.appendChild(el("cite", text(ev(k, 7))));
@@ -116,11 +147,11 @@
   data.labels.forEach(function (l) { labelAt[l[0]] = [l[1], l[2]]; });
   function anchorOf(i) { return labelAt[i] || layers[i].getCenter(); }
   // Hover and keyboard focus outline a district; no private Leaflet fields.
-  function emphasise(i, on) { layers[i].setStyle(on ? { weight: 3.5, color: "#000000" } : { weight: styleFor(shown[i]).weight, color: "#2b2b2b" }); }
-  function describeDistrict(i) { return labelOf(i) + ": " + data.styles[shown[i]].label; }
+  function emphasise(i, on) { layers[i].setStyle(on ? { weight: 3.5, color: "#000000", dashArray: null } : outlineFor(i, current)); }
+  function describeDistrict(i) { return labelOf(i) + ": " + data.styles[shown[i]].label + (differsOn(i, current) ? " (" + data.words.reportsDiffer + ")" : ""); }
 
   var districtLayer = L.geoJSON(data.geometry, {
-    style: function (feature) { return styleFor(stateAt(feature.properties.i, current)); },
+    style: function (feature) { return districtStyle(feature.properties.i, current); },
     onEachFeature: function (feature, layer) {
       var i = feature.properties.i;
       layers[i] = layer;
@@ -205,6 +236,7 @@
     button.appendChild(el("span", " " + labelOf(ev(k, 1)) + ": " + data.kinds[ev(k, 2)], "hm-event-what"));
     button.addEventListener("click", function () { pause(); setDay(ev(k, 0)); });
     item.appendChild(button);
+    if (differOf[k]) { item.classList.add("hm-event-differs"); item.appendChild(el("p", differText(k), "hm-differ-dates")); }
     if (ev(k, 5) >= 0) item.appendChild(el("blockquote", "\u201c" + text(ev(k, 5)) + "\u201d", "hm-event-evidence"));
     if (ev(k, 6) >= 0) item.appendChild(el("p", text(ev(k, 6)), "hm-event-note"));
     if (ev(k, 7) >= 0) item.appendChild(el("cite", text(ev(k, 7)), "hm-event-source"));
@@ -230,7 +262,7 @@
     showWindow(Math.max(0, Math.min(eventCount - LIST_WINDOW, first - (LIST_WINDOW >> 2))));
     var end = Math.min(eventCount, windowStart + LIST_WINDOW);
     for (var k = windowStart; k < end; k++) {
-      var className = k >= future ? "hm-event hm-future" : latest !== null && k >= first ? "hm-event hm-current" : "hm-event hm-past";
+      var className = (k >= future ? "hm-event hm-future" : latest !== null && k >= first ? "hm-event hm-current" : "hm-event hm-past") + (differOf[k] ? " hm-event-differs" : "");
       if (eventItems[k].className !== className) eventItems[k].className = className;
     }
     var item = latest === null ? null : eventItems[first];
@@ -277,8 +309,8 @@
     while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (data.stops[mid] <= day) lo = mid; else hi = mid - 1; }
     return lo;
   }
-  function restyle(layer, state) {
-    var style = styleFor(state);
+  function restyle(i) {
+    var layer = layers[i], style = districtStyle(i, current);
     if (data.canvas) { layer.setStyle(style); return; }
     // SVG: only the fill changes with the state; setStyle would rewrite every attribute.
     L.Util.setOptions(layer, style);
@@ -294,11 +326,12 @@
     for (var i = 0; i < layers.length; i++) {
       var state = stateAt(i, current);
       if (shown[i] !== state) {
-        restyle(layers[i], state);
+        restyle(i);
         shown[i] = state;
         var path = data.canvas ? null : layers[i].getElement();
         if (path) path.setAttribute("aria-label", describeDistrict(i));
       }
+      updateOutline(i);
       if (layers[i].isPopupOpen()) layers[i].setPopupContent(popupFor(i));
     }
     dateLabel.textContent = formatDay(current);
@@ -511,6 +544,10 @@
     dates: function () { return data.stops.map(isoOf); },
     date: function () { return isoOf(current); },
     setDate: setDate,
+    differsOf: function (name) {
+      var i = nameIndex.get(String(name).toLowerCase());
+      return i === undefined ? null : differsOn(i, current);
+    },
     stateOf: function (name) {
       var i = nameIndex.get(String(name).toLowerCase());
       return i === undefined ? null : stateAt(i, current);
@@ -518,7 +555,7 @@
     events: function () {
       var out = [];
       for (var k = 0; k < eventCount; k++) {
-        out.push({ date: isoOf(ev(k, 0)), district: nameOf(ev(k, 1)), kind: data.kindNames[ev(k, 2)], evidence: text(ev(k, 5)) });
+        out.push({ date: isoOf(ev(k, 0)), district: nameOf(ev(k, 1)), kind: data.kindNames[ev(k, 2)], evidence: text(ev(k, 5)), reportsDiffer: differText(k) });
       }
       return out;
     },

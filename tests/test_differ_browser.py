@@ -1,0 +1,89 @@
+"""Reports that differ, claims and parties on the map, as a reader sees them: real Chromium, no network."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+
+from handover_map import build_map
+from handover_map.events import Event, write_events
+from handover_map.reports import merge_reports
+
+pytestmark = pytest.mark.browser
+
+# Two invented reports that give different days for Kalbajar's handover.
+REPORT_A = "Example Wire, Kalbajar changes hands, 2020-11-25"
+REPORT_B = "Sample Gazette, A district returned, 2020-11-25"
+
+
+def _two_reports(tmp_path):
+    a = [Event("Kalbajar", dt.date(2020, 11, 24), "completed", "Armenia", "Azerbaijan", evidence="Our own sentence: handed over on the 24th.")]
+    b = [Event("Kalbajar", dt.date(2020, 11, 25), "completed", "Armenia", "Azerbaijan", evidence="Our own sentence: handed over on the 25th.")]
+    b += [Event("Aghdam", dt.date(2020, 11, 20), "completed", "Armenia", "Azerbaijan")]
+    a, b = [replace(e, source=REPORT_A) for e in a], [replace(e, source=REPORT_B) for e in b]
+    merged = merge_reports([(REPORT_A, a, dt.date(2020, 11, 25)), (REPORT_B, b, dt.date(2020, 11, 25))])
+    assert sorted(e.reports_differ for e in merged) == ["", "2020-11-24 | 2020-11-25", "2020-11-24 | 2020-11-25"]
+    table = tmp_path / "two-reports.csv"
+    write_events(merged, table)
+    return build_map(tmp_path / "differ.html", events=table, self_contained=True)
+
+
+def _outline(page, name: str) -> str | None:
+    return page.js(
+        """name => {
+            let dash = null;
+            handoverMap.layer.eachLayer(l => { if (handoverMap.districts()[l.feature.properties.i].name === name) dash = l._path.getAttribute('stroke-dasharray'); });
+            return dash;
+        }""",
+        name,
+    )
+
+
+def test_reports_that_differ_show_both_dates_with_their_sources(tmp_path, open_offline):
+    page = open_offline(_two_reports(tmp_path))
+    assert page.errors == [] and page.blocked == []
+    page.js("handoverMap.setDate('2020-11-24')")
+    items = page.page.locator(".hm-event-differs")
+    assert items.count() == 2  # one row per report, neither dropped
+    listed = items.first.inner_text()
+    assert (
+        "Reports differ: 24 Nov 2020 (Example Wire, Kalbajar changes hands, 2020-11-25); 25 Nov 2020 (Sample Gazette, A district returned, 2020-11-25)"
+        in listed
+    )
+    assert page.js("handoverMap.differsOf('Kalbajar')") is True
+    assert page.js("handoverMap.differsOf('Aghdam')") is False
+    assert _outline(page, "Kalbajar District") == "2 4"  # drawn so a reader sees it
+    assert _outline(page, "Agdam District") in (None, "")
+    legend = page.page.locator(".hm-legend").inner_text()
+    assert "Reports differ on the date" in legend
+
+
+def test_the_mark_stays_only_while_the_differing_dates_are_in_play(tmp_path, open_offline):
+    page = open_offline(_two_reports(tmp_path))
+    page.js("handoverMap.setDate('2020-11-20')")
+    assert page.js("handoverMap.differsOf('Kalbajar')") is False
+    assert _outline(page, "Kalbajar District") in (None, "")
+    page.js("handoverMap.setDate('2020-11-25')")
+    assert page.js("handoverMap.differsOf('Kalbajar')") is True
+    assert _outline(page, "Kalbajar District") == "2 4"
+
+
+def test_the_popup_says_reports_differ(tmp_path, open_offline):
+    page = open_offline(_two_reports(tmp_path))
+    page.js("handoverMap.setDate('2020-11-24')")
+    point = page.js(
+        """() => {
+            const d = handoverMap.districts().find(d => d.name === 'Kalbajar District');
+            const p = handoverMap.map.latLngToContainerPoint(d.labelAt);
+            const r = handoverMap.map.getContainer().getBoundingClientRect();
+            return [r.left + p.x, r.top + p.y];
+        }"""
+    )
+    page.page.mouse.click(*point)
+    popup = page.page.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=5_000)
+    text = popup.inner_text()
+    assert "Reports differ" in text.splitlines()
+    assert "Reports differ: 24 Nov 2020 (Example Wire, Kalbajar changes hands, 2020-11-25); 25 Nov 2020 (Sample Gazette" in text
