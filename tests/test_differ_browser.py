@@ -87,3 +87,53 @@ def test_the_popup_says_reports_differ(tmp_path, open_offline):
     text = popup.inner_text()
     assert "Reports differ" in text.splitlines()
     assert "Reports differ: 24 Nov 2020 (Example Wire, Kalbajar changes hands, 2020-11-25); 25 Nov 2020 (Sample Gazette" in text
+
+
+def _claims(tmp_path):
+    table = tmp_path / "claims.csv"
+    table.write_text(
+        "district,date,kind,from,to,source,confirmation\n"
+        'Kalbajar,2020-11-25,completed,Armenia,Azerbaijan,"AZERTAC, Army enters a district, 2020-11-25",\n'
+        'Aghdam,2020-11-20,completed,Armenia,Azerbaijan,"Example Wire, A district returned, 2020-11-20",\n'
+        'Lachin,2020-11-25,completed,Armenia,Azerbaijan,"Example Wire, A third district, 2020-11-25",claimed\n',
+        encoding="utf-8",
+    )
+    return build_map(tmp_path / "claims.html", events=table, self_contained=True)
+
+
+def _fill_opacity(page, name: str) -> float:
+    return float(
+        page.js(
+            """name => {
+                let value = null;
+                handoverMap.layer.eachLayer(l => { if (handoverMap.districts()[l.feature.properties.i].name === name) value = l._path.getAttribute('fill-opacity'); });
+                return value;
+            }""",
+            name,
+        )
+    )
+
+
+def test_a_claimed_only_change_is_drawn_paler_than_a_confirmed_one(tmp_path, open_offline):
+    page = open_offline(_claims(tmp_path))
+    assert page.errors == [] and page.blocked == []
+    page.js("handoverMap.setDate('2020-11-25')")
+    assert page.js("handoverMap.stateOf('Kalbajar')") == page.js("handoverMap.stateOf('Aghdam')") == "transferred"
+    assert page.js("handoverMap.claimedOf('Kalbajar')") is True
+    assert page.js("handoverMap.claimedOf('Aghdam')") is False
+    assert page.js("handoverMap.claimedOf('Lachin')") is True  # the table's confirmation column wins over an independent outlet
+    assert _fill_opacity(page, "Kalbajar District") < _fill_opacity(page, "Agdam District")
+    assert "Claimed by one side only" in page.page.locator(".hm-legend").inner_text()
+    claimed = page.page.locator(".hm-event-claimed")
+    assert claimed.count() == 2
+    assert "claimed by Azerbaijan" in claimed.first.inner_text() + claimed.last.inner_text()
+    events = page.js("handoverMap.events()")
+    assert {e["date"]: e["claimed"] for e in events}["2020-11-20"] == ""  # Aghdam's, from an independent outlet
+
+
+def test_before_the_claimed_change_the_district_is_drawn_as_usual(tmp_path, open_offline):
+    page = open_offline(_claims(tmp_path))
+    page.js("handoverMap.setDate('2020-11-20')")
+    assert page.js("handoverMap.claimedOf('Kalbajar')") is False
+    page.js("handoverMap.setDate('2020-11-25')")
+    assert page.js("handoverMap.claimedOf('Kalbajar')") is True

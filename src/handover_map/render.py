@@ -26,6 +26,7 @@ from branca.element import Element, Figure, MacroElement
 
 from . import assets, settings, sources
 from .cartography import PLACES_SOURCE, MapLayers, choose_decimals
+from .confirmation import confirmation
 from .events import Event, visible
 from .timeline import Timeline, build_timeline
 
@@ -239,6 +240,24 @@ def _differing_days(events: list[Event]) -> dict[int, list[tuple[dt.date, str]]]
     return out
 
 
+def _claims(events: list[Event], owner: dict[int, int], epoch: dt.date, text: _Strings) -> tuple[list[list[int]], list[list[int]]]:
+    """``claimedBy`` and ``claims`` of :func:`page_data`: the claimed events, and
+    each district's days, marked 1 when every event of the day is claimed."""
+    claimed: list[list[int]] = []
+    by_day: dict[int, dict[int, bool]] = {}
+    for k, e in enumerate(events):
+        status = confirmation(e)
+        if status.status == "claimed":
+            claimed.append([k, text(status.claimed_by)])
+        days = by_day.setdefault(owner[id(e)], {})
+        day = (e.date - epoch).days
+        days[day] = days.get(day, True) and status.status == "claimed"
+    claims = [
+        [district] + [value for day in sorted(days) for value in (day, int(days[day]))] for district, days in sorted(by_day.items()) if any(days.values())
+    ]
+    return claimed, claims
+
+
 def _stable_ids(root: Element) -> None:
     """Replace folium's random element ids with sequential ones (reproducible HTML)."""
     counter = itertools.count()
@@ -301,6 +320,10 @@ def page_data(
     day, source, day, source...] for each event whose reports give different
     dates (each date with the source that gives it); ``differSpans``:
     [district, first day, last day] of the days those dates span;
+    ``claimedBy``: [event index, who claims it] for each claimed event (see
+    :mod:`handover_map.confirmation`); ``claims``: per district with a
+    claimed event, [district, day, claimed, day, claimed...] at each of its
+    event days, claimed (1) when every event of that day is;
     ``geometry``: the districts' GeoJSON, as JSON text (see :func:`_data_json`).
     """
     epoch = timeline.stops[0]
@@ -328,6 +351,7 @@ def page_data(
         district, days = rows[row[0]][1], row[1::2]
         low, high = spans.get(district, (min(days), max(days)))
         spans[district] = (min(low, *days), max(high, *days))
+    claimed, claims = _claims(events, owner, epoch, text)
     columns = [list(column) for column in zip(*rows)] if rows else [[] for _ in range(8)]
     columns = [column[0] if column and len(set(column)) == 1 else column for column in columns]
     # Pairs, not an object: a spelling such as "__proto__" must stay a plain string.
@@ -360,6 +384,9 @@ def page_data(
         "differSpans": [[district, low, high] for district, (low, high) in sorted(spans.items())],
         "differOutline": DIFFER_OUTLINE,
         "words": DIFFER_WORDS,
+        "claimedBy": claimed,
+        "claims": claims,
+        "claimedOpacity": settings.CLAIMED_FILL_OPACITY,
         "labels": [[i, round(layers.districts[i].label_point[0], 4), round(layers.districts[i].label_point[1], 4)] for i in sorted(largest)],
         "countryLabels": [[name, [coordinate for point in points for coordinate in point]] for name, points in layers.country_labels],
         "towns": [list(town) for town in layers.towns],
@@ -493,6 +520,9 @@ def render_map(
     start = initial_date or default_initial_date(events, timeline)
     data = page_data(layers, joined, events, timeline, labels, start, decimals, tuple(check_origin(origin) for origin in message_origins))
     legend = [(_swatch(s), labels[s]) for s in used_states]
+    if data["claims"]:
+        colour = settings.STATE_STYLES["transferred"]["color"]
+        legend.append((f"background:{colour};opacity:{settings.CLAIMED_FILL_OPACITY}", DIFFER_WORDS["claimedLegend"]))
     if data["differ"]:
         legend.append(("border:2px dotted #000;background:transparent", DIFFER_WORDS["differLegend"]))
     if layers.held_area is not None:

@@ -43,7 +43,15 @@ MAX_TICKS = 150
 
 #: Columns an events table must have, and the optional ones it may have.
 REQUIRED_EVENT_COLUMNS = ("district", "date", "kind")
-OPTIONAL_EVENT_COLUMNS = ("from", "to", "source", "evidence", "note", "evidence_start", "evidence_end", "as_written", "match", "reports_differ")
+OPTIONAL_EVENT_COLUMNS = ("from", "to", "source", "evidence", "note", "evidence_start", "evidence_end", "as_written", "match", "reports_differ", "confirmation")
+
+#: Values of the optional ``confirmation`` column, which overrides the rule
+#: of :mod:`handover_map.confirmation` for its row.
+CONFIRMATIONS = ("claimed", "confirmed")
+
+#: Fill opacity of a district whose state rests on a claim only (one side's
+#: word): paler than a confirmed one, as conflict maps draw claims.
+CLAIMED_FILL_OPACITY = 0.35
 
 #: Event kinds, in the order a reader meets them.
 EVENT_KINDS = ("scheduled", "postponed", "completed")

@@ -95,9 +95,27 @@
     return differsOn(i, day) ? data.differOutline : { color: "#2b2b2b", weight: data.canvas ? 0.6 : 1.2, dashArray: null };
   }
   function districtStyle(i, day) {
-    var style = styleFor(stateAt(i, day)), outline = outlineFor(i, day);
+    var state = stateAt(i, day), style = styleFor(state), outline = outlineFor(i, day);
     for (var key in outline) style[key] = outline[key];
+    if (paleOn(i, day, state)) style.fillOpacity = data.claimedOpacity;
     return style;
+  }
+
+  // Claimed events (one side's word only): "claimed by ..." in the list and
+  // popups, and a pale fill while the district's latest event is a claim.
+  var claimantOf = {}, claimsOf = {}, pale = [];
+  data.claimedBy.forEach(function (row) { claimantOf[row[0]] = row[1]; });
+  data.claims.forEach(function (row) { claimsOf[row[0]] = row.slice(1); });
+  function claimedOn(i, day) {
+    var series = claimsOf[i], claimed = false;
+    if (!series) return false;
+    for (var k = 0; k < series.length && series[k] <= day; k += 2) claimed = series[k + 1] === 1;
+    return claimed;
+  }
+  function paleOn(i, day, state) { return state !== "held" && state !== "unreported" && claimedOn(i, day); }
+  function claimText(k) {
+    if (!(k in claimantOf)) return "";
+    return data.words.claimedBy + (claimantOf[k] >= 0 ? " " + text(claimantOf[k]) : " one side");
   }
   function updateOutline(i) {
     var on = differsOn(i, current);
@@ -115,15 +133,16 @@
     return node;
   }
   function describe(k) {
-    var from = text(ev(k, 3)), to = text(ev(k, 4));
-    return formatDay(ev(k, 0)) + ": " + data.kinds[ev(k, 2)] + (from && to ? " (" + from + " \u2192 " + to + ")" : "");
+    var from = text(ev(k, 3)), to = text(ev(k, 4)), claim = claimText(k);
+    return formatDay(ev(k, 0)) + ": " + data.kinds[ev(k, 2)] + (from && to ? " (" + from + " \u2192 " + to + ")" : "") + (claim ? ", " + claim : "");
   }
   function popupFor(i) {
     var row = districts[i], box = el("div", null, "hm-popup");
     box.appendChild(el("h3", labelOf(i)));
     var others = data.otherNames[i].map(text);
     if (others.length) box.appendChild(el("p", "Also written: " + others.join(", "), "hm-popup-names"));
-    box.appendChild(el("p", "On " + formatDay(current) + ": " + data.styles[stateAt(i, current)].label, "hm-popup-state"));
+    box.appendChild(el("p", "On " + formatDay(current) + ": " + data.styles[stateAt(i, current)].label +
+      (paleOn(i, current, stateAt(i, current)) ? " (" + data.words.claimedBy + " one side only)" : ""), "hm-popup-state"));
     if (differsOn(i, current)) box.appendChild(el("p", data.words.reportsDiffer, "hm-popup-differ"));
     box.appendChild(el("p", data.heldArea && row[2] < row[3] * 0.99
       ? "Area changing hands: " + formatKm2(row[2]) + " of the district\u2019s " + formatKm2(row[3])
@@ -156,6 +175,7 @@
       var i = feature.properties.i;
       layers[i] = layer;
       shown[i] = stateAt(i, current);
+      pale[i] = paleOn(i, current, shown[i]);
       layer.bindPopup(function () { return popupFor(i); }, { maxWidth: 320 });
       layer.on("mouseover", function () { emphasise(i, true); });
       layer.on("mouseout", function () { emphasise(i, false); });
@@ -234,6 +254,7 @@
     button.type = "button";
     button.appendChild(el("time", formatDay(ev(k, 0)), "hm-event-date"));
     button.appendChild(el("span", " " + labelOf(ev(k, 1)) + ": " + data.kinds[ev(k, 2)], "hm-event-what"));
+    if (k in claimantOf) { item.classList.add("hm-event-claimed"); button.appendChild(el("span", " (" + claimText(k) + ")", "hm-event-claim")); }
     button.addEventListener("click", function () { pause(); setDay(ev(k, 0)); });
     item.appendChild(button);
     if (differOf[k]) { item.classList.add("hm-event-differs"); item.appendChild(el("p", differText(k), "hm-differ-dates")); }
@@ -262,7 +283,7 @@
     showWindow(Math.max(0, Math.min(eventCount - LIST_WINDOW, first - (LIST_WINDOW >> 2))));
     var end = Math.min(eventCount, windowStart + LIST_WINDOW);
     for (var k = windowStart; k < end; k++) {
-      var className = (k >= future ? "hm-event hm-future" : latest !== null && k >= first ? "hm-event hm-current" : "hm-event hm-past") + (differOf[k] ? " hm-event-differs" : "");
+      var className = (k >= future ? "hm-event hm-future" : latest !== null && k >= first ? "hm-event hm-current" : "hm-event hm-past") + (differOf[k] ? " hm-event-differs" : "") + (k in claimantOf ? " hm-event-claimed" : "");
       if (eventItems[k].className !== className) eventItems[k].className = className;
     }
     var item = latest === null ? null : eventItems[first];
@@ -325,7 +346,9 @@
   function render() {
     for (var i = 0; i < layers.length; i++) {
       var state = stateAt(i, current);
-      if (shown[i] !== state) {
+      var isPale = paleOn(i, current, state);
+      if (shown[i] !== state || pale[i] !== isPale) {
+        pale[i] = isPale;
         restyle(i);
         shown[i] = state;
         var path = data.canvas ? null : layers[i].getElement();
@@ -544,6 +567,10 @@
     dates: function () { return data.stops.map(isoOf); },
     date: function () { return isoOf(current); },
     setDate: setDate,
+    claimedOf: function (name) {
+      var i = nameIndex.get(String(name).toLowerCase());
+      return i === undefined ? null : paleOn(i, current, stateAt(i, current));
+    },
     differsOf: function (name) {
       var i = nameIndex.get(String(name).toLowerCase());
       return i === undefined ? null : differsOn(i, current);
@@ -555,7 +582,7 @@
     events: function () {
       var out = [];
       for (var k = 0; k < eventCount; k++) {
-        out.push({ date: isoOf(ev(k, 0)), district: nameOf(ev(k, 1)), kind: data.kindNames[ev(k, 2)], evidence: text(ev(k, 5)), reportsDiffer: differText(k) });
+        out.push({ date: isoOf(ev(k, 0)), district: nameOf(ev(k, 1)), kind: data.kindNames[ev(k, 2)], evidence: text(ev(k, 5)), reportsDiffer: differText(k), claimed: claimText(k) });
       }
       return out;
     },

@@ -1,0 +1,64 @@
+"""Reports that differ and claims on the page's data; the claimed/confirmed rule; the confirmation column."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from handover_map import InputDataError
+from handover_map.confirmation import Confirmation, confirmation, outlet_of, read_outlets
+from handover_map.events import Event, events_csv, read_events
+
+DAY = dt.date(2020, 11, 25)
+OUTLETS = read_outlets()
+
+
+def _event(source: str, from_: str = "Armenia", to: str = "Azerbaijan", confirmation: str = "") -> Event:
+    return Event("Kalbajar", DAY, "completed", from_, to, source=source, confirmation=confirmation)
+
+
+def test_outlets_are_found_by_name_or_by_web_host():
+    assert outlet_of("AZERTAC, Army enters a district, 2020-11-25", OUTLETS).side[0] == "Azerbaijan"  # type: ignore[union-attr]
+    assert outlet_of("Some headline, 2020-11-25, https://www.armenpress.am/eng/news/1", OUTLETS).side[0] == "Armenia"  # type: ignore[union-attr]
+    assert outlet_of("Example Wire, Army enters a district, 2020-11-25", OUTLETS) is None
+    assert outlet_of("Example, https://notarmenpress.am/x", OUTLETS) is None  # a host that only ends alike is another
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("AZERTAC, Army enters a district, 2020-11-25", Confirmation("claimed", "Azerbaijan")),  # the gaining side alone
+        ("Armenpress, Troops leave a district, 2020-11-25", Confirmation("confirmed")),  # the side giving it up says so
+        ("Example Wire, Army enters a district, 2020-11-25", Confirmation("confirmed")),  # an outlet not listed: independent
+        ("TASS, Peacekeepers report a handover, 2020-11-25", Confirmation("confirmed")),  # a third country's agency
+        ("AZERTAC, Army enters, 2020-11-25 | Example Wire, Army enters, 2020-11-25", Confirmation("confirmed")),
+        ("", Confirmation("confirmed")),  # no source: nothing says whose word it is
+    ],
+)
+def test_the_rule(source, expected):
+    assert confirmation(_event(source), OUTLETS) == expected
+
+
+def test_without_parties_one_sides_outlets_are_a_claim_and_two_sides_confirm():
+    assert confirmation(_event("AZERTAC, A district taken, 2020-11-25", "", ""), OUTLETS) == Confirmation("claimed", "Azerbaijan")
+    both = "AZERTAC, A district taken, 2020-11-25 | Armenpress, A district lost, 2020-11-25"
+    assert confirmation(_event(both, "", ""), OUTLETS) == Confirmation("confirmed")
+
+
+def test_the_column_overrides_the_rule():
+    assert confirmation(_event("AZERTAC, Army enters, 2020-11-25", confirmation="confirmed"), OUTLETS) == Confirmation("confirmed")
+    assert confirmation(_event("Example Wire, Army enters, 2020-11-25", confirmation="claimed"), OUTLETS) == Confirmation("claimed", "Azerbaijan")
+
+
+def test_the_confirmation_column_is_read_written_and_checked(tmp_path):
+    table = tmp_path / "events.csv"
+    table.write_text("district,date,kind,confirmation\nKalbajar,2020-11-25,completed,Claimed\nAghdam,2020-11-20,completed,\n", encoding="utf-8")
+    events = read_events(table)
+    assert [e.confirmation for e in events] == ["claimed", ""]
+    again = tmp_path / "again.csv"
+    again.write_text(events_csv(events), encoding="utf-8")
+    assert read_events(again) == events
+    table.write_text("district,date,kind,confirmation\nKalbajar,2020-11-25,completed,maybe\n", encoding="utf-8")
+    with pytest.raises(InputDataError, match="row 2: unknown confirmation 'maybe'"):
+        read_events(table)
