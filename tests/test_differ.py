@@ -6,9 +6,11 @@ import datetime as dt
 
 import pytest
 
-from handover_map import InputDataError
+from handover_map import InputDataError, settings
 from handover_map.confirmation import Confirmation, confirmation, outlet_of, read_outlets
 from handover_map.events import Event, events_csv, read_events
+from handover_map.render import party_colours, state_labels
+from handover_map.timeline import build_timeline, state_on
 
 DAY = dt.date(2020, 11, 25)
 OUTLETS = read_outlets()
@@ -62,3 +64,33 @@ def test_the_confirmation_column_is_read_written_and_checked(tmp_path):
     table.write_text("district,date,kind,confirmation\nKalbajar,2020-11-25,completed,maybe\n", encoding="utf-8")
     with pytest.raises(InputDataError, match="row 2: unknown confirmation 'maybe'"):
         read_events(table)
+
+
+# -- Parties and wording ----------------------------------------------------------------------------------------------
+
+
+def _change(day: int, kind: str, from_: str, to: str, district: str = "Kalbajar") -> Event:
+    return Event(district, dt.date(2020, 11, day), kind, from_, to)
+
+
+def test_a_capture_is_taken_not_handed_over():
+    events = [_change(20, "captured", "Party A", "Party B")]
+    assert state_on(events, dt.date(2020, 11, 19)) == "held"
+    assert state_on(events, dt.date(2020, 11, 20)) == "taken"
+    assert state_labels(events)["taken"] == "Taken by Party B"
+    assert state_labels([_change(20, "completed", "Party A", "Party B")])["transferred"] == "Handed over to Party B"
+
+
+def test_a_district_passes_from_a_to_b_to_c_and_back():
+    events = [_change(20, "completed", "Party A", "Party B"), _change(25, "captured", "Party B", "Party C"), _change(28, "captured", "Party C", "Party A")]
+    timeline = build_timeline({"Kalbajar": events})
+    assert [state for _, state in timeline.changes["Kalbajar"]] == ["held", "transferred", "taken", "held"]
+    assert party_colours(events) == {"Party B": settings.PARTY_COLOURS[0], "Party C": settings.PARTY_COLOURS[1], "Party A": settings.PARTY_COLOURS[2]}
+    assert party_colours(events[:1]) == {}  # one taker: the colours stay the states'
+
+
+def test_every_kind_and_state_is_defined_once_with_label_and_colour():
+    assert set(settings.EVENT_KIND_LABELS) == set(settings.EVENT_KINDS)
+    assert set(settings.STATE_STYLES) == set(settings.STATES)
+    assert set(settings.CONTROL_CHANGES) <= set(settings.EVENT_KINDS)
+    assert all(style["label"] and style["color"].startswith("#") for style in settings.STATE_STYLES.values())

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from handover_map import build_map
+from handover_map import build_map, settings
 from handover_map.events import Event, write_events
 from handover_map.reports import merge_reports
 
@@ -137,3 +137,56 @@ def test_before_the_claimed_change_the_district_is_drawn_as_usual(tmp_path, open
     assert page.js("handoverMap.claimedOf('Kalbajar')") is False
     page.js("handoverMap.setDate('2020-11-25')")
     assert page.js("handoverMap.claimedOf('Kalbajar')") is True
+
+
+def _three_parties(tmp_path):
+    table = tmp_path / "parties.csv"
+    table.write_text(
+        "district,date,kind,from,to\n"
+        "Kalbajar,2020-11-20,completed,Party A,Party B\n"
+        "Kalbajar,2020-11-25,captured,Party B,Party C\n"
+        "Aghdam,2020-11-22,captured,Party A,Party C\n",
+        encoding="utf-8",
+    )
+    return build_map(tmp_path / "parties.html", events=table, self_contained=True)
+
+
+def _fill(page, name: str) -> str:
+    return page.js(
+        """name => {
+            let value = null;
+            handoverMap.layer.eachLayer(l => { if (handoverMap.districts()[l.feature.properties.i].name === name) value = l._path.getAttribute('fill'); });
+            return value;
+        }""",
+        name,
+    )
+
+
+def test_colours_follow_who_holds_a_district_and_words_name_the_parties(tmp_path, open_offline):
+    page = open_offline(_three_parties(tmp_path))
+    assert page.errors == []
+    page.js("handoverMap.setDate('2020-11-22')")
+    assert page.js("handoverMap.stateOf('Kalbajar')") == "transferred"
+    assert page.js("handoverMap.holderOf('Kalbajar')") == "Party B"
+    assert _fill(page, "Kalbajar District") == settings.PARTY_COLOURS[0]
+    assert _fill(page, "Agdam District") == settings.PARTY_COLOURS[1]  # Party C's
+    page.js("handoverMap.setDate('2020-11-25')")  # Party C takes Kalbajar: same colour as Aghdam now
+    assert page.js("handoverMap.stateOf('Kalbajar')") == "taken"
+    assert _fill(page, "Kalbajar District") == _fill(page, "Agdam District") == settings.PARTY_COLOURS[1]
+    legend = page.page.locator(".hm-legend").inner_text()
+    assert "Under Party B control" in legend and "Under Party C control" in legend
+    point = page.js(
+        """() => {
+            const d = handoverMap.districts().find(d => d.name === 'Kalbajar District');
+            const p = handoverMap.map.latLngToContainerPoint(d.labelAt);
+            const r = handoverMap.map.getContainer().getBoundingClientRect();
+            return [r.left + p.x, r.top + p.y];
+        }"""
+    )
+    page.page.mouse.click(*point)
+    popup = page.page.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=5_000)
+    text = popup.inner_text()
+    assert "On 25 Nov 2020: Taken by Party C" in text
+    assert "25 Nov 2020: taken (Party B → Party C)" in text
+    assert "20 Nov 2020: handed over (Party A → Party B)" in text

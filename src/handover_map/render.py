@@ -30,8 +30,6 @@ from .confirmation import confirmation
 from .events import Event, visible
 from .timeline import Timeline, build_timeline
 
-KIND_LABELS = {"completed": "handed over", "scheduled": "handover scheduled", "postponed": "handover postponed"}
-
 #: Language of the page's own words (controls, legend, dates), for ``<html lang>``.
 PAGE_LANG = "en"
 
@@ -93,14 +91,35 @@ def _only(values: set[str]) -> str | None:
 
 
 def state_labels(events: list[Event]) -> dict[str, str]:
-    """Legend labels, naming the parties when all events agree on them."""
+    """Legend labels, naming the parties when all events agree on them
+    (:data:`settings.PARTY_STATE_LABELS`): who holds the districts before,
+    to whom they are handed over, and who takes them without a handover."""
     labels = {state: style["label"] for state, style in settings.STATE_STYLES.items()}
-    holder, taker = _only({e.from_ for e in events}), _only({e.to for e in events})
-    if holder:
-        labels["held"] = f"Held by {holder}: no handover reported"
-    if taker:
-        labels["transferred"] = f"Handed over to {taker}"
+    parties = {
+        "held": _only({e.from_ for e in events}),
+        "transferred": _only({e.to for e in events if e.kind != "captured"}),
+        "taken": _only({e.to for e in events if e.kind == "captured"}),
+    }
+    for state, party in parties.items():
+        if party:
+            labels[state] = settings.PARTY_STATE_LABELS[state].format(party=party)
     return labels
+
+
+def takers(events: list[Event]) -> list[str]:
+    """The parties that control changes go to, in the order they first do."""
+    changes = sorted((e for e in events if e.kind in settings.CONTROL_CHANGES and e.to), key=lambda e: (e.date, e.to))
+    return list(dict.fromkeys(e.to for e in changes))
+
+
+def party_colours(events: list[Event]) -> dict[str, str]:
+    """{party: colour} when control goes to more than one party (the colours
+    then follow who holds a district), else {}."""
+    parties = takers(events)
+    if len(parties) < 2:
+        return {}
+    palette = settings.PARTY_COLOURS
+    return {party: palette[i % len(palette)] for i, party in enumerate(parties)}
 
 
 def other_spellings(label: str, events: list[Event], boundary_name: str) -> list[str]:
@@ -120,7 +139,7 @@ def other_spellings(label: str, events: list[Event], boundary_name: str) -> list
 
 def default_initial_date(events: list[Event], timeline: Timeline) -> dt.date:
     """The latest reported handover on the slider, else the slider's last stop."""
-    completed = [e.date for e in events if e.kind == "completed" and e.date <= timeline.stops[-1]]
+    completed = [e.date for e in events if e.kind in settings.CONTROL_CHANGES and e.date <= timeline.stops[-1]]
     return max(completed) if completed else timeline.stops[-1]
 
 
@@ -240,6 +259,14 @@ def _differing_days(events: list[Event]) -> dict[int, list[tuple[dt.date, str]]]
     return out
 
 
+def _holders(events: list[Event], owner: dict[int, int], epoch: dt.date, text: _Strings) -> list[list[int]]:
+    """``holders`` of :func:`page_data`: who takes each district at each change of control (ordered as the timeline orders them)."""
+    series: dict[int, list[int]] = {}
+    for e in sorted((e for e in events if e.kind in settings.CONTROL_CHANGES and e.to), key=lambda e: (e.date, e.to, e.kind)):
+        series.setdefault(owner[id(e)], []).extend([(e.date - epoch).days, text(e.to)])
+    return [[district, *days] for district, days in sorted(series.items())]
+
+
 def _claims(events: list[Event], owner: dict[int, int], epoch: dt.date, text: _Strings) -> tuple[list[list[int]], list[list[int]]]:
     """``claimedBy`` and ``claims`` of :func:`page_data`: the claimed events, and
     each district's days, marked 1 when every event of the day is claimed."""
@@ -320,6 +347,9 @@ def page_data(
     day, source, day, source...] for each event whose reports give different
     dates (each date with the source that gives it); ``differSpans``:
     [district, first day, last day] of the days those dates span;
+    ``holders``: [district, day, party, day, party...] at each change of
+    control that names who takes it; ``partyColours``: [party, colour] when
+    the colours follow who holds a district (see :func:`party_colours`);
     ``claimedBy``: [event index, who claims it] for each claimed event (see
     :mod:`handover_map.confirmation`); ``claims``: per district with a
     claimed event, [district, day, claimed, day, claimed...] at each of its
@@ -352,6 +382,8 @@ def page_data(
         low, high = spans.get(district, (min(days), max(days)))
         spans[district] = (min(low, *days), max(high, *days))
     claimed, claims = _claims(events, owner, epoch, text)
+    holders = _holders(events, owner, epoch, text)
+    colours = party_colours(events)
     columns = [list(column) for column in zip(*rows)] if rows else [[] for _ in range(8)]
     columns = [column[0] if column and len(set(column)) == 1 else column for column in columns]
     # Pairs, not an object: a spelling such as "__proto__" must stay a plain string.
@@ -365,7 +397,7 @@ def page_data(
         "states": list(settings.STATES),
         "hatched": list(HATCHED),
         "styles": {s: {"color": settings.STATE_STYLES[s]["color"], "label": labels[s]} for s in settings.STATES},
-        "kinds": [KIND_LABELS[k] for k in settings.EVENT_KINDS],
+        "kinds": [settings.EVENT_KIND_LABELS[k] for k in settings.EVENT_KINDS],
         "kindNames": list(settings.EVENT_KINDS),
         "epoch": epoch.isoformat(),
         "stops": [(d - epoch).days for d in timeline.stops],
@@ -387,6 +419,9 @@ def page_data(
         "claimedBy": claimed,
         "claims": claims,
         "claimedOpacity": settings.CLAIMED_FILL_OPACITY,
+        "holders": holders,
+        "partyLabels": settings.PARTY_STATE_LABELS,
+        "partyColours": [[text(party), colour] for party, colour in colours.items()],
         "labels": [[i, round(layers.districts[i].label_point[0], 4), round(layers.districts[i].label_point[1], 4)] for i in sorted(largest)],
         "countryLabels": [[name, [coordinate for point in points for coordinate in point]] for name, points in layers.country_labels],
         "towns": [list(town) for town in layers.towns],
@@ -519,7 +554,10 @@ def render_map(
 
     start = initial_date or default_initial_date(events, timeline)
     data = page_data(layers, joined, events, timeline, labels, start, decimals, tuple(check_origin(origin) for origin in message_origins))
-    legend = [(_swatch(s), labels[s]) for s in used_states]
+    colours = party_colours(events)
+    # With several parties taking districts, the colour is who holds one: a legend entry per party instead of one per state.
+    legend = [(_swatch(s), labels[s]) for s in used_states if not (colours and s in settings.CONTROL_STATES)]
+    legend += [(f"background:{colour}", settings.PARTY_HOLDS_LABEL.format(party=party)) for party, colour in colours.items()]
     if data["claims"]:
         colour = settings.STATE_STYLES["transferred"]["color"]
         legend.append((f"background:{colour};opacity:{settings.CLAIMED_FILL_OPACITY}", DIFFER_WORDS["claimedLegend"]))

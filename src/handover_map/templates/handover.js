@@ -97,8 +97,32 @@
   function districtStyle(i, day) {
     var state = stateAt(i, day), style = styleFor(state), outline = outlineFor(i, day);
     for (var key in outline) style[key] = outline[key];
+    var colour = holderColour(i, day, state);
+    if (colour) style.fillColor = colour;
     if (paleOn(i, day, state)) style.fillOpacity = data.claimedOpacity;
     return style;
+  }
+
+  // Parties: who holds a district after a change of control names it in the
+  // popup ("Taken by X"), and colours it when several parties take districts.
+  var holdersOf = {}, colourOf = {}, holderShown = [];
+  data.holders.forEach(function (row) { holdersOf[row[0]] = row.slice(1); });
+  data.partyColours.forEach(function (pair) { colourOf[pair[0]] = pair[1]; });
+  function holderAt(i, day) {
+    var series = holdersOf[i], holder = -1;
+    if (!series) return -1;
+    for (var k = 0; k < series.length && series[k] <= day; k += 2) holder = series[k + 1];
+    return holder;
+  }
+  function holderColour(i, day, state) {
+    if (!(state in data.partyLabels) || state === "held") return null;
+    var holder = holderAt(i, day);
+    return holder >= 0 && colourOf[holder] ? colourOf[holder] : null;
+  }
+  function stateLabel(i, day) {
+    var state = stateAt(i, day), holder = holderAt(i, day);
+    if (state !== "held" && state in data.partyLabels && holder >= 0) return data.partyLabels[state].replace("{party}", text(holder));
+    return data.styles[state].label;
   }
 
   // Claimed events (one side's word only): "claimed by ..." in the list and
@@ -141,7 +165,7 @@
     box.appendChild(el("h3", labelOf(i)));
     var others = data.otherNames[i].map(text);
     if (others.length) box.appendChild(el("p", "Also written: " + others.join(", "), "hm-popup-names"));
-    box.appendChild(el("p", "On " + formatDay(current) + ": " + data.styles[stateAt(i, current)].label +
+    box.appendChild(el("p", "On " + formatDay(current) + ": " + stateLabel(i, current) +
       (paleOn(i, current, stateAt(i, current)) ? " (" + data.words.claimedBy + " one side only)" : ""), "hm-popup-state"));
     if (differsOn(i, current)) box.appendChild(el("p", data.words.reportsDiffer, "hm-popup-differ"));
     box.appendChild(el("p", data.heldArea && row[2] < row[3] * 0.99
@@ -167,7 +191,7 @@
   function anchorOf(i) { return labelAt[i] || layers[i].getCenter(); }
   // Hover and keyboard focus outline a district; no private Leaflet fields.
   function emphasise(i, on) { layers[i].setStyle(on ? { weight: 3.5, color: "#000000", dashArray: null } : outlineFor(i, current)); }
-  function describeDistrict(i) { return labelOf(i) + ": " + data.styles[shown[i]].label + (differsOn(i, current) ? " (" + data.words.reportsDiffer + ")" : ""); }
+  function describeDistrict(i) { return labelOf(i) + ": " + stateLabel(i, current) + (differsOn(i, current) ? " (" + data.words.reportsDiffer + ")" : ""); }
 
   var districtLayer = L.geoJSON(data.geometry, {
     style: function (feature) { return districtStyle(feature.properties.i, current); },
@@ -176,6 +200,7 @@
       layers[i] = layer;
       shown[i] = stateAt(i, current);
       pale[i] = paleOn(i, current, shown[i]);
+      holderShown[i] = holderAt(i, current);
       layer.bindPopup(function () { return popupFor(i); }, { maxWidth: 320 });
       layer.on("mouseover", function () { emphasise(i, true); });
       layer.on("mouseout", function () { emphasise(i, false); });
@@ -346,9 +371,10 @@
   function render() {
     for (var i = 0; i < layers.length; i++) {
       var state = stateAt(i, current);
-      var isPale = paleOn(i, current, state);
-      if (shown[i] !== state || pale[i] !== isPale) {
+      var isPale = paleOn(i, current, state), holder = holderAt(i, current);
+      if (shown[i] !== state || pale[i] !== isPale || holderShown[i] !== holder) {
         pale[i] = isPale;
+        holderShown[i] = holder;
         restyle(i);
         shown[i] = state;
         var path = data.canvas ? null : layers[i].getElement();
@@ -574,6 +600,10 @@
     differsOf: function (name) {
       var i = nameIndex.get(String(name).toLowerCase());
       return i === undefined ? null : differsOn(i, current);
+    },
+    holderOf: function (name) {
+      var i = nameIndex.get(String(name).toLowerCase());
+      return i === undefined || holderAt(i, current) < 0 ? null : text(holderAt(i, current));
     },
     stateOf: function (name) {
       var i = nameIndex.get(String(name).toLowerCase());
