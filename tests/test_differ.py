@@ -94,3 +94,24 @@ def test_every_kind_and_state_is_defined_once_with_label_and_colour():
     assert set(settings.STATE_STYLES) == set(settings.STATES)
     assert set(settings.CONTROL_CHANGES) <= set(settings.EVENT_KINDS)
     assert all(style["label"] and style["color"].startswith("#") for style in settings.STATE_STYLES.values())
+
+
+def test_the_snapshot_colours_and_names_the_parties_as_the_page_does(tmp_path):
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import to_hex
+
+    from handover_map.build import prepare_map
+    from handover_map.snapshot import draw_small_multiples
+
+    table = tmp_path / "parties.csv"
+    table.write_text(
+        "district,date,kind,from,to\nKalbajar,2020-11-20,completed,Party A,Party B\nKalbajar,2020-11-25,captured,Party B,Party C\nAghdam,2020-11-22,captured,Party A,Party C\n",
+        encoding="utf-8",
+    )
+    figure = draw_small_multiples(prepare_map(events=table), [dt.date(2020, 11, 25)])
+    legend = figure.legends[0]
+    entries = {text.get_text(): to_hex(patch.get_facecolor()) for text, patch in zip(legend.get_texts(), legend.get_patches(), strict=True)}
+    plt.close(figure)
+    assert entries["Under Party B control"] == settings.PARTY_COLOURS[0].lower()
+    assert entries["Under Party C control"] == settings.PARTY_COLOURS[1].lower()
+    assert "Taken by Party C" not in entries  # the colours are the parties', not the states'
