@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -190,3 +191,21 @@ def test_colours_follow_who_holds_a_district_and_words_name_the_parties(tmp_path
     assert "On 25 Nov 2020: Taken by Party C" in text
     assert "25 Nov 2020: taken (Party B → Party C)" in text
     assert "20 Nov 2020: handed over (Party A → Party B)" in text
+
+
+STORY_EVENTS = Path(__file__).resolve().parents[1] / "geodata" / "events" / "karabakh-2020-story.csv"
+
+
+def test_the_karabakh_story_ends_on_1_december_with_lachin_handed_over(tmp_path, open_offline):
+    page = open_offline(build_map(tmp_path / "story.html", events=STORY_EVENTS, self_contained=True))
+    assert page.errors == [] and page.blocked == []
+    assert page.js("handoverMap.dates()") == ["2020-11-14", "2020-11-15", "2020-11-20", "2020-11-25", "2020-12-01"]
+    assert page.page.locator(".hm-note").inner_text().startswith("As reported on 1 December 2020")
+    page.js("handoverMap.setDate('2020-11-30')")
+    assert page.js("handoverMap.stateOf('Lachin')") == "scheduled"
+    page.js("handoverMap.setDate('2020-12-01')")
+    assert [page.js("n => handoverMap.stateOf(n)", name) for name in ("Aghdam", "Kalbajar", "Lachin")] == ["transferred"] * 3
+    cited = page.page.locator(".hm-event-source").all_inner_texts()
+    assert any("Al Jazeera" in text and "2020-11-20" in text for text in cited)  # Aghdam's report
+    assert any("The Daily Asian Age (AFP)" in text and "2020-12-01" in text for text in cited)  # Lachin's
+    assert page.page.locator(".hm-event-claimed").count() == 0  # independent outlets: confirmed
