@@ -209,3 +209,13 @@ def test_the_karabakh_story_ends_on_1_december_with_lachin_handed_over(tmp_path,
     assert any("Al Jazeera" in text and "2020-11-20" in text for text in cited)  # Aghdam's report
     assert any("The Daily Asian Age (AFP)" in text and "2020-12-01" in text for text in cited)  # Lachin's
     assert page.page.locator(".hm-event-claimed").count() == 0  # independent outlets: confirmed
+
+
+def test_party_names_are_shown_as_written(tmp_path, open_offline):
+    table = tmp_path / "odd.csv"
+    table.write_text("district,date,kind,from,to\nKalbajar,2020-11-20,captured,A,$& <b>B</b> $'\n", encoding="utf-8")
+    page = open_offline(build_map(tmp_path / "odd.html", events=table, self_contained=True))
+    page.js("handoverMap.setDate('2020-11-20')")
+    label = page.js("() => document.querySelector('path.leaflet-interactive').getAttribute('aria-label')")
+    assert label.endswith(": Taken by $& <b>B</b> $'")
+    assert page.js("document.querySelectorAll('b').length") == 0

@@ -42,6 +42,8 @@ DIFFER_WORDS = {
     "reportsDiffer": "Reports differ",
     "differLegend": "Reports differ on the date (dotted outline while the dates are in play)",
     "claimedBy": "claimed by",
+    "claimedByOneSide": "claimed by one side only",
+    "oneSide": "one side",
     "claimedLegend": "Claimed by one side only (pale)",
     "confirmed": "confirmed",
 }

@@ -121,7 +121,7 @@
   }
   function stateLabel(i, day) {
     var state = stateAt(i, day), holder = holderAt(i, day);
-    if (state !== "held" && state in data.partyLabels && holder >= 0) return data.partyLabels[state].replace("{party}", text(holder));
+    if (state !== "held" && state in data.partyLabels && holder >= 0) return data.partyLabels[state].replace("{party}", function () { return text(holder); });  // a name's "$&" stays as written
     return data.styles[state].label;
   }
 
@@ -139,15 +139,13 @@
   function paleOn(i, day, state) { return state !== "held" && state !== "unreported" && claimedOn(i, day); }
   function claimText(k) {
     if (!(k in claimantOf)) return "";
-    return data.words.claimedBy + (claimantOf[k] >= 0 ? " " + text(claimantOf[k]) : " one side");
+    return data.words.claimedBy + " " + (claimantOf[k] >= 0 ? text(claimantOf[k]) : data.words.oneSide);
   }
   function updateOutline(i) {
     var on = differsOn(i, current);
     if (outlined[i] === on) return;
     outlined[i] = on;
     layers[i].setStyle(outlineFor(i, current));
-    var path = data.canvas ? null : layers[i].getElement();
-    if (path) path.classList.toggle("hm-differ", on);
   }
 
   function el(tag, content, className) {
@@ -166,7 +164,7 @@
     var others = data.otherNames[i].map(text);
     if (others.length) box.appendChild(el("p", "Also written: " + others.join(", "), "hm-popup-names"));
     box.appendChild(el("p", "On " + formatDay(current) + ": " + stateLabel(i, current) +
-      (paleOn(i, current, stateAt(i, current)) ? " (" + data.words.claimedBy + " one side only)" : ""), "hm-popup-state"));
+      (paleOn(i, current, stateAt(i, current)) ? " (" + data.words.claimedByOneSide + ")" : ""), "hm-popup-state"));
     if (differsOn(i, current)) box.appendChild(el("p", data.words.reportsDiffer, "hm-popup-differ"));
     box.appendChild(el("p", data.heldArea && row[2] < row[3] * 0.99
       ? "Area changing hands: " + formatKm2(row[2]) + " of the district\u2019s " + formatKm2(row[3])
