@@ -1,8 +1,8 @@
 """The events table: the reviewed, editable intermediate between article and map.
 
 A CSV file (UTF-8, header row) with the required columns ``district``,
-``date`` (YYYY-MM-DD) and ``kind`` (``completed``, ``scheduled`` or
-``postponed``) and the optional columns ``from``, ``to``, ``source``,
+``date`` (YYYY-MM-DD) and ``kind`` (one of :data:`settings.EVENT_KINDS`:
+``scheduled``, ``postponed``, ``completed`` or ``captured``) and the optional columns ``from``, ``to``, ``source``,
 ``evidence``, ``note``, ``evidence_start``, ``evidence_end``, ``as_written``,
 ``match``, ``reports_differ`` and ``confirmation`` (``claimed`` or
 ``confirmed``: see :mod:`handover_map.confirmation`). One row is one event; a row that several
