@@ -115,3 +115,19 @@ def test_the_snapshot_colours_and_names_the_parties_as_the_page_does(tmp_path):
     assert entries["Under Party B control"] == settings.PARTY_COLOURS[0].lower()
     assert entries["Under Party C control"] == settings.PARTY_COLOURS[1].lower()
     assert "Taken by Party C" not in entries  # the colours are the parties', not the states'
+
+
+def test_the_export_has_an_interval_for_each_holder(tmp_path):
+    from handover_map.build import prepare_map
+    from handover_map.export import timeline_intervals
+
+    table = tmp_path / "parties.csv"
+    table.write_text(
+        "district,date,kind,from,to\nKalbajar,2020-11-20,completed,Party A,Party B\nKalbajar,2020-11-25,completed,Party B,Party C\n", encoding="utf-8"
+    )
+    records = [interval.record() for interval in timeline_intervals(prepare_map(events=table))]
+    assert [(r["state"], r["holder"], r["start"], r["end"]) for r in records] == [
+        ("held", None, "2020-11-19", "2020-11-19"),
+        ("transferred", "Party B", "2020-11-20", "2020-11-24"),
+        ("transferred", "Party C", "2020-11-25", None),
+    ]

@@ -114,13 +114,6 @@ def takers(events: list[Event]) -> list[str]:
     return list(dict.fromkeys(e.to for e in changes))
 
 
-def holder_on(events: list[Event], day: dt.date) -> str:
-    """Who took a district in its latest change of control on or before ``day``
-    ("" if none names who), as the timeline orders changes of one day."""
-    changes = [e for e in events if e.kind in settings.CONTROL_CHANGES and e.date <= day]
-    return max(changes, key=lambda e: (e.date, e.to, e.kind)).to if changes else ""
-
-
 def party_colours(events: list[Event]) -> dict[str, str]:
     """{party: colour} when control goes to more than one party (the colours
     then follow who holds a district), else {}."""

@@ -26,7 +26,8 @@ from matplotlib.text import Text
 from . import settings
 from ._atomic import refuse_overwriting_inputs, write_files_atomic
 from .build import MONTHS, MapInputs
-from .render import HATCHED, holder_on, party_colours, state_labels
+from .render import HATCHED, party_colours, state_labels
+from .timeline import holder_on
 
 
 def _short_date(day: dt.date) -> str:

@@ -174,6 +174,13 @@ def build_timeline(events_by_district: dict[str, list[Event]], *, horizon: dt.da
     return Timeline(changes=changes, stops=sorted(stops))
 
 
+def holder_on(events: Iterable[Event], day: dt.date) -> str:
+    """Who took a district in its latest change of control on or before ``day``
+    ("" if none names who), ordered as :func:`state_on` orders the changes of one day."""
+    changes = [e for e in events if e.kind in settings.CONTROL_CHANGES and e.date <= day]
+    return max(changes, key=lambda e: (e.date, e.to, e.kind)).to if changes else ""
+
+
 def group_by_district(events: Iterable[Event]) -> dict[str, list[Event]]:
     """{district name as written in the table: its events}."""
     grouped: dict[str, list[Event]] = defaultdict(list)
