@@ -65,7 +65,7 @@ def test_geojson_has_one_feature_per_district_and_state_interval(exported):
 def test_csv_has_the_same_intervals_without_geometry(exported):
     rows = list(csv.DictReader(io.StringIO((exported / "timeline.csv").read_text(encoding="utf-8"))))
     features = json.loads((exported / "timeline.geojson").read_text(encoding="utf-8"))["features"]
-    assert list(rows[0]) == ["district", "label", "state", "state_label", "start", "end"]
+    assert list(rows[0]) == ["district", "label", "state", "state_label", "holder", "start", "end"]
     assert [{k: v or None for k, v in row.items()} for row in rows] == [f["properties"] for f in features]
 
 

@@ -153,7 +153,7 @@ def test_extract_writes_an_editable_table_that_builds(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Found 5 event(s)." in result.stderr and "Published: 2020-11-25 (from file name)" in result.stderr
     rows = table.read_text().splitlines()
-    assert rows[0] == "district,date,kind,from,to,source,evidence,note,evidence_start,evidence_end,as_written,match,reports_differ"
+    assert rows[0] == "district,date,kind,from,to,source,evidence,note,evidence_start,evidence_end,as_written,match,reports_differ,confirmation"
     assert len(rows) == 6
     built = _cli("build", "--events", table, "-o", tmp_path / "map.html")
     assert built.returncode == 0, built.stderr
@@ -173,7 +173,7 @@ def test_extract_json_carries_the_report(tmp_path):
 def test_extract_of_an_article_without_handovers_warns_and_succeeds():
     result = _cli("extract", REPO / "tests" / "articles" / "no-handover-economy.txt")
     assert result.returncode == 0
-    assert result.stdout.strip() == "district,date,kind,from,to,source,evidence,note,evidence_start,evidence_end,as_written,match,reports_differ"
+    assert result.stdout.strip() == "district,date,kind,from,to,source,evidence,note,evidence_start,evidence_end,as_written,match,reports_differ,confirmation"
     assert "Warning: found no handover events" in result.stderr
 
 

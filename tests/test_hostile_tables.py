@@ -87,7 +87,7 @@ def test_formula_cells_get_an_apostrophe_in_csv_and_read_back_as_written(tmp_pat
 def test_numbers_dates_offsets_and_plain_text_are_left_alone():
     event = Event("Agdam", D(2020, 11, 20), "completed", "-5", "+3", "'tis a source", "1.5", "-12.25", 0, 9)
     written = events_csv([event]).splitlines()[1]
-    assert written == "Agdam,2020-11-20,completed,-5,+3,'tis a source,1.5,-12.25,0,9,,,"
+    assert written == "Agdam,2020-11-20,completed,-5,+3,'tis a source,1.5,-12.25,0,9,,,,"
 
 
 def test_json_rows_are_unchanged():

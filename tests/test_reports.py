@@ -209,7 +209,7 @@ def test_the_merged_table_round_trips_and_builds(tmp_path):
     assert invoke("extract", STORY, EARLY, "-o", table).exit_code == 0
     text = table.read_text(encoding="utf-8")
     assert events_csv(read_events(table)) == text
-    assert text.splitlines()[0].endswith(",as_written,match,reports_differ")
+    assert text.splitlines()[0].endswith(",as_written,match,reports_differ,confirmation")
     result = invoke("build", "--events", table, "-o", tmp_path / "map.html")
     assert result.exit_code == 0, result.stderr
     # Byte for byte the same on a second run.

@@ -347,7 +347,7 @@ def report_horizon(events: list[Event]) -> dt.date | None:
     latest = latest_report(events)
     if latest is None:
         return None
-    return max([latest[0], *(e.date for e in events if e.kind == "completed")])
+    return max([latest[0], *(e.date for e in events if e.kind in settings.CONTROL_CHANGES)])
 
 
 def as_reported_note(events: list[Event], until: dt.date | None = None, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -363,7 +363,7 @@ def as_reported_note(events: list[Event], until: dt.date | None = None, lang: st
     say = words(lang)
     day, cited = latest
     sentences = [say("text.as_reported", date=say.date(day), reports="; ".join(cited))]
-    if any(e.kind != "completed" and e.date > day for e in events):
+    if any(e.kind not in settings.CONTROL_CHANGES and e.date > day for e in events):
         sentences.append(say("text.announced_after"))
     if until is not None and until > day:
         sentences.append(say("text.slider_goes_on", date=say.date(until)))

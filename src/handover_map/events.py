@@ -1,10 +1,11 @@
 """The events table: the reviewed, editable intermediate between article and map.
 
 A CSV file (UTF-8, header row) with the required columns ``district``,
-``date`` (YYYY-MM-DD) and ``kind`` (``completed``, ``scheduled`` or
-``postponed``) and the optional columns ``from``, ``to``, ``source``,
+``date`` (YYYY-MM-DD) and ``kind`` (one of :data:`settings.EVENT_KINDS`:
+``scheduled``, ``postponed``, ``completed`` or ``captured``) and the optional columns ``from``, ``to``, ``source``,
 ``evidence``, ``note``, ``evidence_start``, ``evidence_end``, ``as_written``,
-``match`` and ``reports_differ``. One row is one event; a row that several
+``match``, ``reports_differ`` and ``confirmation`` (``claimed`` or
+``confirmed``: see :mod:`handover_map.confirmation`). One row is one event; a row that several
 reports give cites them all in ``source``, separated by `` | `` (see
 :mod:`handover_map.reports`).
 
@@ -118,6 +119,7 @@ class Event:
     as_written: str = ""
     match: str = ""
     reports_differ: str = ""
+    confirmation: str = ""
 
     def as_row(self) -> dict[str, str]:
         """The event as a CSV row (column names as in the file)."""
@@ -228,12 +230,20 @@ def parse_rows(rows: list[dict[str, str]], where: str) -> list[Event]:
                 as_written=clean.get("as_written", ""),
                 match=clean.get("match", ""),
                 reports_differ=clean.get("reports_differ", ""),
+                confirmation=_parse_confirmation(clean.get("confirmation", ""), at),
             )
         )
     if blank:
         listed = ", ".join(map(str, blank[:5])) + (", ..." if len(blank) > 5 else "")
         warnings.warn(f"Ignoring {len(blank)} blank row(s) of '{where}' (row {listed}).", HandoverMapWarning, stacklevel=3)
     return events
+
+
+def _parse_confirmation(value: str, at: str) -> str:
+    """A ``confirmation`` cell: empty, or one of :data:`settings.CONFIRMATIONS` (case aside)."""
+    if value and value.lower() not in settings.CONFIRMATIONS:
+        raise InputDataError(f"{at}: unknown confirmation '{excerpt(value)}'.", hint=f"leave it empty or write one of: {', '.join(settings.CONFIRMATIONS)}.")
+    return value.lower()
 
 
 def _decode(data: bytes, path: Path) -> str:

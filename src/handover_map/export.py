@@ -2,7 +2,9 @@
 
 For QGIS's temporal controller, kepler.gl or a spreadsheet: each record says
 which state (:data:`settings.STATES`) a district is in from ``start`` to
-``end`` (both days included, ISO dates). The first interval starts on the
+``end`` (both days included, ISO dates), and, after a change of control,
+who holds it (``holder``: a district passing from A to B to C has an
+interval for each holder). The first interval starts on the
 slider's first day; the last one has no end (``null`` in GeoJSON, an empty
 cell in CSV): the state holds as far as the reports know.
 
@@ -28,13 +30,13 @@ from ._atomic import refuse_overwriting_inputs, write_bytes_atomic
 from ._errors import OptionError
 from .build import MapInputs
 from .events import neutralise
-from .timeline import ONE_DAY
+from .timeline import ONE_DAY, holder_on
 
 #: Output suffixes and the formats they select.
 FORMATS = {".geojson": "geojson", ".json": "geojson", ".csv": "csv"}
 
 #: The columns of a timeline record, in order.
-COLUMNS = ("district", "label", "state", "state_label", "start", "end")
+COLUMNS = ("district", "label", "state", "state_label", "holder", "start", "end")
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class Interval:
     state: str
     start: dt.date | None
     end: dt.date | None
+    holder: str = ""
 
     def record(self) -> dict[str, str | None]:
         """The interval as a table row: the state's legend label, ISO dates."""
@@ -54,6 +57,7 @@ class Interval:
             "label": self.label,
             "state": self.state,
             "state_label": settings.STATE_STYLES[self.state]["label"],
+            "holder": self.holder or None,
             "start": self.start.isoformat() if self.start else None,
             "end": self.end.isoformat() if self.end else None,
         }
@@ -66,9 +70,17 @@ def timeline_intervals(inputs: MapInputs) -> list[Interval]:
     intervals = []
     for district in inputs.layers.districts:
         series = timeline.changes[district.name]  # the map's districts are the joined ones
+        events = inputs.joined[district.name]
         for (day, state), following in zip(series, [*series[1:], None]):
             end = following[0] - ONE_DAY if following and following[0] else None
-            intervals.append(Interval(district.name, district.label, state, day or first, end))
+            start = day or first
+            if state not in settings.CONTROL_STATES or start is None:
+                intervals.append(Interval(district.name, district.label, state, start, end))
+                continue
+            # A change of control in the same state (A to B, then B to C) starts an interval of its own.
+            changes = sorted({e.date for e in events if e.kind in settings.CONTROL_CHANGES and start < e.date and (end is None or e.date <= end)})
+            for begin, after in zip([start, *changes], [*changes, None]):
+                intervals.append(Interval(district.name, district.label, state, begin, after - ONE_DAY if after else end, holder_on(events, begin)))
     return intervals
 
 

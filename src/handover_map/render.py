@@ -28,6 +28,7 @@ from branca.element import Element, Figure, MacroElement
 
 from . import assets, settings, sources
 from .cartography import PLACES_SOURCE, MapLayers, choose_decimals
+from .confirmation import confirmation
 from .events import Event, visible
 from .timeline import Timeline, build_timeline
 from .words import DEFAULT_LANGUAGE, Words, words
@@ -35,8 +36,27 @@ from .words import DEFAULT_LANGUAGE, Words, words
 if TYPE_CHECKING:
     from .build import MapInputs
 
+#: The words naming a party in a state's label ("Handed over to {party}"), by state.
+PARTY_LABEL_KEYS = {"held": "state.held_by", "transferred": "state.transferred_to", "taken": "state.taken_by"}
+
 #: States drawn hatched: announced but not (yet) done, or not known.
 HATCHED = ("scheduled", "postponed", "overdue", "unreported")
+
+#: The page's words for reports that differ and for claimed events, in
+#: English, in one place (for a catalogue of the page's strings).
+DIFFER_WORDS = {
+    "reportsDiffer": "Reports differ",
+    "differLegend": "Reports differ on the date (dotted outline while the dates are in play)",
+    "claimedBy": "claimed by",
+    "claimedByOneSide": "claimed by one side only",
+    "oneSide": "one side",
+    "claimedLegend": "Claimed by one side only (pale)",
+    "confirmed": "confirmed",
+}
+
+#: Outline of a district while reports give different dates for one of its
+#: events; a dotted black line, unlike the dashed area held before the handovers.
+DIFFER_OUTLINE = {"color": "#000000", "weight": 3, "dashArray": "2 4"}
 
 
 def script_json(value: object) -> str:
@@ -79,15 +99,36 @@ def _only(values: set[str]) -> str | None:
 
 
 def state_labels(events: list[Event], lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
-    """Legend labels in ``lang``, naming the parties when all events agree on them."""
+    """Legend labels in ``lang``, naming the parties when all events agree on them:
+    who holds the districts before, to whom they are handed over, and who
+    takes them without a handover."""
     say = words(lang)
     labels = {state: say(f"state.{state}") for state in settings.STATES}
-    holder, taker = _only({e.from_ for e in events}), _only({e.to for e in events})
-    if holder:
-        labels["held"] = say("state.held_by", party=holder)
-    if taker:
-        labels["transferred"] = say("state.transferred_to", party=taker)
+    parties = {
+        "held": _only({e.from_ for e in events}),
+        "transferred": _only({e.to for e in events if e.kind != "captured"}),
+        "taken": _only({e.to for e in events if e.kind == "captured"}),
+    }
+    for state, party in parties.items():
+        if party:
+            labels[state] = say(PARTY_LABEL_KEYS[state], party=party)
     return labels
+
+
+def takers(events: list[Event]) -> list[str]:
+    """The parties that control changes go to, in the order they first do."""
+    changes = sorted((e for e in events if e.kind in settings.CONTROL_CHANGES and e.to), key=lambda e: (e.date, e.to))
+    return list(dict.fromkeys(e.to for e in changes))
+
+
+def party_colours(events: list[Event]) -> dict[str, str]:
+    """{party: colour} when control goes to more than one party (the colours
+    then follow who holds a district), else {}."""
+    parties = takers(events)
+    if len(parties) < 2:
+        return {}
+    palette = settings.PARTY_COLOURS
+    return {party: palette[i % len(palette)] for i, party in enumerate(parties)}
 
 
 def other_spellings(label: str, events: list[Event], boundary_name: str) -> list[str]:
@@ -107,7 +148,7 @@ def other_spellings(label: str, events: list[Event], boundary_name: str) -> list
 
 def default_initial_date(events: list[Event], timeline: Timeline) -> dt.date:
     """The latest reported handover on the slider, else the slider's last stop."""
-    completed = [e.date for e in events if e.kind == "completed" and e.date <= timeline.stops[-1]]
+    completed = [e.date for e in events if e.kind in settings.CONTROL_CHANGES and e.date <= timeline.stops[-1]]
     return max(completed) if completed else timeline.stops[-1]
 
 
@@ -187,7 +228,16 @@ class HandoverLayer(MacroElement):
         start = initial_date or default_initial_date(events, timeline)
         origins = tuple(check_origin(origin) for origin in message_origins)
         data = page_data(layers, joined, events, timeline, labels, start, decimals or choose_decimals(layers.bounds), origins, say)
-        legend = [(_swatch(s), labels[s]) for s in settings.STATES if s in shown] + list(context_legend)
+        colours = party_colours(events)
+        # With several parties taking districts, the colour is who holds one: a legend entry per party instead of one per state.
+        legend = [(_swatch(s), labels[s]) for s in settings.STATES if s in shown and not (colours and s in settings.CONTROL_STATES)]
+        legend += [(f"background:{colour}", settings.PARTY_HOLDS_LABEL.format(party=party)) for party, colour in colours.items()]
+        if data["claims"]:
+            colour = settings.STATE_STYLES["transferred"]["color"]
+            legend.append((f"background:{colour};opacity:{settings.CLAIMED_FILL_OPACITY}", DIFFER_WORDS["claimedLegend"]))
+        if data["differ"]:
+            legend.append(("border:2px dotted #000;background:transparent", DIFFER_WORDS["differLegend"]))
+        legend += list(context_legend)
         credits = list(credits)
         if layers.towns:
             towns_credit = sources.get_source(PLACES_SOURCE).attribution
@@ -311,6 +361,52 @@ def _page_html(title: str, subtitle: str, note: str, legend: list[tuple[str, str
     )
 
 
+def _differing_days(events: list[Event]) -> dict[int, list[tuple[dt.date, str]]]:
+    """{id(event): [(date, source)...]} for events whose reports differ on the
+    date: every date the ``reports_differ`` cell lists, each with the source of
+    the row of the same district and kind that gives it ("" if no row does)."""
+    given: dict[tuple[str, str, dt.date], list[str]] = {}
+    for e in events:
+        given.setdefault((e.district, e.kind, e.date), []).append(e.source)
+    out: dict[int, list[tuple[dt.date, str]]] = {}
+    for e in events:
+        days = []
+        for part in e.reports_differ.split("|"):
+            try:
+                days.append(dt.date.fromisoformat(part.strip()))
+            except ValueError:
+                continue  # a cell a person edited into no date: nothing to show for it
+        if len(set(days)) > 1:
+            out[id(e)] = [(day, " | ".join(dict.fromkeys(s for s in given.get((e.district, e.kind, day), []) if s))) for day in sorted(set(days))]
+    return out
+
+
+def _holders(events: list[Event], owner: dict[int, int], epoch: dt.date, text: _Strings) -> list[list[int]]:
+    """``holders`` of :func:`page_data`: who takes each district at each change of control (ordered as the timeline orders them)."""
+    series: dict[int, list[int]] = {}
+    for e in sorted((e for e in events if e.kind in settings.CONTROL_CHANGES and e.to), key=lambda e: (e.date, e.to, e.kind)):
+        series.setdefault(owner[id(e)], []).extend([(e.date - epoch).days, text(e.to)])
+    return [[district, *days] for district, days in sorted(series.items())]
+
+
+def _claims(events: list[Event], owner: dict[int, int], epoch: dt.date, text: _Strings) -> tuple[list[list[int]], list[list[int]]]:
+    """``claimedBy`` and ``claims`` of :func:`page_data`: the claimed events, and
+    each district's days, marked 1 when every event of the day is claimed."""
+    claimed: list[list[int]] = []
+    by_day: dict[int, dict[int, bool]] = {}
+    for k, e in enumerate(events):
+        status = confirmation(e)
+        if status.status == "claimed":
+            claimed.append([k, text(status.claimed_by)])
+        days = by_day.setdefault(owner[id(e)], {})
+        day = (e.date - epoch).days
+        days[day] = days.get(day, True) and status.status == "claimed"
+    claims = [
+        [district] + [value for day in sorted(days) for value in (day, int(days[day]))] for district, days in sorted(by_day.items()) if any(days.values())
+    ]
+    return claimed, claims
+
+
 def _stable_ids(root: Element) -> None:
     """Replace folium's random element ids with sequential ones (reproducible HTML)."""
     counter = itertools.count()
@@ -370,11 +466,21 @@ def page_data(
     ``region``: the bounds zoom and pan stay in;
     ``events``: 8 columns (day, district, kind, from, to, evidence, note,
     source; texts as string indexes, -1 for none), each a list, or a single
-    number when every event has the same value; ``geometry``: the districts'
-    GeoJSON, as JSON text (see :func:`_data_json`); ``words``, ``dates``
-    and ``locale``: the script's words, date patterns and number locale in
-    the page's language (``say``, default English; see
-    :class:`handover_map.words.Words`).
+    number when every event has the same value; ``differ``: [event index,
+    day, source, day, source...] for each event whose reports give different
+    dates (each date with the source that gives it); ``differSpans``:
+    [district, first day, last day] of the days those dates span;
+    ``holders``: [district, day, party, day, party...] at each change of
+    control that names who takes it; ``partyColours``: [party, colour] when
+    the colours follow who holds a district (see :func:`party_colours`);
+    ``claimedBy``: [event index, who claims it] for each claimed event (see
+    :mod:`handover_map.confirmation`); ``claims``: per district with a
+    claimed event, [district, day, claimed, day, claimed...] at each of its
+    event days, claimed (1) when every event of that day is;
+    ``geometry``: the districts' GeoJSON, as JSON text (see :func:`_data_json`);
+    ``words``, ``dates`` and ``locale``: the script's words, date patterns and
+    number locale in the page's language (``say``, default English; see
+    :class:`handover_map.words.Words`), with :data:`DIFFER_WORDS` in English.
     """
     say = say or words()
     epoch = timeline.stops[0]
@@ -393,6 +499,18 @@ def page_data(
         [(e.date - epoch).days, owner[id(e)], settings.EVENT_KINDS.index(e.kind), text(e.from_), text(e.to), text(e.evidence), text(e.note), text(e.source)]
         for e in events
     ]
+    differing = _differing_days(events)
+    differ = [
+        [k] + [value for day, source in differing[id(e)] for value in ((day - epoch).days, text(source))] for k, e in enumerate(events) if id(e) in differing
+    ]
+    spans: dict[int, tuple[int, int]] = {}
+    for row in differ:
+        district, days = rows[row[0]][1], row[1::2]
+        low, high = spans.get(district, (min(days), max(days)))
+        spans[district] = (min(low, *days), max(high, *days))
+    claimed, claims = _claims(events, owner, epoch, text)
+    holders = _holders(events, owner, epoch, text)
+    colours = party_colours(events)
     columns = [list(column) for column in zip(*rows)] if rows else [[] for _ in range(8)]
     columns = [column[0] if column and len(set(column)) == 1 else column for column in columns]
     # Pairs, not an object: a spelling such as "__proto__" must stay a plain string.
@@ -421,12 +539,21 @@ def page_data(
         "origins": list(origins),
         "eventCount": len(events),
         "events": columns,
+        "differ": differ,
+        "differSpans": [[district, low, high] for district, (low, high) in sorted(spans.items())],
+        "differOutline": DIFFER_OUTLINE,
+        "claimedBy": claimed,
+        "claims": claims,
+        "claimedOpacity": settings.CLAIMED_FILL_OPACITY,
+        "holders": holders,
+        "partyLabels": {state: str(say.entries[key]) for state, key in PARTY_LABEL_KEYS.items()},  # "{party}" filled in by the script
+        "partyColours": [[text(party), colour] for party, colour in colours.items()],
         "labels": [[i, round(layers.districts[i].label_point[0], 4), round(layers.districts[i].label_point[1], 4)] for i in sorted(largest)],
         "countryLabels": [[name, [coordinate for point in points for coordinate in point]] for name, points in layers.country_labels],
         "towns": [list(town) for town in layers.towns],
         "otherNames": [[text(spelling) for spelling in other_spellings(d.label, joined[d.name], d.name)] for d in layers.districts],
         "canvas": uses_canvas(layers),
-        "words": say.script_words(),
+        "words": {**say.script_words(), **DIFFER_WORDS},
         "dates": say.date_formats(),
         "locale": str(say.locale).replace("_", "-"),
         "geometry": _districts_json(layers, decimals),

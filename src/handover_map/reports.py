@@ -200,7 +200,7 @@ def merge_reports(reports: Sequence[tuple[str, Sequence[Event], dt.date | None]]
     Returns
     -------
     list[Event]
-        Sorted by date, district and kind (scheduled, postponed, completed),
+        Sorted by date, district and kind (in the order of :data:`settings.EVENT_KINDS`),
         then by report. Reports are taken in order of publication (unknown
         dates last, then in the order given):
 

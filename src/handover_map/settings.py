@@ -43,14 +43,33 @@ MAX_TICKS = 150
 
 #: Columns an events table must have, and the optional ones it may have.
 REQUIRED_EVENT_COLUMNS = ("district", "date", "kind")
-OPTIONAL_EVENT_COLUMNS = ("from", "to", "source", "evidence", "note", "evidence_start", "evidence_end", "as_written", "match", "reports_differ")
+OPTIONAL_EVENT_COLUMNS = ("from", "to", "source", "evidence", "note", "evidence_start", "evidence_end", "as_written", "match", "reports_differ", "confirmation")
 
-#: Event kinds, in the order a reader meets them.
-EVENT_KINDS = ("scheduled", "postponed", "completed")
+#: Values of the optional ``confirmation`` column, which overrides the rule
+#: of :mod:`handover_map.confirmation` for its row.
+CONFIRMATIONS = ("claimed", "confirmed")
+
+#: Fill opacity of a district whose state rests on a claim only (one side's
+#: word): paler than a confirmed one, as conflict maps draw claims.
+CLAIMED_FILL_OPACITY = 0.35
+
+#: Event kinds, in the order a reader meets them: an announced date, one put
+#: off, a handover done, and a change of control that is no handover
+#: (``captured``: taken or retaken by force, as the table says).
+EVENT_KINDS = ("scheduled", "postponed", "completed", "captured")
+
+#: Kinds that change who controls a district.
+CONTROL_CHANGES = ("completed", "captured")
+
+#: How the page, the event list and the snapshot name each kind: ``kind.<kind>``
+#: in each language's words (src/handover_map/locales/).
 
 #: Control states, least to most advanced, then the state no report can
 #: tell (after the latest report: see timeline.py); keys of STATE_STYLES.
-STATES = ("held", "scheduled", "postponed", "overdue", "transferred", "unreported")
+STATES = ("held", "scheduled", "postponed", "overdue", "transferred", "taken", "unreported")
+
+#: States in which a change of control went to someone (coloured by who, when several parties take districts).
+CONTROL_STATES = ("transferred", "taken")
 
 #: Fill colours from the Okabe-Ito palette, which stays distinct for the
 #: common forms of colour blindness.
@@ -60,8 +79,21 @@ STATE_STYLES: dict[str, dict[str, str]] = {
     "postponed": {"color": "#CC79A7", "label": "Announced handover put off"},
     "overdue": {"color": "#D55E00", "label": "Announced date passed, no handover reported"},
     "transferred": {"color": "#0072B2", "label": "Handed over"},
+    "taken": {"color": "#009E73", "label": "Taken: control changed without a handover"},
     "unreported": {"color": "#8c8c8c", "label": "Not known: after the latest report"},
 }
+
+#: Legend words that name the parties when the table names them are
+#: ``state.held_by``, ``state.transferred_to`` and ``state.taken_by`` in each
+#: language's words (see :func:`handover_map.render.state_labels`).
+
+#: When the table's changes of control go to more than one party, the
+#: districts they hold are coloured by who holds them, in this order of the
+#: parties (Okabe-Ito colours the states do not use for holders).
+PARTY_COLOURS = ("#0072B2", "#009E73", "#56B4E9", "#332288", "#000000")
+
+#: Legend words for a party's colour, when the colours follow who holds a district.
+PARTY_HOLDS_LABEL = "Under {party} control"
 
 #: Style of boundary features that no event mentions.
 CONTEXT_STYLE = {"color": "#9e9e9e", "fillColor": "#f2f2f2", "weight": 0.6, "fillOpacity": 0.5}

@@ -26,7 +26,8 @@ from matplotlib.text import Text
 from . import settings
 from ._atomic import refuse_overwriting_inputs, write_files_atomic
 from .build import MapInputs
-from .render import HATCHED, state_labels
+from .render import HATCHED, party_colours, state_labels
+from .timeline import holder_on
 from .words import words
 
 
@@ -86,8 +87,15 @@ def draw_small_multiples(inputs: MapInputs, dates: list[dt.date] | None = None, 
     aspect = 1 / math.cos(math.radians((miny + maxy) / 2))  # degrees look square at this latitude
     panel_height = panel_width * (maxy - miny + 2 * pad_y) * aspect / (maxx - minx + 2 * pad_x)
     used = [s for s in settings.STATES if any(s == timeline.state(n, d) for n in joined for d in dates)]
+    colours = party_colours(events)
+    # As on the page: with several parties taking districts, a legend entry per party instead of one per state it holds by.
     handles = [
-        Patch(label=labels[s], **{**_style(s), "linewidth": 0.5, "edgecolor": settings.STATE_STYLES[s]["color"] if s in HATCHED else "#444444"}) for s in used
+        Patch(label=labels[s], **{**_style(s), "linewidth": 0.5, "edgecolor": settings.STATE_STYLES[s]["color"] if s in HATCHED else "#444444"})
+        for s in used
+        if not (colours and s in settings.CONTROL_STATES)
+    ]
+    handles += [
+        Patch(facecolor=colour, edgecolor="#444444", linewidth=0.5, label=settings.PARTY_HOLDS_LABEL.format(party=party)) for party, colour in colours.items()
     ]
     if layers.held_area is not None:
         handles.append(Patch(facecolor="none", edgecolor="#222222", linestyle="--", label=layers.held_area_label or say("page.held_area")))
@@ -124,7 +132,8 @@ def draw_small_multiples(inputs: MapInputs, dates: list[dt.date] | None = None, 
         figure.text(*at(left, panel_top), say.date(day, "medium"), fontsize=10, fontweight="bold", ha="left", va="top", parse_math=False)
         x0, y1 = at(left, panel_top + PANEL_TITLE + panel_height)
         ax = figure.add_axes((x0, y1, panel_width / width, panel_height / height))
-        _draw_panel(ax, layers, districts, timeline, day)
+        fills = {name: colours.get(holder_on(joined[name], day), "") for name in joined if colours and timeline.state(name, day) in settings.CONTROL_STATES}
+        _draw_panel(ax, layers, districts, timeline, day, fills)
         ax.set_xlim(minx - pad_x, maxx + pad_x)
         ax.set_ylim(miny - pad_y, maxy + pad_y)
         ax.set_aspect(aspect, adjustable="datalim", anchor="NW")
@@ -148,8 +157,10 @@ def draw_small_multiples(inputs: MapInputs, dates: list[dt.date] | None = None, 
     return figure
 
 
-def _draw_panel(ax, layers, districts: gpd.GeoDataFrame, timeline, day: dt.date) -> None:
-    """One map: context, the districts in their state on ``day``, the held area, labels."""
+def _draw_panel(ax, layers, districts: gpd.GeoDataFrame, timeline, day: dt.date, fills: dict[str, str] | None = None) -> None:
+    """One map: context, the districts in their state on ``day`` (``fills``: the
+    colour of who holds a district, where the colours follow the parties), the
+    held area, labels."""
     ax.set_axis_off()
     ax.patch.set_visible(True)
     ax.set_facecolor("#dce6ee")
@@ -158,7 +169,10 @@ def _draw_panel(ax, layers, districts: gpd.GeoDataFrame, timeline, day: dt.date)
     if not layers.other_districts.empty:
         layers.other_districts.plot(ax=ax, facecolor=settings.CONTEXT_STYLE["fillColor"], edgecolor="#bdbdbd", linewidth=0.3)
     for name, geometry in zip(districts["name"], districts.geometry):
-        gpd.GeoSeries([geometry], crs=settings.WEB_CRS).plot(ax=ax, **_style(timeline.state(name, day)))
+        style = _style(timeline.state(name, day))
+        if (fills or {}).get(name):
+            style["facecolor"] = (fills or {})[name]
+        gpd.GeoSeries([geometry], crs=settings.WEB_CRS).plot(ax=ax, **style)
     districts.boundary.plot(ax=ax, color="#2b2b2b", linewidth=0.6)
     if layers.held_area is not None:
         gpd.GeoSeries([layers.held_area], crs=settings.WEB_CRS).boundary.plot(ax=ax, color="#222222", linewidth=0.9, linestyle=(0, (4, 3)))

@@ -3,8 +3,11 @@
 For a district and a day the state is one of :data:`settings.STATES`:
 
 ``transferred``
-    the latest ``completed`` event on or before that day handed control away
-    from the district's original holder.
+    the latest change of control (a ``completed`` or ``captured`` event) on
+    or before that day was a handover (``completed``) away from the
+    district's original holder.
+``taken``
+    the same, by a ``captured`` event: control changed without a handover.
 ``scheduled``
     a handover date is announced and not yet passed (the day itself counts:
     "by 1 December" is still on time on 1 December); a date that was later
@@ -22,7 +25,8 @@ For a district and a day the state is one of :data:`settings.STATES`:
     only from time passing (an announced date going by) is not known: the
     reports end before it.
 
-Only a ``completed`` event transfers a district; announced dates never do.
+Only a change of control (:data:`settings.CONTROL_CHANGES`) moves a
+district; announced dates never do.
 The result depends only on the set of events, not on their order.
 """
 
@@ -34,6 +38,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from . import settings
 from .events import Event
 
 ONE_DAY = dt.timedelta(days=1)
@@ -55,7 +60,7 @@ class _District:
         givers = [(e.date, e.kind, e.from_) for e in events if e.from_]
         #: Who held the district before its first event (its earliest ``from``).
         self.original = min(givers)[2] if givers else ""
-        self.completed = sorted((e for e in events if e.kind == "completed"), key=lambda e: (e.date, e.to))
+        self.completed = sorted((e for e in events if e.kind in settings.CONTROL_CHANGES), key=lambda e: (e.date, e.to, e.kind))
         postponed = {e.date for e in events if e.kind == "postponed"}
         announced = postponed | {e.date for e in events if e.kind == "scheduled"}
         self.latest = max(announced) if announced else None
@@ -66,7 +71,7 @@ class _District:
         since = dt.date.min
         if latest_completed is not None:
             if not latest_completed.to or latest_completed.to != self.original:
-                return "transferred"
+                return "taken" if latest_completed.kind == "captured" else "transferred"
             since = latest_completed.date  # handed back to the original holder: plans start afresh
         if self.latest is None or self.latest <= since:
             return "held"
@@ -82,7 +87,7 @@ def state_on(events: Iterable[Event], day: dt.date) -> str:
     Linear in the number of events.
     """
     district = _District(list(events))
-    latest = max((e for e in district.completed if e.date <= day), key=lambda e: (e.date, e.to), default=None)
+    latest = max((e for e in district.completed if e.date <= day), key=lambda e: (e.date, e.to, e.kind), default=None)
     return district.state(latest, day)
 
 
@@ -167,6 +172,13 @@ def build_timeline(events_by_district: dict[str, list[Event]], *, horizon: dt.da
     if end is not None and stops:
         stops = {day for day in stops if day <= end} | {end}
     return Timeline(changes=changes, stops=sorted(stops))
+
+
+def holder_on(events: Iterable[Event], day: dt.date) -> str:
+    """Who took a district in its latest change of control on or before ``day``
+    ("" if none names who), ordered as :func:`state_on` orders the changes of one day."""
+    changes = [e for e in events if e.kind in settings.CONTROL_CHANGES and e.date <= day]
+    return max(changes, key=lambda e: (e.date, e.to, e.kind)).to if changes else ""
 
 
 def group_by_district(events: Iterable[Event]) -> dict[str, list[Event]]:

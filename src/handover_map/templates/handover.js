@@ -108,6 +108,75 @@
     return { color: "#2b2b2b", weight: data.canvas ? 0.6 : 1.2, fillOpacity: hatched ? 0.9 : 0.8,
              fillColor: hatched ? hatch(state) : data.styles[state].color };
   }
+  // Reports that differ on a date: each date with its source, and a dotted
+  // outline on the district while the dates are in play (data.differSpans).
+  var differOf = {}, differSpanOf = {}, outlined = [];
+  data.differ.forEach(function (row) { differOf[row[0]] = row.slice(1); });
+  data.differSpans.forEach(function (span) { differSpanOf[span[0]] = [span[1], span[2]]; });
+  function differsOn(i, day) { var span = differSpanOf[i]; return span !== undefined && day >= span[0] && day <= span[1]; }
+  function differText(k) {
+    var pairs = differOf[k], parts = [];
+    if (!pairs) return "";
+    for (var p = 0; p < pairs.length; p += 2) parts.push(formatDay(pairs[p]) + (pairs[p + 1] >= 0 ? " (" + text(pairs[p + 1]) + ")" : ""));
+    return data.words.reportsDiffer + ": " + parts.join("; ");
+  }
+  function outlineFor(i, day) {
+    return differsOn(i, day) ? data.differOutline : { color: "#2b2b2b", weight: data.canvas ? 0.6 : 1.2, dashArray: null };
+  }
+  function districtStyle(i, day) {
+    var state = stateAt(i, day), style = styleFor(state), outline = outlineFor(i, day);
+    for (var key in outline) style[key] = outline[key];
+    var colour = holderColour(i, day, state);
+    if (colour) style.fillColor = colour;
+    if (paleOn(i, day, state)) style.fillOpacity = data.claimedOpacity;
+    return style;
+  }
+
+  // Parties: who holds a district after a change of control names it in the
+  // popup ("Taken by X"), and colours it when several parties take districts.
+  var holdersOf = {}, colourOf = {}, holderShown = [];
+  data.holders.forEach(function (row) { holdersOf[row[0]] = row.slice(1); });
+  data.partyColours.forEach(function (pair) { colourOf[pair[0]] = pair[1]; });
+  function holderAt(i, day) {
+    var series = holdersOf[i], holder = -1;
+    if (!series) return -1;
+    for (var k = 0; k < series.length && series[k] <= day; k += 2) holder = series[k + 1];
+    return holder;
+  }
+  function holderColour(i, day, state) {
+    if (!(state in data.partyLabels) || state === "held") return null;
+    var holder = holderAt(i, day);
+    return holder >= 0 && colourOf[holder] ? colourOf[holder] : null;
+  }
+  function stateLabel(i, day) {
+    var state = stateAt(i, day), holder = holderAt(i, day);
+    if (state !== "held" && state in data.partyLabels && holder >= 0) return data.partyLabels[state].replace("{party}", function () { return text(holder); });  // a name's "$&" stays as written
+    return data.styles[state].label;
+  }
+
+  // Claimed events (one side's word only): "claimed by ..." in the list and
+  // popups, and a pale fill while the district's latest event is a claim.
+  var claimantOf = {}, claimsOf = {}, pale = [];
+  data.claimedBy.forEach(function (row) { claimantOf[row[0]] = row[1]; });
+  data.claims.forEach(function (row) { claimsOf[row[0]] = row.slice(1); });
+  function claimedOn(i, day) {
+    var series = claimsOf[i], claimed = false;
+    if (!series) return false;
+    for (var k = 0; k < series.length && series[k] <= day; k += 2) claimed = series[k + 1] === 1;
+    return claimed;
+  }
+  function paleOn(i, day, state) { return state !== "held" && state !== "unreported" && claimedOn(i, day); }
+  function claimText(k) {
+    if (!(k in claimantOf)) return "";
+    return data.words.claimedBy + " " + (claimantOf[k] >= 0 ? text(claimantOf[k]) : data.words.oneSide);
+  }
+  function updateOutline(i) {
+    var on = differsOn(i, current);
+    if (outlined[i] === on) return;
+    outlined[i] = on;
+    layers[i].setStyle(outlineFor(i, current));
+  }
+
   function el(tag, content, className) {
     var node = document.createElement(tag);
     if (content) node.textContent = content;
@@ -115,16 +184,19 @@
     return node;
   }
   function describe(k) {
-    var from = text(ev(k, 3)), to = text(ev(k, 4));
+    var from = text(ev(k, 3)), to = text(ev(k, 4)), claim = claimText(k);
     var event = say("event", { date: formatDay(ev(k, 0)), kind: data.kinds[ev(k, 2)] });
-    return from && to ? say("parties", { event: event, from: from, to: to }) : event;
+    var told = from && to ? say("parties", { event: event, from: from, to: to }) : event;
+    return claim ? told + ", " + claim : told;
   }
   function popupFor(i) {
     var row = districts[i], box = el("div", null, "hm-popup");
     box.appendChild(el("h3", labelOf(i)));
     var others = data.otherNames[i].map(text);
     if (others.length) box.appendChild(el("p", say("also_written", { names: others.join(", ") }), "hm-popup-names"));
-    box.appendChild(el("p", say("on_date", { date: formatDay(current), state: data.styles[stateAt(i, current)].label }), "hm-popup-state"));
+    box.appendChild(el("p", say("on_date", { date: formatDay(current), state: stateLabel(i, current) }) +
+      (paleOn(i, current, stateAt(i, current)) ? " (" + data.words.claimedByOneSide + ")" : ""), "hm-popup-state"));
+    if (differsOn(i, current)) box.appendChild(el("p", data.words.reportsDiffer, "hm-popup-differ"));
     box.appendChild(el("p", data.heldArea && row[2] < row[3] * 0.99
       ? say("area_changing", { area: formatKm2(row[2]), total: formatKm2(row[3]) })
       : say("area", { area: formatKm2(row[2]) }), "hm-popup-area"));
@@ -133,6 +205,7 @@
       if (ev(k, 1) !== i) continue;
       var item = el("li");
       item.appendChild(el("strong", describe(k)));
+      if (differOf[k]) item.appendChild(el("p", differText(k), "hm-differ-dates"));
       if (ev(k, 5) >= 0) item.appendChild(el("blockquote", say("quote", { text: text(ev(k, 5)) })));
       if (ev(k, 6) >= 0) item.appendChild(el("div", text(ev(k, 6))));
       if (ev(k, 7) >= 0) item.appendChild(el("cite", text(ev(k, 7))));
@@ -146,15 +219,17 @@
   data.labels.forEach(function (l) { labelAt[l[0]] = [l[1], l[2]]; });
   function anchorOf(i) { return labelAt[i] || layers[i].getCenter(); }
   // Hover and keyboard focus outline a district; no private Leaflet fields.
-  function emphasise(i, on) { layers[i].setStyle(on ? { weight: 3.5, color: "#000000" } : { weight: styleFor(shown[i]).weight, color: "#2b2b2b" }); }
-  function describeDistrict(i) { return labelOf(i) + ": " + data.styles[shown[i]].label; }
+  function emphasise(i, on) { layers[i].setStyle(on ? { weight: 3.5, color: "#000000", dashArray: null } : outlineFor(i, current)); }
+  function describeDistrict(i) { return labelOf(i) + ": " + stateLabel(i, current) + (differsOn(i, current) ? " (" + data.words.reportsDiffer + ")" : ""); }
 
   var districtLayer = L.geoJSON(data.geometry, {
-    style: function (feature) { return styleFor(stateAt(feature.properties.i, current)); },
+    style: function (feature) { return districtStyle(feature.properties.i, current); },
     onEachFeature: function (feature, layer) {
       var i = feature.properties.i;
       layers[i] = layer;
       shown[i] = stateAt(i, current);
+      pale[i] = paleOn(i, current, shown[i]);
+      holderShown[i] = holderAt(i, current);
       layer.bindPopup(function () { return popupFor(i); }, { maxWidth: 320 });
       layer.on("mouseover", function () { emphasise(i, true); });
       layer.on("mouseout", function () { emphasise(i, false); });
@@ -238,8 +313,10 @@
     button.type = "button";
     button.appendChild(el("time", formatDay(ev(k, 0)), "hm-event-date"));
     button.appendChild(el("span", " " + say("district_event", { district: labelOf(ev(k, 1)), kind: data.kinds[ev(k, 2)] }), "hm-event-what"));
+    if (k in claimantOf) { item.classList.add("hm-event-claimed"); button.appendChild(el("span", " (" + claimText(k) + ")", "hm-event-claim")); }
     button.addEventListener("click", function () { pause(); setDay(ev(k, 0)); });
     item.appendChild(button);
+    if (differOf[k]) { item.classList.add("hm-event-differs"); item.appendChild(el("p", differText(k), "hm-differ-dates")); }
     if (ev(k, 5) >= 0) item.appendChild(el("blockquote", say("quote", { text: text(ev(k, 5)) }), "hm-event-evidence"));
     if (ev(k, 6) >= 0) item.appendChild(el("p", text(ev(k, 6)), "hm-event-note"));
     if (ev(k, 7) >= 0) item.appendChild(el("cite", text(ev(k, 7)), "hm-event-source"));
@@ -264,7 +341,7 @@
     showWindow(Math.max(0, Math.min(eventCount - LIST_WINDOW, first - (LIST_WINDOW >> 2))));
     var end = Math.min(eventCount, windowStart + LIST_WINDOW);
     for (var k = windowStart; k < end; k++) {
-      var className = k >= future ? "hm-event hm-future" : latest !== null && k >= first ? "hm-event hm-current" : "hm-event hm-past";
+      var className = (k >= future ? "hm-event hm-future" : latest !== null && k >= first ? "hm-event hm-current" : "hm-event hm-past") + (differOf[k] ? " hm-event-differs" : "") + (k in claimantOf ? " hm-event-claimed" : "");
       if (eventItems[k].className !== className) eventItems[k].className = className;
     }
     var item = latest === null ? null : eventItems[first];
@@ -311,8 +388,8 @@
     while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (data.stops[mid] <= day) lo = mid; else hi = mid - 1; }
     return lo;
   }
-  function restyle(layer, state) {
-    var style = styleFor(state);
+  function restyle(i) {
+    var layer = layers[i], style = districtStyle(i, current);
     if (data.canvas) { layer.setStyle(style); return; }
     // SVG: only the fill changes with the state; setStyle would rewrite every attribute.
     L.Util.setOptions(layer, style);
@@ -327,12 +404,16 @@
   function render() {
     for (var i = 0; i < layers.length; i++) {
       var state = stateAt(i, current);
-      if (shown[i] !== state) {
-        restyle(layers[i], state);
+      var isPale = paleOn(i, current, state), holder = holderAt(i, current);
+      if (shown[i] !== state || pale[i] !== isPale || holderShown[i] !== holder) {
+        pale[i] = isPale;
+        holderShown[i] = holder;
+        restyle(i);
         shown[i] = state;
         var path = data.canvas ? null : layers[i].getElement();
         if (path) path.setAttribute("aria-label", describeDistrict(i));
       }
+      updateOutline(i);
       if (layers[i].isPopupOpen()) layers[i].setPopupContent(popupFor(i));
     }
     dateLabel.textContent = formatDay(current);
@@ -545,6 +626,18 @@
     dates: function () { return data.stops.map(isoOf); },
     date: function () { return isoOf(current); },
     setDate: setDate,
+    claimedOf: function (name) {
+      var i = nameIndex.get(String(name).toLowerCase());
+      return i === undefined ? null : paleOn(i, current, stateAt(i, current));
+    },
+    differsOf: function (name) {
+      var i = nameIndex.get(String(name).toLowerCase());
+      return i === undefined ? null : differsOn(i, current);
+    },
+    holderOf: function (name) {
+      var i = nameIndex.get(String(name).toLowerCase());
+      return i === undefined || holderAt(i, current) < 0 ? null : text(holderAt(i, current));
+    },
     stateOf: function (name) {
       var i = nameIndex.get(String(name).toLowerCase());
       return i === undefined ? null : stateAt(i, current);
@@ -552,7 +645,7 @@
     events: function () {
       var out = [];
       for (var k = 0; k < eventCount; k++) {
-        out.push({ date: isoOf(ev(k, 0)), district: nameOf(ev(k, 1)), kind: data.kindNames[ev(k, 2)], evidence: text(ev(k, 5)) });
+        out.push({ date: isoOf(ev(k, 0)), district: nameOf(ev(k, 1)), kind: data.kindNames[ev(k, 2)], evidence: text(ev(k, 5)), reportsDiffer: differText(k), claimed: claimText(k) });
       }
       return out;
     },
