@@ -31,15 +31,20 @@ def _two_reports(tmp_path):
     return build_map(tmp_path / "differ.html", events=table, self_contained=True)
 
 
-def _outline(page, name: str) -> str | None:
+def _path_attribute(page, name: str, attribute: str) -> str | None:
+    """An SVG attribute of a district's path, e.g. its fill or its dashes."""
     return page.js(
-        """name => {
-            let dash = null;
-            handoverMap.layer.eachLayer(l => { if (handoverMap.districts()[l.feature.properties.i].name === name) dash = l._path.getAttribute('stroke-dasharray'); });
-            return dash;
+        """([name, attribute]) => {
+            let value = null;
+            handoverMap.layer.eachLayer(l => { if (handoverMap.districts()[l.feature.properties.i].name === name) value = l._path.getAttribute(attribute); });
+            return value;
         }""",
-        name,
+        [name, attribute],
     )
+
+
+def _outline(page, name: str) -> str | None:
+    return _path_attribute(page, name, "stroke-dasharray")
 
 
 def test_reports_that_differ_show_both_dates_with_their_sources(tmp_path, open_offline):
@@ -152,15 +157,8 @@ def _three_parties(tmp_path):
     return build_map(tmp_path / "parties.html", events=table, self_contained=True)
 
 
-def _fill(page, name: str) -> str:
-    return page.js(
-        """name => {
-            let value = null;
-            handoverMap.layer.eachLayer(l => { if (handoverMap.districts()[l.feature.properties.i].name === name) value = l._path.getAttribute('fill'); });
-            return value;
-        }""",
-        name,
-    )
+def _fill(page, name: str) -> str | None:
+    return _path_attribute(page, name, "fill")
 
 
 def test_colours_follow_who_holds_a_district_and_words_name_the_parties(tmp_path, open_offline):

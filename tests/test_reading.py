@@ -701,6 +701,12 @@ def test_a_change_pointing_back_to_the_place_just_told(azerbaijan):
         "Bis zum 25. November muss Armenien diesen Bezirk an Aserbaidschan übergeben, so das Abkommen.\n"
     )
     assert events(azerbaijan, text, "2020-11-16") == {("Kalbajar District", "scheduled", "2020-11-25")}
+    # Without the pointer, a plan naming no place of the map is about somewhere else.
+    text = (
+        "Seit Tagen verlassen die Familien Kalbadschar mit Lastwagen und fahren nach Armenien.\n\n"
+        "Bis zum 25. November muss Armenien die Kontrolle über die Straße nach Goris übergeben, so das Abkommen.\n"
+    )
+    assert events(azerbaijan, text, "2020-11-16") == set()
 
 
 def test_german_place_left_by_a_clause_final_verb(azerbaijan):

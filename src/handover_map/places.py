@@ -142,11 +142,12 @@ class PlaceFinder:
                 key = phonetic_key(name)
                 if len(key) >= MIN_KEY:
                     self._keys[key].add(feature)
-        self._written = {fold(name) for names in spellings.values() for name in names} | {fold(c) for c in capitals or {}}
         self._feature_of: dict[str, set[str]] = defaultdict(set)
         for feature, names in spellings.items():
             for name in names:
                 self._feature_of[fold(name)].add(feature)
+        #: Every name written for a place (spellings and capitals), folded.
+        self._written = set(self._feature_of) | {fold(c) for c in capitals or {}}
         self._capitals: dict[str, str] = {}
         for capital, feature in (capitals or {}).items():
             key = phonetic_key(capital)
