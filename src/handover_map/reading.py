@@ -401,6 +401,8 @@ class SentenceReader:
         undated_past = _has_phrase(tokens, 0, len(tokens), lexicon.undated_past)
         named = any(h.places for h in live)
         refers_back = _has_phrase(tokens, 0, len(tokens), lexicon.references)
+        # "Hours later, ...": looked for once, at the sentence's start (not before every wording: linear).
+        opens_later = _has_phrase(tokens, 0, 6, lexicon.same_day)
         # The one day the sentence dates its changes with, for one told "hours after" another.
         days_told = {d.date: d for h in live if h.places for d in h.dates if d.date}
         # Announcements before postponements, so that a postponement knows the date it puts off
@@ -424,11 +426,7 @@ class SentenceReader:
                     hit.dates = [said_on[0]]  # "captured the city of Zaranj, officials announced Friday"
                 elif len(days_told) == 1 and _has_phrase(tokens, _window_start(tokens, hit.first, 4), hit.first, lexicon.same_day):
                     hit.dates = list(days_told.values())  # "took Herat on Thursday, hours after the fall of Ghazni"
-                elif (
-                    self.last_change_date is not None
-                    and hit.kind == "completed"
-                    and (self._told_also(tokens, hit) or _has_phrase(tokens, 0, hit.first, lexicon.same_day))
-                ):
+                elif self.last_change_date is not None and hit.kind == "completed" and (self._told_also(tokens, hit) or opens_later):
                     hit.dates = [self.last_change_date]  # "... fell on Tuesday. The Taliban also took Farah." / "Hours later, ..."
             giver, taker = self._parties(tokens, hit, named_parties)
             for found in self._events(tokens, hit, index_of, (start, end)):
