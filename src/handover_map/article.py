@@ -74,6 +74,7 @@ _WEB_ENCODINGS = frozenset(
 )
 _BLANK = re.compile(r"\s*")
 _LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029]")
+_DIGITS = re.compile(r"\d")
 # Pages nested deeper than this are flattened below it: the text extractor
 # loses content in deeper trees (the HTML parser itself stops at 2,048 levels).
 _FLAT_DEPTH = 200
@@ -336,7 +337,8 @@ def _published_from_text(paragraphs: list[Paragraph], location: str) -> tuple[dt
             return dt.date(*map(int, name_date.groups())), "file name"
         except ValueError:
             pass
-    full_dates = [m.date for p in paragraphs for m in find_dates(p.text) if m.date and m.form != "weekday"]
+    # A full date writes digits: paragraphs without any are not searched.
+    full_dates = [m.date for p in paragraphs if _DIGITS.search(p.text) for m in find_dates(p.text) if m.date and m.form != "weekday"]
     if full_dates:
         return max(full_dates), "dates in the text"
     return None, "unknown"

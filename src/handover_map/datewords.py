@@ -76,11 +76,22 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
     return patterns
 
 
+def _needles(words: DateWords) -> dict[str, tuple[str, ...]]:
+    """Per date form written in words, the lowercase words one of which a match must contain."""
+    ago = [w.replace("{n}", "").strip() for w in words.ago]
+    lists = {"weekday": words.weekdays, "relative": words.relative, "next-day": words.next_day, "later": words.later, "ago": ago}
+    return {form: tuple(w.lower() for w in values) for form, values in lists.items() if values}
+
+
 #: How far back the latest full date may lie for a report to be a retrospective (about ten years).
 _RETROSPECTIVE_DAYS = 3653
 
 #: The first day of a range right before a day and month: "8-" in "8-10 August".
 _RANGE_START = re.compile(r"(?<!\d)\d{1,2}\s*[-–]\s*$")
+
+#: Date forms that always write the day in digits.
+_NEEDS_DIGITS = frozenset({"iso", "numeric", "day-month", "month-day"})
+_DIGIT = re.compile(r"\d")
 
 #: Compiled date patterns by language.
 _COMPILED: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
@@ -116,6 +127,7 @@ class DateReader:
         if lexicon.language not in _COMPILED:
             _COMPILED[lexicon.language] = _patterns(lexicon.dates)
         self.patterns = _COMPILED[lexicon.language]
+        self.needles = _needles(lexicon.dates)
         self.published = published
         # A retrospective ("five years ago, on 25 November 2020, ...") sets its
         # year-less dates in the story's time, not in the year of publication; a date
@@ -130,7 +142,16 @@ class DateReader:
     def find(self, text: str, future: bool = False) -> list[DateMention]:
         """The dates in ``text``, in order, without overlaps."""
         matches: list[tuple[str, re.Match[str]]] = []
+        # Most sentences hold no date: skip each pattern whose digits or words the text lacks
+        # (a substring test is far cheaper than a case-blind regex scan).
+        has_digit = _DIGIT.search(text) is not None
+        lowered = text.lower()
         for form, pattern in self.patterns:
+            if form in _NEEDS_DIGITS and not has_digit:
+                continue
+            needles = self.needles.get(form)
+            if needles is not None and not any(needle in lowered for needle in needles):
+                continue
             for match in pattern.finditer(text):
                 start, end = match.span()
                 if any(start < m.end() and m.start() < end for _, m in matches) or not self._is_date(form, match, text):

@@ -131,12 +131,22 @@ class Lexicon:
     #: Cues indexed by the first three letters of their first word's stem.
     cue_index: dict[str, list[Cue]] = field(default_factory=dict, compare=False)
 
-    def cues_starting(self, token: str) -> list[Cue]:
-        """Cues whose first word may match ``token`` (lower case)."""
-        found: list[Cue] = []
-        for size in (1, 2, 3):
-            found += self.cue_index.get(token[:size], [])
-        return found
+    #: Cues whose first word matches a token, by token: words recur, so each is tested once.
+    cues_by_token: dict[str, tuple[Cue, ...]] = field(default_factory=dict, compare=False)
+
+    def cues_starting(self, token: str) -> tuple[Cue, ...]:
+        """Cues whose first word matches ``token`` (lower case)."""
+        known = self.cues_by_token.get(token)
+        if known is None:
+            if len(self.cues_by_token) > _MAX_KNOWN_TOKENS:
+                self.cues_by_token.clear()  # a long-lived process reading many reports stays bounded
+            candidates = [cue for size in (1, 2, 3) for cue in self.cue_index.get(token[:size], [])]
+            known = self.cues_by_token[token] = tuple(cue for cue in candidates if cue.words[0] is None or cue.words[0].fullmatch(token))
+        return known
+
+
+#: How many distinct tokens a lexicon remembers the cues of before it starts again.
+_MAX_KNOWN_TOKENS = 100_000
 
 
 def _word_pattern(word: str) -> re.Pattern[str]:

@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from . import settings
 from .article import Article, citation
@@ -73,8 +74,9 @@ class Extraction:
         }
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word or mark of a sentence, with its offsets (a tuple: sentences make many)."""
+
     start: int
     end: int
     text: str
@@ -130,8 +132,8 @@ def find_parties(tokens: list[Token]) -> list[PartyMention]:
     i = 0
     while i < len(tokens):
         hit = None
-        for name, phrase in index.get(tokens[i].lower[:1], []):
-            if all(i + k < len(tokens) and word.fullmatch(tokens[i + k].lower) for k, word in enumerate(phrase)):
+        for name, phrase in _parties_starting(index, tokens[i].lower):
+            if all(i + k < len(tokens) and word.fullmatch(tokens[i + k].lower) for k, word in enumerate(phrase) if k):
                 hit = PartyMention(i, i + len(phrase) - 1, name)
                 break
         if hit:
@@ -143,6 +145,18 @@ def find_parties(tokens: list[Token]) -> list[PartyMention]:
 
 
 _PARTIES: dict[str, dict[str, list[tuple[str, tuple[re.Pattern[str], ...]]]]] = {}
+
+#: Party phrases whose first word matches a token, by token (words recur: each is tested once).
+_PARTIES_BY_TOKEN: dict[str, list[tuple[str, tuple[re.Pattern[str], ...]]]] = {}
+
+
+def _parties_starting(index: dict[str, list[tuple[str, tuple[re.Pattern[str], ...]]]], token: str) -> list[tuple[str, tuple[re.Pattern[str], ...]]]:
+    known = _PARTIES_BY_TOKEN.get(token)
+    if known is None:
+        if len(_PARTIES_BY_TOKEN) > 100_000:
+            _PARTIES_BY_TOKEN.clear()  # bounded in a long-lived process
+        known = _PARTIES_BY_TOKEN[token] = [(name, phrase) for name, phrase in index.get(token[:1], []) if phrase[0].fullmatch(token)]
+    return known
 
 
 @dataclass
@@ -157,7 +171,7 @@ class SentenceReport:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group(0), m.group(0).lower()) for m in _TOKEN.finditer(text)]
+    return [Token(m.start(), m.end(), word, word.lower()) for m in _TOKEN.finditer(text) for word in (m.group(),)]
 
 
 _NAME = re.compile(r"[^\W\d_a-zа-я][^\W\d_]*(?:[-'’][^\W\d_]+)*")
@@ -278,12 +292,28 @@ def _pair(places: list[Place], dates: list[DateMention]) -> list[tuple[Place, Da
     return paired
 
 
+#: Phrases by their first word, per phrase list (lists live as long as their lexicon: keyed by identity).
+_PHRASES_BY_FIRST_WORD: dict[int, tuple[tuple[tuple[str, ...], ...], dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    known = _PHRASES_BY_FIRST_WORD.get(id(phrases))
+    if known is None or known[0] is not phrases:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            index.setdefault(phrase[0], []).append(phrase)
+        known = _PHRASES_BY_FIRST_WORD[id(phrases)] = (phrases, index)
+    return known[1]
+
+
 def _has_phrase(tokens: list[Token], start: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
-    words = [t.lower for t in tokens[max(0, start) : max(0, end)]]
-    for phrase in phrases:
-        size = len(phrase)
-        for k in range(len(words) - size + 1):
-            if tuple(words[k : k + size]) == phrase:
+    """Whether one of ``phrases`` (lowercase word tuples) stands within ``tokens[start:end]``."""
+    index = _by_first_word(phrases)
+    start, end = max(0, start), min(max(0, end), len(tokens))
+    for k in range(start, end):
+        for phrase in index.get(tokens[k].lower, ()):
+            size = len(phrase)
+            if k + size <= end and all(tokens[k + n].lower == phrase[n] for n in range(1, size)):
                 return True
     return False
 
@@ -772,7 +802,12 @@ class SentenceReader:
             word = tokens[k].lower
             if (word in units or word.lstrip("0123456789.,") in units) and not place_starts & set(range(k + 1, at)):
                 return True
-        return any(_has_phrase(tokens, at - len(phrase) - k, at, (phrase,)) for phrase in self.lexicon.directions for k in (0, 1))
+        # "north of Kabul", "north of the Kabul": a direction ending one or two words before the place.
+        return any(
+            at - len(phrase) - k >= 0 and tuple(t.lower for t in tokens[at - len(phrase) - k : at - k]) == phrase
+            for phrase in self.lexicon.directions
+            for k in (0, 1)
+        )
 
     def _left_by_final_verb(self, tokens: list[Token], at: int, hits: list[CueHit]) -> bool:
         """Whether the place at ``at`` is what a clause-final verb of giving up leaves:
