@@ -790,3 +790,59 @@ def test_hours_later_is_the_day_of_the_change_before(afghanistan):
         ("Sar-e Pol", "completed", "2021-08-08"),
         ("Takhar", "completed", "2021-08-08"),
     }
+
+
+@pytest.fixture(scope="module")
+def countries():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = load_boundaries(MIRROR / "ne_50m_admin_0_countries.json", "ADMIN")
+        capitals, seats = reference_places(frame)
+    return Gazetteer(list(frame["name"]), read_aliases()), capitals, seats
+
+
+def test_a_list_of_places_each_with_its_deadline_after_a_dash(azerbaijan):
+    text = (
+        "Under the deal, Baku is to assume control over the Fuzuli district until October 30, "
+        "Kalbajar district - until November 15, and the Lachin district - until December 1.\n"
+    )
+    assert events(azerbaijan, text, "2020-10-20") == {
+        ("Fuzuli District", "scheduled", "2020-10-30"),
+        ("Kalbajar District", "scheduled", "2020-11-15"),
+        ("Lachin District", "scheduled", "2020-12-01"),
+    }
+
+
+def test_resuming_sovereignty_over_a_territory_is_its_handover(countries):
+    text = "On December 20, 1999, the government in Beijing resumed the exercise of sovereignty over Macao.\n"
+    assert events(countries, text, "2009-12-10") == {("Macao S.A.R", "completed", "1999-12-20")}
+
+
+def test_a_country_named_as_a_party_is_not_a_place_handed_over(countries):
+    text = "Portugal and China agreed in 1987 that China resumes sovereignty over Macao on December 20, 1999.\n"
+    assert events(countries, text, "1999-12-19") == {("Macao S.A.R", "scheduled", "1999-12-20")}
+
+
+def test_one_of_many_regional_capitals_does_not_stand_for_a_country(countries):
+    # Moundou (Chad) and Assen (the Netherlands) are two of many regional capitals in their countries:
+    # "Monday" and "Asian" are no countries.
+    text = "Soldiers rolled into Hong Kong on Monday, a reminder that an Asian colony was changing hands.\n"
+    assert ("Chad", "completed", "1997-04-21") not in events(countries, text, "1997-04-22")
+    assert not {e for e in events(countries, text, "1997-04-22") if e[0] == "Netherlands"}
+
+
+def test_russian_g_stands_for_a_latin_h(afghanistan):
+    text = "В минувший четверг талибы заняли Кандагар. Талибы также захватили Герат.\n"
+    assert events(afghanistan, text, "2021-08-13") == {("Kandahar", "completed", "2021-08-12"), ("Herat", "completed", "2021-08-12")}
+    # ... while a capitalised German noun keeps its h: "Häuser" is no Qusar.
+    assert phonetic_key("Häuser") != phonetic_key("Qusar")
+
+
+def test_a_postponement_is_about_the_place_of_the_aim_it_extends(azerbaijan):
+    text = "On Sunday, November 15, Baku agreed to give the Armenian side additional time to withdraw its troops from Kalbajar district until November 25.\n"
+    assert ("Kalbajar District", "scheduled", "2020-11-25") in events(azerbaijan, text, "2020-11-15")
+
+
+def test_a_place_far_before_a_wording_whose_own_place_follows_it(afghanistan):
+    text = "The valley of Panjshir stayed the last holdout in the long struggle that followed the seizure of Kabul on 15 August.\n"
+    assert events(afghanistan, text, "2021-09-06") == {("Kabul", "completed", "2021-08-15")}

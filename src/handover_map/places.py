@@ -23,7 +23,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +53,7 @@ _SOUNDS = (
     ("ch", "sh"),  # German "Laschin", French "Choucha" for Lachin, Shusha
 )
 _NOT_LETTER = re.compile(r"[^a-z]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _VOWELS = re.compile(r"[aeiou]")
 _PERSIAN_ENDING = re.compile(r"(?<=[a-z][a-z])eh\b")
 _DOUBLE = re.compile(r"(.)\1+")
@@ -63,7 +64,7 @@ MIN_KEY = 3
 
 
 @functools.lru_cache(maxsize=65_536)  # names recur across a report's sentences; bounded for hostile input
-def phonetic_key(name: str) -> str:
+def phonetic_key(name: str, merge_h: bool = False) -> str:
     """A spelling-independent key: the first letter and the consonants after it.
 
     >>> phonetic_key("Kəlbəcər") == phonetic_key("Kalbajar")
@@ -74,6 +75,8 @@ def phonetic_key(name: str) -> str:
     text = anyascii(unicodedata.normalize("NFKC", core(name) or name)).lower()
     for written, sound in _SOUNDS:
         text = text.replace(written, sound)
+    if merge_h:
+        text = text.replace("h", "g")  # Russian writes Latin h as г: "Кандагар", "Герат"
     text = _PERSIAN_ENDING.sub("a", text)  # "Meymaneh" is "Maimana"
     text = _NOT_LETTER.sub("", text)
     if not text:
@@ -137,11 +140,15 @@ class PlaceFinder:
         for alias, targets in gazetteer.alias_targets().items():
             for target in targets:
                 spellings[target].add(alias)
+        # Cyrillic names are looked up with h and g as one sound (г stands for both); Latin
+        # ones keep them apart (German "Häuser" is no "Qusar").
+        self._cyrillic_keys: dict[str, set[str]] = defaultdict(set)
         for feature, names in spellings.items():
             for name in names:
                 key = phonetic_key(name)
                 if len(key) >= MIN_KEY:
                     self._keys[key].add(feature)
+                    self._cyrillic_keys[phonetic_key(name, merge_h=True)].add(feature)
         self._feature_of: dict[str, set[str]] = defaultdict(set)
         for feature, names in spellings.items():
             for name in names:
@@ -149,30 +156,39 @@ class PlaceFinder:
         #: Every name written for a place (spellings and capitals), folded.
         self._written = set(self._feature_of) | {fold(c) for c in capitals or {}}
         self._capitals: dict[str, str] = {}
+        self._cyrillic_capitals: dict[str, str] = {}
         for capital, feature in (capitals or {}).items():
             key = phonetic_key(capital)
             if len(key) >= MIN_KEY and not self._keys.get(key):
                 self._capitals[key] = feature
+                self._cyrillic_capitals[phonetic_key(capital, merge_h=True)] = feature
+
+    def _tables(self, word: str) -> tuple[dict[str, set[str]], dict[str, str], bool]:
+        """The key tables to look ``word`` up in, and whether its h and g are one sound."""
+        if _CYRILLIC.search(word):
+            return self._cyrillic_keys, self._cyrillic_capitals, True
+        return self._keys, self._capitals, False
 
     def _rule(self, name: str) -> str:
         """Which gazetteer rule finds ``name``: exact, core, alias or skeleton."""
         return next((rule for rule, found in self.gazetteer.steps(name) if found), "exact")
 
     def _by_key(self, word: str) -> tuple[set[str], str]:
-        key = phonetic_key(word)
+        keys, capitals, merge_h = self._tables(word)
+        key = phonetic_key(word, merge_h)
         if len(key) >= MIN_KEY:
-            if key in self._keys:
-                return self._keys[key], "transliteration"
-            if key in self._capitals:
-                return {self._capitals[key]}, "capital"
+            if key in keys:
+                return keys[key], "transliteration"
+            if key in capitals:
+                return {capitals[key]}, "capital"
         lowered = word.lower()
         for ending in self.endings:
             if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
-                stem_key = phonetic_key(word[: len(word) - len(ending)])
-                if len(stem_key) >= MIN_KEY and stem_key in self._keys:
-                    return self._keys[stem_key], "inflection"
-                if len(stem_key) >= MIN_KEY and stem_key in self._capitals:
-                    return {self._capitals[stem_key]}, "capital"
+                stem_key = phonetic_key(word[: len(word) - len(ending)], merge_h)
+                if len(stem_key) >= MIN_KEY and stem_key in keys:
+                    return keys[stem_key], "inflection"
+                if len(stem_key) >= MIN_KEY and stem_key in capitals:
+                    return {capitals[stem_key]}, "capital"
         return set(), ""
 
     def find(self, text: str) -> list[Place]:
@@ -231,13 +247,14 @@ class PlaceFinder:
             if not joined or not words[-1].group(0)[:1].isupper():
                 continue
             name = text[start : words[-1].end()]
-            key = phonetic_key(name)
+            keys, capitals, merge_h = self._tables(name)
+            key = phonetic_key(name, merge_h)
             if len(key) < MIN_KEY + 2:
                 continue
-            if key in self._keys:
-                return Place(start, words[-1].end(), name, frozenset(self._keys[key]), "transliteration")
-            if key in self._capitals:
-                return Place(start, words[-1].end(), name, frozenset({self._capitals[key]}), "capital")
+            if key in keys:
+                return Place(start, words[-1].end(), name, frozenset(keys[key]), "transliteration")
+            if key in capitals:
+                return Place(start, words[-1].end(), name, frozenset({capitals[key]}), "capital")
         return None
 
     def _disambiguate(self, text: str, place: Place) -> Place:
@@ -319,6 +336,11 @@ def reference_places(frame) -> tuple[dict[str, str], frozenset[str]]:
         return table, frozenset()
     features = list(zip(frame["name"], frame.geometry))
     admin1 = points[points["featurecla"].str.startswith("Admin-1 capital", na=False)]
+    # A capital stands for its feature only as the one capital inside it: in a file of countries,
+    # Assen and Moundou are two of many (and "Asian", "Monday" would read as the Netherlands, Chad).
+    inside = capitals_from([(str(k), g.x, g.y) for k, g in enumerate(admin1.geometry)], features)
+    held = Counter(inside.values())
+    admin1 = admin1[[str(k) in inside and held[inside[str(k)]] == 1 for k in range(len(admin1))]]
     named = [(str(n), g.x, g.y) for n, g in zip(admin1["name"], admin1.geometry)]
     named += [(str(n), g.x, g.y) for n, g in zip(admin1["namealt"], admin1.geometry) if isinstance(n, str) and n]
     seats = points[points["featurecla"].str.startswith("Admin-0 capital", na=False)]

@@ -327,6 +327,10 @@ def _ends_sentence(tokens: list[Token], at: int) -> bool:
     return tokens[at].text == "." and not (at > 0 and tokens[at - 1].text.isdigit())
 
 
+#: Why a wording after "to" tells no change: "forces were massing to occupy Shusha".
+_AIM = "an aim, not a change"
+
+
 def _window_start(tokens: list[Token], index: int, size: int) -> int:
     """The start of a window of ``size`` tokens before ``index``, not crossing hard punctuation."""
     start = index
@@ -397,8 +401,11 @@ class SentenceReader:
         # "Today, one year passes since the liberation of Kalbajar": the change, that many years before the day told.
         years_back = self._years_since(sentence, dates) if anniversary else None
         place_ends = {index_of(p.end - 1) for p in places}
+        aims: list[CueHit] = []
         for number, hit in enumerate(cues):
             reason = self._blocked(tokens, hit, anniversary and years_back is None)
+            if reason == _AIM:
+                aims.append(hit)
             if reason:
                 report.unused_dates += [(d, reason) for d in dates if abs(index_of(d.start) - hit.first) < 12]
                 continue
@@ -422,8 +429,20 @@ class SentenceReader:
         if years_back is not None:
             dates = [replace(d, date=_years_before(d.date, years_back)) for d in dates if d.date is not None]
         self._assign_dates(tokens, live, dates, index_of)
+        # A country that is both a feature and a party named beside another place is the party:
+        # "Portugal signed ..., China resumes sovereignty over Macao" hands over Macao only.
+        party_tokens = {k for party in named_parties for k in range(party.first, party.last + 1)}
+        as_party = [p for p in places if index_of(p.start) in party_tokens]
+        if len(as_party) < len(places):
+            places = [p for p in places if p not in as_party]
         self._assign_places(tokens, live, places, index_of)
         live = self._fold_into_postponements(live)
+        # "agreed to give more time to withdraw from Kalbajar until 25 November": the place of the
+        # aim (no change of its own) is what the postponement is about.
+        aimed = [p for p in places if any(0 < index_of(p.start) - a.last <= 6 for a in aims) and not any(p in h.places for h in live)]
+        for hit in live:
+            if hit.cue.kind == "postpone" and not hit.places and aimed:
+                hit.places = aimed
         owned = {id(d) for hit in live for d in hit.dates}
         free = [d for d in dates if id(d) not in owned and d.date is not None]
         donors = [h for h in live if h.dates and not h.places]
@@ -639,7 +658,7 @@ class SentenceReader:
         aim = hit.cue.subject != "none" and hit.first > 0 and tokens[hit.first - 1].lower in lexicon.infinitive_markers
         claimed = hit.first > 1 and tokens[hit.first - 2].lower in lexicon.speech_words  # "claimed to capture"
         if aim and not claimed and not _has_phrase(tokens, _window_start(tokens, hit.first, 8), hit.first, lexicon.future):
-            return "an aim, not a change"  # "forces were massing to occupy Shusha"
+            return _AIM  # "forces were massing to occupy Shusha"
         return None
 
     def _kind(self, tokens: list[Token], hit: CueHit, until: int) -> str:
@@ -710,6 +729,9 @@ class SentenceReader:
                 # Not the subject right before an active verb: "Portugal handed over Macao"; but in a
                 # language that ends clauses with the verb, the object: "die Truppen aus Kalbadschar abzuziehen".
                 options = [(d + 4, h) for d, h in options if not (h is following and d <= 2 and h.cue.subject != "none" and not self._ends_clause(tokens, h))]
+                # Nor a place far before a wording whose own place follows it: "Panjshir remained the last
+                # stronghold ... since the seizure of Kabul on 15 August" tells Kabul's fall, not Panjshir's.
+                options = [(d, h) for d, h in options if not (h is following and d > 10 + 4 and h.cue.place == "after" and {h.last + 1, h.last + 2} & starts)]
                 if not options:
                     continue
             distance, hit = min(options, key=lambda o: o[0])
