@@ -846,3 +846,12 @@ def test_a_postponement_is_about_the_place_of_the_aim_it_extends(azerbaijan):
 def test_a_place_far_before_a_wording_whose_own_place_follows_it(afghanistan):
     text = "The valley of Panjshir stayed the last holdout in the long struggle that followed the seizure of Kabul on 15 August.\n"
     assert events(afghanistan, text, "2021-09-06") == {("Kabul", "completed", "2021-08-15")}
+
+
+def test_a_change_done_at_midnight_is_on_the_day_that_midnight_began(countries, azerbaijan):
+    assert events(countries, "Nach einer Zeremonie ging Macao um Mitternacht an China zurück.\n", "1999-12-20", "de") == {
+        ("Macao S.A.R", "completed", "1999-12-20")
+    }
+    # ... but a midnight still ahead is the next day's deadline.
+    text = "The last units are leaving Kalbajar district, which is due to pass to Azerbaijan at midnight.\n"
+    assert ("Kalbajar District", "scheduled", "2020-11-25") in events(azerbaijan, text, "2020-11-24")

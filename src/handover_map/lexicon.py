@@ -60,6 +60,8 @@ class DateWords:
     slash_day_first: bool | None = None
     #: Parts of a day written joined to its weekday: German "Freitagmorgen", "Dienstagfrüh".
     weekday_parts: tuple[str, ...] = ()
+    #: Relative words of the midnight ahead ("at midnight"): of a change told as done, the midnight that began the day.
+    midnight: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,7 @@ def _parse(spec: dict) -> Lexicon:
         later=tuple(date_spec.get("later", [])),
         ago=tuple(date_spec.get("ago", [])),
         weekday_parts=tuple(date_spec.get("weekday_parts", [])),
+        midnight=frozenset(date_spec.get("midnight", [])),
     )
     cues = []
     for group in spec["cue"]:

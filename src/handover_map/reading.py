@@ -853,11 +853,22 @@ class SentenceReader:
         if not dated:
             return
         published = self.dates.published
+        told_ahead = any(d.form == "relative" and d.text.lower() in self.lexicon.dates.midnight for d in dated) and _has_phrase(
+            tokens, 0, len(tokens), self.lexicon.future
+        )
         for place, date in _pair(hit.places, dated):
             (feature,) = place.features
             assert date.date is not None  # only dated mentions are paired
             day = date.date
-            if hit.kind == "completed" and date.form == "weekday" and published is not None and day > published:
+            if (
+                hit.kind == "completed"
+                and date.form == "relative"
+                and date.text.lower() in self.lexicon.dates.midnight
+                and published is not None
+                and not told_ahead
+            ):
+                day = published  # "ging um Mitternacht an China zurück": the midnight that began the report's day
+            elif hit.kind == "completed" and date.form == "weekday" and published is not None and day > published:
                 # A weekday read forward because the sentence also tells a plan, on a change told as done:
                 # "Am Freitag war Aghdam übergegangen, am 1. Dezember soll Latschin folgen."
                 day -= dt.timedelta(days=7)
