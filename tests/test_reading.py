@@ -855,3 +855,13 @@ def test_a_change_done_at_midnight_is_on_the_day_that_midnight_began(countries, 
     # ... but a midnight still ahead is the next day's deadline.
     text = "The last units are leaving Kalbajar district, which is due to pass to Azerbaijan at midnight.\n"
     assert ("Kalbajar District", "scheduled", "2020-11-25") in events(azerbaijan, text, "2020-11-24")
+
+
+def test_villages_in_a_list_of_districts_are_not_the_districts(azerbaijan):
+    text = "On Tuesday the army took Alpha, Beta and Gamma villages in Fuzuli, and 12 villages in Zangelan, Jabrayil and Khojavend districts.\n"
+    assert events(azerbaijan, text, "2020-10-21") == set()
+
+
+def test_an_area_a_place_holds_is_not_the_place(afghanistan):
+    text = "Two days later the insurgents took control of Kandahar's Panjwai area, their old stronghold.\n"
+    assert events(afghanistan, text, "2021-07-06") == set()

@@ -800,11 +800,32 @@ class SentenceReader:
     def _part_of(self, tokens: list[Token], at: int, places: list[Place], index_of) -> bool:
         """Whether the place at ``at`` is named as holding the parts that changed hands:
         "villages of Fuzuli", "18 villages of Fuzuli, Jabrayil, and Khojavend provinces"."""
+        lexicon = self.lexicon
         named = {k for p in places for k in range(index_of(p.start), index_of(p.end - 1) + 1)}
         k = at - 1
-        while k > 0 and (tokens[k].lower in self.lexicon.list_words or tokens[k].lower in self.lexicon.level_words or k in named):
+        # "villages in Zangilan, Jabrayil and Fuzuli districts": names (matched or not), list and level words back to the parts.
+        while k > 0 and (
+            tokens[k].lower in lexicon.list_words
+            or tokens[k].lower in lexicon.level_words
+            or tokens[k].lower in lexicon.locative
+            or k in named
+            or tokens[k].text[:1].isupper()
+        ):
             k -= 1
-        return k >= 0 and tokens[k].lower in self.lexicon.part_words
+        if k >= 0 and tokens[k].lower in lexicon.part_words:
+            return True
+        # "took control of Kandahar's Panjwai area": a part the place holds, named after it.
+        end = max([index_of(p.end - 1) for p in places if index_of(p.start) == at], default=at)
+        if tokens[end].lower.endswith(lexicon.endings) and tokens[end].lower not in lexicon.endings:
+            first = end + 1  # "Kandahar's" is one token
+        elif end + 1 < len(tokens) and tokens[end + 1].lower in lexicon.endings:
+            first = end + 2
+        else:
+            return False
+        k = first
+        while k < len(tokens) and k - first < 3 and tokens[k].text[:1].isupper() and k not in named:
+            k += 1
+        return first < k < len(tokens) and (tokens[k].lower in lexicon.part_words or tokens[k].lower in lexicon.level_words)
 
     def _names_its_location(self, tokens: list[Token], at: int) -> bool:
         """Whether the place at ``at`` only locates another named place before it ("Wesh in Kandahar")."""
