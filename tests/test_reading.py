@@ -865,3 +865,8 @@ def test_villages_in_a_list_of_districts_are_not_the_districts(azerbaijan):
 def test_an_area_a_place_holds_is_not_the_place(afghanistan):
     text = "Two days later the insurgents took control of Kandahar's Panjwai area, their old stronghold.\n"
     assert events(afghanistan, text, "2021-07-06") == set()
+
+
+def test_a_town_under_a_party_s_control_on_a_day(afghanistan):
+    text = "Lashkar Gah, the capital of Helmand, was under insurgent control Friday after weeks of fighting.\n"
+    assert events(afghanistan, text, "2021-08-13") == {("Helmand", "completed", "2021-08-13")}
