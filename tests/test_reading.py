@@ -870,3 +870,32 @@ def test_an_area_a_place_holds_is_not_the_place(afghanistan):
 def test_a_town_under_a_party_s_control_on_a_day(afghanistan):
     text = "Lashkar Gah, the capital of Helmand, was under insurgent control Friday after weeks of fighting.\n"
     assert events(afghanistan, text, "2021-08-13") == {("Helmand", "completed", "2021-08-13")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a French noun of a handover takes its plan word after the place
+        ("Le transfert de Kalbajar à l'Azerbaïdjan était prévu pour le 15 novembre.\n", {("Kalbajar District", "scheduled", "2020-11-15")}),
+        # entering a district is taking it
+        ("Des soldats ont pénétré mercredi dans le district de Kalbajar.\n", {("Kalbajar District", "completed", "2020-11-25")}),
+        # "reporter au 25 novembre" is one
+        ("Bakou a accepté de reporter au 25 novembre la date limite du retrait de Kalbajar.\n", {("Kalbajar District", "scheduled", "2020-11-25")}),
+    ],
+)
+def test_french_nouns_entering_and_postponing(azerbaijan, text, expected):
+    assert expected <= events(azerbaijan, text, "2020-11-25", "fr")
+    assert {e for e in events(azerbaijan, text, "2020-11-25", "fr") if e[1] != "postponed"} == expected
+
+
+def test_a_french_news_report_is_no_postponement():
+    from handover_map.reading import find_cues, tokenize
+
+    french = load("fr")
+    assert find_cues(tokenize("Reportage de nos envoyés spéciaux, avec un reporter local."), french) == []
+    assert [h.cue.kind for h in find_cues(tokenize("Bakou a accepté de reporter au 25 novembre le retrait."), french)] == ["postpone"]
+
+
+def test_french_in_the_night_is_the_night_just_gone(afghanistan):
+    text = "Les insurgés ont revendiqué dans la nuit la prise de Kandahar, deuxième ville du pays.\n"
+    assert events(afghanistan, text, "2021-08-13", "fr") == {("Kandahar", "completed", "2021-08-13")}
