@@ -899,3 +899,10 @@ def test_a_french_news_report_is_no_postponement():
 def test_french_in_the_night_is_the_night_just_gone(afghanistan):
     text = "Les insurgés ont revendiqué dans la nuit la prise de Kandahar, deuxième ville du pays.\n"
     assert events(afghanistan, text, "2021-08-13", "fr") == {("Kandahar", "completed", "2021-08-13")}
+
+
+def test_an_aim_with_a_day_ahead_is_a_plan_for_that_day(countries, afghanistan):
+    text = "The prince arrived in Hong Kong on Saturday to formally hand the colony back to China on July 1.\n"
+    assert events(countries, text, "1997-06-28") == {("Hong Kong S.A.R.", "scheduled", "1997-07-01")}
+    # ... while an aim without a day ahead stays no event.
+    assert events(afghanistan, "On Friday fighters were massing to take Kandahar.\n", "2021-08-13") == set()

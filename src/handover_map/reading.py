@@ -94,6 +94,8 @@ class CueHit:
     passive: bool = False
     places: list[Place] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    #: An aim with a day ahead of the report ("arrived to hand it back on July 1"): a plan for that day.
+    planned: bool = False
 
 
 @dataclass(frozen=True)
@@ -402,13 +404,18 @@ class SentenceReader:
         years_back = self._years_since(sentence, dates) if anniversary else None
         place_ends = {index_of(p.end - 1) for p in places}
         aims: list[CueHit] = []
+        published = self.dates.published
+        # A day after the report was written: "arrived to hand the colony back on July 1" is a plan.
+        # (In a postponement, the day ahead is the new date, which the postponement tells.)
+        ahead = published is not None and any(d.date is not None and d.date > published for d in dates) and all(h.cue.kind != "postpone" for h in cues)
         for number, hit in enumerate(cues):
-            reason = self._blocked(tokens, hit, anniversary and years_back is None)
+            reason = self._blocked(tokens, hit, anniversary and years_back is None, ahead)
             if reason == _AIM:
                 aims.append(hit)
             if reason:
                 report.unused_dates += [(d, reason) for d in dates if abs(index_of(d.start) - hit.first) < 12]
                 continue
+            hit.planned = ahead and self._blocked(tokens, hit, False) == _AIM
             hit.passive = tokens[hit.first - 1].lower in lexicon.passive if hit.first > 0 else False
             if hit.first > 1 and not hit.passive and tokens[hit.first - 1].lower.endswith("ly"):
                 hit.passive = tokens[hit.first - 2].lower in lexicon.passive  # "was formally ceded"
@@ -429,6 +436,9 @@ class SentenceReader:
         if years_back is not None:
             dates = [replace(d, date=_years_before(d.date, years_back)) for d in dates if d.date is not None]
         self._assign_dates(tokens, live, dates, index_of)
+        for hit in live:
+            if hit.planned:
+                hit.dates = [d for d in hit.dates if d.date is not None and published is not None and d.date > published]
         # A country that is both a feature and a party named beside another place is the party:
         # "Portugal signed ..., China resumes sovereignty over Macao" hands over Macao only.
         party_tokens = {k for party in named_parties for k in range(party.first, party.last + 1)}
@@ -645,7 +655,7 @@ class SentenceReader:
             return False
         return dated[1].lower() in months or (dated[3] or "").lower() in months
 
-    def _blocked(self, tokens: list[Token], hit: CueHit, anniversary: bool) -> str | None:
+    def _blocked(self, tokens: list[Token], hit: CueHit, anniversary: bool, ahead: bool = False) -> str | None:
         lexicon = self.lexicon
         window = tokens[_window_start(tokens, hit.first, 5) : hit.last + 1]
         if any(t.lower in lexicon.negation for t in window):
@@ -655,9 +665,11 @@ class SentenceReader:
             return "hypothetical"
         if anniversary:
             return "an anniversary"
-        aim = hit.cue.subject != "none" and hit.first > 0 and tokens[hit.first - 1].lower in lexicon.infinitive_markers
+        # "to hand", "to formally hand"
+        marker = hit.first - 2 if hit.first > 1 and tokens[hit.first - 1].lower.endswith("ly") else hit.first - 1
+        aim = hit.cue.subject != "none" and marker >= 0 and tokens[marker].lower in lexicon.infinitive_markers
         claimed = hit.first > 1 and tokens[hit.first - 2].lower in lexicon.speech_words  # "claimed to capture"
-        if aim and not claimed and not _has_phrase(tokens, _window_start(tokens, hit.first, 8), hit.first, lexicon.future):
+        if aim and not claimed and not ahead and not _has_phrase(tokens, _window_start(tokens, hit.first, 8), hit.first, lexicon.future):
             return _AIM  # "forces were massing to occupy Shusha"
         return None
 
