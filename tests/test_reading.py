@@ -906,3 +906,8 @@ def test_an_aim_with_a_day_ahead_is_a_plan_for_that_day(countries, afghanistan):
     assert events(countries, text, "1997-06-28") == {("Hong Kong S.A.R.", "scheduled", "1997-07-01")}
     # ... while an aim without a day ahead stays no event.
     assert events(afghanistan, "On Friday fighters were massing to take Kandahar.\n", "2021-08-13") == set()
+
+
+def test_german_army_reaching_a_district_handed_over(azerbaijan):
+    text = "Einheiten der Armee hätten am frühen Dienstagmorgen den Bezirk Latschin erreicht, teilte das Ministerium mit.\n"
+    assert events(azerbaijan, text, "2020-12-01", "de") == {("Lachin District", "completed", "2020-12-01")}
