@@ -911,3 +911,18 @@ def test_an_aim_with_a_day_ahead_is_a_plan_for_that_day(countries, afghanistan):
 def test_german_army_reaching_a_district_handed_over(azerbaijan):
     text = "Einheiten der Armee hätten am frühen Dienstagmorgen den Bezirk Latschin erreicht, teilte das Ministerium mit.\n"
     assert events(azerbaijan, text, "2020-12-01", "de") == {("Lachin District", "completed", "2020-12-01")}
+
+
+def test_a_change_told_as_just_done_in_the_opening_is_the_news_of_the_day(afghanistan):
+    gazetteer, capitals, seats = afghanistan
+    text = "Insurgents take eastern city\n\nThe Taliban have taken Jalalabad without a fight, residents said.\n\nThe group had seized Kandahar earlier in the week.\n"
+    found = read_report(parse_article(text, published=dt.date(2021, 8, 15)), gazetteer, capitals=capitals, government_seats=seats).events
+    assert {(e.district, e.kind, e.date.isoformat()) for e in found} == {("Nangarhar", "completed", "2021-08-15")}
+    assert "publication day" in found[0].note  # the reviewer sees why
+    # German, with the auxiliary far before its verb; a pluperfect ("hatten") stays undated.
+    german = "Die Taliban haben die ostafghanische Stadt Dschalalabad kampflos eingenommen.\n\nZuvor hatten sie Kandahar erobert.\n"
+    assert events(afghanistan, german, "2021-08-15", "de") == {("Nangarhar", "completed", "2021-08-15")}
+    # Deep in a report, or without the publication date, it stays undated.
+    late = "Talks went on in Doha.\n\nDiplomats met again.\n\nAid groups warned of hunger.\n\nThe Taliban have taken Jalalabad.\n"
+    assert events(afghanistan, late, "2021-08-15") == set()
+    assert events(afghanistan, "The Taliban have taken Jalalabad.\n", None) == set()

@@ -104,6 +104,8 @@ class Lexicon:
     speech_words: frozenset[str]
     #: Words that put a future word in the past: "was due".
     past_markers: frozenset[str]
+    #: Auxiliaries of the present perfect ("have taken"): a change told so, with no day, is news of the report's day.
+    perfect_auxiliaries: frozenset[str]
     #: Words telling a change done at an earlier, unstated time: "have already retaken".
     undated_past: tuple[tuple[str, ...], ...]
     #: Words putting a change within hours of another the sentence dates: "hours after the fall of Ghazni".
@@ -229,6 +231,7 @@ def _parse(spec: dict) -> Lexicon:
         list_words=frozenset(words.get("list_words", [])) | {",", "(", ")", "-", "–", "—"},
         locative=frozenset(words.get("locative", [])),
         past_markers=frozenset(words.get("past_markers", [])),
+        perfect_auxiliaries=frozenset(words.get("perfect_auxiliaries", [])),
         undated_past=_phrases(words.get("undated_past", [])),
         relative_words=frozenset(words.get("relative_words", [])),
         infinitive_markers=frozenset(words.get("infinitive_markers", [])),

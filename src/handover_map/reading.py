@@ -371,9 +371,14 @@ class SentenceReader:
         self.last_change_date: DateMention | None = None
         #: Sentences read since the pending places or date were told (one that names nothing may come between).
         self.pending_age = 0
+        #: Changes told as just done ("have taken Jalalabad") with no day: (place, sentence, sentence number).
+        self.undated_changes: list[tuple[Place, tuple[int, int], int]] = []
+        #: Body sentences read so far.
+        self.sentences_read = 0
 
     def read(self, text: str, span: tuple[int, int], paragraph_start: bool) -> SentenceReport:
         start, end = span
+        self.sentences_read += 1
         sentence = text[start:end]
         tokens = tokenize(sentence)
         lexicon = self.lexicon
@@ -499,6 +504,9 @@ class SentenceReader:
             free = []
         # "have already retaken Fuzuli": done at some earlier time, not dated by the next sentence.
         waiting = [p for h in live if h.kind == "completed" and h.places and not any(d.date for d in h.dates) and not undated_past for p in h.places]
+        just_done = [h for h in live if h.kind == "completed" and len(h.places) == 1 and not h.dates and self._perfect(tokens, h)]
+        if len(just_done) == 1 and not dates and not undated_past and not _YEAR_DIGITS.search(sentence) and len(waiting) == 1:
+            self.undated_changes.append((waiting[0], (start, end), self.sentences_read))
         undated = [d for h in live if h.kind == "completed" and not h.places for d in h.dates if d.date]
         if not waiting and not places and not dates and self.pending_age == 0:
             self.pending_age = 1  # "The insurgents have taken 12 capitals in a week." keeps the thread
@@ -514,6 +522,11 @@ class SentenceReader:
         changed_on = {d.date: d for h in live if h.kind == "completed" and h.places for d in h.dates if d.date}
         self.last_change_date = next(iter(changed_on.values())) if len(changed_on) == 1 else None
         return report
+
+    def _perfect(self, tokens: list[Token], hit: CueHit) -> bool:
+        """Whether a wording is told in the present perfect: "have taken", "has fallen", "haben ... eingenommen"."""
+        window = tokens[_window_start(tokens, hit.first, 12 if self.lexicon.verb_final else 3) : hit.first + 1]
+        return any(t.lower in self.lexicon.perfect_auxiliaries for t in window)
 
     def _told_also(self, tokens: list[Token], hit: CueHit) -> bool:
         """Whether "also" (or its like) stands in the three words before a wording: "also gained control over"."""
@@ -1137,6 +1150,13 @@ def _add_events(extraction: Extraction, found_events: list[Found], seen: set[tup
         )
 
 
+#: How many first sentences of a report tell the news of its day.
+LEAD_SENTENCES = 3
+
+#: The note of an event dated by its report's publication day, for the reviewer.
+NEWS_OF_THE_DAY_NOTE = "No day in the text: told as just done in the report's opening, so dated by its publication day; check."
+
+
 def read_report(
     article: Article,
     gazetteer: Gazetteer,
@@ -1234,6 +1254,18 @@ def read_report(
             scheduled.setdefault(event.district, []).append(event.date)
     postponed = {e.district for e in extraction.events if e.kind == "postponed"}
     _add_events(extraction, reader.dates_put_off(scheduled, postponed), seen, source)
+    if article.published is not None and article.published_from in ("option", "page metadata"):
+        # "The Taliban have taken Jalalabad", in a report's first sentences with no day: the news of its day.
+        changed = {e.district for e in extraction.events if e.kind == "completed"}
+        news = [
+            Found(p, next(iter(p.features)), "completed", article.published, sentence)
+            for p, sentence, number in reader.undated_changes
+            if number <= LEAD_SENTENCES
+        ]
+        before = len(extraction.events)
+        _add_events(extraction, [f for f in news if f.feature not in changed], seen, source)
+        for k in range(before, len(extraction.events)):
+            extraction.events[k] = replace(extraction.events[k], note=NEWS_OF_THE_DAY_NOTE)
     extraction.events = _complete_parties(extraction.events, reader.parties_named)
     order = ("scheduled", "postponed", "completed")
     extraction.events.sort(key=lambda e: (e.date, e.district, order.index(e.kind)))
