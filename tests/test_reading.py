@@ -926,3 +926,14 @@ def test_a_change_told_as_just_done_in_the_opening_is_the_news_of_the_day(afghan
     late = "Talks went on in Doha.\n\nDiplomats met again.\n\nAid groups warned of hunger.\n\nThe Taliban have taken Jalalabad.\n"
     assert events(afghanistan, late, "2021-08-15") == set()
     assert events(afghanistan, "The Taliban have taken Jalalabad.\n", None) == set()
+
+
+def test_parties_of_a_change_dated_by_the_next_sentence_and_of_the_whole_report(afghanistan):
+    text = (
+        "Government forces had defended the city for weeks. Government forces withdrew to the airport.\n\n"
+        "The Taleban have captured Puli Alam, the capital of Logar.\n\n"
+        "A lawmaker confirmed the fall on Friday.\n"
+    )
+    gazetteer, capitals, seats = afghanistan
+    found = read_report(parse_article(text, published=dt.date(2021, 8, 15)), gazetteer, capitals=capitals, government_seats=seats).events
+    assert [(e.district, e.date.isoformat(), e.from_, e.to) for e in found] == [("Logar", "2021-08-13", "Afghan government", "Taliban")]

@@ -352,7 +352,7 @@ class SentenceReader:
         self.announced: dict[str, dt.date] = {}
         self.recent_places: list[Place] = []
         self.postponed: set[str] = set()
-        #: How often the report names each party in its sentences with handover wording.
+        #: How often the report names each party, in any of its sentences.
         self.parties_named: Counter[str] = Counter()
         #: The last shift a postponement was told with: (days, words).
         self.last_shift: tuple[int, str] | None = None
@@ -363,6 +363,8 @@ class SentenceReader:
         # Discourse: a handover told without its date (or date without place) in one
         # sentence, completed by the next.
         self.pending_places: list[Place] = []
+        #: Who gave and who took each pending place, as its sentence told: {id(place): (giver, taker)}.
+        self.pending_parties: dict[int, tuple[str, str]] = {}
         self.pending_span: tuple[int, int] = (0, 0)
         self.pending_date: DateMention | None = None
         #: The date of a heading line that is only a date ("Aug. 13:"), for the lines under it.
@@ -372,7 +374,7 @@ class SentenceReader:
         #: Sentences read since the pending places or date were told (one that names nothing may come between).
         self.pending_age = 0
         #: Changes told as just done ("have taken Jalalabad") with no day: (place, sentence, sentence number).
-        self.undated_changes: list[tuple[Place, tuple[int, int], int]] = []
+        self.undated_changes: list[tuple[Place, tuple[int, int], int, tuple[str, str]]] = []
         #: Body sentences read so far.
         self.sentences_read = 0
 
@@ -396,6 +398,8 @@ class SentenceReader:
         def index_of(offset: int) -> int:
             return max(0, bisect.bisect_right(starts, offset) - 1)
 
+        named_parties = find_parties(tokens)
+        self.parties_named.update(p.name for p in named_parties)
         if not cues:
             return self._read_without_cues(report, tokens, dates, places, index_of, end)
         live: list[CueHit] = []
@@ -432,8 +436,6 @@ class SentenceReader:
         if not live:
             # Only negated, hypothetical or aimed wordings: the sentence tells no change of its own.
             return self._read_without_cues(report, tokens, dates, places, index_of, end)
-        named_parties = find_parties(tokens)
-        self.parties_named.update(p.name for p in named_parties)
         # The day something was said ("officials announced Friday") dates no handover of its own,
         # but it is the best a reader has for a change the sentence tells without a day.
         said_on = [d for d in dates if d.date and d.form in ("weekday", "relative") and self._said_on(tokens, index_of(d.start))]
@@ -471,6 +473,7 @@ class SentenceReader:
         days_told = {d.date: d for h in live if h.places for d in h.dates if d.date}
         # Announcements before postponements, so that a postponement knows the date it puts off
         # even when the sentence tells it after: "granted ten more days ..., which was due on Sunday".
+        told_by: dict[int, tuple[str, str]] = {}
         for hit in sorted(live, key=lambda h: h.kind == "postponed"):
             if not hit.places and not named and (hit.cue.kind in ("schedule", "postpone") or refers_back):
                 # "The deadline was postponed": the places just told; but a change with no place of
@@ -492,26 +495,30 @@ class SentenceReader:
                     hit.dates = list(days_told.values())  # "took Herat on Thursday, hours after the fall of Ghazni"
                 elif self.last_change_date is not None and hit.kind == "completed" and (self._told_also(tokens, hit) or opens_later):
                     hit.dates = [self.last_change_date]  # "... fell on Tuesday. The Taliban also took Farah." / "Hours later, ..."
-            giver, taker = self._parties(tokens, hit, named_parties)
+            giver, taker = told_by[id(hit)] = self._parties(tokens, hit, named_parties)
             for found in self._events(tokens, hit, index_of, (start, end)):
                 report.events.append(Found(found.place, found.feature, found.kind, found.date, found.sentence, giver, taker))
         # "... has captured Puli Alam, the capital of Logar. The lawmaker confirmed the fall on Friday."
         unplaced = free + [d for h in live if not h.places for d in h.dates if d.date is not None]
         if self.pending_places and not any(h.places for h in live) and len(unplaced) == 1 and unplaced[0].form in ("weekday", "relative"):
+            day = unplaced[0].date
+            assert day is not None  # only dated mentions are counted
             for place in self.pending_places:
                 (feature,) = place.features
-                report.events.append(Found(place, feature, "completed", unplaced[0].date, (self.pending_span[0], end)))  # type: ignore[arg-type]
+                report.events.append(Found(place, feature, "completed", day, (self.pending_span[0], end), *self.pending_parties.get(id(place), ("", ""))))
             free = []
         # "have already retaken Fuzuli": done at some earlier time, not dated by the next sentence.
-        waiting = [p for h in live if h.kind == "completed" and h.places and not any(d.date for d in h.dates) and not undated_past for p in h.places]
+        waiting_hits = [h for h in live if h.kind == "completed" and h.places and not any(d.date for d in h.dates) and not undated_past]
+        waiting = [p for h in waiting_hits for p in h.places]
         just_done = [h for h in live if h.kind == "completed" and len(h.places) == 1 and not h.dates and self._perfect(tokens, h)]
         if len(just_done) == 1 and not dates and not undated_past and not _YEAR_DIGITS.search(sentence) and len(waiting) == 1:
-            self.undated_changes.append((waiting[0], (start, end), self.sentences_read))
+            self.undated_changes.append((waiting[0], (start, end), self.sentences_read, told_by[id(waiting_hits[0])]))
         undated = [d for h in live if h.kind == "completed" and not h.places for d in h.dates if d.date]
         if not waiting and not places and not dates and self.pending_age == 0:
             self.pending_age = 1  # "The insurgents have taken 12 capitals in a week." keeps the thread
         else:
             self.pending_places, self.pending_span, self.pending_age = waiting, (start, end), 0
+            self.pending_parties = {id(p): told_by[id(h)] for h in waiting_hits for p in h.places}
             # "on Wednesday (Aug 11)": two mentions of one day are one date.
             self.pending_date = undated[0] if len({d.date for d in undated}) == 1 else None
         used = {id(d) for hit in live if hit.places for d in hit.dates if d.date is not None}
@@ -544,9 +551,11 @@ class SentenceReader:
         # sentence of its own is more often background ("The war began on 27 September").
         dated = [d for d in dates if d.date and d.form in ("weekday", "relative") and not self._names_another_day(tokens, index_of(d.start))]
         if self.pending_places and len(dated) == 1:
+            day = dated[0].date
+            assert day is not None  # only dated mentions are counted
             for place in self.pending_places:
                 (feature,) = place.features
-                report.events.append(Found(place, feature, "completed", dated[0].date, (self.pending_span[0], end)))  # type: ignore[arg-type]
+                report.events.append(Found(place, feature, "completed", day, (self.pending_span[0], end), *self.pending_parties.get(id(place), ("", ""))))
             dates = []
         told = {id(d) for d, _ in report.unused_dates}
         report.unused_dates += [(d, "no handover wording in the sentence") for d in dates if id(d) not in told]
@@ -1258,8 +1267,8 @@ def read_report(
         # "The Taliban have taken Jalalabad", in a report's first sentences with no day: the news of its day.
         changed = {e.district for e in extraction.events if e.kind == "completed"}
         news = [
-            Found(p, next(iter(p.features)), "completed", article.published, sentence)
-            for p, sentence, number in reader.undated_changes
+            Found(p, next(iter(p.features)), "completed", article.published, sentence, *parties)
+            for p, sentence, number, parties in reader.undated_changes
             if number <= LEAD_SENTENCES
         ]
         before = len(extraction.events)
