@@ -36,6 +36,8 @@ class Cue:
     place: str  # "after", "before" or "any"
     subject: str  # "taker", "giver" or "none"
     words: tuple[re.Pattern[str] | None, ...]
+    #: Whether the wording tells a change by force ("captured", "fell"), not a handover.
+    force: bool = False
 
 
 @dataclass(frozen=True)
@@ -189,13 +191,16 @@ def _parse(spec: dict) -> Lexicon:
         weekday_parts=tuple(date_spec.get("weekday_parts", [])),
         midnight=frozenset(date_spec.get("midnight", [])),
     )
+    force_words = [_word_pattern(w) for w in words.get("force", [])]
     cues = []
     for group in spec["cue"]:
         if group["kind"] not in CUE_KINDS:
             raise ValueError(f"cue kind {group['kind']!r} is not one of {CUE_KINDS}")
         for text in group["words"]:
             compiled = tuple(None if w == "..." else _word_pattern(w) for w in text.split())
-            cues.append(Cue(text, group["kind"], group["place"], group["subject"], compiled))
+            first = text.split()[0].lower().replace("*", "")
+            force = group["kind"] == "change" and any(pattern.fullmatch(first) for pattern in force_words)
+            cues.append(Cue(text, group["kind"], group["place"], group["subject"], compiled, force))
     index: dict[str, list[Cue]] = {}
     for cue in cues:
         first = cue.text.split()[0].split("*")[0]

@@ -109,6 +109,8 @@ class Found:
     sentence: tuple[int, int]
     giver: str = ""
     taker: str = ""
+    #: Told as taken by force ("captured", "fell"): a done change is then ``captured``.
+    force: bool = False
 
 
 @dataclass(frozen=True)
@@ -363,8 +365,8 @@ class SentenceReader:
         # Discourse: a handover told without its date (or date without place) in one
         # sentence, completed by the next.
         self.pending_places: list[Place] = []
-        #: Who gave and who took each pending place, as its sentence told: {id(place): (giver, taker)}.
-        self.pending_parties: dict[int, tuple[str, str]] = {}
+        #: Who gave and who took each pending place, and whether by force, as its sentence told: {id(place): (giver, taker, force)}.
+        self.pending_parties: dict[int, tuple[str, str, bool]] = {}
         self.pending_span: tuple[int, int] = (0, 0)
         self.pending_date: DateMention | None = None
         #: The date of a heading line that is only a date ("Aug. 13:"), for the lines under it.
@@ -374,7 +376,7 @@ class SentenceReader:
         #: Sentences read since the pending places or date were told (one that names nothing may come between).
         self.pending_age = 0
         #: Changes told as just done ("have taken Jalalabad") with no day: (place, sentence, sentence number).
-        self.undated_changes: list[tuple[Place, tuple[int, int], int, tuple[str, str]]] = []
+        self.undated_changes: list[tuple[Place, tuple[int, int], int, tuple[str, str, bool]]] = []
         #: Body sentences read so far.
         self.sentences_read = 0
 
@@ -473,7 +475,7 @@ class SentenceReader:
         days_told = {d.date: d for h in live if h.places for d in h.dates if d.date}
         # Announcements before postponements, so that a postponement knows the date it puts off
         # even when the sentence tells it after: "granted ten more days ..., which was due on Sunday".
-        told_by: dict[int, tuple[str, str]] = {}
+        told_by: dict[int, tuple[str, str, bool]] = {}
         for hit in sorted(live, key=lambda h: h.kind == "postponed"):
             if not hit.places and not named and (hit.cue.kind in ("schedule", "postpone") or refers_back):
                 # "The deadline was postponed": the places just told; but a change with no place of
@@ -495,9 +497,10 @@ class SentenceReader:
                     hit.dates = list(days_told.values())  # "took Herat on Thursday, hours after the fall of Ghazni"
                 elif self.last_change_date is not None and hit.kind == "completed" and (self._told_also(tokens, hit) or opens_later):
                     hit.dates = [self.last_change_date]  # "... fell on Tuesday. The Taliban also took Farah." / "Hours later, ..."
-            giver, taker = told_by[id(hit)] = self._parties(tokens, hit, named_parties)
+            giver, taker = self._parties(tokens, hit, named_parties)
+            told_by[id(hit)] = (giver, taker, hit.cue.force)
             for found in self._events(tokens, hit, index_of, (start, end)):
-                report.events.append(Found(found.place, found.feature, found.kind, found.date, found.sentence, giver, taker))
+                report.events.append(Found(found.place, found.feature, found.kind, found.date, found.sentence, giver, taker, hit.cue.force))
         # "... has captured Puli Alam, the capital of Logar. The lawmaker confirmed the fall on Friday."
         unplaced = free + [d for h in live if not h.places for d in h.dates if d.date is not None]
         if self.pending_places and not any(h.places for h in live) and len(unplaced) == 1 and unplaced[0].form in ("weekday", "relative"):
@@ -505,7 +508,9 @@ class SentenceReader:
             assert day is not None  # only dated mentions are counted
             for place in self.pending_places:
                 (feature,) = place.features
-                report.events.append(Found(place, feature, "completed", day, (self.pending_span[0], end), *self.pending_parties.get(id(place), ("", ""))))
+                report.events.append(
+                    Found(place, feature, "completed", day, (self.pending_span[0], end), *self.pending_parties.get(id(place), ("", "", False)))
+                )
             free = []
         # "have already retaken Fuzuli": done at some earlier time, not dated by the next sentence.
         waiting_hits = [h for h in live if h.kind == "completed" and h.places and not any(d.date for d in h.dates) and not undated_past]
@@ -555,7 +560,9 @@ class SentenceReader:
             assert day is not None  # only dated mentions are counted
             for place in self.pending_places:
                 (feature,) = place.features
-                report.events.append(Found(place, feature, "completed", day, (self.pending_span[0], end), *self.pending_parties.get(id(place), ("", ""))))
+                report.events.append(
+                    Found(place, feature, "completed", day, (self.pending_span[0], end), *self.pending_parties.get(id(place), ("", "", False)))
+                )
             dates = []
         told = {id(d) for d, _ in report.unused_dates}
         report.unused_dates += [(d, "no handover wording in the sentence") for d in dates if id(d) not in told]
@@ -1146,7 +1153,7 @@ def _add_events(extraction: Extraction, found_events: list[Found], seen: set[tup
             Event(
                 district=found.feature,
                 date=found.date,
-                kind=found.kind,
+                kind="captured" if found.kind == "completed" and found.force else found.kind,
                 from_=found.giver,
                 to=found.taker,
                 source=source,
@@ -1265,7 +1272,7 @@ def read_report(
     _add_events(extraction, reader.dates_put_off(scheduled, postponed), seen, source)
     if article.published is not None and article.published_from in ("option", "page metadata"):
         # "The Taliban have taken Jalalabad", in a report's first sentences with no day: the news of its day.
-        changed = {e.district for e in extraction.events if e.kind == "completed"}
+        changed = {e.district for e in extraction.events if e.kind in settings.CONTROL_CHANGES}
         news = [
             Found(p, next(iter(p.features)), "completed", article.published, sentence, *parties)
             for p, sentence, number, parties in reader.undated_changes
@@ -1276,6 +1283,6 @@ def read_report(
         for k in range(before, len(extraction.events)):
             extraction.events[k] = replace(extraction.events[k], note=NEWS_OF_THE_DAY_NOTE)
     extraction.events = _complete_parties(extraction.events, reader.parties_named)
-    order = ("scheduled", "postponed", "completed")
+    order = settings.EVENT_KINDS
     extraction.events.sort(key=lambda e: (e.date, e.district, order.index(e.kind)))
     return extraction
