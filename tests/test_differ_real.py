@@ -29,8 +29,8 @@ STEPANAKERT_SAYS = (
 )
 
 
-def _two_real_reports(tmp_path):
-    """The table that merging the two reports gives, and the map built from it."""
+def _two_real_reports(tmp_path, lang: str = "en"):
+    """The table that merging the two reports gives, and the map built from it (its own words in ``lang``)."""
     baku = Event(
         "Shusha City",
         dt.date(2020, 11, 8),
@@ -52,7 +52,7 @@ def _two_real_reports(tmp_path):
     merged = merge_reports([(BAKU_SAYS, [baku], dt.date(2020, 11, 8)), (STEPANAKERT_SAYS, [stepanakert], dt.date(2020, 11, 10))])
     table = tmp_path / "shusha.csv"
     write_events(merged, table)
-    return merged, build_map(tmp_path / "shusha.html", events=table, self_contained=True)
+    return merged, build_map(tmp_path / f"shusha-{lang}.html", events=table, self_contained=True, lang=lang)
 
 
 def test_merging_keeps_both_days_side_by_side(tmp_path):
@@ -89,3 +89,40 @@ def test_the_district_and_the_event_list_say_reports_differ(tmp_path, open_offli
     text = popup.inner_text()
     assert "Reports differ" in text.splitlines()
     assert "Shusha" in text and "aysor.am" in text and "english.alarabiya.net" in text  # each date with its report
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "ru", "es"])
+def test_each_language_says_reports_differ_in_its_own_words(tmp_path, open_offline, lang):
+    from handover_map.words import words
+
+    say, english = words(lang), words("en")
+    assert say("script.reportsDiffer") != english("script.reportsDiffer")
+    _, path = _two_real_reports(tmp_path, lang)
+    page = open_offline(path)
+    assert page.errors == []
+    page.js("handoverMap.setDate('2020-11-08')")
+    listed = page.page.locator(".hm-event-differs").first.inner_text()
+    assert f"{say('script.reportsDiffer')}: {say.date(dt.date(2020, 11, 7), 'medium')} (Aysor.am," in listed
+    assert english("script.reportsDiffer") not in listed
+    legend = page.page.locator(".hm-legend li").all_inner_texts()
+    assert say("page.reports_differ") in legend and english("page.reports_differ") not in legend
+    page.js("handoverMap.layer.getLayers()[0].openPopup()")
+    popup = page.page.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=5_000)
+    assert say("script.reportsDiffer") in popup.inner_text().splitlines()
+
+
+def test_a_claim_is_named_in_the_page_language(tmp_path, open_offline):
+    from handover_map.words import words
+
+    table = tmp_path / "claim.csv"
+    table.write_text(
+        "district,date,kind,from,to,source,confirmation\n"
+        f'Shusha City,2020-11-08,captured,Armenian forces,Azerbaijan,"{BAKU_SAYS.replace(chr(34), chr(34) * 2)}",claimed\n',
+        encoding="utf-8",
+    )
+    say = words("de")
+    page = open_offline(build_map(tmp_path / "claim-de.html", events=table, self_contained=True, lang="de"))
+    page.js("handoverMap.setDate('2020-11-08')")
+    assert f"{say('script.claimedBy')} Azerbaijan" in page.page.locator(".hm-event-claimed").inner_text()
+    assert say("page.claimed") in page.page.locator(".hm-legend li").all_inner_texts()
