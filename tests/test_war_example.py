@@ -17,7 +17,13 @@ from handover_map.reports import split_sources
 pytestmark = pytest.mark.browser
 
 WAR_EVENTS = REPO / "geodata" / "events" / "karabakh-2020-war.csv"
-TAKEN = {"Jabrayil District": "2020-10-04", "Fuzuli District": "2020-10-17", "Zangilan District": "2020-10-20", "Qubadli District": "2020-10-26", "Shusha City": "2020-11-07"}
+TAKEN = {
+    "Jabrayil District": "2020-10-04",
+    "Fuzuli District": "2020-10-17",
+    "Zangilan District": "2020-10-20",
+    "Qubadli District": "2020-10-26",
+    "Shusha City": "2020-11-07",
+}
 HANDED_OVER = {"Agdam District": "2020-11-20", "Kalbajar District": "2020-11-25", "Lachin District": "2020-12-01"}
 
 
