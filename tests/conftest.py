@@ -18,7 +18,10 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 MIRROR = Path(os.environ.get("HANDOVER_MAP_DATA_DIR", SHARED / "geodata"))
 AZE_ADM2 = MIRROR / "geoBoundaries-AZE-ADM2.geojson"
-DEFAULT_EVENTS = REPO / "geodata" / "events" / "karabakh-2020.csv"
+#: The default map's table: the three handovers told by three reports (20 and 25 November, 1 December 2020).
+DEFAULT_EVENTS = REPO / "geodata" / "events" / "karabakh-2020-story.csv"
+#: One report alone, the seed report of 25 November 2020 (Lachin still to come): for tests of what one report knows.
+ONE_REPORT_EVENTS = REPO / "geodata" / "events" / "karabakh-2020.csv"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

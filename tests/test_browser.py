@@ -16,7 +16,7 @@ STATE_CASES = [
     ("Kalbajar", "2020-11-25", "transferred"),
     ("Kalbajar District", "2021-06-01", "transferred"),
     ("Lachin", "2020-11-30", "scheduled"),
-    ("Lachin", "2020-12-01", "scheduled"),
+    ("Lachin", "2020-12-01", "transferred"),
 ]
 
 
@@ -37,17 +37,19 @@ def test_state_of_districts_by_date(default_map, open_offline, name, day, state)
     assert page.js("n => handoverMap.stateOf(n)", name) == state
 
 
-def test_lachin_is_never_transferred_by_its_deadline(default_map, open_offline):
+def test_lachin_is_handed_over_only_when_its_report_says_so(default_map, open_offline):
     page = open_offline(default_map)
-    page.js("handoverMap.setDate('2020-12-05')")
-    assert page.js("handoverMap.stateOf('Lachin')") not in ("transferred", None)
+    page.js("handoverMap.setDate('2020-11-30')")  # its date announced, not yet reached
+    assert page.js("handoverMap.stateOf('Lachin')") == "scheduled"
+    page.js("handoverMap.setDate('2020-12-05')")  # after the latest report: the state it reported holds
+    assert page.js("handoverMap.stateOf('Lachin')") == "transferred"
 
 
 def test_dates_are_the_slider_stops(default_map, open_offline):
     page = open_offline(default_map)
     stops = page.js("handoverMap.dates()")
-    assert stops == ["2020-11-14", "2020-11-15", "2020-11-20", "2020-11-25"]  # the slider ends on the report's date
-    assert page.js("document.querySelector('input[type=range]').max") == "11"  # the slider runs through the days: 14 to 25 Nov
+    assert stops == ["2020-11-14", "2020-11-15", "2020-11-20", "2020-11-25", "2020-12-01"]  # the slider ends on the latest report's date
+    assert page.js("document.querySelector('input[type=range]').max") == "17"  # the slider runs through the days: 14 Nov to 1 Dec
     assert page.js("handoverMap.stateOf('Nowhere')") is None
 
 

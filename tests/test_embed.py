@@ -25,7 +25,7 @@ BLOG = """<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name=
 {after}
 <iframe id="other" srcdoc="<p>another frame</p>" title="Another frame" width="300" height="60"></iframe>
 </article></body></html>"""
-TITLE = "Armenia hands three districts back to Azerbaijan, November 2020"
+TITLE = "Armenia hands three districts back to Azerbaijan, November and December 2020"
 PARAGRAPH = "<p>A paragraph written for this test, long enough to wrap over a few lines in a narrow column of a blog post.</p>"
 
 

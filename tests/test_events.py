@@ -6,12 +6,33 @@ import datetime as dt
 
 import pytest
 
-from conftest import DEFAULT_EVENTS
+from conftest import DEFAULT_EVENTS, ONE_REPORT_EVENTS
 from handover_map import InputDataError, read_events, write_events
+from handover_map.build import default_events_path
+from handover_map.reports import split_sources
 
 
-def test_the_default_table_holds_the_five_reported_events():
-    rows = {(e.district, e.kind, e.date.isoformat()) for e in read_events(DEFAULT_EVENTS)}
+def test_the_default_table_is_the_story_of_three_reports():
+    assert default_events_path() == DEFAULT_EVENTS
+    events = read_events(DEFAULT_EVENTS)
+    rows = {(e.district, e.kind, e.date.isoformat()) for e in events}
+    assert rows == {
+        ("Aghdam", "completed", "2020-11-20"),
+        ("Kalbajar", "scheduled", "2020-11-15"),
+        ("Kalbajar", "postponed", "2020-11-15"),
+        ("Kalbajar", "completed", "2020-11-25"),
+        ("Lachin", "scheduled", "2020-12-01"),
+        ("Lachin", "completed", "2020-12-01"),
+    }
+    # Each handover cites the report that tells it, with its publication date.
+    cited = {e.district: split_sources(e.source)[0] for e in events if e.kind == "completed"}
+    assert cited["Aghdam"].startswith("Al Jazeera,") and "2020-11-20" in cited["Aghdam"]
+    assert cited["Kalbajar"].startswith("AFP,") and "25 November 2020" in cited["Kalbajar"]
+    assert cited["Lachin"].startswith("The Daily Asian Age (AFP),") and "2020-12-01" in cited["Lachin"]
+
+
+def test_the_one_report_table_holds_the_seed_reports_five_events():
+    rows = {(e.district, e.kind, e.date.isoformat()) for e in read_events(ONE_REPORT_EVENTS)}
     assert rows == {
         ("Aghdam", "completed", "2020-11-20"),
         ("Kalbajar", "scheduled", "2020-11-15"),

@@ -17,6 +17,14 @@ from click.testing import CliRunner, Result
 from handover_map import settings
 from handover_map.cli import cli
 
+#: How the default map's page words each state it draws (legend and popups).
+PAGE_WORDS = {
+    "held": "Held by Armenia: no handover reported",
+    "scheduled": "Handover announced, date not yet reached",
+    "postponed": "Announced handover put off",
+    "transferred": "Handed over to Azerbaijan",
+}
+
 
 def invoke(*args: object) -> Result:
     with warnings.catch_warnings():
@@ -39,7 +47,7 @@ def test_geojson_has_one_feature_per_district_and_state_interval(exported):
     for feature in collection["features"]:
         properties = feature["properties"]
         assert properties["state"] in settings.STATES
-        assert properties["state_label"] == settings.STATE_STYLES[properties["state"]]["label"]
+        assert properties["state_label"] == PAGE_WORDS[properties["state"]]  # the page's words, with the parties
         shape = shapely.geometry.shape(feature["geometry"])
         assert shape.is_valid and not shape.is_empty
         minx, miny, maxx, maxy = shape.bounds
@@ -57,9 +65,9 @@ def test_geojson_has_one_feature_per_district_and_state_interval(exported):
         ("postponed", "2020-11-15", "2020-11-24"),
         ("transferred", "2020-11-25", None),
     ]
-    # As on the page: after the latest report (25 November), Lachin's passing date is not known to have brought anything.
+    # The story's latest report (1 December) tells Lachin's handover on its announced day.
     lachin = [(i["state"], i["start"], i["end"]) for i in by_district["Lachin District"]]
-    assert lachin == [("scheduled", "2020-11-14", "2020-12-01"), ("unreported", "2020-12-02", None)]
+    assert lachin == [("scheduled", "2020-11-14", "2020-11-30"), ("transferred", "2020-12-01", None)]
 
 
 def test_csv_has_the_same_intervals_without_geometry(exported):
@@ -91,3 +99,18 @@ def test_the_events_table_cannot_be_overwritten(tmp_path):
     before = table.read_bytes()
     result = invoke("export", "--events", table, "-o", table)
     assert result.exit_code != 0 and table.read_bytes() == before
+
+
+def test_state_labels_name_who_holds_a_district_as_the_popups_do(tmp_path):
+    table = tmp_path / "parties.csv"
+    table.write_text(
+        "district,date,kind,from,to\nKalbajar,2020-11-20,completed,Party A,Party B\nKalbajar,2020-11-25,captured,Party B,Party C\nAghdam,2020-11-22,captured,Party A,Party C\n",
+        encoding="utf-8",
+    )
+    assert invoke("export", "--events", table, "-o", tmp_path / "timeline.csv").exit_code == 0
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "timeline.csv").read_text(encoding="utf-8"))))
+    labels = {(row["district"], row["start"]): (row["state_label"], row["holder"]) for row in rows}
+    assert labels[("Kalbajar District", "2020-11-19")] == ("Held: no handover reported", "")  # two parties give districts up: the legend names neither
+    assert labels[("Kalbajar District", "2020-11-20")] == ("Handed over to Party B", "Party B")
+    assert labels[("Kalbajar District", "2020-11-25")] == ("Taken by Party C", "Party C")  # not the generic "Taken: control changed without a handover"
+    assert labels[("Agdam District", "2020-11-22")] == ("Taken by Party C", "Party C")

@@ -81,7 +81,7 @@ def test_join_groups_events_by_boundary_name():
     assert {name: len(events) for name, events in joined.items()} == {
         "Agdam District": 1,
         "Kalbajar District": 3,
-        "Lachin District": 1,
+        "Lachin District": 2,
     }
 
 

@@ -13,11 +13,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO
+from conftest import DEFAULT_EVENTS, REPO
 
 SCREENSHOTS = REPO / "output" / "screenshots"
 LOCALES = REPO / "src" / "handover_map" / "locales"
 NOV_25 = dt.date(2020, 11, 25)
+#: The default map's latest report: the slider's last stop.
+DEC_1 = dt.date(2020, 12, 1)
 
 
 def _catalogue(lang: str) -> dict:
@@ -145,7 +147,7 @@ def test_the_page_says_its_words_in_its_language_and_reports_stay_as_written(pag
     english, french = pages["en"].read_text(encoding="utf-8"), pages["fr"].read_text(encoding="utf-8")
     assert '<html lang="en">' in english and '<html lang="fr">' in french
     assert 'aria-label="Lecture"' in french and ">Événements</h2>" in french and 'data-shown="Date affichée\u00a0: "' in french
-    assert "Selon les articles parus jusqu’au 25 novembre 2020" in french
+    assert f"Selon les articles parus jusqu’au {words('fr').date(DEC_1)}" in french
     assert "Carte\u00a0: handover-map, Leaflet, folium" in french
     # Text from reports and sources is never translated: the citations and the evidence are the English page's.
     credits = [re.search(r'<p class="hm-credits">(.*?)</p>', page).group(1).split(" · ") for page in (english, french)]
@@ -174,10 +176,11 @@ def test_english_is_the_default(pages, tmp_path):
 def test_a_snapshot_draws_its_words_and_dates_in_its_language(tmp_path):
     from handover_map.build import prepare_map
     from handover_map.snapshot import write_snapshot
+    from handover_map.words import words
 
     written = write_snapshot(prepare_map(lang="ru"), tmp_path / "ru", [dt.date(2020, 11, 20), NOV_25])
     svg = written[1].read_text(encoding="utf-8")
-    for text in ("20 нояб. 2020\u202fг.", "25 нояб. 2020\u202fг.", "Передан: Azerbaijan", "По сообщениям на 25 ноября 2020\u202fг.", "Карта: handover-map"):
+    for text in ("20 нояб. 2020\u202fг.", "25 нояб. 2020\u202fг.", "Передан: Azerbaijan", f"По сообщениям на {words('ru').date(DEC_1)}", "Карта: handover-map"):
         assert text in svg, text
     assert "Handed over" not in svg and "Nov 2020" not in svg
 
@@ -215,7 +218,7 @@ def test_french_and_russian_pages_show_their_words(pages, browser_context, lang)
     from handover_map.words import words
 
     say = words(lang)
-    labels = state_labels(read_events(REPO / "geodata" / "events" / "karabakh-2020.csv"), lang)
+    labels = state_labels(read_events(DEFAULT_EVENTS), lang)
     page, errors = _open(browser_context, pages[lang], 1400)
     assert page.evaluate("document.documentElement.lang") == lang
     # Legend: the states in the language, the parties' names as the table writes them.
@@ -226,7 +229,7 @@ def test_french_and_russian_pages_show_their_words(pages, browser_context, lang)
     assert page.locator("#hm-date").inner_text() == say.date(NOV_25, "medium")
     assert page.locator("#hm-slider").get_attribute("aria-valuetext") == say.date(NOV_25, "medium")
     assert page.locator("#hm-slider").get_attribute("aria-label") == say("page.slider")
-    ticks = [dt.date(2020, 11, day) for day in (15, 20, 25)]
+    ticks = [dt.date(2020, 11, day) for day in (15, 20, 25)] + [DEC_1]
     assert page.locator(".hm-tick-label").all_inner_texts() == [say.date(day, "day_month") for day in ticks]
     assert page.locator("#hm-play").get_attribute("aria-label") == say("script.play")
     assert page.get_by_role("button", name=say("script.reset_view")).count() == 1
@@ -314,7 +317,8 @@ def test_the_script_writes_every_month_as_babel_does(pages, browser_context, lan
         day = dt.date(2021, month, 3 + month)  # one and two digits
         page.evaluate(f"handoverMap.setDate('{day.isoformat()}')")
         assert page.locator("#hm-date").inner_text() == say.date(day, "medium"), day
-    assert page.locator(".hm-tick-label").all_inner_texts() == [say.date(dt.date(2020, 11, day), "day_month") for day in (15, 20, 25)]
+    ticks = [dt.date(2020, 11, day) for day in (15, 20, 25)] + [DEC_1]
+    assert page.locator(".hm-tick-label").all_inner_texts() == [say.date(day, "day_month") for day in ticks]
     assert errors == []
     page.close()
 

@@ -94,7 +94,10 @@ def test_a_folium_map_of_ones_own_shows_the_districts_and_the_slider_works(tmp_p
     assert frame.locator("#hm-date").inner_text() == "25 Nov 2020"
     assert frame.evaluate("handoverMap.stateOf('Kalbajar')") == "transferred"
     assert frame.evaluate("handoverMap.layer.getLayers().map(l => l.options.fillColor)") != fill_before
-    assert frame.locator(".hm-event").count() == 5
+    assert frame.locator(".hm-event").count() == 6  # the story's six events, Lachin's handover of 1 December the last
+    slider.fill("17")
+    assert frame.locator("#hm-date").inner_text() == "1 Dec 2020"
+    assert frame.evaluate("handoverMap.stateOf('Lachin')") == "transferred"
     assert frame.evaluate("handoverMap.map.hasLayer(handoverMap.layer)")
 
 

@@ -55,15 +55,15 @@ def test_a_date_outside_the_slider_is_refused(tmp_path, day):
     result = invoke("build", "--date", day, "-o", tmp_path / "map.html")
     assert result.exit_code == 2
     line = error_line(result)
-    assert f"{day}, is outside the slider's range, 14 November 2020 to 25 November 2020" in line
-    assert "give --date from 2020-11-14 to 2020-11-25" in line
+    assert f"{day}, is outside the slider's range, 14 November 2020 to 1 December 2020" in line
+    assert "give --date from 2020-11-14 to 2020-12-01" in line
     assert not (tmp_path / "map.html").exists()
 
 
 def test_a_snapshot_date_outside_the_slider_is_refused(tmp_path):
     result = invoke("snapshot", "--date", "2020-11-20", "--date", "2031-01-01", "-o", tmp_path / "small")
     assert result.exit_code == 2
-    assert "A snapshot date, 2031-01-01, is outside the slider's range, 14 November 2020 to 25 November 2020" in error_line(result)
+    assert "A snapshot date, 2031-01-01, is outside the slider's range, 14 November 2020 to 1 December 2020" in error_line(result)
     assert not list(tmp_path.iterdir())
 
 

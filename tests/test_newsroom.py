@@ -27,7 +27,7 @@ def test_moving_the_slider_updates_the_hash(default_map, open_offline):
     assert page.js("location.hash") == "#date=2020-11-20"
     page.js("location.hash = '#date=2020-12-05'")
     page.page.wait_for_function("handoverMap.date() === '2020-12-05'")
-    assert page.js("handoverMap.stateOf('Lachin')") == "unreported"  # its date passed after the report: not known
+    assert page.js("handoverMap.stateOf('Lachin')") == "transferred"  # handed over on 1 December, as the latest report says
 
 
 def test_keyboard_steps_between_dates(default_map, open_offline):
@@ -77,9 +77,9 @@ def test_play_walks_through_the_dates_and_stops_at_the_end(default_map, open_off
     page.page.locator("#hm-play").click()
     assert page.js("handoverMap.playing()")
     assert page.page.locator("#hm-play").get_attribute("aria-pressed") == "true"
-    page.page.wait_for_function("handoverMap.date() === '2020-11-25'", timeout=5_000)
+    page.page.wait_for_function("handoverMap.date() === '2020-12-01'", timeout=5_000)
     page.page.wait_for_function("!handoverMap.playing()", timeout=5_000)
-    page.js("handoverMap.setDate('2020-11-25')")
+    page.js("handoverMap.setDate('2020-12-01')")
     page.js("handoverMap.play()")  # from the end it starts over
     assert page.js("handoverMap.date()") == "2020-11-14"
     page.js("handoverMap.pause()")
@@ -95,6 +95,7 @@ def test_event_list_follows_the_slider_and_jumps_on_click(default_map, open_offl
         ("2020-11-20", "Agdam District", "completed"),
         ("2020-11-25", "Kalbajar District", "completed"),
         ("2020-12-01", "Lachin District", "scheduled"),
+        ("2020-12-01", "Lachin District", "completed"),
     ]
     past, current, future = "rgb(138, 138, 138)", "rgb(0, 114, 178)", "rgb(204, 204, 204)"
     items = page.page.locator(".hm-event")
@@ -103,21 +104,21 @@ def test_event_list_follows_the_slider_and_jumps_on_click(default_map, open_offl
         return items.evaluate_all("items => items.map(i => getComputedStyle(i).borderLeftColor)")
 
     page.js("handoverMap.setDate('2020-11-22')")
-    assert borders() == [past, past, current, future, future]
-    assert [items.nth(k).get_attribute("aria-current") for k in range(5)] == [None, None, "true", None, None]
+    assert borders() == [past, past, current, future, future, future]
+    assert [items.nth(k).get_attribute("aria-current") for k in range(6)] == [None, None, "true", None, None, None]
     page.js("handoverMap.setDate('2020-11-15')")  # two events on one day are both current
-    assert borders() == [current, current, future, future, future]
+    assert borders() == [current, current, future, future, future, future]
     page.js("handoverMap.setDate('2020-11-01')")
-    assert borders() == [future] * 5
-    items.nth(4).locator("button").click()
+    assert borders() == [future] * 6
+    items.nth(5).locator("button").click()
     assert page.js("handoverMap.date()") == "2020-12-01"
-    assert borders() == [past, past, past, past, current]
-    assert items.nth(4).get_attribute("aria-current") == "true"
+    assert borders() == [past, past, past, past, current, current]
+    assert items.nth(4).get_attribute("aria-current") == "true"  # the first of the day's events
 
 
 def test_ticks_mark_the_event_dates(default_map, open_offline):
     page = open_offline(default_map)
-    assert page.page.locator(".hm-tick").evaluate_all("ts => ts.map(t => t.title)") == ["15 Nov 2020", "20 Nov 2020", "25 Nov 2020"]
+    assert page.page.locator(".hm-tick").evaluate_all("ts => ts.map(t => t.title)") == ["15 Nov 2020", "20 Nov 2020", "25 Nov 2020", "1 Dec 2020"]
 
 
 def test_scheduled_is_hatched_and_transferred_solid(default_map, open_offline):
@@ -157,7 +158,7 @@ def test_labels_context_and_held_area_are_drawn(default_map, open_offline):
     assert {"Armenia", "Azerbaijan"} <= set(countries)  # names only where they fit inside the map (tests/test_page.py)
     assert page.js("document.querySelectorAll('path[stroke-dasharray=\"6 5\"]').length") == 1
     assert "Area held by Armenian forces before the 2020 war" in page.page.locator(".hm-legend").inner_text()
-    assert "As reported on 25 November 2020" in page.page.locator(".hm-note").inner_text()
+    assert "As reported on 1 December 2020" in page.page.locator(".hm-note").inner_text()
 
 
 def test_scroll_wheel_is_not_captured_until_the_map_is_clicked(default_map, open_offline):

@@ -25,11 +25,12 @@ def _box(page, selector: str) -> dict:
 def test_ticks_are_dated_and_placed_in_proportion_to_time(default_map, open_offline):
     page = open_offline(default_map)
     labels = page.page.locator(".hm-tick-label")
-    # The slider runs from 14 to 25 November, the date of the latest report: no tick after it.
-    assert labels.all_inner_texts() == ["15 Nov", "20 Nov", "25 Nov"]
-    x = [box["x"] + box["width"] / 2 for box in (labels.nth(k).bounding_box() for k in range(3))]
-    # 15 -> 20 -> 25 Nov: 5 and 5 days
+    # The slider runs from 14 November to 1 December, the date of the latest report: no tick after it.
+    assert labels.all_inner_texts() == ["15 Nov", "20 Nov", "25 Nov", "1 Dec"]
+    x = [box["x"] + box["width"] / 2 for box in (labels.nth(k).bounding_box() for k in range(4))]
+    # 15 -> 20 -> 25 Nov -> 1 Dec: 5, 5 and 6 days
     assert x[2] - x[1] == pytest.approx(x[1] - x[0], abs=1.5)
+    assert x[3] - x[2] == pytest.approx(6 / 5 * (x[1] - x[0]), abs=1.5)
     # The thumb stands over the tick of the date shown, and one day is a fifth of five.
     thumbs = {}
     for day in ("2020-11-14", "2020-11-15", "2020-11-20"):

@@ -6,7 +6,8 @@ found without it), the venv's ``bin`` first on the ``PATH`` (what ``source
 .venv/bin/activate`` does), a temporary folder as the working directory. The
 user's own files the lines name (``article.txt``, ``saved-page.html``,
 ``my.csv``, ``districts.gpkg``, a folder ``reports/`` holding the article and
-the page) are put there first; every other file is
+the page) are put there first, and so is the clone's ``geodata/`` folder (a
+link), since the lines run from the clone; every other file is
 written by an earlier line. ``PYTHONPATH`` and ``HANDOVER_MAP_CACHE_DIR`` are
 passed on when set, so that a worktree tests its own code and the same
 cache. Nothing here needs the network: the boundary files come from the
@@ -65,6 +66,7 @@ def _users_files(folder: Path) -> None:
     (folder / "my.csv").write_text("district,date,kind\nKelbajar,2020-11-25,completed\nLaçın,2020-12-01,scheduled\n", encoding="utf-8")
     frame = gpd.read_file(AZE_ADM2).rename(columns={"shapeName": "NAME_EN"})[["NAME_EN", "geometry"]]
     frame.to_file(folder / "districts.gpkg")
+    (folder / "geodata").symlink_to(REPO / "geodata", target_is_directory=True)  # the bundled examples, as in the clone
 
 
 def test_the_readme_lists_runnable_commands_only():
@@ -97,7 +99,11 @@ def test_using_it_commands_run_as_written_in_a_new_shell(tmp_path):
         "map-fr.html",
         "out.html",
         "output/karabakh-2020-handovers.html",
+        "output/karabakh-2020-war.html",
         "output/karabakh.png",
     ):
         assert (tmp_path / written).is_file(), written
-    assert "Leaflet 1.9.3" in (tmp_path / "output" / "karabakh-2020-handovers.html").read_text(encoding="utf-8")
+    default = (tmp_path / "output" / "karabakh-2020-handovers.html").read_text(encoding="utf-8")
+    assert "Leaflet 1.9.3" in default and "As reported on 1 December 2020" in default  # the three-report story
+    war = (tmp_path / "output" / "karabakh-2020-war.html").read_text(encoding="utf-8")
+    assert "Karabakh, autumn 2020" in war and "Taken by Azerbaijan" in war

@@ -33,14 +33,15 @@ def test_snapshot_writes_png_and_svg_with_one_panel_per_event_date(tmp_path):
     assert result.returncode == 0, result.stderr
     png, svg = tmp_path / "karabakh.png", tmp_path / "karabakh.svg"
     width, height = _png_size(png)
-    assert width > 2 * height  # three panels side by side: the report's dates, not the one it announced
+    assert width > 2 * height  # four panels side by side: each report's dates, up to the latest report's
     text = svg.read_text()
     for words in (
         "Armenia hands three districts back to Azerbaijan",
         "15 Nov 2020",
         "20 Nov 2020",
         "25 Nov 2020",
-        "As reported on 25 November 2020",
+        "1 Dec 2020",
+        "As reported on 1 December 2020",
         "Handed over to Azerbaijan",
         "Handover announced, date not yet reached",
         "geoBoundaries",
@@ -91,7 +92,7 @@ def test_any_number_of_panels_is_laid_out_without_overlap(count):
         legend = next(child for child in figure.get_children() if isinstance(child, Legend)).get_window_extent(renderer)
         assert len(panels) == count
         assert [text for text, _ in texts if re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}", text)] == [f"{d.day} {d.strftime('%b')} 2020" for d in dates]
-        assert any(text.startswith("As reported on 25 November 2020") for text, _ in texts)  # the note
+        assert any(text.startswith("As reported on 1 December 2020") for text, _ in texts)  # the note
         assert any("geoBoundaries" in text for text, _ in texts)  # the credits
         blocks = panels + [box for _, box in texts] + [legend]
         for k, box in enumerate(blocks):

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from conftest import AZE_ADM2, REPO
+from conftest import AZE_ADM2, ONE_REPORT_EVENTS, REPO
 from handover_map.build import as_reported_note, prepare_map
 from handover_map.cli import cli
 from handover_map.events import Event, read_events
@@ -217,27 +217,39 @@ def test_the_slider_can_go_on_past_the_latest_report(two_reports, tmp_path):
 
 
 def test_a_date_after_the_latest_report_is_not_drawn_as_fact():
-    """The default map's report is of 25 November: Lachin's 1 December date passing without a handover is not known."""
-    inputs = prepare_map()
+    """The seed report alone is of 25 November: Lachin's 1 December date passing without a handover is not known."""
+    inputs = prepare_map(ONE_REPORT_EVENTS)
     assert inputs.horizon == D(2020, 11, 25)
     timeline = inputs.timeline()
     assert timeline.stops[-1] == D(2020, 11, 25)
     assert timeline.state("Lachin District", D(2020, 12, 1)) == "scheduled"
     assert timeline.state("Lachin District", D(2020, 12, 2)) == "unreported"  # not "overdue"
     assert timeline.state("Kalbajar District", D(2021, 6, 1)) == "transferred"  # a reported handover stays
-    later = prepare_map(until=D(2020, 12, 5))
+    later = prepare_map(ONE_REPORT_EVENTS, until=D(2020, 12, 5))
     assert later.timeline().stops[-3:] == [D(2020, 12, 1), D(2020, 12, 2), D(2020, 12, 5)]
+
+
+def test_the_default_story_knows_what_its_third_report_says():
+    """The default map adds the report of 1 December: Lachin handed over that day, and the slider ends there."""
+    inputs = prepare_map()
+    assert inputs.horizon == D(2020, 12, 1)
+    timeline = inputs.timeline()
+    assert timeline.stops[-1] == D(2020, 12, 1)
+    assert timeline.state("Lachin District", D(2020, 11, 30)) == "scheduled"
+    assert timeline.state("Lachin District", D(2020, 12, 1)) == "transferred"
+    later = prepare_map(until=D(2020, 12, 5))
+    assert later.timeline().state("Lachin District", D(2020, 12, 5)) == "transferred"  # reported: no "not known"
 
 
 def test_the_snapshot_carries_the_note():
     inputs = prepare_map()
-    assert inputs.note.startswith("As reported on 25 November 2020, the date of the latest report (AFP,")
+    assert inputs.note.startswith("As reported on 1 December 2020, the date of the latest report (The Daily Asian Age (AFP),")
     figure = draw_small_multiples(inputs)
     texts = " ".join(text.get_text().replace("\n", " ") for text in figure.texts)
-    assert "As reported on 25 November 2020" in texts and "Azerbaijan Army Moves into Second District" in texts
+    assert "As reported on 1 December 2020" in texts and "Azerbaijan army enters last district" in texts
     # Panels end with the slider: none after the latest report.
     panel_titles = [t.get_text() for t in figure.texts if t.get_text().endswith(" 2020") and t.get_text()[:1].isdigit()]
-    assert panel_titles == ["15 Nov 2020", "20 Nov 2020", "25 Nov 2020"]
+    assert panel_titles == ["15 Nov 2020", "20 Nov 2020", "25 Nov 2020", "1 Dec 2020"]
 
 
 def test_the_note_names_the_latest_report_and_says_what_is_pending():
@@ -258,7 +270,7 @@ def test_build_until_and_a_refused_until(tmp_path):
     assert not (tmp_path / "early.html").exists()
     # A snapshot or page date after the slider's end is refused, as before.
     result = invoke("build", "--date", "2020-12-02", "-o", tmp_path / "late.html")
-    assert result.exit_code == 2 and "outside the slider's range, 14 November 2020 to 25 November 2020" in error_line(result)
+    assert result.exit_code == 2 and "outside the slider's range, 14 November 2020 to 1 December 2020" in error_line(result)
 
 
 def test_reconcile_tells_a_persons_rows_from_the_machines():

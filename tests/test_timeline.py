@@ -8,7 +8,7 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import DEFAULT_EVENTS
+from conftest import DEFAULT_EVENTS, ONE_REPORT_EVENTS
 from handover_map.events import Event, read_events
 from handover_map.timeline import build_timeline, group_by_district, state_on
 
@@ -20,7 +20,7 @@ def _default():
 
 
 def test_seed_article_states():
-    events = _default()
+    events = group_by_district(read_events(ONE_REPORT_EVENTS))
     expected = {
         ("Aghdam", D(2020, 11, 19)): "held",
         ("Aghdam", D(2020, 11, 20)): "transferred",
@@ -34,6 +34,13 @@ def test_seed_article_states():
     }
     for (district, day), state in expected.items():
         assert state_on(events[district], day) == state, (district, day)
+
+
+def test_the_story_hands_lachin_over_on_its_announced_day():
+    events = _default()
+    assert state_on(events["Lachin"], D(2020, 11, 30)) == "scheduled"
+    assert state_on(events["Lachin"], D(2020, 12, 1)) == state_on(events["Lachin"], D(2020, 12, 5)) == "transferred"
+    assert build_timeline(events).changes["Lachin"] == [(None, "scheduled"), (D(2020, 12, 1), "transferred")]
 
 
 def test_timeline_change_points_agree_with_state_on():

@@ -30,7 +30,9 @@ from ._atomic import refuse_overwriting_inputs, write_bytes_atomic
 from ._errors import OptionError
 from .build import MapInputs
 from .events import neutralise
+from .render import PARTY_LABEL_KEYS, state_labels
 from .timeline import ONE_DAY, holder_on
+from .words import Words, words
 
 #: Output suffixes and the formats they select.
 FORMATS = {".geojson": "geojson", ".json": "geojson", ".csv": "csv"}
@@ -49,22 +51,35 @@ class Interval:
     start: dt.date | None
     end: dt.date | None
     holder: str = ""
+    #: The state as the page words it, with its parties (see :func:`_state_label`).
+    state_label: str = ""
 
     def record(self) -> dict[str, str | None]:
-        """The interval as a table row: the state's legend label, ISO dates."""
+        """The interval as a table row: the state as the page words it, ISO dates."""
         return {
             "district": self.district,
             "label": self.label,
             "state": self.state,
-            "state_label": settings.STATE_STYLES[self.state]["label"],
+            "state_label": self.state_label or settings.STATE_STYLES[self.state]["label"],
             "holder": self.holder or None,
             "start": self.start.isoformat() if self.start else None,
             "end": self.end.isoformat() if self.end else None,
         }
 
 
+def _state_label(state: str, holder: str, labels: dict[str, str], say: Words) -> str:
+    """The state as the page's popup says it: after a change of control, with
+    who holds the district ("Handed over to Azerbaijan", "Taken by Party C");
+    otherwise the legend's label, naming the parties when the table agrees on them."""
+    if holder and state in settings.CONTROL_STATES:
+        return say(PARTY_LABEL_KEYS[state], party=holder)
+    return labels[state]
+
+
 def timeline_intervals(inputs: MapInputs) -> list[Interval]:
     """Every district's state intervals, districts in map order, intervals in time order."""
+    drawn = [event for district in inputs.layers.districts for event in inputs.joined[district.name]]
+    labels, say = state_labels(drawn, inputs.lang), words(inputs.lang)
     timeline = inputs.timeline()
     first = timeline.stops[0] if timeline.stops else None
     intervals = []
@@ -75,12 +90,14 @@ def timeline_intervals(inputs: MapInputs) -> list[Interval]:
             end = following[0] - ONE_DAY if following and following[0] else None
             start = day or first
             if state not in settings.CONTROL_STATES or start is None:
-                intervals.append(Interval(district.name, district.label, state, start, end))
+                intervals.append(Interval(district.name, district.label, state, start, end, state_label=labels[state]))
                 continue
             # A change of control in the same state (A to B, then B to C) starts an interval of its own.
             changes = sorted({e.date for e in events if e.kind in settings.CONTROL_CHANGES and start < e.date and (end is None or e.date <= end)})
             for begin, after in zip([start, *changes], [*changes, None]):
-                intervals.append(Interval(district.name, district.label, state, begin, after - ONE_DAY if after else end, holder_on(events, begin)))
+                holder = holder_on(events, begin)
+                label = _state_label(state, holder, labels, say)
+                intervals.append(Interval(district.name, district.label, state, begin, after - ONE_DAY if after else end, holder, label))
     return intervals
 
 

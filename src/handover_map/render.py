@@ -42,18 +42,6 @@ PARTY_LABEL_KEYS = {"held": "state.held_by", "transferred": "state.transferred_t
 #: States drawn hatched: announced but not (yet) done, or not known.
 HATCHED = ("scheduled", "postponed", "overdue", "unreported")
 
-#: The page's words for reports that differ and for claimed events, in
-#: English, in one place (for a catalogue of the page's strings).
-DIFFER_WORDS = {
-    "reportsDiffer": "Reports differ",
-    "differLegend": "Reports differ on the date (dotted outline while the dates are in play)",
-    "claimedBy": "claimed by",
-    "claimedByOneSide": "claimed by one side only",
-    "oneSide": "one side",
-    "claimedLegend": "Claimed by one side only (pale)",
-    "confirmed": "confirmed",
-}
-
 #: Outline of a district while reports give different dates for one of its
 #: events; a dotted black line, unlike the dashed area held before the handovers.
 DIFFER_OUTLINE = {"color": "#000000", "weight": 3, "dashArray": "2 4"}
@@ -234,9 +222,9 @@ class HandoverLayer(MacroElement):
         legend += [(f"background:{colour}", settings.PARTY_HOLDS_LABEL.format(party=party)) for party, colour in colours.items()]
         if data["claims"]:
             colour = settings.STATE_STYLES["transferred"]["color"]
-            legend.append((f"background:{colour};opacity:{settings.CLAIMED_FILL_OPACITY}", DIFFER_WORDS["claimedLegend"]))
+            legend.append((f"background:{colour};opacity:{settings.CLAIMED_FILL_OPACITY}", say("page.claimed")))
         if data["differ"]:
-            legend.append(("border:2px dotted #000;background:transparent", DIFFER_WORDS["differLegend"]))
+            legend.append(("border:2px dotted #000;background:transparent", say("page.reports_differ")))
         legend += list(context_legend)
         credits = list(credits)
         if layers.towns:
@@ -480,7 +468,7 @@ def page_data(
     ``geometry``: the districts' GeoJSON, as JSON text (see :func:`_data_json`);
     ``words``, ``dates`` and ``locale``: the script's words, date patterns and
     number locale in the page's language (``say``, default English; see
-    :class:`handover_map.words.Words`), with :data:`DIFFER_WORDS` in English.
+    :class:`handover_map.words.Words`).
     """
     say = say or words()
     epoch = timeline.stops[0]
@@ -553,7 +541,7 @@ def page_data(
         "towns": [list(town) for town in layers.towns],
         "otherNames": [[text(spelling) for spelling in other_spellings(d.label, joined[d.name], d.name)] for d in layers.districts],
         "canvas": uses_canvas(layers),
-        "words": {**say.script_words(), **DIFFER_WORDS},
+        "words": say.script_words(),
         "dates": say.date_formats(),
         "locale": str(say.locale).replace("_", "-"),
         "geometry": _districts_json(layers, decimals),

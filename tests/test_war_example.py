@@ -1,0 +1,126 @@
+"""The bundled example of the 2020 war's district changes, as a reader sees it: real Chromium, no network.
+
+geodata/events/karabakh-2020-war.csv: districts (and the town of Shusha)
+taken by Azerbaijan's army in October and November 2020, as real reports
+told them, then the three districts handed over after the ceasefire.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import REPO
+from handover_map import build_map
+from handover_map.events import read_events
+from handover_map.reports import split_sources
+
+pytestmark = pytest.mark.browser
+
+WAR_EVENTS = REPO / "geodata" / "events" / "karabakh-2020-war.csv"
+TAKEN = {
+    "Jabrayil District": "2020-10-04",
+    "Fuzuli District": "2020-10-17",
+    "Zangilan District": "2020-10-20",
+    "Qubadli District": "2020-10-26",
+    "Shusha City": "2020-11-07",
+}
+HANDED_OVER = {"Agdam District": "2020-11-20", "Kalbajar District": "2020-11-25", "Lachin District": "2020-12-01"}
+
+
+@pytest.fixture(scope="module")
+def war_map(tmp_path_factory):
+    return build_map(tmp_path_factory.mktemp("war") / "war.html", events=WAR_EVENTS, self_contained=True)
+
+
+def test_every_row_cites_a_dated_report_with_its_address():
+    events = read_events(WAR_EVENTS)
+    assert {e.kind for e in events} == {"captured", "completed"}  # no announced date drawn before it was announced
+    for event in events:
+        reports = split_sources(event.source)
+        assert reports, event
+        for report in reports:
+            assert "2020" in report, report  # the publication date
+        if event.kind == "captured":
+            assert any("https://" in report for report in reports), event
+        assert event.note, event  # the facts in our own words
+    assert {e.from_ for e in events} == {"Armenian forces"} and {e.to for e in events} == {"Azerbaijan"}
+
+
+@pytest.mark.parametrize("day", ["2020-10-03", "2020-10-17", "2020-10-26", "2020-11-08", "2020-11-25", "2020-12-01"])
+def test_the_slider_colours_the_districts_taken_or_handed_over_by_then(war_map, open_offline, day):
+    page = open_offline(war_map)
+    assert page.js("d => handoverMap.setDate(d)", day) == day
+    for name, taken in TAKEN.items():
+        assert page.js("n => handoverMap.stateOf(n)", name) == ("taken" if taken <= day else "held"), (name, day)
+    for name, handed in HANDED_OVER.items():
+        assert page.js("n => handoverMap.stateOf(n)", name) == ("transferred" if handed <= day else "held"), (name, day)
+    assert page.js("handoverMap.stateOf('Shusha District')") is None  # no report names the district, only the town
+
+
+def test_the_slider_runs_from_before_the_first_capture_to_the_latest_report(war_map, open_offline):
+    page = open_offline(war_map)
+    assert page.errors == [] and page.blocked == []
+    dates = page.js("handoverMap.dates()")
+    assert dates[0] == "2020-10-03" and dates[-1] == "2020-12-01"
+    assert page.page.locator(".hm-note").inner_text().startswith("As reported on 1 December 2020")
+
+
+def test_the_legend_uses_neutral_capture_wording_and_the_parties(war_map, open_offline):
+    page = open_offline(war_map)
+    legend = page.page.locator(".hm-legend").inner_text()
+    for label in ("Held by Armenian forces", "Taken by Azerbaijan", "Handed over to Azerbaijan", "Claimed by one side only", "Reports differ on the date"):
+        assert label in legend
+    assert "Handover announced" not in legend and "put off" not in legend  # the war's table announces no dates
+    page.js("handoverMap.setDate('2020-10-17')")
+    kinds = page.page.locator(".hm-events").inner_text()
+    assert "Fuzuli: taken" in kinds and "Fuzuli: handed over" not in kinds
+
+
+def _popup(page, name: str) -> str:
+    page.js("handoverMap.map.closePopup()")  # an open popup may cover the next district
+    page.js(  # zoom to the district: the town of Shusha is a few pixels wide on the whole map
+        """name => handoverMap.layer.eachLayer(l => {
+            if (handoverMap.districts()[l.feature.properties.i].name === name) handoverMap.map.fitBounds(l.getBounds(), {animate: false});
+        })""",
+        name,
+    )
+    point = page.js(
+        """name => {
+            const d = handoverMap.districts().find(d => d.name === name);
+            const p = handoverMap.map.latLngToContainerPoint(d.labelAt);
+            const r = handoverMap.map.getContainer().getBoundingClientRect();
+            return [r.left + p.x, r.top + p.y];
+        }""",
+        name,
+    )
+    page.page.mouse.click(*point)
+    popup = page.page.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=5_000)
+    return popup.inner_text()
+
+
+def test_popups_cite_the_reports_and_say_whose_word_it_is(war_map, open_offline):
+    page = open_offline(war_map)
+    page.js("handoverMap.setDate('2020-10-20')")
+    text = _popup(page, "Zangilan District")
+    assert "On 20 Oct 2020: Taken by Azerbaijan (claimed by one side only)" in text
+    assert "20 Oct 2020: taken (Armenian forces → Azerbaijan), claimed by Azerbaijan" in text
+    assert "Aliyev announces liberation of Zangilan city and several villages from Armenian occupation" in text
+    assert "https://www.anews.com.tr/" in text
+    page.js("handoverMap.setDate('2020-11-08')")
+    text = _popup(page, "Shusha City")
+    assert "Reports differ" in text.splitlines()  # 7 November by the Karabakh Armenian leader, 8 November by Baku
+    assert "Ethnic Armenians confirm loss of Shusha to Azeri forces" in text and "aysor.am" in text
+    page.js("handoverMap.setDate('2020-12-01')")
+    text = _popup(page, "Lachin District")
+    assert "1 Dec 2020: handed over (Armenian forces → Azerbaijan)" in text
+    assert "Azerbaijan army enters last district handed over by Armenia" in text
+
+
+def test_a_capture_on_bakus_word_alone_is_drawn_as_claimed(war_map, open_offline):
+    page = open_offline(war_map)
+    page.js("handoverMap.setDate('2020-11-25')")
+    for name in ("Jabrayil District", "Fuzuli District", "Zangilan District", "Qubadli District"):
+        assert page.js("n => handoverMap.claimedOf(n)", name) is True, name  # Baku's word only
+    assert page.js("handoverMap.claimedOf('Shusha City')") is False  # the Karabakh Armenian side said it lost the town
+    assert page.js("handoverMap.claimedOf('Kalbajar District')") is False  # handed over: reported by independent outlets
