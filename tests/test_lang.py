@@ -328,3 +328,17 @@ def test_english_state_labels_agree_with_the_settings_the_export_uses():
     from handover_map.words import words
 
     assert {state: words("en")(f"state.{state}") for state in settings.STATES} == {state: style["label"] for state, style in settings.STATE_STYLES.items()}
+
+
+def test_party_legend_and_a_war_s_title_in_each_language():
+    from handover_map.build import _default_title
+    from handover_map.events import Event
+    from handover_map.words import words
+
+    war = [Event("Fuzuli District", dt.date(2020, 10, 17), "captured", from_="Armenian forces", to="Azerbaijan")]
+    handover = [Event("Agdam District", dt.date(2020, 11, 20), "completed", from_="Armenia", to="Azerbaijan")]
+    for lang in ("en", "fr", "de", "ru", "es"):
+        say = words(lang)
+        assert "Azerbaijan" in say("state.under_control", party="Azerbaijan")
+        assert _default_title(war, lang) != _default_title(handover, lang).replace("Agdam District", "Fuzuli District")
+    assert _default_title(war, "en") == "Changes of control: Fuzuli District"

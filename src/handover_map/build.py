@@ -66,7 +66,9 @@ def _default_title(events: list[Event], lang: str = DEFAULT_LANGUAGE) -> str:
     shown = ", ".join(districts[:4])
     if len(districts) > 4:
         shown = say("text.title_more", len(districts) - 4, list=shown)
-    return say("text.title", districts=shown)
+    # A war's captures are no handovers: the title says what changed, not how.
+    key = "text.title_changes" if any(e.kind == "captured" for e in events) else "text.title"
+    return say(key, districts=shown)
 
 
 def _default_subtitle(events: list[Event], lang: str = DEFAULT_LANGUAGE) -> str:

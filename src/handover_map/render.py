@@ -219,7 +219,7 @@ class HandoverLayer(MacroElement):
         colours = party_colours(events)
         # With several parties taking districts, the colour is who holds one: a legend entry per party instead of one per state.
         legend = [(_swatch(s), labels[s]) for s in settings.STATES if s in shown and not (colours and s in settings.CONTROL_STATES)]
-        legend += [(f"background:{colour}", settings.PARTY_HOLDS_LABEL.format(party=party)) for party, colour in colours.items()]
+        legend += [(f"background:{colour}", say("state.under_control", party=party)) for party, colour in colours.items()]
         if data["claims"]:
             colour = settings.STATE_STYLES["transferred"]["color"]
             legend.append((f"background:{colour};opacity:{settings.CLAIMED_FILL_OPACITY}", say("page.claimed")))

@@ -92,9 +92,6 @@ STATE_STYLES: dict[str, dict[str, str]] = {
 #: parties (Okabe-Ito colours the states do not use for holders).
 PARTY_COLOURS = ("#0072B2", "#009E73", "#56B4E9", "#332288", "#000000")
 
-#: Legend words for a party's colour, when the colours follow who holds a district.
-PARTY_HOLDS_LABEL = "Under {party} control"
-
 #: Style of boundary features that no event mentions.
 CONTEXT_STYLE = {"color": "#9e9e9e", "fillColor": "#f2f2f2", "weight": 0.6, "fillOpacity": 0.5}
 

@@ -94,9 +94,7 @@ def draw_small_multiples(inputs: MapInputs, dates: list[dt.date] | None = None, 
         for s in used
         if not (colours and s in settings.CONTROL_STATES)
     ]
-    handles += [
-        Patch(facecolor=colour, edgecolor="#444444", linewidth=0.5, label=settings.PARTY_HOLDS_LABEL.format(party=party)) for party, colour in colours.items()
-    ]
+    handles += [Patch(facecolor=colour, edgecolor="#444444", linewidth=0.5, label=say("state.under_control", party=party)) for party, colour in colours.items()]
     if layers.held_area is not None:
         handles.append(Patch(facecolor="none", edgecolor="#222222", linestyle="--", label=layers.held_area_label or say("page.held_area")))
 
