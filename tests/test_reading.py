@@ -945,3 +945,8 @@ def test_a_change_by_force_is_a_capture_and_a_handover_is_completed(afghanistan,
     assert events(azerbaijan, "Armenia handed Aghdam over to Azerbaijan on Friday.\n", "2020-11-21") == {("Agdam District", "completed", "2020-11-20")}
     # Entering or taking control tells no force: the report's other words may, the reviewer decides.
     assert events(azerbaijan, "Azerbaijani troops entered Aghdam on Friday.\n", "2020-11-21") == {("Agdam District", "completed", "2020-11-20")}
+
+
+def test_the_headline_is_read_like_the_text(afghanistan):
+    text = "Taliban seize Pul-e Khumri on Tuesday\n\nResidents fled as fighting spread across the north, aid groups said.\n"
+    assert events(afghanistan, text, "2021-08-11") == {("Baghlan", "captured", "2021-08-10")}

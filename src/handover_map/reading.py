@@ -377,7 +377,7 @@ class SentenceReader:
         self.pending_age = 0
         #: Changes told as just done ("have taken Jalalabad") with no day: (place, sentence, sentence number).
         self.undated_changes: list[tuple[Place, tuple[int, int], int, tuple[str, str, bool]]] = []
-        #: Body sentences read so far.
+        #: Sentences read so far (the headline's included).
         self.sentences_read = 0
 
     def read(self, text: str, span: tuple[int, int], paragraph_start: bool) -> SentenceReport:
@@ -1234,8 +1234,12 @@ def read_report(
     seen: set[tuple[str, str, dt.date]] = set()
     text = article.text
     captions = DateReader(lexicon, article.published)
+    headline_read = False
     for paragraph in article.paragraphs:
-        if not paragraph.body:
+        is_headline = not headline_read and not paragraph.body and article.headline and " ".join(paragraph.text.split()) == article.headline
+        if is_headline:
+            headline_read = True
+        if not paragraph.body and not is_headline:
             heading = _date_heading(paragraph.text, dates)
             if heading is not None:
                 reader.section_date, reader.pending_date = heading, None
