@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import datetime as dt
 import gzip
 import hashlib
@@ -418,13 +419,13 @@ def _metrics(cdp) -> dict[str, float]:
 class PageRun:
     """One tool's page opened offline with the DevTools counters on."""
 
-    def __init__(self, context, files: dict[str, Path], path: Path, tool: str) -> None:
+    def __init__(self, context, page, files: dict[str, Path], path: Path, tool: str) -> None:
         self.tool = tool
         self.files = files
         self.loaded: dict[str, Path] = {}
         self.refused: list[str] = []
         self.errors: list[str] = []
-        self.page = context.new_page()
+        self.page = page
         self.page.route("**/*", self._route)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.cdp = context.new_cdp_session(self.page)
@@ -462,16 +463,16 @@ class PageRun:
         }
         return {"frame": frame_ms, **delta}
 
-    def close(self) -> None:
-        self.page.close()
-
 
 def run_sequences(run: PageRun, days: int, steps: int, warmup: int, budget_s: float) -> dict:
     """Per-step figures of every sequence on one open page, less the harness's own cost."""
     empty = [run.step(-1) for _ in range(max(5, warmup))]
     harness = statistics.median(s["ThreadTime"] for s in empty)
+    started = time.monotonic()
     for day in step_days("random", days, warmup, seed=99):
         run.step(day)
+        if time.monotonic() - started > budget_s / 2:  # a page whose steps take seconds is warm after one
+            break
     out: dict = {"harness_ms": harness}
     for kind in SEQUENCES:
         started, samples = time.monotonic(), []
@@ -495,6 +496,8 @@ def run_sequences(run: PageRun, days: int, steps: int, warmup: int, budget_s: fl
 
 def run_cell(context, files, work: Path, n: int, days: int, tools: Sequence[str], options) -> dict:
     """Build every tool's page for N districts over T days, then measure them interleaved."""
+    from playwright.sync_api import Error as PlaywrightError
+
     frame = synthetic_districts(n)
     events = synthetic_events(list(frame["name"]), days)
     cell: dict = {"N": n, "T": days, "tools": {}}
@@ -514,15 +517,23 @@ def run_cell(context, files, work: Path, n: int, days: int, tools: Sequence[str]
     order = list(paths)
     for repeat in range(options.repeats):
         for tool in order[repeat % len(order) :] + order[: repeat % len(order)]:
-            run = PageRun(context, files, paths[tool], tool)
-            result = {"ready_ms": run.ready_ms, "heap_mb": run.heap_mb, **run_sequences(run, days, options.steps, options.warmup, options.budget_s)}
-            result["errors"] = run.errors
             record = cell["tools"][tool]
+            page = context.new_page()
+            try:
+                run = PageRun(context, page, files, paths[tool], tool)
+                result = {"ready_ms": run.ready_ms, "heap_mb": run.heap_mb, **run_sequences(run, days, options.steps, options.warmup, options.budget_s)}
+            except PlaywrightError as error:  # a page that crashes or times out is reported, and the run goes on
+                record["repeats"].append({"failed": str(error).splitlines()[0]})
+                print(f"  repeat {repeat + 1} {tool}: failed: {record['repeats'][-1]['failed']}", flush=True)
+                continue
+            finally:
+                with contextlib.suppress(PlaywrightError):
+                    page.close()
+            result["errors"] = run.errors
             if "loaded" not in record:
                 assets = b"".join(p.read_bytes() for p in sorted(set(run.loaded.values())))
                 record["loaded"] = compressed_sizes(assets) if assets else {"raw": 0, "gzip": 0, "brotli": 0}
                 record["refused"] = sorted(run.refused)
-            run.close()
             record["repeats"].append(result)
             cpu = {k: f"{percentile(result[k]['cpu'], 95):.1f}" for k in SEQUENCES}
             print(f"  repeat {repeat + 1} {tool}: ready {result['ready_ms']:.0f} ms, CPU p95 per step {cpu} ms", flush=True)
@@ -628,26 +639,35 @@ def _cpu_rows(cell: dict) -> list[str]:
     mine = cell["tools"]["handover-map"]["repeats"]
     rows = []
     for kind in SEQUENCES:
-        mine_p95 = [percentile(r[kind]["cpu"], 95) for r in mine]
-        mine_frame = [percentile(r[kind]["frame"], 95) for r in mine]
         for tool, record in cell["tools"].items():
-            if "skipped" in record:
-                rows.append(f"| {cell['N']:,} | {cell['T']:,} | {kind} | {tool} | not run ({record['skipped']}) | | | | | |")
+            head = f"| {cell['N']:,} | {cell['T']:,} | {kind} | {tool} |"
+            done = [k for k, r in enumerate(record.get("repeats", [])) if "failed" not in r]
+            if not done:
+                why = record.get("skipped") or "; ".join(sorted({r["failed"] for r in record["repeats"]}))
+                rows.append(f"{head} not run ({why}) | | | | | | |")
                 continue
-            repeats = record["repeats"]
+            repeats = [record["repeats"][k] for k in done]
             p95 = [percentile(r[kind]["cpu"], 95) for r in repeats]
             medians = [percentile(r[kind]["cpu"], 50) for r in repeats]
             frames = [percentile(r[kind]["frame"], 95) for r in repeats]
             process = [r[kind]["process_mean"] for r in repeats]
             steps = min(len(r[kind]["cpu"]) for r in repeats)
+            paired = [k for k in done if k < len(mine) and "failed" not in mine[k]]
             if tool == "handover-map":
                 ratio, frame_ratio = "1", "1"
+            elif not paired:
+                ratio, frame_ratio = "–", "–"
             else:
-                ratio = span(*spread(paired_ratios(p95, mine_p95)))
-                frame_ratio = span(*spread(paired_ratios(frames, mine_frame)))
+                ours = [mine[k][kind] for k in paired]
+                theirs = [record["repeats"][k][kind] for k in paired]
+                cpu_ratios = paired_ratios([percentile(r["cpu"], 95) for r in theirs], [percentile(r["cpu"], 95) for r in ours])
+                frame_ratios = paired_ratios([percentile(r["frame"], 95) for r in theirs], [percentile(r["frame"], 95) for r in ours])
+                ratio, frame_ratio = span(*spread(cpu_ratios)), span(*spread(frame_ratios))
+            failed = len(record["repeats"]) - len(done)
+            note = f" ({failed} repeat{'s' * (failed > 1)} failed)" if failed else ""
             rows.append(
-                f"| {cell['N']:,} | {cell['T']:,} | {kind} | {tool} | {span(*spread(medians), 1)} | {span(*spread(p95), 1)} | **{ratio}** "
-                f"| {span(*spread(frames), 0)} | {frame_ratio} | {span(*spread(process), 0)} | {steps} |"
+                f"{head} {span(*spread(medians), 1)} | {span(*spread(p95), 1)} | **{ratio}** "
+                f"| {span(*spread(frames), 0)} | {frame_ratio} | {span(*spread(process), 0)} | {steps}{note} |"
             )
     return rows
 
@@ -695,7 +715,10 @@ def report(meta: dict, cells: list[dict], builds: list[dict]) -> str:
             if "skipped" in record:
                 lines.append(f"| {cell['N']:,} | {cell['T']:,} | {tool} | not built ({record['skipped']}) | | | | | | | |")
                 continue
-            html, repeats = record["html"], record["repeats"]
+            html, repeats = record["html"], [r for r in record["repeats"] if "failed" not in r]
+            if not repeats:
+                lines.append(f"| {cell['N']:,} | {cell['T']:,} | {tool} | {_kb(html, 'raw')} | {_kb(html, 'gzip')} | {_kb(html, 'brotli')} | | | failed | | |")
+                continue
             ratio = f"{html['brotli'] / mine['brotli']:.2f}" if "brotli" in html and "brotli" in mine else "–"
             lines.append(
                 f"| {cell['N']:,} | {cell['T']:,} | {tool} | {_kb(html, 'raw')} | {_kb(html, 'gzip')} | {_kb(html, 'brotli')} | {ratio} "
@@ -714,7 +737,7 @@ def report(meta: dict, cells: list[dict], builds: list[dict]) -> str:
             "|---|---|---|---|",
         ]
         lines += [f"| {b['N']:,} | {b['wall_s']:.1f} | {b['peak_mb']:,.0f} | {b['load']:.2f} |" for b in builds]
-    errors = sorted({f"{tool}: {e}" for cell in cells for tool, r in cell["tools"].items() for rep in r.get("repeats", []) for e in rep["errors"]})
+    errors = sorted({f"{tool}: {e}" for cell in cells for tool, r in cell["tools"].items() for rep in r.get("repeats", []) for e in rep.get("errors", [])})
     refused: dict[str, set[str]] = {}  # file name: tools whose pages asked for it
     for cell in cells:
         for tool, record in cell["tools"].items():
@@ -723,7 +746,7 @@ def report(meta: dict, cells: list[dict], builds: list[dict]) -> str:
     lines += ["", "## Notes", ""]
     lines += [f"- page error: {e}" for e in errors] or ["- no page raised an error"]
     if refused:
-        lines.append("- not served, as no pinned package holds them (icons, fonts and styles for markers; the maps work without them): ")
+        lines.append("- not served, as no pinned package holds them (marker icons, fonts, jQuery UI, a code style: these maps use none of them): ")
         lines[-1] += "; ".join(f"{name} ({', '.join(sorted(tools))})" for name, tools in sorted(refused.items()))
     return "\n".join(lines) + "\n"
 

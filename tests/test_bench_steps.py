@@ -94,3 +94,20 @@ def test_the_report_gives_paired_ratios_and_says_what_was_not_run(steps):
     assert "not run (~9 MB estimated)" in text
     assert "no page raised an error" in text
     assert "markers.js (Timeline)" in text and "example.org" not in text  # file names, no hosts
+
+
+def test_a_failed_repeat_is_reported_and_left_out_of_the_pairs(steps):
+    sequence = {"cpu": [1.0, 1.0, 1.0], "frame": [16.0, 16.0, 16.0], "process_mean": 10.0}
+    good = {"ready_ms": 300.0, "heap_mb": 4.0, "errors": [], **dict.fromkeys(steps.SEQUENCES, sequence)}
+    tripled = {**sequence, "cpu": [3.0, 3.0, 3.0]}
+    slow = {**good, **dict.fromkeys(steps.SEQUENCES, tripled)}
+    sizes = {"raw": 1000, "gzip": 300, "brotli": 250}
+    mine = {"build_s": 0.1, "html": sizes, "loaded": sizes, "refused": [], "repeats": [good, good]}
+    peer = {**mine, "repeats": [{"failed": "Target crashed"}, slow]}
+    gone = {**mine, "repeats": [{"failed": "Timeout 900000ms exceeded."}] * 2}
+    cell = {"N": 50_000, "T": 365, "tools": {"handover-map": mine, "Timeline": peer, "TimestampedGeoJson": gone}}
+    meta = {"mode": "full", "date": "2026-11-26", "commit": "abc", "chromium": "Chromium", "cores": 2, "load_before": (1, 1, 1), "load_after": (1, 1, 1)}
+    text = steps.report({**meta, "repeats": 2, "steps": 3, "minutes": 1.0}, [cell], [])
+    timeline = next(line for line in text.splitlines() if "| jump | Timeline |" in line)
+    assert "**3.00**" in timeline and "(1 repeat failed)" in timeline
+    assert "| jump | TimestampedGeoJson | not run (Timeout 900000ms exceeded.)" in text
