@@ -183,11 +183,6 @@ def percentile(values: Sequence[float], q: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
 
 
-def summarise(values: Sequence[float]) -> dict[str, float]:
-    """Median and p95 of one repeat's per-step values."""
-    return {"median": percentile(values, 50), "p95": percentile(values, 95), "steps": len(values)}
-
-
 def spread(values: Sequence[float]) -> tuple[float, float]:
     """(min, max) over repeats."""
     return min(values), max(values)
@@ -457,10 +452,7 @@ class PageRun:
         before = _metrics(self.cdp)
         frame_ms = self.page.evaluate(self.timed, day)
         after = _metrics(self.cdp)
-        delta = {
-            name: (after[name] - before[name]) * 1000
-            for name in ("ThreadTime", "ProcessTime", "TaskDuration", "ScriptDuration", "RecalcStyleDuration", "LayoutDuration")
-        }
+        delta = {name: (after[name] - before[name]) * 1000 for name in ("ThreadTime", "ProcessTime", "RecalcStyleDuration", "LayoutDuration")}
         return {"frame": frame_ms, **delta}
 
 
@@ -484,9 +476,8 @@ def run_sequences(run: PageRun, days: int, steps: int, warmup: int, budget_s: fl
             "cpu": [max(0.0, s["ThreadTime"] - harness) for s in samples],
             "frame": [s["frame"] for s in samples],
             "process_mean": statistics.mean(s["ProcessTime"] for s in samples),
-            "script": statistics.median(s["ScriptDuration"] for s in samples),
-            "style": statistics.median(s["RecalcStyleDuration"] for s in samples),
-            "layout": statistics.median(s["LayoutDuration"] for s in samples),
+            "style_median": statistics.median(s["RecalcStyleDuration"] for s in samples),
+            "layout_median": statistics.median(s["LayoutDuration"] for s in samples),
         }
     return out
 
