@@ -4,7 +4,7 @@
     python benchmarks/build_scale.py --n 100000 --runs 1
 
 For each N, writes N synthetic square districts (the ones of
-``benchmarks/scale.py``) as a GeoJSON file and their events (a scheduled and
+``benchmarks/steps.py``) as a GeoJSON file and their events (a scheduled and
 a completed handover each, a fifth postponed, over 365 days) as a CSV table,
 then runs the whole command as a fresh process under ``/usr/bin/time -v``:
 read, join, timeline, layers, page. No context layer (``--context none``),
@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scale import synthetic_districts, synthetic_events
+from steps import synthetic_districts, synthetic_events
 
 
 def write_inputs(n: int, folder: Path) -> tuple[Path, Path]:
