@@ -76,7 +76,7 @@ def simplify_coverage(frame: gpd.GeoDataFrame, metres: float) -> gpd.GeoDataFram
     Uses GEOS coverage simplification (Visvalingam-Whyatt on the shared
     edges) in an equal-area projection centred on the data, so ``metres`` is
     a real distance; vertices move by about that much at most
-    (``benchmarks/scale.py`` reports the measured Hausdorff distance).
+    (``benchmarks/simplification.py`` reports the measured Hausdorff distance).
     """
     if metres <= 0:
         return frame
