@@ -950,3 +950,8 @@ def test_a_change_by_force_is_a_capture_and_a_handover_is_completed(afghanistan,
 def test_the_headline_is_read_like_the_text(afghanistan):
     text = "Taliban seize Pul-e Khumri on Tuesday\n\nResidents fled as fighting spread across the north, aid groups said.\n"
     assert events(afghanistan, text, "2021-08-11") == {("Baghlan", "captured", "2021-08-10")}
+
+
+def test_russian_past_in_the_opening_is_the_news_of_the_day(afghanistan):
+    text = "Группировка «Талибан» захватила Кундуз, столицу одноименной провинции.\n\nЖители покидают город.\n"
+    assert events(afghanistan, text, "2021-08-08", "ru") == {("Kunduz", "captured", "2021-08-08")}

@@ -537,6 +537,8 @@ class SentenceReader:
 
     def _perfect(self, tokens: list[Token], hit: CueHit) -> bool:
         """Whether a wording is told in the present perfect: "have taken", "has fallen", "haben ... eingenommen"."""
+        if "*" in self.lexicon.perfect_auxiliaries:
+            return True  # a language whose past tense is its perfect (Russian "захватили")
         window = tokens[_window_start(tokens, hit.first, 12 if self.lexicon.verb_final else 3) : hit.first + 1]
         return any(t.lower in self.lexicon.perfect_auxiliaries for t in window)
 
