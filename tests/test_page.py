@@ -250,3 +250,23 @@ def test_a_popup_fits_a_phone_screen(default_map, open_offline):
     box, frame = popup.bounding_box(), page.page.locator(".folium-map").bounding_box()
     assert box["width"] <= frame["width"] - 20
     assert frame["x"] <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"]
+
+
+def test_reference_towns_are_read_from_a_checksummed_copy_in_the_cache(tmp_path, monkeypatch):
+    import geopandas as gpd
+    import shapely
+
+    from handover_map import cartography, sources
+
+    monkeypatch.setenv("HANDOVER_MAP_CACHE_DIR", str(tmp_path))
+    box = shapely.box(44, 38, 48, 41)
+    path, _ = sources.resolve(cartography.PLACES_SOURCE)
+    direct = gpd.read_file(path, bbox=box.bounds, columns=list(cartography._PLACE_COLUMNS))
+    first = cartography.natural_earth_places(box)
+    (copy,) = tmp_path.glob("places-*.npz")
+    second = cartography.natural_earth_places(box)
+    for frame in (first, second):
+        assert list(frame["name"]) == list(direct["name"]) and list(frame["pop_max"]) == list(direct["pop_max"])
+        assert list(frame.geometry.x) == list(direct.geometry.x)
+    copy.write_bytes(b"not a copy")  # a damaged copy is read past, not trusted
+    assert list(cartography.natural_earth_places(box)["name"]) == list(direct["name"])

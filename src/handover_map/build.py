@@ -31,7 +31,6 @@ from .boundaries import SHARED_NAMES, load_boundaries, shared_names_message
 from .cartography import MapLayers, prepare_layers, region_box, select_feature, simplify_coverage
 from .dates import find_dates
 from .events import Event, read_events
-from .extract import Extraction, extract_events
 from .gazetteer import Gazetteer, join_events, read_aliases
 from .places import reference_places
 from .reports import Reports, cite_reports, published_dates, report_files, split_sources
@@ -40,6 +39,8 @@ from .words import DEFAULT_LANGUAGE, check_language, words
 
 if TYPE_CHECKING:
     import folium  # imported where a page or tile layer is made: `extract` needs none
+
+    from .reading import Extraction
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
@@ -292,6 +293,8 @@ def _read_reports(articles: str | Path | Sequence[str | Path], frame: gpd.GeoDat
 
 def _extract(article: Article, frame: gpd.GeoDataFrame, aliases: str | Path | None) -> Extraction:
     """Extraction against a boundary frame: its names, aliases, capitals and seats of government."""
+    from .extract import extract_events  # the reading engine loads only when there are reports to read
+
     capitals, seats = reference_places(frame)
     return extract_events(article, Gazetteer(list(frame["name"]), read_aliases(aliases)), capitals=capitals, government_seats=seats)
 

@@ -10,17 +10,23 @@ no bidirectional override can make a label show as something else.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import math
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
+import pandas as pd
 import shapely
 from pyproj import CRS
 
 from . import settings, sources
+from ._atomic import write_bytes_atomic
 from ._errors import BoundaryDataError, HandoverMapError, HandoverMapWarning
 from .dates import find_dates
 from .events import Event, excerpt, visible
@@ -269,11 +275,47 @@ def natural_earth_places(box: shapely.Polygon) -> gpd.GeoDataFrame | None:
     when the file cannot be had (offline without a mirror): the map is then
     drawn without towns."""
     try:
-        path, _ = sources.resolve(PLACES_SOURCE)
+        path, source = sources.resolve(PLACES_SOURCE)
     except HandoverMapError as error:
         warnings.warn(f"The map shows no reference towns: {error}", HandoverMapWarning, stacklevel=3)
         return None
-    return gpd.read_file(path, bbox=box.bounds, columns=["name", "adm0name", "featurecla", "scalerank", "pop_max"])
+    columns = _places_columns(path, source.sha256 if source else "")
+    minx, miny, maxx, maxy = box.bounds
+    x, y = columns["x"], columns["y"]
+    inside = (x >= minx) & (x <= maxx) & (y >= miny) & (y <= maxy)
+    return gpd.GeoDataFrame(
+        {name: columns[name][inside] for name in _PLACE_COLUMNS},
+        geometry=gpd.points_from_xy(x[inside], y[inside]),
+        crs=settings.WEB_CRS,
+    )
+
+
+#: The populated places' columns the map reads.
+_PLACE_COLUMNS = ("name", "adm0name", "featurecla", "scalerank", "pop_max")
+
+
+def _places_columns(path: Path, sha256: str) -> dict[str, np.ndarray]:
+    """The populated places as plain columns (``x``, ``y`` and :data:`_PLACE_COLUMNS`), read
+    from a copy in the cache kept beside the checksummed file: parsing the 6 MB GeoJSON
+    took a quarter of a default build. The copy is named by the file's checksum, so a new
+    file makes a new copy; it holds no Python objects (``allow_pickle=False``)."""
+    copy = settings.cache_dir() / f"places-{sha256[:16]}.npz" if sha256 else None
+    if copy is not None and copy.is_file():
+        with contextlib.suppress(OSError, ValueError, KeyError), np.load(copy, allow_pickle=False) as stored:
+            return {name: stored[name] for name in ("x", "y", *_PLACE_COLUMNS)}
+    frame = gpd.read_file(path, columns=list(_PLACE_COLUMNS))
+    columns = {"x": frame.geometry.x.to_numpy(), "y": frame.geometry.y.to_numpy()}
+    for name in _PLACE_COLUMNS:
+        values = frame[name]
+        numeric = pd.api.types.is_numeric_dtype(values.dtype)
+        columns[name] = values.to_numpy() if numeric else np.array([v if isinstance(v, str) else "" for v in values], dtype=str)
+    if copy is not None:
+        with contextlib.suppress(OSError):
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            buffer = io.BytesIO()
+            np.savez(buffer, **columns)
+            write_bytes_atomic(copy, buffer.getvalue())
+    return columns
 
 
 def reference_towns(

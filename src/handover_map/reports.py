@@ -26,12 +26,15 @@ import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import settings
 from ._errors import HandoverMapWarning, InputDataError, OptionError
 from .article import citation, one_report
 from .events import Event, excerpt
-from .reading import Extraction
+
+if TYPE_CHECKING:
+    from .reading import Extraction
 
 #: Between the reports of one cell: ``source`` and ``evidence`` of a row that several reports give.
 SEPARATOR = " | "
