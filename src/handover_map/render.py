@@ -129,13 +129,22 @@ def _template_text(name: str) -> str:
 def _templates() -> jinja2.Environment:
     """The page's templates (templates/): HTML ones escape every value.
     Data only ever reaches them as values, never as template source."""
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("handover_map", "templates"),
         autoescape=jinja2.select_autoescape(["html"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["without_comment_lines"] = _without_comment_lines
+    return environment
+
+
+def _without_comment_lines(script: str) -> str:
+    """The script without its lines that hold only a ``//`` comment: they
+    document the source in the repository and would only weigh on every page.
+    (The parts hold no multi-line strings, so such a line is always a comment.)"""
+    return re.sub(r"(?m)^[ \t]*//.*\n", "", script)
 
 
 def page_script(data_json: str, map_name: str) -> str:
@@ -388,7 +397,8 @@ def _swatch(state: str) -> str:
 def _page_html(title: str, subtitle: str, note: str, legend: list[tuple[str, str]], credits: list[str], hatched: list[str], say: Words) -> str:
     """The page around the map (templates/page.html), every text escaped;
     ``hatched``: the states whose SVG hatching the page needs."""
-    return _templates().get_template("page.html").render(
+    template = _templates().get_template("page.html")
+    return template.render(
         title=title,
         subtitle=subtitle,
         note=note,

@@ -51,8 +51,8 @@ function Districts(data, map, words, timeline, styling, canvas) {
     box.appendChild(list);
     return box;
   }
-  var L_ = layout(data.schema.labels), labelAt = {};
-  data.labels.forEach(function (row) { labelAt[row[L_.district]] = [row[L_.lat], row[L_.lon]]; });
+  var LB = layout(data.schema.labels), labelAt = {};
+  data.labels.forEach(function (row) { labelAt[row[LB.district]] = [row[LB.lat], row[LB.lon]]; });
   function anchorOf(i) { return labelAt[i] || layers[i].getCenter(); }
   function emphasise(i, on) { layers[i].setStyle(on ? styling.emphasis : styling.outline(looks[i])); }
 
