@@ -102,7 +102,11 @@ def many_events() -> list[Event]:
         warnings.simplefilter("ignore")
         names = list(load_boundaries(AZE_ADM2, "shapeName")["name"])
     start = dt.date(2021, 1, 1)
-    return [Event(name, start + dt.timedelta(days=k + shift), kind, "A", "B") for k, name in enumerate(names) for shift, kind in ((0, "scheduled"), (3, "completed"))]
+    return [
+        Event(name, start + dt.timedelta(days=k + shift), kind, "A", "B")
+        for k, name in enumerate(names)
+        for shift, kind in ((0, "scheduled"), (3, "completed"))
+    ]
 
 
 def _build(path: Path, events: list[Event]) -> Path:
