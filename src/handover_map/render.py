@@ -1,11 +1,15 @@
 """Render the slider map as one HTML page with folium.
 
 The page draws each district once. Control changes travel as a sparse list of
-change points per district (from :mod:`handover_map.timeline`); the page
-looks the state for the slider's date up and restyles only the districts
-whose state changed. Text from articles and tables is untrusted: it is put
-into the page as escaped JSON and shown through ``textContent`` only, or
-escaped with :func:`html.escape` where Python writes markup.
+change points per district (from :mod:`handover_map.timeline`); a slider
+step visits only the change points between the two days and restyles only
+the districts whose look changed. The page around the map and its script
+come from jinja2 templates (``templates/page.html``, ``templates/script.js``
+joining the parts in ``templates/js/``); the page data's layout is
+:data:`PAGE_SCHEMA`, described in docs/page-data.md. Text from articles and
+tables is untrusted: it reaches the templates as values only, never as
+template source, escaped as HTML there, or as JSON escaped for a script
+element (:func:`script_json`) that the script shows through ``textContent``.
 """
 
 from __future__ import annotations
@@ -246,7 +250,8 @@ class HandoverLayer(MacroElement):
         m.save("map.html")
 
     Its data is untrusted text; it goes into the page only as escaped HTML
-    and escaped JSON, through :class:`Verbatim`, never through a template.
+    and escaped JSON, rendered by the page's templates as values and added
+    to the figure through :class:`Verbatim`, never as template source.
     """
 
     def __init__(self, data: dict, page_html: str) -> None:
