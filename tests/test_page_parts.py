@@ -191,13 +191,18 @@ def test_a_step_restyles_only_the_districts_that_change(many_events, many_events
     before = page.js("() => handoverMap.districts().map(d => d.state)")
     restyled = page.js(
         """() => {
-            const names = [];
+            const touched = new Set(), byPath = new Map();
             handoverMap.layer.eachLayer(l => {
-                const setStyle = l.setStyle;
-                l.setStyle = function (style) { names.push(l.feature.properties.i); return setStyle.call(this, style); };
+                const i = l.feature.properties.i, setStyle = l.setStyle;
+                if (l.getElement()) byPath.set(l.getElement(), i);
+                l.setStyle = function (style) { touched.add(i); return setStyle.call(this, style); };
             });
+            const observer = new MutationObserver(() => {});
+            observer.observe(handoverMap.map.getPane('overlayPane'), {attributes: true, subtree: true});
             handoverMap.setDate('2021-01-21');
-            return names;
+            observer.takeRecords().forEach(r => touched.add(byPath.get(r.target)));
+            observer.disconnect();
+            return [...touched];
         }"""
     )
     after = page.js("() => handoverMap.districts().map(d => d.state)")

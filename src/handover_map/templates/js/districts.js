@@ -11,7 +11,8 @@ function drawDistricts(data, map, styleOf, eachLayer) {
 // The districts on the map: styled by their look on the shown day,
 // restyled only when it changes, with popups, hover and keyboard access.
 // Only Leaflet's public API: setStyle (which on Canvas redraws the
-// layer's bounds only), getElement, popups and events.
+// layer's bounds only); on SVG, when only the fill changes, setOptions and
+// the path's two fill attributes (getElement); popups and events.
 function Districts(data, map, words, timeline, styling, canvas) {
   var say = words.say, layers = [], looks = [], day = data.initial, open = -1;
   var E = timeline.columns;
@@ -94,11 +95,17 @@ function Districts(data, map, words, timeline, styling, canvas) {
     var candidates = timeline.changedBetween(day, next);
     day = next;
     candidates.forEach(function (i) {
-      var now = timeline.look(i, day);
-      if (timeline.sameLook(now, looks[i])) return;
+      var now = timeline.look(i, day), before = looks[i];
+      if (timeline.sameLook(now, before)) return;
       looks[i] = now;
-      layers[i].setStyle(styling.style(now));
-      var path = canvas ? null : layers[i].getElement();
+      var style = styling.style(now), path = canvas ? null : layers[i].getElement();
+      if (!path || now.differs !== before.differs) layers[i].setStyle(style);  // on Canvas, Leaflet redraws the layer's bounds only
+      else {
+        // SVG, same outline: only the fill changes, and setStyle would rewrite all ten attributes of the path.
+        L.Util.setOptions(layers[i], style);
+        path.setAttribute("fill", style.fillColor);
+        path.setAttribute("fill-opacity", style.fillOpacity);
+      }
       if (path) path.setAttribute("aria-label", describe(i));
     });
     if (open >= 0) layers[open].setPopupContent(popupFor(open));
