@@ -1,17 +1,22 @@
 """Render the slider map as one HTML page with folium.
 
 The page draws each district once. Control changes travel as a sparse list of
-change points per district (from :mod:`handover_map.timeline`); the page
-looks the state for the slider's date up and restyles only the districts
-whose state changed. Text from articles and tables is untrusted: it is put
-into the page as escaped JSON and shown through ``textContent`` only, or
-escaped with :func:`html.escape` where Python writes markup.
+change points per district (from :mod:`handover_map.timeline`); a slider
+step visits only the change points between the two days and restyles only
+the districts whose look changed. The page around the map and its script
+come from jinja2 templates (``templates/page.html``, ``templates/script.js``
+joining the parts in ``templates/js/``); the page data's layout is
+:data:`PAGE_SCHEMA`, described in docs/page-data.md. Text from articles and
+tables is untrusted: it reaches the templates as values only, never as
+template source, escaped as HTML there, or as JSON escaped for a script
+element (:func:`script_json`) that the script shows through ``textContent``.
 """
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import html
 import itertools
 import json
@@ -22,6 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import folium
+import jinja2
+import markupsafe
 import numpy as np
 import shapely
 from branca.element import Element, Figure, MacroElement
@@ -41,6 +48,35 @@ PARTY_LABEL_KEYS = {"held": "state.held_by", "transferred": "state.transferred_t
 
 #: States drawn hatched: announced but not (yet) done, or not known.
 HATCHED = ("scheduled", "postponed", "overdue", "unreported")
+
+#: States a claim (one side's word only) draws pale: those an event brought
+#: about; not the state before any event, nor the unknown after the last report.
+CLAIM_PALE = ("scheduled", "postponed", "overdue", "transferred", "taken")
+
+#: The columns of each table of the page data, named: the page script reads
+#: them by these names (``data.schema``). ``then`` names the fields of the
+#: groups repeated after the columns, (day, state) and the like. Described in
+#: docs/page-data.md; a change of layout is a new ``version``.
+PAGE_SCHEMA: dict[str, Any] = {
+    "version": 1,
+    "districts": {"columns": ["name", "label", "areaKm2", "districtKm2", "state"], "then": ["day", "state"]},
+    "events": {"columns": ["day", "district", "kind", "from", "to", "evidence", "note", "source"]},
+    "differ": {"columns": ["event"], "then": ["day", "source"]},
+    "differSpans": {"columns": ["district", "first", "last"]},
+    "holders": {"columns": ["district"], "then": ["day", "party"]},
+    "partyColours": {"columns": ["party", "colour"]},
+    "claimedBy": {"columns": ["event", "claimant"]},
+    "claims": {"columns": ["district"], "then": ["day", "claimed"]},
+    "aliases": {"columns": ["spelling", "district"]},
+    "labels": {"columns": ["district", "lat", "lon"]},
+    "countryLabels": {"columns": ["name", "points"]},
+    "towns": {"columns": ["name", "lat", "lon"]},
+}
+
+#: The parts of the page script (templates/js/), in the order they are
+#: joined into one inline script: each defines one factory; main.js, last,
+#: puts them together.
+SCRIPT_PARTS = ("words", "timeline", "styling", "districts", "labels", "eventlist", "slider", "address", "embed", "controls", "main")
 
 #: Outline of a district while reports give different dates for one of its
 #: events; a dotted black line, unlike the dashed area held before the handovers.
@@ -79,6 +115,38 @@ def _collection(geometries, decimals: int) -> dict:
 
 def _template_text(name: str) -> str:
     return resources.files("handover_map").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+@functools.cache
+def _templates() -> jinja2.Environment:
+    """The page's templates (templates/): HTML ones escape every value.
+    Data only ever reaches them as values, never as template source."""
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("handover_map", "templates"),
+        autoescape=jinja2.select_autoescape(["html"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["without_comment_lines"] = _without_comment_lines
+    return environment
+
+
+def _without_comment_lines(script: str) -> str:
+    """The script without its lines that hold only a ``//`` comment: they
+    document the source in the repository and would only weigh on every page.
+    (The parts hold no multi-line strings, so such a line is always a comment.)"""
+    return re.sub(r"(?m)^[ \t]*//.*\n", "", script)
+
+
+def page_script(data_json: str, map_name: str) -> str:
+    """The page script: :data:`SCRIPT_PARTS` in one closure over the page
+    data (``data_json``, JSON text safe inside a script element, as
+    :func:`_data_json` writes it) and the Leaflet map named ``map_name``."""
+    if not re.fullmatch(r"[A-Za-z_$][A-Za-z0-9_$]*", map_name):
+        raise ValueError(f"'{map_name}' is not a script name for the map.")
+    template = _templates().get_template("script.js")
+    return template.render(data=markupsafe.Markup(data_json), map_name=map_name, parts=[f"js/{part}.js" for part in SCRIPT_PARTS])
 
 
 def _only(values: set[str]) -> str | None:
@@ -170,7 +238,8 @@ class HandoverLayer(MacroElement):
         m.save("map.html")
 
     Its data is untrusted text; it goes into the page only as escaped HTML
-    and escaped JSON, through :class:`Verbatim`, never through a template.
+    and escaped JSON, rendered by the page's templates as values and added
+    to the figure through :class:`Verbatim`, never as template source.
     """
 
     def __init__(self, data: dict, page_html: str) -> None:
@@ -230,7 +299,7 @@ class HandoverLayer(MacroElement):
         if layers.towns:
             towns_credit = sources.get_source(PLACES_SOURCE).attribution
             credits += [towns_credit] if towns_credit not in credits else []
-        page = _page_html(title, subtitle, note, legend, credits, say) + _hatch_defs([s for s in HATCHED if s in drawn])
+        page = _page_html(title, subtitle, note, legend, credits, [s for s in HATCHED if s in drawn], say)
         return cls(data, page)
 
     @classmethod
@@ -287,7 +356,7 @@ class HandoverLayer(MacroElement):
         # Hatching is drawn for the map's own renderer: a map of one's own may draw with SVG where a page of this size would use Canvas.
         options = getattr(self._parent, "options", {})
         data = {**self.data, "canvas": bool(options.get("prefer_canvas", self.data["canvas"]))}
-        script = _template_text("handover.js").replace("__MAP__", self._parent.get_name()).replace("__DATA__", _data_json(data))
+        script = page_script(_data_json(data), self._parent.get_name())
         name = self.get_name()
         figure.header.add_child(Verbatim(f"<style>{self.css}</style>"), name=name)
         figure.html.add_child(Verbatim(self.page_html), name=name)
@@ -318,34 +387,18 @@ def _swatch(state: str) -> str:
     return f"background:{colour}"
 
 
-def _hatch_defs(states: list[str]) -> str:
-    patterns = "".join(
-        f'<pattern id="hm-hatch-{s}" patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">'
-        f'<rect width="8" height="8" fill="#ffffff"/><rect width="4.5" height="8" fill="{settings.STATE_STYLES[s]["color"]}"/></pattern>'
-        for s in states
-    )
-    return f'<svg class="hm-defs" width="0" height="0" aria-hidden="true" focusable="false"><defs>{patterns}</defs></svg>'
-
-
-def _page_html(title: str, subtitle: str, note: str, legend: list[tuple[str, str]], credits: list[str], say: Words) -> str:
-    e = html.escape
-    events, legend_name = e(say("page.events")), e(say("page.legend"))
-    items = "".join(f'<li><span class="hm-swatch" style="{style}"></span>{e(label)}</li>' for style, label in legend)
-    return (
-        f'<header class="hm-header"><h1 class="hm-title">{e(title)}</h1>'
-        + (f'<p class="hm-subtitle">{e(subtitle)}</p>' if subtitle else "")
-        + (f'<p class="hm-note">{e(note)}</p>' if note else "")
-        + "</header>"
-        + f'<aside class="hm-events" aria-label="{events}"><h2 class="hm-events-title">{events}</h2><p class="hm-event-window" id="hm-event-window" aria-live="polite"></p><ol class="hm-event-list" id="hm-event-list"></ol></aside>'
-        + '<footer class="hm-footer"><div class="hm-time">'
-        + f'<button type="button" class="hm-button" id="hm-play" aria-label="{e(say("script.play"))}" aria-pressed="false">▶</button>'
-        + f'<button type="button" class="hm-button" id="hm-prev" aria-label="{e(say("page.previous"))}">◀</button>'
-        + f'<button type="button" class="hm-button" id="hm-next" aria-label="{e(say("page.next"))}">▶▶</button>'
-        + f'<span class="hm-date" id="hm-date" aria-live="polite" data-shown="{e(say("page.shown"))}"></span>'
-        + f'<div class="hm-track"><input type="range" class="hm-slider" id="hm-slider" min="0" max="0" step="1" value="0" aria-label="{e(say("page.slider"))}">'
-        + '<div class="hm-ticks" id="hm-ticks" aria-hidden="true"></div></div>'
-        + f'</div><ul class="hm-legend" aria-label="{legend_name}">{items}</ul>'
-        + f'<p class="hm-credits">{" · ".join(e(c) for c in credits)}</p></footer>'
+def _page_html(title: str, subtitle: str, note: str, legend: list[tuple[str, str]], credits: list[str], hatched: list[str], say: Words) -> str:
+    """The page around the map (templates/page.html), every text escaped;
+    ``hatched``: the states whose SVG hatching the page needs."""
+    template = _templates().get_template("page.html")
+    return template.render(
+        title=title,
+        subtitle=subtitle,
+        note=note,
+        legend=legend,
+        credits=credits,
+        hatched=[(state, settings.STATE_STYLES[state]["color"]) for state in hatched],
+        say=say,
     )
 
 
@@ -442,33 +495,10 @@ def page_data(
     say: Words | None = None,
 ) -> dict:
     """The page's data, compact: days as offsets from the first slider stop,
-    texts in a table of distinct strings, flat arrays instead of objects.
-
-    Layout (the page script reads it; the format is internal):
-    ``districts``: [name, label, area km², district km², changes...] with
-    changes as state index, then (day, state) pairs;
-    ``otherNames``: per district, the spellings other than its label that
-    its events and the boundary file use (see :func:`other_spellings`);
-    ``countryLabels``: [name, [lat, lon, lat, lon, ...]] with the points
-    where the name may stand, best first; ``towns``: [name, lat, lon];
-    ``region``: the bounds zoom and pan stay in;
-    ``events``: 8 columns (day, district, kind, from, to, evidence, note,
-    source; texts as string indexes, -1 for none), each a list, or a single
-    number when every event has the same value; ``differ``: [event index,
-    day, source, day, source...] for each event whose reports give different
-    dates (each date with the source that gives it); ``differSpans``:
-    [district, first day, last day] of the days those dates span;
-    ``holders``: [district, day, party, day, party...] at each change of
-    control that names who takes it; ``partyColours``: [party, colour] when
-    the colours follow who holds a district (see :func:`party_colours`);
-    ``claimedBy``: [event index, who claims it] for each claimed event (see
-    :mod:`handover_map.confirmation`); ``claims``: per district with a
-    claimed event, [district, day, claimed, day, claimed...] at each of its
-    event days, claimed (1) when every event of that day is;
-    ``geometry``: the districts' GeoJSON, as JSON text (see :func:`_data_json`);
-    ``words``, ``dates`` and ``locale``: the script's words, date patterns and
-    number locale in the page's language (``say``, default English; see
-    :class:`handover_map.words.Words`).
+    texts as indexes into a table of distinct strings (-1 for none), tables
+    as rows of numbers whose columns :data:`PAGE_SCHEMA` names (it travels
+    with the data as ``schema``). Every key and column is described in
+    docs/page-data.md; ``geometry`` is JSON text already (see :func:`_data_json`).
     """
     say = say or words()
     epoch = timeline.stops[0]
@@ -509,9 +539,9 @@ def page_data(
     # Ticks only on the slider: an event after its end (the latest report's date) has no place there.
     event_days = sorted({(e.date - epoch).days for e in events if e.date <= timeline.stops[-1]})
     return {
+        "schema": PAGE_SCHEMA,
         "states": list(settings.STATES),
-        "hatched": list(HATCHED),
-        "styles": {s: {"color": settings.STATE_STYLES[s]["color"], "label": labels[s]} for s in settings.STATES},
+        "styles": [_state_style(state, labels[state], say) for state in settings.STATES],
         "kinds": [say(f"kind.{k}") for k in settings.EVENT_KINDS],
         "kindNames": list(settings.EVENT_KINDS),
         "epoch": epoch.isoformat(),
@@ -534,7 +564,6 @@ def page_data(
         "claims": claims,
         "claimedOpacity": settings.CLAIMED_FILL_OPACITY,
         "holders": holders,
-        "partyLabels": {state: str(say.entries[key]) for state, key in PARTY_LABEL_KEYS.items()},  # "{party}" filled in by the script
         "partyColours": [[text(party), colour] for party, colour in colours.items()],
         "labels": [[i, round(layers.districts[i].label_point[0], 4), round(layers.districts[i].label_point[1], 4)] for i in sorted(largest)],
         "countryLabels": [[name, [coordinate for point in points for coordinate in point]] for name, points in layers.country_labels],
@@ -545,6 +574,19 @@ def page_data(
         "dates": say.date_formats(),
         "locale": str(say.locale).replace("_", "-"),
         "geometry": _districts_json(layers, decimals),
+    }
+
+
+def _state_style(state: str, label: str, say: Words) -> dict:
+    """How the page draws and names a state (an entry of ``styles``)."""
+    # A state someone took names its holder ("Handed over to {party}", filled in by the script) and wears their colour.
+    holder_label = str(say.entries[PARTY_LABEL_KEYS[state]]) if state in settings.CONTROL_STATES else None
+    return {
+        "color": settings.STATE_STYLES[state]["color"],
+        "label": label,
+        "hatched": state in HATCHED,
+        "holderLabel": holder_label,
+        "claimPale": state in CLAIM_PALE,
     }
 
 

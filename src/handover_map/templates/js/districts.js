@@ -1,0 +1,119 @@
+// GEOMETRY: the one place that reads the districts' geometry (data.geometry,
+// written by render._districts_json) into Leaflet layers, one per district,
+// with the district's index in feature.properties.i.
+function drawDistricts(data, map, styleOf, eachLayer) {
+  return L.geoJSON(data.geometry, {
+    style: function (feature) { return styleOf(feature.properties.i); },
+    onEachFeature: function (feature, layer) { eachLayer(feature.properties.i, layer); }
+  }).addTo(map);
+}
+
+// The districts on the map: styled by their look on the shown day,
+// restyled only when it changes, with popups, hover and keyboard access.
+// Only Leaflet's public API: setStyle (which on Canvas redraws the
+// layer's bounds only); on SVG, when only the fill changes, setOptions and
+// the path's two fill attributes (getElement); popups and events.
+function Districts(data, map, words, timeline, styling, canvas) {
+  var say = words.say, layers = [], looks = [], day = data.initial, open = -1;
+  var E = timeline.columns;
+
+  function describe(i) {
+    return timeline.labelOf(i) + ": " + timeline.stateLabel(i, day) + (looks[i].differs ? " (" + data.words.reportsDiffer + ")" : "");
+  }
+  function describeEvent(k) {
+    var from = words.text(timeline.ev(k, "from")), to = words.text(timeline.ev(k, "to")), claim = timeline.claimText(k);
+    var told = say("event", { date: words.day(timeline.ev(k, "day")), kind: data.kinds[timeline.ev(k, "kind")] });
+    if (from && to) told = say("parties", { event: told, from: from, to: to });
+    return claim ? told + ", " + claim : told;
+  }
+  function popupFor(i) {
+    var row = timeline.row(i), box = el("div", null, "hm-popup");
+    box.appendChild(el("h3", timeline.labelOf(i)));
+    var others = data.otherNames[i].map(words.text);
+    if (others.length) box.appendChild(el("p", say("also_written", { names: others.join(", ") }), "hm-popup-names"));
+    box.appendChild(el("p", say("on_date", { date: words.day(day), state: timeline.stateLabel(i, day) }) +
+      (looks[i].pale ? " (" + data.words.claimedByOneSide + ")" : ""), "hm-popup-state"));
+    if (looks[i].differs) box.appendChild(el("p", data.words.reportsDiffer, "hm-popup-differ"));
+    var area = row[E.areaKm2], total = row[E.districtKm2];
+    box.appendChild(el("p", data.heldArea && area < total * 0.99
+      ? say("area_changing", { area: words.km2(area), total: words.km2(total) })
+      : say("area", { area: words.km2(area) }), "hm-popup-area"));
+    var list = el("ol");
+    for (var k = 0; k < timeline.eventCount; k++) {
+      if (timeline.ev(k, "district") !== i) continue;
+      var item = el("li"), evidence = timeline.ev(k, "evidence"), note = timeline.ev(k, "note"), source = timeline.ev(k, "source");
+      item.appendChild(el("strong", describeEvent(k)));
+      if (timeline.differs(k)) item.appendChild(el("p", timeline.differText(k), "hm-differ-dates"));
+      if (evidence >= 0) item.appendChild(el("blockquote", say("quote", { text: words.text(evidence) })));
+      if (note >= 0) item.appendChild(el("div", words.text(note)));
+      if (source >= 0) item.appendChild(el("cite", words.text(source)));
+      list.appendChild(item);
+    }
+    box.appendChild(list);
+    return box;
+  }
+  var LB = layout(data.schema.labels), labelAt = {};
+  data.labels.forEach(function (row) { labelAt[row[LB.district]] = [row[LB.lat], row[LB.lon]]; });
+  function anchorOf(i) { return labelAt[i] || layers[i].getCenter(); }
+  function emphasise(i, on) { layers[i].setStyle(on ? styling.emphasis : styling.outline(looks[i])); }
+
+  var group = drawDistricts(data, map, function (i) {
+    looks[i] = timeline.look(i, day);
+    return styling.style(looks[i]);
+  }, function (i, layer) {
+    layers[i] = layer;
+    layer.bindPopup(function () { return popupFor(i); }, { maxWidth: 320 });
+    layer.on("popupopen", function () { open = i; });
+    layer.on("popupclose", function () { if (open === i) open = -1; });
+    layer.on("mouseover", function () { emphasise(i, true); });
+    layer.on("mouseout", function () { emphasise(i, false); });
+  });
+  // Districts in the tab order (SVG only: the Canvas renderer draws no elements); Enter opens the popup.
+  layers.forEach(function (layer, i) {
+    var path = canvas ? null : layer.getElement();
+    if (!path) return;
+    path.setAttribute("tabindex", "0");
+    path.setAttribute("role", "button");
+    path.setAttribute("aria-label", describe(i));
+    path.addEventListener("focus", function () { emphasise(i, true); });
+    path.addEventListener("blur", function () { emphasise(i, false); });
+    path.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      layer.openPopup(anchorOf(i));
+    });
+  });
+  // A popup never wider than the map leaves room for (phones): set when it opens.
+  map.on("popupopen", function (e) {
+    var width = Math.max(160, Math.min(320, map.getSize().x - 80));
+    if (e.popup.options.maxWidth !== width) { e.popup.options.maxWidth = width; e.popup.update(); }
+  });
+
+  // Show another day: restyle the districts whose look changed since the
+  // shown day (timeline.changedBetween), and the open popup's text.
+  function show(next) {
+    var candidates = timeline.changedBetween(day, next);
+    day = next;
+    candidates.forEach(function (i) {
+      var now = timeline.look(i, day), before = looks[i];
+      if (timeline.sameLook(now, before)) return;
+      looks[i] = now;
+      var style = styling.style(now), path = canvas ? null : layers[i].getElement();
+      if (!path || now.differs !== before.differs) layers[i].setStyle(style);  // on Canvas, Leaflet redraws the layer's bounds only
+      else {
+        // SVG, same outline: only the fill changes, and setStyle would rewrite all ten attributes of the path.
+        L.Util.setOptions(layers[i], style);
+        path.setAttribute("fill", style.fillColor);
+        path.setAttribute("fill-opacity", style.fillOpacity);
+      }
+      if (path) path.setAttribute("aria-label", describe(i));
+    });
+    if (open >= 0) layers[open].setPopupContent(popupFor(open));
+  }
+  return {
+    group: group,
+    show: show,
+    look: function (i) { return looks[i]; },
+    anchorOf: anchorOf
+  };
+}

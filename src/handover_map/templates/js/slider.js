@@ -1,0 +1,92 @@
+// The time controls. The slider runs through time: its value is a day, so
+// a week is seven times as wide as a day; moving it lands on the nearest
+// stop (data.stops), and the keys, the buttons and play step from stop to
+// stop. Tick marks at the event dates sit under the thumb's positions for
+// them, labelled with their dates where the labels do not crowd each other.
+// go(day, settled) shows a day; settled is true once the reader has stopped
+// (the slider released, a button clicked), false while it moves.
+function Slider(data, words, go) {
+  var STEP_MS = 1500;
+  var say = words.say, stops = data.stops, last = stops.length - 1, lastDay = stops[last];
+  var slider = document.getElementById("hm-slider"), dateLabel = document.getElementById("hm-date");
+  var playButton = document.getElementById("hm-play"), ticks = document.getElementById("hm-ticks");
+  var shown = data.initial, timer = null, tickLabels = [];
+
+  data.ticks.forEach(function (day) {
+    var at = "calc(8px + (100% - 16px) * " + (lastDay > 0 ? day / lastDay : 0) + ")";
+    var tick = el("span", null, "hm-tick");
+    tick.style.left = at;
+    tick.title = words.day(day);
+    ticks.appendChild(tick);
+    var tickLabel = el("span", words.dayMonth(day), "hm-tick-label");
+    tickLabel.style.left = at;
+    ticks.appendChild(tickLabel);
+    tickLabels.push(tickLabel);
+  });
+  function thinTicks() {
+    // Left to right, a label shows only if it clears the last one shown by 6 px.
+    var right = -Infinity;
+    tickLabels.forEach(function (tickLabel) {
+      tickLabel.style.visibility = "";
+      var box = tickLabel.getBoundingClientRect();
+      if (box.left < right + 6) tickLabel.style.visibility = "hidden";
+      else right = box.right;
+    });
+  }
+  if (window.ResizeObserver) new ResizeObserver(thinTicks).observe(ticks);
+  thinTicks();
+  slider.max = String(lastDay);
+
+  function stopIndex(day) {
+    var lo = 0, hi = last;  // the last stop on or before day
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (stops[mid] <= day) lo = mid; else hi = mid - 1; }
+    return lo;
+  }
+  function nearestStop(day) {
+    var k = stopIndex(day);
+    return k < last && stops[k + 1] - day < day - stops[k] ? stops[k + 1] : stops[k];
+  }
+  function step(delta, settled) { go(stops[Math.min(last, Math.max(0, stopIndex(shown) + delta))], settled); }
+  function setPlaying(on) {
+    playButton.textContent = on ? "\u275a\u275a" : "\u25b6";
+    playButton.setAttribute("aria-label", say(on ? "pause" : "play"));
+    playButton.setAttribute("aria-pressed", String(on));
+  }
+  function play() {
+    if (timer !== null) return;
+    if (stopIndex(shown) >= last) go(stops[0], false);
+    timer = setInterval(function () {
+      if (stopIndex(shown) >= last) { pause(); return; }
+      step(1, false);
+    }, STEP_MS);
+    setPlaying(true);
+  }
+  function pause() {
+    if (timer !== null) clearInterval(timer);
+    timer = null;
+    setPlaying(false);
+  }
+  slider.addEventListener("input", function () { pause(); go(nearestStop(Number(slider.value)), false); });
+  slider.addEventListener("change", function () { go(shown, true); });  // released: the reader has stopped here
+  slider.addEventListener("keydown", function (event) {
+    var delta = { ArrowRight: 1, ArrowUp: 1, PageUp: 1, ArrowLeft: -1, ArrowDown: -1, PageDown: -1 }[event.key];
+    if (event.key === "Home") delta = -last;
+    if (event.key === "End") delta = last;
+    if (delta === undefined) return;
+    event.preventDefault();
+    pause();
+    step(delta, false);  // a held key repeats: the address waits until it is let go
+  });
+  playButton.addEventListener("click", function () { if (timer === null) play(); else pause(); });
+  document.getElementById("hm-prev").addEventListener("click", function () { pause(); step(-1, true); });
+  document.getElementById("hm-next").addEventListener("click", function () { pause(); step(1, true); });
+
+  // Shows a day on the controls (the map and list are the caller's).
+  function show(day) {
+    shown = day;
+    dateLabel.textContent = words.day(day);
+    slider.value = String(Math.max(0, Math.min(lastDay, day)));
+    slider.setAttribute("aria-valuetext", words.day(day));
+  }
+  return { show: show, play: play, pause: pause, playing: function () { return timer !== null; }, thinTicks: thinTicks };
+}
