@@ -9,6 +9,7 @@
   "use strict";
   var data = __DATA__;
   var map = __MAP__;
+  var decodeTopology = __TOPOLOGY__;
   var DAY_MS = 86400000, STEP_MS = 1500;
   var $ = function (id) { return document.getElementById(id); };
   var slider = $("hm-slider"), dateLabel = $("hm-date"), playButton = $("hm-play");
@@ -222,7 +223,15 @@
   function emphasise(i, on) { layers[i].setStyle(on ? { weight: 3.5, color: "#000000", dashArray: null } : outlineFor(i, current)); }
   function describeDistrict(i) { return labelOf(i) + ": " + stateLabel(i, current) + (differsOn(i, current) ? " (" + data.words.reportsDiffer + ")" : ""); }
 
-  var districtLayer = L.geoJSON(data.geometry, {
+  // Districts and context come in one topology (topology.js); context is drawn under the districts or over them.
+  var shapes = decodeTopology(data.geometry);
+  function drawContext(above) {
+    data.context.forEach(function (layer) {
+      if (layer.above === above) L.geoJSON(shapes[layer.name], { style: layer.style, interactive: false }).addTo(map);
+    });
+  }
+  drawContext(false);
+  var districtLayer = L.geoJSON(shapes.districts, {
     style: function (feature) { return districtStyle(feature.properties.i, current); },
     onEachFeature: function (feature, layer) {
       var i = feature.properties.i;
@@ -235,6 +244,7 @@
       layer.on("mouseout", function () { emphasise(i, false); });
     }
   }).addTo(map);
+  drawContext(true);
   // A popup never wider than the map leaves room for (phones): set when it opens.
   map.on("popupopen", function (e) {
     var width = Math.max(160, Math.min(320, map.getSize().x - 80));
