@@ -84,14 +84,14 @@ def topology_json(objects: Mapping[str, Iterable[shapely.Geometry]], decimals: i
     quantised = np.rint(coordinates * 10.0**decimals).astype(np.int64)  # the integers np.round(xy, decimals) divides
     translate = quantised.min(axis=0) if len(quantised) else np.zeros(2, dtype=np.int64)
     points, ids = _distinct(quantised - translate)
-    arcs, ring_arcs = _arcs(ids, ring_of_point, len(rings))
+    arc_points, arc_lengths, ring_arcs = _arcs(ids, ring_of_point, len(rings))
     ring_parts = _split(ring_arcs, ring_polygon, len(polygons))
     polygon_parts = _split(ring_parts, polygon_owner, len(flat))
     shapes = [parts[0] if kind == _POLYGON and parts else parts for parts, kind in zip(polygon_parts, kinds.tolist())]
     bounds = np.cumsum([0, *map(len, groups)]).tolist()
     named = {name: shapes[bounds[k] : bounds[k + 1]] for k, name in enumerate(names)}
     return (
-        f'{{"scale":{10**decimals},"translate":[{translate[0]},{translate[1]}],"arcs":{_arcs_json(points, arcs)},'
+        f'{{"scale":{10**decimals},"translate":[{translate[0]},{translate[1]}],"arcs":{_arcs_json(points[arc_points], arc_lengths)},'
         f'"objects":{json.dumps(named, separators=(",", ":"))}}}'
     )
 
@@ -115,50 +115,59 @@ def _split(items: list, owner: np.ndarray, count: int) -> list[list]:
     return groups
 
 
-def _arcs(ids: np.ndarray, ring_of_point: np.ndarray, ring_count: int) -> tuple[list[tuple[int, ...]], list[list[int]]]:
+def _arcs(ids: np.ndarray, ring_of_point: np.ndarray, ring_count: int) -> tuple[np.ndarray, np.ndarray, list[list[int]]]:
     """Cut closed rings into arcs and keep each arc once.
 
     ``ids`` are the points of each ring in turn (closing point included), as
     indexes of distinct points. A point is a junction when the rings through
     it do not all have the same two neighbours there (where borders meet or
-    part); between junctions, a border shared by two rings is the same
-    sequence of points, one way or the other. Returns the arcs (tuples of
-    point ids) and, per ring, its arc references (``~k`` for arc ``k``
-    reversed).
+    part). Each ring is cut at its junctions, or, with none, starts at its
+    least point (so a ring and the hole it fills match). Between junctions
+    the path is forced: from a point, the next is the one neighbour of every
+    ring there other than where the path came from. So an arc is known by
+    its first two points and its length, one way or the other, and a border
+    shared by two rings is one arc. Returns the arcs' point ids, one arc
+    after the other, their lengths and, per ring, its arc references (``~k``
+    for arc ``k`` reversed), all found with array operations.
     """
-    ends = np.searchsorted(ring_of_point, np.arange(1, ring_count + 1))
+    closing = np.searchsorted(ring_of_point, np.arange(1, ring_count + 1)) - 1
     keep = np.ones(len(ids), dtype=bool)
-    keep[ends[ends > 0] - 1] = False  # a ring's closing point repeats its first
+    keep[closing] = False  # a ring's closing point repeats its first
     ids, ring_of = ids[keep], ring_of_point[keep]
     starts = np.searchsorted(ring_of, np.arange(ring_count + 1))
-    cuts = np.flatnonzero(_junctions(ids, ring_of, starts)[ids])
-    cut_starts = np.searchsorted(cuts, starts).tolist()
-    points, cut_list, starts_list = ids.tolist(), cuts.tolist(), starts.tolist()
-    arcs: list[tuple[int, ...]] = []
-    known: dict[tuple[int, ...], int] = {}
-    ring_arcs: list[list[int]] = []
-    for ring in range(ring_count):
-        first, end = starts_list[ring], starts_list[ring + 1]
-        ring_points = points[first:end]
-        ring_cuts = [cut - first for cut in cut_list[cut_starts[ring] : cut_starts[ring + 1]]]
-        # Without a junction the ring is one arc, starting at its least point, so a ring and the hole it fills match.
-        start = ring_cuts[0] if ring_cuts else ring_points.index(min(ring_points)) if ring_points else 0
-        closed = ring_points[start:] + ring_points[: start + 1]
-        bounds = [cut - start for cut in ring_cuts] if ring_cuts else [0]
-        bounds.append(len(ring_points))
-        refs = []
-        for a, b in itertools.pairwise(bounds):
-            arc = tuple(closed[a : b + 1])
-            if arc in known:
-                refs.append(known[arc])
-            elif arc[::-1] in known:
-                refs.append(~known[arc[::-1]])
-            else:
-                known[arc] = len(arcs)
-                refs.append(len(arcs))
-                arcs.append(arc)
-        ring_arcs.append(refs)
-    return arcs, ring_arcs
+    sizes = np.diff(starts)
+    cut = _junctions(ids, ring_of, starts)[ids]
+    # Where each ring starts: its first junction, else its least point.
+    cut_at = np.append(np.flatnonzero(cut), len(ids))
+    first_cut = cut_at[np.searchsorted(cut_at, starts[:-1])]
+    least = np.minimum.reduceat(ids, starts[:-1]) if ring_count else np.empty(0, dtype=ids.dtype)
+    least_at = np.flatnonzero(ids == least[ring_of])
+    first_least = least_at[np.searchsorted(least_at, starts[:-1])] if ring_count else least_at
+    shift = np.where(first_cut < starts[1:], first_cut, first_least) - starts[:-1]
+    # Each ring from there round to the same point again, all rings one after the other.
+    ring = np.repeat(np.arange(ring_count), sizes + 1)
+    step = np.arange(len(ring)) - np.repeat(starts[:-1] + np.arange(ring_count), sizes + 1)
+    position = starts[ring] + (step + shift[ring]) % sizes[ring]
+    sequence = ids[position]
+    ends = step == sizes[ring]
+    bounds = np.flatnonzero(cut[position] | (step == 0) | ends)
+    opens = ~ends[bounds[:-1]]
+    first, last = bounds[:-1][opens], bounds[1:][opens]
+    length = last - first + 1
+    # One key per arc whichever way it runs: the lesser of its two ends' (end point, next point).
+    forward = (sequence[first] < sequence[last]) | ((sequence[first] == sequence[last]) & (sequence[first + 1] <= sequence[last - 1]))
+    end_point = np.where(forward, sequence[first], sequence[last])
+    next_point = np.where(forward, sequence[first + 1], sequence[last - 1])
+    _, group = _distinct(np.column_stack([end_point * (int(ids.max(initial=0)) + 1) + next_point, length]))
+    _, seen = np.unique(group, return_index=True)  # each arc's first appearance
+    number = np.empty(len(seen), dtype=np.int64)
+    number[np.argsort(seen)] = np.arange(len(seen))  # arcs numbered in order of appearance
+    refs = np.where(forward == forward[seen][group], number[group], ~number[group]).tolist()
+    chosen = np.sort(seen)
+    lengths = length[chosen]
+    offsets = np.repeat(first[chosen] - (np.cumsum(lengths) - lengths), lengths)
+    per_ring = np.cumsum(np.bincount(ring[first], minlength=ring_count)).tolist()
+    return sequence[offsets + np.arange(int(lengths.sum()))], lengths, [refs[a:b] for a, b in zip([0, *per_ring], per_ring)]
 
 
 def _junctions(ids: np.ndarray, ring_of: np.ndarray, starts: np.ndarray) -> np.ndarray:
@@ -178,14 +187,10 @@ def _junctions(ids: np.ndarray, ring_of: np.ndarray, starts: np.ndarray) -> np.n
     return junction
 
 
-def _arcs_json(points: np.ndarray, arcs: Sequence[tuple[int, ...]]) -> str:
-    """The arcs as JSON text: each point's difference from the one before,
-    across arcs (an arc mostly starts where the one before ends)."""
-    if not arcs:
-        return "[]"
-    lengths = np.fromiter(map(len, arcs), dtype=np.int64, count=len(arcs))
-    xy = points[np.fromiter(itertools.chain.from_iterable(arcs), dtype=np.int64, count=int(lengths.sum()))]
-    deltas = np.diff(xy, axis=0, prepend=np.zeros((1, 2), dtype=xy.dtype))
-    numbers = deltas.ravel().tolist()
+def _arcs_json(points: np.ndarray, lengths: np.ndarray) -> str:
+    """The arcs (``points`` of one after the other, ``lengths`` points
+    each) as JSON text: each point's difference from the one before, across
+    arcs (an arc mostly starts where the one before ends)."""
+    numbers = np.diff(points, axis=0, prepend=np.zeros((1, 2), dtype=points.dtype)).ravel().tolist()
     ends = np.cumsum(lengths * 2).tolist()
     return json.dumps([numbers[begin:end] for begin, end in zip([0, *ends], ends)], separators=(",", ":"))
