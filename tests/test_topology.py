@@ -142,6 +142,21 @@ def test_tiny_districts_keep_every_point():
         assert len(shape["coordinates"][0]) == len(geometry.exterior.coords)
 
 
+def test_points_that_rounding_merges_and_polygons_drawn_twice_stay_as_written():
+    # Two points of the shared border 1e-7 apart round to one: each side keeps it twice, as its GeoJSON does.
+    border = [(46.1, 40.0), (46.1, 40.03), (46.1000001, 40.03), (46.1, 40.06), (46.1, 40.1)]
+    west = shapely.Polygon([(46.0, 40.0), *border, (46.0, 40.1)])
+    east = shapely.Polygon([*border[::-1], (46.2, 40.0)])
+    spike = shapely.Polygon([(46.3, 40.0), (46.4, 40.0), (46.35, 40.05), (46.35, 40.09), (46.35, 40.05), (46.3, 40.1)])
+    text = topology_json({"districts": [west, east, spike], "again": [east]}, 5)
+    decoded = decode(text)
+    for shape, geometry in zip(decoded["districts"] + decoded["again"], [west, east, spike, east]):
+        assert_same_geometry(shape, geometry, 5)
+    assert_written_once(text)
+    topology = json.loads(text)
+    assert topology["objects"]["again"] == topology["objects"]["districts"][1:2]  # the same arcs, the same way round
+
+
 def test_collections_keep_their_polygons_and_empty_geometries_their_place():
     polygon = _square(46.0, 40.0, 0.1)
     clipped = shapely.GeometryCollection([polygon, shapely.LineString([(47, 40), (47.1, 40)]), shapely.Point(47, 41)])
@@ -149,6 +164,9 @@ def test_collections_keep_their_polygons_and_empty_geometries_their_place():
     assert decoded[0] == {"type": "Polygon", "coordinates": []}
     assert_same_geometry(decoded[1], shapely.MultiPolygon([polygon]), 5)
     assert_same_geometry(decoded[2], polygon, 5)
+    with_empty_part = shapely.from_wkt("MULTIPOLYGON (EMPTY, ((46 40, 46.1 40, 46.1 40.1, 46 40)))")
+    assert decode(topology_json({"districts": [with_empty_part]}, 5))["districts"][0]["type"] == "MultiPolygon"
+    assert decode(topology_json({"districts": [], "others": []}, 5)) == {"districts": [], "others": []}
 
 
 @pytest.fixture(scope="module")
