@@ -234,9 +234,10 @@ class HandoverLayer(MacroElement):
         Parameters are those of :func:`render_map`; ``context_legend`` adds
         legend entries (CSS style of the swatch, label) for layers drawn
         beside it, ``context`` the layers it draws under and over the
-        districts (see :func:`context_geometry`). The legend lists the states the slider shows; a date past
-        its end (in the address) may show one more, so every drawn state gets
-        its hatching. The towns drawn for reference add their source to the credits.
+        districts (see :func:`context_geometry`). The legend lists the
+        states the slider shows; a date past its end (in the address) may
+        show one more, so every drawn state gets its hatching. The towns
+        drawn for reference add their source to the credits.
         """
         timeline = build_timeline(joined, horizon=horizon, until=until)
         events = sorted((e for d in layers.districts for e in joined[d.name]), key=_event_order)
