@@ -107,7 +107,7 @@ def test_the_page_data_spliced_as_text_is_the_json_of_the_whole_tree(districts):
     data = page_data(layers, joined, events, timeline, {s: s for s in settings.STATES}, timeline.stops[0], 5)
     assert list(data)[-1] == "geometry"  # the splice relies on it
     whole = {**data, "geometry": json.loads(data["geometry"])}
-    assert len(whole["geometry"]["features"]) == 20
+    assert len(whole["geometry"]["objects"]["districts"]) == 20
     assert _data_json(data) == script_json(whole)
 
 

@@ -3,7 +3,7 @@
 An iframe, a caption with the title and a link to the map's own page (for
 readers whose browser or feed shows no frames), and a few lines of script:
 the map posts the height of its content to the page that embeds it
-(``{type: "handover-map:height", height}``, see ``templates/handover.js``),
+(``{type: "handover-map:height", height}``, see ``templates/js/embed.js``),
 and the script sets the frame to that height, so that the whole map, legend
 and credits show at any column width with no scrolling inside the frame. The
 script only listens to its own frame's window, from the origin of the frame's

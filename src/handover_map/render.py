@@ -21,7 +21,8 @@ import html
 import itertools
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +39,7 @@ from .cartography import PLACES_SOURCE, MapLayers, choose_decimals
 from .confirmation import confirmation
 from .events import Event, visible
 from .timeline import Timeline, build_timeline
+from .topology import topology_json
 from .words import DEFAULT_LANGUAGE, Words, words
 
 if TYPE_CHECKING:
@@ -76,7 +78,7 @@ PAGE_SCHEMA: dict[str, Any] = {
 #: The parts of the page script (templates/js/), in the order they are
 #: joined into one inline script: each defines one factory; main.js, last,
 #: puts them together.
-SCRIPT_PARTS = ("words", "timeline", "styling", "districts", "labels", "eventlist", "slider", "address", "embed", "controls", "main")
+SCRIPT_PARTS = ("words", "timeline", "styling", "topology", "districts", "labels", "eventlist", "slider", "address", "embed", "controls", "main")
 
 #: Outline of a district while reports give different dates for one of its
 #: events; a dotted black line, unlike the dashed area held before the handovers.
@@ -102,15 +104,31 @@ def rounded_geojson(geometry: shapely.Geometry, decimals: int = settings.COORDIN
     return json.loads(shapely.to_geojson(rounded))
 
 
-def _rounded_geojsons(geometries, decimals: int) -> Iterator[dict]:
-    """:func:`rounded_geojson` of each geometry, all rounded and encoded in one
-    call each (per-geometry calls cost more than the work at 50,000 districts)."""
-    rounded = shapely.transform(np.array(list(geometries), dtype=object), lambda xy: np.round(xy, decimals))
-    return (json.loads(text) for text in shapely.to_geojson(rounded))
+@dataclass(frozen=True)
+class ContextLayer:
+    """Polygons drawn for reference under the districts (``above``: over
+    them), in one style, never interactive; their geometry travels in the
+    page's topology (see :func:`page_data`) under ``name``."""
+
+    name: str
+    geometries: Sequence[shapely.Geometry]
+    style: dict[str, object]
+    above: bool = False
 
 
-def _collection(geometries, decimals: int) -> dict:
-    return {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": g} for g in _rounded_geojsons(geometries, decimals)]}
+def context_geometry(layers: MapLayers, *, filled: bool = True) -> list[ContextLayer]:
+    """The context of a built page: countries (white unless ``filled`` is
+    False, as over tiles), the districts without events, and the outline of
+    the held area over the districts."""
+    context = []
+    if layers.countries is not None and not layers.countries.empty:
+        style = {"color": "#7a7a7a", "weight": 1.1, "fillColor": "#fbfbf8", "fillOpacity": 1 if filled else 0}
+        context.append(ContextLayer("countries", list(layers.countries.geometry), style))
+    if not layers.other_districts.empty:
+        context.append(ContextLayer("others", list(layers.other_districts), dict(settings.CONTEXT_STYLE)))
+    if layers.held_area is not None:
+        context.append(ContextLayer("held", [layers.held_area], {"color": "#222222", "weight": 2, "dashArray": "6 5", "fill": False}, above=True))
+    return context
 
 
 def _template_text(name: str) -> str:
@@ -266,14 +284,17 @@ class HandoverLayer(MacroElement):
         until: dt.date | None = None,
         context_legend: Sequence[tuple[str, str]] = (),
         lang: str = DEFAULT_LANGUAGE,
+        context: Sequence[ContextLayer] = (),
     ) -> HandoverLayer:
         """The layer of prepared districts and their events.
 
         Parameters are those of :func:`render_map`; ``context_legend`` adds
         legend entries (CSS style of the swatch, label) for layers drawn
-        beside it. The legend lists the states the slider shows; a date past
-        its end (in the address) may show one more, so every drawn state gets
-        its hatching. The towns drawn for reference add their source to the credits.
+        beside it, ``context`` the layers it draws under and over the
+        districts (see :func:`context_geometry`). The legend lists the
+        states the slider shows; a date past its end (in the address) may
+        show one more, so every drawn state gets its hatching. The towns
+        drawn for reference add their source to the credits.
         """
         timeline = build_timeline(joined, horizon=horizon, until=until)
         events = sorted((e for d in layers.districts for e in joined[d.name]), key=_event_order)
@@ -284,7 +305,7 @@ class HandoverLayer(MacroElement):
         drawn = {state for series in timeline.changes.values() for _, state in series}
         start = initial_date or default_initial_date(events, timeline)
         origins = tuple(check_origin(origin) for origin in message_origins)
-        data = page_data(layers, joined, events, timeline, labels, start, decimals or choose_decimals(layers.bounds), origins, say)
+        data = page_data(layers, joined, events, timeline, labels, start, decimals or choose_decimals(layers.bounds), origins, say, context)
         colours = party_colours(events)
         # With several parties taking districts, the colour is who holds one: a legend entry per party instead of one per state.
         legend = [(_swatch(s), labels[s]) for s in settings.STATES if s in shown and not (colours and s in settings.CONTROL_STATES)]
@@ -493,12 +514,14 @@ def page_data(
     decimals: int,
     origins: tuple[str, ...] = (),
     say: Words | None = None,
+    context: Sequence[ContextLayer] = (),
 ) -> dict:
     """The page's data, compact: days as offsets from the first slider stop,
     texts as indexes into a table of distinct strings (-1 for none), tables
     as rows of numbers whose columns :data:`PAGE_SCHEMA` names (it travels
     with the data as ``schema``). Every key and column is described in
-    docs/page-data.md; ``geometry`` is JSON text already (see :func:`_data_json`).
+    docs/page-data.md; ``geometry`` (the districts and the context layers in one
+    topology, see :mod:`handover_map.topology`) is JSON text already (see :func:`_data_json`).
     """
     say = say or words()
     epoch = timeline.stops[0]
@@ -573,7 +596,8 @@ def page_data(
         "words": say.script_words(),
         "dates": say.date_formats(),
         "locale": str(say.locale).replace("_", "-"),
-        "geometry": _districts_json(layers, decimals),
+        "context": [{"name": layer.name, "style": layer.style, "above": layer.above} for layer in context],
+        "geometry": _geometry_json(layers, decimals, context),
     }
 
 
@@ -590,13 +614,14 @@ def _state_style(state: str, label: str, say: Words) -> dict:
     }
 
 
-def _districts_json(layers: MapLayers, decimals: int) -> str:
-    """The districts as a GeoJSON FeatureCollection, already JSON text (as
+def _geometry_json(layers: MapLayers, decimals: int, context: Sequence[ContextLayer]) -> str:
+    """The districts and the context as one topology, already JSON text (as
     :func:`script_json` writes it): a tree of lists per coordinate would be the
     largest object of a build at 50,000 districts."""
-    geometries = _rounded_geojsons((d.geometry for d in layers.districts), decimals)
-    features = (f'{{"type":"Feature","properties":{{"i":{i}}},"geometry":{script_json(geometry)}}}' for i, geometry in enumerate(geometries))
-    return '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
+    objects = {"districts": [d.geometry for d in layers.districts], **{layer.name: layer.geometries for layer in context}}
+    if len(objects) != len(context) + 1:
+        raise ValueError(f"Context layers need names of their own, other than 'districts': {[layer.name for layer in context]}.")
+    return topology_json(objects, decimals)
 
 
 def _data_json(data: dict) -> str:
@@ -696,19 +721,6 @@ def render_map(
         figure.header.add_child(Verbatim(f"<style>{css}</style>"), name="leaflet_css")
         figure.header.add_child(Verbatim(f"<script>{safe_script}</script>"), name="leaflet")
 
-    if layers.countries is not None and not layers.countries.empty:
-        fill = 0 if with_tiles else 1
-        folium.GeoJson(
-            _collection(layers.countries.geometry, decimals),
-            name="Countries",
-            interactive=False,
-            style_function=lambda _: {"color": "#7a7a7a", "weight": 1.1, "fillColor": "#fbfbf8", "fillOpacity": fill},
-        ).add_to(fmap)
-    if not layers.other_districts.empty:
-        folium.GeoJson(
-            _collection(layers.other_districts, decimals), name="Other districts", interactive=False, style_function=lambda _: settings.CONTEXT_STYLE
-        ).add_to(fmap)
-
     context_legend = []
     if layers.held_area is not None:
         context_legend.append(("border:2px dashed #333;background:transparent", layers.held_area_label or say("page.held_area")))
@@ -728,13 +740,7 @@ def render_map(
         until=until,
         context_legend=context_legend,
         lang=lang,
+        context=context_geometry(layers, filled=not with_tiles),
     ).add_to(fmap)
-    if layers.held_area is not None:
-        folium.GeoJson(
-            _collection([layers.held_area], decimals),
-            name="Held area",
-            interactive=False,
-            style_function=lambda _: {"color": "#222222", "weight": 2, "dashArray": "6 5", "fill": False},
-        ).add_to(fmap)
     _stable_ids(figure)
     return figure.render().replace("<html>", f'<html lang="{say.lang}">', 1)

@@ -1,11 +1,23 @@
-// GEOMETRY: the one place that reads the districts' geometry (data.geometry,
-// written by render._districts_json) into Leaflet layers, one per district,
-// with the district's index in feature.properties.i.
+// GEOMETRY: the one place that reads the page's polygons. The districts and
+// the context layers come in one topology (data.geometry, written by
+// render._geometry_json, decoded by topology.js): the districts become
+// Leaflet layers, one per district, with the district's index in
+// feature.properties.i; each context layer (data.context) is drawn under the
+// districts or over them, in its own style, never answering the mouse.
 function drawDistricts(data, map, styleOf, eachLayer) {
-  return L.geoJSON(data.geometry, {
+  var shapes = decodeTopology(data.geometry);
+  function drawContext(above) {
+    data.context.forEach(function (layer) {
+      if (layer.above === above) L.geoJSON(shapes[layer.name], { style: layer.style, interactive: false }).addTo(map);
+    });
+  }
+  drawContext(false);
+  var districts = L.geoJSON(shapes.districts, {
     style: function (feature) { return styleOf(feature.properties.i); },
     onEachFeature: function (feature, layer) { eachLayer(feature.properties.i, layer); }
   }).addTo(map);
+  drawContext(true);
+  return districts;
 }
 
 // The districts on the map: styled by their look on the shown day,
