@@ -255,7 +255,8 @@ def label_candidates(
     core = geometry.buffer(-LABEL_INSET)  # a name centred near a border would stand across it
     inside = [g for g in [point, *grid] if core.contains(g) and not never.contains(g)]
     inside.sort(key=lambda g: (rather_not.contains(g), g.distance(point), g.y, g.x))
-    return [(round(p.y, 3), round(p.x, 3)) for p in inside]
+    # 0.01° (about 1 km) places a name well enough, in fewer bytes.
+    return [(round(p.y, 2), round(p.x, 2)) for p in inside]
 
 
 #: At most this many reference towns, the most important first.

@@ -151,10 +151,11 @@ def _templates() -> jinja2.Environment:
 
 
 def _without_comment_lines(script: str) -> str:
-    """The script without its lines that hold only a ``//`` comment: they
-    document the source in the repository and would only weigh on every page.
-    (The parts hold no multi-line strings, so such a line is always a comment.)"""
-    return re.sub(r"(?m)^[ \t]*//.*\n", "", script)
+    """The script without its lines that hold only a ``//`` comment and without
+    its lines' indentation: both document the source in the repository and
+    would only weigh on every page. (The parts hold no multi-line strings, so
+    such a line is always a comment and indentation is never inside a string.)"""
+    return re.sub(r"(?m)^[ \t]+", "", re.sub(r"(?m)^[ \t]*//.*\n", "", script))
 
 
 def page_script(data_json: str, map_name: str) -> str:
