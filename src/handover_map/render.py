@@ -46,14 +46,14 @@ if TYPE_CHECKING:
     from .build import MapInputs
 
 #: The words naming a party in a state's label ("Handed over to {party}"), by state.
-PARTY_LABEL_KEYS = {"held": "state.held_by", "transferred": "state.transferred_to", "taken": "state.taken_by"}
+PARTY_LABEL_KEYS = {state: style["party_label"] for state, style in settings.STATE_STYLES.items() if style["party_label"]}
 
 #: States drawn hatched: announced but not (yet) done, or not known.
-HATCHED = ("scheduled", "postponed", "overdue", "unreported")
+HATCHED = tuple(state for state in settings.STATES if settings.STATE_STYLES[state]["hatched"])
 
 #: States a claim (one side's word only) draws pale: those an event brought
 #: about; not the state before any event, nor the unknown after the last report.
-CLAIM_PALE = ("scheduled", "postponed", "overdue", "transferred", "taken")
+CLAIM_PALE = tuple(state for state in settings.STATES if settings.STATE_STYLES[state]["claim_pale"])
 
 #: The columns of each table of the page data, named: the page script reads
 #: them by these names (``data.schema``). ``then`` names the fields of the
@@ -179,13 +179,12 @@ def state_labels(events: list[Event], lang: str = DEFAULT_LANGUAGE) -> dict[str,
     takes them without a handover."""
     say = words(lang)
     labels = {state: say(f"state.{state}") for state in settings.STATES}
-    parties = {
-        "held": _only({e.from_ for e in events}),
-        "transferred": _only({e.to for e in events if e.kind != "captured"}),
-        "taken": _only({e.to for e in events if e.kind == "captured"}),
-    }
+    # An announced or put-off date announces a handover: its party is the handover's.
+    handover = settings.CONTROL_STATE_OF_KIND["completed"]
+    parties = {"held": _only({e.from_ for e in events})}
+    parties |= {state: _only({e.to for e in events if settings.CONTROL_STATE_OF_KIND.get(e.kind, handover) == state}) for state in settings.CONTROL_STATES}
     for state, party in parties.items():
-        if party:
+        if party and state in PARTY_LABEL_KEYS:
             labels[state] = say(PARTY_LABEL_KEYS[state], party=party)
     return labels
 

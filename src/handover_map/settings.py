@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TypedDict
 
 import pooch
 
@@ -55,37 +56,48 @@ CLAIMED_FILL_OPACITY = 0.35
 
 #: Event kinds, in the order a reader meets them: an announced date, one put
 #: off, a handover done, and a change of control that is no handover
-#: (``captured``: taken or retaken by force, as the table says).
+#: (``captured``: taken or retaken by force, as the table says). How the page,
+#: the event list and the snapshot name each kind: ``kind.<kind>`` in each
+#: language's words (src/handover_map/locales/).
 EVENT_KINDS = ("scheduled", "postponed", "completed", "captured")
 
-#: Kinds that change who controls a district.
-CONTROL_CHANGES = ("completed", "captured")
-
-#: How the page, the event list and the snapshot name each kind: ``kind.<kind>``
-#: in each language's words (src/handover_map/locales/).
+#: Kinds that change who controls a district, and the state each leaves it in
+#: (see timeline.py); the other kinds only announce or put off a date.
+CONTROL_STATE_OF_KIND = {"completed": "transferred", "captured": "taken"}
+CONTROL_CHANGES = tuple(CONTROL_STATE_OF_KIND)
 
 #: Control states, least to most advanced, then the state no report can
 #: tell (after the latest report: see timeline.py); keys of STATE_STYLES.
 STATES = ("held", "scheduled", "postponed", "overdue", "transferred", "taken", "unreported")
 
 #: States in which a change of control went to someone (coloured by who, when several parties take districts).
-CONTROL_STATES = ("transferred", "taken")
+CONTROL_STATES = tuple(dict.fromkeys(CONTROL_STATE_OF_KIND.values()))
 
-#: Fill colours from the Okabe-Ito palette, which stays distinct for the
-#: common forms of colour blindness.
-STATE_STYLES: dict[str, dict[str, str]] = {
-    "held": {"color": "#E69F00", "label": "Held: no handover reported"},
-    "scheduled": {"color": "#F0E442", "label": "Handover announced, date not yet reached"},
-    "postponed": {"color": "#CC79A7", "label": "Announced handover put off"},
-    "overdue": {"color": "#D55E00", "label": "Announced date passed, no handover reported"},
-    "transferred": {"color": "#0072B2", "label": "Handed over"},
-    "taken": {"color": "#009E73", "label": "Taken: control changed without a handover"},
-    "unreported": {"color": "#8c8c8c", "label": "Not known: after the latest report"},
+
+class StateStyle(TypedDict):
+    """How every output draws and names a state."""
+
+    #: Fill colour (Okabe-Ito, which stays distinct for the common forms of colour blindness).
+    color: str
+    #: The legend's words when no party is named (each language's ``state.<state>`` on pages).
+    label: str
+    #: Drawn hatched: announced but not (yet) done, or not known.
+    hatched: bool
+    #: Drawn pale when it rests on a claim (one side's word only): a state an event brought about.
+    claim_pale: bool
+    #: The words key that names the party in the label ("Handed over to {party}"), or "".
+    party_label: str
+
+
+STATE_STYLES: dict[str, StateStyle] = {
+    "held": {"color": "#E69F00", "label": "Held: no handover reported", "hatched": False, "claim_pale": False, "party_label": "state.held_by"},
+    "scheduled": {"color": "#F0E442", "label": "Handover announced, date not yet reached", "hatched": True, "claim_pale": True, "party_label": ""},
+    "postponed": {"color": "#CC79A7", "label": "Announced handover put off", "hatched": True, "claim_pale": True, "party_label": ""},
+    "overdue": {"color": "#D55E00", "label": "Announced date passed, no handover reported", "hatched": True, "claim_pale": True, "party_label": ""},
+    "transferred": {"color": "#0072B2", "label": "Handed over", "hatched": False, "claim_pale": True, "party_label": "state.transferred_to"},
+    "taken": {"color": "#009E73", "label": "Taken: control changed without a handover", "hatched": False, "claim_pale": True, "party_label": "state.taken_by"},
+    "unreported": {"color": "#8c8c8c", "label": "Not known: after the latest report", "hatched": True, "claim_pale": False, "party_label": ""},
 }
-
-#: Legend words that name the parties when the table names them are
-#: ``state.held_by``, ``state.transferred_to`` and ``state.taken_by`` in each
-#: language's words (see :func:`handover_map.render.state_labels`).
 
 #: When the table's changes of control go to more than one party, the
 #: districts they hold are coloured by who holds them, in this order of the

@@ -71,7 +71,7 @@ class _District:
         since = dt.date.min
         if latest_completed is not None:
             if not latest_completed.to or latest_completed.to != self.original:
-                return "taken" if latest_completed.kind == "captured" else "transferred"
+                return settings.CONTROL_STATE_OF_KIND[latest_completed.kind]
             since = latest_completed.date  # handed back to the original holder: plans start afresh
         if self.latest is None or self.latest <= since:
             return "held"
