@@ -375,7 +375,7 @@ class SentenceReader:
         self.last_change_date: DateMention | None = None
         #: Sentences read since the pending places or date were told (one that names nothing may come between).
         self.pending_age = 0
-        #: Changes told as just done ("have taken Jalalabad") with no day: (place, sentence, sentence number).
+        #: Changes told as just done ("have taken Jalalabad") with no day: (place, sentence, sentence number, (giver, taker, force)).
         self.undated_changes: list[tuple[Place, tuple[int, int], int, tuple[str, str, bool]]] = []
         #: Sentences read so far (the headline's included).
         self.sentences_read = 0
@@ -774,6 +774,7 @@ class SentenceReader:
                 options = [(d + 4, h) for d, h in options if not (h is following and d <= 2 and h.cue.subject != "none" and not self._ends_clause(tokens, h))]
                 # Nor a place far before a wording whose own place follows it: "Panjshir remained the last
                 # stronghold ... since the seizure of Kabul on 15 August" tells Kabul's fall, not Panjshir's.
+                # (More than ten words away; ``d`` carries the other-side penalty of 4.)
                 options = [(d, h) for d, h in options if not (h is following and d > 10 + 4 and h.cue.place == "after" and {h.last + 1, h.last + 2} & starts)]
                 if not options:
                     continue
