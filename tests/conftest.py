@@ -99,6 +99,19 @@ class OfflinePage:
     def js(self, expression: str, arg=None):
         return self.page.evaluate(expression, arg)
 
+    def click_district(self, name: str) -> None:
+        """Click a district at its label point (inside its coloured part)."""
+        point = self.js(
+            """name => {
+                const d = handoverMap.districts().find(d => d.name === name);
+                const p = handoverMap.map.latLngToContainerPoint(d.labelAt);
+                const r = handoverMap.map.getContainer().getBoundingClientRect();
+                return [r.left + p.x, r.top + p.y];
+            }""",
+            name,
+        )
+        self.page.mouse.click(*point)
+
 
 @pytest.fixture
 def open_offline(browser_context):

@@ -93,24 +93,10 @@ def test_set_date_moves_the_slider(default_map, open_offline):
     assert page.js("handoverMap.date()") == "2020-11-20"
 
 
-def _click_district(page, name: str) -> None:
-    """Click a district at its label point (inside its coloured part)."""
-    point = page.js(
-        """name => {
-            const d = handoverMap.districts().find(d => d.name === name);
-            const p = handoverMap.map.latLngToContainerPoint(d.labelAt);
-            const r = handoverMap.map.getContainer().getBoundingClientRect();
-            return [r.left + p.x, r.top + p.y];
-        }""",
-        name,
-    )
-    page.page.mouse.click(*point)
-
-
 def test_popup_shows_district_date_and_events(default_map, open_offline):
     page = open_offline(default_map)
     page.js("handoverMap.setDate('2020-11-25')")
-    _click_district(page, "Kalbajar District")
+    page.click_district("Kalbajar District")
     popup = page.page.locator(".leaflet-popup-content")
     popup.wait_for(timeout=5_000)
     text = popup.inner_text()
@@ -157,7 +143,7 @@ def test_text_from_tables_never_runs_as_script(tmp_path, open_offline):
     assert page.page.locator("h1").inner_text() == HOSTILE[0]
     assert page.page.locator(".hm-subtitle").inner_text() == HOSTILE[1]
     page.js("handoverMap.setDate('2020-11-25')")
-    _click_district(page, "Agdam District")
+    page.click_district("Agdam District")
     popup = page.page.locator(".leaflet-popup-content")
     popup.wait_for(timeout=5_000)
     quotes = popup.locator("blockquote").all_inner_texts()
@@ -181,7 +167,7 @@ def test_hostile_article_text_is_shown_not_run(tmp_path, open_offline):
     assert page.errors == [] and page.blocked == [] and page.failed == []
     assert page.js("window.pwned === undefined")
     assert page.js("handoverMap.setDate('2020-12-01') && handoverMap.stateOf('Lachin')") == "transferred"
-    _click_district(page, "Agdam District")
+    page.click_district("Agdam District")
     popup = page.page.locator(".leaflet-popup-content")
     popup.wait_for(timeout=5_000)
     assert "<img src=x onerror=\"window.pwned = 'img'\"> the \"ministry\" & its 'spokesman'." in popup.inner_text()

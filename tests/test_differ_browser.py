@@ -79,15 +79,7 @@ def test_the_mark_stays_only_while_the_differing_dates_are_in_play(tmp_path, ope
 def test_the_popup_says_reports_differ(tmp_path, open_offline):
     page = open_offline(_two_reports(tmp_path))
     page.js("handoverMap.setDate('2020-11-24')")
-    point = page.js(
-        """() => {
-            const d = handoverMap.districts().find(d => d.name === 'Kalbajar District');
-            const p = handoverMap.map.latLngToContainerPoint(d.labelAt);
-            const r = handoverMap.map.getContainer().getBoundingClientRect();
-            return [r.left + p.x, r.top + p.y];
-        }"""
-    )
-    page.page.mouse.click(*point)
+    page.click_district("Kalbajar District")
     popup = page.page.locator(".leaflet-popup-content")
     popup.wait_for(timeout=5_000)
     text = popup.inner_text()
@@ -174,15 +166,7 @@ def test_colours_follow_who_holds_a_district_and_words_name_the_parties(tmp_path
     assert _fill(page, "Kalbajar District") == _fill(page, "Agdam District") == settings.PARTY_COLOURS[1]
     legend = page.page.locator(".hm-legend").inner_text()
     assert "Under Party B control" in legend and "Under Party C control" in legend
-    point = page.js(
-        """() => {
-            const d = handoverMap.districts().find(d => d.name === 'Kalbajar District');
-            const p = handoverMap.map.latLngToContainerPoint(d.labelAt);
-            const r = handoverMap.map.getContainer().getBoundingClientRect();
-            return [r.left + p.x, r.top + p.y];
-        }"""
-    )
-    page.page.mouse.click(*point)
+    page.click_district("Kalbajar District")
     popup = page.page.locator(".leaflet-popup-content")
     popup.wait_for(timeout=5_000)
     text = popup.inner_text()

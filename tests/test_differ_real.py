@@ -75,15 +75,7 @@ def test_the_district_and_the_event_list_say_reports_differ(tmp_path, open_offli
     listed = items.first.inner_text()
     assert "Reports differ: 7 Nov 2020 (Aysor.am," in listed and "8 Nov 2020 (Al Arabiya (AFP)," in listed
     assert "Reports differ on the date" in page.page.locator(".hm-legend").inner_text()
-    point = page.js(
-        """() => {
-            const d = handoverMap.districts().find(d => d.name === 'Shusha City');
-            const p = handoverMap.map.latLngToContainerPoint(d.labelAt);
-            const r = handoverMap.map.getContainer().getBoundingClientRect();
-            return [r.left + p.x, r.top + p.y];
-        }"""
-    )
-    page.page.mouse.click(*point)
+    page.click_district("Shusha City")
     popup = page.page.locator(".leaflet-popup-content")
     popup.wait_for(timeout=5_000)
     text = popup.inner_text()
