@@ -84,16 +84,7 @@ def _popup(page, name: str) -> str:
         })""",
         name,
     )
-    point = page.js(
-        """name => {
-            const d = handoverMap.districts().find(d => d.name === name);
-            const p = handoverMap.map.latLngToContainerPoint(d.labelAt);
-            const r = handoverMap.map.getContainer().getBoundingClientRect();
-            return [r.left + p.x, r.top + p.y];
-        }""",
-        name,
-    )
-    page.page.mouse.click(*point)
+    page.click_district(name)
     popup = page.page.locator(".leaflet-popup-content")
     popup.wait_for(timeout=5_000)
     return popup.inner_text()
