@@ -358,6 +358,8 @@ class SentenceReader:
         self.parties_named: Counter[str] = Counter()
         #: The last shift a postponement was told with: (days, words).
         self.last_shift: tuple[int, str] | None = None
+        #: The sentence whose shift was read last, and that shift.
+        self.shift_read: tuple[tuple[int, int], tuple[int, str] | None] | None = None
         #: Postponements whose date put off the report has not told yet: (place, feature, new date, sentence).
         self.unresolved: list[tuple[Place, str, dt.date, tuple[int, int]]] = []
         #: Dates that name no usable day, with why, for the review report.
@@ -954,6 +956,12 @@ class SentenceReader:
                 return number * self.lexicon.dates.day_units[shift["unit"].lower()], shift.group(0)
         return None
 
+    def _sentence_shift(self, tokens: list[Token], sentence: tuple[int, int]) -> tuple[int, str] | None:
+        """The shift of :meth:`_shift`, read once per sentence: a sentence of many postponements stays linear."""
+        if self.shift_read is None or self.shift_read[0] != sentence:
+            self.shift_read = (sentence, self._shift(" ".join(t.text for t in tokens)))
+        return self.shift_read[1]
+
     def _shifted(self, day: dt.date, shift: tuple[int, str], sign: int = 1) -> dt.date | None:
         """``day`` moved by ``shift`` (back with ``sign`` -1); a shift past the calendar is reported."""
         try:
@@ -991,8 +999,7 @@ class SentenceReader:
                 old = date
             else:
                 new = date
-        sentence_text = " ".join(t.text for t in tokens)
-        shift = self._shift(sentence_text)
+        shift = self._sentence_shift(tokens, sentence)
         if shift is not None:
             self.last_shift = shift
         for place in hit.places:
