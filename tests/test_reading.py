@@ -955,3 +955,16 @@ def test_the_headline_is_read_like_the_text(afghanistan):
 def test_russian_past_in_the_opening_is_the_news_of_the_day(afghanistan):
     text = "Группировка «Талибан» захватила Кундуз, столицу одноименной провинции.\n\nЖители покидают город.\n"
     assert events(afghanistan, text, "2021-08-08", "ru") == {("Kunduz", "captured", "2021-08-08")}
+
+
+def test_a_clause_a_day_after_the_sentence_s_date_is_the_day_before(afghanistan):
+    # The sentence's own date may come before the clause or after it.
+    text = "The rebels have taken Kunduz, one day after the group claimed control over Herat and Farah, a governor said on Monday.\n"
+    assert events(afghanistan, text, "2021-08-10") == {("Kunduz", "completed", "2021-08-09"), ("Herat", "completed", "2021-08-08"), ("Farah", "completed", "2021-08-08")}
+    text = "Officials said on Monday that the rebels took Kunduz, a day after they seized Herat.\n"
+    assert events(afghanistan, text, "2021-08-10") == {("Kunduz", "completed", "2021-08-09"), ("Herat", "captured", "2021-08-08")}
+    text = "Les rebelles ont pris Hérat lundi, au lendemain de la chute de Kunduz.\n"
+    assert events(afghanistan, text, "2021-08-10") == {("Herat", "completed", "2021-08-09"), ("Kunduz", "captured", "2021-08-08")}
+    # Opening a sentence, "the day after" still looks forward from the date before.
+    text = "Rebels seized Herat on Sunday. The day after, Kunduz fell to them.\n"
+    assert events(afghanistan, text, "2021-08-10") == {("Herat", "captured", "2021-08-08"), ("Kunduz", "captured", "2021-08-09")}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import DateWords, Lexicon
 
@@ -71,6 +71,9 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         before, after = [w[:-4] for w in words.ago if w.endswith(" {n}")], [w[4:] for w in words.ago if w.startswith("{n} ")]
         choices = ([rf"(?:{_alternatives(before)})\s+{span}"] if before else []) + ([rf"{span}\s+(?:{_alternatives(after)})"] if after else [])
         patterns.append(("ago", re.compile(rf"\b(?:{'|'.join(choices)})\b", re.IGNORECASE)))
+    if words.a_day_after:
+        # Only after a comma: "The next day, ..." and "a day after that" at a sentence's start look forward.
+        patterns.append(("day-before", re.compile(rf"(?<=,\s)(?P<before>{_alternatives(words.a_day_after)})\b(?=\s+[^\W\d_])", re.IGNORECASE)))
     if words.next_day:
         patterns.append(("next-day", re.compile(rf"\b(?P<next>{_alternatives(words.next_day)})\b", re.IGNORECASE)))
     return patterns
@@ -79,7 +82,14 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
 def _needles(words: DateWords) -> dict[str, tuple[str, ...]]:
     """Per date form written in words, the lowercase words one of which a match must contain."""
     ago = [w.replace("{n}", "").strip() for w in words.ago]
-    lists = {"weekday": words.weekdays, "relative": words.relative, "next-day": words.next_day, "later": words.later, "ago": ago}
+    lists = {
+        "weekday": words.weekdays,
+        "relative": words.relative,
+        "next-day": words.next_day,
+        "day-before": words.a_day_after,
+        "later": words.later,
+        "ago": ago,
+    }
     return {form: tuple(w.lower() for w in values) for form, values in lists.items() if values}
 
 
@@ -95,6 +105,18 @@ _DIGIT = re.compile(r"\d")
 
 #: Compiled date patterns by language.
 _COMPILED: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+
+
+def _day_before(found: list[DateMention], k: int) -> DateMention:
+    """A clause's "a day after" dated from the sentence's own date, before it or else after it:
+    "..., a day after the group took Herat, an official said on Friday" is Thursday."""
+    mention = found[k]
+    earlier = [m.date for m in found[:k] if m.date and m.form != "day-before"]
+    later = [m.date for m in found[k + 1 :] if m.date and m.form != "day-before"]
+    anchor = earlier[-1] if earlier else later[0] if later else None
+    if anchor is None:
+        return replace(mention, problem="a day after an event the sentence does not date")
+    return replace(mention, date=_shift(anchor, -1))
 
 
 def closest_year(month: int, day: int, anchor: dt.date) -> dt.date | None:
@@ -157,8 +179,11 @@ class DateReader:
                 if any(start < m.end() and m.start() < end for _, m in matches) or not self._is_date(form, match, text):
                     continue
                 matches.append((form, match))
-        found = []
+        found: list[DateMention] = []
         for form, match in sorted(matches, key=lambda fm: fm[1].start()):
+            if form == "day-before":
+                found.append(DateMention(match.start(), match.end(), match.group(0), None, form, ""))  # dated below, from the sentence's date
+                continue
             if form == "day-month" and _RANGE_START.search(text[max(0, match.start() - 6) : match.start()]):
                 # "8-10 August": a span of days names no one day.
                 found.append(DateMention(match.start(), match.end(), match.group(0), None, form, "a range of days, not one day"))
@@ -170,7 +195,7 @@ class DateReader:
                 self.previous = day
             problem = "" if day is not None else self._problem(form, match)
             found.append(DateMention(match.start(), match.end(), match.group(0), day, form, problem))
-        return found
+        return [_day_before(found, k) if m.form == "day-before" else m for k, m in enumerate(found)]
 
     def _problem(self, form: str, match: re.Match[str]) -> str:
         """Why a date mention gave no day, when the text is to blame (not a missing publication date)."""

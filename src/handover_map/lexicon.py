@@ -55,6 +55,9 @@ class DateWords:
     numbers: dict[str, int]
     day_units: dict[str, int]
     later: tuple[str, ...] = ()  # "five days later": days after the date before
+    #: Opening a clause after the sentence's own date: "..., said on Friday, a day after the group took Herat"
+    #: dates the clause's change the day before.
+    a_day_after: tuple[str, ...] = ()
     #: "{n} days ago", "il y a {n} jours": days before the publication ("{n}" marks where the count goes).
     ago: tuple[str, ...] = ()
     month_first: bool = True  # whether "November 20" is written (besides "20 November")
@@ -187,6 +190,7 @@ def _parse(spec: dict) -> Lexicon:
         month_first=date_spec.get("month_first", True),
         slash_day_first=date_spec.get("slash_day_first"),
         later=tuple(date_spec.get("later", [])),
+        a_day_after=tuple(date_spec.get("a_day_after", [])),
         ago=tuple(date_spec.get("ago", [])),
         weekday_parts=tuple(date_spec.get("weekday_parts", [])),
         midnight=frozenset(date_spec.get("midnight", [])),

@@ -917,6 +917,9 @@ class SentenceReader:
             yield from self._postponed(tokens, hit, index_of, sentence)
             return
         dated = [d for d in hit.dates if d.date is not None]
+        # "..., a day after the group took Herat, police said on Friday": the clause's own day, and only for it.
+        clause = [d for d in dated if d.form == "day-before" and index_of(d.start) < hit.first]
+        dated = clause or [d for d in dated if d.form != "day-before"]
         if not dated:
             return
         published = self.dates.published
