@@ -968,3 +968,12 @@ def test_a_clause_a_day_after_the_sentence_s_date_is_the_day_before(afghanistan)
     # Opening a sentence, "the day after" still looks forward from the date before.
     text = "Rebels seized Herat on Sunday. The day after, Kunduz fell to them.\n"
     assert events(afghanistan, text, "2021-08-10") == {("Herat", "captured", "2021-08-08"), ("Kunduz", "captured", "2021-08-09")}
+
+
+def test_russian_extra_days_put_the_date_off(azerbaijan):
+    text = (
+        "Баку дал Еревану дополнительные десять дней на вывод войск из Кельбаджарского района до 25 ноября.\n"
+    )
+    found = events(azerbaijan, text, "2020-11-15", "ru")
+    assert ("Kalbajar District", "postponed", "2020-11-15") in found and ("Kalbajar District", "scheduled", "2020-11-25") in found
+    assert not any(kind == "completed" for _, kind, _ in found)
