@@ -207,6 +207,11 @@ def test_spellings_share_a_phonetic_key(spelling):
     assert phonetic_key(spelling) == phonetic_key("Kalbajar District")
 
 
+@pytest.mark.parametrize("spelling", ["Jawzjan", "Dschausdschan", "Джаузджан", "Jowzdschan"])
+def test_the_ow_diphthong_is_written_au_in_other_languages(spelling):
+    assert phonetic_key(spelling) == phonetic_key("Jowzjan")
+
+
 def test_town_word_chooses_the_city_feature(azerbaijan):
     gazetteer, capitals, _ = azerbaijan
     finder = PlaceFinder(gazetteer, capitals, town_words=load("en").town_words)

@@ -56,6 +56,8 @@ _NOT_LETTER = re.compile(r"[^a-z]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _VOWELS = re.compile(r"[aeiou]")
 _PERSIAN_ENDING = re.compile(r"(?<=[a-z][a-z])eh\b")
+#: "ow" or "aw" before a consonant is the diphthong German and Russian write "au": Jowzjan, Jawzjan, Dschausdschan, Джаузджан.
+_OW = re.compile(r"[ao]w(?![aeiouy])")
 _DOUBLE = re.compile(r"(.)\1+")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ELISION = re.compile(r"^(?:[dlnjsc]|qu)['’](?=[^\W\d_])", re.IGNORECASE)
@@ -73,6 +75,7 @@ def phonetic_key(name: str, merge_h: bool = False) -> str:
     True
     """
     text = anyascii(unicodedata.normalize("NFKC", core(name) or name)).lower()
+    text = _OW.sub("au", text)
     for written, sound in _SOUNDS:
         text = text.replace(written, sound)
     if merge_h:
