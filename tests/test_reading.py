@@ -982,3 +982,9 @@ def test_russian_extra_days_put_the_date_off(azerbaijan):
     found = events(azerbaijan, text, "2020-11-15", "ru")
     assert ("Kalbajar District", "postponed", "2020-11-15") in found and ("Kalbajar District", "scheduled", "2020-11-25") in found
     assert not any(kind == "completed" for _, kind, _ in found)
+
+
+def test_french_elided_de_after_s_emparer(afghanistan):
+    text = "Samedi, les insurgés se sont emparés d'une autre capitale provinciale, Taloqan, selon un élu.\n"
+    assert events(afghanistan, text, "2021-08-09", "fr") == {("Takhar", "captured", "2021-08-07")}
+    assert events(afghanistan, "Les insurgés se sont emparés samedi d'Hérat.\n", "2021-08-09", "fr") == {("Herat", "captured", "2021-08-07")}
