@@ -39,7 +39,7 @@ map: $(VENV)/.installed
 
 test: $(VENV)/.installed-test chromium
 	$(BIN)/handover-map assets fetch
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # Lint, format and types (CI runs this before the tests).
 check: $(VENV)/.installed-test
