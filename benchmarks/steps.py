@@ -60,6 +60,7 @@ import hashlib
 import json
 import os
 import random
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -581,7 +582,8 @@ def main() -> None:
     began = time.monotonic()
     meta = {
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "mode": options.mode or "quick",
+        "mode": options.mode or ("custom" if options.n or options.t or options.tool else "quick"),
+        "command": shlex.join(["python", "benchmarks/steps.py", *sys.argv[1:]]),
         "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=HERE).stdout.strip(),
         "chromium": subprocess.run([options.chromium, "--version"], capture_output=True, text=True).stdout.strip(),
         "cores": os.cpu_count(),
@@ -673,7 +675,7 @@ def report(meta: dict, cells: list[dict], builds: list[dict]) -> str:
     lines = [
         f"# Slider steps side by side ({meta['mode']} run, {meta['date']})",
         "",
-        f"`python benchmarks/steps.py --{meta['mode']}` at commit {meta['commit']}; {meta['chromium']}, headless, offline; "
+        f"`{meta['command']}` at commit {meta['commit']}; {meta['chromium']}, headless, offline; "
         f"{meta['cores']} cores; load average (1, 5, 15 min) {load}; {meta['repeats']} repeats of up to {meta['steps']} steps per sequence; "
         f"{meta['minutes']:.0f} minutes. Method: the docstring of `benchmarks/steps.py`.",
         "",
