@@ -965,7 +965,11 @@ def test_russian_past_in_the_opening_is_the_news_of_the_day(afghanistan):
 def test_a_clause_a_day_after_the_sentence_s_date_is_the_day_before(afghanistan):
     # The sentence's own date may come before the clause or after it.
     text = "The rebels have taken Kunduz, one day after the group claimed control over Herat and Farah, a governor said on Monday.\n"
-    assert events(afghanistan, text, "2021-08-10") == {("Kunduz", "completed", "2021-08-09"), ("Herat", "completed", "2021-08-08"), ("Farah", "completed", "2021-08-08")}
+    assert events(afghanistan, text, "2021-08-10") == {
+        ("Kunduz", "completed", "2021-08-09"),
+        ("Herat", "completed", "2021-08-08"),
+        ("Farah", "completed", "2021-08-08"),
+    }
     text = "Officials said on Monday that the rebels took Kunduz, a day after they seized Herat.\n"
     assert events(afghanistan, text, "2021-08-10") == {("Kunduz", "completed", "2021-08-09"), ("Herat", "captured", "2021-08-08")}
     text = "Les rebelles ont pris Hérat lundi, au lendemain de la chute de Kunduz.\n"
@@ -976,9 +980,7 @@ def test_a_clause_a_day_after_the_sentence_s_date_is_the_day_before(afghanistan)
 
 
 def test_russian_extra_days_put_the_date_off(azerbaijan):
-    text = (
-        "Баку дал Еревану дополнительные десять дней на вывод войск из Кельбаджарского района до 25 ноября.\n"
-    )
+    text = "Баку дал Еревану дополнительные десять дней на вывод войск из Кельбаджарского района до 25 ноября.\n"
     found = events(azerbaijan, text, "2020-11-15", "ru")
     assert ("Kalbajar District", "postponed", "2020-11-15") in found and ("Kalbajar District", "scheduled", "2020-11-25") in found
     assert not any(kind == "completed" for _, kind, _ in found)
@@ -988,3 +990,20 @@ def test_french_elided_de_after_s_emparer(afghanistan):
     text = "Samedi, les insurgés se sont emparés d'une autre capitale provinciale, Taloqan, selon un élu.\n"
     assert events(afghanistan, text, "2021-08-09", "fr") == {("Takhar", "captured", "2021-08-07")}
     assert events(afghanistan, "Les insurgés se sont emparés samedi d'Hérat.\n", "2021-08-09", "fr") == {("Herat", "captured", "2021-08-07")}
+
+
+def test_a_russian_short_passive_takes_the_place_before_it(azerbaijan):
+    text = "Новости\n\nСегодня Кельбаджарский район освобожден, сообщило министерство обороны.\n"
+    assert events(azerbaijan, text, "2020-11-25", "ru") == {("Kalbajar District", "captured", "2020-11-25")}
+
+
+def test_german_into_the_hands_of(afghanistan):
+    text = "Lage in Afghanistan\n\nAm Sonntagmorgen gelangte auch Dschalalabad in die Hände der Aufständischen, sagten Beamte.\n"
+    assert events(afghanistan, text, "2021-08-15", "de") == {("Nangarhar", "completed", "2021-08-15")}
+
+
+def test_french_seized_and_the_french_spelling_of_panjshir(afghanistan):
+    text = "Mardi, les insurgés avaient saisi Farah, dans l'ouest.\n"
+    assert events(afghanistan, text, "2021-08-11", "fr") == {("Farah", "captured", "2021-08-10")}
+    text = "Les insurgés ont pris lundi le contrôle de la province du Panchir, a annoncé leur porte-parole.\n"
+    assert events(afghanistan, text, "2021-09-07", "fr") == {("Panjshir", "completed", "2021-09-06")}

@@ -86,6 +86,8 @@ class Lexicon:
     years_since: tuple[re.Pattern[str], ...]
     future: tuple[tuple[str, ...], ...]
     passive: frozenset[str]
+    #: Endings that make a cue's own word passive, with no auxiliary before it: Russian "освобожден", "взята".
+    passive_endings: tuple[str, ...]
     to_party: tuple[tuple[str, ...], ...]
     from_party: tuple[tuple[str, ...], ...]
     #: After a passive change, these put the party that takes control: "captured by the Taliban".
@@ -220,6 +222,7 @@ def _parse(spec: dict) -> Lexicon:
         years_since=tuple(_shift_pattern(template, dates) for template in words.get("years_since", [])),
         future=_phrases(words["future"]),
         passive=frozenset(words["passive"]),
+        passive_endings=tuple(words.get("passive_endings", [])),
         to_party=_phrases(words["to_party"]),
         from_party=_phrases(words["from_party"]),
         agent_party=_phrases(words.get("agent_party", [])),

@@ -39,6 +39,7 @@ _SOUNDS = (
     ("dzh", "j"),
     ("tch", "ch"),
     ("sch", "sh"),
+    ("jsh", "sh"),  # Panjshir is "Panchir" in French, Панджшер in Russian
     ("dj", "j"),
     ("zh", "j"),
     ("kh", "h"),

@@ -430,6 +430,9 @@ class SentenceReader:
                 continue
             hit.planned = ahead and self._blocked(tokens, hit, False) == _AIM
             hit.passive = tokens[hit.first - 1].lower in lexicon.passive if hit.first > 0 else False
+            word = tokens[hit.first].lower
+            if not hit.passive and len(word) > 5 and word.endswith(lexicon.passive_endings):
+                hit.passive = True  # "Кельбаджарский район освобожден", "Шуша взята"
             if hit.first > 1 and not hit.passive and tokens[hit.first - 1].lower.endswith("ly"):
                 hit.passive = tokens[hit.first - 2].lower in lexicon.passive  # "was formally ceded"
             after_place = hit.first > 0 and (tokens[hit.first - 1].text == "," or hit.first - 1 in place_ends)
