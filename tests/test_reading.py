@@ -1007,3 +1007,8 @@ def test_french_seized_and_the_french_spelling_of_panjshir(afghanistan):
     assert events(afghanistan, text, "2021-08-11", "fr") == {("Farah", "captured", "2021-08-10")}
     text = "Les insurgés ont pris lundi le contrôle de la province du Panchir, a annoncé leur porte-parole.\n"
     assert events(afghanistan, text, "2021-09-07", "fr") == {("Panjshir", "completed", "2021-09-06")}
+
+
+def test_french_date_between_the_verb_and_its_object(afghanistan):
+    text = "Les insurgés se sont emparés, jeudi 12 août, de Kandahar, dans le sud.\n"
+    assert events(afghanistan, text, "2021-08-14", "fr") == {("Kandahar", "captured", "2021-08-12")}
