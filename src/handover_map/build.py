@@ -513,7 +513,7 @@ def _tile_url(url: str, attribution: str | None) -> folium.TileLayer:
 
 
 def tile_layer(tiles: str | None, attribution: str | None = None) -> str | folium.TileLayer | None:
-    """Check a tile option and return what :func:`~handover_map.render.render_map` takes.
+    """Check a tile option and return what :func:`~handover_map.render.render_map` draws (see :class:`~handover_map.spec.PageOptions`).
 
     Parameters
     ----------
@@ -612,23 +612,19 @@ def build_html(
     no network; ``self_contained=False`` links Leaflet from its CDN and
     draws the light grey basemap. Tiles given explicitly are drawn either way.
     """
-    model, page = _prepare(
-        spec,
-        options,
-        PageOptions(
-            self_contained=self_contained, tiles=tiles, tiles_attribution=tiles_attribution, initial_date=initial_date, message_origins=message_origins
-        ),
-        "build_html",
+    page = PageOptions(
+        self_contained=self_contained, tiles=tiles, tiles_attribution=tiles_attribution, initial_date=initial_date, message_origins=message_origins
     )
-    return _render(model, page)
+    return _render(_prepare(spec, options, page, "build_html"), page)
 
 
-def _prepare(spec: MapSpec | None, options: Mapping[str, object], page: PageOptions, caller: str) -> tuple[MapModel, PageOptions]:
-    """The model of a page's map, once its options are known to be good."""
-    spec = map_spec(_spec_given(spec, caller), options, caller)  # a bad option fails before the work
+def _prepare(spec: MapSpec | None, options: Mapping[str, object], page: PageOptions, caller: str) -> MapModel:
+    """The model of the map of ``caller``'s page (``page``, checked already): the spec
+    is checked, and the Leaflet a self-contained page inlines found, before the work."""
+    spec = map_spec(_spec_given(spec, caller), options, caller)
     if page.self_contained:
         _leaflet_ready()
-    return prepare_map(spec), page
+    return prepare_map(spec)
 
 
 def _render(model: MapModel, page: PageOptions) -> str:
@@ -667,14 +663,10 @@ def build_map(
         If ``output`` is one of the input files, or cannot be written.
     """
     target = Path(output) if output else default_output_path()
-    model, page = _prepare(
-        spec,
-        options,
-        PageOptions(
-            self_contained=self_contained, tiles=tiles, tiles_attribution=tiles_attribution, initial_date=initial_date, message_origins=message_origins
-        ),
-        "build_map",
+    page = PageOptions(
+        self_contained=self_contained, tiles=tiles, tiles_attribution=tiles_attribution, initial_date=initial_date, message_origins=message_origins
     )
+    model = _prepare(spec, options, page, "build_map")
     html_page = _render(model, page)
     refuse_overwriting_inputs([target], model.files)
     if not output:
