@@ -110,6 +110,12 @@ def test_an_unknown_keyword_is_named_before_any_work(tmp_path, call):
     assert not list(tmp_path.iterdir())
 
 
+def test_an_unknown_keyword_far_from_any_option_gets_the_list_of_options():
+    with pytest.raises(OptionError, match="no option 'colour', 'zoom'") as raised:
+        prepare_map(colour="red", zoom=3)  # type: ignore[call-arg]
+    assert raised.value.hint.startswith("the options of a map") and "held_area_label" in raised.value.hint
+
+
 def test_keywords_replace_the_values_of_a_spec():
     spec = MapSpec(events="my.csv", title="Mine")
     assert map_spec(spec, {"lang": "fr"}, "test") == MapSpec(events="my.csv", title="Mine", lang="fr")

@@ -194,10 +194,10 @@ def map_spec(spec: MapSpec | None, options: Mapping[str, Any], caller: str) -> M
     unknown = [name for name in options if name not in MAP_OPTIONS]
     if unknown:
         close = [match for name in unknown for match in difflib.get_close_matches(name, MAP_OPTIONS, n=1)]
-        hint = f"did you mean {', '.join(close)}? " if close else ""
+        options_are = f"options of a map are those of handover_map.spec.MapSpec: {', '.join(MAP_OPTIONS)}."
         raise OptionError(
             f"{caller}() got no option {', '.join(repr(name) for name in unknown)}.",
-            hint=hint + f"the options of a map are those of handover_map.spec.MapSpec: {', '.join(MAP_OPTIONS)}.",
+            hint=f"did you mean {', '.join(close)}? The {options_are}" if close else f"the {options_are}",
         )
     return dataclasses.replace(spec or MapSpec(), **options)
 
