@@ -218,27 +218,27 @@ def test_the_slider_can_go_on_past_the_latest_report(two_reports, tmp_path):
 
 def test_a_date_after_the_latest_report_is_not_drawn_as_fact():
     """The seed report alone is of 25 November: Lachin's 1 December date passing without a handover is not known."""
-    inputs = prepare_map(ONE_REPORT_EVENTS)
+    inputs = prepare_map(events=ONE_REPORT_EVENTS)
     assert inputs.horizon == D(2020, 11, 25)
-    timeline = inputs.timeline()
+    timeline = inputs.timeline
     assert timeline.stops[-1] == D(2020, 11, 25)
     assert timeline.state("Lachin District", D(2020, 12, 1)) == "scheduled"
     assert timeline.state("Lachin District", D(2020, 12, 2)) == "unreported"  # not "overdue"
     assert timeline.state("Kalbajar District", D(2021, 6, 1)) == "transferred"  # a reported handover stays
-    later = prepare_map(ONE_REPORT_EVENTS, until=D(2020, 12, 5))
-    assert later.timeline().stops[-3:] == [D(2020, 12, 1), D(2020, 12, 2), D(2020, 12, 5)]
+    later = prepare_map(events=ONE_REPORT_EVENTS, until=D(2020, 12, 5))
+    assert later.timeline.stops[-3:] == [D(2020, 12, 1), D(2020, 12, 2), D(2020, 12, 5)]
 
 
 def test_the_default_story_knows_what_its_third_report_says():
     """The default map adds the report of 1 December: Lachin handed over that day, and the slider ends there."""
     inputs = prepare_map()
     assert inputs.horizon == D(2020, 12, 1)
-    timeline = inputs.timeline()
+    timeline = inputs.timeline
     assert timeline.stops[-1] == D(2020, 12, 1)
     assert timeline.state("Lachin District", D(2020, 11, 30)) == "scheduled"
     assert timeline.state("Lachin District", D(2020, 12, 1)) == "transferred"
     later = prepare_map(until=D(2020, 12, 5))
-    assert later.timeline().state("Lachin District", D(2020, 12, 5)) == "transferred"  # reported: no "not known"
+    assert later.timeline.state("Lachin District", D(2020, 12, 5)) == "transferred"  # reported: no "not known"
 
 
 def test_the_snapshot_carries_the_note():

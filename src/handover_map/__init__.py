@@ -6,6 +6,9 @@ The pipeline, one module per stage::
                    -> timeline (states) -> render (folium page)
 
 :func:`build_map` runs it end to end; each stage is importable on its own.
+What a map shows is asked for with a :class:`MapSpec` (or its options as
+keywords) and built once into a :class:`MapModel` (:func:`prepare_map`),
+which every output reads.
 """
 
 import importlib
@@ -25,12 +28,14 @@ from ._errors import (
 if TYPE_CHECKING:
     from .article import Article, read_article
     from .boundaries import load_boundaries
-    from .build import build_html, build_map, extract_article
+    from .build import build_html, build_map, extract_article, prepare_map
     from .events import Event, read_events, write_events
     from .extract import Extraction, extract_events
     from .gazetteer import Gazetteer, join_events, read_aliases
+    from .model import MapModel
     from .notebook import HandoverMap
     from .render import HandoverLayer, render_map
+    from .spec import MapSpec, PageOptions
     from .timeline import Timeline, build_timeline, state_on
 
 #: {name: module it comes from}: imported on first use, so that a command
@@ -42,6 +47,7 @@ _LAZY = {
     "build_html": "build",
     "build_map": "build",
     "extract_article": "build",
+    "prepare_map": "build",
     "Event": "events",
     "read_events": "events",
     "write_events": "events",
@@ -50,9 +56,12 @@ _LAZY = {
     "Gazetteer": "gazetteer",
     "join_events": "gazetteer",
     "read_aliases": "gazetteer",
+    "MapModel": "model",
     "HandoverMap": "notebook",
     "HandoverLayer": "render",
     "render_map": "render",
+    "MapSpec": "spec",
+    "PageOptions": "spec",
     "Timeline": "timeline",
     "build_timeline": "timeline",
     "state_on": "timeline",
@@ -88,8 +97,11 @@ __all__ = [
     "HandoverMapError",
     "HandoverMapWarning",
     "InputDataError",
+    "MapModel",
+    "MapSpec",
     "OptionError",
     "OutputError",
+    "PageOptions",
     "Timeline",
     "build_html",
     "build_map",
@@ -98,6 +110,7 @@ __all__ = [
     "extract_events",
     "join_events",
     "load_boundaries",
+    "prepare_map",
     "read_aliases",
     "read_article",
     "read_events",

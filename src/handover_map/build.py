@@ -15,9 +15,8 @@ import io
 import re
 import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
 import geopandas as gpd
 import shapely
@@ -28,14 +27,16 @@ from ._errors import DownloadError, HandoverMapError, HandoverMapWarning, InputD
 from .article import Article, read_article
 from .assets import LEAFLET, fetch_assets
 from .boundaries import SHARED_NAMES, load_boundaries, shared_names_message
-from .cartography import MapLayers, prepare_layers, region_box, select_feature, simplify_coverage
+from .cartography import prepare_layers, region_box, select_feature, simplify_coverage
 from .dates import find_dates
 from .events import Event, read_events
 from .gazetteer import Gazetteer, join_events, read_aliases
+from .model import MapModel
 from .places import reference_places
 from .reports import Reports, cite_reports, published_dates, report_files, split_sources
-from .timeline import ONE_DAY, Timeline, build_timeline
-from .words import DEFAULT_LANGUAGE, check_language, words
+from .spec import DEFAULT_FOR_MODE, MapOptions, MapSpec, PageOptions, Published, map_spec
+from .timeline import ONE_DAY
+from .words import DEFAULT_LANGUAGE, words
 
 if TYPE_CHECKING:
     import folium  # imported where a page or tile layer is made: `extract` needs none
@@ -235,10 +236,6 @@ def extract_article(
     return dataclasses.replace(found.extractions[0], events=found.events)
 
 
-#: Publication dates the user sets: one date for one report, or {report's path or file name: date}.
-Published = dt.date | Mapping[str | Path, dt.date] | None
-
-
 def extract_reports(
     articles: str | Path | Sequence[str | Path],
     boundaries: str | Path | None = None,
@@ -375,112 +372,39 @@ def as_reported_note(events: list[Event], until: dt.date | None = None, lang: st
     return " ".join(sentences)
 
 
-@dataclass
-class MapInputs:
-    """What a map shows, ready to render as a page or as static images,
-    and the files it was made from (which no output may replace)."""
-
-    layers: MapLayers
-    joined: dict[str, list[Event]]
-    title: str
-    subtitle: str
-    note: str
-    credits: list[str]
-    files: list[Path] = field(default_factory=list)
-    #: The latest report's date (see :func:`report_horizon`) and the slider's last stop, if asked for.
-    horizon: dt.date | None = None
-    until: dt.date | None = None
-    #: Language of the map's own words and dates (see :data:`handover_map.words.LANGUAGES`).
-    lang: str = DEFAULT_LANGUAGE
-
-    def timeline(self) -> Timeline:
-        """The control states and slider stops this map draws."""
-        return build_timeline(self.joined, horizon=self.horizon, until=self.until)
-
-
-def prepare_map(
-    events: str | Path | list[Event] | None = None,
-    boundaries: str | Path | None = None,
-    *,
-    name_field: str | None = None,
-    layer: str | None = None,
-    assume_crs: str | None = None,
-    title: str | None = None,
-    subtitle: str | None = None,
-    credits: list[str] | None = None,
-    aliases: str | Path | None = None,
-    article: str | Path | Sequence[str | Path] | None = None,
-    published: Published = None,
-    context: str | Path | None = None,
-    held_area: str | Path | None = None,
-    held_area_field: str | None = None,
-    held_area_name: str | None = None,
-    held_area_label: str | None = None,
-    simplify: float = 0,
-    until: dt.date | None = None,
-    lang: str = DEFAULT_LANGUAGE,
-) -> MapInputs:
-    """Run the pipeline up to what the map shows.
+def prepare_map(spec: MapSpec | None = None, /, **options: Unpack[MapOptions]) -> MapModel:
+    """Run the pipeline up to what the map shows: the map model, which
+    every output reads.
 
     Parameters
     ----------
-    events
-        Events table path, or a list of :class:`~handover_map.events.Event`;
-        default: the Karabakh 2020 table shipped in ``geodata/events``.
-    boundaries
-        Boundary file path or source id (``handover-map data list``);
-        default: the default case's source.
-    name_field
-        Field of the boundary file holding district names; default: the
-        source's, or a common one found in the file.
-    layer, assume_crs
-        Passed to :func:`~handover_map.boundaries.load_boundaries`.
-    title, subtitle, credits
-        Page text; defaults are derived from the events and sources (the
-        title from the article's headline with ``article``).
-    aliases
-        Alias table (CSV with ``name``, ``alias``); default: the shipped one.
-    article, published
-        Extract the events from this article, or these reports (files or
-        folders; see :func:`extract_reports`), instead of reading a table;
-        ``published`` overrides a publication date: one date for a single
-        report, or {report's path or file name: date}.
-    context
-        Countries layer (source id or file; ``"none"`` for none); default:
-        Natural Earth countries.
-    held_area, held_area_field, held_area_name, held_area_label
-        The area held before the handovers (file or source id, the feature's
-        name in ``held_area_field``, and a legend label): only the part of each
-        district inside it is coloured. Default: the default case's, with its
-        boundaries.
-    until
-        The slider's last date. Default: the latest report's publication
-        date (see :func:`report_horizon`), or the last change when no
-        report is dated. States after the latest report that only time
-        passing would change are drawn as not known.
-    lang
-        Language of the map's own words (default title and subtitle, note,
-        credit words, legend, controls) and dates: one of
-        :data:`handover_map.words.LANGUAGES`. Text from reports, tables and
-        sources is never translated.
+    spec
+        What the map shows (see :class:`~handover_map.spec.MapSpec`, whose
+        options all have defaults).
+    **options
+        Options of :class:`~handover_map.spec.MapSpec`, given as keywords
+        (``events="my.csv", lang="fr"``), replacing those of ``spec``.
 
     Raises
     ------
     OptionError
-        If ``until`` is before the day before the first event, or ``lang``
-        is not a language of the page.
+        For a keyword that is no option, a value the spec refuses, or an
+        ``until`` before the day before the first event.
+    InputDataError
+        If no report given as ``article`` tells a handover.
     """
-    say = words(check_language(lang))
+    spec = map_spec(_spec_given(spec, "prepare_map"), options, "prepare_map")
+    say = words(spec.lang)
     case = sources.default_case()
-    uses_default_events = events is None and article is None
-    path, source, frame = _load(boundaries, name_field, layer, assume_crs)
+    uses_default_events = spec.events is None and spec.article is None
+    path, source, frame = _load(spec.boundaries, spec.name_field, spec.layer, spec.assume_crs)
     shared = frame.attrs.get(SHARED_NAMES, {})
-    frame = simplify_coverage(frame, simplify)
+    frame = simplify_coverage(frame, spec.simplify)
     frame.attrs[SHARED_NAMES] = shared
     headline = ""
-    files = [Path(path), _aliases_path(aliases)]
-    if article is not None:
-        found = _read_reports(article, frame, aliases, published)
+    files = [Path(path), _aliases_path(spec.aliases)]
+    if spec.article is not None:
+        found = _read_reports(spec.article, frame, spec.aliases, spec.published)
         event_list = found.events
         if not event_list:
             shown = f"the article '{found.files[0]}'" if len(found.files) == 1 else f"any of the {len(found.files)} reports"
@@ -493,37 +417,56 @@ def prepare_map(
                 warnings.warn(f"Found no handover events in '{name}'.", HandoverMapWarning, stacklevel=2)
         headline = found.extractions[0].article.headline if len(found.files) == 1 else ""
         files += found.files
+    elif spec.events is None or isinstance(spec.events, (str, Path)):
+        table = Path(spec.events or default_events_path())
+        event_list = read_events(table)
+        files.append(table)
     else:
-        event_list = events if isinstance(events, list) else read_events(events or default_events_path())
-        if not isinstance(events, list):
-            files.append(Path(events or default_events_path()))
-    _check_until(until, event_list)
-    joined = join_events(event_list, list(frame["name"]), read_aliases(aliases))
+        event_list = list(spec.events)
+    _check_until(spec.until, event_list)
+    joined = join_events(event_list, list(frame["name"]), read_aliases(spec.aliases))
     _warn_shared(frame, set(joined), path, source)
     mapped = frame[frame["name"].isin(joined)]
     countries, area, area_label, context_credits, context_files = context_layers(
-        boundaries, region_box(tuple(mapped.total_bounds)), context, held_area, held_area_field, held_area_name, held_area_label, lang
+        spec.boundaries,
+        region_box(tuple(mapped.total_bounds)),
+        spec.context,
+        spec.held_area,
+        spec.held_area_field,
+        spec.held_area_name,
+        spec.held_area_label,
+        spec.lang,
     )
     layers = prepare_layers(frame, joined, countries=countries, held_area=area, held_area_label=area_label)
     cited = sorted({report for e in event_list for report in split_sources(e.source)})
     lines = [source.attribution if source else say("credits.boundaries", file=Path(path).name)]
     lines += context_credits
     lines += [say("credits.events", report=report) for report in cited]
-    lines += list(credits or [])
+    lines += list(spec.credits)
     lines.append(say("credits.map"))
+    title = spec.title
     if title is None:
-        title = case["title"] if uses_default_events else (headline or _default_title(event_list, lang))
-    return MapInputs(
-        layers=layers,
-        joined=joined,
+        title = case["title"] if uses_default_events else (headline or _default_title(event_list, spec.lang))
+    return MapModel.create(
+        layers,
+        joined,
         title=title,
-        subtitle=subtitle if subtitle is not None else _default_subtitle(event_list, lang),
-        note=as_reported_note(event_list, until, lang),
+        subtitle=spec.subtitle if spec.subtitle is not None else _default_subtitle(event_list, spec.lang),
+        note=as_reported_note(event_list, spec.until, spec.lang),
         credits=lines,
         files=files + context_files,
         horizon=report_horizon(event_list),
-        until=until,
-        lang=lang,
+        spec=spec,
+    )
+
+
+def _spec_given(spec: object, caller: str) -> MapSpec | None:
+    """``spec`` if it is one: a table or report given where the spec goes is named in the error."""
+    if spec is None or isinstance(spec, MapSpec):
+        return spec
+    raise OptionError(
+        f"{caller}() takes a MapSpec or keyword options, not {type(spec).__name__} {spec!r}.",
+        hint="name the option: events=... for a table, article=... for reports.",
     )
 
 
@@ -570,7 +513,7 @@ def _tile_url(url: str, attribution: str | None) -> folium.TileLayer:
 
 
 def tile_layer(tiles: str | None, attribution: str | None = None) -> str | folium.TileLayer | None:
-    """Check a tile option and return what :func:`~handover_map.render.render_map` takes.
+    """Check a tile option and return what :func:`~handover_map.render.render_map` draws (see :class:`~handover_map.spec.PageOptions`).
 
     Parameters
     ----------
@@ -616,20 +559,6 @@ def tile_layer(tiles: str | None, attribution: str | None = None) -> str | foliu
     return provider.name  # the canonical name: the text given never reaches folium
 
 
-#: ``tiles`` value meaning "the mode's default": the light grey basemap
-#: (:data:`~handover_map.settings.DEFAULT_TILES`) on a page that loads Leaflet
-#: from the web, none on a self-contained page, which then makes no request.
-DEFAULT_FOR_MODE = "default"
-
-
-def resolve_tiles(tiles: str | None, self_contained: bool) -> str | None:
-    """The tile option to draw: ``tiles`` itself, or for
-    :data:`DEFAULT_FOR_MODE` the default of a page with or without CDN links."""
-    if tiles == DEFAULT_FOR_MODE:
-        return None if self_contained else settings.DEFAULT_TILES
-    return tiles
-
-
 def _leaflet_ready() -> None:
     """Fetch (or find in the cache) the pinned Leaflet that a self-contained
     page inlines, before any other work, with what to do when it cannot be had."""
@@ -643,17 +572,8 @@ def _leaflet_ready() -> None:
         ) from None
 
 
-def check_initial_date(
-    initial_date: dt.date | None,
-    joined: dict[str, list[Event]],
-    what: str = "The date to open on",
-    *,
-    horizon: dt.date | None = None,
-    until: dt.date | None = None,
-) -> None:
+def check_initial_date(initial_date: dt.date | None, model: MapModel, what: str = "The date to open on") -> None:
     """Refuse a date to open on (or to draw, ``what`` says which) outside the slider's range.
-
-    ``horizon`` and ``until`` are :class:`MapInputs`'.
 
     Raises
     ------
@@ -664,7 +584,7 @@ def check_initial_date(
     """
     if initial_date is None:
         return
-    stops = build_timeline(joined, horizon=horizon, until=until).stops
+    stops = model.timeline.stops
     if stops and not stops[0] <= initial_date <= stops[-1]:
         first, last = long_date(stops[0]), long_date(stops[-1])
         raise OptionError(
@@ -674,71 +594,55 @@ def check_initial_date(
 
 
 def build_html(
+    spec: MapSpec | None = None,
     *,
     self_contained: bool = True,
     tiles: str | None = DEFAULT_FOR_MODE,
     tiles_attribution: str | None = None,
     initial_date: dt.date | None = None,
     message_origins: tuple[str, ...] = (),
-    **options,
+    **options: Unpack[MapOptions],
 ) -> str:
     """Run the pipeline and return the map page as HTML.
 
-    Takes the options of :func:`prepare_map`, ``self_contained`` and
-    ``initial_date`` of :func:`~handover_map.render.render_map`, and
-    ``tiles``/``tiles_attribution`` of :func:`tile_layer`. By default the
-    page is self-contained (Leaflet inlined) and draws no tiles, so it opens
-    with no network; ``self_contained=False`` links Leaflet from its CDN and
+    Takes a :class:`~handover_map.spec.MapSpec` or its options as keywords
+    (see :func:`prepare_map`), and the page options of
+    :class:`~handover_map.spec.PageOptions`. By default the page is
+    self-contained (Leaflet inlined) and draws no tiles, so it opens with
+    no network; ``self_contained=False`` links Leaflet from its CDN and
     draws the light grey basemap. Tiles given explicitly are drawn either way.
     """
-    layer = tile_layer(resolve_tiles(tiles, self_contained), tiles_attribution)  # a bad tile option fails before the work
-    origins = _origins(message_origins)
-    if self_contained:
+    page = PageOptions(
+        self_contained=self_contained, tiles=tiles, tiles_attribution=tiles_attribution, initial_date=initial_date, message_origins=message_origins
+    )
+    return _render(_prepare(spec, options, page, "build_html"), page)
+
+
+def _prepare(spec: MapSpec | None, options: Mapping[str, object], page: PageOptions, caller: str) -> MapModel:
+    """The model of the map of ``caller``'s page (``page``, checked already): the spec
+    is checked, and the Leaflet a self-contained page inlines found, before the work."""
+    spec = map_spec(_spec_given(spec, caller), options, caller)
+    if page.self_contained:
         _leaflet_ready()
-    inputs = prepare_map(**options)
-    check_initial_date(initial_date, inputs.joined, horizon=inputs.horizon, until=inputs.until)
-    return _render(inputs, self_contained, layer, initial_date, origins)
+    return prepare_map(spec)
 
 
-def _origins(origins: tuple[str, ...]) -> tuple[str, ...]:
-    """The web origins allowed to drive an embedded page, checked."""
-    from .render import check_origin
-
-    try:
-        return tuple(check_origin(origin) for origin in origins)
-    except ValueError as error:
-        raise OptionError(str(error), hint="give --message-origin like https://blog.example.org.") from None
-
-
-def _render(inputs: MapInputs, self_contained: bool, tiles: str | folium.TileLayer | None, initial_date: dt.date | None, origins: tuple[str, ...] = ()) -> str:
+def _render(model: MapModel, page: PageOptions) -> str:
     from .render import render_map
 
-    return render_map(
-        inputs.layers,
-        inputs.joined,
-        title=inputs.title,
-        subtitle=inputs.subtitle,
-        note=inputs.note,
-        credits=inputs.credits,
-        self_contained=self_contained,
-        tiles=tiles,
-        initial_date=initial_date,
-        message_origins=origins,
-        horizon=inputs.horizon,
-        until=inputs.until,
-        lang=inputs.lang,
-    )
+    return render_map(model, page)
 
 
 def build_map(
     output: str | Path | None = None,
+    spec: MapSpec | None = None,
     *,
     self_contained: bool = True,
     tiles: str | None = DEFAULT_FOR_MODE,
     tiles_attribution: str | None = None,
     initial_date: dt.date | None = None,
     message_origins: tuple[str, ...] = (),
-    **options,
+    **options: Unpack[MapOptions],
 ) -> Path:
     """Run the pipeline and write the map page atomically.
 
@@ -750,8 +654,8 @@ def build_map(
     Raises
     ------
     OptionError
-        For a bad tile option or message origin, or an ``initial_date``
-        outside the slider's range.
+        For a keyword that is no option, a bad tile option or message
+        origin, or an ``initial_date`` outside the slider's range.
     DownloadError
         When a self-contained page needs Leaflet and it is neither cached nor
         fetchable (the hint says how to fetch it).
@@ -759,17 +663,15 @@ def build_map(
         If ``output`` is one of the input files, or cannot be written.
     """
     target = Path(output) if output else default_output_path()
-    layer = tile_layer(resolve_tiles(tiles, self_contained), tiles_attribution)  # a bad tile option fails before the work
-    origins = _origins(message_origins)
-    if self_contained:
-        _leaflet_ready()
-    inputs = prepare_map(**options)
-    check_initial_date(initial_date, inputs.joined, horizon=inputs.horizon, until=inputs.until)
-    page = _render(inputs, self_contained, layer, initial_date, origins)
-    refuse_overwriting_inputs([target], inputs.files)
+    page = PageOptions(
+        self_contained=self_contained, tiles=tiles, tiles_attribution=tiles_attribution, initial_date=initial_date, message_origins=message_origins
+    )
+    model = _prepare(spec, options, page, "build_map")
+    html_page = _render(model, page)
+    refuse_overwriting_inputs([target], model.files)
     if not output:
         _make_default_folder(target)
-    return write_text_atomic(target, page)
+    return write_text_atomic(target, html_page)
 
 
 def _make_default_folder(target: Path) -> None:

@@ -5,26 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import math
 import re
 import signal
 import sys
 import urllib.parse
 import warnings
 from pathlib import Path
+from typing import Any
 
 import click
 
 from . import __version__, sources
 from ._atomic import refuse_overwriting_inputs, write_text_atomic
 from ._errors import DownloadError, HandoverMapError, HandoverMapWarning, Interrupted
+from .spec import DEFAULT_FOR_MODE, MAX_SIMPLIFY, MapSpec, PageOptions
 from .words import DEFAULT_LANGUAGE, LANGUAGES
 
 #: Years a publication date may fall in: anything else is a typing slip.
 PUBLISHED_YEARS = (1800, 2200)
-
-#: Largest --simplify, in metres: beyond it every district would vanish.
-MAX_SIMPLIFY = 100_000
 
 #: Frame heights `embed` accepts, in pixels.
 EMBED_HEIGHTS = (100, 4000)
@@ -137,12 +135,6 @@ def _published_dates(ctx, param, values):
     return per_report or single
 
 
-def _simplify_metres(ctx, param, value):
-    if not math.isfinite(value) or not 0 <= value <= MAX_SIMPLIFY:
-        raise click.BadParameter(f"{value} is not a number of metres from 0 to {MAX_SIMPLIFY:,}.")
-    return value
-
-
 def _embed_url(ctx, param, value):
     """An http(s) URL or a relative one: never javascript:, data: or another scheme."""
     if value is None:
@@ -205,8 +197,7 @@ def map_options(command):
             "--simplify",
             type=float,
             default=0,
-            callback=_simplify_metres,
-            help="Simplify borders by this many metres (up to 100,000), keeping shared borders shared. Default: 0 (none).",
+            help=f"Simplify borders by this many metres (up to {MAX_SIMPLIFY:,}), keeping shared borders shared. Default: 0 (none).",
         ),
     ]
     for option in reversed(options):
@@ -228,13 +219,11 @@ def lang_option(command):
 _UNTIL_HELP = "Last date of the slider (YYYY-MM-DD). Default: the latest report's publication date; after it, what no report could tell is drawn as not known."
 
 
-def _map_inputs(options: dict) -> dict:
-    articles = list(options.pop("articles", None) or [])
-    if options.get("events") and articles:
-        raise click.UsageError("give --events or --article, not both.")
-    options["article"] = articles or None
-    options["credits"] = list(options.get("credits") or [])
-    return options
+def _map_spec(options: dict[str, Any]) -> MapSpec:
+    """The map spec of a command's map options (:func:`map_options`, ``--until``, ``--lang``):
+    click's values under the spec's names; the spec checks them."""
+    articles = options.pop("articles", ())
+    return MapSpec(article=tuple(articles) or None, **options)
 
 
 @cli.command()
@@ -284,18 +273,19 @@ def build(output, self_contained, tiles, tiles_attribution, initial_date, messag
         handover-map build --until 2020-12-05 -o out.html
         handover-map build --lang fr -o carte.html
     """
-    from .build import DEFAULT_FOR_MODE, build_map, resolve_tiles  # a command imports what it needs (geopandas, folium) when it runs
+    from .build import build_map  # a command imports what it needs (geopandas, folium) when it runs
 
+    tiles = DEFAULT_FOR_MODE if tiles is None else tiles
     written = build_map(
         output,
+        _map_spec(options),
         self_contained=self_contained,
-        tiles=DEFAULT_FOR_MODE if tiles is None else tiles,
+        tiles=tiles,
         tiles_attribution=tiles_attribution,
         initial_date=initial_date,
         message_origins=tuple(message_origins),
-        **_map_inputs(options),
     )
-    drawn = resolve_tiles(DEFAULT_FOR_MODE if tiles is None else tiles, self_contained)
+    drawn = PageOptions(self_contained=self_contained, tiles=tiles, tiles_attribution=tiles_attribution).drawn_tiles()
     with_tiles = drawn is not None and drawn.strip().lower() != "none"
     if not self_contained:
         kind = "--cdn: loads Leaflet" + (" and tiles" if with_tiles else "") + " from the web, blank without network"
@@ -336,10 +326,10 @@ def snapshot(output, dates, **options) -> None:
     from .snapshot import write_snapshot
 
     target = output or default_output_path().with_suffix("")
-    inputs = prepare_map(**_map_inputs(options))
+    model = prepare_map(_map_spec(options))
     for day in dates:
-        check_initial_date(day, inputs.joined, what="A snapshot date", horizon=inputs.horizon, until=inputs.until)
-    for written in write_snapshot(inputs, target, dates or None):
+        check_initial_date(day, model, what="A snapshot date")
+    for written in write_snapshot(model, target, dates or None):
         click.echo(f"Wrote {written} ({written.stat().st_size:,} bytes)", err=True)
 
 
@@ -368,7 +358,7 @@ def export_timeline(output, **options) -> None:
     from .build import prepare_map
     from .export import write_timeline
 
-    written = write_timeline(prepare_map(**_map_inputs(options)), output)
+    written = write_timeline(prepare_map(_map_spec(options)), output)
     click.echo(f"Wrote {written} ({written.stat().st_size:,} bytes)", err=True)
 
 

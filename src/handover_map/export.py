@@ -20,6 +20,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,9 +29,9 @@ import shapely
 from . import settings
 from ._atomic import refuse_overwriting_inputs, write_bytes_atomic
 from ._errors import OptionError
-from .build import MapInputs
 from .events import neutralise
-from .render import PARTY_LABEL_KEYS, state_labels
+from .model import MapModel
+from .render import PARTY_LABEL_KEYS
 from .timeline import ONE_DAY, holder_on
 from .words import Words, words
 
@@ -67,7 +68,7 @@ class Interval:
         }
 
 
-def _state_label(state: str, holder: str, labels: dict[str, str], say: Words) -> str:
+def _state_label(state: str, holder: str, labels: Mapping[str, str], say: Words) -> str:
     """The state as the page's popup says it: after a change of control, with
     who holds the district ("Handed over to Azerbaijan", "Taken by Party C");
     otherwise the legend's label, naming the parties when the table agrees on them."""
@@ -76,16 +77,14 @@ def _state_label(state: str, holder: str, labels: dict[str, str], say: Words) ->
     return labels[state]
 
 
-def timeline_intervals(inputs: MapInputs) -> list[Interval]:
+def timeline_intervals(model: MapModel) -> list[Interval]:
     """Every district's state intervals, districts in map order, intervals in time order."""
-    drawn = [event for district in inputs.layers.districts for event in inputs.joined[district.name]]
-    labels, say = state_labels(drawn, inputs.lang), words(inputs.lang)
-    timeline = inputs.timeline()
+    labels, say, timeline = model.state_labels, words(model.lang), model.timeline
     first = timeline.stops[0] if timeline.stops else None
     intervals = []
-    for district in inputs.layers.districts:
+    for district in model.layers.districts:
         series = timeline.changes[district.name]  # the map's districts are the joined ones
-        events = inputs.joined[district.name]
+        events = model.joined[district.name]
         for (day, state), following in zip(series, [*series[1:], None]):
             end = following[0] - ONE_DAY if following and following[0] else None
             start = day or first
@@ -101,25 +100,25 @@ def timeline_intervals(inputs: MapInputs) -> list[Interval]:
     return intervals
 
 
-def timeline_geojson(inputs: MapInputs) -> str:
+def timeline_geojson(model: MapModel) -> str:
     """The intervals as a GeoJSON FeatureCollection (EPSG:4326), one feature each."""
-    shapes = {district.name: shapely.geometry.mapping(district.geometry) for district in inputs.layers.districts}
-    features = [{"type": "Feature", "properties": interval.record(), "geometry": shapes[interval.district]} for interval in timeline_intervals(inputs)]
+    shapes = {district.name: shapely.geometry.mapping(district.geometry) for district in model.layers.districts}
+    features = [{"type": "Feature", "properties": interval.record(), "geometry": shapes[interval.district]} for interval in timeline_intervals(model)]
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def timeline_csv(inputs: MapInputs) -> str:
+def timeline_csv(model: MapModel) -> str:
     """The intervals as CSV, text cells protected against spreadsheet formulas."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for interval in timeline_intervals(inputs):
+    for interval in timeline_intervals(model):
         row = interval.record()
         writer.writerow([neutralise(row[column] or "") for column in COLUMNS])
     return buffer.getvalue()
 
 
-def write_timeline(inputs: MapInputs, output: str | Path) -> Path:
+def write_timeline(model: MapModel, output: str | Path) -> Path:
     """Write the timeline to ``output``; its suffix (.geojson, .json or .csv) chooses the format.
 
     Raises
@@ -133,6 +132,6 @@ def write_timeline(inputs: MapInputs, output: str | Path) -> Path:
     kind = FORMATS.get(path.suffix.lower())
     if kind is None:
         raise OptionError(f"Cannot tell the export format from '{path.name}'.", hint="name the output .geojson (or .json) or .csv.")
-    refuse_overwriting_inputs([path], inputs.files)
-    text = timeline_geojson(inputs) if kind == "geojson" else timeline_csv(inputs)
+    refuse_overwriting_inputs([path], model.files)
+    text = timeline_geojson(model) if kind == "geojson" else timeline_csv(model)
     return write_bytes_atomic(path, text.encode("utf-8"))

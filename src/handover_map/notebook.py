@@ -16,15 +16,19 @@ or added as a layer to a folium map of your own.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Unpack
 
 from ._atomic import refuse_overwriting_inputs, write_text_atomic
-from .build import DEFAULT_FOR_MODE, MapInputs, check_initial_date, prepare_map, resolve_tiles, tile_layer
+from .build import check_initial_date, prepare_map
 from .events import Event
+from .model import MapModel
 from .render import HandoverLayer, render_map
+from .spec import DEFAULT_FOR_MODE, MapOptions, PageOptions, given_options, map_spec
 
 __all__ = ["HandoverLayer", "HandoverMap"]
 
@@ -34,10 +38,10 @@ class HandoverMap:
 
     Parameters
     ----------
-    inputs
+    model
         What the map shows, from :func:`handover_map.build.prepare_map`.
     tiles, tiles_attribution
-        The basemap, as for :func:`handover_map.build.tile_layer`; by default
+        The basemap, as for :class:`handover_map.spec.PageOptions`; by default
         a light grey basemap on a page that loads Leaflet from the web, none
         on a self-contained page (as ``handover-map build`` draws them).
     initial_date
@@ -57,7 +61,7 @@ class HandoverMap:
 
     def __init__(
         self,
-        inputs: MapInputs,
+        model: MapModel,
         *,
         tiles: str | None = DEFAULT_FOR_MODE,
         tiles_attribution: str | None = None,
@@ -65,34 +69,32 @@ class HandoverMap:
         self_contained: bool = False,
         height: int = 640,
     ) -> None:
-        for mode in (False, True):  # a bad tile option fails now, not when the map is shown or saved
-            tile_layer(resolve_tiles(tiles, mode), tiles_attribution)
-        check_initial_date(initial_date, inputs.joined, horizon=inputs.horizon, until=inputs.until)
-        self.inputs = inputs
-        self.tiles = tiles
-        self.tiles_attribution = tiles_attribution
-        self.initial_date = initial_date
-        self.self_contained = self_contained
+        self.page = PageOptions(self_contained=self_contained, tiles=tiles, tiles_attribution=tiles_attribution, initial_date=initial_date)
+        self._page_of(not self_contained)  # a bad tile option fails now, for either kind of page, not when the map is shown or saved
+        check_initial_date(initial_date, model)
+        self.model = model
         self.height = height
 
     @classmethod
     def build(
         cls,
-        events: str | Path | list[Event] | None = None,
+        events: str | Path | Sequence[Event] | None = None,
         boundaries: str | Path | None = None,
+        /,
         *,
         tiles: str | None = DEFAULT_FOR_MODE,
         tiles_attribution: str | None = None,
         initial_date: dt.date | None = None,
         self_contained: bool = False,
         height: int = 640,
-        **options: Any,
+        **options: Unpack[MapOptions],
     ) -> HandoverMap:
-        """Run the pipeline: ``events`` and ``boundaries`` and the ``options`` of
-        :func:`handover_map.build.prepare_map` (``article``, ``title``,
-        ``until``...); the other parameters are the class's."""
+        """Run the pipeline: ``events`` and ``boundaries`` (by position or
+        name) and the other ``options`` of :class:`handover_map.spec.MapSpec`
+        (``article``, ``title``, ``until``...); the other parameters are the class's."""
+        spec = map_spec(None, {**given_options(events=events, boundaries=boundaries), **options}, "HandoverMap.build")
         return cls(
-            prepare_map(events, boundaries, **options),
+            prepare_map(spec),
             tiles=tiles,
             tiles_attribution=tiles_attribution,
             initial_date=initial_date,
@@ -100,21 +102,12 @@ class HandoverMap:
             height=height,
         )
 
+    def _page_of(self, self_contained: bool) -> PageOptions:
+        return dataclasses.replace(self.page, self_contained=self_contained)
+
     def to_html(self, *, self_contained: bool = True) -> str:
         """The map's page, as ``handover-map build`` writes it (``--cdn`` for ``self_contained=False``)."""
-        return render_map(
-            self.inputs.layers,
-            self.inputs.joined,
-            title=self.inputs.title,
-            subtitle=self.inputs.subtitle,
-            note=self.inputs.note,
-            credits=self.inputs.credits,
-            self_contained=self_contained,
-            tiles=tile_layer(resolve_tiles(self.tiles, self_contained), self.tiles_attribution),
-            initial_date=self.initial_date,
-            horizon=self.inputs.horizon,
-            until=self.inputs.until,
-        )
+        return render_map(self.model, self._page_of(self_contained))
 
     def save(self, path: str | Path, *, self_contained: bool = True) -> Path:
         """Write the page atomically; by default self-contained, so it opens with no network.
@@ -128,23 +121,23 @@ class HandoverMap:
             nor fetchable.
         """
         target = Path(path)
-        refuse_overwriting_inputs([target], self.inputs.files)
+        refuse_overwriting_inputs([target], self.model.files)
         return write_text_atomic(target, self.to_html(self_contained=self_contained))
 
     def layer(self) -> HandoverLayer:
         """The districts, slider and event list, to add to a ``folium.Map`` of your own."""
-        return HandoverLayer.from_map(self.inputs, initial_date=self.initial_date)
+        return HandoverLayer.from_map(self.model, initial_date=self.page.initial_date)
 
     def __repr__(self) -> str:
-        stops = self.inputs.timeline().stops
+        stops = self.model.timeline.stops
         span = f", {stops[0].isoformat()} to {stops[-1].isoformat()}" if stops else ""
-        return f"<HandoverMap {self.inputs.title!r}: {len(self.inputs.layers.districts)} district(s){span}>"
+        return f"<HandoverMap {self.model.title!r}: {len(self.model.layers.districts)} district(s){span}>"
 
     def _repr_html_(self) -> str:
         """The page in an iframe, for Jupyter. ``srcdoc`` lets its script run
         in the frame; the sandbox keeps it from the notebook's own page."""
-        page = self.to_html(self_contained=self.self_contained)
+        page = self.to_html(self_contained=self.page.self_contained)
         return (
-            f'<iframe srcdoc="{html.escape(page)}" title="{html.escape(self.inputs.title)}" sandbox="allow-scripts allow-popups" '
+            f'<iframe srcdoc="{html.escape(page)}" title="{html.escape(self.model.title)}" sandbox="allow-scripts allow-popups" '
             f'style="width:100%;height:{int(self.height)}px;border:0;display:block"></iframe>'
         )

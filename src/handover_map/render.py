@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Unpack
 
 import folium
 import jinja2
@@ -38,12 +38,11 @@ from . import assets, settings, sources
 from .cartography import PLACES_SOURCE, MapLayers, choose_decimals
 from .confirmation import confirmation
 from .events import Event, visible
-from .timeline import Timeline, build_timeline
+from .model import LegendEntry, MapModel
+from .spec import MapOptions, PageOptions, check_origin, given_options, map_spec
+from .timeline import Timeline
 from .topology import topology_json
 from .words import DEFAULT_LANGUAGE, Words, words
-
-if TYPE_CHECKING:
-    from .build import MapInputs
 
 #: The words naming a party in a state's label ("Handed over to {party}"), by state.
 PARTY_LABEL_KEYS = {state: style["party_label"] for state, style in settings.STATE_STYLES.items() if style["party_label"]}
@@ -268,64 +267,25 @@ class HandoverLayer(MacroElement):
         self.css = _template_text("handover.css")
 
     @classmethod
-    def from_layers(
+    def from_map(
         cls,
-        layers: MapLayers,
-        joined: dict[str, list[Event]],
+        model: MapModel,
         *,
-        title: str,
-        subtitle: str = "",
-        note: str = "",
-        credits: Sequence[str] = (),
         initial_date: dt.date | None = None,
         decimals: int | None = None,
         message_origins: tuple[str, ...] = (),
-        horizon: dt.date | None = None,
-        until: dt.date | None = None,
-        context_legend: Sequence[tuple[str, str]] = (),
-        lang: str = DEFAULT_LANGUAGE,
         context: Sequence[ContextLayer] = (),
     ) -> HandoverLayer:
-        """The layer of prepared districts and their events.
+        """The layer of a map model (from :func:`handover_map.build.prepare_map`):
+        its districts, title, note, legend and credits.
 
-        Parameters are those of :func:`render_map`; ``context_legend`` adds
-        legend entries (CSS style of the swatch, label) for layers drawn
-        beside it, ``context`` the layers it draws under and over the
-        districts (see :func:`context_geometry`). The legend lists the
-        states the slider shows; a date past its end (in the address) may
-        show one more, so every drawn state gets its hatching. The towns
-        drawn for reference add their source to the credits.
-        """
-        timeline = build_timeline(joined, horizon=horizon, until=until)
-        events = sorted((e for d in layers.districts for e in joined[d.name]), key=_event_order)
-        say = words(lang)
-        labels = state_labels(events, lang)
-        end = timeline.stops[-1] if timeline.stops else None
-        shown = {state for series in timeline.changes.values() for day, state in series if day is None or end is None or day <= end}
-        drawn = {state for series in timeline.changes.values() for _, state in series}
-        start = initial_date or default_initial_date(events, timeline)
-        origins = tuple(check_origin(origin) for origin in message_origins)
-        data = page_data(layers, joined, events, timeline, labels, start, decimals or choose_decimals(layers.bounds), origins, say, context)
-        colours = party_colours(events)
-        # With several parties taking districts, the colour is who holds one: a legend entry per party instead of one per state.
-        legend = [(_swatch(s), labels[s]) for s in settings.STATES if s in shown and not (colours and s in settings.CONTROL_STATES)]
-        legend += [(f"background:{colour}", say("state.under_control", party=party)) for party, colour in colours.items()]
-        if data["claims"]:
-            colour = settings.STATE_STYLES["transferred"]["color"]
-            legend.append((f"background:{colour};opacity:{settings.CLAIMED_FILL_OPACITY}", say("page.claimed")))
-        if data["differ"]:
-            legend.append(("border:2px dotted #000;background:transparent", say("page.reports_differ")))
-        legend += list(context_legend)
-        credits = list(credits)
-        if layers.towns:
-            towns_credit = sources.get_source(PLACES_SOURCE).attribution
-            credits += [towns_credit] if towns_credit not in credits else []
-        page = _page_html(title, subtitle, note, legend, credits, [s for s in HATCHED if s in drawn], say)
-        return cls(data, page)
-
-    @classmethod
-    def from_map(cls, inputs: MapInputs, *, initial_date: dt.date | None = None) -> HandoverLayer:
-        """The layer of a map from :func:`handover_map.build.prepare_map`: its districts, title, note and credits.
+        ``initial_date``, ``decimals`` and ``message_origins`` are as for
+        :func:`render_map`; ``context`` is the layers it draws under and over
+        the districts (see :func:`context_geometry`), which the legend then
+        lists too. The legend lists the states the slider shows; a date
+        past its end (in the address) may show one more, so every drawn
+        state gets its hatching. The towns drawn for reference add their
+        source to the credits.
 
         Raises
         ------
@@ -334,42 +294,69 @@ class HandoverLayer(MacroElement):
         """
         from .build import check_initial_date
 
-        check_initial_date(initial_date, inputs.joined, horizon=inputs.horizon, until=inputs.until)
-        return cls.from_layers(
-            inputs.layers,
-            inputs.joined,
-            title=inputs.title,
-            subtitle=inputs.subtitle,
-            note=inputs.note,
-            credits=inputs.credits,
-            initial_date=initial_date,
-            horizon=inputs.horizon,
-            until=inputs.until,
-            lang=inputs.lang,
+        check_initial_date(initial_date, model)
+        layers, timeline, events = model.layers, model.timeline, list(model.events)
+        say = words(model.lang)
+        start = initial_date or default_initial_date(events, timeline)
+        origins = tuple(check_origin(origin) for origin in message_origins)
+        data = page_data(
+            layers, model.joined, events, timeline, dict(model.state_labels), start, decimals or choose_decimals(layers.bounds), origins, say, context
         )
+        legend = [(_swatch(entry), entry.label) for entry in model.legend if entry.kind == "state" and entry.on_slider]
+        legend += [(_swatch(entry), entry.label) for entry in model.legend if entry.kind == "party"]
+        if data["claims"]:
+            colour = settings.STATE_STYLES["transferred"]["color"]
+            legend.append((f"background:{colour};opacity:{settings.CLAIMED_FILL_OPACITY}", say("page.claimed")))
+        if data["differ"]:
+            legend.append(("border:2px dotted #000;background:transparent", say("page.reports_differ")))
+        drawn_context = {layer.name for layer in context}
+        legend += [(_swatch(entry), entry.label) for entry in model.legend if entry.kind in drawn_context]
+        credits = list(model.credits)
+        if layers.towns:
+            towns_credit = sources.get_source(PLACES_SOURCE).attribution
+            credits += [towns_credit] if towns_credit not in credits else []
+        hatched = [state for state in model.drawn_states if state in HATCHED]
+        page = _page_html(model.title, model.subtitle, model.note, legend, credits, hatched, say)
+        return cls(data, page)
 
     @classmethod
     def from_events(
-        cls, events: str | Path | list[Event] | None = None, boundaries: str | Path | None = None, *, initial_date: dt.date | None = None, **options: Any
+        cls,
+        events: str | Path | Sequence[Event] | None = None,
+        boundaries: str | Path | None = None,
+        /,
+        *,
+        initial_date: dt.date | None = None,
+        **options: Unpack[MapOptions],
     ) -> HandoverLayer:
         """The layer of an events table (a CSV file or a list of events) on boundary polygons.
 
-        ``options`` are those of :func:`handover_map.build.prepare_map`
-        (``title``, ``name_field``, ``until``...); its errors are raised.
+        ``options`` are those of :class:`~handover_map.spec.MapSpec`
+        (``title``, ``name_field``, ``until``...; ``events`` and
+        ``boundaries`` may be given by name too); the errors of
+        :func:`handover_map.build.prepare_map` are raised.
         """
-        from .build import prepare_map
+        from . import build
 
-        return cls.from_map(prepare_map(events, boundaries, **options), initial_date=initial_date)
+        spec = map_spec(None, {**given_options(events=events, boundaries=boundaries), **options}, "HandoverLayer.from_events")
+        return cls.from_map(build.prepare_map(spec), initial_date=initial_date)
 
     @classmethod
     def from_reports(
-        cls, reports: str | Path | Sequence[str | Path], boundaries: str | Path | None = None, *, initial_date: dt.date | None = None, **options: Any
+        cls,
+        reports: str | Path | Sequence[str | Path],
+        boundaries: str | Path | None = None,
+        /,
+        *,
+        initial_date: dt.date | None = None,
+        **options: Unpack[MapOptions],
     ) -> HandoverLayer:
         """The layer of the events read from news reports (files or folders),
         as :func:`handover_map.build.prepare_map` reads them with ``article``."""
-        from .build import prepare_map
+        from . import build
 
-        return cls.from_map(prepare_map(boundaries=boundaries, article=reports, **options), initial_date=initial_date)
+        spec = map_spec(None, {**given_options(article=reports, boundaries=boundaries), **options}, "HandoverLayer.from_reports")
+        return cls.from_map(build.prepare_map(spec), initial_date=initial_date)
 
     def render(self, **kwargs: object) -> None:  # type: ignore[override]  # adds to the figure, returns nothing
         figure = self.get_root()
@@ -384,13 +371,6 @@ class HandoverLayer(MacroElement):
         figure.script.add_child(Verbatim(script), name=name)
 
 
-def check_origin(origin: str) -> str:
-    """``origin`` if it is a web origin (scheme, host, optional port), else ValueError."""
-    if not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?", origin):
-        raise ValueError(f"'{origin}' is not a web origin like https://example.org (no path, no trailing slash).")
-    return origin
-
-
 def _cdn_tag(file: str) -> str:
     """A link or script tag for a pinned Leaflet file, with Subresource Integrity."""
     digest = base64.b64encode(bytes.fromhex(assets.LEAFLET.files[file])).decode("ascii")
@@ -401,11 +381,13 @@ def _cdn_tag(file: str) -> str:
     return f'<script src="{url}" {integrity}></script>'
 
 
-def _swatch(state: str) -> str:
-    colour = settings.STATE_STYLES[state]["color"]
-    if state in HATCHED:
-        return f"background:repeating-linear-gradient(45deg,{colour} 0 3px,#fff 3px 6px)"
-    return f"background:{colour}"
+def _swatch(entry: LegendEntry) -> str:
+    """The CSS of a legend entry's swatch."""
+    if entry.kind == "held":
+        return "border:2px dashed #333;background:transparent"
+    if entry.kind == "state" and entry.state in HATCHED:
+        return f"background:repeating-linear-gradient(45deg,{entry.colour} 0 3px,#fff 3px 6px)"
+    return f"background:{entry.colour}"
 
 
 def _page_html(title: str, subtitle: str, note: str, legend: list[tuple[str, str]], credits: list[str], hatched: list[str], say: Words) -> str:
@@ -477,10 +459,6 @@ def _stable_ids(root: Element) -> None:
         element = pending.pop(0)
         element._id = f"hm{next(counter)}"
         pending.extend(element._children.values())
-
-
-def _event_order(event: Event) -> tuple:
-    return (event.date, settings.EVENT_KINDS.index(event.kind), event.district)
 
 
 class _Strings:
@@ -631,67 +609,38 @@ def _data_json(data: dict) -> str:
     return script_json(rest)[:-1] + ',"geometry":' + data["geometry"] + "}"
 
 
-def render_map(
-    layers: MapLayers,
-    joined: dict[str, list[Event]],
-    *,
-    title: str,
-    subtitle: str | None = None,
-    note: str | None = None,
-    credits: list[str] | None = None,
-    self_contained: bool = False,
-    tiles: str | folium.TileLayer | None = settings.DEFAULT_TILES,
-    initial_date: dt.date | None = None,
-    decimals: int | None = None,
-    message_origins: tuple[str, ...] = (),
-    horizon: dt.date | None = None,
-    until: dt.date | None = None,
-    lang: str = DEFAULT_LANGUAGE,
-) -> str:
+def render_map(model: MapModel, page: PageOptions | None = None, *, decimals: int | None = None) -> str:
     """Render the map page.
 
     Parameters
     ----------
-    layers
-        From :func:`handover_map.cartography.prepare_layers`.
-    joined
-        {boundary name: that district's events}.
-    title, subtitle, note
-        Text above the map (escaped); ``note`` is the "as reported on" line.
-    credits
-        Lines for the credits (escaped), e.g. source and licence attributions.
-    self_contained
-        Inline Leaflet instead of linking it from its CDN; with ``tiles=None``
-        opening the page then makes no request.
-    tiles
-        folium tile layer name or layer, drawn as given (it needs the
-        network, also on a self-contained page); None for none.
-    initial_date
-        Date shown when the page opens (a ``#date=`` in the URL wins);
-        default: the latest completed handover.
+    model
+        What the map shows, from :func:`handover_map.build.prepare_map`
+        (or :meth:`~handover_map.model.MapModel.create`).
+    page
+        How the page carries it: Leaflet inlined or linked, tiles, the date
+        it opens on, the origins allowed to drive it (see
+        :class:`~handover_map.spec.PageOptions`; default: a self-contained
+        page without tiles).
     decimals
         Decimal places of coordinates; default: chosen from the map's scale
         (:func:`handover_map.cartography.choose_decimals`).
-    message_origins
-        Origins (``https://example.org``) of pages allowed to drive an
-        embedded map with ``postMessage``; empty: any embedding parent.
-    horizon, until
-        The latest report's date and the slider's last stop (see
-        :func:`~handover_map.timeline.build_timeline`); the legend lists
-        the states the slider can show.
-    lang
-        Language of the page's own words and dates (see
-        :data:`handover_map.words.LANGUAGES`); text from reports and
-        boundary files stays as written.
 
     Returns
     -------
     str
         The HTML page.
+
+    Raises
+    ------
+    OptionError
+        If the page opens on a date outside the slider's range.
     """
-    say = words(lang)
+    page = page or PageOptions()
+    layers = model.layers
+    say = words(model.lang)
     decimals = decimals or choose_decimals(layers.bounds)
-    with_tiles = tiles
+    with_tiles = page.tile_layer()
     if isinstance(with_tiles, str) and re.search(r"\{[{%#]|[}%#]\}", with_tiles):
         # folium renders a tile layer's options as template source: refuse, never evaluate.
         raise ValueError(f"Tile layer '{with_tiles}' holds template syntax.")
@@ -710,9 +659,9 @@ def render_map(
     # Leaflet is linked (with Subresource Integrity) or inlined by us, not by folium.
     fmap.default_js = []
     fmap.default_css = []
-    figure = Figure(title=html.escape(title))
+    figure = Figure(title=html.escape(model.title))
     fmap.add_to(figure)
-    if not self_contained:
+    if not page.self_contained:
         figure.header.add_child(Verbatim(_cdn_tag(assets.LEAFLET_CSS)), name="leaflet_css")
         figure.header.add_child(Verbatim(_cdn_tag(assets.LEAFLET_JS)), name="leaflet")
     else:
@@ -721,25 +670,11 @@ def render_map(
         figure.header.add_child(Verbatim(f"<style>{css}</style>"), name="leaflet_css")
         figure.header.add_child(Verbatim(f"<script>{safe_script}</script>"), name="leaflet")
 
-    context_legend = []
-    if layers.held_area is not None:
-        context_legend.append(("border:2px dashed #333;background:transparent", layers.held_area_label or say("page.held_area")))
-    if not layers.other_districts.empty:
-        context_legend.append((f"background:{settings.CONTEXT_STYLE['fillColor']}", say("page.other_districts")))
-    HandoverLayer.from_layers(
-        layers,
-        joined,
-        title=title,
-        subtitle=subtitle or "",
-        note=note or "",
-        credits=credits or [],
-        initial_date=initial_date,
+    HandoverLayer.from_map(
+        model,
+        initial_date=page.initial_date,
         decimals=decimals,
-        message_origins=message_origins,
-        horizon=horizon,
-        until=until,
-        context_legend=context_legend,
-        lang=lang,
+        message_origins=page.message_origins,
         context=context_geometry(layers, filled=not with_tiles),
     ).add_to(fmap)
     _stable_ids(figure)

@@ -25,8 +25,8 @@ from matplotlib.text import Text
 
 from . import settings
 from ._atomic import refuse_overwriting_inputs, write_files_atomic
-from .build import MapInputs
-from .render import HATCHED, party_colours, state_labels
+from .model import LegendEntry, MapModel
+from .render import HATCHED
 from .timeline import holder_on
 from .words import words
 
@@ -69,43 +69,33 @@ def _wrap(text: str, width_in: float, fontsize: float) -> list[str]:
     return textwrap.wrap(text, max(20, int(width_in * 72 / (fontsize * 0.58)))) if text else []
 
 
-def draw_small_multiples(inputs: MapInputs, dates: list[dt.date] | None = None, columns: int = MAX_COLUMNS) -> plt.Figure:
+def draw_small_multiples(model: MapModel, dates: list[dt.date] | None = None, columns: int = MAX_COLUMNS) -> plt.Figure:
     """A figure with one map panel per date (default: every event date on
     the slider, which ends at the latest report's date), under the title and
     the page's "as reported on" note, above the legend and the credits; its
-    words and dates in the map's language (``inputs.lang``)."""
-    layers, joined = inputs.layers, inputs.joined
-    timeline = inputs.timeline()
-    events = [e for name in joined for e in joined[name]]
-    dates = dates or sorted({e.date for e in events if e.date <= timeline.stops[-1]}) or timeline.stops[-1:]
-    say = words(inputs.lang)
-    labels = state_labels(events, inputs.lang)
+    words and dates in the map's language (``model.lang``)."""
+    layers, joined, timeline = model.layers, model.joined, model.timeline
+    dates = dates or sorted({e.date for e in model.events if e.date <= timeline.stops[-1]}) or timeline.stops[-1:]
+    say = words(model.lang)
     rows, columns = grid_shape(len(dates), max(1, columns))
     panel_width = SINGLE_PANEL_WIDTH if columns == 1 else PANEL_WIDTH
     minx, miny, maxx, maxy = layers.bounds
     pad_x, pad_y = (maxx - minx) * 0.08, (maxy - miny) * 0.08
     aspect = 1 / math.cos(math.radians((miny + maxy) / 2))  # degrees look square at this latitude
     panel_height = panel_width * (maxy - miny + 2 * pad_y) * aspect / (maxx - minx + 2 * pad_x)
-    used = [s for s in settings.STATES if any(s == timeline.state(n, d) for n in joined for d in dates)]
-    colours = party_colours(events)
-    # As on the page: with several parties taking districts, a legend entry per party instead of one per state it holds by.
-    handles = [
-        Patch(label=labels[s], **{**_style(s), "linewidth": 0.5, "edgecolor": settings.STATE_STYLES[s]["color"] if s in HATCHED else "#444444"})
-        for s in used
-        if not (colours and s in settings.CONTROL_STATES)
-    ]
-    handles += [Patch(facecolor=colour, edgecolor="#444444", linewidth=0.5, label=say("state.under_control", party=party)) for party, colour in colours.items()]
-    if layers.held_area is not None:
-        handles.append(Patch(facecolor="none", edgecolor="#222222", linestyle="--", label=layers.held_area_label or say("page.held_area")))
+    used = {timeline.state(n, d) for n in joined for d in dates}
+    colours = model.party_colours
+    # The map's legend: the states the panels show, the parties, the held area.
+    handles = [_legend_patch(entry) for entry in model.legend if (entry.state in used if entry.kind == "state" else entry.kind in ("party", "held"))]
 
     # The blocks from top to bottom, in inches.
     width = MARGIN * 2 + panel_width * columns + ROW_GAP * (columns - 1)
     text_width = width - 2 * MARGIN
-    title_size = max(MIN_TITLE_SIZE, min(13.0, text_width * 72 / (max(1, len(inputs.title)) * 0.62)))
-    note_lines = _wrap(inputs.note, text_width, 8)
+    title_size = max(MIN_TITLE_SIZE, min(13.0, text_width * 72 / (max(1, len(model.title)) * 0.62)))
+    note_lines = _wrap(model.note, text_width, 8)
     legend_columns = max(1, min(len(handles), int(text_width // 3.3)))
     legend_rows = math.ceil(len(handles) / legend_columns)
-    credit_lines = _wrap(" · ".join(inputs.credits), text_width, 6)
+    credit_lines = _wrap(" · ".join(model.credits), text_width, 6)
     header = MARGIN + TITLE_LINE + len(note_lines) * TEXT_LINE + 0.1
     panels = rows * (PANEL_TITLE + panel_height) + (rows - 1) * ROW_GAP
     footer = 0.2 + legend_rows * LEGEND_ROW + 0.1 + len(credit_lines) * 0.11 + MARGIN
@@ -117,7 +107,7 @@ def draw_small_multiples(inputs: MapInputs, dates: list[dt.date] | None = None, 
 
     top = MARGIN
     # The title stays one text (searchable in the SVG), smaller when it is long.
-    figure.text(*at(MARGIN, top), inputs.title, fontsize=title_size, fontweight="bold", ha="left", va="top", parse_math=False)
+    figure.text(*at(MARGIN, top), model.title, fontsize=title_size, fontweight="bold", ha="left", va="top", parse_math=False)
     top += TITLE_LINE
     for line in note_lines:
         figure.text(*at(MARGIN, top), line, fontsize=8, color="#6b4e00", ha="left", va="top", parse_math=False)
@@ -155,6 +145,16 @@ def draw_small_multiples(inputs: MapInputs, dates: list[dt.date] | None = None, 
     return figure
 
 
+def _legend_patch(entry: LegendEntry) -> Patch:
+    """A legend entry as the panels draw it."""
+    if entry.kind == "held":
+        return Patch(facecolor="none", edgecolor="#222222", linestyle="--", label=entry.label)
+    if entry.kind == "state":
+        hatched = entry.state in HATCHED
+        return Patch(label=entry.label, **{**_style(entry.state), "linewidth": 0.5, "edgecolor": entry.colour if hatched else "#444444"})
+    return Patch(facecolor=entry.colour, edgecolor="#444444", linewidth=0.5, label=entry.label)
+
+
 def _draw_panel(ax, layers, districts: gpd.GeoDataFrame, timeline, day: dt.date, fills: dict[str, str] | None = None) -> None:
     """One map: context, the districts in their state on ``day`` (``fills``: the
     colour of who holds a district, where the colours follow the parties), the
@@ -187,12 +187,12 @@ def _draw_panel(ax, layers, districts: gpd.GeoDataFrame, timeline, day: dt.date,
         )
 
 
-def render_snapshot(inputs: MapInputs, dates: list[dt.date] | None = None) -> dict[str, bytes]:
+def render_snapshot(model: MapModel, dates: list[dt.date] | None = None) -> dict[str, bytes]:
     """The small multiples as PNG and SVG bytes: {".png": ..., ".svg": ...}."""
     images = {}
     # Text stays text in the SVG (searchable, accessible); ids are salted, not random.
     with matplotlib.rc_context({"svg.hashsalt": "handover-map", "svg.fonttype": "none", "hatch.linewidth": 2.2, "text.usetex": False}):
-        figure = draw_small_multiples(inputs, dates)
+        figure = draw_small_multiples(model, dates)
         try:
             for suffix, options in ((".png", {"dpi": 160, "metadata": {"Software": None}}), (".svg", {"metadata": {"Date": None, "Creator": None}})):
                 buffer = io.BytesIO()
@@ -203,7 +203,7 @@ def render_snapshot(inputs: MapInputs, dates: list[dt.date] | None = None) -> di
     return images
 
 
-def write_snapshot(inputs: MapInputs, output: str | Path, dates: list[dt.date] | None = None) -> list[Path]:
+def write_snapshot(model: MapModel, output: str | Path, dates: list[dt.date] | None = None) -> list[Path]:
     """Write the small multiples as ``<output>.png`` and ``<output>.svg``.
 
     ``output`` may carry either suffix or none. Both files are drawn in
@@ -218,6 +218,6 @@ def write_snapshot(inputs: MapInputs, output: str | Path, dates: list[dt.date] |
     base = Path(output)
     base = base.with_suffix("") if base.suffix.lower() in (".png", ".svg") else base
     paths = [base.with_suffix(".png"), base.with_suffix(".svg")]
-    refuse_overwriting_inputs(paths, inputs.files)
-    images = render_snapshot(inputs, dates)
+    refuse_overwriting_inputs(paths, model.files)
+    images = render_snapshot(model, dates)
     return write_files_atomic([(path, images[path.suffix]) for path in paths])

@@ -529,6 +529,7 @@ def build_story(
         If the folder is no story folder, or its table has no events.
     """
     from .build import build_map
+    from .spec import MapSpec
 
     folder = Path(folder)
     story = read_settings(folder)
@@ -541,9 +542,7 @@ def build_story(
         warnings.warn(
             f"{pending} row(s) of {EVENTS_FILE} are still marked for review; they are drawn as the machine read them.", HandoverMapWarning, stacklevel=2
         )
-    return build_map(
-        output or folder / story.output,
-        self_contained=self_contained,
+    spec = MapSpec(
         events=table,
         boundaries=_in_folder(folder, story.boundaries),
         name_field=story.name_field or None,
@@ -552,10 +551,11 @@ def build_story(
         aliases=_in_folder(folder, story.aliases),
         title=story.title or None,
         subtitle=story.subtitle or None,
-        credits=list(story.credits),
+        credits=story.credits,
         until=until or story.until,
         lang=lang,
     )
+    return build_map(output or folder / story.output, spec, self_contained=self_contained)
 
 
 __all__ = [
