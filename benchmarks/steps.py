@@ -267,11 +267,13 @@ def _joined(events) -> dict:
 
 
 def build_handover_map(frame, events, days: int) -> str:
+    from handover_map import MapModel, PageOptions
     from handover_map.cartography import prepare_layers
     from handover_map.render import render_map
 
     joined = _joined(events)
-    return render_map(prepare_layers(frame, joined), joined, title="Benchmark", tiles=None)
+    model = MapModel.create(prepare_layers(frame, joined), joined, title="Benchmark")
+    return render_map(model, PageOptions(self_contained=False, tiles=None))
 
 
 def _intervals(frame, events, days: int):
