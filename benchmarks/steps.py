@@ -677,7 +677,7 @@ def report(meta: dict, cells: list[dict], builds: list[dict]) -> str:
     lines = [
         f"# Slider steps side by side ({meta['mode']} run, {meta['date']})",
         "",
-        f"`{meta['command']}` at commit {meta['commit']}; {meta['chromium']}, headless, offline; "
+        f"`{meta.get('command', 'python benchmarks/steps.py --' + meta['mode'])}` at commit {meta['commit']}; {meta['chromium']}, headless, offline; "
         f"{meta['cores']} cores; load average (1, 5, 15 min) {load}; {meta['repeats']} repeats of up to {meta['steps']} steps per sequence; "
         f"{meta['minutes']:.0f} minutes. Method: the docstring of `benchmarks/steps.py`.",
         "",

@@ -93,6 +93,11 @@ def test_the_report_gives_paired_ratios_and_says_what_was_not_run(steps):
     assert "not run (~9 MB estimated)" in text
     assert "no page raised an error" in text
     assert "markers.js (Timeline)" in text and "example.org" not in text  # file names, no hosts
+    assert "`python benchmarks/steps.py --quick` at commit abc" in text
+    # A run with its own cells says how it was started, not that it was a quick run.
+    custom = {**meta, "mode": "custom", "command": "python benchmarks/steps.py --n 10000 --tool Timeline"}
+    text = steps.report({**custom, "repeats": 2, "steps": 3, "minutes": 1.0}, [cell], [])
+    assert "(custom run, 2026-11-26)" in text and "`python benchmarks/steps.py --n 10000 --tool Timeline` at commit abc" in text
 
 
 def test_a_failed_repeat_is_reported_and_left_out_of_the_pairs(steps):
