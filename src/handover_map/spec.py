@@ -2,7 +2,7 @@
 
 A :class:`MapSpec` says which events, boundaries, texts and dates a map
 shows; :func:`handover_map.build.prepare_map` turns it into the map model
-(:class:`handover_map.build.MapModel`), which every output reads. A
+(:class:`handover_map.model.MapModel`), which every output reads. A
 :class:`PageOptions` says how the HTML page carries that map (Leaflet
 inlined or linked, tiles, the date it opens on, who may drive it when
 embedded). Both are frozen and checked when made: a bad value is an
