@@ -7,6 +7,7 @@ Exit codes: 2 usage, 3 input data, 4 boundary data, 5 download, 6 output.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -15,8 +16,10 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
+from click.testing import CliRunner
 
 from conftest import AZE_ADM2, MIRROR, REPO
+from handover_map.cli import main
 
 BAD = REPO / "tests" / "bad_inputs"
 ARTICLES = REPO / "tests" / "articles"
@@ -211,7 +214,31 @@ CASES = [
 ]
 
 
-def run(args: list, env: dict) -> subprocess.CompletedProcess:
+@dataclass
+class Outcome:
+    returncode: int
+    stderr: str
+
+
+def run(args: list, env: dict) -> Outcome:
+    """The console command's entry point run in this process (a subprocess costs a second of
+    imports per case): its exit code and stderr, with ``env`` set while it runs."""
+    argv, previous_handler = sys.argv, signal.getsignal(signal.SIGTERM)
+    with CliRunner().isolation(env={"HANDOVER_MAP_DATA_DIR": str(MIRROR), **env}) as (_, stderr, _):
+        sys.argv = ["handover-map", *map(str, args)]
+        try:
+            main()
+            code = 0
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else 1
+        finally:
+            sys.argv = argv
+            signal.signal(signal.SIGTERM, previous_handler)
+        return Outcome(code, stderr.getvalue().decode())
+
+
+def run_installed(args: list, env: dict) -> subprocess.CompletedProcess:
+    """The same command as a user runs it, in its own process."""
     return subprocess.run(
         [sys.executable, "-m", "handover_map", *map(str, args)],
         capture_output=True,
@@ -221,14 +248,22 @@ def run(args: list, env: dict) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_bad_input(case: Case, tmp_path: Path):
+#: Cases also run as their own process, as a user runs them: a usage error, a data error, an output error.
+IN_A_PROCESS = {"simplify-negative", "events-not-utf8", "output-is-a-folder"}
+
+
+@pytest.mark.parametrize(
+    ("case", "runner"),
+    [(c, run) for c in CASES] + [(c, run_installed) for c in CASES if c.id in IN_A_PROCESS],
+    ids=[c.id for c in CASES] + [f"{c}-process" for c in sorted(IN_A_PROCESS, key=[c.id for c in CASES].index)],
+)
+def test_bad_input(case: Case, runner: Callable[[list, dict], Outcome | subprocess.CompletedProcess], tmp_path: Path):
     previous = tmp_path / "previous.html"
     previous.write_text("previous map")
     args = case.args(tmp_path)
     if case.writes and "-o" not in args:
         args += ["-o", previous]
-    result = run(args, case.env(tmp_path))
+    result = runner(args, case.env(tmp_path))
     errors = [line for line in result.stderr.splitlines() if not line.startswith("Warning:")]
     assert "Traceback" not in result.stderr
     assert len(errors) == 1 and errors[0].startswith("Error: "), result.stderr
