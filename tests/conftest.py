@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -126,3 +130,31 @@ def open_offline(browser_context):
     yield opener
     for page in pages:
         page.page.close()
+
+
+@dataclass
+class Outcome:
+    """What a command run in-process left: its exit code, stdout and stderr."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_command(args: list, env: dict | None = None) -> Outcome:
+    """The console command's entry point run in this process (a subprocess costs a second of
+    imports per case): its exit code, stdout and stderr, with ``env`` set while it runs."""
+    argv, previous_handler = sys.argv, signal.getsignal(signal.SIGTERM)
+    with CliRunner().isolation(env={"HANDOVER_MAP_DATA_DIR": str(MIRROR), **(env or {})}) as (stdout, stderr, _):
+        sys.argv = ["handover-map", *map(str, args)]
+        try:
+            from handover_map.cli import main  # imported late: collecting the tests stays light
+
+            main()
+            code = 0
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else 1
+        finally:
+            sys.argv = argv
+            signal.signal(signal.SIGTERM, previous_handler)
+        return Outcome(code, stdout.getvalue().decode(), stderr.getvalue().decode())

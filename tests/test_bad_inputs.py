@@ -7,7 +7,6 @@ Exit codes: 2 usage, 3 input data, 4 boundary data, 5 download, 6 output.
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -16,10 +15,9 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
-from click.testing import CliRunner
 
-from conftest import AZE_ADM2, MIRROR, REPO
-from handover_map.cli import main
+from conftest import AZE_ADM2, MIRROR, REPO, Outcome
+from conftest import run_command as run
 
 BAD = REPO / "tests" / "bad_inputs"
 ARTICLES = REPO / "tests" / "articles"
@@ -212,29 +210,6 @@ CASES = [
     Case("embed-height-zero", lambda t: ["embed", BAD / "article-cp1252.txt", "--height", "0"], 2, "is not in the range", writes=False),
     Case("embed-height-absurd", lambda t: ["embed", BAD / "article-cp1252.txt", "--height", "1000000000"], 2, "is not in the range", writes=False),
 ]
-
-
-@dataclass
-class Outcome:
-    returncode: int
-    stderr: str
-
-
-def run(args: list, env: dict) -> Outcome:
-    """The console command's entry point run in this process (a subprocess costs a second of
-    imports per case): its exit code and stderr, with ``env`` set while it runs."""
-    argv, previous_handler = sys.argv, signal.getsignal(signal.SIGTERM)
-    with CliRunner().isolation(env={"HANDOVER_MAP_DATA_DIR": str(MIRROR), **env}) as (_, stderr, _):
-        sys.argv = ["handover-map", *map(str, args)]
-        try:
-            main()
-            code = 0
-        except SystemExit as stop:
-            code = stop.code if isinstance(stop.code, int) else 1
-        finally:
-            sys.argv = argv
-            signal.signal(signal.SIGTERM, previous_handler)
-        return Outcome(code, stderr.getvalue().decode())
 
 
 def run_installed(args: list, env: dict) -> subprocess.CompletedProcess:

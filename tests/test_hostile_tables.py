@@ -22,7 +22,7 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from conftest import AZE_ADM2, MIRROR
+from conftest import AZE_ADM2, MIRROR, Outcome, run_command
 from handover_map import BoundaryDataError, HandoverMapWarning, InputDataError, load_boundaries, read_events, write_events
 from handover_map.cartography import district_label, prepare_layers
 from handover_map.events import Event, events_csv
@@ -32,7 +32,13 @@ D = dt.date
 HEADER = "district,date,kind,from,to,source,evidence,note,evidence_start,evidence_end"
 
 
-def run(*args, env: dict | None = None, timeout: float = 120, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def run(*args, env: dict | None = None) -> Outcome:
+    """The command, run in this process (see :func:`conftest.run_command`)."""
+    return run_command(list(args), env)
+
+
+def run_process(*args, env: dict | None = None, timeout: float = 120, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The command in its own process: for a hang guard, another folder or another hash seed."""
     return subprocess.run(
         [sys.executable, "-m", "handover_map", *map(str, args)],
         capture_output=True,
@@ -43,7 +49,7 @@ def run(*args, env: dict | None = None, timeout: float = 120, cwd: Path | None =
     )
 
 
-def assert_user_error(result: subprocess.CompletedProcess, code: int, message: str) -> None:
+def assert_user_error(result: Outcome | subprocess.CompletedProcess, code: int, message: str) -> None:
     errors = [line for line in result.stderr.splitlines() if not line.startswith("Warning:")]
     assert "Traceback" not in result.stderr, result.stderr
     assert len(errors) == 1 and errors[0].startswith("Error: ") and "Hint:" in errors[0], result.stderr
@@ -248,7 +254,7 @@ def test_partial_name_refused_from_the_command_line(tmp_path):
 
 def test_an_endless_alias_file_fails_fast(tmp_path):
     started = time.monotonic()
-    assert_user_error(run("build", "--aliases", "/dev/zero", "-o", tmp_path / "map.html", timeout=60), 3, "Alias table '/dev/zero' is a binary file")
+    assert_user_error(run_process("build", "--aliases", "/dev/zero", "-o", tmp_path / "map.html", timeout=60), 3, "Alias table '/dev/zero' is a binary file")
     assert time.monotonic() - started < 30
 
 
@@ -345,7 +351,7 @@ def test_implausible_geometry_builds_with_a_warning(tmp_path, feature, warning):
     _geojson(tmp_path / "b.geojson", ("X", _box(45, 40, 46, 41)), feature)
     events = table(tmp_path, "district,date,kind\nX,2020-11-20,completed\n")
     # run where the file is: the warning names it as given
-    result = run("build", "--events", events, "--boundaries", "b.geojson", "--context", "none", "--self-contained", "-o", "map.html", cwd=tmp_path)
+    result = run_process("build", "--events", events, "--boundaries", "b.geojson", "--context", "none", "--self-contained", "-o", "map.html", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Warning: " in result.stderr and warning in result.stderr, result.stderr
 
@@ -421,7 +427,7 @@ def test_the_page_does_not_depend_on_the_hash_seed(tmp_path):
     pages = []
     for seed in ("1", "3"):  # seeds that chose different labels before
         page = tmp_path / f"map-{seed}.html"
-        result = run("build", "--events", events, "--self-contained", "-o", page, env={"PYTHONHASHSEED": seed})
+        result = run_process("build", "--events", events, "--self-contained", "-o", page, env={"PYTHONHASHSEED": seed})
         assert result.returncode == 0, result.stderr
         pages.append(page.read_bytes())
     assert pages[0] == pages[1]
