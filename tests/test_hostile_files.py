@@ -25,7 +25,7 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 
-from conftest import AZE_ADM2, MIRROR, REPO, SHARED
+from conftest import AZE_ADM2, MIRROR, REPO, SHARED, run_command
 from handover_map import OutputError, _atomic
 from handover_map._atomic import write_files_atomic, write_text_atomic
 
@@ -89,12 +89,12 @@ def test_no_local_path_in_any_output(tmp_path):
         "Nagorno-Karabakh",
     ]
     results = [
-        run("build", *maps, "-o", out / "map.html", env=env),
-        run("snapshot", *maps, "-o", out / "snap", env=env),
-        run("extract", article, *inputs, "-o", out / "events.csv", env=env),
-        run("extract", article, *inputs, "--format", "json", "-o", out / "events.json", env=env),
+        run_command(["build", *maps, "-o", out / "map.html"], env),
+        run_command(["snapshot", *maps, "-o", out / "snap"], env),
+        run_command(["extract", article, *inputs, "-o", out / "events.csv"], env),
+        run_command(["extract", article, *inputs, "--format", "json", "-o", out / "events.json"], env),
     ]
-    stdout = run("extract", article, *inputs, "--format", "json", env=env)
+    stdout = run_command(["extract", article, *inputs, "--format", "json"], env)
     for result in [*results, stdout]:
         assert result.returncode == 0, result.stderr
     written = {p.name: p.read_bytes() for p in out.iterdir()}
@@ -383,7 +383,7 @@ def test_a_read_only_cache_with_self_contained_is_an_output_error(tmp_path):
 
 @pytest.mark.parametrize("title", [r"$\foo$", "a $x$ b", r"\$ and $$ {{ x }}"])
 def test_snapshot_titles_are_drawn_literally(tmp_path, title):
-    result = run("snapshot", "--title", title, "--date", "2020-11-25", "-o", tmp_path / "s")
+    result = run_command(["snapshot", "--title", title, "--date", "2020-11-25", "-o", tmp_path / "s"])
     assert result.returncode == 0, result.stderr
     svg = (tmp_path / "s.svg").read_text()
     assert f">{title}</text>" in svg  # one text element, as typed (mathtext would split it into glyphs)
