@@ -113,6 +113,7 @@ ADVERSARIAL_UNITS = [
     "Photo by ",
     "not ",
     "Friday ",
+    "on 1 December, a day after Lachin fell, ",
 ]
 
 

@@ -107,16 +107,25 @@ _DIGIT = re.compile(r"\d")
 _COMPILED: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 
 
-def _day_before(found: list[DateMention], k: int) -> DateMention:
-    """A clause's "a day after" dated from the sentence's own date, before it or else after it:
-    "..., a day after the group took Herat, an official said on Friday" is Thursday."""
-    mention = found[k]
-    earlier = [m.date for m in found[:k] if m.date and m.form != "day-before"]
-    later = [m.date for m in found[k + 1 :] if m.date and m.form != "day-before"]
-    anchor = earlier[-1] if earlier else later[0] if later else None
-    if anchor is None:
-        return replace(mention, problem="a day after an event the sentence does not date")
-    return replace(mention, date=_shift(anchor, -1))
+def _days_before(found: list[DateMention]) -> list[DateMention]:
+    """Each clause's "a day after" dated from the sentence's own date, the last one before it or
+    else the first one after it: "..., a day after the group took Herat, an official said on
+    Friday" is Thursday. One pass each way: linear in the mentions."""
+    own = [m.date if m.form != "day-before" else None for m in found]
+    following: list[dt.date | None] = [None] * len(found)
+    for k in range(len(found) - 2, -1, -1):
+        following[k] = own[k + 1] or following[k + 1]
+    out, last = [], None
+    for k, mention in enumerate(found):
+        anchor = last or following[k]
+        if mention.form != "day-before":
+            out.append(mention)
+        elif anchor is None:
+            out.append(replace(mention, problem="a day after an event the sentence does not date"))
+        else:
+            out.append(replace(mention, date=_shift(anchor, -1)))
+        last = own[k] or last
+    return out
 
 
 def closest_year(month: int, day: int, anchor: dt.date) -> dt.date | None:
@@ -195,7 +204,7 @@ class DateReader:
                 self.previous = day
             problem = "" if day is not None else self._problem(form, match)
             found.append(DateMention(match.start(), match.end(), match.group(0), day, form, problem))
-        return [_day_before(found, k) if m.form == "day-before" else m for k, m in enumerate(found)]
+        return _days_before(found)
 
     def _problem(self, form: str, match: re.Match[str]) -> str:
         """Why a date mention gave no day, when the text is to blame (not a missing publication date)."""

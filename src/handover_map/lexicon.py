@@ -55,8 +55,8 @@ class DateWords:
     numbers: dict[str, int]
     day_units: dict[str, int]
     later: tuple[str, ...] = ()  # "five days later": days after the date before
-    #: Opening a clause after the sentence's own date: "..., said on Friday, a day after the group took Herat"
-    #: dates the clause's change the day before.
+    #: Opening a clause after a comma: ", a day after the group took Herat" dates that clause's change
+    #: the day before the sentence's own date.
     a_day_after: tuple[str, ...] = ()
     #: "{n} days ago", "il y a {n} jours": days before the publication ("{n}" marks where the count goes).
     ago: tuple[str, ...] = ()
