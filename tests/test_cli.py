@@ -13,25 +13,31 @@ import click
 import geopandas as gpd
 import pytest
 
-from conftest import AZE_ADM2, MIRROR
+from conftest import AZE_ADM2, MIRROR, Outcome, run_command
 from handover_map.assets import LEAFLET
 from handover_map.cli import cli as cli_group
 
 CLI = [sys.executable, "-m", "handover_map"]
 
 
-def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+def run(*args: str | Path, env: dict | None = None) -> Outcome:
+    """The command, in this process (see :func:`conftest.run_command`)."""
+    return run_command(list(args), env)
+
+
+def run_in(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    """The command as a user runs it, in its own process and from ``folder``."""
     return subprocess.run(
         [*CLI, *map(str, args)],
         capture_output=True,
         text=True,
-        cwd=cwd,
+        cwd=folder,
         timeout=300,
-        env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR), **(env or {})},
+        env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR)},
     )
 
 
-def one_error_line(result: subprocess.CompletedProcess) -> str:
+def one_error_line(result: Outcome | subprocess.CompletedProcess) -> str:
     errors = [line for line in result.stderr.splitlines() if not line.startswith("Warning:")]
     assert "Traceback" not in result.stderr
     assert len(errors) == 1, result.stderr
@@ -60,7 +66,7 @@ def test_version():
 
 
 def test_default_build_writes_a_self_contained_page_into_output(tmp_path):
-    result = run("build", cwd=tmp_path)  # the default folder output/ is created when missing
+    result = run_in(tmp_path, "build")  # the default folder output/ is created when missing
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "output" / "karabakh-2020-handovers.html").read_text()
     assert not re.search(r"<(script|link|img)[^>]+(src|href)=", page)
@@ -71,7 +77,7 @@ def test_default_build_writes_a_self_contained_page_into_output(tmp_path):
 
 
 def test_cdn_build_links_pinned_leaflet_and_says_so(tmp_path):
-    result = run("build", "--cdn", "-o", "map.html", cwd=tmp_path)
+    result = run_in(tmp_path, "build", "--cdn", "-o", "map.html")
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "map.html").read_text()
     # Linked with Subresource Integrity: the browser refuses a file that differs from the pinned one.

@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import re
 import struct
-import subprocess
-import sys
 
 import pytest
 
-from conftest import MIRROR
+from conftest import run_command
 
 
 def run(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "handover_map", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR)},
-    )
+    """The command, in this process (see :func:`conftest.run_command`)."""
+    return run_command(list(args))
 
 
 def _png_size(path):
