@@ -1012,3 +1012,12 @@ def test_french_seized_and_the_french_spelling_of_panjshir(afghanistan):
 def test_french_date_between_the_verb_and_its_object(afghanistan):
     text = "Les insurgés se sont emparés, jeudi 12 août, de Kandahar, dans le sud.\n"
     assert events(afghanistan, text, "2021-08-14", "fr") == {("Kandahar", "captured", "2021-08-12")}
+
+
+def test_an_anniversary_counts_back_from_the_publication_not_from_a_retrospective_s_year(azerbaijan):
+    text = (
+        "Kalbajar remembers\n\n"
+        "Three years have passed since the liberation of the Kalbajar district on November 25.\n\n"
+        "Troops had entered the district on November 25, 2020, after the agreement of November 10, 2020.\n"
+    )
+    assert {date for district, _, date in events(azerbaijan, text, "2023-11-25") if district == "Kalbajar District"} == {"2020-11-25"}

@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 from . import settings
 from .article import Article, citation
-from .datewords import DateMention, DateReader
+from .datewords import DateMention, DateReader, closest_year
 from .events import Event
 from .gazetteer import Gazetteer, fold
 from .lexicon import Cue, Lexicon, detect_language, load, parties
@@ -448,7 +448,7 @@ class SentenceReader:
         said_on = [d for d in dates if d.date and d.form in ("weekday", "relative") and self._said_on(tokens, index_of(d.start))]
         dates = [d for d in dates if not self._names_another_day(tokens, index_of(d.start), cues)]
         if years_back is not None:
-            dates = [replace(d, date=_years_before(d.date, years_back)) for d in dates if d.date is not None]
+            dates = [self._counted_back(d, years_back) for d in dates if d.date is not None]
         self._assign_dates(tokens, live, dates, index_of)
         for hit in live:
             if hit.planned:
@@ -672,6 +672,18 @@ class SentenceReader:
             after[:1] in (":", ",", "(")
             and (place.text.isupper() or ":" in after[:2] or any(mark in after for mark in self.lexicon.dateline_marks) or self._month_follows(after))
         ) or any(after.lstrip().startswith(mark) for mark in self.lexicon.dateline_marks)
+
+    def _counted_back(self, mention: DateMention, years: int) -> DateMention:
+        """The day of a change an anniversary counts ``years`` back to: from the anniversary in
+        the publication's time ("three years have passed since the liberation on November 25",
+        written in 2023, is 2020), whatever year a retrospective gave the day; a year written
+        with the day is the change's own."""
+        assert mention.date is not None  # only dated mentions are counted back
+        if _YEAR_DIGITS.search(mention.text):
+            return mention
+        published = self.dates.published
+        day = (closest_year(mention.date.month, mention.date.day, published) if published else None) or mention.date
+        return replace(mention, date=_years_before(day, years))
 
     def _years_since(self, sentence: str, dates: list[DateMention]) -> int | None:
         """The years an anniversary counts from one day the sentence names, or None."""
