@@ -13,7 +13,7 @@ import pytest
 import shapely
 
 from conftest import AZE_ADM2, REPO
-from handover_map import build_map, load_boundaries, settings
+from handover_map import build_map, load_boundaries
 from handover_map.cartography import choose_decimals, equal_area_crs, simplify_coverage
 from handover_map.events import Event
 
@@ -94,17 +94,16 @@ def test_simplification_keeps_shared_borders_and_stays_within_tolerance(district
 
 
 def test_the_page_data_spliced_as_text_is_the_json_of_the_whole_tree(districts):
+    from handover_map import MapModel
     from handover_map.cartography import prepare_layers
     from handover_map.render import _data_json, page_data, script_json
-    from handover_map.timeline import build_timeline
 
     events = _many_events(list(districts["name"])[:20])
     joined: dict[str, list[Event]] = {}
     for event in events:
         joined.setdefault(event.district, []).append(event)
-    layers = prepare_layers(districts, joined)
-    timeline = build_timeline(joined)
-    data = page_data(layers, joined, events, timeline, {s: s for s in settings.STATES}, timeline.stops[0], 5)
+    model = MapModel.create(prepare_layers(districts, joined), joined, title="Many")
+    data = page_data(model, model.timeline.stops[0], 5)
     assert list(data)[-1] == "geometry"  # the splice relies on it
     whole = {**data, "geometry": json.loads(data["geometry"])}
     assert len(whole["geometry"]["objects"]["districts"]) == 20

@@ -299,9 +299,7 @@ class HandoverLayer(MacroElement):
         say = words(model.lang)
         start = initial_date or default_initial_date(events, timeline)
         origins = tuple(check_origin(origin) for origin in message_origins)
-        data = page_data(
-            layers, model.joined, events, timeline, dict(model.state_labels), start, decimals or choose_decimals(layers.bounds), origins, say, context
-        )
+        data = page_data(model, start, decimals or choose_decimals(layers.bounds), origins, context)
         legend = [(_swatch(entry), entry.label) for entry in model.legend if entry.kind == "state" and entry.on_slider]
         legend += [(_swatch(entry), entry.label) for entry in model.legend if entry.kind == "party"]
         if data["claims"]:
@@ -482,18 +480,7 @@ def uses_canvas(layers: MapLayers) -> bool:
     return len(layers.districts) + len(layers.other_districts) > settings.CANVAS_THRESHOLD
 
 
-def page_data(
-    layers: MapLayers,
-    joined: dict[str, list[Event]],
-    events: list[Event],
-    timeline: Timeline,
-    labels: dict[str, str],
-    start: dt.date,
-    decimals: int,
-    origins: tuple[str, ...] = (),
-    say: Words | None = None,
-    context: Sequence[ContextLayer] = (),
-) -> dict:
+def page_data(model: MapModel, start: dt.date, decimals: int, origins: tuple[str, ...] = (), context: Sequence[ContextLayer] = ()) -> dict:
     """The page's data, compact: days as offsets from the first slider stop,
     texts as indexes into a table of distinct strings (-1 for none), tables
     as rows of numbers whose columns :data:`PAGE_SCHEMA` names (it travels
@@ -501,7 +488,8 @@ def page_data(
     docs/page-data.md; ``geometry`` (the districts and the context layers in one
     topology, see :mod:`handover_map.topology`) is JSON text already (see :func:`_data_json`).
     """
-    say = say or words()
+    layers, joined, events, timeline, labels = model.layers, model.joined, list(model.events), model.timeline, model.state_labels
+    say = words(model.lang)
     epoch = timeline.stops[0]
     names = [d.name for d in layers.districts]
     index = {name: i for i, name in enumerate(names)}
@@ -529,7 +517,7 @@ def page_data(
         spans[district] = (min(low, *days), max(high, *days))
     claimed, claims = _claims(events, owner, epoch, text)
     holders = _holders(events, owner, epoch, text)
-    colours = party_colours(events)
+    colours = model.party_colours
     columns = [list(column) for column in zip(*rows)] if rows else [[] for _ in range(8)]
     columns = [column[0] if column and len(set(column)) == 1 else column for column in columns]
     # Pairs, not an object: a spelling such as "__proto__" must stay a plain string.
