@@ -62,7 +62,8 @@ function Slider(data, words, go) {
     setPlaying(true);
   }
   function pause() {
-    if (timer !== null) clearInterval(timer);
+    if (timer === null) return;  // every slider input pauses: rewriting the button each step would restyle it
+    clearInterval(timer);
     timer = null;
     setPlaying(false);
   }

@@ -34,7 +34,8 @@ function Words(data) {
       return data.dates.months[code][Number(parts[1]) - 1];
     }).join("");
   }
-  function number(value) { return value.toLocaleString(data.locale); }
+  var numbers = new Intl.NumberFormat(data.locale);  // toLocaleString would build a formatter on every call
+  function number(value) { return numbers.format(value); }
   return {
     text: text,
     isoOf: isoOf,
