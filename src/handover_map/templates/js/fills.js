@@ -23,7 +23,7 @@ function FillLayer(map) {
   var layers = [], rings = [], boxes = null, grid = null;
   // The view drawn: its layer-point bounds, zoom, pixel origin and pixel ratio.
   var bounds = null, drawnZoom = null, origin = null, scale = 1, ratio = 1;
-  var paths = [], pathOf = 0, seen = null, visit = 0;
+  var paths = [], pathOf = 0, seen = null, visit = 0, drawn = 0;
 
   // Each district's rings as world pixels at zoom 0 (x, y pairs), and their box.
   function project(latLngs, out) {
@@ -73,11 +73,30 @@ function FillLayer(map) {
     paths[i] = { at: pathOf, path: path };
     return path;
   }
-  function fill(i) {
+  // Fill districts [i...], those of one style (colour or pattern, opacity) as one path in one call: a
+  // call per district would cost more than its pixels, and one path has no seam between like neighbours.
+  // The styles go in the order first seen, the same for a full redraw and a repaint.
+  var styles = [];
+  function styleOf(i) {
     var options = layers[i].options;
-    ctx.globalAlpha = options.fillOpacity;
-    ctx.fillStyle = options.fillColor;
-    ctx.fill(pathFor(i), "evenodd");
+    for (var s = 0; s < styles.length; s++) {
+      if (styles[s].fill === options.fillColor && styles[s].opacity === options.fillOpacity) return s;
+    }
+    styles.push({ fill: options.fillColor, opacity: options.fillOpacity });
+    return styles.length - 1;
+  }
+  function fillAll(indexes) {
+    var groups = [];
+    indexes.forEach(function (i) {
+      var s = styleOf(i);
+      if (!groups[s]) groups[s] = new Path2D();
+      groups[s].addPath(pathFor(i));
+    });
+    groups.forEach(function (path, s) {
+      ctx.globalAlpha = styles[s].opacity;
+      ctx.fillStyle = styles[s].fill;
+      ctx.fill(path, "evenodd");  // the districts do not overlap
+    });
   }
 
   // Everything again, for the view as it is now (after a move, zoom or resize).
@@ -97,34 +116,42 @@ function FillLayer(map) {
     canvas.style.width = extent.x + "px";
     canvas.style.height = extent.y + "px";
     ctx.setTransform(ratio, 0, 0, ratio, -ratio * min.x, -ratio * min.y);
+    var shown = [];
     for (var i = 0; i < layers.length; i++) {
-      if (meets(boxOf(i), min.x, min.y, bounds.max.x, bounds.max.y)) fill(i);
+      if (meets(boxOf(i), min.x, min.y, bounds.max.x, bounds.max.y)) shown.push(i);
     }
+    drawn = shown.length;
+    fillAll(shown);
   }
-  // The fills of districts [i...] again, each in its own box (whole pixels: the clip has no soft edge).
+  // The fills of districts [i...] again: each one's box (whole pixels, so the clip has no soft
+  // edge) cleared and filled again with every district that meets it. When that is most of
+  // the view (a jump across many days), everything is drawn again instead.
   function repaint(changed) {
     if (!bounds) return;
+    var boxes = [], near = [];
+    visit += 1;
     changed.forEach(function (i) {
       var box = boxOf(i);
       var x0 = Math.max(bounds.min.x, Math.floor(box[0])), y0 = Math.max(bounds.min.y, Math.floor(box[1]));
       var x1 = Math.min(bounds.max.x, Math.ceil(box[2])), y1 = Math.min(bounds.max.y, Math.ceil(box[3]));
       if (x0 >= x1 || y0 >= y1) return;  // out of the drawn view
-      var near = [];
-      visit += 1;
+      boxes.push([x0, y0, x1 - x0, y1 - y0]);
       eachCell((x0 + origin.x) / scale, (y0 + origin.y) / scale, (x1 + origin.x) / scale, (y1 + origin.y) / scale, function (cell) {
         cell.forEach(function (j) {
           if (seen[j] !== visit && meets(boxOf(j), x0, y0, x1, y1)) { seen[j] = visit; near.push(j); }
         });
       });
-      near.sort(function (a, b) { return a - b; });  // the order of a full redraw, which decides the shared edges' pixels
-      ctx.save();
-      ctx.beginPath();
-      ctx.rect(x0, y0, x1 - x0, y1 - y0);
-      ctx.clip();
-      ctx.clearRect(x0, y0, x1 - x0, y1 - y0);
-      near.forEach(fill);
-      ctx.restore();
     });
+    if (!boxes.length) return;
+    if (2 * near.length > drawn) { redraw(); return; }
+    near.sort(function (a, b) { return a - b; });  // the order of a full redraw, which decides the shared edges' pixels
+    ctx.save();
+    ctx.beginPath();
+    boxes.forEach(function (box) { ctx.rect(box[0], box[1], box[2], box[3]); });
+    ctx.clip();
+    boxes.forEach(function (box) { ctx.clearRect(box[0], box[1], box[2], box[3]); });
+    fillAll(near);
+    ctx.restore();
   }
   // While Leaflet animates a zoom (or pinches), the drawn fills are scaled with the map, as its renderers are.
   function follow(center, zoom) {
