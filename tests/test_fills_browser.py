@@ -180,7 +180,7 @@ STEP_AND_WATCH = """async move => {
     CanvasRenderingContext2D.prototype.stroke = stroke;
     Path2D.prototype.addPath = addPath;
     const after = image();
-    handoverMap.map.fire('viewreset');  // a full redraw of the same view
+    handoverMap.map.fire('moveend');  // a full redraw of the same view
     const redrawn = image();
     const box = fillCanvas.getBoundingClientRect(), frame = handoverMap.map.getContainer().getBoundingClientRect();
     const ratio = fillCanvas.width / box.width;

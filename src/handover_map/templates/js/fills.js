@@ -166,8 +166,7 @@ function FillLayer(map) {
     onRemove: function () { bounds = null; },
     getEvents: function () {
       return {
-        viewreset: redraw,
-        moveend: redraw,
+        moveend: redraw,  // also ends a view reset, a zoom and a resize
         zoom: function () { follow(map.getCenter(), map.getZoom()); },
         zoomanim: function (event) { follow(event.center, event.zoom); }
       };
