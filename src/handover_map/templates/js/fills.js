@@ -4,11 +4,12 @@
 // draws the districts' outlines only (fill: false; its hit-testing is
 // geometric, so they still answer the mouse). Why: Leaflet's Canvas renderer
 // redraws the union of the bounds of the layers restyled in a frame, and a
-// step's few scattered districts span the whole map. Here a step repaints
-// each changed district's own box: cleared, then every district that meets
-// it filled again in index order, so the canvas is what a full redraw
-// paints. A district is filled as its layer's options say (fillColor, a
-// colour or a CanvasPattern; fillOpacity). Only Leaflet's public API.
+// step's few scattered districts span the whole map. Here a step clears the
+// box of each changed district and fills again every district that meets
+// one, inside the boxes only: the canvas is what a full redraw paints (but
+// for the antialiasing of a few edge pixels). A district is filled as its
+// layer's options say (fillColor, a colour or a CanvasPattern;
+// fillOpacity). Only Leaflet's public API.
 var UNDER_FILLS = "hmUnderFills";  // the pane of the context drawn under the districts
 
 function FillLayer(map) {
@@ -123,33 +124,33 @@ function FillLayer(map) {
     drawn = shown.length;
     fillAll(shown);
   }
-  // The fills of districts [i...] again: each one's box (whole pixels, so the clip has no soft
-  // edge) cleared and filled again with every district that meets it. When that is most of
-  // the view (a jump across many days), everything is drawn again instead.
+  // The fills of districts [i...] again: their boxes (whole pixels, so the clip has no soft
+  // edge) cleared, and every district that meets one filled again inside them. When that is
+  // most of the view (a jump across many days), everything is drawn again instead.
   function repaint(changed) {
     if (!bounds) return;
-    var boxes = [], near = [];
+    var rects = [], near = [];
     visit += 1;
     changed.forEach(function (i) {
       var box = boxOf(i);
       var x0 = Math.max(bounds.min.x, Math.floor(box[0])), y0 = Math.max(bounds.min.y, Math.floor(box[1]));
       var x1 = Math.min(bounds.max.x, Math.ceil(box[2])), y1 = Math.min(bounds.max.y, Math.ceil(box[3]));
       if (x0 >= x1 || y0 >= y1) return;  // out of the drawn view
-      boxes.push([x0, y0, x1 - x0, y1 - y0]);
+      rects.push([x0, y0, x1 - x0, y1 - y0]);
       eachCell((x0 + origin.x) / scale, (y0 + origin.y) / scale, (x1 + origin.x) / scale, (y1 + origin.y) / scale, function (cell) {
         cell.forEach(function (j) {
           if (seen[j] !== visit && meets(boxOf(j), x0, y0, x1, y1)) { seen[j] = visit; near.push(j); }
         });
       });
     });
-    if (!boxes.length) return;
+    if (!rects.length) return;
     if (2 * near.length > drawn) { redraw(); return; }
     near.sort(function (a, b) { return a - b; });  // the order of a full redraw, which decides the shared edges' pixels
     ctx.save();
     ctx.beginPath();
-    boxes.forEach(function (box) { ctx.rect(box[0], box[1], box[2], box[3]); });
+    rects.forEach(function (rect) { ctx.rect(rect[0], rect[1], rect[2], rect[3]); });
     ctx.clip();
-    boxes.forEach(function (box) { ctx.clearRect(box[0], box[1], box[2], box[3]); });
+    rects.forEach(function (rect) { ctx.clearRect(rect[0], rect[1], rect[2], rect[3]); });
     fillAll(near);
     ctx.restore();
   }
