@@ -14,7 +14,7 @@ import pytest
 from conftest import AZE_ADM2, REPO
 from handover_map import build_map, load_boundaries, settings
 from handover_map.events import Event
-from handover_map.render import PAGE_SCHEMA, SCRIPT_PARTS, _page_html, _without_comment_lines, page_script
+from handover_map.render import CANVAS_PART, PAGE_SCHEMA, SCRIPT_PARTS, _page_html, _without_comment_lines, page_script
 from handover_map.words import words
 
 SCRIPT_DIR = REPO / "src" / "handover_map" / "templates" / "js"
@@ -68,9 +68,11 @@ def test_the_page_data_is_documented_key_by_key(default_map):
 
 
 def test_the_script_is_made_of_its_listed_parts_and_uses_no_private_leaflet_field():
-    assert sorted(SCRIPT_PARTS) == sorted(path.stem for path in SCRIPT_DIR.glob("*.js"))
+    assert sorted((*SCRIPT_PARTS, CANVAS_PART)) == sorted(path.stem for path in SCRIPT_DIR.glob("*.js"))
     for path in SCRIPT_DIR.glob("*.js"):
-        source = _without_comment_lines(path.read_text(encoding="utf-8"))
+        # Canvas pages' own lines are the one template syntax a part may hold, each tag a line of its own.
+        source = re.sub(r"(?m)^[ \t]*\{% (if canvas|else|endif) %\}\n", "", path.read_text(encoding="utf-8"))
+        source = _without_comment_lines(source)
         assert not re.search(r"\._[A-Za-z]", source), f"{path.name} reaches into a private field"
         # States are data (data.states, data.styles), never spelled in the script.
         spelled = [state for state in settings.STATES if f'"{state}"' in source]
@@ -192,16 +194,22 @@ def test_a_step_restyles_only_the_districts_that_change(many_events, many_events
     before = page.js("() => handoverMap.districts().map(d => d.state)")
     restyled = page.js(
         """() => {
-            const touched = new Set(), byPath = new Map();
+            const touched = new Set(), byPath = new Map(), fills = new Map();
             handoverMap.layer.eachLayer(l => {
                 const i = l.feature.properties.i, setStyle = l.setStyle;
                 if (l.getElement()) byPath.set(l.getElement(), i);
                 l.setStyle = function (style) { touched.add(i); return setStyle.call(this, style); };
+                fills.set(l, [l.options.fillColor, l.options.fillOpacity]);
             });
             const observer = new MutationObserver(() => {});
             observer.observe(handoverMap.map.getPane('overlayPane'), {attributes: true, subtree: true});
             handoverMap.setDate('2021-01-21');
             observer.takeRecords().forEach(r => touched.add(byPath.get(r.target)));
+            // On Canvas a fill changes in the layer's options only (fills.js paints it).
+            handoverMap.layer.eachLayer(l => {
+                const [colour, opacity] = fills.get(l);
+                if (l.options.fillColor !== colour || l.options.fillOpacity !== opacity) touched.add(l.feature.properties.i);
+            });
             observer.disconnect();
             return [...touched];
         }"""

@@ -79,6 +79,10 @@ PAGE_SCHEMA: dict[str, Any] = {
 #: puts them together.
 SCRIPT_PARTS = ("words", "timeline", "styling", "topology", "districts", "labels", "eventlist", "slider", "address", "embed", "controls", "main")
 
+#: The part only Canvas pages add, before "districts": the districts' fills
+#: painted by the page, repainted per changed district (templates/js/fills.js).
+CANVAS_PART = "fills"
+
 #: Outline of a district while reports give different dates for one of its
 #: events; a dotted black line, unlike the dashed area held before the handovers.
 DIFFER_OUTLINE = {"color": "#000000", "weight": 3, "dashArray": "2 4"}
@@ -157,14 +161,19 @@ def _without_comment_lines(script: str) -> str:
     return re.sub(r"(?m)^[ \t]+", "", re.sub(r"(?m)^[ \t]*//.*\n", "", script))
 
 
-def page_script(data_json: str, map_name: str) -> str:
+def page_script(data_json: str, map_name: str, *, canvas: bool = False) -> str:
     """The page script: :data:`SCRIPT_PARTS` in one closure over the page
     data (``data_json``, JSON text safe inside a script element, as
-    :func:`_data_json` writes it) and the Leaflet map named ``map_name``."""
+    :func:`_data_json` writes it) and the Leaflet map named ``map_name``.
+    A ``canvas`` page (Leaflet's Canvas renderer) adds :data:`CANVAS_PART`
+    and the parts' Canvas-only lines; an SVG page's script has neither."""
     if not re.fullmatch(r"[A-Za-z_$][A-Za-z0-9_$]*", map_name):
         raise ValueError(f"'{map_name}' is not a script name for the map.")
+    parts = list(SCRIPT_PARTS)
+    if canvas:
+        parts.insert(parts.index("districts"), CANVAS_PART)
     template = _templates().get_template("script.js")
-    return template.render(data=markupsafe.Markup(data_json), map_name=map_name, parts=[f"js/{part}.js" for part in SCRIPT_PARTS])
+    return template.render(data=markupsafe.Markup(data_json), map_name=map_name, parts=[f"js/{part}.js" for part in parts], canvas=canvas)
 
 
 def _only(values: set[str]) -> str | None:
@@ -362,7 +371,7 @@ class HandoverLayer(MacroElement):
         # Hatching is drawn for the map's own renderer: a map of one's own may draw with SVG where a page of this size would use Canvas.
         options = getattr(self._parent, "options", {})
         data = {**self.data, "canvas": bool(options.get("prefer_canvas", self.data["canvas"]))}
-        script = page_script(_data_json(data), self._parent.get_name())
+        script = page_script(_data_json(data), self._parent.get_name(), canvas=data["canvas"])
         name = self.get_name()
         figure.header.add_child(Verbatim(f"<style>{self.css}</style>"), name=name)
         figure.html.add_child(Verbatim(self.page_html), name=name)

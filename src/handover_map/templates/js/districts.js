@@ -8,7 +8,12 @@ function drawDistricts(data, map, styleOf, eachLayer) {
   var shapes = decodeTopology(data.geometry);
   function drawContext(above) {
     data.context.forEach(function (layer) {
+{% if canvas %}
+      // Canvas: the context under the districts goes under their fills (fills.js).
+      if (layer.above === above) L.geoJSON(shapes[layer.name], { style: layer.style, interactive: false, pane: above ? "overlayPane" : UNDER_FILLS }).addTo(map);
+{% else %}
       if (layer.above === above) L.geoJSON(shapes[layer.name], { style: layer.style, interactive: false }).addTo(map);
+{% endif %}
     });
   }
   drawContext(false);
@@ -22,9 +27,11 @@ function drawDistricts(data, map, styleOf, eachLayer) {
 
 // The districts on the map: styled by their look on the shown day,
 // restyled only when it changes, with popups, hover and keyboard access.
-// Only Leaflet's public API: setStyle (which on Canvas redraws the
-// layer's bounds only); on SVG, when only the fill changes, setOptions and
-// the path's two fill attributes (getElement); popups and events.
+// Only Leaflet's public API: on SVG setStyle, or when only the fill
+// changes setOptions and the path's two fill attributes (getElement); on
+// Canvas the fills are fills.js's (from the layers' options, set with
+// setOptions) and setStyle is left for an outline that changes (Leaflet
+// then redraws the outlines around it); popups and events.
 function Districts(data, map, words, timeline, styling, canvas) {
   var say = words.say, layers = [], looks = [], day = data.initial, open = -1;
   var E = timeline.columns;
@@ -69,6 +76,9 @@ function Districts(data, map, words, timeline, styling, canvas) {
   function anchorOf(i) { return labelAt[i] || layers[i].getCenter(); }
   function emphasise(i, on) { layers[i].setStyle(on ? styling.emphasis : styling.outline(looks[i])); }
 
+{% if canvas %}
+  var fills = FillLayer(map);
+{% endif %}
   var group = drawDistricts(data, map, function (i) {
     looks[i] = timeline.look(i, day);
     return styling.style(looks[i]);
@@ -80,6 +90,9 @@ function Districts(data, map, words, timeline, styling, canvas) {
     layer.on("mouseover", function () { emphasise(i, true); });
     layer.on("mouseout", function () { emphasise(i, false); });
   });
+{% if canvas %}
+  fills.paint(layers);
+{% endif %}
   // Districts in the tab order (SVG only: the Canvas renderer draws no elements); Enter opens the popup.
   layers.forEach(function (layer, i) {
     var path = canvas ? null : layer.getElement();
@@ -106,6 +119,20 @@ function Districts(data, map, words, timeline, styling, canvas) {
   function show(next) {
     var candidates = timeline.changedBetween(day, next);
     day = next;
+{% if canvas %}
+    // Canvas: Leaflet redraws an outline that changes; fills.js repaints the changed fills, each in its own box.
+    var changed = [];
+    candidates.forEach(function (i) {
+      var now = timeline.look(i, day), before = looks[i];
+      if (timeline.sameLook(now, before)) return;
+      looks[i] = now;
+      var style = styling.style(now);
+      if (now.differs !== before.differs) layers[i].setStyle(style);
+      else L.Util.setOptions(layers[i], style);
+      changed.push(i);
+    });
+    fills.repaint(changed);
+{% else %}
     candidates.forEach(function (i) {
       var now = timeline.look(i, day), before = looks[i];
       if (timeline.sameLook(now, before)) return;
@@ -120,6 +147,7 @@ function Districts(data, map, words, timeline, styling, canvas) {
       }
       if (path) path.setAttribute("aria-label", describe(i));
     });
+{% endif %}
     if (open >= 0) layers[open].setPopupContent(popupFor(open));
   }
   return {

@@ -31,6 +31,9 @@ function Styling(data, canvas) {
     // With several parties taking districts, a district someone took wears its holder's colour.
     var colour = state.holderLabel && look.holder >= 0 ? colourOf[look.holder] : undefined;
     out.fillColor = colour || (state.hatched ? hatch(look.state) : state.color);
+{% if canvas %}
+    out.fill = false;  // Canvas: the fill is painted by fills.js, from fillColor and fillOpacity
+{% endif %}
     return out;
   }
   // Hover and keyboard focus outline a district.
