@@ -182,6 +182,8 @@ class Gazetteer:
         #: {phrase: what :meth:`exact_names` finds}, for :meth:`mentions`: a report
         #: writes the same names and capitalised phrases in sentence after sentence.
         self._phrase_names: dict[str, frozenset[str]] = {}
+        #: {name: what :meth:`rule` finds}, remembered for the same reason.
+        self._rules: dict[str, str] = {}
 
     def _steps(self, name: str):
         """(rule, boundary names) for each non-fuzzy rule, most exact first."""
@@ -197,6 +199,15 @@ class Gazetteer:
     def steps(self, name: str):
         """(rule, boundary names) for each non-fuzzy rule, most exact first."""
         return self._steps(name)
+
+    def rule(self, name: str) -> str:
+        """The first non-fuzzy rule that finds ``name`` ("exact", "core", "alias" or "skeleton"; "exact" if none does)."""
+        known = self._rules.get(name)
+        if known is None:
+            if len(self._rules) >= MAX_REMEMBERED_PHRASES:
+                self._rules.clear()
+            known = self._rules[name] = next((rule for rule, found in self._steps(name) if found), "exact")
+        return known
 
     def alias_targets(self) -> dict[str, set[str]]:
         """{alias (core form): boundary names it means}, from the alias table."""

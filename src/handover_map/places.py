@@ -175,7 +175,7 @@ class PlaceFinder:
 
     def _rule(self, name: str) -> str:
         """Which gazetteer rule finds ``name``: exact, core, alias or skeleton."""
-        return next((rule for rule, found in self.gazetteer.steps(name) if found), "exact")
+        return self.gazetteer.rule(name)
 
     def _by_key(self, word: str) -> tuple[set[str], str]:
         keys, capitals, merge_h = self._tables(word)
@@ -203,7 +203,7 @@ class PlaceFinder:
         skip_until = -1
         for number, token in enumerate(tokens):
             word, start = token.group(0), token.start()
-            elided = _ELISION.match(word)
+            elided = _ELISION.match(word) if "'" in word or "’" in word else None
             if elided:  # "d'Aghdam", "l’Azerbaïdjan"
                 start += elided.end()
                 word = word[elided.end() :]
@@ -247,8 +247,8 @@ class PlaceFinder:
             if last >= len(tokens):
                 continue
             words = tokens[number : last + 1]
-            joined = all(text[a.end() : b.start()] in (" ", "-") for a, b in itertools.pairwise(words))
-            if not joined or not words[-1].group(0)[:1].isupper():
+            # The cheap test first: most capitalised words are not followed by another.
+            if not words[-1].group(0)[:1].isupper() or not all(text[a.end() : b.start()] in (" ", "-") for a, b in itertools.pairwise(words)):
                 continue
             name = text[start : words[-1].end()]
             keys, capitals, merge_h = self._tables(name)
