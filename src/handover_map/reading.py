@@ -174,8 +174,12 @@ class SentenceReport:
     unmatched: list[str] = field(default_factory=list)
 
 
+#: Builds a :class:`Token` from a tuple without the named tuple's keyword-handling ``__new__`` (sentences make many).
+_new_tuple = tuple.__new__
+
+
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), word, word.lower()) for m in _TOKEN.finditer(text) for word in (m.group(),)]
+    return [_new_tuple(Token, (m.start(), m.end(), word, word.lower())) for m in _TOKEN.finditer(text) for word in (m.group(),)]
 
 
 _NAME = re.compile(r"[^\W\d_a-zа-я][^\W\d_]*(?:[-'’][^\W\d_]+)*")
@@ -229,6 +233,16 @@ def pieces(start: int, end: int, text: str, limit: int = MAX_SENTENCE) -> list[t
 
 def _match_cue(cue: Cue, tokens: list[Token], i: int, gap: int) -> int | None:
     """The index of the last token of ``cue`` matched at ``i`` (``...`` skipping up to ``gap`` words), or None."""
+    words = cue.words
+    if None not in words:
+        # Most wordings have no gap: one word per token, in a plain loop.
+        last = i + len(words) - 1
+        if last >= len(tokens):
+            return None
+        for k, word in enumerate(words):
+            if word is None or not word.fullmatch(tokens[i + k].lower):
+                return None
+        return last
 
     def walk(word: int, at: int) -> int | None:
         if word == len(cue.words):
@@ -333,6 +347,11 @@ def _ends_sentence(tokens: list[Token], at: int) -> bool:
 
 #: Why a wording after "to" tells no change: "forces were massing to occupy Shusha".
 _AIM = "an aim, not a change"
+
+
+def _lowered_before(tokens: list[Token], at: int, size: int) -> tuple[str, ...]:
+    """The lowercase words of the (at most) ``size`` tokens before ``at``: built once, then compared with each phrase."""
+    return tuple(t.lower for t in tokens[max(0, at - size) : at])
 
 
 def _window_start(tokens: list[Token], index: int, size: int) -> int:
@@ -658,10 +677,11 @@ class SentenceReader:
 
     def _is_speaker(self, sentence: str, place: Place) -> bool:
         """A place that speaks, or where someone speaks: "officials in Baku said", "Kabul announced"."""
-        after = tokenize(sentence[place.end : place.end + 20])[:1]
-        before = tokenize(sentence[max(0, place.start - 40) : place.start])[-4:]
-        return bool(after and after[0].lower in self.lexicon.speech_words) or bool(
-            before and before[-1].lower in ("in", "à", "в", "aus") and any(t.lower in self.lexicon.speech_words for t in before)
+        # The words right after and before the place (as :func:`tokenize` would cut those stretches).
+        after = _TOKEN.search(sentence, place.end, place.end + 20)
+        before = [word.lower() for word in _TOKEN.findall(sentence, max(0, place.start - 40), place.start)[-4:]]
+        return bool(after and after.group().lower() in self.lexicon.speech_words) or bool(
+            before and before[-1] in ("in", "à", "в", "aus") and any(word in self.lexicon.speech_words for word in before)
         )
 
     def _is_dateline(self, sentence: str, place: Place, paragraph_start: bool) -> bool:
@@ -671,7 +691,7 @@ class SentenceReader:
         return (
             after[:1] in (":", ",", "(")
             and (place.text.isupper() or ":" in after[:2] or any(mark in after for mark in self.lexicon.dateline_marks) or self._month_follows(after))
-        ) or any(after.lstrip().startswith(mark) for mark in self.lexicon.dateline_marks)
+        ) or after.lstrip().startswith(self.lexicon.dateline_marks)
 
     def _counted_back(self, mention: DateMention, years: int) -> DateMention:
         """The day of a change an anniversary counts ``years`` back to: from the anniversary in
@@ -907,10 +927,10 @@ class SentenceReader:
             if (word in units or word.lstrip("0123456789.,") in units) and not place_starts & set(range(k + 1, at)):
                 return True
         # "north of Kabul", "north of the Kabul": a direction ending one or two words before the place.
+        directions = self.lexicon.directions
+        before = _lowered_before(tokens, at, max(map(len, directions), default=0) + 1)
         return any(
-            at - len(phrase) - k >= 0 and tuple(t.lower for t in tokens[at - len(phrase) - k : at - k]) == phrase
-            for phrase in self.lexicon.directions
-            for k in (0, 1)
+            len(phrase) + k <= len(before) and before[len(before) - len(phrase) - k : len(before) - k] == phrase for phrase in directions for k in (0, 1)
         )
 
     def _left_by_final_verb(self, tokens: list[Token], at: int, hits: list[CueHit]) -> bool:
@@ -921,11 +941,9 @@ class SentenceReader:
 
     def _is_party(self, tokens: list[Token], at: int) -> bool:
         """A place right after "to" or "from": who takes or gives, not what changes hands."""
-        for phrase in self.lexicon.to_party + self.lexicon.from_party:
-            size = len(phrase)
-            if at >= size and tuple(t.lower for t in tokens[at - size : at]) == phrase:
-                return True
-        return False
+        phrases = self.lexicon.to_party + self.lexicon.from_party
+        before = _lowered_before(tokens, at, max(map(len, phrases), default=0))
+        return any(len(phrase) <= len(before) and before[len(before) - len(phrase) :] == phrase for phrase in phrases)
 
     def _events(self, tokens: list[Token], hit: CueHit, index_of, sentence: tuple[int, int]):
         if hit.kind == "postponed":
