@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .datewords import DateMention, closest_year
+from .datewords import DateMention, closest_year, matches_at
 
 MONTHS = {
     "january": 1,
@@ -58,6 +58,9 @@ PATTERNS = [
     ("weekday", re.compile(r"\b" + _WEEKDAY_INITIAL + r"(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)),
     ("relative", re.compile(r"\b(?=[ty])(?P<relative>today|yesterday|tomorrow)\b", re.IGNORECASE)),
 ]
+#: Forms whose pattern opens with a word boundary and a digit, and a run of digits (see :func:`.datewords.matches_at`).
+_DIGIT_FIRST = frozenset({"iso", "numeric", "day-month"})
+_DIGITS = re.compile(r"\d\d*")
 # "Friday prayers", "Good Friday": weekdays that name no date.
 _NOT_A_DAY_AFTER = re.compile(r"^\s+(?:prayers?|sermons?|services?|markets?|protests?|rally|rallies|editions?|papers?|newspapers?|club|schools?)\b")
 _NOT_A_DAY_BEFORE = re.compile(r"\b(?:Good|Black|Holy|Ash|Palm|Easter|Cyber|Super|Bloody|Maundy)\s+$")
@@ -126,13 +129,15 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     # Only a weekday read against a publication date looks forward or back: without one, no search.
     future = published is not None and bool(FUTURE.search(text))
     found: list[DateMention] = []  # sorted by start, never overlapping
+    # Forms that open with a word boundary and a digit are tried only where a run of digits starts.
+    digits = [run.start() for run in _DIGITS.finditer(text)]
     for form, pattern in PATTERNS:
         # One pass over this form's matches beside the sorted mentions of
         # earlier forms: linear, where checking each match against every
         # mention found so far was quadratic in the number of dates.
         merged: list[DateMention] = []
         i = 0
-        for match in pattern.finditer(text):
+        for match in matches_at(pattern, text, digits) if form in _DIGIT_FIRST else pattern.finditer(text):
             start, end = match.span()
             while i < len(found) and found[i].end <= start:
                 merged.append(found[i])

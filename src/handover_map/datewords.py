@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from .lexicon import DateWords, Lexicon
@@ -92,9 +93,8 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
     return patterns
 
 
-def _needles(words: DateWords) -> dict[str, re.Pattern[str]]:
-    """Per date form written in words, a search for the lowercase words one of which a match must contain
-    (one scan of the text for all of them: a loop of substring tests costs more)."""
+def _needles(words: DateWords) -> dict[str, tuple[str, ...]]:
+    """Per date form written in words, the lowercase words one of which a match must contain."""
     ago = [w.replace("{n}", "").strip() for w in words.ago]
     lists = {
         "weekday": words.weekdays,
@@ -104,7 +104,7 @@ def _needles(words: DateWords) -> dict[str, re.Pattern[str]]:
         "later": words.later,
         "ago": ago,
     }
-    return {form: re.compile("|".join(re.escape(w.lower()) for w in values)) for form, values in lists.items() if values}
+    return {form: tuple(w.lower() for w in values) for form, values in lists.items() if values}
 
 
 #: How far back the latest full date may lie for a report to be a retrospective (about ten years).
@@ -115,10 +115,28 @@ _RANGE_START = re.compile(r"(?<!\d)\d{1,2}\s*[-–]\s*$")
 
 #: Date forms that always write the day in digits.
 _NEEDS_DIGITS = frozenset({"iso", "numeric", "day-month", "month-day"})
-_DIGIT = re.compile(r"\d")
+#: Date forms whose pattern opens with a word boundary and a digit: they can only match where a run of digits starts.
+_DIGIT_FIRST = frozenset({"iso", "numeric", "day-month"})
+#: A run of digits (written so that the regular expression engine scans for its first digit quickly).
+_DIGITS = re.compile(r"\d\d*")
 
-#: Compiled date patterns by language: (form, pattern, whether it needs a digit, the search for its words or None).
-_COMPILED: dict[str, list[tuple[str, re.Pattern[str], bool, re.Pattern[str] | None]]] = {}
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int], end: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text, 0, end)`` for a pattern that can only match at one of
+    ``starts`` (increasing offsets), and never longer where it matches empty: tried at those offsets
+    only, instead of at every character (where a pattern opening with a look-behind or word boundary
+    is slow to fail)."""
+    following = 0
+    for start in starts:
+        if start >= following:
+            match = pattern.match(text, start) if end is None else pattern.match(text, start, end)
+            if match:
+                following = match.end()
+                yield match
+
+
+#: Compiled date patterns by language: (form, pattern, whether it needs a digit, the words one of which it needs, or None).
+_COMPILED: dict[str, list[tuple[str, re.Pattern[str], bool, tuple[str, ...] | None]]] = {}
 
 
 def _days_before(found: list[DateMention]) -> list[DateMention]:
@@ -189,12 +207,12 @@ class DateReader:
         matches: list[tuple[str, re.Match[str]]] = []
         # Most sentences hold no date: skip each pattern whose digits or words the text lacks
         # (a substring test is far cheaper than a case-blind regex scan).
-        has_digit = _DIGIT.search(text) is not None
-        lowered = text.lower()
+        digits = [run.start() for run in _DIGITS.finditer(text)]
+        holds = text.lower().__contains__
         for form, pattern, needs_digit, needles in self.patterns:
-            if (needs_digit and not has_digit) or (needles is not None and needles.search(lowered) is None):
+            if (needs_digit and not digits) or (needles is not None and not any(map(holds, needles))):
                 continue
-            for match in pattern.finditer(text):
+            for match in matches_at(pattern, text, digits) if form in _DIGIT_FIRST else pattern.finditer(text):
                 start, end = match.span()
                 if any(start < m.end() and m.start() < end for _, m in matches) or not self._is_date(form, match, text):
                     continue
