@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -34,7 +35,7 @@ from typing import NamedTuple
 
 from . import settings
 from .article import Article, citation
-from .datewords import DateMention, DateReader, closest_year
+from .datewords import DateMention, DateReader, closest_year, matches_at
 from .events import Event
 from .gazetteer import Gazetteer, fold
 from .lexicon import Cue, Lexicon, detect_language, load, parties
@@ -50,6 +51,8 @@ _SENTENCE_BREAK = re.compile(
     # Pages that lost the space between paragraphs: "... et la Russie.Situé ...".
     r"|(?<=[^\W\d_A-ZА-Я]{3}[.!?])(?=[^\W\d_a-zа-я][^\W\d_A-ZА-Я])"
 )
+#: What every sentence break follows (both alternatives of :data:`_SENTENCE_BREAK` look behind for one).
+_STOP = re.compile(r"[.!?…]")
 _HARD_BREAKS = frozenset({";", "—", "–", ":"})
 
 
@@ -133,18 +136,17 @@ def find_parties(tokens: list[Token]) -> list[PartyMention]:
     """Who is named in a sentence: "Azerbaijani troops", "the Taliban", "Армения"."""
     index = _PARTIES.get("index") or _PARTIES.setdefault("index", _party_index())
     found: list[PartyMention] = []
-    i = 0
-    while i < len(tokens):
-        hit = None
-        for name, phrase in _parties_starting(index, tokens[i].lower):
+    following = 0  # the first token after the last party found
+    for i, token in enumerate(tokens):
+        if i < following:
+            continue
+        # Most words start no party's name: the remembered answer, without a call.
+        starting = _PARTIES_BY_TOKEN.get(token.lower)
+        for name, phrase in _parties_starting(index, token.lower) if starting is None else starting:
             if all(i + k < len(tokens) and word.fullmatch(tokens[i + k].lower) for k, word in enumerate(phrase) if k):
-                hit = PartyMention(i, i + len(phrase) - 1, name)
+                found.append(PartyMention(i, i + len(phrase) - 1, name))
+                following = i + len(phrase)
                 break
-        if hit:
-            found.append(hit)
-            i = hit.last + 1
-        else:
-            i += 1
     return found
 
 
@@ -174,6 +176,9 @@ class SentenceReport:
     unmatched: list[str] = field(default_factory=list)
 
 
+#: A token's lowercase word.
+_LOWER = operator.attrgetter("lower")
+
 #: Builds a :class:`Token` from a tuple without the named tuple's keyword-handling ``__new__`` (sentences make many).
 _new_tuple = tuple.__new__
 
@@ -199,7 +204,9 @@ def split_sentences(text: str, start: int, end: int, months: frozenset[str] = fr
     """Sentence spans within ``text[start:end]``, not breaking after abbreviations
     nor inside a date written with an ordinal point ("am 20. November")."""
     spans, begin = [], start
-    for match in _SENTENCE_BREAK.finditer(text, start, end):
+    # A break can only follow a full stop, question or exclamation mark or ellipsis: it is looked for there only.
+    marks = (mark.end() for mark in _STOP.finditer(text, max(0, start - 1), end))
+    for match in matches_at(_SENTENCE_BREAK, text, marks, end):
         before = text[max(begin, match.start() - 8) : match.start()]
         if _ABBREVIATION.search(before):
             continue
@@ -265,11 +272,12 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueHit]:
     """Cues in a sentence, longest first where they overlap."""
     hits: list[CueHit] = []
     for i, token in enumerate(tokens):
-        best: CueHit | None = None
+        best_cue, best_last = None, -1
         for cue in lexicon.cues_starting(token.lower):
             last = _match_cue(cue, tokens, i, lexicon.max_gap)
-            if last is not None and (best is None or last > best.last):
-                best = CueHit(cue, i, last)
+            if last is not None and last > best_last:
+                best_cue, best_last = cue, last
+        best = CueHit(best_cue, i, best_last) if best_cue is not None else None
         if best is not None and (not hits or best.first > hits[-1].last):
             hits.append(best)
         elif best is not None and best.last > hits[-1].last:
@@ -328,6 +336,8 @@ def _has_phrase(tokens: list[Token], start: int, end: int, phrases: tuple[tuple[
     """Whether one of ``phrases`` (lowercase word tuples) stands within ``tokens[start:end]``."""
     index = _by_first_word(phrases)
     start, end = max(0, start), min(max(0, end), len(tokens))
+    if index.keys().isdisjoint(map(_LOWER, tokens[start:end])):
+        return False  # no phrase starts with any word of the span (most spans): told without a loop in Python
     for k in range(start, end):
         for phrase in index.get(tokens[k].lower, ()):
             size = len(phrase)
@@ -400,6 +410,8 @@ class SentenceReader:
         self.undated_changes: list[tuple[Place, tuple[int, int], int, tuple[str, str, bool]]] = []
         #: Sentences read so far (the headline's included).
         self.sentences_read = 0
+        #: {word: whether it is a verb of signing}, for the words of this report.
+        self.signing_words: dict[str, bool] = {}
 
     def read(self, text: str, span: tuple[int, int], paragraph_start: bool) -> SentenceReport:
         start, end = span
@@ -619,7 +631,14 @@ class SentenceReader:
             return True
         # ... or a signing further back, with no handover wording in between.
         start = max([_window_start(tokens, at, 12)] + [h.last + 1 for h in cues if h.last < at])
-        return any(word.fullmatch(t.lower) for t in tokens[start:at] for word in self.lexicon.signing)
+        return any(self._is_signing(t.lower) for t in tokens[start:at])
+
+    def _is_signing(self, word: str) -> bool:
+        """Whether ``word`` is a verb of signing (each of the report's words is tested once)."""
+        known = self.signing_words.get(word)
+        if known is None:
+            known = self.signing_words[word] = any(pattern.fullmatch(word) for pattern in self.lexicon.signing)
+        return known
 
     def _said_on(self, tokens: list[Token], at: int) -> bool:
         """Whether the date at ``at`` is the day something was said: "officials announced Friday", "said on Sunday"."""
