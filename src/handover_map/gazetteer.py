@@ -221,25 +221,24 @@ class Gazetteer:
         """
         tokens = list(_WORD.finditer(text))
         found: list[PlaceMention] = []
-        i = 0
-        while i < len(tokens):
-            width = 1
-            if tokens[i].group(0)[0].isupper():
-                for n in range(min(max_words, len(tokens) - i), 0, -1):
-                    start, end = tokens[i].start(), tokens[i + n - 1].end()
-                    phrase = text[start:end]
-                    if "\n" in phrase:
-                        continue
-                    names = self._phrase_names.get(phrase)
-                    if names is None:
-                        if len(self._phrase_names) >= MAX_REMEMBERED_PHRASES:
-                            self._phrase_names.clear()
-                        names = self._phrase_names[phrase] = frozenset(self.exact_names(phrase))
-                    if names:
-                        found.append(PlaceMention(start, end, phrase, names))
-                        width = n
-                        break
-            i += width
+        following = 0  # the first token after the last name found
+        for i, token in enumerate(tokens):
+            if i < following or not token.group(0)[0].isupper():
+                continue
+            for n in range(min(max_words, len(tokens) - i), 0, -1):
+                start, end = token.start(), tokens[i + n - 1].end()
+                phrase = text[start:end]
+                if "\n" in phrase:
+                    continue
+                names = self._phrase_names.get(phrase)
+                if names is None:
+                    if len(self._phrase_names) >= MAX_REMEMBERED_PHRASES:
+                        self._phrase_names.clear()
+                    names = self._phrase_names[phrase] = frozenset(self.exact_names(phrase))
+                if names:
+                    found.append(PlaceMention(start, end, phrase, names))
+                    following = i + n
+                    break
         return found
 
     def candidates(self, name: str, limit: int = 3) -> list[str]:
