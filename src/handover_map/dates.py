@@ -61,6 +61,9 @@ PATTERNS = [
 #: Forms whose pattern opens with a word boundary and a digit, and a run of digits (see :func:`.datewords.matches_at`).
 _DIGIT_FIRST = frozenset({"iso", "numeric", "day-month"})
 _DIGITS = re.compile(r"\d\d*")
+#: What a match of a form written in words must contain, lower-cased: every weekday and "today" and
+#: "yesterday" end in "day". (Only ASCII letters match these letters case-blind, so the test is exact.)
+_WORDS_NEEDED = {"weekday": ("day",), "relative": ("day", "tomorrow")}
 # "Friday prayers", "Good Friday": weekdays that name no date.
 _NOT_A_DAY_AFTER = re.compile(r"^\s+(?:prayers?|sermons?|services?|markets?|protests?|rally|rallies|editions?|papers?|newspapers?|club|schools?)\b")
 _NOT_A_DAY_BEFORE = re.compile(r"\b(?:Good|Black|Holy|Ash|Palm|Easter|Cyber|Super|Bloody|Maundy)\s+$")
@@ -131,7 +134,10 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     found: list[DateMention] = []  # sorted by start, never overlapping
     # Forms that open with a word boundary and a digit are tried only where a run of digits starts.
     digits = [run.start() for run in _DIGITS.finditer(text)]
+    lowered = text.lower()
     for form, pattern in PATTERNS:
+        if (form == "month-day" and not digits) or not any(map(lowered.__contains__, _WORDS_NEEDED.get(form, ("",)))):
+            continue  # a day in words with no digit, or a weekday or relative day with none of its letters
         # One pass over this form's matches beside the sorted mentions of
         # earlier forms: linear, where checking each match against every
         # mention found so far was quadratic in the number of dates.

@@ -271,17 +271,23 @@ def _match_cue(cue: Cue, tokens: list[Token], i: int, gap: int) -> int | None:
 def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueHit]:
     """Cues in a sentence, longest first where they overlap."""
     hits: list[CueHit] = []
+    known = lexicon.cues_by_token
     for i, token in enumerate(tokens):
+        # Most words start no wording: the remembered answer, without a call.
+        starting = known.get(token.lower)
+        if starting is None:
+            starting = lexicon.cues_starting(token.lower)
         best_cue, best_last = None, -1
-        for cue in lexicon.cues_starting(token.lower):
+        for cue in starting:
             last = _match_cue(cue, tokens, i, lexicon.max_gap)
             if last is not None and last > best_last:
                 best_cue, best_last = cue, last
-        best = CueHit(best_cue, i, best_last) if best_cue is not None else None
-        if best is not None and (not hits or best.first > hits[-1].last):
-            hits.append(best)
-        elif best is not None and best.last > hits[-1].last:
-            hits[-1] = best  # overlapping, the one reaching further: "have [taken] control of"
+        if best_cue is None:
+            continue
+        if not hits or i > hits[-1].last:
+            hits.append(CueHit(best_cue, i, best_last))
+        elif best_last > hits[-1].last:
+            hits[-1] = CueHit(best_cue, i, best_last)  # overlapping, the one reaching further: "have [taken] control of"
     return hits
 
 
