@@ -9,13 +9,16 @@ import subprocess
 import sys
 import warnings
 
+import hypothesis
 import pytest
 import shapely
+from hypothesis import strategies as st
 
 from conftest import AZE_ADM2, REPO
 from handover_map import build_map, load_boundaries
 from handover_map.cartography import choose_decimals, equal_area_crs, simplify_coverage
 from handover_map.events import Event
+from handover_map.gazetteer import Gazetteer
 
 
 @pytest.fixture(scope="module")
@@ -160,3 +163,80 @@ def test_extracting_loads_no_page_code(tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+# Pieces of text that reach the date and sentence rules (whole dates, digits and their
+# separators, month words of several lexicons, stop marks, quotes, abbreviations, capitals),
+# joined with or without spaces.
+_PIECES = [
+    "November 20",
+    "20 November 2020",
+    "Nov. 20, 2020",
+    "20.11.2020",
+    "2020-11-20",
+    "07/12/2020",
+    "8-10 August",
+    "25 ноября",
+    "am 1. Dezember",
+    "le 1er décembre",
+    "the 25th of November",
+    "Friday",
+    "today",
+    "A320",
+    "x2020",
+    "20",
+    "2020",
+    "1",
+    ".",
+    "/",
+    "-",
+    "Mr.",
+    "Kabul",
+    "the troops left.",
+    "Lachin.Next",
+    "…",
+    "!",
+    "?",
+    "»",
+    "”",
+    "(",
+    "\n",
+]
+
+
+@hypothesis.settings(max_examples=300, deadline=None)
+@hypothesis.given(
+    st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(["", " ", "  "])), max_size=30).map(lambda pairs: "".join(a + b for a, b in pairs)),
+    st.integers(0, 200),
+    st.integers(0, 200),
+)
+def test_patterns_tried_only_where_they_can_start_find_what_a_scan_finds(text, first, last):
+    """Dates that open with a digit are tried only where digits start, sentence breaks only after a
+    stop mark (for speed): what they find must be what scanning every character finds."""
+    from handover_map import datewords, lexicon, reading
+
+    digits = [run.start() for run in datewords._DIGITS.finditer(text)]
+    for language in lexicon.languages():
+        reader = datewords.DateReader(lexicon.load(language), None)
+        for form, pattern, _, _ in reader.patterns:
+            if form in datewords._DIGIT_FIRST:
+                assert [m.span() for m in datewords.matches_at(pattern, text, digits)] == [m.span() for m in pattern.finditer(text)]
+    start, end = sorted((min(first, len(text)), min(last, len(text))))
+    marks = (mark.end() for mark in reading._STOP.finditer(text, max(0, start - 1), end))
+    assert [m.span() for m in datewords.matches_at(reading._SENTENCE_BREAK, text, marks, end)] == [
+        m.span() for m in reading._SENTENCE_BREAK.finditer(text, start, end)
+    ]
+
+
+def test_place_words_remembered_or_not_are_the_same(monkeypatch):
+    from handover_map import places as module
+
+    gazetteer = Gazetteer(["Agdam District", "Kalbajar District", "Lachin District"])
+    text = "Troops entered Aghdam, then Kelbadschar and Latschin; Aghdam again, Kalbajar, Kelbajar and Agdam."
+    fresh = module.PlaceFinder(gazetteer).find(text)
+    monkeypatch.setattr(module, "_MAX_REMEMBERED_WORDS", 2)
+    small = module.PlaceFinder(gazetteer)
+    assert small.find(text) == fresh
+    assert small.find(text) == fresh  # answered partly from memory
+    assert len(small._word_features) <= 2
+    assert [p.text for p in fresh] == ["Aghdam", "Kelbadschar", "Latschin", "Aghdam", "Kalbajar", "Kelbajar", "Agdam"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .datewords import DateMention, closest_year
+from .datewords import DateMention, closest_year, matches_at
 
 MONTHS = {
     "january": 1,
@@ -43,17 +43,27 @@ MONTHS = {
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
+#: Look-aheads for the first letters of the words a pattern starts with: a case-blind alternation
+#: would try every word at every word boundary, the look-ahead passes most boundaries over at once.
+_MONTH_INITIAL = "(?=[" + "".join(sorted({name[0] for name in MONTHS})) + "])"
+_WEEKDAY_INITIAL = "(?=[" + "".join(sorted({name[0] for name in WEEKDAYS})) + "])"
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 PATTERNS = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("numeric", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
-    ("month-day", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b" + _YEAR, re.IGNORECASE)),
+    ("month-day", re.compile(r"\b" + _MONTH_INITIAL + _MONTH + r"\s+" + _DAY + r"\b" + _YEAR, re.IGNORECASE)),
     ("day-month", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b" + _YEAR, re.IGNORECASE)),
-    ("weekday", re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)),
-    ("relative", re.compile(r"\b(?P<relative>today|yesterday|tomorrow)\b", re.IGNORECASE)),
+    ("weekday", re.compile(r"\b" + _WEEKDAY_INITIAL + r"(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)),
+    ("relative", re.compile(r"\b(?=[ty])(?P<relative>today|yesterday|tomorrow)\b", re.IGNORECASE)),
 ]
+#: Forms whose pattern opens with a word boundary and a digit, and a run of digits (see :func:`.datewords.matches_at`).
+_DIGIT_FIRST = frozenset({"iso", "numeric", "day-month"})
+_DIGITS = re.compile(r"\d\d*")
+#: What a match of a form written in words must contain, lower-cased: every weekday and "today" and
+#: "yesterday" end in "day". (Only ASCII letters match these letters case-blind, so the test is exact.)
+_WORDS_NEEDED = {"weekday": ("day",), "relative": ("day", "tomorrow")}
 # "Friday prayers", "Good Friday": weekdays that name no date.
 _NOT_A_DAY_AFTER = re.compile(r"^\s+(?:prayers?|sermons?|services?|markets?|protests?|rally|rallies|editions?|papers?|newspapers?|club|schools?)\b")
 _NOT_A_DAY_BEFORE = re.compile(r"\b(?:Good|Black|Holy|Ash|Palm|Easter|Cyber|Super|Bloody|Maundy)\s+$")
@@ -119,15 +129,21 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     prayers") or a named day ("Good Friday"). A mention whose day cannot be
     resolved has ``date`` None and says why in ``problem``.
     """
-    future = bool(FUTURE.search(text))
+    # Only a weekday read against a publication date looks forward or back: without one, no search.
+    future = published is not None and bool(FUTURE.search(text))
     found: list[DateMention] = []  # sorted by start, never overlapping
+    # Forms that open with a word boundary and a digit are tried only where a run of digits starts.
+    digits = [run.start() for run in _DIGITS.finditer(text)]
+    lowered = text.lower()
     for form, pattern in PATTERNS:
+        if (form == "month-day" and not digits) or not any(map(lowered.__contains__, _WORDS_NEEDED.get(form, ("",)))):
+            continue  # a day in words with no digit, or a weekday or relative day with none of its letters
         # One pass over this form's matches beside the sorted mentions of
         # earlier forms: linear, where checking each match against every
         # mention found so far was quadratic in the number of dates.
         merged: list[DateMention] = []
         i = 0
-        for match in pattern.finditer(text):
+        for match in matches_at(pattern, text, digits) if form in _DIGIT_FIRST else pattern.finditer(text):
             start, end = match.span()
             while i < len(found) and found[i].end <= start:
                 merged.append(found[i])

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from .lexicon import DateWords, Lexicon
@@ -42,6 +43,14 @@ def _alternatives(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _initials(words) -> str:
+    """A look-ahead for the first letters of ``words``: a position where none stands is passed over at
+    once, where a case-blind alternation would try every word (most of a pattern's search time)."""
+    if not words or not all(words):
+        return ""
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
+
+
 def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
     months = _alternatives(words.months)
     suffix = rf"(?:{_alternatives(words.day_suffixes)}|\.)?" if words.day_suffixes else r"\.?"
@@ -54,12 +63,17 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
     ]
     if words.month_first:
         patterns.append(
-            ("month-day", re.compile(rf"\b(?P<month>{months})\.?\s+(?P<day>[0-3]?\d)(?:{_alternatives(words.day_suffixes)})?\b{year}", re.IGNORECASE))
+            (
+                "month-day",
+                re.compile(
+                    rf"\b{_initials(words.months)}(?P<month>{months})\.?\s+(?P<day>[0-3]?\d)(?:{_alternatives(words.day_suffixes)})?\b{year}", re.IGNORECASE
+                ),
+            )
         )
     parts = rf"(?:{_alternatives(words.weekday_parts)})?" if words.weekday_parts else ""
-    patterns.append(("weekday", re.compile(rf"\b(?P<weekday>{_alternatives(words.weekdays)}){parts}\b", re.IGNORECASE)))
+    patterns.append(("weekday", re.compile(rf"\b{_initials(words.weekdays)}(?P<weekday>{_alternatives(words.weekdays)}){parts}\b", re.IGNORECASE)))
     if words.relative:
-        patterns.append(("relative", re.compile(rf"\b(?P<relative>{_alternatives(words.relative)})\b", re.IGNORECASE)))
+        patterns.append(("relative", re.compile(rf"\b{_initials(words.relative)}(?P<relative>{_alternatives(words.relative)})\b", re.IGNORECASE)))
     if words.later and words.day_units:
         numbers = "|".join([r"\d+", *(re.escape(n) for n in sorted(words.numbers, key=len, reverse=True))])
         patterns.append(
@@ -75,7 +89,7 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         # Only after a comma: "The next day, ..." and "a day after that" at a sentence's start look forward.
         patterns.append(("day-before", re.compile(rf"(?<=,\s)(?P<before>{_alternatives(words.a_day_after)})\b(?=\s+[^\W\d_])", re.IGNORECASE)))
     if words.next_day:
-        patterns.append(("next-day", re.compile(rf"\b(?P<next>{_alternatives(words.next_day)})\b", re.IGNORECASE)))
+        patterns.append(("next-day", re.compile(rf"\b{_initials(words.next_day)}(?P<next>{_alternatives(words.next_day)})\b", re.IGNORECASE)))
     return patterns
 
 
@@ -101,10 +115,28 @@ _RANGE_START = re.compile(r"(?<!\d)\d{1,2}\s*[-–]\s*$")
 
 #: Date forms that always write the day in digits.
 _NEEDS_DIGITS = frozenset({"iso", "numeric", "day-month", "month-day"})
-_DIGIT = re.compile(r"\d")
+#: Date forms whose pattern opens with a word boundary and a digit: they can only match where a run of digits starts.
+_DIGIT_FIRST = frozenset({"iso", "numeric", "day-month"})
+#: A run of digits (written so that the regular expression engine scans for its first digit quickly).
+_DIGITS = re.compile(r"\d\d*")
 
-#: Compiled date patterns by language.
-_COMPILED: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int], end: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text, 0, end)`` for a pattern that can only match at one of
+    ``starts`` (increasing offsets), and never longer where it matches empty: tried at those offsets
+    only, instead of at every character (where a pattern opening with a look-behind or word boundary
+    is slow to fail)."""
+    following = 0
+    for start in starts:
+        if start >= following:
+            match = pattern.match(text, start) if end is None else pattern.match(text, start, end)
+            if match:
+                following = match.end()
+                yield match
+
+
+#: Compiled date patterns by language: (form, pattern, whether it needs a digit, the words one of which it needs, or None).
+_COMPILED: dict[str, list[tuple[str, re.Pattern[str], bool, tuple[str, ...] | None]]] = {}
 
 
 def _days_before(found: list[DateMention]) -> list[DateMention]:
@@ -156,9 +188,9 @@ class DateReader:
     def __init__(self, lexicon: Lexicon, published: dt.date | None, story: dt.date | None = None) -> None:
         self.words = lexicon.dates
         if lexicon.language not in _COMPILED:
-            _COMPILED[lexicon.language] = _patterns(lexicon.dates)
+            needles = _needles(lexicon.dates)
+            _COMPILED[lexicon.language] = [(form, pattern, form in _NEEDS_DIGITS, needles.get(form)) for form, pattern in _patterns(lexicon.dates)]
         self.patterns = _COMPILED[lexicon.language]
-        self.needles = _needles(lexicon.dates)
         self.published = published
         # A retrospective ("five years ago, on 25 November 2020, ...") sets its
         # year-less dates in the story's time, not in the year of publication; a date
@@ -175,15 +207,12 @@ class DateReader:
         matches: list[tuple[str, re.Match[str]]] = []
         # Most sentences hold no date: skip each pattern whose digits or words the text lacks
         # (a substring test is far cheaper than a case-blind regex scan).
-        has_digit = _DIGIT.search(text) is not None
-        lowered = text.lower()
-        for form, pattern in self.patterns:
-            if form in _NEEDS_DIGITS and not has_digit:
+        digits = [run.start() for run in _DIGITS.finditer(text)]
+        holds = text.lower().__contains__
+        for form, pattern, needs_digit, needles in self.patterns:
+            if (needs_digit and not digits) or (needles is not None and not any(map(holds, needles))):
                 continue
-            needles = self.needles.get(form)
-            if needles is not None and not any(needle in lowered for needle in needles):
-                continue
-            for match in pattern.finditer(text):
+            for match in matches_at(pattern, text, digits) if form in _DIGIT_FIRST else pattern.finditer(text):
                 start, end = match.span()
                 if any(start < m.end() and m.start() < end for _, m in matches) or not self._is_date(form, match, text):
                     continue

@@ -182,6 +182,8 @@ class Gazetteer:
         #: {phrase: what :meth:`exact_names` finds}, for :meth:`mentions`: a report
         #: writes the same names and capitalised phrases in sentence after sentence.
         self._phrase_names: dict[str, frozenset[str]] = {}
+        #: {name: what :meth:`rule` finds}, remembered for the same reason.
+        self._rules: dict[str, str] = {}
 
     def _steps(self, name: str):
         """(rule, boundary names) for each non-fuzzy rule, most exact first."""
@@ -198,6 +200,15 @@ class Gazetteer:
         """(rule, boundary names) for each non-fuzzy rule, most exact first."""
         return self._steps(name)
 
+    def rule(self, name: str) -> str:
+        """The first non-fuzzy rule that finds ``name`` ("exact", "core", "alias" or "skeleton"; "exact" if none does)."""
+        known = self._rules.get(name)
+        if known is None:
+            if len(self._rules) >= MAX_REMEMBERED_PHRASES:
+                self._rules.clear()
+            known = self._rules[name] = next((rule for rule, found in self._steps(name) if found), "exact")
+        return known
+
     def alias_targets(self) -> dict[str, set[str]]:
         """{alias (core form): boundary names it means}, from the alias table."""
         return {alias: set(targets) for alias, targets in self._alias_targets.items()}
@@ -210,25 +221,24 @@ class Gazetteer:
         """
         tokens = list(_WORD.finditer(text))
         found: list[PlaceMention] = []
-        i = 0
-        while i < len(tokens):
-            width = 1
-            if tokens[i].group(0)[0].isupper():
-                for n in range(min(max_words, len(tokens) - i), 0, -1):
-                    start, end = tokens[i].start(), tokens[i + n - 1].end()
-                    phrase = text[start:end]
-                    if "\n" in phrase:
-                        continue
-                    names = self._phrase_names.get(phrase)
-                    if names is None:
-                        if len(self._phrase_names) >= MAX_REMEMBERED_PHRASES:
-                            self._phrase_names.clear()
-                        names = self._phrase_names[phrase] = frozenset(self.exact_names(phrase))
-                    if names:
-                        found.append(PlaceMention(start, end, phrase, names))
-                        width = n
-                        break
-            i += width
+        following = 0  # the first token after the last name found
+        for i, token in enumerate(tokens):
+            if i < following or not token.group(0)[0].isupper():
+                continue
+            for n in range(min(max_words, len(tokens) - i), 0, -1):
+                start, end = token.start(), tokens[i + n - 1].end()
+                phrase = text[start:end]
+                if "\n" in phrase:
+                    continue
+                names = self._phrase_names.get(phrase)
+                if names is None:
+                    if len(self._phrase_names) >= MAX_REMEMBERED_PHRASES:
+                        self._phrase_names.clear()
+                    names = self._phrase_names[phrase] = frozenset(self.exact_names(phrase))
+                if names:
+                    found.append(PlaceMention(start, end, phrase, names))
+                    following = i + n
+                    break
         return found
 
     def candidates(self, name: str, limit: int = 3) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -292,10 +293,11 @@ def detect_language(text: str) -> str:
     """
     counts = dict.fromkeys(languages(), 0)
     lexicons = {code: load(code) for code in counts}
-    for word in _WORDS.findall(text[:20_000].lower()):
+    # Each distinct word is looked up once, with how often it occurs.
+    for word, times in Counter(_WORDS.findall(text[:20_000].lower())).items():
         for code, lexicon in lexicons.items():
             if word in lexicon.stopwords:
-                counts[code] += 1
+                counts[code] += times
     # Ties (a line with no function words at all) go to English.
     return max(sorted(counts, key=lambda code: code != "en"), key=lambda code: counts[code])
 

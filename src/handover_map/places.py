@@ -64,6 +64,8 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ELISION = re.compile(r"^(?:[dlnjsc]|qu)['’](?=[^\W\d_])", re.IGNORECASE)
 #: Keys shorter than this match too many ordinary words to be trusted.
 MIN_KEY = 3
+#: Most words a :class:`PlaceFinder` remembers the features of (a bound for hostile input).
+_MAX_REMEMBERED_WORDS = 65_536
 
 
 @functools.lru_cache(maxsize=65_536)  # names recur across a report's sentences; bounded for hostile input
@@ -160,6 +162,8 @@ class PlaceFinder:
         #: Every name written for a place (spellings and capitals), folded.
         self._written = set(self._feature_of) | {fold(c) for c in capitals or {}}
         self._capitals: dict[str, str] = {}
+        #: {word: what :meth:`_features_of_word` finds}: a report names its places again and again.
+        self._word_features: dict[str, tuple[frozenset[str], str]] = {}
         self._cyrillic_capitals: dict[str, str] = {}
         for capital, feature in (capitals or {}).items():
             key = phonetic_key(capital)
@@ -175,7 +179,7 @@ class PlaceFinder:
 
     def _rule(self, name: str) -> str:
         """Which gazetteer rule finds ``name``: exact, core, alias or skeleton."""
-        return next((rule for rule, found in self.gazetteer.steps(name) if found), "exact")
+        return self.gazetteer.rule(name)
 
     def _by_key(self, word: str) -> tuple[set[str], str]:
         keys, capitals, merge_h = self._tables(word)
@@ -202,8 +206,12 @@ class PlaceFinder:
         tokens = list(_TOKEN.finditer(text))
         skip_until = -1
         for number, token in enumerate(tokens):
-            word, start = token.group(0), token.start()
-            elided = _ELISION.match(word)
+            word = token.group(0)
+            apostrophe = "'" in word or "’" in word
+            if not apostrophe and not word[0].isupper():
+                continue  # neither a name nor an elided one: most words, passed over first
+            start = token.start()
+            elided = _ELISION.match(word) if apostrophe else None
             if elided:  # "d'Aghdam", "l’Azerbaïdjan"
                 start += elided.end()
                 word = word[elided.end() :]
@@ -230,6 +238,16 @@ class PlaceFinder:
         )
 
     def _name_of_word(self, word: str, start: int, end: int) -> Place | None:
+        known = self._word_features.get(word)
+        if known is None:
+            if len(self._word_features) >= _MAX_REMEMBERED_WORDS:
+                self._word_features.clear()
+            known = self._word_features[word] = self._features_of_word(word)
+        features, rule = known
+        return Place(start, end, word, features, rule) if features else None
+
+    def _features_of_word(self, word: str) -> tuple[frozenset[str], str]:
+        """The features one capitalised word names, and by which rule (none: an empty set)."""
         features, rule = self._by_key(word)
         for ending in self.compound_endings if not features else ():
             stem = fold(word[: -len(ending)]) if word.lower().endswith(ending) else ""
@@ -238,7 +256,7 @@ class PlaceFinder:
                 break
         if not features and "-" in word:
             features, rule = self._by_key(word.replace("-", " "))
-        return Place(start, end, word, frozenset(features), rule) if features else None
+        return frozenset(features), rule
 
     def _name_of_words(self, text: str, tokens: list[re.Match[str]], number: int, start: int) -> Place | None:
         """A name of two or three words that no single word makes: "Lashkar Gah", "Qala i Naw"."""
@@ -247,8 +265,8 @@ class PlaceFinder:
             if last >= len(tokens):
                 continue
             words = tokens[number : last + 1]
-            joined = all(text[a.end() : b.start()] in (" ", "-") for a, b in itertools.pairwise(words))
-            if not joined or not words[-1].group(0)[:1].isupper():
+            # The cheap test first: most capitalised words are not followed by another.
+            if not words[-1].group(0)[:1].isupper() or not all(text[a.end() : b.start()] in (" ", "-") for a, b in itertools.pairwise(words)):
                 continue
             name = text[start : words[-1].end()]
             keys, capitals, merge_h = self._tables(name)

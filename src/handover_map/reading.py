@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -34,7 +35,7 @@ from typing import NamedTuple
 
 from . import settings
 from .article import Article, citation
-from .datewords import DateMention, DateReader, closest_year
+from .datewords import DateMention, DateReader, closest_year, matches_at
 from .events import Event
 from .gazetteer import Gazetteer, fold
 from .lexicon import Cue, Lexicon, detect_language, load, parties
@@ -50,6 +51,8 @@ _SENTENCE_BREAK = re.compile(
     # Pages that lost the space between paragraphs: "... et la Russie.Situé ...".
     r"|(?<=[^\W\d_A-ZА-Я]{3}[.!?])(?=[^\W\d_a-zа-я][^\W\d_A-ZА-Я])"
 )
+#: What every sentence break follows (both alternatives of :data:`_SENTENCE_BREAK` look behind for one).
+_STOP = re.compile(r"[.!?…]")
 _HARD_BREAKS = frozenset({";", "—", "–", ":"})
 
 
@@ -133,18 +136,17 @@ def find_parties(tokens: list[Token]) -> list[PartyMention]:
     """Who is named in a sentence: "Azerbaijani troops", "the Taliban", "Армения"."""
     index = _PARTIES.get("index") or _PARTIES.setdefault("index", _party_index())
     found: list[PartyMention] = []
-    i = 0
-    while i < len(tokens):
-        hit = None
-        for name, phrase in _parties_starting(index, tokens[i].lower):
+    following = 0  # the first token after the last party found
+    for i, token in enumerate(tokens):
+        if i < following:
+            continue
+        # Most words start no party's name: the remembered answer, without a call.
+        starting = _PARTIES_BY_TOKEN.get(token.lower)
+        for name, phrase in _parties_starting(index, token.lower) if starting is None else starting:
             if all(i + k < len(tokens) and word.fullmatch(tokens[i + k].lower) for k, word in enumerate(phrase) if k):
-                hit = PartyMention(i, i + len(phrase) - 1, name)
+                found.append(PartyMention(i, i + len(phrase) - 1, name))
+                following = i + len(phrase)
                 break
-        if hit:
-            found.append(hit)
-            i = hit.last + 1
-        else:
-            i += 1
     return found
 
 
@@ -174,8 +176,15 @@ class SentenceReport:
     unmatched: list[str] = field(default_factory=list)
 
 
+#: A token's lowercase word.
+_LOWER = operator.attrgetter("lower")
+
+#: Builds a :class:`Token` from a tuple without the named tuple's keyword-handling ``__new__`` (sentences make many).
+_new_tuple = tuple.__new__
+
+
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), word, word.lower()) for m in _TOKEN.finditer(text) for word in (m.group(),)]
+    return [_new_tuple(Token, (m.start(), m.end(), word, word.lower())) for m in _TOKEN.finditer(text) for word in (m.group(),)]
 
 
 _NAME = re.compile(r"[^\W\d_a-zа-я][^\W\d_]*(?:[-'’][^\W\d_]+)*")
@@ -195,7 +204,9 @@ def split_sentences(text: str, start: int, end: int, months: frozenset[str] = fr
     """Sentence spans within ``text[start:end]``, not breaking after abbreviations
     nor inside a date written with an ordinal point ("am 20. November")."""
     spans, begin = [], start
-    for match in _SENTENCE_BREAK.finditer(text, start, end):
+    # A break can only follow a full stop, question or exclamation mark or ellipsis: it is looked for there only.
+    marks = (mark.end() for mark in _STOP.finditer(text, max(0, start - 1), end))
+    for match in matches_at(_SENTENCE_BREAK, text, marks, end):
         before = text[max(begin, match.start() - 8) : match.start()]
         if _ABBREVIATION.search(before):
             continue
@@ -229,6 +240,16 @@ def pieces(start: int, end: int, text: str, limit: int = MAX_SENTENCE) -> list[t
 
 def _match_cue(cue: Cue, tokens: list[Token], i: int, gap: int) -> int | None:
     """The index of the last token of ``cue`` matched at ``i`` (``...`` skipping up to ``gap`` words), or None."""
+    words = cue.words
+    if None not in words:
+        # Most wordings have no gap: one word per token, in a plain loop.
+        last = i + len(words) - 1
+        if last >= len(tokens):
+            return None
+        for k, word in enumerate(words):
+            if word is None or not word.fullmatch(tokens[i + k].lower):
+                return None
+        return last
 
     def walk(word: int, at: int) -> int | None:
         if word == len(cue.words):
@@ -250,16 +271,23 @@ def _match_cue(cue: Cue, tokens: list[Token], i: int, gap: int) -> int | None:
 def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueHit]:
     """Cues in a sentence, longest first where they overlap."""
     hits: list[CueHit] = []
+    known = lexicon.cues_by_token
     for i, token in enumerate(tokens):
-        best: CueHit | None = None
-        for cue in lexicon.cues_starting(token.lower):
+        # Most words start no wording: the remembered answer, without a call.
+        starting = known.get(token.lower)
+        if starting is None:
+            starting = lexicon.cues_starting(token.lower)
+        best_cue, best_last = None, -1
+        for cue in starting:
             last = _match_cue(cue, tokens, i, lexicon.max_gap)
-            if last is not None and (best is None or last > best.last):
-                best = CueHit(cue, i, last)
-        if best is not None and (not hits or best.first > hits[-1].last):
-            hits.append(best)
-        elif best is not None and best.last > hits[-1].last:
-            hits[-1] = best  # overlapping, the one reaching further: "have [taken] control of"
+            if last is not None and last > best_last:
+                best_cue, best_last = cue, last
+        if best_cue is None:
+            continue
+        if not hits or i > hits[-1].last:
+            hits.append(CueHit(best_cue, i, best_last))
+        elif best_last > hits[-1].last:
+            hits[-1] = CueHit(best_cue, i, best_last)  # overlapping, the one reaching further: "have [taken] control of"
     return hits
 
 
@@ -314,6 +342,8 @@ def _has_phrase(tokens: list[Token], start: int, end: int, phrases: tuple[tuple[
     """Whether one of ``phrases`` (lowercase word tuples) stands within ``tokens[start:end]``."""
     index = _by_first_word(phrases)
     start, end = max(0, start), min(max(0, end), len(tokens))
+    if index.keys().isdisjoint(map(_LOWER, tokens[start:end])):
+        return False  # no phrase starts with any word of the span (most spans): told without a loop in Python
     for k in range(start, end):
         for phrase in index.get(tokens[k].lower, ()):
             size = len(phrase)
@@ -333,6 +363,11 @@ def _ends_sentence(tokens: list[Token], at: int) -> bool:
 
 #: Why a wording after "to" tells no change: "forces were massing to occupy Shusha".
 _AIM = "an aim, not a change"
+
+
+def _lowered_before(tokens: list[Token], at: int, size: int) -> tuple[str, ...]:
+    """The lowercase words of the (at most) ``size`` tokens before ``at``: built once, then compared with each phrase."""
+    return tuple(t.lower for t in tokens[max(0, at - size) : at])
 
 
 def _window_start(tokens: list[Token], index: int, size: int) -> int:
@@ -381,6 +416,8 @@ class SentenceReader:
         self.undated_changes: list[tuple[Place, tuple[int, int], int, tuple[str, str, bool]]] = []
         #: Sentences read so far (the headline's included).
         self.sentences_read = 0
+        #: {word: whether it is a verb of signing}, for the words of this report.
+        self.signing_words: dict[str, bool] = {}
 
     def read(self, text: str, span: tuple[int, int], paragraph_start: bool) -> SentenceReport:
         start, end = span
@@ -600,7 +637,14 @@ class SentenceReader:
             return True
         # ... or a signing further back, with no handover wording in between.
         start = max([_window_start(tokens, at, 12)] + [h.last + 1 for h in cues if h.last < at])
-        return any(word.fullmatch(t.lower) for t in tokens[start:at] for word in self.lexicon.signing)
+        return any(self._is_signing(t.lower) for t in tokens[start:at])
+
+    def _is_signing(self, word: str) -> bool:
+        """Whether ``word`` is a verb of signing (each of the report's words is tested once)."""
+        known = self.signing_words.get(word)
+        if known is None:
+            known = self.signing_words[word] = any(pattern.fullmatch(word) for pattern in self.lexicon.signing)
+        return known
 
     def _said_on(self, tokens: list[Token], at: int) -> bool:
         """Whether the date at ``at`` is the day something was said: "officials announced Friday", "said on Sunday"."""
@@ -658,10 +702,11 @@ class SentenceReader:
 
     def _is_speaker(self, sentence: str, place: Place) -> bool:
         """A place that speaks, or where someone speaks: "officials in Baku said", "Kabul announced"."""
-        after = tokenize(sentence[place.end : place.end + 20])[:1]
-        before = tokenize(sentence[max(0, place.start - 40) : place.start])[-4:]
-        return bool(after and after[0].lower in self.lexicon.speech_words) or bool(
-            before and before[-1].lower in ("in", "à", "в", "aus") and any(t.lower in self.lexicon.speech_words for t in before)
+        # The words right after and before the place (as :func:`tokenize` would cut those stretches).
+        after = _TOKEN.search(sentence, place.end, place.end + 20)
+        before = [word.lower() for word in _TOKEN.findall(sentence, max(0, place.start - 40), place.start)[-4:]]
+        return bool(after and after.group().lower() in self.lexicon.speech_words) or bool(
+            before and before[-1] in ("in", "à", "в", "aus") and any(word in self.lexicon.speech_words for word in before)
         )
 
     def _is_dateline(self, sentence: str, place: Place, paragraph_start: bool) -> bool:
@@ -671,7 +716,7 @@ class SentenceReader:
         return (
             after[:1] in (":", ",", "(")
             and (place.text.isupper() or ":" in after[:2] or any(mark in after for mark in self.lexicon.dateline_marks) or self._month_follows(after))
-        ) or any(after.lstrip().startswith(mark) for mark in self.lexicon.dateline_marks)
+        ) or after.lstrip().startswith(self.lexicon.dateline_marks)
 
     def _counted_back(self, mention: DateMention, years: int) -> DateMention:
         """The day of a change an anniversary counts ``years`` back to: from the anniversary in
@@ -907,10 +952,10 @@ class SentenceReader:
             if (word in units or word.lstrip("0123456789.,") in units) and not place_starts & set(range(k + 1, at)):
                 return True
         # "north of Kabul", "north of the Kabul": a direction ending one or two words before the place.
+        directions = self.lexicon.directions
+        before = _lowered_before(tokens, at, max(map(len, directions), default=0) + 1)
         return any(
-            at - len(phrase) - k >= 0 and tuple(t.lower for t in tokens[at - len(phrase) - k : at - k]) == phrase
-            for phrase in self.lexicon.directions
-            for k in (0, 1)
+            len(phrase) + k <= len(before) and before[len(before) - len(phrase) - k : len(before) - k] == phrase for phrase in directions for k in (0, 1)
         )
 
     def _left_by_final_verb(self, tokens: list[Token], at: int, hits: list[CueHit]) -> bool:
@@ -921,11 +966,9 @@ class SentenceReader:
 
     def _is_party(self, tokens: list[Token], at: int) -> bool:
         """A place right after "to" or "from": who takes or gives, not what changes hands."""
-        for phrase in self.lexicon.to_party + self.lexicon.from_party:
-            size = len(phrase)
-            if at >= size and tuple(t.lower for t in tokens[at - size : at]) == phrase:
-                return True
-        return False
+        phrases = self.lexicon.to_party + self.lexicon.from_party
+        before = _lowered_before(tokens, at, max(map(len, phrases), default=0))
+        return any(len(phrase) <= len(before) and before[len(before) - len(phrase) :] == phrase for phrase in phrases)
 
     def _events(self, tokens: list[Token], hit: CueHit, index_of, sentence: tuple[int, int]):
         if hit.kind == "postponed":
