@@ -1021,3 +1021,41 @@ def test_an_anniversary_counts_back_from_the_publication_not_from_a_retrospectiv
         "Troops had entered the district on November 25, 2020, after the agreement of November 10, 2020.\n"
     )
     assert {date for district, _, date in events(azerbaijan, text, "2023-11-25") if district == "Kalbajar District"} == {"2020-11-25"}
+
+
+def test_a_capital_with_an_apposition_before_its_wording(afghanistan):
+    assert events(afghanistan, "Kabul on Sunday\n\nOn Sunday, Kabul, the capital, fell to the Taliban.\n", "2021-08-16") == {
+        ("Kabul", "captured", "2021-08-15")
+    }
+    text = "Dimanche 15 août, Kaboul, la capitale du pays, a été prise par les talibans.\n"
+    assert events(afghanistan, text, "2021-08-16", "fr") == {("Kabul", "captured", "2021-08-15")}
+    # The seat of government named in passing stays out: talks there are no change of its control.
+    assert events(afghanistan, "Talks in Kabul, the capital, were postponed on Sunday.\n", "2021-08-16") == set()
+
+
+def test_a_plan_word_in_the_next_clause_is_not_the_noun_s(azerbaijan):
+    text = "After the liberation of Shusha on November 8, Armenia had to sign the statement.\n"
+    assert events(azerbaijan, text, "2020-11-20") == {("Shusha City", "captured", "2020-11-08")}
+    assert events(azerbaijan, "The handover of Lachin is due on December 1.\n", "2020-11-20") == {("Lachin District", "scheduled", "2020-12-01")}
+    text = "The transfer of the Kalbajar district on November 15, 2020 is provided for by the statement.\n"
+    assert events(azerbaijan, text, "2020-11-12") == {("Kalbajar District", "scheduled", "2020-11-15")}
+
+
+def test_wordings_of_withdrawal_restoration_and_the_fall_in_four_languages(azerbaijan, afghanistan):
+    disputed = _setup_disputed()
+    text = "The mission confirmed the full withdrawal of the army from the Abyei area yesterday, a spokesman said.\n"
+    assert events(disputed, text, "2012-05-30") == {("Abyei", "completed", "2012-05-29")}
+    text = "Le lundi 12 septembre 2005, les derniers soldats sont sortis pour de bon de la bande de Gaza.\n"
+    assert events(disputed, text, "2005-09-13", "fr") == {("Gaza", "completed", "2005-09-12")}
+    text = "In a speech on December 1, the president praised the restoration of control over Lachin.\n"
+    assert events(azerbaijan, text, "2020-12-02") == {("Lachin District", "completed", "2020-12-01")}
+    text = "Nach dem Fall von Herat und Gasni am Donnerstag bleibt der Regierung wenig.\n"
+    assert events(afghanistan, text, "2021-08-13", "de") == {("Herat", "completed", "2021-08-12"), ("Ghanzi", "completed", "2021-08-12")}
+    assert events(afghanistan, "Im Fall von Herat gilt eine andere Regel, sagte er am Donnerstag.\n", "2021-08-13", "de") == set()
+    text = "Талибы в субботу объявили, что под их контроль перешли провинция Нимроз и Джаузджан.\n"
+    assert events(afghanistan, text, "2021-08-08", "ru") == {("Nimruz", "completed", "2021-08-07"), ("Jowzjan", "completed", "2021-08-07")}
+
+
+def test_macau_is_macao(countries):
+    text = "On December 20, 1999, China resumed the exercise of sovereignty over Macau.\n"
+    assert events(countries, text, "2019-12-20") == {("Macao S.A.R", "completed", "1999-12-20")}

@@ -776,9 +776,24 @@ class SentenceReader:
         before = _window_start(tokens, hit.first, 16 if self._ends_clause(tokens, hit) else 8)
         if _has_phrase(tokens, before, hit.first, self.lexicon.future) or _has_phrase(tokens, hit.last + 1, hit.last + 3, self.lexicon.future):
             return "scheduled"
-        if hit.cue.subject == "none" and hit.cue.place == "after" and _has_phrase(tokens, hit.last + 1, min(hit.last + 16, until), self.lexicon.future):
-            return "scheduled"  # "the handover of Lachin is due on 1 December"
+        if (
+            hit.cue.subject == "none"
+            and hit.cue.place == "after"
+            and _has_phrase(tokens, hit.last + 1, self._clause_end(tokens, hit.last + 1, min(hit.last + 16, until)), self.lexicon.future)
+        ):
+            return "scheduled"  # "the handover of Lachin is due on 1 December"; not "after the liberation of Shusha on 8 November, Armenia had to sign"
         return "completed"
+
+    def _clause_end(self, tokens: list[Token], start: int, end: int) -> int:
+        """Where the clause from ``start`` ends once it has told its day (a comma, semicolon or colon
+        right after a date: "the liberation of Shusha on November 8, had to sign"; not "November 15,
+        2020" nor "Kelbajar, which was due"), at most ``end``."""
+        days = self.lexicon.dates
+        for k in range(start + 1, min(end, len(tokens))):
+            told = tokens[k - 1].text.isdigit() or tokens[k - 1].lower in days.months or tokens[k - 1].lower in days.weekdays
+            if told and tokens[k].text in (",", ";", ":") and not (k + 1 < len(tokens) and len(tokens[k + 1].text) == 4 and tokens[k + 1].text.isdigit()):
+                return k
+        return end
 
     def _assign_dates(self, tokens: list[Token], hits: list[CueHit], dates: list[DateMention], index_of) -> None:
         """Each date to one cue: the nearest, or the next one when the date opens a clause."""
@@ -850,6 +865,8 @@ class SentenceReader:
             if distance > 40 and not (hit is previous and listed and at - index_of(listed[-1].end - 1) <= 12):
                 continue
             (feature,) = place.features
+            if hit is following:
+                distance -= self._apposition(tokens, index_of(place.end - 1), hit.first)  # "Kabul, the capital, fell"
             if feature in self.government_seats and (hit.cue.kind != "change" or distance > (8 if hit is previous and not hit.passive else 3)):
                 # "Baku postponed", "talks in Kabul": the seat of a party, not a place handed over;
                 # but "took control of the presidential palace in Kabul" takes the capital.
@@ -857,6 +874,19 @@ class SentenceReader:
             hit.places.append(place)
         for hit in hits:
             self._keep_nearest_list(tokens, hit, index_of)
+
+    @staticmethod
+    def _apposition(tokens: list[Token], last: int, before: int) -> int:
+        """The length of a short apposition between commas right after a place's last word and before
+        a wording ("Kabul, the capital, fell": 4), or 0."""
+        if last + 1 >= before or tokens[last + 1].text != ",":
+            return 0
+        for k in range(last + 2, min(before, last + 9)):
+            if tokens[k].text == ",":
+                return k - last
+            if not tokens[k].text[0].isalnum():
+                return 0
+        return 0
 
     def _keep_nearest_list(self, tokens: list[Token], hit: CueHit, index_of) -> None:
         """A wording whose place comes before it takes the list right before it,
