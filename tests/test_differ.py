@@ -9,7 +9,7 @@ import pytest
 from handover_map import InputDataError, settings
 from handover_map.confirmation import Confirmation, confirmation, outlet_of, read_outlets
 from handover_map.events import Event, events_csv, read_events
-from handover_map.render import party_colours, state_labels
+from handover_map.model import party_colours, state_labels
 from handover_map.timeline import build_timeline, state_on
 
 DAY = dt.date(2020, 11, 25)

@@ -214,7 +214,7 @@ def _open_popup(page, name: str) -> None:
 @pytest.mark.parametrize("lang", ["fr", "ru"])
 def test_french_and_russian_pages_show_their_words(pages, browser_context, lang):
     from handover_map.events import read_events
-    from handover_map.render import state_labels
+    from handover_map.model import state_labels
     from handover_map.words import words
 
     say = words(lang)

@@ -30,8 +30,7 @@ from . import settings
 from ._atomic import refuse_overwriting_inputs, write_bytes_atomic
 from ._errors import OptionError
 from .events import neutralise
-from .model import MapModel
-from .render import PARTY_LABEL_KEYS
+from .model import PARTY_LABEL_KEYS, MapModel
 from .timeline import ONE_DAY, holder_on
 from .words import Words, words
 

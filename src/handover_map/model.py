@@ -22,7 +22,10 @@ from .cartography import MapLayers
 from .events import Event
 from .spec import MapSpec
 from .timeline import Timeline, build_timeline
-from .words import words
+from .words import DEFAULT_LANGUAGE, words
+
+#: The words naming a party in a state's label ("Handed over to {party}"), by state.
+PARTY_LABEL_KEYS = {state: style["party_label"] for state, style in settings.STATE_STYLES.items() if style["party_label"]}
 
 #: What a legend entry stands for: a state (drawn in its colour and hatching),
 #: a party holding districts (its colour), or a context layer: the held area's
@@ -134,8 +137,6 @@ class MapModel:
         Parameters are the attributes of the same names; ``spec`` gives
         ``until`` and ``lang`` (default: a spec of defaults).
         """
-        from .render import party_colours, state_labels  # the page's words for states and parties
-
         spec = spec or MapSpec()
         timeline = build_timeline(joined, horizon=horizon, until=spec.until)
         events = tuple(sorted((e for d in layers.districts for e in joined[d.name]), key=event_order))
@@ -181,3 +182,40 @@ def _legend(
     if not layers.other_districts.empty:
         entries.append(LegendEntry("others", say("page.other_districts"), colour=str(settings.CONTEXT_STYLE["fillColor"])))
     return tuple(entries)
+
+
+def _only(values: set[str]) -> str | None:
+    values.discard("")
+    return next(iter(values)) if len(values) == 1 else None
+
+
+def state_labels(events: list[Event], lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """Legend labels in ``lang``, naming the parties when all events agree on them:
+    who holds the districts before, to whom they are handed over, and who
+    takes them without a handover."""
+    say = words(lang)
+    labels = {state: say(f"state.{state}") for state in settings.STATES}
+    # An announced or put-off date announces a handover: its party is the handover's.
+    handover = settings.CONTROL_STATE_OF_KIND["completed"]
+    parties = {"held": _only({e.from_ for e in events})}
+    parties |= {state: _only({e.to for e in events if settings.CONTROL_STATE_OF_KIND.get(e.kind, handover) == state}) for state in settings.CONTROL_STATES}
+    for state, party in parties.items():
+        if party and state in PARTY_LABEL_KEYS:
+            labels[state] = say(PARTY_LABEL_KEYS[state], party=party)
+    return labels
+
+
+def takers(events: list[Event]) -> list[str]:
+    """The parties that control changes go to, in the order they first do."""
+    changes = sorted((e for e in events if e.kind in settings.CONTROL_CHANGES and e.to), key=lambda e: (e.date, e.to))
+    return list(dict.fromkeys(e.to for e in changes))
+
+
+def party_colours(events: list[Event]) -> dict[str, str]:
+    """{party: colour} when control goes to more than one party (the colours
+    then follow who holds a district), else {}."""
+    parties = takers(events)
+    if len(parties) < 2:
+        return {}
+    palette = settings.PARTY_COLOURS
+    return {party: palette[i % len(palette)] for i, party in enumerate(parties)}

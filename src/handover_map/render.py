@@ -38,14 +38,11 @@ from . import assets, settings, sources
 from .cartography import PLACES_SOURCE, MapLayers, choose_decimals
 from .confirmation import confirmation
 from .events import Event, visible
-from .model import LegendEntry, MapModel
+from .model import PARTY_LABEL_KEYS, LegendEntry, MapModel
 from .spec import MapOptions, PageOptions, check_origin, given_options, map_spec
 from .timeline import Timeline
 from .topology import topology_json
-from .words import DEFAULT_LANGUAGE, Words, words
-
-#: The words naming a party in a state's label ("Handed over to {party}"), by state.
-PARTY_LABEL_KEYS = {state: style["party_label"] for state, style in settings.STATE_STYLES.items() if style["party_label"]}
+from .words import Words, words
 
 #: States drawn hatched: announced but not (yet) done, or not known.
 HATCHED = tuple(state for state in settings.STATES if settings.STATE_STYLES[state]["hatched"])
@@ -174,43 +171,6 @@ def page_script(data_json: str, map_name: str, *, canvas: bool = False) -> str:
         parts.insert(parts.index("districts"), CANVAS_PART)
     template = _templates().get_template("script.js")
     return template.render(data=markupsafe.Markup(data_json), map_name=map_name, parts=[f"js/{part}.js" for part in parts], canvas=canvas)
-
-
-def _only(values: set[str]) -> str | None:
-    values.discard("")
-    return next(iter(values)) if len(values) == 1 else None
-
-
-def state_labels(events: list[Event], lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
-    """Legend labels in ``lang``, naming the parties when all events agree on them:
-    who holds the districts before, to whom they are handed over, and who
-    takes them without a handover."""
-    say = words(lang)
-    labels = {state: say(f"state.{state}") for state in settings.STATES}
-    # An announced or put-off date announces a handover: its party is the handover's.
-    handover = settings.CONTROL_STATE_OF_KIND["completed"]
-    parties = {"held": _only({e.from_ for e in events})}
-    parties |= {state: _only({e.to for e in events if settings.CONTROL_STATE_OF_KIND.get(e.kind, handover) == state}) for state in settings.CONTROL_STATES}
-    for state, party in parties.items():
-        if party and state in PARTY_LABEL_KEYS:
-            labels[state] = say(PARTY_LABEL_KEYS[state], party=party)
-    return labels
-
-
-def takers(events: list[Event]) -> list[str]:
-    """The parties that control changes go to, in the order they first do."""
-    changes = sorted((e for e in events if e.kind in settings.CONTROL_CHANGES and e.to), key=lambda e: (e.date, e.to))
-    return list(dict.fromkeys(e.to for e in changes))
-
-
-def party_colours(events: list[Event]) -> dict[str, str]:
-    """{party: colour} when control goes to more than one party (the colours
-    then follow who holds a district), else {}."""
-    parties = takers(events)
-    if len(parties) < 2:
-        return {}
-    palette = settings.PARTY_COLOURS
-    return {party: palette[i % len(palette)] for i, party in enumerate(parties)}
 
 
 def other_spellings(label: str, events: list[Event], boundary_name: str) -> list[str]:
