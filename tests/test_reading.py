@@ -1059,3 +1059,12 @@ def test_wordings_of_withdrawal_restoration_and_the_fall_in_four_languages(azerb
 def test_macau_is_macao(countries):
     text = "On December 20, 1999, China resumed the exercise of sovereignty over Macau.\n"
     assert events(countries, text, "2019-12-20") == {("Macao S.A.R", "completed", "1999-12-20")}
+
+
+def test_occupied_since_a_day_is_occupied_that_day(azerbaijan):
+    assert events(azerbaijan, "Kelbajar was occupied since April 3, 1993, by Armenian forces.\n", "2020-11-25") == {
+        ("Kalbajar District", "captured", "1993-04-03")
+    }
+    # "since" after anything but a wording of change is still another day: the state began with something else.
+    text = "The Kalbajar district was handed over on Wednesday. Talks had gone on since April 3.\n"
+    assert events(azerbaijan, text, "2020-11-26") == {("Kalbajar District", "completed", "2020-11-25")}

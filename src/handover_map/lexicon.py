@@ -106,6 +106,9 @@ class Lexicon:
     derived_endings: tuple[str, ...]
     other_day_words: frozenset[str]
     other_day_stems: tuple[str, ...]
+    #: Of the other-day words, those that date the change of a wording just before them after all:
+    #: "occupied since April 3, 1993" is the day of the occupation.
+    held_since: frozenset[str]
     #: Verbs of signing whose date may stand a few words after them: "signed by the three leaders on 10 November".
     signing: tuple[re.Pattern[str], ...]
     list_words: frozenset[str]
@@ -255,6 +258,7 @@ def _parse(spec: dict) -> Lexicon:
         distance_units=frozenset(words.get("distance_units", [])),
         same_day=_phrases(words.get("same_day", [])),
         other_day_stems=tuple(w[:-1] for w in words.get("other_day_words", []) if w.endswith("*")),
+        held_since=frozenset(words.get("held_since", [])),
         signing=tuple(_word_pattern(w) for w in words.get("signing", [])),
         cues=tuple(cues),
         shifts=tuple(_shift_pattern(t, dates) for group in spec.get("shift", []) for t in group["patterns"]),
