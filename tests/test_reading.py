@@ -1068,3 +1068,10 @@ def test_occupied_since_a_day_is_occupied_that_day(azerbaijan):
     # "since" after anything but a wording of change is still another day: the state began with something else.
     text = "The Kalbajar district was handed over on Wednesday. Talks had gone on since April 3.\n"
     assert events(azerbaijan, text, "2020-11-26") == {("Kalbajar District", "completed", "2020-11-25")}
+
+
+def test_taken_already_with_its_day_and_french_recovered(afghanistan):
+    text = "The movement had already taken key cities such as Kandahar on August 12.\n"
+    assert events(afghanistan, text, "2021-08-20") == {("Kandahar", "completed", "2021-08-12")}
+    text = "Le mouvement avait déjà récupéré des villes clés comme Kandahar, le 12 août.\n"
+    assert events(afghanistan, text, "2021-08-20", "fr") == {("Kandahar", "captured", "2021-08-12")}
