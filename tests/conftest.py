@@ -8,6 +8,7 @@ into the repository.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -141,11 +142,13 @@ class Outcome:
     stderr: str
 
 
-def run_command(args: list, env: dict | None = None) -> Outcome:
+def run_command(args: list, env: dict | None = None, cwd: Path | None = None) -> Outcome:
     """The console command's entry point run in this process (a subprocess costs a second of
-    imports per case): its exit code, stdout and stderr, with ``env`` set while it runs."""
+    imports per case): its exit code, stdout and stderr, with ``env`` set and ``cwd`` the
+    working folder while it runs."""
     argv, previous_handler = sys.argv, signal.getsignal(signal.SIGTERM)
-    with CliRunner().isolation(env={"HANDOVER_MAP_DATA_DIR": str(MIRROR), **(env or {})}) as (stdout, stderr, _):
+    folder = contextlib.chdir(cwd) if cwd is not None else contextlib.nullcontext()
+    with folder, CliRunner().isolation(env={"HANDOVER_MAP_DATA_DIR": str(MIRROR), **(env or {})}) as (stdout, stderr, _):
         sys.argv = ["handover-map", *map(str, args)]
         try:
             from handover_map.cli import main  # imported late: collecting the tests stays light
