@@ -384,7 +384,9 @@ def test_a_corrupted_derived_cache_is_rebuilt_with_a_warning(tmp_path, fresh_cac
 def test_a_read_only_cache_with_self_contained_is_an_output_error(tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache's folder would be")
-    result = run_command(["build", "--self-contained", "-o", tmp_path / "map.html"], {"HANDOVER_MAP_CACHE_DIR": str(blocker / "cache"), "HANDOVER_MAP_OFFLINE": "1"})
+    result = run_command(
+        ["build", "--self-contained", "-o", tmp_path / "map.html"], {"HANDOVER_MAP_CACHE_DIR": str(blocker / "cache"), "HANDOVER_MAP_OFFLINE": "1"}
+    )
     assert result.returncode == 6, result.stderr
     (line,) = errors(result.stderr)
     assert "Cannot write the web assets" in line and "HANDOVER_MAP_CACHE_DIR" in line
