@@ -79,6 +79,16 @@ def browser_context(tmp_path_factory):
         context.close()
 
 
+def wait_until_still(page) -> None:
+    """Wait until the map stands still after a zoom or a pan: no pan animation runs (a view
+    outside the region pans back inside its bounds) and no name or popup that left is still
+    fading out (Leaflet leaves a removed tooltip or popup in the page, transparent, for 200 ms)."""
+    page.wait_for_function(
+        "!document.querySelector('.leaflet-pan-anim') && ![...document.querySelectorAll('.leaflet-tooltip, .leaflet-popup')].some(t => t.style.opacity === '0')",
+        timeout=5_000,
+    )
+
+
 class OfflinePage:
     """A page in which every non-file request is blocked and recorded."""
 
@@ -102,7 +112,17 @@ class OfflinePage:
             route.abort()
 
     def js(self, expression: str, arg=None):
+        """Evaluate ``expression`` in the page and return its value.
+
+        Leaflet's methods return their map or layer, which Playwright then
+        serialises whole (seconds for one call): an expression run only for
+        its effect starts with ``void`` or is a function with a block body.
+        """
         return self.page.evaluate(expression, arg)
+
+    def settle(self) -> None:
+        """Wait until the map stands still (see :func:`wait_until_still`)."""
+        wait_until_still(self.page)
 
     def click_district(self, name: str) -> None:
         """Click a district at its label point (inside its coloured part)."""

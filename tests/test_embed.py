@@ -241,7 +241,7 @@ def test_reset_view_and_full_screen_buttons(site, open_post):
     settle(page)
     inner = map_frame(page)
     home = inner.evaluate("handoverMap.map.getBounds().toBBoxString()")
-    inner.evaluate("handoverMap.map.setView([40.6, 47.3], handoverMap.map.getMaxZoom(), {animate: false})")
+    inner.evaluate("void handoverMap.map.setView([40.6, 47.3], handoverMap.map.getMaxZoom(), {animate: false})")
     assert inner.evaluate("handoverMap.map.getBounds().toBBoxString()") != home
     page.frame_locator("figure iframe").get_by_role("button", name="Reset view").click()
     assert inner.evaluate("handoverMap.map.getBounds().toBBoxString()") == home

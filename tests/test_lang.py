@@ -206,7 +206,7 @@ def _open(browser_context, path: Path, width: int, date: str = "2020-11-25"):
 
 
 def _open_popup(page, name: str) -> None:
-    page.evaluate(f"handoverMap.layer.getLayers().find(l => handoverMap.districts()[l.feature.properties.i].name === {name!r}).openPopup()")
+    page.evaluate(f"void handoverMap.layer.getLayers().find(l => handoverMap.districts()[l.feature.properties.i].name === {name!r}).openPopup()")
     page.locator(".leaflet-popup-content").wait_for(timeout=5_000)
 
 
