@@ -25,7 +25,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import AZE_ADM2, MIRROR, REPO
+from conftest import AZE_ADM2, MIRROR, REPO, run_command
 from handover_map import InputDataError, read_article
 from handover_map.article import parse_article
 from handover_map.events import Event
@@ -459,13 +459,7 @@ def test_no_folder_of_the_user_in_sources_or_the_report(gazetteer, tmp_path, mon
         assert event.source == "Azerbaijan Army Moves into Second District Handed Back by Armenia, 2020-11-25"
     for leak in (str(tmp_path), str(home), "alice", "Downloads", os.path.expanduser("~")):
         assert leak not in written
-    result = subprocess.run(
-        [sys.executable, "-m", "handover_map", "extract", str(path), "--format", "json", "-o", str(tmp_path / "e.json")],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR)},
-    )
+    result = run_command(["extract", path, "--format", "json", "-o", tmp_path / "e.json"])
     assert result.returncode == 0, result.stderr
     assert "alice" not in (tmp_path / "e.json").read_text(encoding="utf-8")
 

@@ -112,10 +112,9 @@ def test_an_unknown_language_is_refused_with_the_choices():
 
 
 def test_an_unknown_language_from_the_command_line_is_one_line_and_exit_2(tmp_path):
-    import subprocess
-    import sys
+    from conftest import run_command
 
-    done = subprocess.run([sys.executable, "-m", "handover_map", "build", "--lang", "xx", "-o", str(tmp_path / "x.html")], capture_output=True, text=True)
+    done = run_command(["build", "--lang", "xx", "-o", tmp_path / "x.html"])
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1 and "'fr'" in done.stderr and "'ru'" in done.stderr
     assert not (tmp_path / "x.html").exists()
