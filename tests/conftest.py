@@ -8,6 +8,7 @@ into the repository.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -78,6 +79,16 @@ def browser_context(tmp_path_factory):
         context.close()
 
 
+def wait_until_still(page) -> None:
+    """Wait until the map stands still after a zoom or a pan: no pan animation runs (a view
+    outside the region pans back inside its bounds) and no name or popup that left is still
+    fading out (Leaflet leaves a removed tooltip or popup in the page, transparent, for 200 ms)."""
+    page.wait_for_function(
+        "!document.querySelector('.leaflet-pan-anim') && ![...document.querySelectorAll('.leaflet-tooltip, .leaflet-popup')].some(t => t.style.opacity === '0')",
+        timeout=5_000,
+    )
+
+
 class OfflinePage:
     """A page in which every non-file request is blocked and recorded."""
 
@@ -101,7 +112,17 @@ class OfflinePage:
             route.abort()
 
     def js(self, expression: str, arg=None):
+        """Evaluate ``expression`` in the page and return its value.
+
+        Leaflet's methods return their map or layer, which Playwright then
+        serialises whole (seconds for one call): an expression run only for
+        its effect starts with ``void`` or is a function with a block body.
+        """
         return self.page.evaluate(expression, arg)
+
+    def settle(self) -> None:
+        """Wait until the map stands still (see :func:`wait_until_still`)."""
+        wait_until_still(self.page)
 
     def click_district(self, name: str) -> None:
         """Click a district at its label point (inside its coloured part)."""
@@ -141,11 +162,13 @@ class Outcome:
     stderr: str
 
 
-def run_command(args: list, env: dict | None = None) -> Outcome:
+def run_command(args: list, env: dict | None = None, cwd: Path | None = None) -> Outcome:
     """The console command's entry point run in this process (a subprocess costs a second of
-    imports per case): its exit code, stdout and stderr, with ``env`` set while it runs."""
+    imports per case): its exit code, stdout and stderr, with ``env`` set and ``cwd`` the
+    working folder while it runs."""
     argv, previous_handler = sys.argv, signal.getsignal(signal.SIGTERM)
-    with CliRunner().isolation(env={"HANDOVER_MAP_DATA_DIR": str(MIRROR), **(env or {})}) as (stdout, stderr, _):
+    folder = contextlib.chdir(cwd) if cwd is not None else contextlib.nullcontext()
+    with folder, CliRunner().isolation(env={"HANDOVER_MAP_DATA_DIR": str(MIRROR), **(env or {})}) as (stdout, stderr, _):
         sys.argv = ["handover-map", *map(str, args)]
         try:
             from handover_map.cli import main  # imported late: collecting the tests stays light

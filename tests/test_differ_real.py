@@ -98,7 +98,7 @@ def test_each_language_says_reports_differ_in_its_own_words(tmp_path, open_offli
     assert english("script.reportsDiffer") not in listed
     legend = page.page.locator(".hm-legend li").all_inner_texts()
     assert say("page.reports_differ") in legend and english("page.reports_differ") not in legend
-    page.js("handoverMap.layer.getLayers()[0].openPopup()")
+    page.js("void handoverMap.layer.getLayers()[0].openPopup()")
     popup = page.page.locator(".leaflet-popup-content")
     popup.wait_for(timeout=5_000)
     assert say("script.reportsDiffer") in popup.inner_text().splitlines()

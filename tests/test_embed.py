@@ -7,13 +7,11 @@ from __future__ import annotations
 import functools
 import http.server
 import re
-import subprocess
-import sys
 import threading
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, run_command
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = REPO / "output" / "screenshots"
@@ -30,7 +28,8 @@ PARAGRAPH = "<p>A paragraph written for this test, long enough to wrap over a fe
 
 
 def snippet(*args: str) -> str:
-    result = subprocess.run([sys.executable, "-m", "handover_map", "embed", *args], capture_output=True, text=True, timeout=60, check=False)
+    """What `handover-map embed` prints (run in this process, see :func:`conftest.run_command`)."""
+    result = run_command(["embed", *args])
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -241,7 +240,7 @@ def test_reset_view_and_full_screen_buttons(site, open_post):
     settle(page)
     inner = map_frame(page)
     home = inner.evaluate("handoverMap.map.getBounds().toBBoxString()")
-    inner.evaluate("handoverMap.map.setView([40.6, 47.3], handoverMap.map.getMaxZoom(), {animate: false})")
+    inner.evaluate("void handoverMap.map.setView([40.6, 47.3], handoverMap.map.getMaxZoom(), {animate: false})")
     assert inner.evaluate("handoverMap.map.getBounds().toBBoxString()") != home
     page.frame_locator("figure iframe").get_by_role("button", name="Reset view").click()
     assert inner.evaluate("handoverMap.map.getBounds().toBBoxString()") == home

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 
 import geopandas as gpd
 import pytest
 
-from conftest import AZE_ADM2, MIRROR, REPO, SHARED
+from conftest import AZE_ADM2, REPO, SHARED, Outcome, run_command
 from handover_map import InputDataError, read_article
 from handover_map.dates import find_dates
 from handover_map.evaluate import score_corpus
@@ -58,8 +55,14 @@ def test_report_explains_unused_dates_and_places(gazetteer):
     assert {"text": "Nagorno-Karabakh region", "reason": "no boundary feature of that name"} in report["unmatched_places"]
 
 
-def test_corpus_scores_above_target(tmp_path):
-    result = score_corpus(CORPUS, tmp_path)
+@pytest.fixture(scope="module")
+def corpus_score(tmp_path_factory):
+    """The written corpus scored once: the tests below only read the result."""
+    return score_corpus(CORPUS, tmp_path_factory.mktemp("corpus"))
+
+
+def test_corpus_scores_above_target(corpus_score):
+    result = corpus_score
     assert len(result.articles) >= 18
     # Written for the old rules; the engine is now tuned on real reports (benchmarks/real_reports.py),
     # and this corpus guards the constructions it covers against regressions.
@@ -67,9 +70,8 @@ def test_corpus_scores_above_target(tmp_path):
     assert result.precision >= 0.88
 
 
-def test_seed_article_is_scored_exactly(tmp_path):
-    result = score_corpus(CORPUS, tmp_path)
-    (seed,) = [a for a in result.articles if a.file.endswith("kalbajar-handover.txt")]
+def test_seed_article_is_scored_exactly(corpus_score):
+    (seed,) = [a for a in corpus_score.articles if a.file.endswith("kalbajar-handover.txt")]
     assert seed.found == seed.expected
 
 
@@ -136,15 +138,9 @@ def test_huge_files_are_refused(tmp_path):
         read_article(path)
 
 
-def _cli(*args, cwd=None):
-    return subprocess.run(
-        [sys.executable, "-m", "handover_map", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=300,
-        env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR)},
-    )
+def _cli(*args) -> Outcome:
+    """The command, in this process (see :func:`conftest.run_command`)."""
+    return run_command(list(args))
 
 
 def test_extract_writes_an_editable_table_that_builds(tmp_path):

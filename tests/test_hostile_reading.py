@@ -25,7 +25,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import AZE_ADM2, MIRROR, REPO
+from conftest import AZE_ADM2, MIRROR, REPO, run_command
 from handover_map import InputDataError, read_article
 from handover_map.article import parse_article
 from handover_map.events import Event
@@ -46,10 +46,10 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(list(gpd.read_file(AZE_ADM2)["shapeName"]), read_aliases())
 
 
-def _cpu_seconds(work, argument) -> float:
-    """Least CPU time of three runs (CPU time of this process: other processes do not count)."""
+def _cpu_seconds(work, argument, runs: int = 3) -> float:
+    """Least CPU time of ``runs`` runs (CPU time of this process: other processes do not count)."""
     times = []
-    for _ in range(3):
+    for _ in range(runs):
         start = time.process_time()
         work(argument)
         times.append(time.process_time() - start)
@@ -61,13 +61,15 @@ def _growth(make, work, *, start: int = 256, floor: float = 0.01) -> tuple[float
 
     ``n`` doubles from ``start`` until one run takes ``floor`` seconds, so
     that timer noise is small and superlinear work shows before it hangs.
-    Measured twice when the first ratio is over :data:`MAX_GROWTH`
+    The small input's time is the least of three runs, the large one's a
+    single run, which a disturbance can only lengthen: when the ratio is
+    over :data:`MAX_GROWTH`, both are measured again, three runs each
     (a passing disturbance on a shared machine is not growth).
     """
     n = start
     while (small := _cpu_seconds(work, make(n))) < floor and n < 1_000_000:
         n *= 2
-    ratio = _cpu_seconds(work, make(SCALE * n)) / small
+    ratio = _cpu_seconds(work, make(SCALE * n), runs=1) / small
     if ratio > MAX_GROWTH:
         ratio = min(ratio, _cpu_seconds(work, make(SCALE * n)) / _cpu_seconds(work, make(n)))
     return ratio, n
@@ -457,13 +459,7 @@ def test_no_folder_of_the_user_in_sources_or_the_report(gazetteer, tmp_path, mon
         assert event.source == "Azerbaijan Army Moves into Second District Handed Back by Armenia, 2020-11-25"
     for leak in (str(tmp_path), str(home), "alice", "Downloads", os.path.expanduser("~")):
         assert leak not in written
-    result = subprocess.run(
-        [sys.executable, "-m", "handover_map", "extract", str(path), "--format", "json", "-o", str(tmp_path / "e.json")],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR)},
-    )
+    result = run_command(["extract", path, "--format", "json", "-o", tmp_path / "e.json"])
     assert result.returncode == 0, result.stderr
     assert "alice" not in (tmp_path / "e.json").read_text(encoding="utf-8")
 

@@ -5,21 +5,19 @@ names, the alias table, context and held-area files, an article's body,
 headline and metadata, every CLI text option, snapshot titles) carries
 Jinja2 syntax that would run a command or compute a value if it were ever
 evaluated, and markup that would run script if it reached the page
-unescaped. The real CLI builds the page, the snapshot and the tables; the
-tests assert that nothing ran and that each text comes out literally.
+unescaped. The real CLI (its entry point, run in-process) builds the page,
+the snapshot and the tables; the tests assert that nothing ran and that each
+text comes out literally.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import MIRROR
+from conftest import Outcome, run_command
 
 pytestmark = pytest.mark.browser
 
@@ -47,9 +45,9 @@ def _feature_collection(features: list[tuple[dict, list]]) -> str:
     )
 
 
-def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR), "HANDOVER_MAP_OFFLINE": "1"}
-    done = subprocess.run([sys.executable, "-m", "handover_map", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+def _cli(*args: str, cwd: Path) -> Outcome:
+    """The console command, in this process (see :func:`conftest.run_command`): a template that ran would touch its marker here too."""
+    done = run_command(list(args), {"HANDOVER_MAP_OFFLINE": "1"}, cwd=cwd)
     assert done.returncode == 0, done.stderr
     return done
 
@@ -224,21 +222,9 @@ def test_state_lookup_takes_any_string(hostile, open_offline):
 
 
 def test_only_named_origins_may_drive_an_embedded_page(tmp_path):
-    env = {**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR), "HANDOVER_MAP_OFFLINE": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", "handover_map", "build", "--self-contained", "--message-origin", "https://blog.example.org", "-o", str(tmp_path / "m.html")],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    env = {"HANDOVER_MAP_OFFLINE": "1"}
+    done = run_command(["build", "--self-contained", "--message-origin", "https://blog.example.org", "-o", tmp_path / "m.html"], env)
     assert done.returncode == 0, done.stderr
     assert '"origins":["https://blog.example.org"]' in (tmp_path / "m.html").read_text(encoding="utf-8")
-    bad = subprocess.run(
-        [sys.executable, "-m", "handover_map", "build", "--message-origin", "javascript:alert(1)", "-o", str(tmp_path / "n.html")],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    bad = run_command(["build", "--message-origin", "javascript:alert(1)", "-o", tmp_path / "n.html"], env)
     assert bad.returncode == 2 and "is not a web origin" in bad.stderr and not (tmp_path / "n.html").exists()

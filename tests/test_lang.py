@@ -112,10 +112,9 @@ def test_an_unknown_language_is_refused_with_the_choices():
 
 
 def test_an_unknown_language_from_the_command_line_is_one_line_and_exit_2(tmp_path):
-    import subprocess
-    import sys
+    from conftest import run_command
 
-    done = subprocess.run([sys.executable, "-m", "handover_map", "build", "--lang", "xx", "-o", str(tmp_path / "x.html")], capture_output=True, text=True)
+    done = run_command(["build", "--lang", "xx", "-o", tmp_path / "x.html"])
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1 and "'fr'" in done.stderr and "'ru'" in done.stderr
     assert not (tmp_path / "x.html").exists()
@@ -206,7 +205,7 @@ def _open(browser_context, path: Path, width: int, date: str = "2020-11-25"):
 
 
 def _open_popup(page, name: str) -> None:
-    page.evaluate(f"handoverMap.layer.getLayers().find(l => handoverMap.districts()[l.feature.properties.i].name === {name!r}).openPopup()")
+    page.evaluate(f"void handoverMap.layer.getLayers().find(l => handoverMap.districts()[l.feature.properties.i].name === {name!r}).openPopup()")
     page.locator(".leaflet-popup-content").wait_for(timeout=5_000)
 
 

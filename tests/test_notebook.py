@@ -33,19 +33,26 @@ def execute(cwd: Path) -> nbformat.NotebookNode:
 
 
 def _shown(notebook: nbformat.NotebookNode) -> list[list[str]]:
-    """What each code cell shows: its text, tables and pages, folium's random ids set aside."""
+    """What each code cell shows: its text, tables and pages, folium's random ids set aside.
+
+    Consecutive text on one stream is one text: the kernel sends what a cell prints in
+    as many messages as its flushes, and a busy machine flushes more often."""
     cells = []
     for cell in notebook.cells:
         if cell.cell_type != "code":
             continue
-        shown = []
+        shown: list[str] = []
+        stream: str | None = None
         for output in cell.outputs:
-            if output.output_type == "stream":
+            if output.output_type == "stream" and output.name == stream:
+                shown[-1] += output.text
+            elif output.output_type == "stream":
                 shown.append(f"{output.name}: {output.text}")
             elif output.output_type in ("execute_result", "display_data"):
                 shown += [f"{kind}: {_RANDOM_IDS.sub('ID', value)}" for kind, value in sorted(output.data.items())]
             else:
                 shown.append(json.dumps(output))
+            stream = output.name if output.output_type == "stream" else None
         cells.append(shown)
     return cells
 

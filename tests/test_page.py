@@ -12,7 +12,7 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from conftest import REPO
+from conftest import REPO, wait_until_still
 
 SCREENSHOTS = REPO / "output" / "screenshots"
 
@@ -93,12 +93,14 @@ def test_country_and_town_names_stand_inside_the_map(default_map, browser_contex
         assert frame["x"] <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"], shown[k]
         assert frame["y"] <= box["y"] and box["y"] + box["height"] <= frame["y"] + frame["height"], shown[k]
     # Zoomed in on the districts, names that no longer fit leave; none is cut at the edge.
-    page.evaluate("handoverMap.map.setZoom(handoverMap.map.getZoom() + 2, {animate: false})")
+    page.evaluate("void handoverMap.map.setZoom(handoverMap.map.getZoom() + 2, {animate: false})")
+    wait_until_still(page)
     for k in range(names.count()):
         box = names.nth(k).bounding_box()
         assert frame["x"] <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"]
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.evaluate("handoverMap.map.setZoom(handoverMap.map.getZoom() - 2, {animate: false})")
+    page.evaluate("void handoverMap.map.setZoom(handoverMap.map.getZoom() - 2, {animate: false})")
+    wait_until_still(page)
     page.screenshot(path=str(SCREENSHOTS / f"page-{width}.png"), full_page=True)
     page.close()
 
@@ -107,11 +109,12 @@ def test_country_and_town_names_stand_inside_the_map(default_map, browser_contex
 def test_zoom_and_pan_stay_near_the_region(default_map, open_offline):
     page = open_offline(default_map)
     fitted = page.js("handoverMap.map.getZoom()")
-    page.js("for (let k = 0; k < 20; k++) handoverMap.map.zoomOut(1, {animate: false})")
+    page.js("() => { for (let k = 0; k < 20; k++) handoverMap.map.zoomOut(1, {animate: false}); }")
     assert page.js("handoverMap.map.getZoom()") == fitted - 1
-    page.js("for (let k = 0; k < 20; k++) handoverMap.map.zoomIn(1, {animate: false})")
+    page.js("() => { for (let k = 0; k < 20; k++) handoverMap.map.zoomIn(1, {animate: false}); }")
     assert page.js("handoverMap.map.getZoom()") == fitted + 6
-    page.js("handoverMap.map.panBy([-100000, 80000], {animate: false})")
+    page.js("void handoverMap.map.panBy([-100000, 80000], {animate: false})")
+    page.settle()  # back inside the region's bounds
     centre = page.js("[handoverMap.map.getCenter().lat, handoverMap.map.getCenter().lng]")
     # The region: the districts' extent (45.6-47.0 E, 39.2-40.4 N) widened by 1.5 degrees
     assert 37.5 < centre[0] < 42.0 and 43.9 < centre[1] < 48.6
@@ -166,7 +169,7 @@ def test_one_name_per_district_the_others_in_the_popup(default_map, open_offline
     assert sorted(page.page.locator(".hm-label").all_inner_texts()) == ["Aghdam", "Kalbajar", "Lachin"]
     listed = page.page.locator(".hm-event-what").all_inner_texts()
     assert " Aghdam: handed over" in listed and not any("District" in item for item in listed)
-    page.js("handoverMap.layer.getLayers().find(l => handoverMap.districts()[l.feature.properties.i].name === 'Agdam District').openPopup()")
+    page.js("void handoverMap.layer.getLayers().find(l => handoverMap.districts()[l.feature.properties.i].name === 'Agdam District').openPopup()")
     popup = page.page.locator(".leaflet-popup-content")
     popup.wait_for(timeout=5_000)
     assert popup.locator("h3").inner_text() == "Aghdam"

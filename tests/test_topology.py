@@ -194,10 +194,15 @@ def test_the_same_polygons_give_the_same_text_safe_in_a_script(azerbaijan):
 
 @st.composite
 def coverages(draw):
-    """Voronoi cells of random points, clipped to a box near Karabakh: polygons that share borders."""
-    seeds = draw(st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1)), min_size=2, max_size=25, unique=True))
+    """Voronoi cells of random points, clipped to a box near Karabakh: polygons that share borders.
+
+    The points lie on a grid of a millionth of the box: two distinct random floats
+    could otherwise fall on one coordinate (0 and 5e-324 both give 46.0), and GEOS
+    cannot draw the cells of a point given twice."""
+    grid = st.integers(0, 10**6)
+    seeds = draw(st.lists(st.tuples(grid, grid), min_size=2, max_size=25, unique=True))
     box = shapely.box(46.0, 39.5, 46.8, 40.1)
-    points = shapely.MultiPoint([(46.0 + 0.8 * x, 39.5 + 0.6 * y) for x, y in seeds])
+    points = shapely.MultiPoint([(46.0 + 0.8 * x / 10**6, 39.5 + 0.6 * y / 10**6) for x, y in seeds])
     cells = [shapely.intersection(cell, box) for cell in shapely.get_parts(shapely.voronoi_polygons(points, extend_to=box))]
     return [cell for cell in cells if cell.geom_type == "Polygon" and not cell.is_empty], draw(st.integers(4, 6))
 

@@ -77,13 +77,15 @@ def test_the_legend_uses_neutral_capture_wording_and_the_parties(war_map, open_o
 
 
 def _popup(page, name: str) -> str:
-    page.js("handoverMap.map.closePopup()")  # an open popup may cover the next district
+    page.js("void handoverMap.map.closePopup()")  # an open popup may cover the next district
+    page.settle()  # the closed popup fades out
     page.js(  # zoom to the district: the town of Shusha is a few pixels wide on the whole map
-        """name => handoverMap.layer.eachLayer(l => {
+        """name => { handoverMap.layer.eachLayer(l => {
             if (handoverMap.districts()[l.feature.properties.i].name === name) handoverMap.map.fitBounds(l.getBounds(), {animate: false});
-        })""",
+        }); }""",
         name,
     )
+    page.settle()
     page.click_district(name)
     popup = page.page.locator(".leaflet-popup-content")
     popup.wait_for(timeout=5_000)
