@@ -259,13 +259,13 @@ def test_zoom_pan_and_print_keep_the_fills_under_their_districts(canvas_page, op
     _settle(page)
     assert "scale" not in page.js("document.querySelector('.leaflet-hmFills-pane canvas').style.transform")
     assert _wrong_fills(page.js, events, inner_points, minimum=10) == []
-    page.js("handoverMap.map.panBy([180, -120], {animate: false})")
+    page.js("void handoverMap.map.panBy([180, -120], {animate: false})")
     _settle(page)
     assert _wrong_fills(page.js, events, inner_points, minimum=10) == []
     page.js("handoverMap.setDate('2021-01-30')")  # a step after the move repaints in the moved view
     _settle(page)
     assert _wrong_fills(page.js, events, inner_points, minimum=10) == []
-    page.js("handoverMap.map.setZoom(handoverMap.map.getZoom() - 2, {animate: false})")
+    page.js("void handoverMap.map.setZoom(handoverMap.map.getZoom() - 2, {animate: false})")
     _settle(page)
     assert _wrong_fills(page.js, events, inner_points) == []
     # Printing lays the map out again for the paper: the fills follow.
@@ -283,7 +283,7 @@ def test_districts_under_the_fills_still_answer_clicks_and_hover(canvas_page, op
     page.js("handoverMap.setDate('2021-01-20')")
     page.click_district(name)
     assert page.js("document.querySelector('.leaflet-popup-content h3').textContent") == name
-    page.js("handoverMap.map.closePopup()")
+    page.js("void handoverMap.map.closePopup()")
     point = page.js(
         """name => { const d = handoverMap.districts().find(d => d.name === name), map = handoverMap.map;
             const p = map.latLngToContainerPoint(d.labelAt), r = map.getContainer().getBoundingClientRect();
