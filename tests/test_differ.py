@@ -102,7 +102,6 @@ def test_every_kind_and_state_is_defined_once_with_label_and_colour():
 
 
 def test_the_snapshot_colours_and_names_the_parties_as_the_page_does(tmp_path):
-    import matplotlib.pyplot as plt
     from matplotlib.colors import to_hex
 
     from handover_map.build import prepare_map
@@ -116,7 +115,6 @@ def test_the_snapshot_colours_and_names_the_parties_as_the_page_does(tmp_path):
     figure = draw_small_multiples(prepare_map(events=table), [dt.date(2020, 11, 25)])
     legend = figure.legends[0]
     entries = {text.get_text(): to_hex(patch.get_facecolor()) for text, patch in zip(legend.get_texts(), legend.get_patches(), strict=True)}
-    plt.close(figure)
     assert entries["Under Party B control"] == settings.PARTY_COLOURS[0].lower()
     assert entries["Under Party C control"] == settings.PARTY_COLOURS[1].lower()
     assert "Taken by Party C" not in entries  # the colours are the parties', not the states'

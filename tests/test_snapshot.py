@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import struct
+import subprocess
+import sys
 
 import pytest
 
@@ -65,7 +68,6 @@ def test_embed_prints_an_iframe_snippet(tmp_path):
 def test_any_number_of_panels_is_laid_out_without_overlap(count):
     import datetime as dt
 
-    import matplotlib.pyplot as plt
     from matplotlib.legend import Legend
     from matplotlib.transforms import Bbox
 
@@ -75,24 +77,34 @@ def test_any_number_of_panels_is_laid_out_without_overlap(count):
     inputs = prepare_map()
     dates = [dt.date(2020, 11, 14) + dt.timedelta(days=2 * k) for k in range(count)]
     figure = draw_small_multiples(inputs, dates)
-    try:
-        figure.canvas.draw()
-        renderer = figure.canvas.get_renderer()
-        whole = figure.bbox
-        panels = [ax.get_window_extent(renderer) for ax in figure.axes]
-        texts = [(t.get_text(), t.get_window_extent(renderer)) for t in figure.texts]
-        legend = next(child for child in figure.get_children() if isinstance(child, Legend)).get_window_extent(renderer)
-        assert len(panels) == count
-        assert [text for text, _ in texts if re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}", text)] == [f"{d.day} {d.strftime('%b')} 2020" for d in dates]
-        assert any(text.startswith("As reported on 1 December 2020") for text, _ in texts)  # the note
-        assert any("geoBoundaries" in text for text, _ in texts)  # the credits
-        blocks = panels + [box for _, box in texts] + [legend]
-        for k, box in enumerate(blocks):
-            assert whole.x0 <= box.x0 and box.x1 <= whole.x1 + 1 and whole.y0 <= box.y0 and box.y1 <= whole.y1 + 1, k
-            for other in blocks[k + 1 :]:
-                assert not box.overlaps(other), (k, box, other)
-        # No large empty area: the panels fill the grid they span but for less than one row's gap.
-        span = Bbox.union(panels)
-        assert span.width * span.height <= 1.4 * sum(p.width * p.height for p in panels)
-    finally:
-        plt.close(figure)
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    whole = figure.bbox
+    panels = [ax.get_window_extent(renderer) for ax in figure.axes]
+    texts = [(t.get_text(), t.get_window_extent(renderer)) for t in figure.texts]
+    legend = next(child for child in figure.get_children() if isinstance(child, Legend)).get_window_extent(renderer)
+    assert len(panels) == count
+    assert [text for text, _ in texts if re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}", text)] == [f"{d.day} {d.strftime('%b')} 2020" for d in dates]
+    assert any(text.startswith("As reported on 1 December 2020") for text, _ in texts)  # the note
+    assert any("geoBoundaries" in text for text, _ in texts)  # the credits
+    blocks = panels + [box for _, box in texts] + [legend]
+    for k, box in enumerate(blocks):
+        assert whole.x0 <= box.x0 and box.x1 <= whole.x1 + 1 and whole.y0 <= box.y0 and box.y1 <= whole.y1 + 1, k
+        for other in blocks[k + 1 :]:
+            assert not box.overlaps(other), (k, box, other)
+    # No large empty area: the panels fill the grid they span but for less than one row's gap.
+    span = Bbox.union(panels)
+    assert span.width * span.height <= 1.4 * sum(p.width * p.height for p in panels)
+
+
+def test_a_snapshot_leaves_the_caller_s_matplotlib_alone():
+    # A notebook keeps its own backend and gets no stray figure: the panels are drawn on a figure of their own.
+    code = (
+        "import matplotlib, matplotlib.pyplot as plt\n"
+        "from handover_map.build import prepare_map\n"
+        "from handover_map.snapshot import render_snapshot\n"
+        "images = render_snapshot(prepare_map())\n"
+        "print(matplotlib.get_backend(), plt.get_fignums(), images['.png'][:4] == b'\\x89PNG')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env={**os.environ, "MPLBACKEND": "svg"})
+    assert result.stdout.split() == ["svg", "[]", "True"], result.stderr

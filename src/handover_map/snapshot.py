@@ -14,12 +14,10 @@ import math
 import textwrap
 from pathlib import Path
 
-import matplotlib
-
-matplotlib.use("Agg")  # files only; never a window
-
 import geopandas as gpd
-import matplotlib.pyplot as plt
+import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.text import Text
 
@@ -69,7 +67,7 @@ def _wrap(text: str, width_in: float, fontsize: float) -> list[str]:
     return textwrap.wrap(text, max(20, int(width_in * 72 / (fontsize * 0.58)))) if text else []
 
 
-def draw_small_multiples(model: MapModel, dates: list[dt.date] | None = None, columns: int = MAX_COLUMNS) -> plt.Figure:
+def draw_small_multiples(model: MapModel, dates: list[dt.date] | None = None, columns: int = MAX_COLUMNS) -> Figure:
     """A figure with one map panel per date (default: every event date on
     the slider, which ends at the latest report's date), under the title and
     the page's "as reported on" note, above the legend and the credits; its
@@ -100,7 +98,9 @@ def draw_small_multiples(model: MapModel, dates: list[dt.date] | None = None, co
     panels = rows * (PANEL_TITLE + panel_height) + (rows - 1) * ROW_GAP
     footer = 0.2 + legend_rows * LEGEND_ROW + 0.1 + len(credit_lines) * 0.11 + MARGIN
     height = header + panels + footer
-    figure = plt.figure(figsize=(width, height))
+    # Not a pyplot figure (no window, no backend switched for the caller), and drawn only when saved:
+    # geopandas asks its canvas to redraw after every layer, which on an Agg canvas redraws all panels.
+    figure = Figure(figsize=(width, height))
 
     def at(x: float, y_from_top: float) -> tuple[float, float]:
         return x / width, 1 - y_from_top / height
@@ -142,6 +142,7 @@ def draw_small_multiples(model: MapModel, dates: list[dt.date] | None = None, co
     figure.text(*at(MARGIN, credits_top), "\n".join(credit_lines), fontsize=6, color="#555555", ha="left", va="top", linespacing=1.35, parse_math=False)
     for text in figure.findobj(Text):
         text.set_parse_math(False)  # titles, labels and credits are data: "$\foo$" is drawn as typed
+    FigureCanvasAgg(figure)  # now it may draw: for savefig and for a caller's renderer
     return figure
 
 
@@ -193,13 +194,10 @@ def render_snapshot(model: MapModel, dates: list[dt.date] | None = None) -> dict
     # Text stays text in the SVG (searchable, accessible); ids are salted, not random.
     with matplotlib.rc_context({"svg.hashsalt": "handover-map", "svg.fonttype": "none", "hatch.linewidth": 2.2, "text.usetex": False}):
         figure = draw_small_multiples(model, dates)
-        try:
-            for suffix, options in ((".png", {"dpi": 160, "metadata": {"Software": None}}), (".svg", {"metadata": {"Date": None, "Creator": None}})):
-                buffer = io.BytesIO()
-                figure.savefig(buffer, format=suffix[1:], facecolor="white", **options)
-                images[suffix] = buffer.getvalue()
-        finally:
-            plt.close(figure)
+        for suffix, options in ((".png", {"dpi": 160, "metadata": {"Software": None}}), (".svg", {"metadata": {"Date": None, "Creator": None}})):
+            buffer = io.BytesIO()
+            figure.savefig(buffer, format=suffix[1:], facecolor="white", **options)
+            images[suffix] = buffer.getvalue()
     return images
 
 
