@@ -514,3 +514,9 @@ def test_extraction_is_the_same_whatever_the_hash_seed_or_folder(tmp_path):
     assert outputs[0] == outputs[1] == outputs[2]
     events = json.loads(outputs[0])["events"]
     assert {e["as_written"] for e in events} >= {"Ağdam", "Kalbajar", "Lachin", "Gubadly"}
+
+
+def test_a_weekday_of_a_change_at_the_calendar_s_start_is_no_crash(gazetteer):
+    # Found by the fuzz: a weekday read forward, then a week back, from a publication on 1 January of year 1.
+    article = parse_article("deadline Friday ; 0 0 was ceded Aghdam\n", location="x.txt", published=D(1, 1, 1))
+    assert [(e.district, e.date) for e in extract_events(article, gazetteer).events] == [("Agdam District", D(1, 1, 5))]

@@ -1028,7 +1028,7 @@ class SentenceReader:
                 and not told_ahead
             ):
                 day = published  # "ging um Mitternacht an China zurück": the midnight that began the report's day
-            elif hit.kind == "completed" and date.form == "weekday" and published is not None and day > published:
+            elif hit.kind == "completed" and date.form == "weekday" and published is not None and day > published and day.toordinal() > 7:
                 # A weekday read forward because the sentence also tells a plan, on a change told as done:
                 # "Am Freitag war Aghdam übergegangen, am 1. Dezember soll Latschin folgen."
                 day -= dt.timedelta(days=7)
