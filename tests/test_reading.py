@@ -1075,3 +1075,15 @@ def test_taken_already_with_its_day_and_french_recovered(afghanistan):
     assert events(afghanistan, text, "2021-08-20") == {("Kandahar", "completed", "2021-08-12")}
     text = "Le mouvement avait déjà récupéré des villes clés comme Kandahar, le 12 août.\n"
     assert events(afghanistan, text, "2021-08-20", "fr") == {("Kandahar", "captured", "2021-08-12")}
+
+
+def test_a_timeline_entry_s_heading_is_its_place_and_day(afghanistan):
+    text = (
+        "The advance, day by day\n\n"
+        "Kunduz, August 8: Taliban fighters seize control of the northern city, a prize on the road north.\n\n"
+        "Zaranj, August 6, 2021: The insurgents took over the provincial capital without a fight.\n"
+    )
+    assert events(afghanistan, text, "2021-08-16") == {("Kunduz", "captured", "2021-08-08"), ("Nimruz", "completed", "2021-08-06")}
+    # A dateline with a colon before a sentence that names its own place stays a dateline.
+    text = "Kabul, Aug 15: The Taliban said they had captured Jalalabad on Sunday.\n"
+    assert events(afghanistan, text, "2021-08-16") == {("Nangarhar", "captured", "2021-08-15")}

@@ -430,7 +430,13 @@ class SentenceReader:
         future_sentence = any(t.lower in lexicon.weekday_future and not (k and tokens[k - 1].lower in lexicon.past_markers) for k, t in enumerate(tokens))
         dateline = _CAPITAL_DATELINE.match(sentence)
         dates = [d for d in self.dates.find(sentence, future_sentence) if not (paragraph_start and dateline and d.start < dateline.end() + 3)]
-        places = [p for p in self.finder.find(sentence) if not self._is_dateline(sentence, p, paragraph_start) and not self._is_speaker(sentence, p)]
+        written = self.finder.find(sentence)
+        places = [
+            p
+            for p in written
+            if not (self._is_dateline(sentence, p, paragraph_start) and not self._heads_an_entry(sentence, p, written, dates))
+            and not self._is_speaker(sentence, p)
+        ]
         ambiguous = [p for p in places if len(p.features) > 1]
         places = [p for p in places if len(p.features) == 1]
         report = SentenceReport([], [], ambiguous, self._unmatched(sentence, tokens, places + ambiguous))
@@ -719,6 +725,13 @@ class SentenceReader:
             after[:1] in (":", ",", "(")
             and (place.text.isupper() or ":" in after[:2] or any(mark in after for mark in self.lexicon.dateline_marks) or self._month_follows(after))
         ) or after.lstrip().startswith(self.lexicon.dateline_marks)
+
+    @staticmethod
+    def _heads_an_entry(sentence: str, place: Place, written: list[Place], dates: list[DateMention]) -> bool:
+        """Whether a place and a date opening a paragraph head an entry of a timeline ("Kunduz, August 8:
+        the insurgents seize the northern city"): a colon after the date, and no other place told."""
+        heading = _ENTRY_HEADING.match(sentence, place.end)
+        return heading is not None and len(written) == 1 and any(place.end < d.start and d.end <= heading.end() for d in dates)
 
     def _counted_back(self, mention: DateMention, years: int) -> DateMention:
         """The day of a change an anniversary counts ``years`` back to: from the anniversary in
@@ -1123,6 +1136,8 @@ class SentenceReader:
 _STAMP = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/](?P<month>[01]?\d)[-/](?P<day>[0-3]?\d)(?:[T ]\d\d:\d\d|\b)")
 _DATELINE = re.compile(r"^[^\W\d_][^\W\d_ .'/-]*(?:[ /-][^\W\d_][^\W\d_.'-]*){0,3}(?: \([^)]{1,30}\)| \[[^\]]{1,30}\])?[,.]\s")
 #: A dateline in capitals, whose date is the report's, not an event's: "KYIV, 11 November 2022 —".
+#: After a place opening a paragraph, a date ending in a colon: "Kunduz, August 8: ...".
+_ENTRY_HEADING = re.compile(r",\s+[^:.;\n]{1,30}:\s")
 _CAPITAL_DATELINE = re.compile(r"^[^\W\d_a-zа-я][^\W\d_a-zа-я .'/-]{1,40}(?:, [^\W\d_][^\W\d_ ]{1,30})?(?: \([^)]{1,30}\))?,\s")
 #: How many of a report's first lines are read for a byline or dateline date.
 _HEAD_LINES = 10
