@@ -129,12 +129,13 @@ def test_a_large_join_gives_each_district_its_events_in_table_order():
 
 
 def test_mentions_remembered_or_not_are_the_same(monkeypatch):
+    from handover_map import _memory
     from handover_map import gazetteer as module
 
     names = ["Agdam District", "Kalbajar District", "Lachin District", "Baku City"]
     text = "Troops entered Aghdam and Kalbajar.\nLachin District followed; Baku City said so. Agdam District again, and Kalbajar."
     fresh = module.Gazetteer(names).mentions(text)
-    monkeypatch.setattr(module, "MAX_REMEMBERED_PHRASES", 3)
+    monkeypatch.setattr(_memory, "LIMIT", 3)
     small = module.Gazetteer(names)
     assert small.mentions(text) == fresh
     assert small.mentions(text) == fresh  # answered partly from memory
@@ -229,12 +230,13 @@ def test_patterns_tried_only_where_they_can_start_find_what_a_scan_finds(text, f
 
 
 def test_place_words_remembered_or_not_are_the_same(monkeypatch):
+    from handover_map import _memory
     from handover_map import places as module
 
     gazetteer = Gazetteer(["Agdam District", "Kalbajar District", "Lachin District"])
     text = "Troops entered Aghdam, then Kelbadschar and Latschin; Aghdam again, Kalbajar, Kelbajar and Agdam."
     fresh = module.PlaceFinder(gazetteer).find(text)
-    monkeypatch.setattr(module, "_MAX_REMEMBERED_WORDS", 2)
+    monkeypatch.setattr(_memory, "LIMIT", 2)
     small = module.PlaceFinder(gazetteer)
     assert small.find(text) == fresh
     assert small.find(text) == fresh  # answered partly from memory

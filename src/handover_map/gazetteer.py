@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 
 from . import settings
 from ._errors import HandoverMapWarning, InputDataError
+from ._memory import remembered
 from .events import Event, excerpt, visible
 
 # Letters that Unicode decomposition leaves alone but Latin transliterations
@@ -65,8 +66,6 @@ def core(name: str) -> str:
 _TRAILING_ABBREVIATION = re.compile(r"(?:\s+(?:[a-z]|is|isl|sar))+$")
 _SILENT_H = re.compile(r"(?<=[bcdgkpstz])h")
 _DOUBLED = re.compile(r"(.)\1+")
-#: Most candidate phrases a :class:`Gazetteer` remembers the answer for (a bound for hostile input).
-MAX_REMEMBERED_PHRASES = 65_536
 
 
 def short(name: str) -> str:
@@ -202,12 +201,10 @@ class Gazetteer:
 
     def rule(self, name: str) -> str:
         """The first non-fuzzy rule that finds ``name`` ("exact", "core", "alias" or "skeleton"; "exact" if none does)."""
-        known = self._rules.get(name)
-        if known is None:
-            if len(self._rules) >= MAX_REMEMBERED_PHRASES:
-                self._rules.clear()
-            known = self._rules[name] = next((rule for rule, found in self._steps(name) if found), "exact")
-        return known
+        return remembered(self._rules, name, lambda text: next((rule for rule, found in self._steps(text) if found), "exact"))
+
+    def _exact_name_set(self, phrase: str) -> frozenset[str]:
+        return frozenset(self.exact_names(phrase))
 
     def alias_targets(self) -> dict[str, set[str]]:
         """{alias (core form): boundary names it means}, from the alias table."""
@@ -230,11 +227,7 @@ class Gazetteer:
                 phrase = text[start:end]
                 if "\n" in phrase:
                     continue
-                names = self._phrase_names.get(phrase)
-                if names is None:
-                    if len(self._phrase_names) >= MAX_REMEMBERED_PHRASES:
-                        self._phrase_names.clear()
-                    names = self._phrase_names[phrase] = frozenset(self.exact_names(phrase))
+                names = remembered(self._phrase_names, phrase, self._exact_name_set)
                 if names:
                     found.append(PlaceMention(start, end, phrase, names))
                     following = i + n

@@ -18,6 +18,7 @@ from functools import cache
 from importlib import resources
 
 from ._errors import InputDataError
+from ._memory import remembered
 
 #: Cue kinds: a change of control (completed, or scheduled when put in the
 #: future), an announced date, and a date put off.
@@ -151,17 +152,11 @@ class Lexicon:
 
     def cues_starting(self, token: str) -> tuple[Cue, ...]:
         """Cues whose first word matches ``token`` (lower case)."""
-        known = self.cues_by_token.get(token)
-        if known is None:
-            if len(self.cues_by_token) > _MAX_KNOWN_TOKENS:
-                self.cues_by_token.clear()  # a long-lived process reading many reports stays bounded
-            candidates = [cue for size in (1, 2, 3) for cue in self.cue_index.get(token[:size], [])]
-            known = self.cues_by_token[token] = tuple(cue for cue in candidates if cue.words[0] is None or cue.words[0].fullmatch(token))
-        return known
+        return remembered(self.cues_by_token, token, self._cues_of)
 
-
-#: How many distinct tokens a lexicon remembers the cues of before it starts again.
-_MAX_KNOWN_TOKENS = 100_000
+    def _cues_of(self, token: str) -> tuple[Cue, ...]:
+        candidates = [cue for size in (1, 2, 3) for cue in self.cue_index.get(token[:size], [])]
+        return tuple(cue for cue in candidates if cue.words[0] is None or cue.words[0].fullmatch(token))
 
 
 def _word_pattern(word: str) -> re.Pattern[str]:

@@ -30,6 +30,7 @@ from pathlib import Path
 from anyascii import anyascii
 
 from . import settings
+from ._memory import remembered
 from .gazetteer import Gazetteer, core, fold
 
 # Order matters: longer spellings first, so "dzh" is not read as "d" + "zh".
@@ -64,8 +65,6 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ELISION = re.compile(r"^(?:[dlnjsc]|qu)['’](?=[^\W\d_])", re.IGNORECASE)
 #: Keys shorter than this match too many ordinary words to be trusted.
 MIN_KEY = 3
-#: Most words a :class:`PlaceFinder` remembers the features of (a bound for hostile input).
-_MAX_REMEMBERED_WORDS = 65_536
 
 
 @functools.lru_cache(maxsize=65_536)  # names recur across a report's sentences; bounded for hostile input
@@ -238,12 +237,7 @@ class PlaceFinder:
         )
 
     def _name_of_word(self, word: str, start: int, end: int) -> Place | None:
-        known = self._word_features.get(word)
-        if known is None:
-            if len(self._word_features) >= _MAX_REMEMBERED_WORDS:
-                self._word_features.clear()
-            known = self._word_features[word] = self._features_of_word(word)
-        features, rule = known
+        features, rule = remembered(self._word_features, word, self._features_of_word)
         return Place(start, end, word, features, rule) if features else None
 
     def _features_of_word(self, word: str) -> tuple[frozenset[str], str]:

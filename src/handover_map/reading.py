@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from . import settings
+from ._memory import remembered
 from .article import Article, citation
 from .datewords import DateMention, DateReader, closest_year, matches_at
 from .events import Event
@@ -157,12 +158,7 @@ _PARTIES_BY_TOKEN: dict[str, list[tuple[str, tuple[re.Pattern[str], ...]]]] = {}
 
 
 def _parties_starting(index: dict[str, list[tuple[str, tuple[re.Pattern[str], ...]]]], token: str) -> list[tuple[str, tuple[re.Pattern[str], ...]]]:
-    known = _PARTIES_BY_TOKEN.get(token)
-    if known is None:
-        if len(_PARTIES_BY_TOKEN) > 100_000:
-            _PARTIES_BY_TOKEN.clear()  # bounded in a long-lived process
-        known = _PARTIES_BY_TOKEN[token] = [(name, phrase) for name, phrase in index.get(token[:1], []) if phrase[0].fullmatch(token)]
-    return known
+    return remembered(_PARTIES_BY_TOKEN, token, lambda word: [(name, phrase) for name, phrase in index.get(word[:1], []) if phrase[0].fullmatch(word)])
 
 
 @dataclass
@@ -649,10 +645,7 @@ class SentenceReader:
 
     def _is_signing(self, word: str) -> bool:
         """Whether ``word`` is a verb of signing (each of the report's words is tested once)."""
-        known = self.signing_words.get(word)
-        if known is None:
-            known = self.signing_words[word] = any(pattern.fullmatch(word) for pattern in self.lexicon.signing)
-        return known
+        return remembered(self.signing_words, word, lambda text: any(pattern.fullmatch(text) for pattern in self.lexicon.signing))
 
     def _said_on(self, tokens: list[Token], at: int) -> bool:
         """Whether the date at ``at`` is the day something was said: "officials announced Friday", "said on Sunday"."""
