@@ -1087,3 +1087,32 @@ def test_a_timeline_entry_s_heading_is_its_place_and_day(afghanistan):
     # A dateline with a colon before a sentence that names its own place stays a dateline.
     text = "Kabul, Aug 15: The Taliban said they had captured Jalalabad on Sunday.\n"
     assert events(afghanistan, text, "2021-08-16") == {("Nangarhar", "captured", "2021-08-15")}
+
+
+def test_a_list_s_and_before_its_date_opens_no_clause(afghanistan):
+    # "and" opens a clause only right before its date: "Farah and Zaranj on Sunday" is the list's day.
+    text = "The rebels took the towns of Farah and Zaranj on Sunday after seizing Kunduz, capital of its province, on Saturday and Herat on Friday.\n"
+    assert events(afghanistan, text, "2021-08-09") == {
+        ("Farah", "completed", "2021-08-08"),
+        ("Nimruz", "completed", "2021-08-08"),
+        ("Kunduz", "captured", "2021-08-07"),
+        ("Herat", "captured", "2021-08-06"),
+    }
+
+
+def test_a_change_that_comes_a_day_after_another_is_dated_from_it(afghanistan):
+    text = "The loss of Farah came a day after the rebels captured Herat on Tuesday.\n"
+    assert events(afghanistan, text, "2021-08-12") == {("Farah", "captured", "2021-08-11"), ("Herat", "captured", "2021-08-10")}
+    # Without the other event's day, no day: not the day after the report.
+    text = "The loss of Farah came a day after the rebels captured two other towns.\n"
+    assert events(afghanistan, text, "2021-08-12") == set()
+
+
+def test_an_adverb_inside_a_wording(azerbaijan, afghanistan):
+    text = "The Lachin region will come fully under Azerbaijani control on 1 December.\n"
+    assert events(azerbaijan, text, "2020-11-26") == {("Lachin District", "scheduled", "2020-12-01")}
+    assert events(afghanistan, "The rebels have now taken Kunduz, officials said on Sunday.\n", "2021-08-09") == {("Kunduz", "completed", "2021-08-08")}
+    text = "Der Bezirk Latschin kam am 1. Dezember unter vollständige Kontrolle.\n"
+    assert events(azerbaijan, text, "2020-12-02", "de") == {("Lachin District", "completed", "2020-12-01")}
+    text = "Лачинский район полностью перешёл под контроль Азербайджана 1 декабря.\n"
+    assert events(azerbaijan, text, "2020-12-02", "ru") == {("Lachin District", "completed", "2020-12-01")}

@@ -88,6 +88,8 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
     if words.a_day_after:
         # Only after a comma: "The next day, ..." and "a day after that" at a sentence's start look forward.
         patterns.append(("day-before", re.compile(rf"(?<=,\s)(?P<before>{_alternatives(words.a_day_after)})\b(?=\s+[^\W\d_])", re.IGNORECASE)))
+        # Not after a comma, the day after the event it names: "The fall of Logar comes a day after the Taliban took Herat on Thursday" is Friday.
+        patterns.append(("day-after", re.compile(rf"(?<!,\s)\b(?P<after>{_alternatives(words.a_day_after)})\b(?=\s+[^\W\d_])", re.IGNORECASE)))
     if words.next_day:
         patterns.append(("next-day", re.compile(rf"\b{_initials(words.next_day)}(?P<next>{_alternatives(words.next_day)})\b", re.IGNORECASE)))
     return patterns
@@ -101,6 +103,7 @@ def _needles(words: DateWords) -> dict[str, tuple[str, ...]]:
         "relative": words.relative,
         "next-day": words.next_day,
         "day-before": words.a_day_after,
+        "day-after": words.a_day_after,
         "later": words.later,
         "ago": ago,
     }
@@ -139,23 +142,29 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int], end: 
 _COMPILED: dict[str, list[tuple[str, re.Pattern[str], bool, tuple[str, ...] | None]]] = {}
 
 
+#: Date forms told against another event of the sentence (dated by :func:`_days_before`).
+_EVENT_RELATIVE = frozenset({"day-before", "day-after"})
+
+
 def _days_before(found: list[DateMention]) -> list[DateMention]:
     """Each clause's "a day after" dated from the sentence's own date, the last one before it or
     else the first one after it: "..., a day after the group took Herat, an official said on
-    Friday" is Thursday. One pass each way: linear in the mentions."""
-    own = [m.date if m.form != "day-before" else None for m in found]
+    Friday" is Thursday; and "comes a day after the group took Herat on Thursday" is Friday, the
+    day after the date of the event it names (the first after it). One pass each way: linear in
+    the mentions."""
+    own = [m.date if m.form not in _EVENT_RELATIVE else None for m in found]
     following: list[dt.date | None] = [None] * len(found)
     for k in range(len(found) - 2, -1, -1):
         following[k] = own[k + 1] or following[k + 1]
     out, last = [], None
     for k, mention in enumerate(found):
-        anchor = last or following[k]
-        if mention.form != "day-before":
+        anchor = (last or following[k]) if mention.form == "day-before" else following[k]
+        if mention.form not in _EVENT_RELATIVE:
             out.append(mention)
         elif anchor is None:
             out.append(replace(mention, problem="a day after an event the sentence does not date"))
         else:
-            out.append(replace(mention, date=_shift(anchor, -1)))
+            out.append(replace(mention, date=_shift(anchor, -1 if mention.form == "day-before" else 1)))
         last = own[k] or last
     return out
 
@@ -219,7 +228,7 @@ class DateReader:
                 matches.append((form, match))
         found: list[DateMention] = []
         for form, match in sorted(matches, key=lambda fm: fm[1].start()):
-            if form == "day-before":
+            if form in _EVENT_RELATIVE:
                 found.append(DateMention(match.start(), match.end(), match.group(0), None, form, ""))  # dated below, from the sentence's date
                 continue
             if form == "day-month" and _RANGE_START.search(text[max(0, match.start() - 6) : match.start()]):

@@ -139,6 +139,8 @@ class Lexicon:
     #: Prepositions that locate a named place in a larger one: "Wesh in Kandahar".
     locative: frozenset[str]
     max_gap: int
+    #: Adverbs a wording of several words may hold between two of its words: "will come fully under", "have now taken".
+    wording_adverbs: frozenset[str]
     #: Whether clauses may end with their verb and its object before it ("... aus Kalbadschar abzuziehen").
     verb_final: bool
     town_words: frozenset[str]
@@ -237,6 +239,7 @@ def _parse(spec: dict) -> Lexicon:
         town_words=frozenset(words.get("town_words", [])),
         other_day_words=frozenset(w for w in words.get("other_day_words", []) if not w.endswith("*")),
         max_gap=words.get("max_gap", 3),
+        wording_adverbs=frozenset(words.get("wording_adverbs", [])),
         verb_final=words.get("verb_final", False),
         speech_words=frozenset(words.get("speech_words", [])),
         list_words=frozenset(words.get("list_words", [])) | {",", "(", ")", "-", "–", "—"},

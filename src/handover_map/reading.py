@@ -234,18 +234,20 @@ def pieces(start: int, end: int, text: str, limit: int = MAX_SENTENCE) -> list[t
     return spans
 
 
-def _match_cue(cue: Cue, tokens: list[Token], i: int, gap: int) -> int | None:
-    """The index of the last token of ``cue`` matched at ``i`` (``...`` skipping up to ``gap`` words), or None."""
+def _match_cue(cue: Cue, tokens: list[Token], i: int, gap: int, adverbs: frozenset[str] = frozenset()) -> int | None:
+    """The index of the last token of ``cue`` matched at ``i`` (``...`` skipping up to ``gap`` words,
+    and one of ``adverbs`` between two words: "come fully under"), or None."""
     words = cue.words
     if None not in words:
         # Most wordings have no gap: one word per token, in a plain loop.
-        last = i + len(words) - 1
-        if last >= len(tokens):
-            return None
+        at = i
         for k, word in enumerate(words):
-            if word is None or not word.fullmatch(tokens[i + k].lower):
+            if k and at < len(tokens) and tokens[at].lower in adverbs:
+                at += 1
+            if at >= len(tokens) or word is None or not word.fullmatch(tokens[at].lower):
                 return None
-        return last
+            at += 1
+        return at - 1
 
     def walk(word: int, at: int) -> int | None:
         if word == len(cue.words):
@@ -275,7 +277,7 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueHit]:
             starting = lexicon.cues_starting(token.lower)
         best_cue, best_last = None, -1
         for cue in starting:
-            last = _match_cue(cue, tokens, i, lexicon.max_gap)
+            last = _match_cue(cue, tokens, i, lexicon.max_gap, lexicon.wording_adverbs)
             if last is not None and last > best_last:
                 best_cue, best_last = cue, last
         if best_cue is None:
@@ -814,13 +816,24 @@ class SentenceReader:
             if previous is not None and previous.first <= at <= previous.last:
                 previous.dates.append(date)
                 continue
-            opener = any(t.lower in self.lexicon.clause_openers or t.text in (",", ";") for t in tokens[max(0, at - 3) : at]) or at == 0
+            opener = at == 0 or self._opens_clause(tokens, at)
             # Between two cues a date belongs to the earlier one ("ceded on 20 November,
             # followed by ...") unless it opens a clause ("and on 7 August, they captured").
             if previous is None or (following is not None and opener):
                 (following or previous).dates.append(date)  # type: ignore[union-attr]  # hits is never empty
             else:
                 previous.dates.append(date)
+
+    def _opens_clause(self, tokens: list[Token], at: int) -> bool:
+        """Whether the date at ``at`` opens a clause: "and on 7 August, they captured", ", on Friday"; not
+        "Sar-e-Pul and Taleqan on Sunday", where a name stands between the opener and the date."""
+        for k in range(at - 1, max(-1, at - 4), -1):
+            token = tokens[k]
+            if token.lower in self.lexicon.clause_openers or token.text in (",", ";"):
+                return True
+            if token.text[:1].isupper():
+                return False
+        return False
 
     def _assign_places(self, tokens: list[Token], hits: list[CueHit], places: list[Place], index_of) -> None:
         """Each place to the nearest cue whose wording points at it."""
