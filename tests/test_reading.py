@@ -1116,3 +1116,36 @@ def test_an_adverb_inside_a_wording(azerbaijan, afghanistan):
     assert events(azerbaijan, text, "2020-12-02", "de") == {("Lachin District", "completed", "2020-12-01")}
     text = "Лачинский район полностью перешёл под контроль Азербайджана 1 декабря.\n"
     assert events(azerbaijan, text, "2020-12-02", "ru") == {("Lachin District", "completed", "2020-12-01")}
+
+
+def test_an_infinitive_after_an_ordinal_tells_a_change_done(afghanistan, azerbaijan):
+    text = "Taloqan is the third provincial capital to be captured by the insurgents on Sunday.\n"
+    assert events(afghanistan, text, "2021-08-09") == {("Takhar", "captured", "2021-08-08")}
+    # One of a counted series may still be a plan; and a plan word before the ordinal keeps it one.
+    assert events(azerbaijan, "Kalbajar is the second of three districts to be handed over on 25 November.\n", "2020-11-22") == {
+        ("Kalbajar District", "scheduled", "2020-11-25")
+    }
+    assert events(azerbaijan, "Lachin will be the last district to be handed over, on 1 December.\n", "2020-11-22") == {
+        ("Lachin District", "scheduled", "2020-12-01")
+    }
+
+
+def test_a_capital_is_found_by_its_own_name_where_its_key_is_too_short(afghanistan):
+    # Short phonetic keys ("nl", "srpl" over two words) are not trusted, but the capital's own name is.
+    assert events(afghanistan, "The rebels took Nili on Saturday.\n", "2021-08-15") == {("Daykundi", "completed", "2021-08-14")}
+    assert events(afghanistan, "The rebels took Sar-e Pul on Saturday.\n", "2021-08-15") == {("Sar-e Pol", "completed", "2021-08-14")}
+    assert events(afghanistan, "The rebels captured Maimana on Saturday.\n", "2021-08-15") == {("Faryab", "captured", "2021-08-14")}
+
+
+def test_earlier_in_the_day_is_the_day_told_last_or_the_report_s(afghanistan):
+    text = "Herat fell to the rebels on Thursday. Earlier in the day, the rebels took Ghazni.\n"
+    assert events(afghanistan, text, "2021-08-13") == {("Herat", "captured", "2021-08-12"), ("Ghanzi", "completed", "2021-08-12")}
+    assert events(afghanistan, "Earlier in the day, the rebels took Ghazni.\n", "2021-08-13") == {("Ghanzi", "completed", "2021-08-13")}
+
+
+def test_pushing_back_fighters_puts_no_date_off(afghanistan, azerbaijan):
+    assert events(afghanistan, "Government troops pushed back rebel fighters in Kunduz on Monday.\n", "2021-08-10") == set()
+    text = "Azerbaijan pushed back the deadline for Kalbajar from 15 November to 25 November.\n"
+    assert events(azerbaijan, text, "2020-11-15") == {("Kalbajar District", "postponed", "2020-11-15"), ("Kalbajar District", "scheduled", "2020-11-25")}
+    text = "The handover of Kalbajar, due on 15 November, was pushed back until 25 November.\n"
+    assert events(azerbaijan, text, "2020-11-15") == {("Kalbajar District", "postponed", "2020-11-15"), ("Kalbajar District", "scheduled", "2020-11-25")}

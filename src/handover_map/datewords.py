@@ -90,6 +90,10 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         patterns.append(("day-before", re.compile(rf"(?<=,\s)(?P<before>{_alternatives(words.a_day_after)})\b(?=\s+[^\W\d_])", re.IGNORECASE)))
         # Not after a comma, the day after the event it names: "The fall of Logar comes a day after the Taliban took Herat on Thursday" is Friday.
         patterns.append(("day-after", re.compile(rf"(?<!,\s)\b(?P<after>{_alternatives(words.a_day_after)})\b(?=\s+[^\W\d_])", re.IGNORECASE)))
+    if words.day_told_last:
+        patterns.append(
+            ("day-told-last", re.compile(rf"\b{_initials(words.day_told_last)}(?P<day_told_last>{_alternatives(words.day_told_last)})\b", re.IGNORECASE))
+        )
     if words.next_day:
         patterns.append(("next-day", re.compile(rf"\b{_initials(words.next_day)}(?P<next>{_alternatives(words.next_day)})\b", re.IGNORECASE)))
     return patterns
@@ -102,6 +106,7 @@ def _needles(words: DateWords) -> dict[str, tuple[str, ...]]:
         "weekday": words.weekdays,
         "relative": words.relative,
         "next-day": words.next_day,
+        "day-told-last": words.day_told_last,
         "day-before": words.a_day_after,
         "day-after": words.a_day_after,
         "later": words.later,
@@ -252,7 +257,7 @@ class DateReader:
             if match.groupdict().get("year"):
                 return "names no day of the calendar"
             return "falls outside the calendar (years 1 to 9999)" if self.anchor else ""
-        relative_to = self.previous if form in ("next-day", "later") else self.published
+        relative_to = {"next-day": self.previous, "later": self.previous, "day-told-last": self.previous or self.published}.get(form, self.published)
         return "falls outside the calendar (years 1 to 9999)" if relative_to else ""
 
     def _is_date(self, form: str, match: re.Match[str], text: str) -> bool:
@@ -284,6 +289,8 @@ class DateReader:
             return _shift(published, self.words.relative[groups["relative"].lower()])
         if form == "next-day":
             return _shift(self.previous, 1)
+        if form == "day-told-last":
+            return self.previous or published  # "Earlier in the day": the day told last, or the report's
         if form in ("later", "ago"):
             count = groups["n"].lower()
             number = int(count) if count.isdigit() else self.words.numbers[count]

@@ -50,6 +50,8 @@ class DateWords:
     weekdays: dict[str, int]
     relative: dict[str, int]
     next_day: tuple[str, ...]
+    #: The day told last, or else the report's: "earlier in the day", "the same day".
+    day_told_last: tuple[str, ...]
     day_month_joiners: tuple[str, ...]
     day_suffixes: tuple[str, ...]
     not_a_day_after: frozenset[str]
@@ -134,6 +136,8 @@ class Lexicon:
     part_words: frozenset[str]
     #: Words right before a verb that make it an aim: "massing to occupy Shusha".
     infinitive_markers: frozenset[str]
+    #: Ordinals naming a change as one of a series: "the third provincial capital to be captured" tells it done.
+    ordinals: frozenset[str]
     #: Words opening a relative clause: "Shusha, which overlooks Stepanakert".
     relative_words: frozenset[str]
     #: Prepositions that locate a named place in a larger one: "Wesh in Kandahar".
@@ -184,6 +188,7 @@ def _parse(spec: dict) -> Lexicon:
         weekdays=date_spec["weekdays"],
         relative=date_spec.get("relative", {}),
         next_day=tuple(date_spec.get("next_day", [])),
+        day_told_last=tuple(date_spec.get("day_told_last", [])),
         day_month_joiners=tuple(date_spec.get("day_month_joiners", [])),
         day_suffixes=tuple(date_spec.get("day_suffixes", [])),
         not_a_day_after=frozenset(date_spec.get("not_a_day_after", [])),
@@ -250,6 +255,7 @@ def _parse(spec: dict) -> Lexicon:
         relative_words=frozenset(words.get("relative_words", [])),
         infinitive_markers=frozenset(words.get("infinitive_markers", [])),
         part_words=frozenset(words.get("part_words", [])),
+        ordinals=frozenset(words.get("ordinals", [])),
         also_words=frozenset(words.get("also_words", [])),
         directions=_phrases(words.get("directions", [])),
         references=_phrases(words.get("references", [])),

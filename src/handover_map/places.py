@@ -164,6 +164,8 @@ class PlaceFinder:
         #: {word: what :meth:`_features_of_word` finds}: a report names its places again and again.
         self._word_features: dict[str, tuple[frozenset[str], str]] = {}
         self._cyrillic_capitals: dict[str, str] = {}
+        #: Capitals by their own names, folded: found even where their key is too short to trust ("Nili", "Sar-e Pul").
+        self._capital_names = {fold(capital): feature for capital, feature in (capitals or {}).items()}
         for capital, feature in (capitals or {}).items():
             key = phonetic_key(capital)
             if len(key) >= MIN_KEY and not self._keys.get(key):
@@ -181,6 +183,8 @@ class PlaceFinder:
         return self.gazetteer.rule(name)
 
     def _by_key(self, word: str) -> tuple[set[str], str]:
+        if fold(word) in self._capital_names:
+            return {self._capital_names[fold(word)]}, "capital"
         keys, capitals, merge_h = self._tables(word)
         key = phonetic_key(word, merge_h)
         if len(key) >= MIN_KEY:
@@ -263,6 +267,8 @@ class PlaceFinder:
             if not words[-1].group(0)[:1].isupper() or not all(text[a.end() : b.start()] in (" ", "-") for a, b in itertools.pairwise(words)):
                 continue
             name = text[start : words[-1].end()]
+            if fold(name) in self._capital_names:
+                return Place(start, words[-1].end(), name, frozenset({self._capital_names[fold(name)]}), "capital")
             keys, capitals, merge_h = self._tables(name)
             key = phonetic_key(name, merge_h)
             if len(key) < MIN_KEY + 2:

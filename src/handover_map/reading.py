@@ -186,6 +186,8 @@ def tokenize(text: str) -> list[Token]:
 _NAME = re.compile(r"[^\W\d_a-zа-я][^\W\d_]*(?:[-'’][^\W\d_]+)*")
 _ORDINAL = re.compile(r"\b\d{1,2}\.$")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
+#: An ordinal written in digits: "18th", "2nd".
+_NUMBERED_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:
@@ -784,7 +786,11 @@ class SentenceReader:
             return "scheduled"
         # A verb ending its clause has its plan word at the clause's start: "Es wurde vereinbart, die Truppen ... abzuziehen".
         before = _window_start(tokens, hit.first, 16 if self._ends_clause(tokens, hit) else 8)
-        if _has_phrase(tokens, before, hit.first, self.lexicon.future) or _has_phrase(tokens, hit.last + 1, hit.last + 3, self.lexicon.future):
+        # "Aibak was the sixth provincial capital to be captured": the infinitive after an ordinal tells no plan.
+        ordinal = self._ordinal_before(tokens, hit.first)
+        if _has_phrase(tokens, before, hit.first if ordinal is None else ordinal, self.lexicon.future) or (
+            ordinal is None and _has_phrase(tokens, hit.last + 1, hit.last + 3, self.lexicon.future)
+        ):
             return "scheduled"
         if (
             hit.cue.subject == "none"
@@ -793,6 +799,22 @@ class SentenceReader:
         ):
             return "scheduled"  # "the handover of Lachin is due on 1 December"; not "after the liberation of Shusha on 8 November, Armenia had to sign"
         return "completed"
+
+    def _ordinal_before(self, tokens: list[Token], at: int) -> int | None:
+        """Where an ordinal stands that makes the infinitive right before ``at`` one of a series
+        ("the third provincial capital to be captured", "the 18th to fall"), or None; not "the second
+        of three districts to be handed over", which may still be a plan."""
+        lexicon = self.lexicon
+        marker = None
+        for k in range(at - 1, _window_start(tokens, at, 7) - 1, -1):
+            word = tokens[k].lower
+            if word in lexicon.infinitive_markers:
+                marker = k
+            elif marker is not None and (word in lexicon.ordinals or _NUMBERED_ORDINAL.fullmatch(word)):
+                return k
+            elif word in lexicon.list_words or word.isdigit() or word in lexicon.dates.numbers:
+                return None  # "the second of three districts to be handed over"
+        return None
 
     def _clause_end(self, tokens: list[Token], start: int, end: int) -> int:
         """Where the clause from ``start`` ends once it has told its day (a comma, semicolon or colon
