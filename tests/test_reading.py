@@ -1149,3 +1149,11 @@ def test_pushing_back_fighters_puts_no_date_off(afghanistan, azerbaijan):
     assert events(azerbaijan, text, "2020-11-15") == {("Kalbajar District", "postponed", "2020-11-15"), ("Kalbajar District", "scheduled", "2020-11-25")}
     text = "The handover of Kalbajar, due on 15 November, was pushed back until 25 November.\n"
     assert events(azerbaijan, text, "2020-11-15") == {("Kalbajar District", "postponed", "2020-11-15"), ("Kalbajar District", "scheduled", "2020-11-25")}
+
+
+def test_a_change_due_by_the_report_s_own_day_is_still_expected(azerbaijan):
+    assert events(azerbaijan, "Kalbajar returns to Azerbaijan by 15 November.\n", "2020-11-15") == {("Kalbajar District", "scheduled", "2020-11-15")}
+    text = "По соглашению Азербайджану возвращается, в том числе, до 15 ноября - Кельбаджарский район.\n"
+    assert events(azerbaijan, text, "2020-11-15", "ru") == {("Kalbajar District", "scheduled", "2020-11-15")}
+    # Without the deadline word, a change told on the report's day is done.
+    assert events(azerbaijan, "Kalbajar returned to Azerbaijan on 15 November.\n", "2020-11-15") == {("Kalbajar District", "completed", "2020-11-15")}

@@ -136,6 +136,8 @@ class Lexicon:
     part_words: frozenset[str]
     #: Words right before a verb that make it an aim: "massing to occupy Shusha".
     infinitive_markers: frozenset[str]
+    #: Words before a deadline's date: a change due "by" the report's own day is still expected.
+    deadline_words: tuple[tuple[str, ...], ...]
     #: Ordinals naming a change as one of a series: "the third provincial capital to be captured" tells it done.
     ordinals: frozenset[str]
     #: Words opening a relative clause: "Shusha, which overlooks Stepanakert".
@@ -256,6 +258,7 @@ def _parse(spec: dict) -> Lexicon:
         infinitive_markers=frozenset(words.get("infinitive_markers", [])),
         part_words=frozenset(words.get("part_words", [])),
         ordinals=frozenset(words.get("ordinals", [])),
+        deadline_words=_phrases(words.get("deadline_words", [])),
         also_words=frozenset(words.get("also_words", [])),
         directions=_phrases(words.get("directions", [])),
         references=_phrases(words.get("references", [])),

@@ -800,6 +800,12 @@ class SentenceReader:
             return "scheduled"  # "the handover of Lachin is due on 1 December"; not "after the liberation of Shusha on 8 November, Armenia had to sign"
         return "completed"
 
+    def _after_deadline_word(self, tokens: list[Token], at: int) -> bool:
+        """Whether a deadline word stands right before the date at ``at``: "by 15 November", "до 15 ноября"."""
+        phrases = self.lexicon.deadline_words
+        before = _lowered_before(tokens, at, max(map(len, phrases), default=0))
+        return any(len(phrase) <= len(before) and before[len(before) - len(phrase) :] == phrase for phrase in phrases)
+
     def _ordinal_before(self, tokens: list[Token], at: int) -> int | None:
         """Where an ordinal stands that makes the infinitive right before ``at`` one of a series
         ("the third provincial capital to be captured", "the 18th to fall"), or None; not "the second
@@ -1074,8 +1080,9 @@ class SentenceReader:
                 # "Am Freitag war Aghdam übergegangen, am 1. Dezember soll Latschin folgen."
                 day -= dt.timedelta(days=7)
             # A change dated after the report was written can only have been expected:
-            # "the return of Aghdam by 20 November", read on the 16th.
-            kind = "scheduled" if hit.kind == "completed" and published is not None and day > published else hit.kind
+            # "the return of Aghdam by 20 November", read on the 16th; and one due "by" the report's own day too.
+            due_today = day == published and self._after_deadline_word(tokens, index_of(date.start))
+            kind = "scheduled" if hit.kind == "completed" and published is not None and (day > published or due_today) else hit.kind
             if kind == "scheduled":
                 self.announced[feature] = day
             yield Found(place, feature, kind, day, sentence)
