@@ -1157,3 +1157,9 @@ def test_a_change_due_by_the_report_s_own_day_is_still_expected(azerbaijan):
     assert events(azerbaijan, text, "2020-11-15", "ru") == {("Kalbajar District", "scheduled", "2020-11-15")}
     # Without the deadline word, a change told on the report's day is done.
     assert events(azerbaijan, "Kalbajar returned to Azerbaijan on 15 November.\n", "2020-11-15") == {("Kalbajar District", "completed", "2020-11-15")}
+
+
+def test_a_name_written_without_its_trailing_abbreviation_in_one_word(countries):
+    # "Hong Kong S.A.R." written "Hongkong"; and a German passive with its auxiliary after the participle.
+    text = "Nach 156 Jahren ist Hongkong am Dienstag an die Volksrepublik China übergeben worden.\n"
+    assert events(countries, text, "1997-07-02", "de") == {("Hong Kong S.A.R.", "completed", "1997-07-01")}

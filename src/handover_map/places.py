@@ -31,7 +31,7 @@ from anyascii import anyascii
 
 from . import settings
 from ._memory import remembered
-from .gazetteer import Gazetteer, core, fold
+from .gazetteer import Gazetteer, core, fold, short
 
 # Order matters: longer spellings first, so "dzh" is not read as "d" + "zh".
 _SOUNDS = (
@@ -149,7 +149,8 @@ class PlaceFinder:
         # ones keep them apart (German "Häuser" is no "Qusar").
         self._cyrillic_keys: dict[str, set[str]] = defaultdict(set)
         for feature, names in spellings.items():
-            for name in names:
+            # "Hong Kong S.A.R." is written "Hongkong": its key without the trailing abbreviation too.
+            for name in names | {short(name) for name in names}:
                 key = phonetic_key(name)
                 if len(key) >= MIN_KEY:
                     self._keys[key].add(feature)

@@ -478,6 +478,8 @@ class SentenceReader:
                 hit.passive = True  # "Кельбаджарский район освобожден", "Шуша взята"
             if hit.first > 1 and not hit.passive and tokens[hit.first - 1].lower.endswith("ly"):
                 hit.passive = tokens[hit.first - 2].lower in lexicon.passive  # "was formally ceded"
+            if not hit.passive and lexicon.verb_final and hit.last + 1 < len(tokens) and tokens[hit.last + 1].lower in lexicon.passive:
+                hit.passive = True  # "ist Hongkong an China übergeben worden": the auxiliary after the participle
             after_place = hit.first > 0 and (tokens[hit.first - 1].text == "," or hit.first - 1 in place_ends)
             if not hit.passive and hit.cue.place == "after" and after_place and self._date_follows(tokens, hit, dates, index_of):
                 hit.passive = True  # "Agdam, ceded on 20 November", "celui d'Aghdam rendu le 20 novembre"
