@@ -1163,3 +1163,19 @@ def test_a_name_written_without_its_trailing_abbreviation_in_one_word(countries)
     # "Hong Kong S.A.R." written "Hongkong"; and a German passive with its auxiliary after the participle.
     text = "Nach 156 Jahren ist Hongkong am Dienstag an die Volksrepublik China übergeben worden.\n"
     assert events(countries, text, "1997-07-02", "de") == {("Hong Kong S.A.R.", "completed", "1997-07-01")}
+
+
+def test_parties_named_before_the_wording_with_their_preposition_and_by_a_french_subject(azerbaijan):
+    gazetteer, capitals, seats = azerbaijan
+
+    def parties(text: str, published: str, language: str | None = None) -> set[tuple[str, str, str, str]]:
+        found = read_report(
+            parse_article(text, published=dt.date.fromisoformat(published)), gazetteer, language=language, capitals=capitals, government_seats=seats
+        )
+        return {(e.district, e.kind, e.from_, e.to) for e in found.events}
+
+    text = "Armenia was due to hand Kalbajar over on 15 November. The handover of the region to Azerbaijan has been delayed until November 25.\n"
+    assert ("Kalbajar District", "postponed", "Armenia", "Azerbaijan") in parties(text, "2020-11-15")
+    # "ont quitté" is active: its subject gives the place up.
+    text = "Les forces arméniennes ont quitté la région d'Aghdam le 20 novembre.\n"
+    assert parties(text, "2020-11-21", "fr") == {("Agdam District", "completed", "Armenia", "")}

@@ -975,6 +975,13 @@ class SentenceReader:
                     taker = taker or party.name  # "Zaranj was captured by the Taliban"
                 elif any(lead[-len(p) :] == p or lead[-len(p) - 1 : -1] == p for p in self.lexicon.from_party):
                     giver = giver or party.name
+            elif party.last < hit.first and hit.first - party.last <= 10:
+                # Before the wording, only where a preposition says the side: "the handover of the region to Azerbaijan has been delayed".
+                lead = tuple(t.lower for t in tokens[max(0, party.first - 3) : party.first])
+                if any(lead[-len(p) :] == p or lead[-len(p) - 1 : -1] == p for p in self.lexicon.to_party):
+                    taker = taker or party.name
+                elif any(lead[-len(p) :] == p or lead[-len(p) - 1 : -1] == p for p in self.lexicon.from_party):
+                    giver = giver or party.name
         subjects = [p for p in named if p.last < hit.first and hit.first - p.last <= 10]
         if subjects and not hit.passive:
             subject = subjects[-1].name
