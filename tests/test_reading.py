@@ -758,7 +758,7 @@ def test_a_place_opening_a_paragraph_with_a_distance_is_no_dateline(afghanistan)
 def test_a_photo_taken_on_a_day_is_no_capture(azerbaijan):
     text = "A photo taken on 21 November shows soldiers raising a flag over the ruins of the Agdam mosque, our reporter writes.\n"
     assert events(azerbaijan, text, "2020-11-30") == set()
-    text = "On Sunday the army said it had taken control of the town of Agdam, officials in Baku confirmed.\n"
+    text = "On Sunday the army said it had taken control of the Agdam district, officials in Baku confirmed.\n"
     assert events(azerbaijan, text, "2020-11-23") == {("Agdam District", "completed", "2020-11-22")}
 
 
@@ -1179,3 +1179,15 @@ def test_parties_named_before_the_wording_with_their_preposition_and_by_a_french
     # "ont quitté" is active: its subject gives the place up.
     text = "Les forces arméniennes ont quitté la région d'Aghdam le 20 novembre.\n"
     assert parties(text, "2020-11-21", "fr") == {("Agdam District", "completed", "Armenia", "")}
+
+
+def test_a_town_is_not_its_district(azerbaijan, afghanistan):
+    # Taking the town of Fuzuli is not taking Fuzuli District (the map would overstate the report) ...
+    gazetteer, capitals, seats = azerbaijan
+    text = "Azerbaijan has liberated the city of Fuzuli and seven surrounding villages on Saturday.\n"
+    extraction = read_report(parse_article(text, published=dt.date(2020, 10, 18)), gazetteer, capitals=capitals, government_seats=seats)
+    assert extraction.events == []
+    assert [p["text"] for p in extraction.report()["unmatched_places"]] == ["Fuzuli"]
+    # ... unless the report says the district changed hands; and a provincial capital stands for its province.
+    assert events(azerbaijan, "Azerbaijan has liberated Fuzuli district on Saturday.\n", "2020-10-18") == {("Fuzuli District", "captured", "2020-10-17")}
+    assert events(afghanistan, "The rebels captured the city of Kunduz on Sunday.\n", "2021-08-09") == {("Kunduz", "captured", "2021-08-08")}

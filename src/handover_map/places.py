@@ -280,6 +280,20 @@ class PlaceFinder:
                 return Place(start, words[-1].end(), name, frozenset({capitals[key]}), "capital")
         return None
 
+    def names_a_town_only(self, text: str, place: Place) -> bool:
+        """Whether ``place`` names a town inside its feature, not the feature: a town word beside it
+        and no other level word ("liberated the city of Fuzuli and seven villages"), where the
+        feature is a district (its name holds a level word) that has no town feature of its own.
+        Taking the town is not taking the district; but a capital stands for its feature
+        ("captured the city of Kunduz")."""
+        if len(place.features) != 1 or place.rule == "capital" or fold(place.text) in self._capital_names:
+            return False
+        (feature,) = place.features
+        if not set(fold(feature).split()) & (self.level_words - self.town_words):
+            return False
+        around = {w.lower() for w in _TOKEN.findall(text[max(0, place.start - 12) : place.end + 12])}
+        return bool(around & self.town_words) and not around & (self.level_words - self.town_words)
+
     def _disambiguate(self, text: str, place: Place) -> Place:
         """Of a town and a district of one name, the town: when a town word stands next to the
         name, or when no level word does ("captured Shusha" is the town; the district would be

@@ -170,6 +170,8 @@ class SentenceReport:
     ambiguous: list[Place]
     #: Names that a level word marks as places but that match no feature ("Nagorno-Karabakh region").
     unmatched: list[str] = field(default_factory=list)
+    #: Towns named as towns inside a district that has no town feature ("the city of Fuzuli").
+    towns: list[Place] = field(default_factory=list)
 
 
 #: A token's lowercase word.
@@ -438,8 +440,9 @@ class SentenceReader:
             and not self._is_speaker(sentence, p)
         ]
         ambiguous = [p for p in places if len(p.features) > 1]
-        places = [p for p in places if len(p.features) == 1]
-        report = SentenceReport([], [], ambiguous, self._unmatched(sentence, tokens, places + ambiguous))
+        towns = [p for p in places if self.finder.names_a_town_only(sentence, p)]
+        places = [p for p in places if len(p.features) == 1 and p not in towns]
+        report = SentenceReport([], [], ambiguous, self._unmatched(sentence, tokens, places + ambiguous + towns), towns)
         starts = [t.start for t in tokens]
 
         def index_of(offset: int) -> int:
@@ -1430,6 +1433,10 @@ def read_report(
             extraction.unmatched_places += [{"text": name, "reason": "no boundary feature of that name"} for name in report.unmatched]
             for place in report.ambiguous:
                 extraction.unmatched_places.append({"text": place.text, "reason": f"could be any of: {', '.join(sorted(place.features))}"})
+            for place in report.towns:
+                extraction.unmatched_places.append(
+                    {"text": place.text, "reason": f"the town, not {next(iter(place.features))}: the report does not say the district changed hands"}
+                )
     scheduled: dict[str, list[dt.date]] = {}
     for event in extraction.events:
         if event.kind == "scheduled":
