@@ -24,7 +24,6 @@ import shapely
 from . import settings, sources
 from ._atomic import refuse_overwriting_inputs, write_bytes_atomic, write_text_atomic
 from ._errors import DownloadError, HandoverMapError, HandoverMapWarning, InputDataError, OptionError
-from .article import Article, read_article
 from .assets import LEAFLET, fetch_assets
 from .boundaries import SHARED_NAMES, load_boundaries, shared_names_message
 from .cartography import prepare_layers, region_box, select_feature, simplify_coverage
@@ -41,6 +40,7 @@ from .words import DEFAULT_LANGUAGE, words
 if TYPE_CHECKING:
     import folium  # imported where a page or tile layer is made: `extract` needs none
 
+    from .article import Article
     from .reading import Extraction
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
@@ -212,6 +212,8 @@ def _aliases_path(aliases: str | Path | None) -> Path:
 def _read_article(article: str | Path, published: dt.date | None) -> Article:
     """Read an article whose source lines name the file only, never the folder it is in
     (a local path such as /home/alice/Downloads must not be published)."""
+    from .article import read_article  # the article reader (lxml, charset detection) loads only for reports
+
     read = read_article(article, published=published)
     return dataclasses.replace(read, location=Path(article).name)
 

@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING
 
 from . import settings
 from ._errors import HandoverMapWarning, InputDataError, OptionError
-from .article import citation, one_report
 from .events import Event, excerpt
 
 if TYPE_CHECKING:
@@ -166,6 +165,8 @@ class Reports:
 def cite_reports(extractions: Sequence[Extraction], names: Sequence[str], files: Sequence[Path] = ()) -> Reports:
     """Cite each report (:func:`citation`; two reports that would be cited
     alike get "(report N)", N their place in the list) and merge their events."""
+    from .article import citation  # the article reader loads only when there are reports
+
     cited = [citation(extraction.article) for extraction in extractions]
     citations = [f"{text} (report {i + 1})" if cited.count(text) > 1 else text for i, text in enumerate(cited)]
     reports = Reports(list(extractions), list(names), citations, files=list(files))
@@ -268,6 +269,8 @@ def _disagreements(rows: list[_Row], published: list[dt.date | None]) -> dict[in
 def _merged(row: _Row, reports_differ: str) -> Event:
     if len(row.events) == 1:
         return replace(row.first, from_=row.from_, to=row.to, reports_differ=reports_differ)
+    from .article import one_report  # rows of several reports only: the article reader is loaded by then
+
     notes = list(dict.fromkeys(e.note for e in row.events if e.note))
     return replace(
         row.first,
