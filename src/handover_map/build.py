@@ -103,8 +103,8 @@ def _load_source(path: Path, source: sources.Source, name_field: str | None, lay
     """:func:`load_boundaries` of a manifest source's file (pinned, its SHA-256
     checked when fetched), kept in the cache when it loaded without a warning:
     a later build reads it back without GDAL, whose import, reading and
-    merging cost a tenth of a default build. Files given by path are read
-    every time (a Shapefile's checksum would not cover its other files).
+    merging cost about 0.05 s. Files given by path are read every time (a
+    Shapefile's checksum would not cover its other files).
     """
     cached = settings.cache_dir() / "derived" / f"{_derived_key('boundaries', source.sha256, name_field, layer, assume_crs)}.geojson"
     frame = _read_cached(cached)
