@@ -19,8 +19,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import pooch
-
 from . import settings
 from ._atomic import writable_folder
 from ._errors import DownloadError, OutputError
@@ -111,6 +109,8 @@ def _fetch_with_npm(package: NpmPackage, npm: str) -> None:
 
 
 def _fetch_from_cdn(package: NpmPackage) -> None:
+    import pooch  # only a download needs it
+
     root = package_dir(package)
     for file, digest in package.files.items():
         try:

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
-import pyogrio
 import shapely
 from pyproj import CRS
 from pyproj.exceptions import CRSError, ProjError
@@ -47,6 +46,8 @@ def shared_names_message(path: str | Path, counts: dict[str, int]) -> str:
 
 def read_vector(path: str | Path, layer: str | None = None) -> gpd.GeoDataFrame:
     """Read a vector file, turning the drivers' many errors into one clear one."""
+    import pyogrio  # GDAL loads only when a file is read: a cached layer needs none
+
     path = Path(path)
     if path.is_dir() and not path.suffix:
         raise BoundaryDataError(f"Boundary path '{path}' is a folder.", hint="give the path of the .geojson, .gpkg or .shp file.")

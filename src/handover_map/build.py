@@ -9,22 +9,26 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import html
-import io
+import json
 import re
 import warnings
 from collections.abc import Mapping, Sequence
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Unpack
 
 import geopandas as gpd
+import pandas as pd
+import pyproj
 import shapely
+import shapely.geometry
 
 from . import settings, sources
 from ._atomic import refuse_overwriting_inputs, write_bytes_atomic, write_text_atomic
 from ._errors import DownloadError, HandoverMapError, HandoverMapWarning, InputDataError, OptionError
-from .article import Article, read_article
 from .assets import LEAFLET, fetch_assets
 from .boundaries import SHARED_NAMES, load_boundaries, shared_names_message
 from .cartography import prepare_layers, region_box, select_feature, simplify_coverage
@@ -41,6 +45,7 @@ from .words import DEFAULT_LANGUAGE, words
 if TYPE_CHECKING:
     import folium  # imported where a page or tile layer is made: `extract` needs none
 
+    from .article import Article
     from .reading import Extraction
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
@@ -88,8 +93,53 @@ def _load(boundaries, name_field, layer, assume_crs):
     :func:`_warn_shared`, which warns about those the map or table uses.
     """
     path, source = sources.resolve(boundaries or sources.default_case()["boundaries"])
-    frame = load_boundaries(path, name_field or (source.name_field if source else None), layer=layer, assume_crs=assume_crs, warn_shared=False)
-    return path, source, frame
+    field = name_field or (source.name_field if source else None)
+    if source is None:
+        return path, source, load_boundaries(path, field, layer=layer, assume_crs=assume_crs, warn_shared=False)
+    return path, source, _load_source(path, source, field, layer, assume_crs)
+
+
+def _load_source(path: Path, source: sources.Source, name_field: str | None, layer: str | None, assume_crs: str | None) -> gpd.GeoDataFrame:
+    """:func:`load_boundaries` of a manifest source's file (pinned, its SHA-256
+    checked when fetched), kept in the cache when it loaded without a warning:
+    a later build reads it back without GDAL, whose import, reading and
+    merging cost about 0.05 s. Files given by path are read every time (a
+    Shapefile's checksum would not cover its other files).
+    """
+    cached = settings.cache_dir() / "derived" / f"{_derived_key('boundaries', source.sha256, name_field, layer, assume_crs)}.geojson"
+    frame = _read_cached(cached)
+    if frame is not None:
+        return frame
+    caught: list[warnings.WarningMessage] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            frame = load_boundaries(path, name_field, layer=layer, assume_crs=assume_crs, warn_shared=False)
+    finally:  # said as they would have been, before any error
+        for said in caught:
+            warnings.warn_explicit(said.message, said.category, said.filename, said.lineno, source=said.source)
+    if not caught:  # a cached layer says nothing: only a silent load is kept
+        _write_cached(cached, frame)
+    return frame
+
+
+@functools.cache
+def _makers() -> str:
+    """What a derived layer is made by: the code that reads, names and clips
+    layers, and the libraries under it. Part of every derived layer's key, so
+    that an upgrade or a change of this code makes new ones."""
+    from importlib.metadata import version
+
+    code = hashlib.sha256()
+    for module in ("build", "boundaries", "cartography", "events"):
+        code.update(resources.files("handover_map").joinpath(f"{module}.py").read_bytes())
+    return f"{code.hexdigest()}|{gpd.__version__}|{shapely.__version__}|{shapely.geos_version_string}|{version('pyogrio')}|{pyproj.__version__}|{pyproj.proj_version_str}"
+
+
+def _derived_key(*made_from: object) -> str:
+    """The file name of a derived layer in the cache: a hash of what it is made
+    from (its file's SHA-256 and the options) and by (:func:`_makers`)."""
+    return hashlib.sha256("|".join(str(part) for part in (_makers(), *made_from)).encode()).hexdigest()[:32]
 
 
 def _warn_shared(frame: gpd.GeoDataFrame, used: list[str] | set[str], path: Path, source: sources.Source | None) -> None:
@@ -117,14 +167,33 @@ def _read_cached(cached: Path) -> gpd.GeoDataFrame | None:
         data = cached.read_bytes()
         if hashlib.sha256(data).hexdigest() != cached.with_suffix(".sha256").read_text(encoding="ascii").strip():
             raise ValueError("it does not match its checksum")
-        return gpd.read_file(io.BytesIO(data))
+        return _layer_from_json(data)
     except Exception as error:  # noqa: BLE001 - whatever broke the file, it is rebuilt
         warnings.warn(HandoverMapWarning(f"The cached layer '{cached.name}' could not be used ({error}); rebuilding it."), stacklevel=2)
         return None
 
 
+def _layer_from_json(data: bytes) -> gpd.GeoDataFrame:
+    """A layer as :func:`_write_cached` wrote it. Python's JSON reader gives each
+    coordinate back exactly as written (the shortest text of the float), as
+    GDAL would, and spares its import."""
+    collection = json.loads(data)
+    features = collection["features"]
+    frame = gpd.GeoDataFrame(
+        {"name": pd.array([feature["properties"]["name"] for feature in features], dtype="string")},
+        geometry=[shapely.geometry.shape(feature["geometry"]) for feature in features],
+        crs=settings.WEB_CRS,
+    )
+    frame.attrs[SHARED_NAMES] = {str(name): int(count) for name, count in collection[SHARED_NAMES].items()}
+    return frame
+
+
 def _write_cached(cached: Path, frame: gpd.GeoDataFrame) -> None:
-    data = frame.to_json(drop_id=True).encode("utf-8")
+    """Keep a layer (``name``, ``geometry``, EPSG:4326) in the cache as GeoJSON,
+    with its shared names (``attrs``) as a member of its own, and its SHA-256 beside it."""
+    collection = frame.to_geo_dict(drop_id=True)
+    collection[SHARED_NAMES] = frame.attrs.get(SHARED_NAMES, {})
+    data = json.dumps(collection).encode("utf-8")
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(cached, data)
@@ -138,7 +207,7 @@ def _load_context(value: str | Path, name_field: str | None, region: shapely.Pol
     its manifest entry (if any) and the file it was read from.
 
     The clipped result is cached beside the downloads, keyed by the file's
-    SHA-256, the field, the feature and the region: parsing a 5 MB world
+    SHA-256, the field, the feature and the region (and :func:`_makers`): parsing a 5 MB world
     file on every build would cost more than the rest of the build. A cached
     file that cannot be read is rebuilt, with a warning. Warnings about
     features the map does not draw (duplicates, repairs) are not the user's
@@ -147,7 +216,7 @@ def _load_context(value: str | Path, name_field: str | None, region: shapely.Pol
     path, source = sources.resolve(value)
     name = name_field or (source.name_field if source else None)
     digest = source.sha256 if source else sources.sha256_of(path)
-    key = hashlib.sha256(f"v2|{digest}|{name}|{feature}|{region.bounds if region is not None else None}".encode()).hexdigest()[:32]
+    key = _derived_key("context", digest, name, feature, region.bounds if region is not None else None)
     cached = settings.cache_dir() / "derived" / f"{key}.geojson"
     frame = _read_cached(cached)
     if frame is not None:
@@ -212,6 +281,8 @@ def _aliases_path(aliases: str | Path | None) -> Path:
 def _read_article(article: str | Path, published: dt.date | None) -> Article:
     """Read an article whose source lines name the file only, never the folder it is in
     (a local path such as /home/alice/Downloads must not be published)."""
+    from .article import read_article  # the article reader (lxml, charset detection) loads only for reports
+
     read = read_article(article, published=published)
     return dataclasses.replace(read, location=Path(article).name)
 

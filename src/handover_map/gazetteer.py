@@ -19,8 +19,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 from . import settings
 from ._errors import HandoverMapWarning, InputDataError
 from ._memory import remembered
@@ -236,6 +234,8 @@ class Gazetteer:
 
     def candidates(self, name: str, limit: int = 3) -> list[str]:
         """The boundary names closest to ``name``, best first."""
+        from rapidfuzz import fuzz, process  # fuzzy matching loads only when a name has no exact match
+
         hits = process.extract(core(name), self._core_keys, scorer=fuzz.WRatio, limit=limit)
         return sorted({n for key, _, _ in hits for n in self._by_key["core"][key]}, key=lambda n: -fuzz.WRatio(core(name), core(n)))
 
@@ -260,6 +260,8 @@ class Gazetteer:
     def _closest_key(self, name: str) -> tuple[str, float] | None:
         """The core key ``name`` most likely misspells, with its score: None
         unless one scores high enough and clearly above the runner-up."""
+        from rapidfuzz import fuzz, process  # fuzzy matching loads only when a name has no exact match
+
         hits = process.extract(core(name), self._core_keys, scorer=fuzz.WRatio, limit=2)
         if not hits or hits[0][1] < settings.FUZZY_CUTOFF:
             return None

@@ -30,11 +30,22 @@ from typing import TYPE_CHECKING
 
 from . import settings
 from ._errors import HandoverMapWarning, InputDataError, OptionError
-from .article import citation, one_report
 from .events import Event, excerpt
 
 if TYPE_CHECKING:
     from .reading import Extraction
+
+
+def __getattr__(name: str) -> object:
+    """:func:`~handover_map.article.citation` and :func:`~handover_map.article.one_report`,
+    which this module cites and merges with, loaded on first use: a map from a table
+    needs no article reader (lxml, charset detection)."""
+    if name not in ("citation", "one_report"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from . import article
+
+    return getattr(article, name)
+
 
 #: Between the reports of one cell: ``source`` and ``evidence`` of a row that several reports give.
 SEPARATOR = " | "
@@ -166,6 +177,8 @@ class Reports:
 def cite_reports(extractions: Sequence[Extraction], names: Sequence[str], files: Sequence[Path] = ()) -> Reports:
     """Cite each report (:func:`citation`; two reports that would be cited
     alike get "(report N)", N their place in the list) and merge their events."""
+    from .article import citation  # the article reader loads only when there are reports
+
     cited = [citation(extraction.article) for extraction in extractions]
     citations = [f"{text} (report {i + 1})" if cited.count(text) > 1 else text for i, text in enumerate(cited)]
     reports = Reports(list(extractions), list(names), citations, files=list(files))
@@ -268,6 +281,8 @@ def _disagreements(rows: list[_Row], published: list[dt.date | None]) -> dict[in
 def _merged(row: _Row, reports_differ: str) -> Event:
     if len(row.events) == 1:
         return replace(row.first, from_=row.from_, to=row.to, reports_differ=reports_differ)
+    from .article import one_report  # rows of several reports: the article reader is loaded by then
+
     notes = list(dict.fromkeys(e.note for e in row.events if e.note))
     return replace(
         row.first,

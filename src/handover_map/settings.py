@@ -11,8 +11,6 @@ import os
 from pathlib import Path
 from typing import TypedDict
 
-import pooch
-
 #: Environment variable naming a folder that holds the boundary files (an
 #: offline mirror such as ``../shared/geodata``). Files there are checksummed
 #: like downloads; a wrong checksum is refused. Unset, a source checkout uses
@@ -154,7 +152,12 @@ def package_geodata_dir() -> Path:
 def cache_dir() -> Path:
     """Folder for downloaded boundary files and web assets."""
     override = os.environ.get(CACHE_DIR_ENV)
-    return Path(override) if override else Path(pooch.os_cache("handover-map"))
+    if override:
+        return Path(override)
+    # pooch.os_cache's folder, without importing pooch (and its progress bars) on every build
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("handover-map"))
 
 
 def offline() -> bool:

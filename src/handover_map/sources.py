@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import pooch
-
 from . import settings
 from ._atomic import writable_folder
 from ._errors import BoundaryDataError, DownloadError
@@ -127,6 +125,8 @@ def fetch(source_id: str, *, progress: bool = False) -> Path:
             hint=f"set {settings.DATA_DIR_ENV} to a folder holding the file, or unset {settings.OFFLINE_ENV}.",
         )
     writable_folder(target.parent, f"the download of {source.file}")
+    import pooch  # only a download needs it
+
     pooch.get_logger().setLevel("WARNING")  # our own errors say what failed; progress shows in `data fetch`
     try:
         fetched = pooch.retrieve(
