@@ -247,6 +247,12 @@ def test_write_snapshot_is_all_or_nothing(tmp_path, monkeypatch):
 
 def _interrupt(tmp_path: Path, command: list, stop: signal.Signals) -> subprocess.CompletedProcess:
     """Run a command that pauses before renaming its outputs (the documented test hook), and stop it then."""
+    # The hook pauses every write, the derived-layer cache's too: fill that cache first, so that the
+    # outputs are the first files the paused command writes.
+    warm = tmp_path / "warm"
+    warm.mkdir()
+    subprocess.run([sys.executable, "-m", "handover_map", "build", "-o", str(warm / "m.html")], env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR)}, check=True, capture_output=True)
+    shutil.rmtree(warm)
     process = subprocess.Popen(
         [sys.executable, "-m", "handover_map", *map(str, command)],
         stdout=subprocess.PIPE,
