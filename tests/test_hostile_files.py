@@ -251,7 +251,12 @@ def _interrupt(tmp_path: Path, command: list, stop: signal.Signals) -> subproces
     # outputs are the first files the paused command writes.
     warm = tmp_path / "warm"
     warm.mkdir()
-    subprocess.run([sys.executable, "-m", "handover_map", "build", "-o", str(warm / "m.html")], env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR)}, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "handover_map", "build", "-o", str(warm / "m.html")],
+        env={**os.environ, "HANDOVER_MAP_DATA_DIR": str(MIRROR)},
+        check=True,
+        capture_output=True,
+    )
     shutil.rmtree(warm)
     process = subprocess.Popen(
         [sys.executable, "-m", "handover_map", *map(str, command)],
