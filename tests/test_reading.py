@@ -1191,3 +1191,15 @@ def test_a_town_is_not_its_district(azerbaijan, afghanistan):
     # ... unless the report says the district changed hands; and a provincial capital stands for its province.
     assert events(azerbaijan, "Azerbaijan has liberated Fuzuli district on Saturday.\n", "2020-10-18") == {("Fuzuli District", "captured", "2020-10-17")}
     assert events(afghanistan, "The rebels captured the city of Kunduz on Sunday.\n", "2021-08-09") == {("Kunduz", "captured", "2021-08-08")}
+
+
+def test_a_list_after_its_date_shares_it_and_the_last_place_keeps_a_date_of_its_own(afghanistan):
+    text = "Après avoir conquis dimanche Kunduz, la grande ville du nord-est, Taloqan, 50 km à l'est, et Sar-e-Pul, les insurgés ont pris lundi Aibak.\n"
+    assert events(afghanistan, text, "2021-08-10", "fr") == {
+        ("Kunduz", "captured", "2021-08-08"),
+        ("Takhar", "captured", "2021-08-08"),
+        ("Sar-e Pol", "captured", "2021-08-08"),
+        ("Samangan", "completed", "2021-08-09"),
+    }
+    text = "KABUL, 15th August, 2021. The rebels announced the capture of Sharana, the capital of Paktika province, on Saturday.\n"
+    assert ("Paktika", "captured", "2021-08-14") in events(afghanistan, text, "2021-08-15")

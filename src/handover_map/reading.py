@@ -308,7 +308,10 @@ def _pair(places: list[Place], dates: list[DateMention]) -> list[tuple[Place, Da
         if dates_first:
             limit = places[k - 1].end if k else -1
             side = [d for d in dates if limit <= d.start < place.start]
-            chosen = side[-1] if side else None
+            # "conquis dimanche Kunduz, Taloqan et Sar-e-Pul": a place with no date of its own goes with the one
+            # before it; but the last place takes a date after it that no place has ("... of Paktika, on Saturday").
+            after = [d for d in dates if d.start >= place.end] if k == len(places) - 1 else []
+            chosen = side[-1] if side else after[0] if after else pairs[-1][1] if pairs else None
         else:
             limit = places[k + 1].start if k + 1 < len(places) else 1 << 62
             side = [d for d in dates if place.end <= d.start < limit]
@@ -1041,7 +1044,8 @@ class SentenceReader:
         for k in range(max(0, at - 8), at):
             word = tokens[k].lower
             if (word in units or word.lstrip("0123456789.,") in units) and not place_starts & set(range(k + 1, at)):
-                return True
+                # ... unless a list goes on between them: "Taloqan, 50 km à l'est, et Sar-e-Pul".
+                return not any(t.lower in self.lexicon.clause_openers for t in tokens[k + 1 : at])
         # "north of Kabul", "north of the Kabul": a direction ending one or two words before the place.
         directions = self.lexicon.directions
         before = _lowered_before(tokens, at, max(map(len, directions), default=0) + 1)
