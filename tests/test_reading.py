@@ -1203,3 +1203,13 @@ def test_a_list_after_its_date_shares_it_and_the_last_place_keeps_a_date_of_its_
     }
     text = "KABUL, 15th August, 2021. The rebels announced the capture of Sharana, the capital of Paktika province, on Saturday.\n"
     assert ("Paktika", "captured", "2021-08-14") in events(afghanistan, text, "2021-08-15")
+
+
+def test_german_separable_verbs_and_control_in_and_french_se_rendre_maitre(afghanistan):
+    assert events(afghanistan, "Die Aufständischen nehmen am Sonntag auch die Stadt Kundus ein.\n", "2021-08-09", "de") == {
+        ("Kunduz", "completed", "2021-08-08")
+    }
+    text = "Am Montag übernahmen sie die Kontrolle in Aibak in der Provinz Samangan.\n"
+    assert events(afghanistan, text, "2021-08-10", "de") == {("Samangan", "completed", "2021-08-09")}
+    text = "Les insurgés se sont rendus maîtres vendredi d'une première capitale provinciale, Zaranj.\n"
+    assert events(afghanistan, text, "2021-08-07", "fr") == {("Nimruz", "completed", "2021-08-06")}
