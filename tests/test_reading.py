@@ -1213,3 +1213,11 @@ def test_german_separable_verbs_and_control_in_and_french_se_rendre_maitre(afgha
     assert events(afghanistan, text, "2021-08-10", "de") == {("Samangan", "completed", "2021-08-09")}
     text = "Les insurgés se sont rendus maîtres vendredi d'une première capitale provinciale, Zaranj.\n"
     assert events(afghanistan, text, "2021-08-07", "fr") == {("Nimruz", "completed", "2021-08-06")}
+
+
+def test_a_participle_after_a_determiner_describes_and_a_village_s_district_in_brackets_locates(azerbaijan):
+    assert events(azerbaijan, "On December 23, the president visited the liberated Zangilan district.\n", "2020-12-24") == set()
+    text = "The army liberated the villages of Birinji, Raband, Yenikand (in Zangilan) and Sofulu (in Jabrayil) on Monday.\n"
+    assert events(azerbaijan, text, "2020-10-27") == set()
+    # The verb itself still tells the change.
+    assert events(azerbaijan, "The army liberated the Zangilan district on Monday.\n", "2020-10-27") == {("Zangilan District", "captured", "2020-10-26")}

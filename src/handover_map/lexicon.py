@@ -138,6 +138,8 @@ class Lexicon:
     infinitive_markers: frozenset[str]
     #: Words before a deadline's date: a change due "by" the report's own day is still expected.
     deadline_words: tuple[tuple[str, ...], ...]
+    #: Words before a participle that make it a description ("the liberated Zangilan district"), not a change.
+    determiners: frozenset[str]
     #: Ordinals naming a change as one of a series: "the third provincial capital to be captured" tells it done.
     ordinals: frozenset[str]
     #: Words opening a relative clause: "Shusha, which overlooks Stepanakert".
@@ -258,6 +260,7 @@ def _parse(spec: dict) -> Lexicon:
         infinitive_markers=frozenset(words.get("infinitive_markers", [])),
         part_words=frozenset(words.get("part_words", [])),
         ordinals=frozenset(words.get("ordinals", [])),
+        determiners=frozenset(words.get("determiners", [])),
         deadline_words=_phrases(words.get("deadline_words", [])),
         also_words=frozenset(words.get("also_words", [])),
         directions=_phrases(words.get("directions", [])),

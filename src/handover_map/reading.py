@@ -778,6 +778,8 @@ class SentenceReader:
             return "hypothetical"
         if anniversary:
             return "an anniversary"
+        if hit.first == hit.last and hit.first > 0 and tokens[hit.first - 1].lower in lexicon.determiners:
+            return "a description, not a change"  # "visited the liberated Zangilan district"
         # "to hand", "to formally hand"
         marker = hit.first - 2 if hit.first > 1 and tokens[hit.first - 1].lower.endswith("ly") else hit.first - 1
         aim = hit.cue.subject != "none" and marker >= 0 and tokens[marker].lower in lexicon.infinitive_markers
@@ -1029,12 +1031,14 @@ class SentenceReader:
 
     def _names_its_location(self, tokens: list[Token], at: int) -> bool:
         """Whether the place at ``at`` only locates another named place before it ("Wesh in Kandahar")."""
+        # "Wesh in Kandahar", "Yenikand (in Zangilan)"
+        named = at - 3 if at >= 3 and tokens[at - 2].text == "(" else at - 2
         return (
-            at >= 2
+            named >= 0
             and tokens[at - 1].lower in self.lexicon.locative
-            and tokens[at - 2].text[:1].isupper()
-            and tokens[at - 2].lower not in self.lexicon.stopwords
-            and not self.finder.find(tokens[at - 2].text)
+            and tokens[named].text[:1].isupper()
+            and tokens[named].lower not in self.lexicon.stopwords
+            and not self.finder.find(tokens[named].text)
         )
 
     def _landmark(self, tokens: list[Token], at: int, place_starts: set[int]) -> bool:
