@@ -1221,3 +1221,20 @@ def test_a_participle_after_a_determiner_describes_and_a_village_s_district_in_b
     assert events(azerbaijan, text, "2020-10-27") == set()
     # The verb itself still tells the change.
     assert events(azerbaijan, "The army liberated the Zangilan district on Monday.\n", "2020-10-27") == {("Zangilan District", "captured", "2020-10-26")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The handover of Kalbajar was postponed from 15 to 25 November.\n", "en"),
+        ("По его словам, дата передачи Кельбаджарского района перенесена с 15 на 25 ноября.\n", "ru"),
+        ("Die Übergabe von Kalbadschar wurde vom 15. auf den 25. November verschoben.\n", "de"),
+        ("La remise de Kalbajar a été reportée du 15 au 25 novembre.\n", "fr"),
+    ],
+)
+def test_a_day_before_another_of_the_same_month_takes_its_month(azerbaijan, text, language):
+    # "from 15 to 25 November": the date put off is 15 November; the handover noun names what was put off.
+    assert events(azerbaijan, text, "2020-11-15", language) == {
+        ("Kalbajar District", "postponed", "2020-11-15"),
+        ("Kalbajar District", "scheduled", "2020-11-25"),
+    }

@@ -61,6 +61,11 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         ("numeric", re.compile(rf"\b(?P<day>[0-3]?\d)(?P<separator>[./])(?P<month>[0-3]?\d)(?P=separator){_YEAR}\b")),
         ("day-month", re.compile(rf"\b(?P<day>[0-3]?\d){suffix}\s+{joiner}(?P<month>{months})(?![^\W\d_])\.?{year}", re.IGNORECASE)),
     ]
+    if words.day_range_joiners:
+        # "from 15 to 25 November": the first day, with the month (and year) written after the second.
+        to = _alternatives(words.day_range_joiners)
+        later_day = rf"[0-3]?\d{suffix}\s+{joiner}(?P<month>{months})(?![^\W\d_])\.?{year}"
+        patterns.append(("day-month", re.compile(rf"\b(?P<day>[0-3]?\d){suffix}(?=\s+(?:{to})\s+{later_day})", re.IGNORECASE)))
     if words.month_first:
         patterns.append(
             (

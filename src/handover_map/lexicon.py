@@ -53,6 +53,8 @@ class DateWords:
     #: The day told last, or else the report's: "earlier in the day", "the same day".
     day_told_last: tuple[str, ...]
     day_month_joiners: tuple[str, ...]
+    #: Between two days of one month: "from 15 to 25 November", "с 15 на 25 ноября" (the first day takes the month).
+    day_range_joiners: tuple[str, ...]
     day_suffixes: tuple[str, ...]
     not_a_day_after: frozenset[str]
     not_a_day_before: frozenset[str]
@@ -194,6 +196,7 @@ def _parse(spec: dict) -> Lexicon:
         next_day=tuple(date_spec.get("next_day", [])),
         day_told_last=tuple(date_spec.get("day_told_last", [])),
         day_month_joiners=tuple(date_spec.get("day_month_joiners", [])),
+        day_range_joiners=tuple(date_spec.get("day_range_joiners", [])),
         day_suffixes=tuple(date_spec.get("day_suffixes", [])),
         not_a_day_after=frozenset(date_spec.get("not_a_day_after", [])),
         not_a_day_before=frozenset(date_spec.get("not_a_day_before", [])),
