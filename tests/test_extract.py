@@ -218,3 +218,15 @@ def test_other_transliterations_match_and_say_how(gazetteer):
     # a capitalised word that merely resembles a name is no place
     plain = parse_article("Azerbaijani troops entered Kalbar on 25 November 2020, officials said.", location="x.txt")
     assert extract_events(plain, gazetteer).events == []
+
+
+def test_a_report_without_its_own_date_is_not_dated_by_the_latest_date_it_writes(tmp_path):
+    # A look-back piece: its latest full date is history, not the day it was written.
+    report = tmp_path / "look-back.txt"
+    report.write_text("Five years on\n\nKalbajar had been occupied since April 2, 1993. Armenia handed Aghdam back on Friday.\n", encoding="utf-8")
+    result = _cli("extract", report, "-o", tmp_path / "e.csv")
+    assert result.returncode == 0, result.stderr
+    assert "Published: unknown; pass --published YYYY-MM-DD to date its weekdays" in result.stderr
+    assert "Friday" in result.stderr and "1993-04-03" not in result.stderr
+    rows = (tmp_path / "e.csv").read_text(encoding="utf-8").splitlines()
+    assert not any("Agdam District" in row for row in rows[1:])  # "on Friday" has no day without the publication date

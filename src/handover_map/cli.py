@@ -497,7 +497,11 @@ def extract(articles, output, output_format, boundaries, name_field, layer, assu
 
 def _echo_report(report: dict, count: int, name: str, prefix: str = "") -> None:
     published = report["published"]
-    click.echo(f"{prefix}Published: {published['date'] or 'unknown'} (from {published['from']})", err=True)
+    if published["date"]:
+        click.echo(f"{prefix}Published: {published['date']} (from {published['from']})", err=True)
+    else:
+        option = "--published FILE=YYYY-MM-DD" if prefix else "--published YYYY-MM-DD"
+        click.echo(f"{prefix}Published: unknown; pass {option} to date its weekdays, 'today' and dates without a year", err=True)
     for place in report["unmatched_places"]:
         click.echo(f"{prefix}Place not matched: {place['text']}: {place['reason']}", err=True)
     for date in report["unattached_dates"]:
