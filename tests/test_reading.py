@@ -1238,3 +1238,11 @@ def test_a_day_before_another_of_the_same_month_takes_its_month(azerbaijan, text
         ("Kalbajar District", "postponed", "2020-11-15"),
         ("Kalbajar District", "scheduled", "2020-11-25"),
     }
+
+
+def test_a_place_named_as_a_target_is_not_taken(afghanistan):
+    text = "Six capitals have fallen since Friday, with the insurgents setting their sights on Mazar-i-Sharif.\n"
+    assert events(afghanistan, text, "2021-08-11") == set()
+    text = "Les talibans ont pris lundi 9 août une nouvelle capitale et ont tourné leur regard sur Mazar-i-Sharif.\n"
+    assert events(afghanistan, text, "2021-08-10", "fr") == set()
+    assert events(afghanistan, "The rebels captured Mazar-i-Sharif on Saturday.\n", "2021-08-15") == {("Balkh", "captured", "2021-08-14")}

@@ -142,6 +142,8 @@ class Lexicon:
     deadline_words: tuple[tuple[str, ...], ...]
     #: Words before a participle that make it a description ("the liberated Zangilan district"), not a change.
     determiners: frozenset[str]
+    #: Words naming a place as a target, not taken: "setting their sights on Mazar-i-Sharif", "closing in on Kabul".
+    targets: tuple[tuple[str, ...], ...]
     #: Ordinals naming a change as one of a series: "the third provincial capital to be captured" tells it done.
     ordinals: frozenset[str]
     #: Words opening a relative clause: "Shusha, which overlooks Stepanakert".
@@ -263,6 +265,7 @@ def _parse(spec: dict) -> Lexicon:
         infinitive_markers=frozenset(words.get("infinitive_markers", [])),
         part_words=frozenset(words.get("part_words", [])),
         ordinals=frozenset(words.get("ordinals", [])),
+        targets=_phrases(words.get("targets", [])),
         determiners=frozenset(words.get("determiners", [])),
         deadline_words=_phrases(words.get("deadline_words", [])),
         also_words=frozenset(words.get("also_words", [])),

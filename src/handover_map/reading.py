@@ -889,6 +889,8 @@ class SentenceReader:
                 continue  # "captured a border town called Wesh in Kandahar": Wesh was taken, not Kandahar
             if self._landmark(tokens, at, starts):
                 continue  # "Ghazni, 150 km south-west of Kabul", "Panjshir, north of Kabul": a landmark
+            if self._targeted(tokens, at):
+                continue  # "setting their sights on Mazar-i-Sharif", "closing in on Kabul": a target, not taken
             if self._part_of(tokens, at, places, index_of):
                 continue  # "18 villages of Fuzuli, Jabrayil and Khojavend": parts, not the districts
             after = bisect.bisect_left(firsts, at)
@@ -1040,6 +1042,14 @@ class SentenceReader:
             and tokens[named].lower not in self.lexicon.stopwords
             and not self.finder.find(tokens[named].text)
         )
+
+    def _targeted(self, tokens: list[Token], at: int) -> bool:
+        """Whether a place is named as a target right before it (up to two words between): "setting their
+        sights on Mazar-i-Sharif", "closing in on the capital, Kabul", "tourner leur regard sur Mazar"."""
+        phrases = self.lexicon.targets
+        size = max(map(len, phrases), default=0)
+        before = _lowered_before(tokens, at, size + 2)
+        return any(before[len(before) - len(phrase) - k : len(before) - k] == phrase for phrase in phrases for k in (0, 1, 2) if len(phrase) + k <= len(before))
 
     def _landmark(self, tokens: list[Token], at: int, place_starts: set[int]) -> bool:
         """Whether the place at ``at`` only locates another: "about 130km (80 miles) southwest of the
