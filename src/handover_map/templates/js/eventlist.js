@@ -1,11 +1,15 @@
 // The event list, beside or below the map. Only a window of events around
-// the shown day is in the page: a list of thousands would cost seconds of
-// style and layout on every step. The window moves only when the current
+// the shown day is in the page: every item added on a step costs style,
+// layout and paint, and a step far from the last one replaces the window
+// whole. The window, a few screens of items, moves only when the current
 // event leaves its place (a quarter of the way down), by removing and
 // adding items at its ends; a step changes only the classes of the items
-// that move between past, current and future.
+// that move between past, current and future. A reader who goes on past
+// either end (Tab or Shift+Tab onto the first or last item, or scrolling
+// the last item into view) gets the next events added there, so every
+// event can be reached without the slider.
 function EventList(data, words, timeline, pick) {
-  var WINDOW = 120;
+  var WINDOW = 32;  // a desktop list shows about a dozen: the rest waits for a reader who goes on
   var say = words.say, count = timeline.eventCount;
   var list = document.getElementById("hm-event-list"), note = document.getElementById("hm-event-window");
   var items = [], start = 0, end = 0, currentItem = null;
@@ -41,8 +45,7 @@ function EventList(data, words, timeline, pick) {
     for (var k = from; k < to; k++) fragment.appendChild(item(k));
     return fragment;
   }
-  function moveTo(newStart) {
-    var newEnd = Math.min(count, newStart + WINDOW);
+  function moveTo(newStart, newEnd) {
     if (newStart === start && newEnd === end) return;
     var k;
     if (newStart >= end || newEnd <= start) {
@@ -56,6 +59,7 @@ function EventList(data, words, timeline, pick) {
     }
     start = newStart;
     end = newEnd;
+    watchEnd();
     note.textContent = count > WINDOW ? say("event_window", { first: words.number(start + 1), last: words.number(end), count: words.number(count) }) : "";
   }
   // Sets the classes of the items in the window from one index to another.
@@ -66,7 +70,8 @@ function EventList(data, words, timeline, pick) {
     var oldFirst = first, oldFuture = future;
     future = timeline.firstEventAfter(day);
     first = future > 0 ? timeline.firstEventAfter(timeline.ev(future - 1, "day") - 1) : future;
-    moveTo(Math.max(0, Math.min(count - WINDOW, first - (WINDOW >> 2))));
+    var newStart = Math.max(0, Math.min(count - WINDOW, first - (WINDOW >> 2)));
+    moveTo(newStart, Math.min(count, newStart + WINDOW));
     reclass(Math.min(oldFirst, first), Math.max(oldFirst, first));
     reclass(Math.min(oldFuture, future), Math.max(oldFuture, future));
     var now = future > 0 ? items[first] : null;
@@ -75,6 +80,26 @@ function EventList(data, words, timeline, pick) {
       if (now) now.setAttribute("aria-current", "true");
       currentItem = now;
     }
+  }
+  // Reading on: more items at an end of the window, which keeps the rest.
+  function growBefore() { if (start > 0) moveTo(Math.max(0, start - WINDOW), end); }
+  function growAfter() { if (end < count) moveTo(start, Math.min(count, end + WINDOW)); }
+  list.addEventListener("focusin", function (event) {
+    var at = items.indexOf(event.target.closest(".hm-event"));
+    if (at === start && start > 0) { growBefore(); event.target.scrollIntoView({ block: "nearest" }); }  // kept in view above the new items
+    if (at === end - 1) growAfter();
+  });
+  // The last item scrolled into view (in the list's own scroller or the page's) adds the next ones.
+  var watcher = window.IntersectionObserver ? new IntersectionObserver(function (entries) {
+    if (entries.some(function (entry) { return entry.isIntersecting && entry.target === items[end - 1]; })) growAfter();
+  }) : null;
+  var watched = null;
+  function watchEnd() {
+    var last = end < count ? items[end - 1] : null;
+    if (!watcher || last === watched) return;
+    if (watched) watcher.unobserve(watched);
+    if (last) watcher.observe(last);
+    watched = last;
   }
   return { show: show };
 }
