@@ -9,7 +9,8 @@
 // the last item into view) gets the next events added there, so every
 // event can be reached without the slider.
 function EventList(data, words, timeline, pick) {
-  var WINDOW = 32;  // a desktop list shows about a dozen: the rest waits for a reader who goes on
+  // More than a screen of the shortest items (36 px; a desktop list shows a dozen): the rest waits for a reader who goes on.
+  var WINDOW = Math.max(32, Math.ceil(window.innerHeight / 25));
   var say = words.say, count = timeline.eventCount;
   var list = document.getElementById("hm-event-list"), note = document.getElementById("hm-event-window");
   var items = [], start = 0, end = 0, currentItem = null;
@@ -59,7 +60,6 @@ function EventList(data, words, timeline, pick) {
     }
     start = newStart;
     end = newEnd;
-    watchEnd();
     note.textContent = count > WINDOW ? say("event_window", { first: words.number(start + 1), last: words.number(end), count: words.number(count) }) : "";
   }
   // Sets the classes of the items in the window from one index to another.
@@ -89,17 +89,14 @@ function EventList(data, words, timeline, pick) {
     if (at === start && start > 0) { growBefore(); event.target.scrollIntoView({ block: "nearest" }); }  // kept in view above the new items
     if (at === end - 1) growAfter();
   });
-  // The last item scrolled into view (in the list's own scroller or the page's) adds the next ones.
-  var watcher = window.IntersectionObserver ? new IntersectionObserver(function (entries) {
-    if (entries.some(function (entry) { return entry.isIntersecting && entry.target === items[end - 1]; })) growAfter();
-  }) : null;
-  var watched = null;
-  function watchEnd() {
-    var last = end < count ? items[end - 1] : null;
-    if (!watcher || last === watched) return;
-    if (watched) watcher.unobserve(watched);
-    if (last) watcher.observe(last);
-    watched = last;
-  }
+  // The last item scrolled into view (in the list's own scroller or in the page, on phones) adds
+  // the next ones: a scroll listener, which costs a slider step nothing (an observer of the last
+  // item would be updated on every frame).
+  var scroller = list.parentNode;
+  document.addEventListener("scroll", function () {
+    if (end >= count) return;
+    var bottom = Math.min(window.innerHeight, scroller.getBoundingClientRect().bottom);
+    if (items[end - 1].getBoundingClientRect().top < bottom) growAfter();
+  }, { capture: true, passive: true });
   return { show: show };
 }
