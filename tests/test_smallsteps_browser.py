@@ -26,8 +26,14 @@ def long_list(tmp_path_factory) -> Path:
         warnings.simplefilter("ignore")
         names = list(load_boundaries(AZE_ADM2, "shapeName")["name"])
         start = dt.date(2021, 1, 1)
-        events = [Event(name, start + dt.timedelta(days=k + shift), kind, "A", "B") for k, name in enumerate(names) for shift, kind in ((0, "scheduled"), (3, "completed"))]
-        return build_map(tmp_path_factory.mktemp("long") / "long.html", events=events, boundaries=str(AZE_ADM2), name_field="shapeName", context="none", self_contained=True)
+        events = [
+            Event(name, start + dt.timedelta(days=k + shift), kind, "A", "B")
+            for k, name in enumerate(names)
+            for shift, kind in ((0, "scheduled"), (3, "completed"))
+        ]
+        return build_map(
+            tmp_path_factory.mktemp("long") / "long.html", events=events, boundaries=str(AZE_ADM2), name_field="shapeName", context="none", self_contained=True
+        )
 
 
 def _tab_through(page, key: str, limit: int = 400) -> list[str]:
