@@ -1,11 +1,16 @@
 // The event list, beside or below the map. Only a window of events around
-// the shown day is in the page: a list of thousands would cost seconds of
-// style and layout on every step. The window moves only when the current
+// the shown day is in the page: every item added on a step costs style,
+// layout and paint, and a step far from the last one replaces the window
+// whole. The window, a few screens of items, moves only when the current
 // event leaves its place (a quarter of the way down), by removing and
 // adding items at its ends; a step changes only the classes of the items
-// that move between past, current and future.
+// that move between past, current and future. A reader who goes on past
+// either end (Tab or Shift+Tab onto the first or last item, or scrolling
+// the last item into view) gets the next events added there, so every
+// event can be reached without the slider.
 function EventList(data, words, timeline, pick) {
-  var WINDOW = 120;
+  // More than a screen of the shortest items (36 px; a desktop list shows a dozen): the rest waits for a reader who goes on.
+  var WINDOW = Math.max(32, Math.ceil(window.innerHeight / 25));
   var say = words.say, count = timeline.eventCount;
   var list = document.getElementById("hm-event-list"), note = document.getElementById("hm-event-window");
   var items = [], start = 0, end = 0, currentItem = null;
@@ -41,8 +46,7 @@ function EventList(data, words, timeline, pick) {
     for (var k = from; k < to; k++) fragment.appendChild(item(k));
     return fragment;
   }
-  function moveTo(newStart) {
-    var newEnd = Math.min(count, newStart + WINDOW);
+  function moveTo(newStart, newEnd) {
     if (newStart === start && newEnd === end) return;
     var k;
     if (newStart >= end || newEnd <= start) {
@@ -66,7 +70,8 @@ function EventList(data, words, timeline, pick) {
     var oldFirst = first, oldFuture = future;
     future = timeline.firstEventAfter(day);
     first = future > 0 ? timeline.firstEventAfter(timeline.ev(future - 1, "day") - 1) : future;
-    moveTo(Math.max(0, Math.min(count - WINDOW, first - (WINDOW >> 2))));
+    var newStart = Math.max(0, Math.min(count - WINDOW, first - (WINDOW >> 2)));
+    moveTo(newStart, Math.min(count, newStart + WINDOW));
     reclass(Math.min(oldFirst, first), Math.max(oldFirst, first));
     reclass(Math.min(oldFuture, future), Math.max(oldFuture, future));
     var now = future > 0 ? items[first] : null;
@@ -76,5 +81,22 @@ function EventList(data, words, timeline, pick) {
       currentItem = now;
     }
   }
+  // Reading on: more items at an end of the window, which keeps the rest.
+  function growBefore() { if (start > 0) moveTo(Math.max(0, start - WINDOW), end); }
+  function growAfter() { if (end < count) moveTo(start, Math.min(count, end + WINDOW)); }
+  list.addEventListener("focusin", function (event) {
+    var at = items.indexOf(event.target.closest(".hm-event"));
+    if (at === start && start > 0) { growBefore(); event.target.scrollIntoView({ block: "nearest" }); }  // kept in view above the new items
+    if (at === end - 1) growAfter();
+  });
+  // The last item scrolled into view (in the list's own scroller or in the page, on phones) adds
+  // the next ones: a scroll listener, which costs a slider step nothing (an observer of the last
+  // item would be updated on every frame).
+  var scroller = list.parentNode;
+  document.addEventListener("scroll", function () {
+    if (end >= count) return;
+    var bottom = Math.min(window.innerHeight, scroller.getBoundingClientRect().bottom);
+    if (items[end - 1].getBoundingClientRect().top < bottom) growAfter();
+  }, { capture: true, passive: true });
   return { show: show };
 }

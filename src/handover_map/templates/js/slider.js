@@ -12,10 +12,13 @@ function Slider(data, words, go) {
   var playButton = document.getElementById("hm-play"), ticks = document.getElementById("hm-ticks");
   var shown = data.initial, timer = null, tickLabels = [];
 
+  // Marks in the flow of one grid cell, placed by their margin, and thinned labels out of the
+  // rendering (display none): hundreds of positioned boxes would each be a layer the browser
+  // paints and composites again whenever the thumb moves.
   data.ticks.forEach(function (day) {
     var at = "calc(8px + (100% - 16px) * " + (lastDay > 0 ? day / lastDay : 0) + ")";
     var tick = el("span", null, "hm-tick");
-    tick.style.left = at;
+    tick.style.marginLeft = "calc(" + at + " - 1px)";
     tick.title = words.day(day);
     ticks.appendChild(tick);
     var tickLabel = el("span", words.dayMonth(day), "hm-tick-label");
@@ -26,11 +29,12 @@ function Slider(data, words, go) {
   function thinTicks() {
     // Left to right, a label shows only if it clears the last one shown by 6 px.
     var right = -Infinity;
-    tickLabels.forEach(function (tickLabel) {
-      tickLabel.style.visibility = "";
-      var box = tickLabel.getBoundingClientRect();
-      if (box.left < right + 6) tickLabel.style.visibility = "hidden";
-      else right = box.right;
+    tickLabels.forEach(function (tickLabel) { tickLabel.style.visibility = tickLabel.style.display = ""; });
+    var boxes = tickLabels.map(function (tickLabel) { return tickLabel.getBoundingClientRect(); });  // one layout for all
+    tickLabels.forEach(function (tickLabel, k) {
+      if (boxes[k].left >= right + 6) { right = boxes[k].right; return; }
+      tickLabel.style.visibility = "hidden";
+      tickLabel.style.display = "none";
     });
   }
   if (window.ResizeObserver) new ResizeObserver(thinTicks).observe(ticks);

@@ -1,0 +1,210 @@
+"""Cheap slider steps that keep what the reader sees: the event list's window, which
+grows when the reader goes on, and the districts' descriptions right after far steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from pathlib import Path
+
+import pytest
+
+from conftest import AZE_ADM2
+from handover_map import build_map, load_boundaries
+from handover_map.events import Event
+
+pytestmark = pytest.mark.browser
+
+ALL_ITEMS = "() => [...document.querySelectorAll('#hm-event-list .hm-event')].map(li => li.querySelector('.hm-event-date').textContent + li.querySelector('.hm-event-what').textContent)"
+FOCUSED_ITEM = "() => { const li = document.activeElement.closest('.hm-event'); return li ? li.querySelector('.hm-event-date').textContent + li.querySelector('.hm-event-what').textContent : null; }"
+
+
+@pytest.fixture(scope="module")
+def long_list(tmp_path_factory) -> Path:
+    """78 districts, each announced on its own day from 1 January 2021 and handed over three days later (156 events)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        names = list(load_boundaries(AZE_ADM2, "shapeName")["name"])
+        start = dt.date(2021, 1, 1)
+        events = [
+            Event(name, start + dt.timedelta(days=k + shift), kind, "A", "B")
+            for k, name in enumerate(names)
+            for shift, kind in ((0, "scheduled"), (3, "completed"))
+        ]
+        return build_map(
+            tmp_path_factory.mktemp("long") / "long.html", events=events, boundaries=str(AZE_ADM2), name_field="shapeName", context="none", self_contained=True
+        )
+
+
+def _tab_through(page, key: str, limit: int = 400) -> list[str]:
+    """The items the focus visits pressing ``key`` until it leaves the list."""
+    seen = []
+    for _ in range(limit):
+        page.page.keyboard.press(key)
+        item = page.js(FOCUSED_ITEM)
+        if item is None:
+            return seen
+        seen.append(item)
+    raise AssertionError("the focus never left the list")
+
+
+def test_after_a_far_jump_the_keyboard_reaches_every_event_both_ways(long_list, open_offline):
+    page = open_offline(long_list)
+    page.js("handoverMap.setDate('2021-03-20')")  # the last handovers: the window is the list's end
+    page.js("handoverMap.setDate('2021-01-30')")  # a far step back: a window in the middle
+    window = page.js(ALL_ITEMS)
+    assert len(window) == 32 and page.js("handoverMap.events().length") == 156
+    # Tab from the window's first item to the end of the list, then Shift+Tab from there to its start.
+    page.js("() => { document.querySelector('#hm-event-list .hm-event-button').focus(); }")
+    forward = _tab_through(page, "Tab")
+    page.js("() => { const b = document.querySelectorAll('#hm-event-list .hm-event-button'); b[b.length - 1].focus(); }")
+    backward = _tab_through(page, "Shift+Tab")
+    everything = page.js(ALL_ITEMS)
+    assert len(everything) == 156  # the window grew to the whole list, a part at a time
+    dates = page.js("handoverMap.events().map(e => e.date)")
+    assert [page.js("d => handoverMap.dates().includes(d)", d) for d in dates] == [True] * 156
+    start = everything.index(window[0])
+    assert everything[start : start + 32] == window
+    assert forward == everything[start + 1 :]  # every later event, in order
+    assert backward == everything[-2::-1]  # every earlier one, back to the first
+    assert page.errors == []
+
+
+def test_the_first_item_focused_gets_the_earlier_events_above_it_and_stays_in_view(long_list, open_offline):
+    page = open_offline(long_list)
+    page.js("handoverMap.setDate('2021-03-20')")  # the window is the list's last 32 events
+    first = page.js(ALL_ITEMS)[0]
+    page.js("() => { document.querySelector('#hm-event-list .hm-event-button').focus(); }")
+    items = page.js(ALL_ITEMS)
+    assert len(items) == 64 and items[32] == first and page.js(FOCUSED_ITEM) == first
+    assert page.js(
+        """() => { const r = document.activeElement.getBoundingClientRect(), s = document.querySelector('.hm-events').getBoundingClientRect();
+        return r.top >= s.top - 1 && r.bottom <= s.bottom + 1; }"""
+    )
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("width", [1200, 360])
+def test_scrolling_to_the_end_of_the_list_adds_the_next_events(long_list, browser_context, width):
+    page = browser_context.new_page()
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(long_list.resolve().as_uri() + "#date=2021-01-10")
+    page.wait_for_function("window.handoverMap !== undefined")
+    assert len(page.evaluate(ALL_ITEMS)) == 32
+    # Beside the map the list scrolls in its own box; below it (a phone) the page scrolls.
+    scroll = (
+        "() => { const s = document.querySelector('.hm-events'); s.scrollTop = s.scrollHeight; }"
+        if width > 760
+        else "() => window.scrollTo(0, document.documentElement.scrollHeight)"
+    )
+    counts = []
+    for _ in range(10):
+        page.evaluate(scroll)
+        page.wait_for_timeout(100)
+        counts.append(len(page.evaluate(ALL_ITEMS)))
+    assert counts[0] > 32 and counts[-1] == 156 - 7, counts  # from the window's first (the eighth event) to the last
+    assert page.locator("#hm-event-window").inner_text() == "Events 8–156 of 156, around the slider’s date"
+    # Back at the top, a step moves the window back to its size around the slider's date.
+    page.evaluate("() => { document.querySelector('.hm-events').scrollTop = 0; window.scrollTo(0, 0); }")
+    page.wait_for_timeout(100)
+    page.evaluate("handoverMap.setDate('2021-01-11')")
+    assert len(page.evaluate(ALL_ITEMS)) == 32
+    page.close()
+
+
+LIST_OF = "() => [...document.getElementById('hm-event-list').children].map(li => li.className + '|' + (li.getAttribute('aria-current') || '') + '|' + li.textContent)"
+LABELS = "() => [...document.querySelectorAll('path.leaflet-interactive')].map(p => p.getAttribute('aria-label') + '|' + p.getAttribute('fill') + '|' + p.getAttribute('fill-opacity'))"
+
+
+def test_after_far_steps_the_list_and_the_districts_read_as_on_a_page_opened_there(long_list, open_offline, browser_context):
+    page = open_offline(long_list)
+    fresh = browser_context.new_page()
+    for day in ("2021-03-20", "2021-01-02", "2021-02-14", "2021-01-05", "2021-03-01"):
+        page.js("d => handoverMap.setDate(d)", day)
+        fresh.goto("about:blank")
+        fresh.goto(long_list.resolve().as_uri() + f"#date={day}")
+        fresh.wait_for_function("window.handoverMap !== undefined")
+        assert page.js(LIST_OF) == fresh.evaluate(LIST_OF), day
+        labels = page.js(LABELS)
+        assert labels == fresh.evaluate(LABELS), day
+        assert any("Handed over" in label for label in labels) == (day != "2021-01-02"), day
+    fresh.close()
+    assert page.errors == []
+
+
+@pytest.fixture(scope="module")
+def many_hatched(tmp_path_factory) -> Path:
+    """78 districts, all announced on 1 January 2021 and handed over one a day from the 2nd."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        names = list(load_boundaries(AZE_ADM2, "shapeName")["name"])
+        start = dt.date(2021, 1, 1)
+        events = [Event(name, start, "scheduled", "A", "B") for name in names]
+        events += [Event(name, start + dt.timedelta(days=k + 1), "completed", "A", "B") for k, name in enumerate(names)]
+        return build_map(
+            tmp_path_factory.mktemp("hatched") / "hatched.html",
+            events=events,
+            boundaries=str(AZE_ADM2),
+            name_field="shapeName",
+            context="none",
+            self_contained=True,
+        )
+
+
+# The share of pixels two PNG screenshots (base64) differ in by more than a few levels, read in the page.
+DIFFERENT_PIXELS = """async ([a, b]) => {
+    const load = src => new Promise(done => { const img = new Image(); img.onload = () => done(img); img.src = 'data:image/png;base64,' + src; });
+    const [x, y] = await Promise.all([load(a), load(b)]);
+    const read = img => { const c = document.createElement('canvas'); c.width = img.width; c.height = img.height;
+        const g = c.getContext('2d'); g.drawImage(img, 0, 0); return g.getImageData(0, 0, img.width, img.height).data; };
+    const p = read(x), q = read(y);
+    let differ = 0;
+    for (let k = 0; k < p.length; k += 4) if (Math.max(Math.abs(p[k] - q[k]), Math.abs(p[k + 1] - q[k + 1]), Math.abs(p[k + 2] - q[k + 2])) > 6) differ++;
+    return differ / (p.length / 4);
+}"""
+# Back to a pattern on each hatched path (the way pages drew hatching before), without the hatching paths.
+PATTERN_ON_EACH_PATH = """() => {
+    document.querySelectorAll('.hm-hatching').forEach(p => { p.style.display = 'none'; });
+    document.querySelectorAll('path.leaflet-interactive').forEach(p => { p.style.fill = p.getAttribute('fill'); });
+}"""
+
+
+def _map_png(page) -> str:
+    import base64
+
+    page.mouse.move(0, 0)  # no district under the pointer (hover outlines it)
+    return base64.b64encode(page.locator(".folium-map").screenshot()).decode()
+
+
+@pytest.mark.parametrize("zoom", [0, 1])
+def test_hatched_districts_look_as_with_a_pattern_on_each_path(many_hatched, open_offline, zoom):
+    page = open_offline(many_hatched)
+    page.js("handoverMap.setDate('2021-03-01')")  # all hatched
+    page.js("handoverMap.setDate('2021-02-01')")  # a far step: about half handed over, half still announced
+    states = page.js("() => handoverMap.districts().map(d => d.state)")
+    assert 20 <= len(states) - states.count("transferred") <= 60 and states.count("transferred") >= 20, states
+    if zoom:
+        page.js("() => { handoverMap.map.setZoom(handoverMap.map.getZoom() + 1, {animate: false}); handoverMap.map.panBy([60, 40], {animate: false}); }")
+        page.page.wait_for_timeout(300)
+    hatching = page.js("() => [...document.querySelectorAll('.hm-hatching')].map(p => [p.getAttribute('fill'), p.getAttribute('d').length])")
+    assert [fill for fill, _ in hatching] == ["url(#hm-hatch-overdue)"] and hatching[0][1] > 1000  # announced, date passed
+    # The hatching path holds exactly the hatched districts' outlines, as Leaflet projected them last.
+    assert page.js(
+        """() => document.querySelector('.hm-hatching').getAttribute('d') ===
+        [...document.querySelectorAll('path.leaflet-interactive')].filter(p => p.getAttribute('fill').startsWith('url(')).map(p => p.getAttribute('d')).join('')"""
+    )
+    # The districts keep their fill attributes, their labels and the mouse.
+    assert page.js("handoverMap.stateOf('Absheron District')") == "transferred"
+    # The same pixels but on the outlines, now all drawn over the hatching (a district drawn later used to
+    # cover the inner half of its neighbour's outline): compared without them, the same but for the
+    # antialiased pixel along a border.
+    page.js("() => { document.querySelectorAll('path.leaflet-interactive').forEach(p => { p.style.stroke = 'none'; }); }")
+    built = _map_png(page.page)
+    page.js(PATTERN_ON_EACH_PATH)
+    before = _map_png(page.page)
+    differ = page.js(DIFFERENT_PIXELS, [built, before])
+    # And the test can fail: without the hatching paths the hatched districts show no stripes.
+    page.js("() => { document.querySelectorAll('path.leaflet-interactive').forEach(p => { p.style.fill = ''; }); }")
+    unhatched = page.js(DIFFERENT_PIXELS, [_map_png(page.page), before])
+    assert differ < 0.015 and unhatched > 10 * differ, (differ, unhatched)
+    assert page.errors == []
