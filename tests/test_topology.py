@@ -279,7 +279,8 @@ def test_districts_of_the_default_page_are_drawn_where_their_geojson_is(default_
 def test_the_context_is_drawn_under_and_over_the_districts_and_never_answers_the_mouse(default_map, open_offline, default_layers):
     layers, _ = default_layers
     page = open_offline(default_map)
-    paths = page.js("""() => [...document.querySelectorAll('.leaflet-overlay-pane path')].map(p => [
+    # The hatching paths (one per hatched fill, under the districts) are the districts' fills, not context.
+    paths = page.js("""() => [...document.querySelectorAll('.leaflet-overlay-pane path:not(.hm-hatching)')].map(p => [
         p.getAttribute('stroke'), p.getAttribute('fill'), p.getAttribute('stroke-dasharray'), p.classList.contains('leaflet-interactive')])""")
     kinds = []
     for stroke, fill, dashes, interactive in paths:
