@@ -375,6 +375,14 @@ def _lowered_before(tokens: list[Token], at: int, size: int) -> tuple[str, ...]:
     return tuple(t.lower for t in tokens[max(0, at - size) : at])
 
 
+def _phrase_just_before(tokens: list[Token], at: int, phrases: tuple[tuple[str, ...], ...], slack: int = 0) -> bool:
+    """Whether one of ``phrases`` ends right before the token at ``at``, or up to ``slack`` words earlier."""
+    before = _lowered_before(tokens, at, max(map(len, phrases), default=0) + slack)
+    return any(
+        len(phrase) + k <= len(before) and before[len(before) - len(phrase) - k : len(before) - k] == phrase for phrase in phrases for k in range(slack + 1)
+    )
+
+
 def _window_start(tokens: list[Token], index: int, size: int) -> int:
     """The start of a window of ``size`` tokens before ``index``, not crossing hard punctuation."""
     start = index
@@ -810,12 +818,6 @@ class SentenceReader:
             return "scheduled"  # "the handover of Lachin is due on 1 December"; not "after the liberation of Shusha on 8 November, Armenia had to sign"
         return "completed"
 
-    def _after_deadline_word(self, tokens: list[Token], at: int) -> bool:
-        """Whether a deadline word stands right before the date at ``at``: "by 15 November", "до 15 ноября"."""
-        phrases = self.lexicon.deadline_words
-        before = _lowered_before(tokens, at, max(map(len, phrases), default=0))
-        return any(len(phrase) <= len(before) and before[len(before) - len(phrase) :] == phrase for phrase in phrases)
-
     def _ordinal_before(self, tokens: list[Token], at: int) -> int | None:
         """Where an ordinal stands that makes the infinitive right before ``at`` one of a series
         ("the third provincial capital to be captured", "the 18th to fall"), or None; not "the second
@@ -889,7 +891,7 @@ class SentenceReader:
                 continue  # "captured a border town called Wesh in Kandahar": Wesh was taken, not Kandahar
             if self._landmark(tokens, at, starts):
                 continue  # "Ghazni, 150 km south-west of Kabul", "Panjshir, north of Kabul": a landmark
-            if self._targeted(tokens, at):
+            if _phrase_just_before(tokens, at, self.lexicon.targets, slack=2):
                 continue  # "setting their sights on Mazar-i-Sharif", "closing in on Kabul": a target, not taken
             if self._part_of(tokens, at, places, index_of):
                 continue  # "18 villages of Fuzuli, Jabrayil and Khojavend": parts, not the districts
@@ -987,10 +989,9 @@ class SentenceReader:
                     giver = giver or party.name
             elif party.last < hit.first and hit.first - party.last <= 10:
                 # Before the wording, only where a preposition says the side: "the handover of the region to Azerbaijan has been delayed".
-                lead = tuple(t.lower for t in tokens[max(0, party.first - 3) : party.first])
-                if any(lead[-len(p) :] == p or lead[-len(p) - 1 : -1] == p for p in self.lexicon.to_party):
+                if _phrase_just_before(tokens, party.first, self.lexicon.to_party, slack=1):
                     taker = taker or party.name
-                elif any(lead[-len(p) :] == p or lead[-len(p) - 1 : -1] == p for p in self.lexicon.from_party):
+                elif _phrase_just_before(tokens, party.first, self.lexicon.from_party, slack=1):
                     giver = giver or party.name
         subjects = [p for p in named if p.last < hit.first and hit.first - p.last <= 10]
         if subjects and not hit.passive:
@@ -1043,14 +1044,6 @@ class SentenceReader:
             and not self.finder.find(tokens[named].text)
         )
 
-    def _targeted(self, tokens: list[Token], at: int) -> bool:
-        """Whether a place is named as a target right before it (up to two words between): "setting their
-        sights on Mazar-i-Sharif", "closing in on the capital, Kabul", "tourner leur regard sur Mazar"."""
-        phrases = self.lexicon.targets
-        size = max(map(len, phrases), default=0)
-        before = _lowered_before(tokens, at, size + 2)
-        return any(before[len(before) - len(phrase) - k : len(before) - k] == phrase for phrase in phrases for k in (0, 1, 2) if len(phrase) + k <= len(before))
-
     def _landmark(self, tokens: list[Token], at: int, place_starts: set[int]) -> bool:
         """Whether the place at ``at`` only locates another: "about 130km (80 miles) southwest of the
         national capital, Kabul", "north of Kabul"; the first place after a distance is its landmark."""
@@ -1061,11 +1054,7 @@ class SentenceReader:
                 # ... unless a list goes on between them: "Taloqan, 50 km à l'est, et Sar-e-Pul".
                 return not any(t.lower in self.lexicon.clause_openers for t in tokens[k + 1 : at])
         # "north of Kabul", "north of the Kabul": a direction ending one or two words before the place.
-        directions = self.lexicon.directions
-        before = _lowered_before(tokens, at, max(map(len, directions), default=0) + 1)
-        return any(
-            len(phrase) + k <= len(before) and before[len(before) - len(phrase) - k : len(before) - k] == phrase for phrase in directions for k in (0, 1)
-        )
+        return _phrase_just_before(tokens, at, self.lexicon.directions, slack=1)
 
     def _left_by_final_verb(self, tokens: list[Token], at: int, hits: list[CueHit]) -> bool:
         """Whether the place at ``at`` is what a clause-final verb of giving up leaves:
@@ -1075,9 +1064,7 @@ class SentenceReader:
 
     def _is_party(self, tokens: list[Token], at: int) -> bool:
         """A place right after "to" or "from": who takes or gives, not what changes hands."""
-        phrases = self.lexicon.to_party + self.lexicon.from_party
-        before = _lowered_before(tokens, at, max(map(len, phrases), default=0))
-        return any(len(phrase) <= len(before) and before[len(before) - len(phrase) :] == phrase for phrase in phrases)
+        return _phrase_just_before(tokens, at, self.lexicon.to_party + self.lexicon.from_party)
 
     def _events(self, tokens: list[Token], hit: CueHit, index_of, sentence: tuple[int, int]):
         if hit.kind == "postponed":
@@ -1111,7 +1098,7 @@ class SentenceReader:
                 day -= dt.timedelta(days=7)
             # A change dated after the report was written can only have been expected:
             # "the return of Aghdam by 20 November", read on the 16th; and one due "by" the report's own day too.
-            due_today = day == published and self._after_deadline_word(tokens, index_of(date.start))
+            due_today = day == published and _phrase_just_before(tokens, index_of(date.start), self.lexicon.deadline_words)  # "by 15 November"
             kind = "scheduled" if hit.kind == "completed" and published is not None and (day > published or due_today) else hit.kind
             if kind == "scheduled":
                 self.announced[feature] = day
