@@ -19,21 +19,30 @@ ALL_ITEMS = "() => [...document.querySelectorAll('#hm-event-list .hm-event')].ma
 FOCUSED_ITEM = "() => { const li = document.activeElement.closest('.hm-event'); return li ? li.querySelector('.hm-event-date').textContent + li.querySelector('.hm-event-what').textContent : null; }"
 
 
-@pytest.fixture(scope="module")
-def long_list(tmp_path_factory) -> Path:
-    """78 districts, each announced on its own day from 1 January 2021 and handed over three days later (156 events)."""
+def _aze_map(tmp_path_factory, folder: str, events_of) -> Path:
+    """A self-contained map of the 78 Azerbaijan districts, no context, with the events ``events_of(names)`` gives."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         names = list(load_boundaries(AZE_ADM2, "shapeName")["name"])
-        start = dt.date(2021, 1, 1)
-        events = [
-            Event(name, start + dt.timedelta(days=k + shift), kind, "A", "B")
+        path = tmp_path_factory.mktemp(folder) / f"{folder}.html"
+        return build_map(path, events=events_of(names), boundaries=str(AZE_ADM2), name_field="shapeName", context="none", self_contained=True)
+
+
+START = dt.date(2021, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def long_list(tmp_path_factory) -> Path:
+    """78 districts, each announced on its own day from 1 January 2021 and handed over three days later (156 events)."""
+    return _aze_map(
+        tmp_path_factory,
+        "long",
+        lambda names: [
+            Event(name, START + dt.timedelta(days=k + shift), kind, "A", "B")
             for k, name in enumerate(names)
             for shift, kind in ((0, "scheduled"), (3, "completed"))
-        ]
-        return build_map(
-            tmp_path_factory.mktemp("long") / "long.html", events=events, boundaries=str(AZE_ADM2), name_field="shapeName", context="none", self_contained=True
-        )
+        ],
+    )
 
 
 def _tab_through(page, key: str, limit: int = 400) -> list[str]:
@@ -135,20 +144,14 @@ def test_after_far_steps_the_list_and_the_districts_read_as_on_a_page_opened_the
 @pytest.fixture(scope="module")
 def many_hatched(tmp_path_factory) -> Path:
     """78 districts, all announced on 1 January 2021 and handed over one a day from the 2nd."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        names = list(load_boundaries(AZE_ADM2, "shapeName")["name"])
-        start = dt.date(2021, 1, 1)
-        events = [Event(name, start, "scheduled", "A", "B") for name in names]
-        events += [Event(name, start + dt.timedelta(days=k + 1), "completed", "A", "B") for k, name in enumerate(names)]
-        return build_map(
-            tmp_path_factory.mktemp("hatched") / "hatched.html",
-            events=events,
-            boundaries=str(AZE_ADM2),
-            name_field="shapeName",
-            context="none",
-            self_contained=True,
-        )
+    return _aze_map(
+        tmp_path_factory,
+        "hatched",
+        lambda names: (
+            [Event(name, START, "scheduled", "A", "B") for name in names]
+            + [Event(name, START + dt.timedelta(days=k + 1), "completed", "A", "B") for k, name in enumerate(names)]
+        ),
+    )
 
 
 # The share of pixels two PNG screenshots (base64) differ in by more than a few levels, read in the page.
