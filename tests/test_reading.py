@@ -1246,3 +1246,80 @@ def test_a_place_named_as_a_target_is_not_taken(afghanistan):
     text = "Les talibans ont pris lundi 9 août une nouvelle capitale et ont tourné leur regard sur Mazar-i-Sharif.\n"
     assert events(afghanistan, text, "2021-08-10", "fr") == set()
     assert events(afghanistan, "The rebels captured Mazar-i-Sharif on Saturday.\n", "2021-08-15") == {("Balkh", "captured", "2021-08-14")}
+
+
+def test_a_window_s_opening_day_is_not_the_day_a_change_is_due_by(azerbaijan):
+    text = "Under the deal, Armenia has to give back Aghdam, Kalbajar and Lachin starting on 20 November 2020, with a final deadline of 1 December 2020.\n"
+    assert events(azerbaijan, text, "2020-11-17") == {
+        ("Agdam District", "scheduled", "2020-12-01"),
+        ("Kalbajar District", "scheduled", "2020-12-01"),
+        ("Lachin District", "scheduled", "2020-12-01"),
+    }
+
+
+def test_a_shift_told_before_the_date_it_moves(azerbaijan):
+    text = (
+        "Baku has given Yerevan ten more days to pull its troops out of Kalbajar, an aide told a briefing on 15 November.\n"
+        "Under the truce, the Armenian troops had to be out of Kalbajar by 15 November.\n"
+    )
+    assert events(azerbaijan, text, "2020-11-15") >= {
+        ("Kalbajar District", "postponed", "2020-11-15"),
+        ("Kalbajar District", "scheduled", "2020-11-25"),
+    }
+    assert ("Kalbajar District", "completed", "2020-11-15") not in events(azerbaijan, text, "2020-11-15")
+
+
+def test_a_verb_told_done_for_some_places_and_due_for_others(azerbaijan):
+    text = "Trois districts ont été ou seront rétrocédés : Aghdam vendredi, Kalbajar le 25 novembre et Latchin le 1er décembre.\n"
+    assert events(azerbaijan, text, "2020-11-20") == {
+        ("Agdam District", "completed", "2020-11-20"),
+        ("Kalbajar District", "scheduled", "2020-11-25"),
+        ("Lachin District", "scheduled", "2020-12-01"),
+    }
+
+
+def test_german_a_signing_after_the_date_and_a_perfect_with_sein(azerbaijan):
+    text = "Die Armee ist in den Bezirk Agdam eingerückt.\nDie Übergabe ist Teil der Vereinbarung, die am 9. November in Moskau geschlossen wurde.\n"
+    assert events(azerbaijan, text, "2020-11-20") == {("Agdam District", "completed", "2020-11-20")}
+
+
+def test_german_give_back_with_a_list_of_places_each_after_its_deadline(azerbaijan):
+    text = "Armenien wird am 25. November den Bezirk Kalbajar und vor dem 1. Dezember den Bezirk Lachin an Aserbaidschan zurückgeben.\n"
+    assert events(azerbaijan, text, "2020-11-20") == {
+        ("Kalbajar District", "scheduled", "2020-11-25"),
+        ("Lachin District", "scheduled", "2020-12-01"),
+    }
+
+
+def test_a_place_near_which_a_change_happened_is_a_landmark(afghanistan):
+    text = "The insurgents captured another provincial capital near Kabul on Thursday.\nSeizing Ghazni cuts the main road south of the capital.\n"
+    assert events(afghanistan, text, "2021-08-13") == {("Ghanzi", "captured", "2021-08-12")}
+
+
+def test_a_base_in_a_province_is_a_part_of_it(afghanistan):
+    text = "Taliban fighters stormed an army base in Kandahar on Monday, officials said.\n"
+    assert events(afghanistan, text, "2021-08-10") == set()
+
+
+def test_a_sentence_a_copy_breaks_across_lines_is_read_whole(azerbaijan):
+    text = "Azerbaijani troops were due to enter Kalbajar on 15 November, but\nagreed to put off their entry until 25 November.\n"
+    assert events(azerbaijan, text, "2020-11-25") == {
+        ("Kalbajar District", "scheduled", "2020-11-15"),
+        ("Kalbajar District", "postponed", "2020-11-15"),
+        ("Kalbajar District", "scheduled", "2020-11-25"),
+    }
+
+
+def test_a_list_does_not_go_on_past_a_contrasting_clause(afghanistan):
+    text = "On Sunday the Taliban seized Sheberghan, capital of Jowzjan province, while they also gained ground in Kunduz city, capital of Kunduz province.\n"
+    assert events(afghanistan, text, "2021-08-09") == {("Jowzjan", "captured", "2021-08-08")}
+
+
+def test_a_possessive_before_a_wording_is_its_place(afghanistan):
+    text = "Jalalabad's capture on Sunday cuts off Kabul from the east.\n"
+    assert events(afghanistan, text, "2021-08-16") == {("Nangarhar", "captured", "2021-08-15")}
+
+
+def test_a_signing_after_an_opening_date_is_that_date_s(countries):
+    text = "On 13 April 1987, after long talks, China and Portugal signed a declaration by which China resumes sovereignty over Macao on 20 December 1999.\n"
+    assert events(countries, text, "1999-12-19") == {("Macao S.A.R", "scheduled", "1999-12-20")}

@@ -240,12 +240,17 @@ def _looks_like_html(text: str) -> bool:
 
 def _split_paragraphs(text: str) -> list[tuple[int, int, str]]:
     """Lines as paragraphs (news text puts one paragraph on a line), with offsets."""
-    out = []
+    out: list[tuple[int, int, str]] = []
     for match in re.finditer(r"[^\n]+", text):
         stripped = match.group(0).strip()
         if stripped:
             start = match.start() + match.group(0).index(stripped)
-            out.append((start, start + len(stripped), stripped))
+            previous = out[-1] if out else None
+            if previous is not None and previous[2][-1:].isalpha() and stripped[:1].islower():
+                # A sentence a copy broke across lines ("... 15 ноября, но" / "согласились отложить ..."): one paragraph.
+                out[-1] = (previous[0], start + len(stripped), text[previous[0] : start + len(stripped)])
+            else:
+                out.append((start, start + len(stripped), stripped))
     return out
 
 

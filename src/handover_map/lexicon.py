@@ -140,6 +140,11 @@ class Lexicon:
     infinitive_markers: frozenset[str]
     #: Words before a deadline's date: a change due "by" the report's own day is still expected.
     deadline_words: tuple[tuple[str, ...], ...]
+    #: Words right before a verb telling it done for some places and due for others ("have been or will be
+    #: returned: Aghdam on Friday, Lachin on 1 December"): each date then says which.
+    past_or_future: tuple[tuple[str, ...], ...]
+    #: Words before the day a window of days opens: "starting on 20 November, with a deadline of 1 December".
+    window_starts: tuple[tuple[str, ...], ...]
     #: Words before a participle that make it a description ("the liberated Zangilan district"), not a change.
     determiners: frozenset[str]
     #: Words naming a place as a target, not taken: "setting their sights on Mazar-i-Sharif", "closing in on Kabul".
@@ -148,6 +153,9 @@ class Lexicon:
     ordinals: frozenset[str]
     #: Words opening a relative clause: "Shusha, which overlooks Stepanakert".
     relative_words: frozenset[str]
+    #: Words opening a clause that contrasts with the one before: a list does not go on past them
+    #: ("seized Sar-e Pul, while they also gained ground in Kunduz").
+    contrast_words: frozenset[str]
     #: Prepositions that locate a named place in a larger one: "Wesh in Kandahar".
     locative: frozenset[str]
     max_gap: int
@@ -262,12 +270,15 @@ def _parse(spec: dict) -> Lexicon:
         perfect_auxiliaries=frozenset(words.get("perfect_auxiliaries", [])),
         undated_past=_phrases(words.get("undated_past", [])),
         relative_words=frozenset(words.get("relative_words", [])),
+        contrast_words=frozenset(words.get("contrast_words", [])),
         infinitive_markers=frozenset(words.get("infinitive_markers", [])),
         part_words=frozenset(words.get("part_words", [])),
         ordinals=frozenset(words.get("ordinals", [])),
         targets=_phrases(words.get("targets", [])),
         determiners=frozenset(words.get("determiners", [])),
         deadline_words=_phrases(words.get("deadline_words", [])),
+        window_starts=_phrases(words.get("window_starts", [])),
+        past_or_future=_phrases(words.get("past_or_future", [])),
         also_words=frozenset(words.get("also_words", [])),
         directions=_phrases(words.get("directions", [])),
         references=_phrases(words.get("references", [])),

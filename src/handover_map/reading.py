@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import operator
 import re
 from collections import Counter
@@ -410,6 +411,9 @@ class SentenceReader:
         self.shift_read: tuple[tuple[int, int], tuple[int, str] | None] | None = None
         #: Postponements whose date put off the report has not told yet: (place, feature, new date, sentence).
         self.unresolved: list[tuple[Place, str, dt.date, tuple[int, int]]] = []
+        #: Postponements told with a shift but no date ("granted ten more days to leave Kalbajar"), whose date
+        #: the report tells later: (place, feature, shift, sentence).
+        self.shifted_unresolved: list[tuple[Place, str, tuple[int, str], tuple[int, int]]] = []
         #: Dates that name no usable day, with why, for the review report.
         self.unusable: list[DateMention] = []
         # Discourse: a handover told without its date (or date without place) in one
@@ -429,6 +433,10 @@ class SentenceReader:
         self.undated_changes: list[tuple[Place, tuple[int, int], int, tuple[str, str, bool]]] = []
         #: Sentences read so far (the headline's included).
         self.sentences_read = 0
+        #: Words a list after its wording does not go on past: a relative or contrasting clause.
+        self.list_stops = lexicon.relative_words | lexicon.contrast_words
+        #: Words that may stand between two places of one list besides their dates.
+        self.list_joiners = lexicon.list_words | lexicon.level_words | lexicon.stopwords | {word for phrase in lexicon.deadline_words for word in phrase}
         #: {word: whether it is a verb of signing}, for the words of this report.
         self.signing_words: dict[str, bool] = {}
 
@@ -520,6 +528,12 @@ class SentenceReader:
             places = [p for p in places if p not in as_party]
         self._assign_places(tokens, live, places, index_of)
         live = self._fold_into_postponements(live)
+        for hit, after in itertools.pairwise(live):
+            # "return Aghdam ... starting on 20 November, with a deadline of 1 December": the window's end is told
+            # by a wording of its own, and is the day the change is due by (see :meth:`_events`).
+            opens_window = hit.dates and all(_phrase_just_before(tokens, index_of(d.start), lexicon.window_starts) for d in hit.dates)
+            if opens_window and hit.places and after.cue.kind == "schedule" and after.dates and not after.places:
+                hit.dates = hit.dates + after.dates
         # "agreed to give more time to withdraw from Kalbajar until 25 November": the place of the
         # aim (no change of its own) is what the postponement is about.
         aimed = [p for p in places if any(0 < index_of(p.start) - a.last <= 6 for a in aims) and not any(p in h.places for h in live)]
@@ -659,9 +673,20 @@ class SentenceReader:
         around = before + tokens[at + 1 : at + 4]
         if any(self._other_day_word(t) for t in around):
             return True
-        # ... or a signing further back, with no handover wording in between.
+        # ... or a signing further back, with no handover wording in between; or further on, before any
+        # handover wording ("On April 13, 1987, after rounds of talks, China and Portugal signed",
+        # "die Vereinbarung, die am 9. November geschlossen wurde").
         start = max([_window_start(tokens, at, 12)] + [h.last + 1 for h in cues if h.last < at])
-        return any(self._is_signing(t.lower) for t in tokens[start:at])
+        if any(self._is_signing(t.lower) for t in tokens[start:at]):
+            return True
+        # Further on only where no wording came before the date (not "vacated Kalbajar on 25 November under the
+        # agreement signed ...") or, where verbs end their clause, within the date's own clause.
+        told_before = any(h.last < at for h in cues)
+        if told_before and not self.lexicon.verb_final:
+            return False
+        end = min([len(tokens), at + (8 if told_before else 16)] + [h.first for h in cues if h.first > at])
+        ahead = itertools.takewhile(lambda t: t.text not in _HARD_BREAKS and not (told_before and t.text == ","), tokens[at + 1 : end])
+        return any(self._is_signing(t.lower) for t in ahead)
 
     def _is_signing(self, word: str) -> bool:
         """Whether ``word`` is a verb of signing (each of the report's words is tested once)."""
@@ -802,6 +827,8 @@ class SentenceReader:
             return "postponed"
         if hit.cue.kind == "schedule":
             return "scheduled"
+        if _phrase_just_before(tokens, hit.first, self.lexicon.past_or_future):
+            return "completed"  # "ont été ou seront rétrocédés : Aghdam vendredi, Latchin le 1er décembre": the dates decide
         # A verb ending its clause has its plan word at the clause's start: "Es wurde vereinbart, die Truppen ... abzuziehen".
         before = _window_start(tokens, hit.first, 16 if self._ends_clause(tokens, hit) else 8)
         # "Aibak was the sixth provincial capital to be captured": the infinitive after an ordinal tells no plan.
@@ -880,6 +907,7 @@ class SentenceReader:
         firsts = [h.first for h in hits]
         cue_ends = {h.last: h for h in hits}
         starts = {index_of(p.start) for p in places}
+        possessed: set[int] = set()
         for place in places:
             at = index_of(place.start)
             ending = cue_ends.get(at - 1)
@@ -900,6 +928,13 @@ class SentenceReader:
             following = hits[after] if after < len(hits) else None
             if previous is not None and previous.first <= at <= previous.last:
                 previous.places.append(place)  # "handed Aghdam over"
+                continue
+            last = index_of(place.end - 1)
+            if following is not None and following.first == last + 1 and self._possessive(tokens[last]):
+                following.places.append(place)  # "Jalalabad's capture cuts off Kabul": the noun has its place
+                possessed.add(id(following))
+                continue
+            if previous is not None and id(previous) in possessed:
                 continue
             options = []
             if previous is not None and (previous.cue.place in ("after", "any") and not previous.passive):
@@ -923,7 +958,7 @@ class SentenceReader:
             # Firoz Koh, ...") goes on as long as its places come close after one another,
             # but not into a relative clause ("captured Shusha, which overlooks Stepanakert").
             listed = [p for p in hit.places if index_of(p.start) > hit.last]
-            if hit is previous and listed and any(t.lower in self.lexicon.relative_words for t in tokens[index_of(listed[-1].end - 1) + 1 : at]):
+            if hit is previous and listed and any(t.lower in self.list_stops for t in tokens[index_of(listed[-1].end - 1) + 1 : at]):
                 continue
             if distance > 40 and not (hit is previous and listed and at - index_of(listed[-1].end - 1) <= 12):
                 continue
@@ -937,6 +972,10 @@ class SentenceReader:
             hit.places.append(place)
         for hit in hits:
             self._keep_nearest_list(tokens, hit, index_of)
+
+    def _possessive(self, token: Token) -> bool:
+        """Whether a name is written as a possessive ("Jalalabad's")."""
+        return token.lower.endswith(self.lexicon.endings) and token.lower not in self.lexicon.endings
 
     @staticmethod
     def _apposition(tokens: list[Token], last: int, before: int) -> int:
@@ -958,15 +997,15 @@ class SentenceReader:
         if len(before) < 2:
             return
         kept = [before[0]]
+        # "den Bezirk Kalbajar und vor dem 1. Dezember den Bezirk Lachin": list words, level words, and the
+        # words of a deadline with their articles.
+        joining = self.list_joiners
         dated = {index_of(at) for date in hit.dates for at in range(date.start, date.end)}
         for place in before[1:]:
             first, last = index_of(place.end - 1) + 1, index_of(kept[-1].start)
             # A list may pair each place with another name or its date:
             # "Maimana of Faryab, Asadabad of Kunar", "Aghdam am 20. November und Latschin bis zum 1. Dezember".
-            if not all(
-                k in dated or t.lower in self.lexicon.list_words or t.lower in self.lexicon.level_words or t.text[:1].isupper()
-                for k, t in enumerate(tokens[first:last], first)
-            ):
+            if not all(k in dated or t.lower in joining or t.text[:1].isupper() for k, t in enumerate(tokens[first:last], first)):
                 break
             kept.append(place)
         hit.places = [p for p in hit.places if index_of(p.start) > hit.first or p in kept]
@@ -1074,6 +1113,11 @@ class SentenceReader:
         # "..., a day after the group took Herat, police said on Friday": the clause's own day, and only for it.
         clause = [d for d in dated if d.form == "day-before" and index_of(d.start) < hit.first]
         dated = clause or [d for d in dated if d.form != "day-before"]
+        # "return Aghdam, Kalbajar and Lachin starting on 20 November, with a deadline of 1 December":
+        # the window's opening is not the day the change is due by.
+        closing = [d for d in dated if not _phrase_just_before(tokens, index_of(d.start), self.lexicon.window_starts)]
+        if closing and len(closing) < len(dated):
+            dated = closing
         if not dated:
             return
         published = self.dates.published
@@ -1141,6 +1185,16 @@ class SentenceReader:
             before = max(earlier) if earlier else shifted
             if before is not None:
                 found.append(Found(place, feature, "postponed", before, sentence))
+        told_new_date = {feature for _, feature, _, _ in self.unresolved}  # "delayed until 25 November": resolved above
+        for place, feature, shift, sentence in self.shifted_unresolved:
+            due = sorted(scheduled.get(feature, []))
+            if feature in postponed or feature in told_new_date or not due:
+                continue
+            # The date put off is the one whose shifted date the report also gives, else the first it gives.
+            moved = [(day, later) for day in due if (later := self._shifted(day, shift)) is not None]
+            day, later = next(((d, s) for d, s in moved if s in due), moved[0] if moved else (None, None))
+            if day is not None and later is not None:
+                found += [Found(place, feature, "postponed", day, sentence), Found(place, feature, "scheduled", later, sentence)]
         return found
 
     def _postponed(self, tokens: list[Token], hit: CueHit, index_of, sentence: tuple[int, int]):
@@ -1170,6 +1224,8 @@ class SentenceReader:
             if before is None and marked and new is not None and new.date is not None and shift is not None:
                 before = self._shifted(new.date, shift, -1)  # "ten more days, until 25 November"
             if before is None and new is None:
+                if shift is not None:
+                    self.shifted_unresolved.append((place, feature, shift, sentence))
                 continue
             self.postponed.add(feature)
             if before is not None:
