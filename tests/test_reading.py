@@ -1323,3 +1323,62 @@ def test_a_possessive_before_a_wording_is_its_place(afghanistan):
 def test_a_signing_after_an_opening_date_is_that_date_s(countries):
     text = "On 13 April 1987, after long talks, China and Portugal signed a declaration by which China resumes sovereignty over Macao on 20 December 1999.\n"
     assert events(countries, text, "1999-12-19") == {("Macao S.A.R", "scheduled", "1999-12-20")}
+
+
+def test_a_plan_a_few_words_after_its_postponement_is_what_it_moves(azerbaijan):
+    text = "Baku agreed to extend a deadline for Armenian troops to pull out of Kalbajar until November 25.\nThe first deadline had been Sunday, November 15.\n"
+    found = events(azerbaijan, text, "2020-11-15")
+    assert {("Kalbajar District", "postponed", "2020-11-15"), ("Kalbajar District", "scheduled", "2020-11-25")} <= found
+
+
+def test_a_verb_between_a_comma_and_a_date_keeps_the_date_its_own(azerbaijan):
+    text = "The district of Agdam, given back on November 20, and that of Kalbajar, given back on November 25, were a buffer zone.\n"
+    assert events(azerbaijan, text, "2020-12-01") == {
+        ("Agdam District", "completed", "2020-11-20"),
+        ("Kalbajar District", "completed", "2020-11-25"),
+    }
+
+
+def test_french_controls_since_a_day(azerbaijan):
+    text = "L'armée azerbaïdjanaise contrôle depuis le 1er décembre la région de Latchine.\n"
+    assert events(azerbaijan, text, "2020-12-04") == {("Lachin District", "completed", "2020-12-01")}
+
+
+def test_a_sound_key_shared_by_two_names_goes_to_the_one_spelt_closest(azerbaijan):
+    text = "D'ici au 1er décembre, les régions de Gazakh et Latchin seront rendues à l'Azerbaïdjan.\n"
+    assert events(azerbaijan, text, "2020-11-13") == {
+        ("Qazakh District", "scheduled", "2020-12-01"),
+        ("Lachin District", "scheduled", "2020-12-01"),
+    }
+
+
+def test_a_change_told_again_waits_for_no_later_day(azerbaijan):
+    text = (
+        "Schon am Sonntag hatte der Präsident die Einnahme von Schuschi verkündet.\n"
+        "Nach der Eroberung der Stadt Schuschi durch Aserbaidschan fürchtet die Region eine Niederlage. "
+        "Die Stadt sei verloren, räumte ein Sprecher am Montag ein.\n"
+    )
+    assert events(azerbaijan, text, "2020-11-09") == {("Shusha City", "captured", "2020-11-08")}
+
+
+def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
+    text = (
+        "On Friday the Taliban took control of the capital of Ghor province.\n"
+        "A council member said the capital, Firoz Koh, fell to the Taliban.\n"
+        "The militants also seized the capitals of Zabul and Uruzgan provinces.\n"
+    )
+    assert events(afghanistan, text, "2021-08-14") == {
+        ("Ghor", "completed", "2021-08-13"),
+        ("Zabul", "captured", "2021-08-13"),
+        ("Uruzgan", "captured", "2021-08-13"),
+    }
+
+
+def test_a_number_word_is_never_a_place(afghanistan):
+    text = "Three more cities have fallen to the Taliban on Friday.\n"
+    assert events(afghanistan, text, "2021-08-13") == set()
+
+
+def test_the_news_of_the_day_may_name_its_place_twice(afghanistan):
+    text = "The Taliban have seized the city of Tarinkot, the administrative centre of Uruzgan province, a spokesman said.\n"
+    assert events(afghanistan, text, "2021-08-13") == {("Uruzgan", "captured", "2021-08-13")}

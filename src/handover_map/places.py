@@ -19,6 +19,7 @@ word next to it says which ("town of Shusha" is the city).
 from __future__ import annotations
 
 import csv
+import difflib
 import functools
 import itertools
 import re
@@ -120,6 +121,8 @@ class PlaceFinder:
     derived_endings
         Endings that make a name into a person's or a people's word: English "Laghmani" (from Laghman),
         which names no place.
+    common_words
+        The language's own words that a sound key must not turn into a place ("Three" keys like Takhar).
     """
 
     def __init__(
@@ -131,8 +134,10 @@ class PlaceFinder:
         level_words: frozenset[str] = frozenset(),
         derived_endings: tuple[str, ...] = (),
         compound_endings: tuple[str, ...] = (),
+        common_words: frozenset[str] = frozenset(),
     ) -> None:
         self.gazetteer = gazetteer
+        self.common_words = common_words
         self.endings = endings
         self.derived_endings = derived_endings
         self.compound_endings = compound_endings
@@ -242,6 +247,8 @@ class PlaceFinder:
         )
 
     def _name_of_word(self, word: str, start: int, end: int) -> Place | None:
+        if word.lower() in self.common_words:
+            return None  # "Three more cities ...", not Takhar
         features, rule = remembered(self._word_features, word, self._features_of_word)
         return Place(start, end, word, features, rule) if features else None
 
@@ -302,11 +309,22 @@ class PlaceFinder:
             return place
         towns = {f for f in place.features if {"city", "town"} & set(fold(f).split())}
         if len(towns) != 1:
-            return place
+            return self._closest_spelling(place)
         around = {w.lower() for w in _TOKEN.findall(text[max(0, place.start - 12) : place.end + 12])}
         same_name = len({core(f) for f in place.features}) == 1
         if around & self.town_words or (same_name and not around & self.level_words):
             return Place(place.start, place.end, place.text, frozenset(towns), place.rule)
+        return place
+
+    @staticmethod
+    def _closest_spelling(place: Place) -> Place:
+        """Of features of different names that one sound key joins ("Gazakh": Qazakh or Goychay), the one
+        spelt clearly closest to the report's word; else all of them, for the reviewer."""
+        written = fold(place.text)
+        likeness = sorted(((difflib.SequenceMatcher(None, written, fold(core(f))).ratio(), f) for f in place.features), reverse=True)
+        (best, feature), (second, _) = likeness[0], likeness[1]
+        if best >= 0.6 and best - second >= 0.25:
+            return Place(place.start, place.end, place.text, frozenset({feature}), place.rule)
         return place
 
 

@@ -419,6 +419,8 @@ class SentenceReader:
         # Discourse: a handover told without its date (or date without place) in one
         # sentence, completed by the next.
         self.pending_places: list[Place] = []
+        #: Features whose change the report has dated so far.
+        self.dated_changes: set[str] = set()
         #: Who gave and who took each pending place, and whether by force, as its sentence told: {id(place): (giver, taker, force)}.
         self.pending_parties: dict[int, tuple[str, str, bool]] = {}
         self.pending_span: tuple[int, int] = (0, 0)
@@ -592,9 +594,14 @@ class SentenceReader:
             free = []
         # "have already retaken Fuzuli": done at some earlier time, not dated by the next sentence.
         waiting_hits = [h for h in live if h.kind == "completed" and h.places and not any(d.date for d in h.dates) and not undated_past]
-        waiting = [p for h in waiting_hits for p in h.places]
-        just_done = [h for h in live if h.kind == "completed" and len(h.places) == 1 and not h.dates and self._perfect(tokens, h)]
-        if len(just_done) == 1 and not dates and not undated_past and not _YEAR_DIGITS.search(sentence) and len(waiting) == 1:
+        # A change the report already dated ("took Shusha on Sunday ... after the capture of Shusha") waits for no day.
+        self.dated_changes.update(f.feature for f in report.events if f.kind == "completed")
+        waiting = [p for h in waiting_hits for p in h.places if next(iter(p.features)) not in self.dated_changes]
+        just_done = [
+            h for h in live if h.kind == "completed" and len({next(iter(p.features)) for p in h.places}) == 1 and not h.dates and self._perfect(tokens, h)
+        ]
+        one_place = len({next(iter(p.features)) for p in waiting}) == 1  # "Tarinkot, the centre of Uruzgan province": one
+        if len(just_done) == 1 and not dates and not undated_past and not _YEAR_DIGITS.search(sentence) and one_place:
             self.undated_changes.append((waiting[0], (start, end), self.sentences_read, told_by[id(waiting_hits[0])]))
         undated = [d for h in live if h.kind == "completed" and not h.places for d in h.dates if d.date]
         if not waiting and not places and not dates and self.pending_age == 0:
@@ -610,7 +617,11 @@ class SentenceReader:
         if with_places:
             self.recent_places = with_places
         changed_on = {d.date: d for h in live if h.kind == "completed" and h.places for d in h.dates if d.date}
-        self.last_change_date = next(iter(changed_on.values())) if len(changed_on) == 1 else None
+        told = [next(iter(p.features)) for h in live if h.kind == "completed" for p in h.places]
+        if changed_on or not told or not set(told) <= self.dated_changes:
+            # Kept over a sentence that only tells again a change already dated: "... took Chaghcharan on
+            # Friday. Its capital fell to the Taliban. The militants also took Qalat."
+            self.last_change_date = next(iter(changed_on.values())) if len(changed_on) == 1 else None
         return report
 
     def _perfect(self, tokens: list[Token], hit: CueHit) -> bool:
@@ -717,6 +728,10 @@ class SentenceReader:
             # told right after it ("отсрочку на вывод войск из Кельбаджара до 25 ноября").
             before = firsts[-1] > hit.last
             right_after = hit.kind != "postponed" and bool({hit.first - 1, hit.first - 2} & ends)
+            # "agreed to extend a deadline for Armenian forces to pull out of Kalbajar until 25 November":
+            # the plan a few words after the postponement is what it moves.
+            preceding = bisect.bisect_left(firsts, hit.first) - 1
+            right_after = right_after or (hit.kind == "scheduled" and preceding >= 0 and 0 < hit.first - postponements[preceding].last <= 8)
             if (hit.kind == "scheduled" and before) or (hit.cue.subject == "none" and hit.kind != "postponed") or right_after:
                 at = bisect.bisect_left(firsts, hit.first)
                 target = min(postponements[max(0, at - 1) : at + 1], key=lambda p: abs(p.first - hit.first))
@@ -898,8 +913,8 @@ class SentenceReader:
             token = tokens[k]
             if token.lower in self.lexicon.clause_openers or token.text in (",", ";"):
                 return True
-            if token.text[:1].isupper():
-                return False
+            if token.text[:1].isupper() or not (token.lower in self.lexicon.stopwords or (token.lower,) in self.lexicon.future):
+                return False  # a name, or a verb: "that of Agdam, surrendered on November 20"; not "Kalbajar, due on 15 November"
         return False
 
     def _assign_places(self, tokens: list[Token], hits: list[CueHit], places: list[Place], index_of) -> None:
@@ -1399,6 +1414,12 @@ LEAD_SENTENCES = 3
 NEWS_OF_THE_DAY_NOTE = "No day in the text: told as just done in the report's opening, so dated by its publication day; check."
 
 
+def _common_words(lexicon: Lexicon) -> frozenset[str]:
+    """The lexicon's own words for numbers, months, weekdays and function words: never a place's name."""
+    days = lexicon.dates
+    return frozenset(days.numbers) | frozenset(days.months) | frozenset(days.weekdays) | lexicon.stopwords
+
+
 def read_report(
     article: Article,
     gazetteer: Gazetteer,
@@ -1440,6 +1461,7 @@ def read_report(
         level_words=lexicon.level_words,
         derived_endings=lexicon.derived_endings,
         compound_endings=lexicon.compound_endings,
+        common_words=_common_words(lexicon),
     )
     dates = DateReader(lexicon, article.published, max(full_dates, default=None))
     if article.published is None:
