@@ -21,7 +21,7 @@ import rjsmin
 
 from handover_map import build_map, render
 from handover_map.events import Event
-from handover_map.render import CANVAS_PART, SCRIPT_PARTS, page_script, script_json
+from handover_map.render import page_script, script_json
 
 #: Text a district's name and an event's evidence carry: markup that sets
 #: ``window.pwned`` if it ever runs, a template literal and comments that a
@@ -39,18 +39,12 @@ def _fresh_minified_code():
     render._page_css.cache_clear()
 
 
-def _source(canvas: bool) -> str:
-    """The parts of the page script as written in the repository, for one renderer."""
-    parts = [*SCRIPT_PARTS[: SCRIPT_PARTS.index("districts")], CANVAS_PART, *SCRIPT_PARTS[SCRIPT_PARTS.index("districts") :]] if canvas else SCRIPT_PARTS
-    return "\n".join(render._templates().get_template(f"js/{part}.js").render(canvas=canvas) for part in parts)
-
-
 @pytest.mark.parametrize("canvas", [False, True])
 def test_the_page_script_has_no_comments_and_no_indentation(canvas):
     code = render._page_code(canvas)
     assert not re.search(r"(?m)^[ \t]", code)
     assert not re.search(r"(?m)^\s*//", code) and "/*" not in code
-    assert len(code) < 0.75 * len(_source(canvas))
+    assert len(code) < 0.75 * len(render._script_source(canvas))
     assert code in page_script("{}", "map_hm1", canvas=canvas)
     assert ("function FillLayer(" in code) is canvas
 
@@ -78,7 +72,7 @@ def test_the_page_style_sheet_is_minified():
 @pytest.mark.parametrize("canvas", [False, True])
 def test_the_minified_code_is_the_same_with_or_without_the_compiled_minifiers(canvas):
     # rjsmin and rcssmin fall back to pure Python where no compiled wheel installs: pages stay byte-identical.
-    source = _source(canvas)
+    source = render._script_source(canvas)
     assert rjsmin._make_jsmin(python_only=True)(source, keep_bang_comments=True) == render._page_code(canvas)
     css = render._template_text("handover.css")
     assert rcssmin._make_cssmin(python_only=True)(css, keep_bang_comments=True) == render._page_css()

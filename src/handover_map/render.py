@@ -152,17 +152,22 @@ def _templates() -> jinja2.Environment:
 
 @functools.cache
 def _page_code(canvas: bool) -> str:
-    """The parts of the page script (:data:`SCRIPT_PARTS`, with
-    :data:`CANVAS_PART` and the parts' Canvas-only lines on a ``canvas``
-    page), joined and minified once per process: their comments and
+    """:func:`_script_source`, minified once per process: its comments and
     indentation document the source in the repository and would only weigh
     on every page. Only this static code passes through the minifier, never
     the page data (see :func:`page_script`); comments marked ``/*!``, where
     a licence notice would go, are kept."""
+    return _minified_script(_script_source(canvas))
+
+
+def _script_source(canvas: bool) -> str:
+    """The parts of the page script as the repository has them, joined:
+    :data:`SCRIPT_PARTS`, with :data:`CANVAS_PART` and the parts'
+    Canvas-only lines on a ``canvas`` page."""
     parts = list(SCRIPT_PARTS)
     if canvas:
         parts.insert(parts.index("districts"), CANVAS_PART)
-    return _minified_script("\n".join(_templates().get_template(f"js/{part}.js").render(canvas=canvas) for part in parts))
+    return "\n".join(_templates().get_template(f"js/{part}.js").render(canvas=canvas) for part in parts)
 
 
 def _minified_script(source: str) -> str:
