@@ -5,7 +5,7 @@ change points per district (from :mod:`handover_map.timeline`); a slider
 step visits only the change points between the two days and restyles only
 the districts whose look changed. The page around the map and its script
 come from jinja2 templates (``templates/page.html``, ``templates/script.js``
-joining the parts in ``templates/js/``); the page data's layout is
+wrapping the parts in ``templates/js/``, minified); the page data's layout is
 :data:`PAGE_SCHEMA`, described in docs/page-data.md. Text from articles and
 tables is untrusted: it reaches the templates as values only, never as
 template source, escaped as HTML there, or as JSON escaped for a script
@@ -31,6 +31,8 @@ import folium
 import jinja2
 import markupsafe
 import numpy as np
+import rcssmin
+import rjsmin
 import shapely
 from branca.element import Element, Figure, MacroElement
 
@@ -139,38 +141,59 @@ def _template_text(name: str) -> str:
 def _templates() -> jinja2.Environment:
     """The page's templates (templates/): HTML ones escape every value.
     Data only ever reaches them as values, never as template source."""
-    environment = jinja2.Environment(
+    return jinja2.Environment(
         loader=jinja2.PackageLoader("handover_map", "templates"),
         autoescape=jinja2.select_autoescape(["html"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters["without_comment_lines"] = _without_comment_lines
-    return environment
 
 
-def _without_comment_lines(script: str) -> str:
-    """The script without its lines that hold only a ``//`` comment and without
-    its lines' indentation: both document the source in the repository and
-    would only weigh on every page. (The parts hold no multi-line strings, so
-    such a line is always a comment and indentation is never inside a string.)"""
-    return re.sub(r"(?m)^[ \t]+", "", re.sub(r"(?m)^[ \t]*//.*\n", "", script))
+@functools.cache
+def _page_code(canvas: bool) -> str:
+    """:func:`_script_source`, minified once per process: its comments and
+    indentation document the source in the repository and would only weigh
+    on every page. Only this static code passes through the minifier, never
+    the page data (see :func:`page_script`); comments marked ``/*!``, where
+    a licence notice would go, are kept."""
+    return _minified_script(_script_source(canvas))
+
+
+def _script_source(canvas: bool) -> str:
+    """The parts of the page script as the repository has them, joined:
+    :data:`SCRIPT_PARTS`, with :data:`CANVAS_PART` and the parts'
+    Canvas-only lines on a ``canvas`` page."""
+    parts = list(SCRIPT_PARTS)
+    if canvas:
+        parts.insert(parts.index("districts"), CANVAS_PART)
+    return "\n".join(_templates().get_template(f"js/{part}.js").render(canvas=canvas) for part in parts)
+
+
+def _minified_script(source: str) -> str:
+    """``source``, a script of our own, without its comments and the
+    whitespace it does not need (rjsmin: it knows regular expression and
+    template literals); ``/*!`` comments stay."""
+    return rjsmin.jsmin(source, keep_bang_comments=True)
+
+
+@functools.cache
+def _page_css() -> str:
+    """The page's own style sheet (templates/handover.css), minified once per
+    process as :func:`_page_code` minifies the script."""
+    return rcssmin.cssmin(_template_text("handover.css"), keep_bang_comments=True)
 
 
 def page_script(data_json: str, map_name: str, *, canvas: bool = False) -> str:
-    """The page script: :data:`SCRIPT_PARTS` in one closure over the page
-    data (``data_json``, JSON text safe inside a script element, as
+    """The page script: :data:`SCRIPT_PARTS`, minified (:func:`_page_code`),
+    in one closure over the page data (``data_json``, JSON text safe inside a script element, as
     :func:`_data_json` writes it) and the Leaflet map named ``map_name``.
     A ``canvas`` page (Leaflet's Canvas renderer) adds :data:`CANVAS_PART`
     and the parts' Canvas-only lines; an SVG page's script has neither."""
     if not re.fullmatch(r"[A-Za-z_$][A-Za-z0-9_$]*", map_name):
         raise ValueError(f"'{map_name}' is not a script name for the map.")
-    parts = list(SCRIPT_PARTS)
-    if canvas:
-        parts.insert(parts.index("districts"), CANVAS_PART)
     template = _templates().get_template("script.js")
-    return template.render(data=markupsafe.Markup(data_json), map_name=map_name, parts=[f"js/{part}.js" for part in parts], canvas=canvas)
+    return template.render(data=markupsafe.Markup(data_json), map_name=map_name, code=markupsafe.Markup(_page_code(canvas)))
 
 
 def other_spellings(label: str, events: list[Event], boundary_name: str) -> list[str]:
@@ -233,7 +256,7 @@ class HandoverLayer(MacroElement):
         self._name = "HandoverLayer"
         self.data = data
         self.page_html = page_html
-        self.css = _template_text("handover.css")
+        self.css = _page_css()
 
     @classmethod
     def from_map(
