@@ -1382,3 +1382,8 @@ def test_a_number_word_is_never_a_place(afghanistan):
 def test_the_news_of_the_day_may_name_its_place_twice(afghanistan):
     text = "The Taliban have seized the city of Tarinkot, the administrative centre of Uruzgan province, a spokesman said.\n"
     assert events(afghanistan, text, "2021-08-13") == {("Uruzgan", "captured", "2021-08-13")}
+
+
+def test_each_item_of_a_list_is_its_own_fact(afghanistan):
+    text = "To recall:\n- On 8 August the Taliban took three provincial capitals.\n- The Taliban said they had captured the city of Kandahar after heavy fighting.\n"
+    assert ("Kandahar", "captured", "2021-08-08") not in events(afghanistan, text, "2021-08-13")

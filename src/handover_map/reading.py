@@ -1407,6 +1407,9 @@ def _add_events(extraction: Extraction, found_events: list[Found], seen: set[tup
         )
 
 
+#: How items of a list open: "- ", "• ", "* ".
+_BULLETS = frozenset({"- ", "• ", "* ", "– ", "— "})
+
 #: How many first sentences of a report tell the news of its day.
 LEAD_SENTENCES = 3
 
@@ -1498,6 +1501,9 @@ def read_report(
                     for m in captions.find(text[a:b])
                 ]
             continue
+        if paragraph.text[:2] in _BULLETS:
+            # Each item of a list is its own fact: "- took three capitals on 8 August." does not date "- Kandahar fell."
+            reader.pending_date, reader.pending_places, reader.last_change_date = None, [], None
         months = frozenset(lexicon.dates.months)
         spans = [piece for sentence in split_sentences(text, paragraph.start, paragraph.end, months) for piece in pieces(*sentence, text)]
         for number, span in enumerate(spans):
