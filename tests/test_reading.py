@@ -1387,3 +1387,26 @@ def test_the_news_of_the_day_may_name_its_place_twice(afghanistan):
 def test_each_item_of_a_list_is_its_own_fact(afghanistan):
     text = "To recall:\n- On 8 August the Taliban took three provincial capitals.\n- The Taliban said they had captured the city of Kandahar after heavy fighting.\n"
     assert ("Kandahar", "captured", "2021-08-08") not in events(afghanistan, text, "2021-08-13")
+
+
+def test_russian_names_of_hong_kong_macao_and_gaza(countries):
+    assert events(countries, "Гонконг был возвращён Китаю 1 июля 1997 года.\n", "2022-07-01") == {("Hong Kong S.A.R.", "completed", "1997-07-01")}
+    text = "Макао, город на юге Китая, передан Китаю Португалией 20 декабря 1999 года.\n"
+    assert events(countries, text, "2024-12-20") == {("Macao S.A.R", "completed", "1999-12-20")}
+
+
+def test_a_german_verb_around_a_long_list_at_the_same_time_as_a_change_told_before(afghanistan):
+    text = (
+        "Am Sonntag brachten die Taliban die Stadt Kundus unter ihre Kontrolle.\n"
+        "Zeitgleich mit Kundus nahmen die Kämpfer die zwei Provinzhauptstädte Sar-i Pul und Talokan ein.\n"
+    )
+    assert events(afghanistan, text, "2021-08-09") == {
+        ("Kunduz", "completed", "2021-08-08"),
+        ("Sar-e Pol", "captured", "2021-08-08"),
+        ("Takhar", "captured", "2021-08-08"),
+    }
+
+
+def test_a_province_next_to_a_place_named_with_its_genitive(afghanistan):
+    text = "Am Sonntag nahmen die Taliban auch Kabuls Nachbarprovinz Wardak ein.\n"
+    assert events(afghanistan, text, "2021-08-16") == {("Wardak", "captured", "2021-08-15")}

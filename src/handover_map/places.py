@@ -67,6 +67,9 @@ _ELISION = re.compile(r"^(?:[dlnjsc]|qu)['’](?=[^\W\d_])", re.IGNORECASE)
 #: Keys shorter than this match too many ordinary words to be trusted.
 MIN_KEY = 3
 
+#: A word ending in a Persian ezafe: "Sar-i", "Pul-e".
+_EZAFE = re.compile(r"\w-[ei]$")
+
 
 @functools.lru_cache(maxsize=65_536)  # names recur across a report's sentences; bounded for hostile input
 def phonetic_key(name: str, merge_h: bool = False) -> str:
@@ -198,6 +201,14 @@ class PlaceFinder:
                 return keys[key], "transliteration"
             if key in capitals:
                 return {capitals[key]}, "capital"
+        # "Talokan" for Taloqan, "Kandagar": q and k, written for one sound, key apart (q keys with g, as Gazakh
+        # for Qazakh); a key long enough to trust is tried with k as g too.
+        alternative = key.replace("k", "g")
+        if alternative != key and len(key) >= MIN_KEY + 1:
+            if alternative in keys:
+                return keys[alternative], "transliteration"
+            if alternative in capitals:
+                return {capitals[alternative]}, "capital"
         lowered = word.lower()
         for ending in self.endings:
             if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
@@ -279,11 +290,14 @@ class PlaceFinder:
                 return Place(start, words[-1].end(), name, frozenset({self._capital_names[fold(name)]}), "capital")
             keys, capitals, merge_h = self._tables(name)
             key = phonetic_key(name, merge_h)
-            if len(key) < MIN_KEY + 2:
+            if len(key) < MIN_KEY + 1:
                 continue
-            if key in keys:
+            # A Persian ezafe ("Sar-i Pul", "Pul-e Alam") marks a name of two words: a shorter key is enough.
+            trusted = MIN_KEY + (1 if _EZAFE.search(words[0].group(0)) else 2)
+            if key in keys and len(key) >= trusted:
                 return Place(start, words[-1].end(), name, frozenset(keys[key]), "transliteration")
             if key in capitals:
+                # A capital's name of several words is known well enough from a shorter key: "Sar-i Pul".
                 return Place(start, words[-1].end(), name, frozenset({capitals[key]}), "capital")
         return None
 

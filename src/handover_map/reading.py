@@ -597,10 +597,12 @@ class SentenceReader:
         # A change the report already dated ("took Shusha on Sunday ... after the capture of Shusha") waits for no day.
         self.dated_changes.update(f.feature for f in report.events if f.kind == "completed")
         waiting = [p for h in waiting_hits for p in h.places if next(iter(p.features)) not in self.dated_changes]
+        # One place, maybe named twice ("Tarinkot, the centre of Uruzgan province"); a list of places told as
+        # just taken is more often a run of days (measured: a list lost more than it gained).
         just_done = [
             h for h in live if h.kind == "completed" and len({next(iter(p.features)) for p in h.places}) == 1 and not h.dates and self._perfect(tokens, h)
         ]
-        one_place = len({next(iter(p.features)) for p in waiting}) == 1  # "Tarinkot, the centre of Uruzgan province": one
+        one_place = len({next(iter(p.features)) for p in waiting}) == 1
         if len(just_done) == 1 and not dates and not undated_past and not _YEAR_DIGITS.search(sentence) and one_place:
             self.undated_changes.append((waiting[0], (start, end), self.sentences_read, told_by[id(waiting_hits[0])]))
         undated = [d for h in live if h.kind == "completed" and not h.places for d in h.dates if d.date]
@@ -1081,6 +1083,8 @@ class SentenceReader:
             first = end + 2
         else:
             return False
+        if first < len(tokens) and any(tokens[first].lower.endswith(w) and tokens[first].lower != w for w in lexicon.level_words):
+            return True  # "Kabuls Nachbarprovinz Wardak": a place next to it
         k = first
         while k < len(tokens) and k - first < 3 and tokens[k].text[:1].isupper() and k not in named:
             k += 1
