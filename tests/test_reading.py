@@ -1410,3 +1410,19 @@ def test_a_german_verb_around_a_long_list_at_the_same_time_as_a_change_told_befo
 def test_a_province_next_to_a_place_named_with_its_genitive(afghanistan):
     text = "Am Sonntag nahmen die Taliban auch Kabuls Nachbarprovinz Wardak ein.\n"
     assert events(afghanistan, text, "2021-08-16") == {("Wardak", "captured", "2021-08-15")}
+
+
+def test_the_day_a_postponement_was_told_is_not_its_new_date(azerbaijan):
+    text = "Baku agreed to prolong the deadline for the pull-out from Kalbajar until November 25, an aide said on Sunday.\n"
+    assert events(azerbaijan, text, "2020-11-15") == {("Kalbajar District", "scheduled", "2020-11-25")}
+
+
+def test_a_shift_whose_new_date_comes_later_counts_back_from_it(azerbaijan):
+    text = (
+        "Азербайджан дал Армении ещё десять дней на вывод войск из Кельбаджарского района, заявил в воскресенье помощник президента.\n"
+        "Теперь армянские войска должны покинуть Кельбаджарский район до 25 ноября.\n"
+    )
+    assert events(azerbaijan, text, "2020-11-15") >= {
+        ("Kalbajar District", "postponed", "2020-11-15"),
+        ("Kalbajar District", "scheduled", "2020-11-25"),
+    }

@@ -1209,9 +1209,15 @@ class SentenceReader:
             due = sorted(scheduled.get(feature, []))
             if feature in postponed or feature in told_new_date or not due:
                 continue
-            # The date put off is the one whose shifted date the report also gives, else the first it gives.
+            # The date put off is the one whose shifted date the report also gives; else the one date it gives,
+            # which is the new date if it lies after the report's day ("ten more days ... until 25 November",
+            # read on the 15th), the date put off if not.
             moved = [(day, later) for day in due if (later := self._shifted(day, shift)) is not None]
-            day, later = next(((d, s) for d, s in moved if s in due), moved[0] if moved else (None, None))
+            pair: tuple[dt.date | None, dt.date | None] | None = next(((d, s) for d, s in moved if s in due), None)
+            published = self.dates.published
+            if pair is None and published is not None and due[0] > published:
+                pair = (self._shifted(due[0], shift, -1), due[0])
+            day, later = pair or (moved[0] if moved else (None, None))
             if day is not None and later is not None:
                 found += [Found(place, feature, "postponed", day, sentence), Found(place, feature, "scheduled", later, sentence)]
         return found
@@ -1223,6 +1229,8 @@ class SentenceReader:
             if date.date is None:
                 continue
             at = index_of(date.start)
+            if self._said_on(tokens, at):
+                continue  # "..., the adviser said on Sunday": the day it was said
             lead = {t.lower for t in tokens[max(0, at - 3) : at]}
             if {t.lower for t in tokens[max(0, at - 2) : at]} & self.lexicon.new_date_words:
                 new, marked = date, True
