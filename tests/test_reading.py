@@ -1426,3 +1426,8 @@ def test_a_shift_whose_new_date_comes_later_counts_back_from_it(azerbaijan):
         ("Kalbajar District", "postponed", "2020-11-15"),
         ("Kalbajar District", "scheduled", "2020-11-25"),
     }
+
+
+def test_years_elapsed_since_the_date_of_a_change_tell_it_done_then(azerbaijan):
+    text = "Aujourd'hui, trois ans se sont écoulés depuis la date de libération de Latchine.\n"
+    assert events(azerbaijan, text, "2023-12-01") == {("Lachin District", "captured", "2020-12-01")}

@@ -508,6 +508,8 @@ class SentenceReader:
             if not hit.passive and hit.cue.place == "after" and after_place and self._date_follows(tokens, hit, dates, index_of):
                 hit.passive = True  # "Agdam, ceded on 20 November", "celui d'Aghdam rendu le 20 novembre"
             hit.kind = self._kind(tokens, hit, cues[number + 1].first if number + 1 < len(cues) else len(tokens))
+            if years_back is not None and hit.cue.kind == "change":
+                hit.kind = "completed"  # "two years have passed since the date of the liberation of Aghdam": done then
             live.append(hit)
         if not live:
             # Only negated, hypothetical or aimed wordings: the sentence tells no change of its own.
