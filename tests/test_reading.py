@@ -1431,3 +1431,10 @@ def test_a_shift_whose_new_date_comes_later_counts_back_from_it(azerbaijan):
 def test_years_elapsed_since_the_date_of_a_change_tell_it_done_then(azerbaijan):
     text = "Aujourd'hui, trois ans se sont écoulés depuis la date de libération de Latchine.\n"
     assert events(azerbaijan, text, "2023-12-01") == {("Lachin District", "captured", "2020-12-01")}
+
+
+def test_a_party_named_in_brackets_is_an_aside(afghanistan):
+    gazetteer, capitals, seats = afghanistan
+    text = "The Taliban (banned in Russia) have seized Tarinkot, the capital of Uruzgan province (a Russia-watcher said so in Russia).\n"
+    found = read_report(parse_article(text, published=dt.date(2021, 8, 13)), gazetteer, capitals=capitals, government_seats=seats)
+    assert [(e.district, e.from_, e.to) for e in found.events] == [("Uruzgan", "", "Taliban")]

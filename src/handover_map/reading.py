@@ -384,6 +384,16 @@ def _phrase_just_before(tokens: list[Token], at: int, phrases: tuple[tuple[str, 
     )
 
 
+def _in_brackets(tokens: list[Token], at: int) -> bool:
+    """Whether the token at ``at`` stands inside round brackets (an opening one before it, not closed)."""
+    for k in range(at - 1, -1, -1):
+        if tokens[k].text == ")":
+            return False
+        if tokens[k].text == "(":
+            return True
+    return False
+
+
 def _window_start(tokens: list[Token], index: int, size: int) -> int:
     """The start of a window of ``size`` tokens before ``index``, not crossing hard punctuation."""
     start = index
@@ -470,7 +480,7 @@ class SentenceReader:
             return max(0, bisect.bisect_right(starts, offset) - 1)
 
         named_parties = find_parties(tokens)
-        self.parties_named.update(p.name for p in named_parties)
+        self.parties_named.update(p.name for p in named_parties if not _in_brackets(tokens, p.first))
         if not cues:
             return self._read_without_cues(report, tokens, dates, places, index_of, end)
         live: list[CueHit] = []
@@ -1033,6 +1043,8 @@ class SentenceReader:
         """Who gives and who takes, where the sentence says: "handed over to Azerbaijan",
         "Azerbaijani troops entered", "Kunduz fell to the Taliban", "withdrew from ... to Armenia"."""
         giver = taker = ""
+        # A party named in brackets is an aside: "the Taliban (banned in Russia) seized Tarinkot".
+        named = [party for party in named if not _in_brackets(tokens, party.first)]
         for party in named:
             gap = tokens[hit.last + 1 : party.first]
             if party.first > hit.last and len(gap) <= 8:
