@@ -1438,3 +1438,10 @@ def test_a_party_named_in_brackets_is_an_aside(afghanistan):
     text = "The Taliban (banned in Russia) have seized Tarinkot, the capital of Uruzgan province (a Russia-watcher said so in Russia).\n"
     found = read_report(parse_article(text, published=dt.date(2021, 8, 13)), gazetteer, capitals=capitals, government_seats=seats)
     assert [(e.district, e.from_, e.to) for e in found.events] == [("Uruzgan", "", "Taliban")]
+
+
+def test_a_day_without_a_year_after_a_year_the_sentence_tells_takes_it(azerbaijan):
+    text = "Launching an offensive on March 27 in 1993, the Armenian troops occupied Kalbajar on April 2.\n"
+    assert events(azerbaijan, text, "2018-04-02") == {("Kalbajar District", "captured", "1993-04-02")}
+    text = "Agdam, given back on November 20, and Kalbajar, given back on November 25, had been a buffer zone since a war that ended in 1994.\n"
+    assert events(azerbaijan, text, "2020-12-01") == {("Agdam District", "completed", "2020-11-20"), ("Kalbajar District", "completed", "2020-11-25")}

@@ -394,6 +394,15 @@ def _in_brackets(tokens: list[Token], at: int) -> bool:
     return False
 
 
+def _with_year(mention: DateMention, year: int) -> DateMention:
+    """``mention`` in ``year`` (29 February stays where that year has none)."""
+    assert mention.date is not None
+    try:
+        return replace(mention, date=mention.date.replace(year=year))
+    except ValueError:
+        return mention
+
+
 def _window_start(tokens: list[Token], index: int, size: int) -> int:
     """The start of a window of ``size`` tokens before ``index``, not crossing hard punctuation."""
     start = index
@@ -530,6 +539,8 @@ class SentenceReader:
         dates = [d for d in dates if not self._names_another_day(tokens, index_of(d.start), cues)]
         if years_back is not None:
             dates = [self._counted_back(d, years_back) for d in dates if d.date is not None]
+        else:
+            dates = self._in_the_year_told(tokens, dates, index_of)
         self._assign_dates(tokens, live, dates, index_of)
         for hit in live:
             if hit.planned:
@@ -811,6 +822,26 @@ class SentenceReader:
         published = self.dates.published
         day = (closest_year(mention.date.month, mention.date.day, published) if published else None) or mention.date
         return replace(mention, date=_years_before(day, years))
+
+    def _in_the_year_told(self, tokens: list[Token], dates: list[DateMention], index_of) -> list[DateMention]:
+        """Days without a year in a sentence that tells one earlier year take it: "launching an operation
+        on March 27 in 1993, the troops occupied Kalbajar on April 2", "from May 16 to May 17, 1992, ...
+        occupied Lachin on May 18"."""
+        published = self.dates.published
+        if published is None:
+            return dates
+        years = {d.date.year for d in dates if d.date and _YEAR_DIGITS.search(d.text)}
+        told = [(k, int(t.text)) for k, t in enumerate(tokens[1:], 1) if len(t.text) == 4 and t.text.isdigit() and tokens[k - 1].lower in self.lexicon.locative]
+        years |= {year for _, year in told}
+        year = next(iter(years)) if len(years) == 1 else None
+        if year is None or not published.year - 100 < year < published.year:
+            return dates
+        # Only days told after the year ("... surrendered on November 20 ..., since a war in 1994" is not 1994).
+        first = min([k for k, _ in told] + [index_of(d.start) for d in dates if d.date and _YEAR_DIGITS.search(d.text)])
+        return [
+            _with_year(d, year) if d.date and d.form in ("day-month", "month-day") and not _YEAR_DIGITS.search(d.text) and index_of(d.start) > first else d
+            for d in dates
+        ]
 
     def _years_since(self, sentence: str, dates: list[DateMention]) -> int | None:
         """The years an anniversary counts from one day the sentence names, or None."""
@@ -1157,6 +1188,10 @@ class SentenceReader:
         told_ahead = any(d.form == "relative" and d.text.lower() in self.lexicon.dates.midnight for d in dated) and _has_phrase(
             tokens, 0, len(tokens), self.lexicon.future
         )
+        if len({next(iter(p.features)) for p in hit.places}) == 1 and len(dated) > 1:
+            # "Launching an operation on March 27, the troops occupied Kalbajar on April 2": the day right after the place.
+            last = index_of(max(p.end for p in hit.places) - 1)
+            dated = [d for d in dated if 0 < index_of(d.start) - last <= 2][:1] or dated
         for place, date in _pair(hit.places, dated):
             (feature,) = place.features
             assert date.date is not None  # only dated mentions are paired
