@@ -1445,3 +1445,8 @@ def test_a_day_without_a_year_after_a_year_the_sentence_tells_takes_it(azerbaija
     assert events(azerbaijan, text, "2018-04-02") == {("Kalbajar District", "captured", "1993-04-02")}
     text = "Agdam, given back on November 20, and Kalbajar, given back on November 25, had been a buffer zone since a war that ended in 1994.\n"
     assert events(azerbaijan, text, "2020-12-01") == {("Agdam District", "completed", "2020-11-20"), ("Kalbajar District", "completed", "2020-11-25")}
+
+
+def test_an_anniversary_may_still_tell_a_change_with_its_own_earlier_year(azerbaijan):
+    text = "On this anniversary we recall that on 4 October 2020 the army liberated Jabrayil.\n"
+    assert events(azerbaijan, text, "2023-10-04") == {("Jabrayil District", "captured", "2020-10-04")}

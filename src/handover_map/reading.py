@@ -501,6 +501,10 @@ class SentenceReader:
         )
         # "Today, one year passes since the liberation of Kalbajar": the change, that many years before the day told.
         years_back = self._years_since(sentence, dates) if anniversary else None
+        # "am 1. Juli 1997 ging die Kronkolonie an China zurück - also ein Jahrestag": a day with its own earlier year.
+        own_year = False
+        if anniversary and self.dates.published is not None:
+            own_year = any(d.date and _YEAR_DIGITS.search(d.text) and d.date.year < self.dates.published.year for d in dates)
         place_ends = {index_of(p.end - 1) for p in places}
         aims: list[CueHit] = []
         published = self.dates.published
@@ -508,7 +512,7 @@ class SentenceReader:
         # (In a postponement, the day ahead is the new date, which the postponement tells.)
         ahead = published is not None and any(d.date is not None and d.date > published for d in dates) and all(h.cue.kind != "postpone" for h in cues)
         for number, hit in enumerate(cues):
-            reason = self._blocked(tokens, hit, anniversary and years_back is None, ahead)
+            reason = self._blocked(tokens, hit, anniversary and years_back is None and not own_year, ahead)
             if reason == _AIM:
                 aims.append(hit)
             if reason:
