@@ -1450,3 +1450,9 @@ def test_a_day_without_a_year_after_a_year_the_sentence_tells_takes_it(azerbaija
 def test_an_anniversary_may_still_tell_a_change_with_its_own_earlier_year(azerbaijan):
     text = "On this anniversary we recall that on 4 October 2020 the army liberated Jabrayil.\n"
     assert events(azerbaijan, text, "2023-10-04") == {("Jabrayil District", "captured", "2020-10-04")}
+
+
+def test_people_leaving_a_place_is_no_handover(azerbaijan):
+    assert events(azerbaijan, "Most residents abandoned Kalbajar on 14 November, burning their houses.\n", "2020-11-16") == set()
+    assert events(azerbaijan, "Многие жители покинули Кельбаджарский район 14 ноября.\n", "2020-11-16") == set()
+    assert events(azerbaijan, "Armenian troops left Kalbajar on 24 November.\n", "2020-11-26") == {("Kalbajar District", "completed", "2020-11-24")}

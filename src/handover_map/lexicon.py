@@ -143,6 +143,8 @@ class Lexicon:
     #: Words right before a verb telling it done for some places and due for others ("have been or will be
     #: returned: Aghdam on Friday, Lachin on 1 December"): each date then says which.
     past_or_future: tuple[tuple[str, ...], ...]
+    #: People who are no party: "residents left Stepanakert" tells no handover.
+    civilians: frozenset[str]
     #: Words before the day a window of days opens: "starting on 20 November, with a deadline of 1 December".
     window_starts: tuple[tuple[str, ...], ...]
     #: Words before a participle that make it a description ("the liberated Zangilan district"), not a change.
@@ -278,6 +280,7 @@ def _parse(spec: dict) -> Lexicon:
         determiners=frozenset(words.get("determiners", [])),
         deadline_words=_phrases(words.get("deadline_words", [])),
         window_starts=_phrases(words.get("window_starts", [])),
+        civilians=frozenset(words.get("civilians", [])),
         past_or_future=_phrases(words.get("past_or_future", [])),
         also_words=frozenset(words.get("also_words", [])),
         directions=_phrases(words.get("directions", [])),

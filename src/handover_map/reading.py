@@ -875,6 +875,8 @@ class SentenceReader:
             return "hypothetical"
         if anniversary:
             return "an anniversary"
+        if hit.cue.subject == "giver" and any(t.lower in lexicon.civilians for t in tokens[_window_start(tokens, hit.first, 4) : hit.first]):
+            return "people leaving, not a party"  # "most residents left Stepanakert before the truce"
         if hit.first == hit.last and hit.first > 0 and tokens[hit.first - 1].lower in lexicon.determiners:
             return "a description, not a change"  # "visited the liberated Zangilan district"
         # "to hand", "to formally hand"
