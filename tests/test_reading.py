@@ -1456,3 +1456,14 @@ def test_people_leaving_a_place_is_no_handover(azerbaijan):
     assert events(azerbaijan, "Most residents abandoned Kalbajar on 14 November, burning their houses.\n", "2020-11-16") == set()
     assert events(azerbaijan, "Многие жители покинули Кельбаджарский район 14 ноября.\n", "2020-11-16") == set()
     assert events(azerbaijan, "Armenian troops left Kalbajar on 24 November.\n", "2020-11-26") == {("Kalbajar District", "completed", "2020-11-24")}
+
+
+def test_a_wording_s_preposition_repeated_in_its_list_and_a_hard_c(azerbaijan):
+    text = "Armenian units withdrew from Aghdam on Nov. 20, from Kalbajar on Nov. 25, and from Lachin on Nov. 30.\n"
+    assert events(azerbaijan, text, "2020-12-02") == {
+        ("Agdam District", "completed", "2020-11-20"),
+        ("Kalbajar District", "completed", "2020-11-25"),
+        ("Lachin District", "completed", "2020-11-30"),
+    }
+    text = "Under the deal, Calbajar will be handed over to Azerbaijan by 1 December 2020.\n"
+    assert events(azerbaijan, text, "2020-11-16") == {("Kalbajar District", "scheduled", "2020-12-01")}

@@ -201,14 +201,15 @@ class PlaceFinder:
                 return keys[key], "transliteration"
             if key in capitals:
                 return {capitals[key]}, "capital"
-        # "Talokan" for Taloqan, "Kandagar": q and k, written for one sound, key apart (q keys with g, as Gazakh
-        # for Qazakh); a key long enough to trust is tried with k as g too.
-        alternative = key.replace("k", "g")
-        if alternative != key and len(key) >= MIN_KEY + 1:
-            if alternative in keys:
-                return keys[alternative], "transliteration"
-            if alternative in capitals:
-                return {capitals[alternative]}, "capital"
+        # "Talokan" for Taloqan: q and k, written for one sound, key apart (q keys with g, as Gazakh for
+        # Qazakh); "Calbajar" for Kalbajar: a hard c, where Azerbaijani c (Kəlbəcər) is j. A key long enough
+        # to trust is tried with k as g, and with c as k, too.
+        for alternative in (key.replace("k", "g"), key.replace("c", "k")):
+            if alternative != key and len(key) >= MIN_KEY + 1:
+                if alternative in keys:
+                    return keys[alternative], "transliteration"
+                if alternative in capitals:
+                    return {capitals[alternative]}, "capital"
         lowered = word.lower()
         for ending in self.endings:
             if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:

@@ -977,7 +977,20 @@ class SentenceReader:
         for place in places:
             at = index_of(place.start)
             ending = cue_ends.get(at - 1)
-            if self._is_party(tokens, at) and (ending is None or ending.cue.place == "before") and not self._left_by_final_verb(tokens, at, hits):
+            after = bisect.bisect_left(firsts, at)
+            # "withdrew from Aghdam on Nov. 20, from Kalbajar on Nov. 25": the wording's preposition, repeated in its list.
+            repeated = (
+                at > 1
+                and after > 0
+                and hits[after - 1].cue.text.split()[-1] == tokens[at - 1].lower
+                and (tokens[at - 2].text == "," or tokens[at - 2].lower in self.lexicon.list_words)
+            )
+            if (
+                self._is_party(tokens, at)
+                and (ending is None or ending.cue.place == "before")
+                and not repeated
+                and not self._left_by_final_verb(tokens, at, hits)
+            ):
                 # "handed over to Baku", "Lachin returned to Azerbaijan", "refugees returned to Stepanakert";
                 # but "withdrew from Gaza": there the "from" belongs to a cue whose place follows it.
                 continue
