@@ -1467,3 +1467,10 @@ def test_a_wording_s_preposition_repeated_in_its_list_and_a_hard_c(azerbaijan):
     }
     text = "Under the deal, Calbajar will be handed over to Azerbaijan by 1 December 2020.\n"
     assert events(azerbaijan, text, "2020-11-16") == {("Kalbajar District", "scheduled", "2020-12-01")}
+
+
+def test_a_weekday_between_a_capital_and_its_province_and_a_weekend_is_no_day(afghanistan):
+    text = "The group captured its first provincial capital Friday in Nimroz province.\n"
+    assert events(afghanistan, text, "2021-08-09") == {("Nimruz", "captured", "2021-08-06")}
+    text = "Over the weekend, the fighters have claimed control of Sheberghan, the capital of Jowzjan province.\n"
+    assert events(afghanistan, text, "2021-08-09") == set()

@@ -1163,6 +1163,8 @@ class SentenceReader:
             and tokens[at - 1].lower in self.lexicon.locative
             and tokens[named].text[:1].isupper()
             and tokens[named].lower not in self.lexicon.stopwords
+            and tokens[named].lower not in self.lexicon.dates.weekdays  # "its first capital Friday in Nimroz"
+            and tokens[named].lower not in self.lexicon.dates.months
             and not self.finder.find(tokens[named].text)
         )
 
