@@ -109,7 +109,7 @@ def test_the_inline_display_runs_the_page_in_its_frame(tmp_path, open_cdn):
     wrapper.write_text(f"<!doctype html><html><body><p>Out[1]:</p>{handover._repr_html_()}</body></html>", encoding="utf-8")
     page = open_cdn(wrapper)
     frame = page.page.frames[1]
-    frame.wait_for_function("window.handoverMap !== undefined", timeout=20_000)
+    frame.wait_for_function("window.handoverMap !== undefined", timeout=60_000)  # a 290 kB srcdoc page; slow under a full parallel run
     assert page.errors == []
     assert frame.evaluate("handoverMap.date()") == "2020-11-20"
     assert frame.evaluate("handoverMap.stateOf('Aghdam')") == "transferred"
