@@ -1474,3 +1474,10 @@ def test_a_weekday_between_a_capital_and_its_province_and_a_weekend_is_no_day(af
     assert events(afghanistan, text, "2021-08-09") == {("Nimruz", "captured", "2021-08-06")}
     text = "Over the weekend, the fighters have claimed control of Sheberghan, the capital of Jowzjan province.\n"
     assert events(afghanistan, text, "2021-08-09") == set()
+
+
+def test_a_year_an_editor_put_in_brackets_and_a_russian_since_of_fighting(azerbaijan):
+    text = '"We fled on July 23 [1993], when Aghdam was occupied," she said.\n'
+    assert events(azerbaijan, text, "2020-11-28") == {("Agdam District", "captured", "1993-07-23")}
+    text = "В ходе боёв, продолжающихся с 27 сентября, армия освободила Физулинский район.\n"
+    assert ("Fuzuli District", "captured", "2020-09-27") not in events(azerbaijan, text, "2020-11-09")

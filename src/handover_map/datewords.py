@@ -55,7 +55,8 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
     months = _alternatives(words.months)
     suffix = rf"(?:{_alternatives(words.day_suffixes)}|\.)?" if words.day_suffixes else r"\.?"
     joiner = rf"(?:(?:{_alternatives(words.day_month_joiners)})\s+)?" if words.day_month_joiners else ""
-    year = rf"(?:,?\s+{_YEAR}\b)?"
+    # The year after a comma, or in brackets an editor added to a quote: "July 23 [1993]".
+    year = rf"(?:(?:,?\s+|\s+\[){_YEAR}(?:\]|\b))?"
     patterns = [
         ("iso", re.compile(rf"\b{_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
         ("numeric", re.compile(rf"\b(?P<day>[0-3]?\d)(?P<separator>[./])(?P<month>[0-3]?\d)(?P=separator){_YEAR}\b")),
