@@ -1481,3 +1481,8 @@ def test_a_year_an_editor_put_in_brackets_and_a_russian_since_of_fighting(azerba
     assert events(azerbaijan, text, "2020-11-28") == {("Agdam District", "captured", "1993-07-23")}
     text = "В ходе боёв, продолжающихся с 27 сентября, армия освободила Физулинский район.\n"
     assert ("Fuzuli District", "captured", "2020-09-27") not in events(azerbaijan, text, "2020-11-09")
+
+
+def test_a_russian_reflexive_passive_takes_the_place_before_it(azerbaijan):
+    text = "По соглашению Лачинский район возвращается Азербайджану до 1 декабря.\n"
+    assert events(azerbaijan, text, "2020-11-16") == {("Lachin District", "scheduled", "2020-12-01")}
