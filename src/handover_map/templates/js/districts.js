@@ -171,9 +171,9 @@ function Districts(data, map, words, timeline, styling, canvas) {
       var now = timeline.look(i, day), before = looks[i];
       if (timeline.sameLook(now, before)) return;
       looks[i] = now;
-      var style = styling.style(now);
+      var style = styling.style(now), options = layers[i].options;
       if (now.differs !== before.differs) layers[i].setStyle(style);
-      else L.Util.setOptions(layers[i], style);
+      else { options.fillColor = style.fillColor; options.fillOpacity = style.fillOpacity; }  // the layer's own options (setStyle made them); setOptions copies every key
       changed.push(i);
     });
     fills.repaint(changed);
