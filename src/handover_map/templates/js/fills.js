@@ -53,7 +53,7 @@ function FillLayer(map) {
 
   // The fills worn, in the order first seen: each a colour or a pattern and an opacity, with the
   // pixels of a tile of it (8 CSS px, the patterns' period) as the canvas paints it from the view's
-  // origin: red, green, blue and the pixel as a number (alpha: the opacity).
+  // origin: red, green, blue, alpha (the colour's own times the opacity) and the pixel as a number.
   var styles = [], side = 8, phaseX = 0, phaseY = 0;
   function styleOf(i) {
     var options = layers[i].options;
@@ -74,13 +74,15 @@ function FillLayer(map) {
     tileCtx.fillRect(0, 0, 8, 8);
     var rgba = tileCtx.getImageData(0, 0, side, side).data, count = side * side;
     style.red = new Float32Array(count); style.green = new Float32Array(count); style.blue = new Float32Array(count);
+    style.alpha = new Float32Array(count);
     style.word = new Uint32Array(count);
     style.solid = typeof style.fill === "string";
     for (var t = 0; t < count; t++) {
       style.red[t] = bytes[0] = rgba[4 * t];
       style.green[t] = bytes[1] = rgba[4 * t + 1];
       style.blue[t] = bytes[2] = rgba[4 * t + 2];
-      bytes[3] = 255 * style.opacity;
+      style.alpha[t] = rgba[4 * t + 3] / 255 * style.opacity;
+      bytes[3] = 255 * style.alpha[t];
       style.word[t] = word[0];
     }
     style.at = redraws;
@@ -242,7 +244,7 @@ function FillLayer(map) {
     var pixel = groupPixel[g], x = pixel % width, t = side * (((pixel - x) / width + phaseY) % side) + (x + phaseX) % side;
     var alpha = 0, red = 0, green = 0, blue = 0;
     for (var m = groupFrom[g]; m < groupFrom[g + 1]; m++) {
-      var style = tile(fillOf[memberDistrict[m]]), weight = memberCoverage[m] * style.opacity;
+      var style = tile(fillOf[memberDistrict[m]]), weight = memberCoverage[m] * style.alpha[t];
       alpha += weight;
       red += weight * style.red[t]; green += weight * style.green[t]; blue += weight * style.blue[t];
     }

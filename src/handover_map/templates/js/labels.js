@@ -49,15 +49,26 @@ function Labels(data, map, timeline) {
 // translate3d, which makes each of up to 60 names a compositing layer of its own, and every frame
 // a slider step paints pays for each of them. Moved with the map on a zoom (and while it animates).
 function DistrictNames(names) {
-  var elements = [], halves = [];
+  var elements = [], halves = [], map = null;
   function placeAll(pointOf) {
     elements.forEach(function (element, k) {
       var p = pointOf(names[k].at);
       element.style.transform = "translate(" + (Math.round(p.x) - halves[k][0]) + "px," + (Math.round(p.y) - halves[k][1]) + "px)";
     });
   }
+  function reset() {
+    halves = elements.map(function (element) { return [Math.round(element.offsetWidth / 2), Math.round(element.offsetHeight / 2)]; });  // one layout for all
+    placeAll(function (at) { return map.latLngToLayerPoint(at); });
+  }
+  // Where each name will be when the zoom ends (as Leaflet's own zoom animation computes it).
+  function animate(event) {
+    var pane = L.DomUtil.getPosition(map.getPane("mapPane"));
+    var origin = map.project(event.center, event.zoom).subtract(map.getSize().divideBy(2)).add(pane).round();
+    placeAll(function (at) { return map.project(at, event.zoom).round().subtract(origin); });
+  }
   var Names = L.Layer.extend({
-    onAdd: function (map) {
+    onAdd: function (added) {
+      map = added;
       var pane = map.getPane("tooltipPane");
       elements = names.map(function (name) {
         var element = L.DomUtil.create("div", "leaflet-tooltip leaflet-zoom-animated hm-label", pane);
@@ -66,21 +77,10 @@ function DistrictNames(names) {
         element.style.opacity = "0.9";
         return element;
       });
-      this._reset();
+      reset();
     },
     onRemove: function () { elements.forEach(L.DomUtil.remove); elements = []; },
-    getEvents: function () { return { zoomend: this._reset, viewreset: this._reset, zoomanim: this._animate }; },
-    _reset: function () {
-      var map = this._map;
-      halves = elements.map(function (element) { return [Math.round(element.offsetWidth / 2), Math.round(element.offsetHeight / 2)]; });  // one layout for all
-      placeAll(function (at) { return map.latLngToLayerPoint(at); });
-    },
-    // Where each name will be when the zoom ends (as Leaflet's own zoom animation computes it).
-    _animate: function (event) {
-      var map = this._map, pane = L.DomUtil.getPosition(map.getPane("mapPane"));
-      var origin = map.project(event.center, event.zoom).subtract(map.getSize().divideBy(2)).add(pane).round();
-      placeAll(function (at) { return map.project(at, event.zoom).round().subtract(origin); });
-    }
+    getEvents: function () { return { zoomend: reset, viewreset: reset, zoomanim: animate }; }
   });
   return new Names();
 }
