@@ -3,7 +3,8 @@
 A Canvas page (more districts than ``settings.CANVAS_THRESHOLD``) keeps its fill canvas's
 pixels itself (templates/js/fills.js): each district is rasterised once a view with the
 share of each edge pixel it covers, so its edges are antialiased against what lies outside
-and neighbours meet without a seam, even around a district inside another's hole. The
+and neighbours meet without a seam, even around a district inside another's hole; a map
+hidden (no size) draws nothing and throws nothing, and fills again when shown. The
 districts' names (templates/js/labels.js) are drawn as Leaflet's permanent tooltips but
 placed with a flat transform (no compositing layer each), centred on their points after
 zooms and pans.
@@ -181,4 +182,16 @@ def test_district_names_are_not_a_compositing_layer_each(svg_page, open_offline,
     assert names >= 20
     assert len(layers) < names  # one each would be more layers than names
     session.detach()
+    assert page.errors == []
+
+
+def test_a_canvas_map_hidden_and_shown_again_fills_its_districts(canvas_page, open_offline):
+    page = open_offline(canvas_page)
+    # A map not shown (a folded panel, say) has no size and nothing to draw, and no error to throw.
+    page.js("() => { handoverMap.map.getContainer().style.display = 'none'; handoverMap.map.invalidateSize(); }")
+    _settle(page)
+    page.js("handoverMap.setDate('2021-01-20')")
+    page.js("() => { handoverMap.map.getContainer().style.display = ''; handoverMap.map.invalidateSize(); }")
+    _settle(page)
+    assert page.js(ALPHAS)["filled"] > 10_000
     assert page.errors == []

@@ -141,6 +141,7 @@ function FillLayer(map) {
     if (!layers.length) return;
     var size = map.getSize(), min = map.containerPointToLayerPoint(size.multiplyBy(-PADDING)).round();
     var extent = size.multiplyBy(1 + 2 * PADDING).round(), zoom = map.getZoom();
+    if (!extent.x || !extent.y) { bounds = null; return; }  // a map not laid out (a hidden frame): drawn when it is resized
     bounds = L.bounds(min, min.add(extent));
     drawnZoom = zoom;
     origin = map.getPixelOrigin();
