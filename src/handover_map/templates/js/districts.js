@@ -124,13 +124,16 @@ function Districts(data, map, words, timeline, styling, canvas) {
     if (now) { now.members.add(i); now.stale = true; }
     hatchingOf[i] = now;
   }
-  // Each hatching's outline: its districts' own path data, as Leaflet last projected them.
+  // Each hatching's outline: its districts' own path data, as Leaflet last projected them (read once a projection).
+  var outlines = [];
+  function outlineOf(i) { return outlines[i] || (outlines[i] = layers[i].getElement().getAttribute("d")); }
   function redrawHatchings(all) {
+    if (all) outlines = [];
     for (var key in hatchings) {
       var hatching = hatchings[key];
       if (!all && !hatching.stale) continue;
       var members = Array.from(hatching.members).sort(function (a, b) { return a - b; });  // the districts' order, whatever the steps
-      hatching.path.setAttribute("d", members.map(function (i) { return layers[i].getElement().getAttribute("d"); }).join("") || "M0 0");
+      hatching.path.setAttribute("d", members.map(outlineOf).join("") || "M0 0");
       hatching.stale = false;
     }
   }
