@@ -29,8 +29,8 @@ function drawDistricts(data, map, styleOf, eachLayer) {
 // restyled only when it changes, with popups, hover and keyboard access.
 // Only Leaflet's public API: on SVG setStyle, or when only the fill
 // changes setOptions and the path's two fill attributes (getElement); on
-// Canvas the fills are fills.js's (from the layers' options, set with
-// setOptions) and setStyle is left for an outline that changes (Leaflet
+// Canvas the fills are fills.js's (from the layers' options, their two
+// fill keys written directly) and setStyle is left for an outline that changes (Leaflet
 // then redraws the outlines around it); popups and events.
 function Districts(data, map, words, timeline, styling, canvas) {
   var say = words.say, layers = [], looks = [], day = data.initial, open = -1;
