@@ -29,8 +29,8 @@ function drawDistricts(data, map, styleOf, eachLayer) {
 // restyled only when it changes, with popups, hover and keyboard access.
 // Only Leaflet's public API: on SVG setStyle, or when only the fill
 // changes setOptions and the path's two fill attributes (getElement); on
-// Canvas the fills are fills.js's (from the layers' options, set with
-// setOptions) and setStyle is left for an outline that changes (Leaflet
+// Canvas the fills are fills.js's (from the layers' options, their two
+// fill keys written directly) and setStyle is left for an outline that changes (Leaflet
 // then redraws the outlines around it); popups and events.
 function Districts(data, map, words, timeline, styling, canvas) {
   var say = words.say, layers = [], looks = [], day = data.initial, open = -1;
@@ -124,13 +124,16 @@ function Districts(data, map, words, timeline, styling, canvas) {
     if (now) { now.members.add(i); now.stale = true; }
     hatchingOf[i] = now;
   }
-  // Each hatching's outline: its districts' own path data, as Leaflet last projected them.
+  // Each hatching's outline: its districts' own path data, as Leaflet last projected them (read once a projection).
+  var outlines = [];
+  function outlineOf(i) { return outlines[i] || (outlines[i] = layers[i].getElement().getAttribute("d")); }
   function redrawHatchings(all) {
+    if (all) outlines = [];
     for (var key in hatchings) {
       var hatching = hatchings[key];
       if (!all && !hatching.stale) continue;
       var members = Array.from(hatching.members).sort(function (a, b) { return a - b; });  // the districts' order, whatever the steps
-      hatching.path.setAttribute("d", members.map(function (i) { return layers[i].getElement().getAttribute("d"); }).join("") || "M0 0");
+      hatching.path.setAttribute("d", members.map(outlineOf).join("") || "M0 0");
       hatching.stale = false;
     }
   }
@@ -171,9 +174,9 @@ function Districts(data, map, words, timeline, styling, canvas) {
       var now = timeline.look(i, day), before = looks[i];
       if (timeline.sameLook(now, before)) return;
       looks[i] = now;
-      var style = styling.style(now);
+      var style = styling.style(now), options = layers[i].options;
       if (now.differs !== before.differs) layers[i].setStyle(style);
-      else L.Util.setOptions(layers[i], style);
+      else { options.fillColor = style.fillColor; options.fillOpacity = style.fillOpacity; }  // the layer's own options (setStyle made them); setOptions copies every key
       changed.push(i);
     });
     fills.repaint(changed);

@@ -6,10 +6,7 @@
 // map never fits: it stands at the first point in view.
 function Labels(data, map, timeline) {
   var D = layout(data.schema.labels), T = layout(data.schema.towns), C = layout(data.schema.countryLabels);
-  data.labels.forEach(function (row) {
-    L.tooltip({ permanent: true, direction: "center", className: "hm-label", interactive: false })
-      .setLatLng([row[D.lat], row[D.lon]]).setContent(el("span", timeline.labelOf(row[D.district]))).addTo(map);
-  });
+  DistrictNames(data.labels.map(function (row) { return { at: L.latLng(row[D.lat], row[D.lon]), text: timeline.labelOf(row[D.district]) }; })).addTo(map);
   var towns = data.towns.map(function (row) {
     var name = row[T.name], at = [row[T.lat], row[T.lon]];
     var dot = L.circleMarker(at, { radius: 3, weight: 1, color: "#ffffff", fillColor: "#333333", fillOpacity: 1, interactive: false });
@@ -45,4 +42,45 @@ function Labels(data, map, timeline) {
   place();
   map.on("moveend resize", place);
   return { place: place };
+}
+
+// The districts' names, each centred on its point, drawn as Leaflet draws a permanent tooltip (its
+// classes, opacity 0.9) but placed with a flat (2D) transform: Leaflet places a tooltip with
+// translate3d, which makes each of up to 60 names a compositing layer of its own, and every frame
+// a slider step paints pays for each of them. Moved with the map on a zoom (and while it animates).
+function DistrictNames(names) {
+  var elements = [], halves = [], map = null;
+  function placeAll(pointOf) {
+    elements.forEach(function (element, k) {
+      var p = pointOf(names[k].at);
+      element.style.transform = "translate(" + (Math.round(p.x) - halves[k][0]) + "px," + (Math.round(p.y) - halves[k][1]) + "px)";
+    });
+  }
+  function reset() {
+    halves = elements.map(function (element) { return [Math.round(element.offsetWidth / 2), Math.round(element.offsetHeight / 2)]; });  // one layout for all
+    placeAll(function (at) { return map.latLngToLayerPoint(at); });
+  }
+  // Where each name will be when the zoom ends (as Leaflet's own zoom animation computes it).
+  function animate(event) {
+    var pane = L.DomUtil.getPosition(map.getPane("mapPane"));
+    var origin = map.project(event.center, event.zoom).subtract(map.getSize().divideBy(2)).add(pane).round();
+    placeAll(function (at) { return map.project(at, event.zoom).round().subtract(origin); });
+  }
+  var Names = L.Layer.extend({
+    onAdd: function (added) {
+      map = added;
+      var pane = map.getPane("tooltipPane");
+      elements = names.map(function (name) {
+        var element = L.DomUtil.create("div", "leaflet-tooltip leaflet-zoom-animated hm-label", pane);
+        element.appendChild(el("span", name.text));
+        element.style.left = element.style.top = "0";
+        element.style.opacity = "0.9";
+        return element;
+      });
+      reset();
+    },
+    onRemove: function () { elements.forEach(L.DomUtil.remove); elements = []; },
+    getEvents: function () { return { zoomend: reset, viewreset: reset, zoomanim: animate }; }
+  });
+  return new Names();
 }

@@ -1,0 +1,197 @@
+"""Cheaper slider steps that look the same: the Canvas pages' own fill pixels and the districts' names.
+
+A Canvas page (more districts than ``settings.CANVAS_THRESHOLD``) keeps its fill canvas's
+pixels itself (templates/js/fills.js): each district is rasterised once a view with the
+share of each edge pixel it covers, so its edges are antialiased against what lies outside
+and neighbours meet without a seam, even around a district inside another's hole; a map
+hidden (no size) draws nothing and throws nothing, and fills again when shown. The
+districts' names (templates/js/labels.js) are drawn as Leaflet's permanent tooltips but
+placed with a flat transform (no compositing layer each), centred on their points after
+zooms and pans.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from pathlib import Path
+
+import pytest
+
+from conftest import AZE_ADM2
+from handover_map import build_map, load_boundaries, settings
+from handover_map.events import Event
+
+pytestmark = pytest.mark.browser
+
+START = dt.date(2021, 1, 1)
+PLAIN_ALPHA = round(0.8 * 255)  # styling.js: a plain state's fill opacity
+
+
+def _events(names: list[str]) -> list[Event]:
+    """Every district announced on its own day and handed over three days later."""
+    return [
+        Event(name, START + dt.timedelta(days=k + shift), kind, "A", "B")
+        for k, name in enumerate(names)
+        for shift, kind in ((0, "scheduled"), (3, "completed"))
+    ]
+
+
+@pytest.fixture(scope="module")
+def names() -> list[str]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return list(load_boundaries(AZE_ADM2, "shapeName")["name"])
+
+
+def _build(folder: Path, names: list[str], canvas: bool) -> Path:
+    with pytest.MonkeyPatch.context() as patch, warnings.catch_warnings():
+        if canvas:
+            patch.setattr(settings, "CANVAS_THRESHOLD", 10)
+        warnings.simplefilter("ignore")
+        return build_map(folder / "map.html", events=_events(names), boundaries=str(AZE_ADM2), name_field="shapeName", context="none", self_contained=True)
+
+
+@pytest.fixture(scope="module")
+def canvas_page(tmp_path_factory, names) -> Path:
+    return _build(tmp_path_factory.mktemp("steps2-canvas"), names, canvas=True)
+
+
+@pytest.fixture(scope="module")
+def svg_page(tmp_path_factory, names) -> Path:
+    return _build(tmp_path_factory.mktemp("steps2-svg"), names, canvas=False)
+
+
+# The fill canvas's alpha channel, counted: pixels with some fill; those with less than a plain fill's
+# alpha (edges); those with more (a district filled twice over); and, of the pixels with some fill
+# all around them, two pixels each way (inside the districts' union, away from its outer edge),
+# those that are not the plain fill's alpha (a seam between neighbours).
+ALPHAS = """() => {
+    const canvas = document.querySelector('.leaflet-hmFills-pane canvas'), w = canvas.width, h = canvas.height;
+    const a = canvas.getContext('2d').getImageData(0, 0, w, h).data, alpha = (x, y) => a[4 * (y * w + x) + 3];
+    const out = {filled: 0, partial: 0, over: 0, inner: 0, seams: 0};
+    for (let y = 2; y < h - 2; y++) for (let x = 2; x < w - 2; x++) {
+        const v = alpha(x, y);
+        if (v === 0) continue;
+        out.filled++;
+        if (v < PLAIN - 1) out.partial++;
+        if (v > PLAIN + 1) out.over++;
+        let inside = true;
+        for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) if (alpha(x + dx, y + dy) === 0) inside = false;
+        if (!inside) continue;
+        out.inner++;
+        if (Math.abs(v - PLAIN) > 1) out.seams++;
+    }
+    return out;
+}""".replace("PLAIN", str(PLAIN_ALPHA))
+
+
+def _settle(page) -> None:
+    page.js("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+def test_canvas_fills_have_antialiased_edges_and_no_seams_between_neighbours(canvas_page, open_offline, names):
+    page = open_offline(canvas_page)
+    last = (START + dt.timedelta(days=len(names) + 3)).isoformat()
+    page.js("d => handoverMap.setDate(d)", last)  # every district handed over: one plain fill
+    _settle(page)
+    assert set(page.js("() => handoverMap.districts().map(d => d.state)")) == {"transferred"}
+    counted = page.js(ALPHAS)
+    assert counted["filled"] > 100_000
+    assert counted["over"] == 0  # no pixel filled twice, not even in the holes six districts have for others inside them
+    assert counted["inner"] > 0.85 * counted["filled"] and counted["seams"] == 0
+    # The outer edge is antialiased: pixels it crosses are partly filled, the more so the more they cover.
+    assert counted["partial"] > 500
+    # A step there and back (steps repaint only the districts that change) leaves the same pixels.
+    page.js("() => { handoverMap.setDate('2021-01-20'); }")
+    page.js("d => handoverMap.setDate(d)", last)
+    _settle(page)
+    assert page.js(ALPHAS) == counted
+    # And after a zoom the districts are rasterised again for the new view, as sharp.
+    page.js("void handoverMap.map.setZoom(handoverMap.map.getZoom() + 1, {animate: false})")
+    _settle(page)
+    zoomed = page.js(ALPHAS)
+    assert zoomed["over"] == 0 and zoomed["seams"] == 0 and zoomed["partial"] > 500
+    assert page.errors == []
+
+
+def test_the_count_tells_a_more_opaque_fill_from_a_plain_one(canvas_page, open_offline):
+    page = open_offline(canvas_page)
+    page.js("handoverMap.setDate('2021-01-20')")  # some announced (hatched, opacity 0.9), some handed over, the rest not yet
+    _settle(page)
+    assert "scheduled" in page.js("() => handoverMap.districts().map(d => d.state)")
+    assert page.js(ALPHAS)["over"] > 1000
+    assert page.errors == []
+
+
+# Each district's name: its text, whether it is placed with a flat (2D) transform, and the distance (CSS px)
+# from its box's centre to its label point on the screen.
+NAMES = """() => {
+    const map = handoverMap.map, frame = map.getContainer().getBoundingClientRect();
+    const at = Object.fromEntries(handoverMap.districts().map(d => [d.label, d.labelAt]));
+    return [...document.querySelectorAll('.hm-label')].map(el => {
+        const r = el.getBoundingClientRect(), p = map.latLngToContainerPoint(at[el.textContent]);
+        const transform = getComputedStyle(el).transform;
+        return {name: el.textContent, flat: !transform.startsWith('matrix3d') && !el.style.transform.includes('3d'),
+                off: Math.hypot(r.left + r.width / 2 - frame.left - p.x, r.top + r.height / 2 - frame.top - p.y)};
+    });
+}"""
+
+
+@pytest.mark.parametrize("which", ["svg", "canvas"])
+def test_district_names_sit_on_their_points_with_a_flat_transform_after_zooms_and_pans(svg_page, canvas_page, open_offline, which):
+    page = open_offline(svg_page if which == "svg" else canvas_page)
+    labelled = page.js("() => handoverMap.districts().length")
+    for move in (
+        None,
+        "void handoverMap.map.setZoom(handoverMap.map.getZoom() + 1, {animate: false})",
+        "void handoverMap.map.panBy([120, -80], {animate: false})",
+        "void handoverMap.map.setZoom(handoverMap.map.getZoom() - 1, {animate: false})",
+    ):
+        if move:
+            page.js(move)
+            page.settle()
+        names = page.js(NAMES)
+        assert 10 <= len(names) <= labelled
+        assert all(n["flat"] for n in names)
+        assert max(n["off"] for n in names) <= 1.5, names
+    # An animated zoom moves the names with the map, and they end on their points.
+    page.js(
+        """() => new Promise(done => { const map = handoverMap.map;
+            map.once('zoomend', () => requestAnimationFrame(() => requestAnimationFrame(done))); map.setZoom(map.getZoom() + 1); })"""
+    )
+    page.settle()
+    assert max(n["off"] for n in page.js(NAMES)) <= 1.5
+    # Drawn like Leaflet's tooltips: their classes and opacity, under the pointer nothing.
+    assert page.js(
+        "() => [...document.querySelectorAll('.hm-label')].every(el => el.classList.contains('leaflet-tooltip') && getComputedStyle(el).opacity === '0.9' && getComputedStyle(el).pointerEvents === 'none')"
+    )
+    assert page.errors == []
+
+
+def test_district_names_are_not_a_compositing_layer_each(svg_page, open_offline, browser_context):
+    page = open_offline(svg_page)
+    session = browser_context.new_cdp_session(page.page)
+    trees: list = []
+    session.on("LayerTree.layerTreeDidChange", lambda event: trees.append(event.get("layers")))
+    session.send("LayerTree.enable")
+    page.js("handoverMap.setDate('2021-01-20')")
+    _settle(page)
+    layers = [tree for tree in trees if tree][-1]
+    names = page.js("document.querySelectorAll('.hm-label').length")
+    assert names >= 20
+    assert len(layers) < names  # one each would be more layers than names
+    session.detach()
+    assert page.errors == []
+
+
+def test_a_canvas_map_hidden_and_shown_again_fills_its_districts(canvas_page, open_offline):
+    page = open_offline(canvas_page)
+    # A map not shown (a folded panel, say) has no size and nothing to draw, and no error to throw.
+    page.js("() => { handoverMap.map.getContainer().style.display = 'none'; handoverMap.map.invalidateSize(); }")
+    _settle(page)
+    page.js("handoverMap.setDate('2021-01-20')")
+    page.js("() => { handoverMap.map.getContainer().style.display = ''; handoverMap.map.invalidateSize(); }")
+    _settle(page)
+    assert page.js(ALPHAS)["filled"] > 10_000
+    assert page.errors == []
