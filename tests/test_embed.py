@@ -265,3 +265,34 @@ def test_the_snippet_cli(tmp_path):
     assert "event.source !== frame.contentWindow" in code and "handover-map:height" in code
     fixed = snippet(str(page), "--height", "500", "--url", "https://example.org/m.html?a=1&b=2")
     assert 'src="https://example.org/m.html?a=1&amp;b=2"' in fixed and 'height="500"' in fixed and "aspect-ratio" not in fixed
+
+
+def test_a_map_in_a_hidden_tab_opens_and_fits_when_shown(site, browser_context):
+    """A writer's own iframe (not lazy) in a tab the post hides: the map loads with no size,
+    without an error, and fits its districts once the tab is shown."""
+    map_url, post, _ = site
+    url = post("post-hidden-tab.html", 720, f'<div id="tab" style="display:none"><iframe src="{map_url}" title="Map" width="640" height="560"></iframe></div>')
+    page = browser_context.new_page()
+    try:
+        page.errors = []
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        page.route("**/*", lambda route: route.continue_() if re.match(r"https?://(localhost|127\.0\.0\.1):", route.request.url) else route.abort())
+        page.goto(url)
+        page.wait_for_selector("#tab iframe", state="attached")
+        inner = page.locator("#tab iframe").element_handle().content_frame()
+        assert inner is not None
+        inner.wait_for_function("window.handoverMap !== undefined", timeout=15_000)
+        assert page.errors == []
+        page.evaluate("document.getElementById('tab').style.display = 'block'")
+        inner.wait_for_function("document.querySelectorAll('path.leaflet-interactive').length >= 3", timeout=10_000)
+        inner.wait_for_function("document.querySelector('.folium-map').getBoundingClientRect().height > 200", timeout=10_000)
+        # Fitted: every handed-over district is drawn inside the map, at a readable size.
+        boxes = inner.evaluate(
+            """() => { const map = document.querySelector('.folium-map').getBoundingClientRect();
+                return [...document.querySelectorAll('path.leaflet-interactive')].map(p => p.getBoundingClientRect())
+                  .filter(r => r.width > 0).map(r => [r.left >= map.left - 1 && r.right <= map.right + 1, r.width]); }"""
+        )
+        assert boxes and any(width > 20 for _, width in boxes)
+        assert inner.evaluate("handoverMap.date()") and page.errors == []
+    finally:
+        page.close()

@@ -16,17 +16,33 @@ function MapControls(data, map, say, inFrame, relayout) {
     var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
     if (close) close.setAttribute("aria-label", say("close_popup"));
   });
-  map.setMaxBounds(L.latLngBounds(data.region));
+  var region = L.latLngBounds(data.region), sized = false, viewed = false;
+  function hasSize() { var size = map.getSize(); return size.x > 0 && size.y > 0; }
   function limitZoom() {
+    if (!hasSize()) return;
     // Out to one level beyond the view of the districts, in to six levels closer.
     var fitted = map.getBoundsZoom(home, false, L.point(16, 16));
     map.setMinZoom(Math.max(0, fitted - 1));
     map.setMaxZoom(fitted + 6);
   }
-  function resetView() { map.fitBounds(home, { padding: [8, 8], animate: false }); }
+  function resetView() {
+    if (!hasSize()) {
+      // In a hidden tab or frame the map has no size, and no bounds fit it (Leaflet would compute a
+      // centre of NaN): a view on the districts' centre, fitted when the map is shown.
+      if (!viewed) map.setView(home.getCenter(), 1, { animate: false });
+      viewed = true;
+      return;
+    }
+    if (!sized) { sized = true; map.setMaxBounds(region); }  // kept near the region once it can be
+    map.fitBounds(home, { padding: [8, 8], animate: false });
+    viewed = true;
+  }
   resetView();  // no slide on opening
   limitZoom();  // after fitting: a zoom below the new minimum would be animated
-  map.on("resize", limitZoom);
+  map.on("resize", function () {
+    if (!sized && hasSize()) resetView();  // shown at last: fitted now
+    limitZoom();
+  });
 
   // The map takes the page's scroll wheel only once the reader has clicked it.
   map.on("click", function () { map.scrollWheelZoom.enable(); });
