@@ -1486,3 +1486,8 @@ def test_a_year_an_editor_put_in_brackets_and_a_russian_since_of_fighting(azerba
 def test_a_russian_reflexive_passive_takes_the_place_before_it(azerbaijan):
     text = "По соглашению Лачинский район возвращается Азербайджану до 1 декабря.\n"
     assert events(azerbaijan, text, "2020-11-16") == {("Lachin District", "scheduled", "2020-12-01")}
+
+
+def test_a_country_that_is_the_subject_of_the_wording_is_the_party_even_alone(countries):
+    text = "Macau war eine portugiesische Kolonie. Am 20. Dezember 1999 gab Portugal die Souveränität zurück an China.\n"
+    assert not any(district == "Portugal" for district, _, _ in events(countries, text, "2004-12-20"))

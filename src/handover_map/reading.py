@@ -553,7 +553,10 @@ class SentenceReader:
         # "Portugal signed ..., China resumes sovereignty over Macao" hands over Macao only.
         party_tokens = {k for party in named_parties for k in range(party.first, party.last + 1)}
         as_party = [p for p in places if index_of(p.start) in party_tokens]
-        if len(as_party) < len(places):
+        # ... and one that is the subject of the wording is the party even alone: "Am 20. Dezember 1999 gab
+        # Portugal die Souveränität zurück an China" (over Macao, named before).
+        subjects = {k for h in cues if h.cue.subject != "none" for k in (h.first - 1, h.first + 1, h.last + 1)}
+        if len(as_party) < len(places) or any(index_of(p.start) in subjects for p in as_party):
             places = [p for p in places if p not in as_party]
         self._assign_places(tokens, live, places, index_of)
         live = self._fold_into_postponements(live)
