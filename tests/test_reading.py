@@ -1491,3 +1491,15 @@ def test_a_russian_reflexive_passive_takes_the_place_before_it(azerbaijan):
 def test_a_country_that_is_the_subject_of_the_wording_is_the_party_even_alone(countries):
     text = "Macau war eine portugiesische Kolonie. Am 20. Dezember 1999 gab Portugal die Souveränität zurück an China.\n"
     assert not any(district == "Portugal" for district, _, _ in events(countries, text, "2004-12-20"))
+
+
+def test_a_seat_of_government_right_before_a_clause_final_verb_and_french_investi(afghanistan):
+    text = "Am Sonntag sind die Taliban praktisch kampflos in Kabul einmarschiert.\n"
+    assert events(afghanistan, text, "2021-08-16") == {("Kabul", "completed", "2021-08-15")}
+    text = "Ce 15 août, les talibans ont investi Kaboul sans rencontrer de résistance.\n"
+    assert events(afghanistan, text, "2021-08-16") == {("Kabul", "completed", "2021-08-15")}
+
+
+def test_forces_retreating_from_a_place_give_it_up(afghanistan):
+    text = "Government forces retreated from Sheberghan in Jowzjan province on Saturday.\n"
+    assert events(afghanistan, text, "2021-08-08") == {("Jowzjan", "completed", "2021-08-07")}

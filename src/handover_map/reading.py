@@ -1045,9 +1045,13 @@ class SentenceReader:
             if distance > 40 and not (hit is previous and listed and at - index_of(listed[-1].end - 1) <= 12):
                 continue
             (feature,) = place.features
+            # A wording after the place: the words between them ("in Kabul einmarschiert" is 1, though
+            # ``distance`` carries the other-side penalty); before it, the distance with its penalty.
+            gap = hit.first - index_of(place.end - 1) if hit is following else distance
             if hit is following:
-                distance -= self._apposition(tokens, index_of(place.end - 1), hit.first)  # "Kabul, the capital, fell"
-            if feature in self.government_seats and (hit.cue.kind != "change" or distance > (8 if hit is previous and not hit.passive else 3)):
+                apposition = self._apposition(tokens, index_of(place.end - 1), hit.first)  # "Kabul, the capital, fell"
+                distance, gap = distance - apposition, gap - apposition
+            if feature in self.government_seats and (hit.cue.kind != "change" or gap > (8 if hit is previous and not hit.passive else 3)):
                 # "Baku postponed", "talks in Kabul": the seat of a party, not a place handed over;
                 # but "took control of the presidential palace in Kabul" takes the capital.
                 continue
