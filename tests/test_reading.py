@@ -1503,3 +1503,13 @@ def test_a_seat_of_government_right_before_a_clause_final_verb_and_french_invest
 def test_forces_retreating_from_a_place_give_it_up(afghanistan):
     text = "Government forces retreated from Sheberghan in Jowzjan province on Saturday.\n"
     assert events(afghanistan, text, "2021-08-08") == {("Jowzjan", "completed", "2021-08-07")}
+
+
+def test_also_opening_the_sentence_and_hours_earlier(afghanistan):
+    text = (
+        "Die Taliban eroberten am Samstag Maimana, die Hauptstadt der Provinz Farjab.\n"
+        "Auch Mihtarlam, die Hauptstadt der Provinz Laghman im Osten, fiel an die Taliban.\n"
+    )
+    assert events(afghanistan, text, "2021-08-15") == {("Faryab", "captured", "2021-08-14"), ("Laghman", "captured", "2021-08-14")}
+    text = "Am Sonntag nahmen die Taliban Sar-i Pul ein. Nur wenige Stunden später fiel auch Kundus an die Taliban.\n"
+    assert ("Kunduz", "captured", "2021-08-08") in events(afghanistan, text, "2021-08-09")
