@@ -667,7 +667,7 @@ class SentenceReader:
         """Whether "also" (or its like) stands in the three words before a wording: "also gained control over"."""
         also = self.lexicon.also_words
         # ... or opening the sentence: "Auch Mihtarlam, die Hauptstadt der Provinz Laghman, fiel an die Taliban".
-        return bool(tokens) and tokens[0].lower in also or any(t.lower in also for t in tokens[_window_start(tokens, hit.first, 3) : hit.first])
+        return (bool(tokens) and tokens[0].lower in also) or any(t.lower in also for t in tokens[_window_start(tokens, hit.first, 3) : hit.first])
 
     def _ends_clause(self, tokens: list[Token], hit: CueHit) -> bool:
         """Whether a wording stands last in its clause, in a language that puts its verbs there."""
