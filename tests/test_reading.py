@@ -1513,3 +1513,7 @@ def test_also_opening_the_sentence_and_hours_earlier(afghanistan):
     assert events(afghanistan, text, "2021-08-15") == {("Faryab", "captured", "2021-08-14"), ("Laghman", "captured", "2021-08-14")}
     text = "Am Sonntag nahmen die Taliban Sar-i Pul ein. Nur wenige Stunden später fiel auch Kundus an die Taliban.\n"
     assert ("Kunduz", "captured", "2021-08-08") in events(afghanistan, text, "2021-08-09")
+
+
+def test_days_since_a_change_count_back_from_the_report(azerbaijan):
+    assert events(azerbaijan, "It has been 6 days since Aghdam was handed over to us.\n", "2020-11-26") == {("Agdam District", "completed", "2020-11-20")}

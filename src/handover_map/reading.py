@@ -540,7 +540,12 @@ class SentenceReader:
         # The day something was said ("officials announced Friday") dates no handover of its own,
         # but it is the best a reader has for a change the sentence tells without a day.
         said_on = [d for d in dates if d.date and d.form in ("weekday", "relative") and self._said_on(tokens, index_of(d.start))]
-        dates = [d for d in dates if not self._names_another_day(tokens, index_of(d.start), cues)]
+        # "It has been six days since Aghdam was handed over": the "since" is the date's own word.
+        dates = [
+            d
+            for d in dates
+            if (d.form == "ago" and self._other_day_word(tokens[index_of(d.end - 1)])) or not self._names_another_day(tokens, index_of(d.start), cues)
+        ]
         if years_back is not None:
             dates = [self._counted_back(d, years_back) for d in dates if d.date is not None]
         else:
