@@ -1517,3 +1517,8 @@ def test_also_opening_the_sentence_and_hours_earlier(afghanistan):
 
 def test_days_since_a_change_count_back_from_the_report(azerbaijan):
     assert events(azerbaijan, "It has been 6 days since Aghdam was handed over to us.\n", "2020-11-26") == {("Agdam District", "completed", "2020-11-20")}
+
+
+def test_complete_control(afghanistan):
+    text = "The Taliban said on September 6 that it had claimed complete control of the Panjshir valley.\n"
+    assert events(afghanistan, text, "2021-09-07") == {("Panjshir", "completed", "2021-09-06")}
