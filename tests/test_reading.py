@@ -1522,3 +1522,13 @@ def test_days_since_a_change_count_back_from_the_report(azerbaijan):
 def test_complete_control(afghanistan):
     text = "The Taliban said on September 6 that it had claimed complete control of the Panjshir valley.\n"
     assert events(afghanistan, text, "2021-09-07") == {("Panjshir", "completed", "2021-09-06")}
+
+
+def test_a_region_that_extends_is_not_a_deadline_extended_and_a_long_signing(azerbaijan):
+    text = "Lachin was handed over on 1 December. The snowy Lachin region extends from north to south along the border.\n"
+    assert events(azerbaijan, text, "2020-12-02") == {("Lachin District", "completed", "2020-12-01")}
+    text = (
+        "Under the statement signed by Azerbaijani President Ilham Aliyev, Russian President Vladimir Putin and "
+        "Armenian Prime Minister Nikol Pashinyan on November 10, 2020, Kalbajar was to be returned on November 15.\n"
+    )
+    assert events(azerbaijan, text, "2025-11-25") == {("Kalbajar District", "scheduled", "2020-11-15")}

@@ -726,7 +726,9 @@ class SentenceReader:
         # ... or a signing further back, with no handover wording in between; or further on, before any
         # handover wording ("On April 13, 1987, after rounds of talks, China and Portugal signed",
         # "die Vereinbarung, die am 9. November geschlossen wurde").
-        start = max([_window_start(tokens, at, 12)] + [h.last + 1 for h in cues if h.last < at])
+        # (Up to 20 words back: "signed by Azerbaijani President Ilham Aliyev, Russian President Vladimir Putin,
+        # and Armenian Prime Minister Nikol Pashinyan on November 10".)
+        start = max([_window_start(tokens, at, 20)] + [h.last + 1 for h in cues if h.last < at])
         if any(self._is_signing(t.lower) for t in tokens[start:at]):
             return True
         # Further on only where no wording came before the date (not "vacated Kalbajar on 25 November under the
