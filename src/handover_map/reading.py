@@ -1157,7 +1157,7 @@ class SentenceReader:
             return True
         # "took control of Kandahar's Panjwai area": a part the place holds, named after it.
         end = max([index_of(p.end - 1) for p in places if index_of(p.start) == at], default=at)
-        if tokens[end].lower.endswith(lexicon.endings) and tokens[end].lower not in lexicon.endings:
+        if self._possessive(tokens[end]):
             first = end + 1  # "Kandahar's" is one token
         elif end + 1 < len(tokens) and tokens[end + 1].lower in lexicon.endings:
             first = end + 2
