@@ -1316,7 +1316,7 @@ def test_a_list_does_not_go_on_past_a_contrasting_clause(afghanistan):
 
 
 def test_a_possessive_before_a_wording_is_its_place(afghanistan):
-    text = "Jalalabad's capture on Sunday cuts off Kabul from the east.\n"
+    text = "On Sunday, Jalalabad's capture cut off Kabul from the east.\n"
     assert events(afghanistan, text, "2021-08-16") == {("Nangarhar", "captured", "2021-08-15")}
 
 
@@ -1332,7 +1332,7 @@ def test_a_plan_a_few_words_after_its_postponement_is_what_it_moves(azerbaijan):
 
 
 def test_a_verb_between_a_comma_and_a_date_keeps_the_date_its_own(azerbaijan):
-    text = "The district of Agdam, given back on November 20, and that of Kalbajar, given back on November 25, were a buffer zone.\n"
+    text = "The district of Agdam, surrendered on November 20, and that of Kalbajar, surrendered on November 25, form a buffer zone.\n"
     assert events(azerbaijan, text, "2020-12-01") == {
         ("Agdam District", "completed", "2020-11-20"),
         ("Kalbajar District", "completed", "2020-11-25"),

@@ -384,14 +384,17 @@ def _phrase_just_before(tokens: list[Token], at: int, phrases: tuple[tuple[str, 
     )
 
 
-def _in_brackets(tokens: list[Token], at: int) -> bool:
-    """Whether the token at ``at`` stands inside round brackets (an opening one before it, not closed)."""
-    for k in range(at - 1, -1, -1):
-        if tokens[k].text == ")":
-            return False
-        if tokens[k].text == "(":
-            return True
-    return False
+def _bracketed(tokens: list[Token]) -> set[int]:
+    """The indices of the tokens inside round brackets, in one pass."""
+    inside, depth = set(), 0
+    for k, token in enumerate(tokens):
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(k)
+    return inside
 
 
 def _with_year(mention: DateMention, year: int) -> DateMention:
@@ -489,7 +492,10 @@ class SentenceReader:
             return max(0, bisect.bisect_right(starts, offset) - 1)
 
         named_parties = find_parties(tokens)
-        self.parties_named.update(p.name for p in named_parties if not _in_brackets(tokens, p.first))
+        # A party named in brackets is an aside: "the Taliban (banned in Russia) seized Tarinkot".
+        asides = _bracketed(tokens) if any(t.text == "(" for t in tokens) else set()
+        sides = [p for p in named_parties if p.first not in asides]
+        self.parties_named.update(p.name for p in sides)
         if not cues:
             return self._read_without_cues(report, tokens, dates, places, index_of, end)
         live: list[CueHit] = []
@@ -612,7 +618,7 @@ class SentenceReader:
                     hit.dates = list(days_told.values())  # "took Herat on Thursday, hours after the fall of Ghazni"
                 elif self.last_change_date is not None and hit.kind == "completed" and (self._told_also(tokens, hit) or opens_later):
                     hit.dates = [self.last_change_date]  # "... fell on Tuesday. The Taliban also took Farah." / "Hours later, ..."
-            giver, taker = self._parties(tokens, hit, named_parties)
+            giver, taker = self._parties(tokens, hit, sides)
             told_by[id(hit)] = (giver, taker, hit.cue.force)
             for found in self._events(tokens, hit, index_of, (start, end)):
                 report.events.append(Found(found.place, found.feature, found.kind, found.date, found.sentence, giver, taker, hit.cue.force))
@@ -846,14 +852,17 @@ class SentenceReader:
         published = self.dates.published
         if published is None:
             return dates
-        years = {d.date.year for d in dates if d.date and _YEAR_DIGITS.search(d.text)}
-        told = [(k, int(t.text)) for k, t in enumerate(tokens[1:], 1) if len(t.text) == 4 and t.text.isdigit() and tokens[k - 1].lower in self.lexicon.locative]
-        years |= {year for _, year in told}
-        year = next(iter(years)) if len(years) == 1 else None
+        # Where the sentence tells a year: with a full date, or alone after "in".
+        told = [(index_of(d.start), d.date.year) for d in dates if d.date and _YEAR_DIGITS.search(d.text)]
+        told += [
+            (k, int(t.text)) for k, t in enumerate(tokens[1:], 1) if len(t.text) == 4 and t.text.isdigit() and tokens[k - 1].lower in self.lexicon.locative
+        ]
+        years = {year for _, year in told}
+        year = years.pop() if len(years) == 1 else None
         if year is None or not published.year - 100 < year < published.year:
             return dates
         # Only days told after the year ("... surrendered on November 20 ..., since a war in 1994" is not 1994).
-        first = min([k for k, _ in told] + [index_of(d.start) for d in dates if d.date and _YEAR_DIGITS.search(d.text)])
+        first = min(k for k, _ in told)
         return [
             _with_year(d, year) if d.date and d.form in ("day-month", "month-day") and not _YEAR_DIGITS.search(d.text) and index_of(d.start) > first else d
             for d in dates
@@ -1109,8 +1118,6 @@ class SentenceReader:
         """Who gives and who takes, where the sentence says: "handed over to Azerbaijan",
         "Azerbaijani troops entered", "Kunduz fell to the Taliban", "withdrew from ... to Armenia"."""
         giver = taker = ""
-        # A party named in brackets is an aside: "the Taliban (banned in Russia) seized Tarinkot".
-        named = [party for party in named if not _in_brackets(tokens, party.first)]
         for party in named:
             gap = tokens[hit.last + 1 : party.first]
             if party.first > hit.last and len(gap) <= 8:
