@@ -1532,3 +1532,25 @@ def test_a_region_that_extends_is_not_a_deadline_extended_and_a_long_signing(aze
         "Armenian Prime Minister Nikol Pashinyan on November 10, 2020, Kalbajar was to be returned on November 15.\n"
     )
     assert events(azerbaijan, text, "2025-11-25") == {("Kalbajar District", "scheduled", "2020-11-15")}
+
+
+def test_a_building_seized_in_a_region_is_not_the_region(afghanistan):
+    text = "As fighting spread through Kunduz province, gunmen seized the police headquarters on Sunday morning.\n"
+    assert events(afghanistan, text, "2021-08-09") == set()
+
+
+def test_a_change_told_earlier_in_the_month_takes_no_later_day(afghanistan):
+    text = "The militants drew closer to Kabul on Saturday, 14 August, after capturing Kandahar and Herat earlier in August.\n"
+    assert events(afghanistan, text, "2021-08-14") == set()
+
+
+def test_the_local_capital_where_the_speaker_is(afghanistan):
+    text = "The head of the provincial council in Zabul province told reporters on Friday that the local capital fell to the Taliban.\n"
+    assert events(afghanistan, text, "2021-08-14") == {("Zabul", "captured", "2021-08-13")}
+
+
+def test_assumption_of_control_and_a_state_told_as_now(afghanistan):
+    text = "Fighters walked into the palace after the president left on Sunday, a step in the group's assumption of control over Kabul.\n"
+    assert events(afghanistan, text, "2021-08-16") == {("Kabul", "completed", "2021-08-15")}
+    assert events(afghanistan, "Ghazni is now under Taliban control.\n", "2021-08-12") == {("Ghanzi", "completed", "2021-08-12")}
+    assert events(afghanistan, "Ghazni steht nun unter Kontrolle der Taliban.\n", "2021-08-12") == {("Ghanzi", "completed", "2021-08-12")}

@@ -134,6 +134,8 @@ class Lexicon:
     directions: tuple[tuple[str, ...], ...]
     #: Words tying a change to the one told just before, and so to its day: "also took Farah".
     also_words: frozenset[str]
+    #: Words telling a state holds now ("is now under Taliban control"): a change just made, like the perfect.
+    now_words: frozenset[str]
     #: Words naming parts of a place ("villages of Fuzuli"): the place holding them did not change hands.
     part_words: frozenset[str]
     #: Words right before a verb that make it an aim: "massing to occupy Shusha".
@@ -283,6 +285,7 @@ def _parse(spec: dict) -> Lexicon:
         civilians=frozenset(words.get("civilians", [])),
         past_or_future=_phrases(words.get("past_or_future", [])),
         also_words=frozenset(words.get("also_words", [])),
+        now_words=frozenset(words.get("now_words", [])),
         directions=_phrases(words.get("directions", [])),
         references=_phrases(words.get("references", [])),
         distance_units=frozenset(words.get("distance_units", [])),

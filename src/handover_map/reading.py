@@ -247,8 +247,8 @@ def _match_cue(cue: Cue, tokens: list[Token], i: int, gap: int, adverbs: frozens
         # Most wordings have no gap: one word per token, in a plain loop.
         at = i
         for k, word in enumerate(words):
-            if k and at < len(tokens) and tokens[at].lower in adverbs:
-                at += 1
+            if k and at < len(tokens) and tokens[at].lower in adverbs and not (word is not None and word.fullmatch(tokens[at].lower)):
+                at += 1  # an adverb the wording may hold, unless it is the wording's own word ("is now under")
             if at >= len(tokens) or word is None or not word.fullmatch(tokens[at].lower):
                 return None
             at += 1
@@ -356,6 +356,14 @@ def _has_phrase(tokens: list[Token], start: int, end: int, phrases: tuple[tuple[
             if k + size <= end and all(tokens[k + n].lower == phrase[n] for n in range(1, size)):
                 return True
     return False
+
+
+def _phrase_at(tokens: list[Token], at: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether one of ``phrases`` (lowercase word tuples) starts at ``tokens[at]``."""
+    return any(
+        all(at + n < len(tokens) and tokens[at + n].lower == word for n, word in enumerate(phrase))
+        for phrase in _by_first_word(phrases).get(tokens[at].lower, ())
+    )
 
 
 def _starts_phrase(tokens: list[Token], at: int, phrase: tuple[re.Pattern[str], ...]) -> bool:
@@ -476,12 +484,11 @@ class SentenceReader:
         dateline = _CAPITAL_DATELINE.match(sentence)
         dates = [d for d in self.dates.find(sentence, future_sentence) if not (paragraph_start and dateline and d.start < dateline.end() + 3)]
         written = self.finder.find(sentence)
-        places = [
-            p
-            for p in written
-            if not (self._is_dateline(sentence, p, paragraph_start) and not self._heads_an_entry(sentence, p, written, dates))
-            and not self._is_speaker(sentence, p)
-        ]
+        places = [p for p in written if not (self._is_dateline(sentence, p, paragraph_start) and not self._heads_an_entry(sentence, p, written, dates))]
+        # "The council chief in Zabul province said the local capital fell": where the speaker
+        # is, which "the local capital" may point back to.
+        spoken = [p for p in places if self._is_speaker(sentence, p)]
+        places = [p for p in places if p not in spoken]
         ambiguous = [p for p in places if len(p.features) > 1]
         towns = [p for p in places if self.finder.names_a_town_only(sentence, p)]
         places = [p for p in places if len(p.features) == 1 and p not in towns]
@@ -570,6 +577,12 @@ class SentenceReader:
         if len(as_party) < len(places) or any(index_of(p.start) in subjects for p in as_party):
             places = [p for p in places if p not in as_party]
         self._assign_places(tokens, live, places, index_of)
+        for hit in live:
+            # "after capturing Kandahar and Herat earlier in August": the change has a time of its own,
+            # vaguer than the day the sentence tells.
+            told_after = max((index_of(p.end - 1) for p in hit.places), default=-1) + 1
+            if hit.kind == "completed" and hit.first < told_after < len(tokens) and _phrase_at(tokens, told_after, lexicon.undated_past):
+                hit.dates = [d for d in hit.dates if index_of(d.start) < told_after and d.date is not None and index_of(d.start) > hit.first]
         live = self._fold_into_postponements(live)
         for hit, after in itertools.pairwise(live):
             # "return Aghdam ... starting on 20 November, with a deadline of 1 December": the window's end is told
@@ -601,7 +614,8 @@ class SentenceReader:
             if not hit.places and not named and (hit.cue.kind in ("schedule", "postpone") or refers_back):
                 # "The deadline was postponed": the places just told; but a change with no place of
                 # the map ("will pull out of the country by 31 August") is about somewhere else.
-                hit.places = list(self.recent_places)
+                spoken_features = {f for p in spoken for f in p.features}
+                hit.places = spoken[:1] if refers_back and len(spoken_features) == 1 else list(self.recent_places)
             if not hit.dates and hit.places and not undated_past:
                 # A date no cue owns, else one held by a cue that names no place:
                 # "On 1 December, under the peacekeepers' watch, Lachin was handed over".
@@ -672,6 +686,8 @@ class SentenceReader:
         if "*" in self.lexicon.perfect_auxiliaries:
             return True  # a language whose past tense is its perfect (Russian "захватили")
         window = tokens[_window_start(tokens, hit.first, 12 if self.lexicon.verb_final else 3) : hit.first + 1]
+        if any(t.lower in self.lexicon.now_words for t in tokens[max(0, hit.first - 1) : hit.last + 1]):
+            return True  # "steht nun unter Kontrolle der Taliban", "is now under": a state just reached
         return any(t.lower in self.lexicon.perfect_auxiliaries for t in window)
 
     def _told_also(self, tokens: list[Token], hit: CueHit) -> bool:
@@ -1051,6 +1067,9 @@ class SentenceReader:
                 # stronghold ... since the seizure of Kabul on 15 August" tells Kabul's fall, not Panjshir's.
                 # (More than ten words away; ``d`` carries the other-side penalty of 4.)
                 options = [(d, h) for d, h in options if not (h is following and d > 10 + 4 and h.cue.place == "after" and {h.last + 1, h.last + 2} & starts)]
+                # Nor any place before a wording whose object is a part: "unrest grew in Crimea as gunmen
+                # seized the regional parliament" tells a building taken, not Crimea.
+                options = [(d, h) for d, h in options if not (h is following and h.cue.place == "after" and self._object_is_part(tokens, h))]
                 if not options:
                     continue
             distance, hit = min(options, key=lambda o: o[0])
@@ -1076,6 +1095,16 @@ class SentenceReader:
             hit.places.append(place)
         for hit in hits:
             self._keep_nearest_list(tokens, hit, index_of)
+
+    def _object_is_part(self, tokens: list[Token], hit: CueHit) -> bool:
+        """Whether the words right after a wording name a part of a place as its object: "seized the parliament"."""
+        lexicon = self.lexicon
+        for token in tokens[hit.last + 1 : hit.last + 5]:
+            if token.lower in lexicon.part_words:
+                return True
+            if not (token.lower in lexicon.determiners or (token.text[:1].islower() and token.text.isalpha())):
+                return False  # a name, a number or punctuation ends the object's first words
+        return False
 
     def _possessive(self, token: Token) -> bool:
         """Whether a name is written as a possessive ("Jalalabad's")."""
