@@ -1554,3 +1554,31 @@ def test_assumption_of_control_and_a_state_told_as_now(afghanistan):
     assert events(afghanistan, text, "2021-08-16") == {("Kabul", "completed", "2021-08-15")}
     assert events(afghanistan, "Ghazni is now under Taliban control.\n", "2021-08-12") == {("Ghanzi", "completed", "2021-08-12")}
     assert events(afghanistan, "Ghazni steht nun unter Kontrolle der Taliban.\n", "2021-08-12") == {("Ghanzi", "completed", "2021-08-12")}
+
+
+def test_a_period_opened_with_since_dates_no_change_told_before(afghanistan):
+    text = (
+        "A lawmaker said the Taliban had taken Farah city, capital of the province of the same name.\n"
+        "Five of the other provincial capitals to have fallen since Friday are in the north.\n"
+    )
+    assert events(afghanistan, text, "2021-08-11") == set()
+
+
+def test_an_acute_accent_written_for_an_apostrophe(afghanistan):
+    text = (
+        "A lawmaker said the Taliban had taken Farah city, capital of the province of the same name.\n"
+        "Several capitals have fallen since Friday, with the fighters setting their sights on Mazar-i-Sharif \u2014 the region\u00b4s biggest city.\n"
+    )
+    assert events(afghanistan, text, "2021-08-11") == set()
+    evidence = "The Taliban captured Farah\u00b4s capital on Tuesday.\n"
+    gazetteer, capitals, seats = afghanistan
+    found = read_report(parse_article(evidence, published=dt.date(2021, 8, 11)), gazetteer, capitals=capitals, government_seats=seats).events
+    assert [(e.district, e.date.isoformat(), e.evidence) for e in found] == [("Farah", "2021-08-10", evidence.strip())]
+
+
+def test_a_withdrawal_originally_set_and_a_delay_granted(azerbaijan):
+    expected = {("Kalbajar District", "postponed", "2020-11-15"), ("Kalbajar District", "scheduled", "2020-11-25")}
+    text = "The withdrawal from Kalbajar was originally scheduled for 15 November, but Azerbaijan granted a delay until 25 November.\n"
+    assert events(azerbaijan, text, "2020-11-25") == expected
+    text = "Армия вошла в Кельбаджарский район. Вывод войск был ранее назначен на 15 ноября, но Баку дал отсрочку до 25 ноября.\n"
+    assert expected <= events(azerbaijan, text, "2020-11-25")

@@ -43,6 +43,7 @@ from .gazetteer import Gazetteer, fold
 from .lexicon import Cue, Lexicon, detect_language, load, parties
 from .places import Place, PlaceFinder
 
+_APOSTROPHES = str.maketrans({"\u00b4": "\u2019", "\u02bc": "\u2019"})  # acute accent, modifier letter apostrophe
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|n[’']t|[^\w\s]")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Vol|approx|etc|vs|"
@@ -283,7 +284,8 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueHit]:
         best_cue, best_last = None, -1
         for cue in starting:
             last = _match_cue(cue, tokens, i, lexicon.max_gap, lexicon.wording_adverbs)
-            if last is not None and last > best_last:
+            # The longest; of two as long, the one with fewer wildcards: "withdrawal from" is the noun, not "withdr* from".
+            if last is not None and (last > best_last or (last == best_last and best_cue is not None and cue.text.count("*") < best_cue.text.count("*"))):
                 best_cue, best_last = cue, last
         if best_cue is None:
             continue
@@ -638,7 +640,9 @@ class SentenceReader:
                 report.events.append(Found(found.place, found.feature, found.kind, found.date, found.sentence, giver, taker, hit.cue.force))
         # "... has captured Puli Alam, the capital of Logar. The lawmaker confirmed the fall on Friday."
         unplaced = free + [d for h in live if not h.places for d in h.dates if d.date is not None]
-        if self.pending_places and not any(h.places for h in live) and len(unplaced) == 1 and unplaced[0].form in ("weekday", "relative"):
+        # (Not a day told with "since": "five capitals have fallen since Friday" opens a period.)
+        since = bool(unplaced) and index_of(unplaced[0].start) > 0 and tokens[index_of(unplaced[0].start) - 1].lower in lexicon.held_since
+        if self.pending_places and not any(h.places for h in live) and len(unplaced) == 1 and unplaced[0].form in ("weekday", "relative") and not since:
             day = unplaced[0].date
             assert day is not None  # only dated mentions are counted
             for place in self.pending_places:
@@ -914,8 +918,8 @@ class SentenceReader:
             return "an anniversary"
         if hit.cue.subject == "giver" and any(t.lower in lexicon.civilians for t in tokens[_window_start(tokens, hit.first, 4) : hit.first]):
             return "people leaving, not a party"  # "most residents left Stepanakert before the truce"
-        if hit.first == hit.last and hit.first > 0 and tokens[hit.first - 1].lower in lexicon.determiners:
-            return "a description, not a change"  # "visited the liberated Zangilan district"
+        if hit.cue.kind == "change" and hit.first == hit.last and hit.first > 0 and tokens[hit.first - 1].lower in lexicon.determiners:
+            return "a description, not a change"  # "visited the liberated Zangilan district"; but "granted a delay"
         # "to hand", "to formally hand"
         marker = hit.first - 2 if hit.first > 1 and tokens[hit.first - 1].lower.endswith("ly") else hit.first - 1
         aim = hit.cue.subject != "none" and marker >= 0 and tokens[marker].lower in lexicon.infinitive_markers
@@ -1617,7 +1621,8 @@ def read_report(
     extraction = Extraction(article, [], lexicon.language)
     source = citation(article)
     seen: set[tuple[str, str, dt.date]] = set()
-    text = article.text
+    # Read with one apostrophe: some copies write "Farah´s" or "Farahʼs" (same length: the offsets hold).
+    text = article.text.translate(_APOSTROPHES)
     captions = DateReader(lexicon, article.published)
     headline_read = False
     for paragraph in article.paragraphs:
