@@ -1582,3 +1582,23 @@ def test_a_withdrawal_originally_set_and_a_delay_granted(azerbaijan):
     assert events(azerbaijan, text, "2020-11-25") == expected
     text = "Армия вошла в Кельбаджарский район. Вывод войск был ранее назначен на 15 ноября, но Баку дал отсрочку до 25 ноября.\n"
     assert expected <= events(azerbaijan, text, "2020-11-25")
+
+
+def test_a_day_earlier_counts_back_from_the_story_day_not_a_plan(afghanistan):
+    text = (
+        "On August 14, the Taliban pushed on in the east, capturing two provincial capitals.\n"
+        "Fighters took over Sharan, the capital of the eastern province of Paktika.\n"
+        "Extra troops will arrive in the city on the evening of August 15.\n"
+        "A day earlier, the Taliban captured the provincial capitals of Kandahar, Helmand, Ghor and Zabul.\n"
+    )
+    found = events(afghanistan, text, "2021-08-14")
+    assert {("Kandahar", "captured", "2021-08-13"), ("Helmand", "captured", "2021-08-13"), ("Zabul", "captured", "2021-08-13")} <= found
+    assert not any(day == "2021-08-14" and place in ("Kandahar", "Helmand", "Ghor", "Zabul") for place, _, day in found)
+
+
+def test_a_day_counted_back_dates_its_own_clause_only(afghanistan):
+    text = (
+        "The group took another capital on Monday. It is the sixth capital to have fallen in days, after fighters toppled a nearby district two days earlier.\n"
+        "Aybak fell to the Taliban, an official said.\n"
+    )
+    assert not any(day == "2021-08-07" for _, _, day in events(afghanistan, text, "2021-08-10"))

@@ -85,6 +85,11 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         patterns.append(
             ("later", re.compile(rf"\b(?P<n>{numbers})\s+(?P<unit>{_alternatives(words.day_units)})\s+(?:{_alternatives(words.later)})\b", re.IGNORECASE))
         )
+    if words.earlier and words.day_units:
+        numbers = "|".join([r"\d+", *(re.escape(n) for n in sorted(words.numbers, key=len, reverse=True))])
+        patterns.append(
+            ("earlier", re.compile(rf"\b(?P<n>{numbers})\s+(?P<unit>{_alternatives(words.day_units)})\s+(?:{_alternatives(words.earlier)})\b", re.IGNORECASE))
+        )
     if words.ago and words.day_units:
         numbers = "|".join([r"\d+", *(re.escape(n) for n in sorted(words.numbers, key=len, reverse=True))])
         span = rf"(?P<n>{numbers})\s+(?P<unit>{_alternatives(words.day_units)})"
@@ -116,6 +121,7 @@ def _needles(words: DateWords) -> dict[str, tuple[str, ...]]:
         "day-before": words.a_day_after,
         "day-after": words.a_day_after,
         "later": words.later,
+        "earlier": words.earlier,
         "ago": ago,
     }
     return {form: tuple(w.lower() for w in values) for form, values in lists.items() if values}
@@ -221,6 +227,7 @@ class DateReader:
         self.year_written = False
         self.last_year: int | None = published.year if published else None
         self.previous: dt.date | None = None
+        self.previous_past: dt.date | None = None
 
     def find(self, text: str, future: bool = False) -> list[DateMention]:
         """The dates in ``text``, in order, without overlaps."""
@@ -251,6 +258,8 @@ class DateReader:
                 self.last_year, self.year_written = day.year, True
             if day is not None:
                 self.previous = day
+            if day is not None and (self.published is None or day <= self.published):
+                self.previous_past = day  # not a plan ahead: "will arrive on August 15. A day earlier, ..." counts from the story's day
             problem = "" if day is not None else self._problem(form, match)
             found.append(DateMention(match.start(), match.end(), match.group(0), day, form, problem))
         return _days_before(found)
@@ -263,7 +272,9 @@ class DateReader:
             if match.groupdict().get("year"):
                 return "names no day of the calendar"
             return "falls outside the calendar (years 1 to 9999)" if self.anchor else ""
-        relative_to = {"next-day": self.previous, "later": self.previous, "day-told-last": self.previous or self.published}.get(form, self.published)
+        relative_to = {"next-day": self.previous, "later": self.previous, "earlier": self.previous_past, "day-told-last": self.previous or self.published}.get(
+            form, self.published
+        )
         return "falls outside the calendar (years 1 to 9999)" if relative_to else ""
 
     def _is_date(self, form: str, match: re.Match[str], text: str) -> bool:
@@ -297,10 +308,12 @@ class DateReader:
             return _shift(self.previous, 1)
         if form == "day-told-last":
             return self.previous or published  # "Earlier in the day": the day told last, or the report's
-        if form in ("later", "ago"):
+        if form in ("later", "earlier", "ago"):
             count = groups["n"].lower()
             number = int(count) if count.isdigit() else self.words.numbers[count]
             days = number * self.words.day_units[groups["unit"].lower()]
+            if form == "earlier":
+                return _shift(self.previous_past, -days)
             return _shift(self.previous, days) if form == "later" else _shift(published, -days)
         month = int(groups["month"]) if form in ("iso", "numeric") else self.words.months[groups["month"].lower()]
         day = int(groups["day"])

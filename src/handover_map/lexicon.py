@@ -61,6 +61,7 @@ class DateWords:
     numbers: dict[str, int]
     day_units: dict[str, int]
     later: tuple[str, ...] = ()  # "five days later": days after the date before
+    earlier: tuple[str, ...] = ()  # "a day earlier": days before the date before
     #: Opening a clause after a comma: ", a day after the group took Herat" dates that clause's change
     #: the day before the sentence's own date.
     a_day_after: tuple[str, ...] = ()
@@ -219,6 +220,7 @@ def _parse(spec: dict) -> Lexicon:
         month_first=date_spec.get("month_first", True),
         slash_day_first=date_spec.get("slash_day_first"),
         later=tuple(date_spec.get("later", [])),
+        earlier=tuple(date_spec.get("earlier", [])),
         a_day_after=tuple(date_spec.get("a_day_after", [])),
         ago=tuple(date_spec.get("ago", [])),
         weekday_parts=tuple(date_spec.get("weekday_parts", [])),

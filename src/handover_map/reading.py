@@ -664,7 +664,8 @@ class SentenceReader:
         one_place = len({next(iter(p.features)) for p in waiting}) == 1
         if len(just_done) == 1 and not dates and not undated_past and not _YEAR_DIGITS.search(sentence) and one_place:
             self.undated_changes.append((waiting[0], (start, end), self.sentences_read, told_by[id(waiting_hits[0])]))
-        undated = [d for h in live if h.kind == "completed" and not h.places for d in h.dates if d.date]
+        # (Not a day counted back: "having toppled a district two days earlier" is that clause's own day.)
+        undated = [d for h in live if h.kind == "completed" and not h.places for d in h.dates if d.date and d.form != "earlier"]
         if not waiting and not places and not dates and self.pending_age == 0:
             self.pending_age = 1  # "The insurgents have taken 12 capitals in a week." keeps the thread
         else:
