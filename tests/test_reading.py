@@ -1602,3 +1602,13 @@ def test_a_day_counted_back_dates_its_own_clause_only(afghanistan):
         "Aybak fell to the Taliban, an official said.\n"
     )
     assert not any(day == "2021-08-07" for _, _, day in events(afghanistan, text, "2021-08-10"))
+
+
+def test_a_handover_ceremony_is_not_the_handover(countries):
+    text = "On June 30, 1997, the last day of British rule, a handover ceremony took place in the new convention centre of Hong Kong.\n"
+    assert events(countries, text, "2016-07-01") == set()
+
+
+def test_a_day_a_decision_was_taken_dates_no_change_before():
+    text = "Rund 3000 Soldaten waren aus dem Gazastreifen abgezogen. Die Regierung hatte am Sonntag das Ende der Militärverwaltung beschlossen.\n"
+    assert events(_setup_disputed(), text, "2005-09-12") == set()

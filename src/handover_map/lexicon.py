@@ -137,6 +137,10 @@ class Lexicon:
     also_words: frozenset[str]
     #: Words telling a state holds now ("is now under Taliban control"): a change just made, like the perfect.
     now_words: frozenset[str]
+    #: Nouns a handover noun may name ("the handover ceremony"): an event about the change, held on a day of its own.
+    ceremony_words: frozenset[str]
+    #: Phrases that start like a wording but are none: "took place", "took part".
+    not_wordings: tuple[tuple[str, ...], ...]
     #: Words naming parts of a place ("villages of Fuzuli"): the place holding them did not change hands.
     part_words: frozenset[str]
     #: Words right before a verb that make it an aim: "massing to occupy Shusha".
@@ -288,6 +292,8 @@ def _parse(spec: dict) -> Lexicon:
         past_or_future=_phrases(words.get("past_or_future", [])),
         also_words=frozenset(words.get("also_words", [])),
         now_words=frozenset(words.get("now_words", [])),
+        ceremony_words=frozenset(words.get("ceremony_words", [])),
+        not_wordings=_phrases(words.get("not_wordings", [])),
         directions=_phrases(words.get("directions", [])),
         references=_phrases(words.get("references", [])),
         distance_units=frozenset(words.get("distance_units", [])),

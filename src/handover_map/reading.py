@@ -282,6 +282,8 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueHit]:
         if starting is None:
             starting = lexicon.cues_starting(token.lower)
         best_cue, best_last = None, -1
+        if starting and lexicon.not_wordings and _phrase_at(tokens, i, lexicon.not_wordings):
+            continue  # "took place", "took part"
         for cue in starting:
             last = _match_cue(cue, tokens, i, lexicon.max_gap, lexicon.wording_adverbs)
             # The longest; of two as long, the one with fewer wildcards: "withdrawal from" is the noun, not "withdr* from".
@@ -919,6 +921,8 @@ class SentenceReader:
             return "an anniversary"
         if hit.cue.subject == "giver" and any(t.lower in lexicon.civilians for t in tokens[_window_start(tokens, hit.first, 4) : hit.first]):
             return "people leaving, not a party"  # "most residents left Stepanakert before the truce"
+        if hit.cue.subject == "none" and hit.last + 1 < len(tokens) and tokens[hit.last + 1].lower in lexicon.ceremony_words:
+            return "a ceremony, not the change"  # "a handover ceremony took place on June 30"
         if hit.cue.kind == "change" and hit.first == hit.last and hit.first > 0 and tokens[hit.first - 1].lower in lexicon.determiners:
             return "a description, not a change"  # "visited the liberated Zangilan district"; but "granted a delay"
         # "to hand", "to formally hand"
