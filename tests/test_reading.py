@@ -1612,3 +1612,10 @@ def test_a_handover_ceremony_is_not_the_handover(countries):
 def test_a_day_a_decision_was_taken_dates_no_change_before():
     text = "Rund 3000 Soldaten waren aus dem Gazastreifen abgezogen. Die Regierung hatte am Sonntag das Ende der Militärverwaltung beschlossen.\n"
     assert events(_setup_disputed(), text, "2005-09-12") == set()
+
+
+def test_a_count_since_a_day_is_not_that_days_change(afghanistan):
+    text = "The Taliban captured the provincial capital of Farah on Tuesday, the seventh provincial capital the group has seized since Friday.\n"
+    assert events(afghanistan, text, "2021-08-11") == {("Farah", "captured", "2021-08-10")}
+    text = "The insurgents have captured the capital of Farah province, the seventh capital to fall since Friday.\n"
+    assert ("Farah", "captured", "2021-08-06") not in events(afghanistan, text, "2021-08-11")

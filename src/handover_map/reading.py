@@ -744,8 +744,13 @@ class SentenceReader:
     def _names_another_day(self, tokens: list[Token], at: int, cues: Sequence[CueHit] = ()) -> bool:
         """A date of signing, a decree or a statement, not of a handover: "the deal signed on 10 November",
         "the statement signed by the leaders of Armenia, Russia and Azerbaijan on 10 November"."""
-        if at and tokens[at - 1].lower in self.lexicon.held_since and any(h.cue.kind == "change" and 0 <= at - 1 - h.last <= 8 for h in cues):
-            return False  # "occupied since April 3, 1993", "kept under occupation by its army since April 3, 1993"
+        held = [h for h in cues if h.cue.kind == "change" and 0 <= at - 1 - h.last <= 8] if at and tokens[at - 1].lower in self.lexicon.held_since else []
+        if held:
+            # The day a state began ("occupied since April 3, 1993", "kept under occupation by its army since
+            # April 3, 1993"); but "the seventh capital the group has seized since Friday", "to fall since
+            # Friday" count changes over a period that day opens.
+            before = tokens[held[-1].first - 1].lower if held[-1].first else ""
+            return before in self.lexicon.perfect_auxiliaries or before in self.lexicon.infinitive_markers
         # Right before the date ("signed on 10 November") or right after it ("the 10 November agreement") ...
         before = tokens[_window_start(tokens, at, 3) : at]
         before = before[next((k + 1 for k in range(len(before) - 1, -1, -1) if before[k].text == ","), 0) :]
