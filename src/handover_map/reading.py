@@ -749,8 +749,8 @@ class SentenceReader:
             # The day a state began ("occupied since April 3, 1993", "kept under occupation by its army since
             # April 3, 1993"); but "the seventh capital the group has seized since Friday", "to fall since
             # Friday" count changes over a period that day opens.
-            before = tokens[held[-1].first - 1].lower if held[-1].first else ""
-            return before in self.lexicon.perfect_auxiliaries or before in self.lexicon.infinitive_markers
+            word = tokens[held[-1].first - 1].lower if held[-1].first else ""
+            return word in self.lexicon.perfect_auxiliaries or word in self.lexicon.infinitive_markers
         # Right before the date ("signed on 10 November") or right after it ("the 10 November agreement") ...
         before = tokens[_window_start(tokens, at, 3) : at]
         before = before[next((k + 1 for k in range(len(before) - 1, -1, -1) if before[k].text == ","), 0) :]
