@@ -1053,6 +1053,8 @@ class SentenceReader:
                 continue  # "setting their sights on Mazar-i-Sharif", "closing in on Kabul": a target, not taken
             if self._part_of(tokens, at, places, index_of):
                 continue  # "18 villages of Fuzuli, Jabrayil and Khojavend": parts, not the districts
+            if self._locates_a_part(tokens, at, index_of(place.end - 1), firsts):
+                continue  # "haben in der Großstadt Kundus nun auch den Flughafen erobert": the airport was taken
             after = bisect.bisect_left(firsts, at)
             previous = hits[after - 1] if after > 0 else None
             following = hits[after] if after < len(hits) else None
@@ -1109,6 +1111,17 @@ class SentenceReader:
             hit.places.append(place)
         for hit in hits:
             self._keep_nearest_list(tokens, hit, index_of)
+
+    def _locates_a_part(self, tokens: list[Token], at: int, last: int, firsts: list[int]) -> bool:
+        """Whether a place told with a locative ("in der Großstadt Kundus") is followed, before the next wording,
+        by a part of it: then the part changed hands there, not the place."""
+        lexicon = self.lexicon
+        window = tokens[_window_start(tokens, at, 4) : at]
+        if not any(t.lower in lexicon.locative for t in window):
+            return False
+        following = bisect.bisect_right(firsts, last)
+        end = firsts[following] if following < len(firsts) else len(tokens)
+        return end - last <= 12 and any(t.lower in lexicon.part_words for t in tokens[last + 1 : end])
 
     def _object_is_part(self, tokens: list[Token], hit: CueHit) -> bool:
         """Whether the words right after a wording name a part of a place as its object: "seized the parliament"."""
