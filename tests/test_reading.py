@@ -1622,7 +1622,7 @@ def test_a_count_since_a_day_is_not_that_days_change(afghanistan):
 
 
 def test_a_part_taken_in_a_place_named_before_it(afghanistan):
-    text = "Die Taliban haben in der Großstadt Kundus nun auch den Flughafen und eine große Militärbasis erobert.\n"
+    text = "Die Taliban haben in der Großstadt Kundus nun auch den Flughafen und eine große Militärbasis erobert. Das bestätigten Provinzräte am Mittwoch.\n"
     assert events(afghanistan, text, "2021-08-11") == set()
     text = "Die Taliban haben die Großstadt Kundus am Sonntag erobert.\n"
     assert events(afghanistan, text, "2021-08-11") == {("Kunduz", "captured", "2021-08-08")}
