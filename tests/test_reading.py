@@ -15,6 +15,7 @@ import pytest
 from conftest import MIRROR
 from handover_map.article import date_from_address, parse_article
 from handover_map.boundaries import load_boundaries
+from handover_map.datewords import DateReader
 from handover_map.gazetteer import Gazetteer, read_aliases
 from handover_map.lexicon import detect_language, languages, load
 from handover_map.places import PlaceFinder, phonetic_key, reference_places
@@ -1626,3 +1627,16 @@ def test_a_part_taken_in_a_place_named_before_it(afghanistan):
     assert events(afghanistan, text, "2021-08-11") == set()
     text = "Die Taliban haben die Großstadt Kundus am Sonntag erobert.\n"
     assert events(afghanistan, text, "2021-08-11") == {("Kunduz", "captured", "2021-08-08")}
+
+
+def test_a_window_of_days_is_due_by_its_last_day():
+    text = "The two sides agreed on Thursday to pull their forces out of Abyei between September 11 and 30.\n"
+    assert events(_setup_disputed(), text, "2011-09-08") == {("Abyei", "scheduled", "2011-09-30")}
+    for language, window in (
+        ("en", "between 11 September and 30 September 2011"),
+        ("en", "between November 25th and December 1st"),
+        ("de", "zwischen dem 11. und 30. September"),
+        ("fr", "entre le 11 et le 30 septembre"),
+    ):
+        (mention,) = DateReader(load(language), dt.date(2011, 9, 8)).find(f"Les troupes partent {window}.")
+        assert (mention.text.rstrip("."), mention.date.month, mention.date.day) == (window, *((12, 1) if "December" in window else (9, 30)))

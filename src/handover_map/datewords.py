@@ -57,7 +57,31 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
     joiner = rf"(?:(?:{_alternatives(words.day_month_joiners)})\s+)?" if words.day_month_joiners else ""
     # The year after a comma, or in brackets an editor added to a quote: "July 23 [1993]".
     year = rf"(?:(?:,?\s+|\s+\[){_YEAR}(?:\]|\b))?"
-    patterns = [
+    patterns = []
+    if words.window_openers and words.window_joiners:
+        # First, so that the window's first day is not read as a date of its own.
+        opener, between = _alternatives(words.window_openers), _alternatives(words.window_joiners)
+        article = rf"(?:(?:{_alternatives(words.window_articles)})\s+)?" if words.window_articles else ""
+        first_day = rf"{article}[0-3]?\d{suffix}(?:\s+{joiner}(?:{months})(?![^\W\d_])\.?)?"  # "11 September and 30 September"
+        patterns.append(
+            (
+                "window",
+                re.compile(
+                    rf"\b(?:{opener})\s+{first_day}\s+(?:{between})\s+{article}(?P<day>[0-3]?\d){suffix}\s+{joiner}(?P<month>{months})(?![^\W\d_])\.?{year}",
+                    re.IGNORECASE,
+                ),
+            )
+        )
+        if words.month_first:
+            # "between September 11 and October 2", "between September 11 and 30"
+            ordinal = rf"(?:{_alternatives(words.day_suffixes)})?" if words.day_suffixes else ""
+            last_day = rf"(?P<day>[0-3]?\d){ordinal}\b{year}"
+            day = rf"[0-3]?\d{ordinal}"
+            patterns.append(
+                ("window", re.compile(rf"\b(?:{opener})\s+(?:{months})\.?\s+{day}\s+(?:{between})\s+(?P<month>{months})\.?\s+{last_day}", re.IGNORECASE))
+            )
+            patterns.append(("window", re.compile(rf"\b(?:{opener})\s+(?P<month>{months})\.?\s+{day}\s+(?:{between})\s+{last_day}", re.IGNORECASE)))
+    patterns += [
         ("iso", re.compile(rf"\b{_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
         ("numeric", re.compile(rf"\b(?P<day>[0-3]?\d)(?P<separator>[./])(?P<month>[0-3]?\d)(?P=separator){_YEAR}\b")),
         ("day-month", re.compile(rf"\b(?P<day>[0-3]?\d){suffix}\s+{joiner}(?P<month>{months})(?![^\W\d_])\.?{year}", re.IGNORECASE)),
@@ -121,6 +145,7 @@ def _needles(words: DateWords) -> dict[str, tuple[str, ...]]:
         "day-before": words.a_day_after,
         "day-after": words.a_day_after,
         "later": words.later,
+        "window": words.window_openers,
         "earlier": words.earlier,
         "ago": ago,
     }
@@ -266,7 +291,7 @@ class DateReader:
 
     def _problem(self, form: str, match: re.Match[str]) -> str:
         """Why a date mention gave no day, when the text is to blame (not a missing publication date)."""
-        if form in ("iso", "numeric", "day-month", "month-day"):
+        if form in ("iso", "numeric", "day-month", "month-day", "window"):
             if match.groupdict().get("separator") == "/":
                 return "could be day/month or month/day: write the month in words or pass the date in the table"
             if match.groupdict().get("year"):
@@ -278,7 +303,7 @@ class DateReader:
         return "falls outside the calendar (years 1 to 9999)" if relative_to else ""
 
     def _is_date(self, form: str, match: re.Match[str], text: str) -> bool:
-        if form in ("day-month", "month-day", "iso", "numeric"):
+        if form in ("day-month", "month-day", "iso", "numeric", "window"):
             return 1 <= int(match.group("day")) <= 31
         if form == "weekday":
             following = text[match.end() : match.end() + 20].split()

@@ -61,6 +61,11 @@ class DateWords:
     numbers: dict[str, int]
     day_units: dict[str, int]
     later: tuple[str, ...] = ()  # "five days later": days after the date before
+    #: A window of days, read as its last day (the day a change is due by): "between September 11 and 30",
+    #: "zwischen dem 11. und 30. September": the opening word, the word between the days, articles before a day.
+    window_openers: tuple[str, ...] = ()
+    window_joiners: tuple[str, ...] = ()
+    window_articles: tuple[str, ...] = ()
     earlier: tuple[str, ...] = ()  # "a day earlier": days before the date before
     #: Opening a clause after a comma: ", a day after the group took Herat" dates that clause's change
     #: the day before the sentence's own date.
@@ -224,6 +229,9 @@ def _parse(spec: dict) -> Lexicon:
         month_first=date_spec.get("month_first", True),
         slash_day_first=date_spec.get("slash_day_first"),
         later=tuple(date_spec.get("later", [])),
+        window_openers=tuple(date_spec.get("window_openers", [])),
+        window_joiners=tuple(date_spec.get("window_joiners", [])),
+        window_articles=tuple(date_spec.get("window_articles", [])),
         earlier=tuple(date_spec.get("earlier", [])),
         a_day_after=tuple(date_spec.get("a_day_after", [])),
         ago=tuple(date_spec.get("ago", [])),
