@@ -1640,3 +1640,22 @@ def test_a_window_of_days_is_due_by_its_last_day():
     ):
         (mention,) = DateReader(load(language), dt.date(2011, 9, 8)).find(f"Les troupes partent {window}.")
         assert (mention.text.rstrip("."), mention.date.month, mention.date.day) == (window, *((12, 1) if "December" in window else (9, 30)))
+
+
+def test_a_past_verb_after_a_plan_set_off_by_commas_is_done(azerbaijan):
+    text = "Also, under the agreement, on 20 November, Armenia handed over the Aghdam region to Azerbaijan.\n"
+    assert events(azerbaijan, text, "2020-12-01") == {("Agdam District", "completed", "2020-11-20")}
+    text = "Under the agreement, Armenia is to hand over the Lachin region by 1 December.\n"
+    assert events(azerbaijan, text, "2020-11-20") == {("Lachin District", "scheduled", "2020-12-01")}
+
+
+def test_a_weekday_with_its_date_is_that_date(azerbaijan):
+    text = "Kelbajar region, with its monastery, would be the first \u2013 returned by Sunday, November 15.\n"
+    assert events(azerbaijan, text, "2020-11-13") == {("Kalbajar District", "scheduled", "2020-11-15")}
+    (mention,) = DateReader(load("fr"), dt.date(2021, 8, 14)).find("le président a promis ce samedi 14 août de remobiliser ses troupes")
+    assert (mention.date, mention.form) == (dt.date(2021, 8, 14), "weekday")
+
+
+def test_airports_in_provinces_are_parts(afghanistan):
+    text = "Taliban insurgents on Wednesday captured airports in the Afghan provinces of Farah and Kunduz.\n"
+    assert events(afghanistan, text, "2021-08-12") == set()

@@ -162,6 +162,8 @@ _RANGE_START = re.compile(r"(?<!\d)\d{1,2}\s*[-–]\s*$")
 _NEEDS_DIGITS = frozenset({"iso", "numeric", "day-month", "month-day"})
 #: Date forms whose pattern opens with a word boundary and a digit: they can only match where a run of digits starts.
 _DIGIT_FIRST = frozenset({"iso", "numeric", "day-month"})
+#: A year written out in a date.
+_YEAR_WRITTEN = re.compile(r"\d{4}")
 #: A run of digits (written so that the regular expression engine scans for its first digit quickly).
 _DIGITS = re.compile(r"\d\d*")
 
@@ -186,6 +188,21 @@ _COMPILED: dict[str, list[tuple[str, re.Pattern[str], bool, tuple[str, ...] | No
 
 #: Date forms told against another event of the sentence (dated by :func:`_days_before`).
 _EVENT_RELATIVE = frozenset({"day-before", "day-after"})
+
+
+def _weekdays_with_their_dates(found: list[DateMention], text: str) -> list[DateMention]:
+    """A weekday and the date written right after it ("Sunday, November 15", "ce samedi 14 août") as one
+    mention: the written date's day, told like a weekday (the day something was said, or done)."""
+    out: list[DateMention] = []
+    for mention in found:
+        before = out[-1] if out else None
+        if before is not None and before.form == "weekday" and mention.form in _NEEDS_DIGITS and text[before.end : mention.start].strip() in ("", ","):
+            # (With its year, the full date it is: "Last Updated: Monday, 12 September 2005".)
+            full = _YEAR_WRITTEN.search(mention.text)
+            out[-1] = mention if full else DateMention(before.start, mention.end, text[before.start : mention.end], mention.date, "weekday", mention.problem)
+        else:
+            out.append(mention)
+    return out
 
 
 def _days_before(found: list[DateMention]) -> list[DateMention]:
@@ -287,7 +304,7 @@ class DateReader:
                 self.previous_past = day  # not a plan ahead: "will arrive on August 15. A day earlier, ..." counts from the story's day
             problem = "" if day is not None else self._problem(form, match)
             found.append(DateMention(match.start(), match.end(), match.group(0), day, form, problem))
-        return _days_before(found)
+        return _days_before(_weekdays_with_their_dates(found, text))
 
     def _problem(self, form: str, match: re.Match[str]) -> str:
         """Why a date mention gave no day, when the text is to blame (not a missing publication date)."""

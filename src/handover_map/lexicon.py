@@ -100,6 +100,8 @@ class Lexicon:
     passive: frozenset[str]
     #: Endings that make a cue's own word passive, with no auxiliary before it: Russian "освобожден", "взята".
     passive_endings: tuple[str, ...]
+    #: Endings of a verb's simple past ("handed"): a change told as done, whatever plan a clause before names.
+    past_endings: tuple[str, ...]
     to_party: tuple[tuple[str, ...], ...]
     from_party: tuple[tuple[str, ...], ...]
     #: After a passive change, these put the party that takes control: "captured by the Taliban".
@@ -264,6 +266,7 @@ def _parse(spec: dict) -> Lexicon:
         future=_phrases(words["future"]),
         passive=frozenset(words["passive"]),
         passive_endings=tuple(words.get("passive_endings", [])),
+        past_endings=tuple(words.get("past_endings", [])),
         to_party=_phrases(words["to_party"]),
         from_party=_phrases(words["from_party"]),
         agent_party=_phrases(words.get("agent_party", [])),

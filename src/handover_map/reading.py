@@ -43,6 +43,7 @@ from .gazetteer import Gazetteer, fold
 from .lexicon import Cue, Lexicon, detect_language, load, parties
 from .places import Place, PlaceFinder
 
+_DIGIT = re.compile(r"\d")
 _APOSTROPHES = str.maketrans({"\u00b4": "\u2019", "\u02bc": "\u2019"})  # acute accent, modifier letter apostrophe
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|n[’']t|[^\w\s]")
 _ABBREVIATION = re.compile(
@@ -950,6 +951,12 @@ class SentenceReader:
         before = _window_start(tokens, hit.first, 16 if self._ends_clause(tokens, hit) else 8)
         # "Aibak was the sixth provincial capital to be captured": the infinitive after an ordinal tells no plan.
         ordinal = self._ordinal_before(tokens, hit.first)
+        if not self.lexicon.verb_final and hit.cue.subject != "none":
+            # A plan word set off by commas before a verb of its own: "according to the agreement, on 20 November,
+            # Armenia handed over Aghdam" tells what was done under the plan.
+            comma = next((k for k in range(hit.first - 1, before - 1, -1) if tokens[k].text == ","), None)
+            if comma is not None and not _has_phrase(tokens, comma + 1, hit.first, self.lexicon.future):
+                before = max(before, comma + 1) if tokens[hit.first].lower.endswith(self.lexicon.past_endings) else before
         if _has_phrase(tokens, before, hit.first if ordinal is None else ordinal, self.lexicon.future) or (
             ordinal is None and _has_phrase(tokens, hit.last + 1, hit.last + 3, self.lexicon.future)
         ):
@@ -1304,7 +1311,14 @@ class SentenceReader:
                 and not told_ahead
             ):
                 day = published  # "ging um Mitternacht an China zurück": the midnight that began the report's day
-            elif hit.kind == "completed" and date.form == "weekday" and published is not None and day > published and day.toordinal() > 7:
+            elif (
+                hit.kind == "completed"
+                and date.form == "weekday"
+                and published is not None
+                and day > published
+                and day.toordinal() > 7
+                and not _DIGIT.search(date.text)
+            ):
                 # A weekday read forward because the sentence also tells a plan, on a change told as done:
                 # "Am Freitag war Aghdam übergegangen, am 1. Dezember soll Latschin folgen."
                 day -= dt.timedelta(days=7)
