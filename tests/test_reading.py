@@ -1659,3 +1659,11 @@ def test_a_weekday_with_its_date_is_that_date(azerbaijan):
 def test_airports_in_provinces_are_parts(afghanistan):
     text = "Taliban insurgents on Wednesday captured airports in the Afghan provinces of Farah and Kunduz.\n"
     assert events(afghanistan, text, "2021-08-12") == set()
+
+
+def test_its_fall_points_back_to_the_place_named_last(afghanistan):
+    text = (
+        "Situated on the highway to the south, Ghazni serves as a gateway to the militants' strongholds. "
+        "Its fall on Thursday marked the tenth provincial capital to be taken this week.\n"
+    )
+    assert events(afghanistan, text, "2021-08-13") == {("Ghanzi", "captured", "2021-08-12")}

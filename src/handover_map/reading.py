@@ -437,6 +437,8 @@ class SentenceReader:
         self.government_seats = government_seats
         self.announced: dict[str, dt.date] = {}
         self.recent_places: list[Place] = []
+        #: The places the sentence before named, whatever it told of them: what "its fall" may point back to.
+        self.last_named: list[Place] = []
         self.postponed: set[str] = set()
         #: How often the report names each party, in any of its sentences.
         self.parties_named: Counter[str] = Counter()
@@ -497,6 +499,7 @@ class SentenceReader:
         ambiguous = [p for p in places if len(p.features) > 1]
         towns = [p for p in places if self.finder.names_a_town_only(sentence, p)]
         places = [p for p in places if len(p.features) == 1 and p not in towns]
+        named_before, self.last_named = self.last_named, places
         report = SentenceReport([], [], ambiguous, self._unmatched(sentence, tokens, places + ambiguous + towns), towns)
         starts = [t.start for t in tokens]
 
@@ -616,6 +619,10 @@ class SentenceReader:
         # even when the sentence tells it after: "granted ten more days ..., which was due on Sunday".
         told_by: dict[int, tuple[str, str, bool]] = {}
         for hit in sorted(live, key=lambda h: h.kind == "postponed"):
+            if not hit.places and hit.cue.subject == "none" and hit.first and tokens[hit.first - 1].lower in lexicon.possessive_pronouns:
+                # "Ghazni serves as a gateway to the south. Its fall on Thursday ...": the place named last.
+                earlier = [p for p in places if index_of(p.end - 1) < hit.first and not any(p in h.places for h in live)]
+                hit.places = earlier[-1:] or named_before[-1:]
             if not hit.places and not named and (hit.cue.kind in ("schedule", "postpone") or refers_back):
                 # "The deadline was postponed": the places just told; but a change with no place of
                 # the map ("will pull out of the country by 31 August") is about somewhere else.
@@ -929,7 +936,13 @@ class SentenceReader:
             return "people leaving, not a party"  # "most residents left Stepanakert before the truce"
         if hit.cue.subject == "none" and hit.last + 1 < len(tokens) and tokens[hit.last + 1].lower in lexicon.ceremony_words:
             return "a ceremony, not the change"  # "a handover ceremony took place on June 30"
-        if hit.cue.kind == "change" and hit.first == hit.last and hit.first > 0 and tokens[hit.first - 1].lower in lexicon.determiners:
+        if (
+            hit.cue.kind == "change"
+            and hit.first == hit.last
+            and hit.first > 0
+            and tokens[hit.first - 1].lower in lexicon.determiners
+            and not (hit.cue.subject == "none" and tokens[hit.first - 1].lower in lexicon.possessive_pronouns)  # "its fall on Thursday"
+        ):
             return "a description, not a change"  # "visited the liberated Zangilan district"; but "granted a delay"
         # "to hand", "to formally hand"
         marker = hit.first - 2 if hit.first > 1 and tokens[hit.first - 1].lower.endswith("ly") else hit.first - 1
