@@ -1667,3 +1667,9 @@ def test_its_fall_points_back_to_the_place_named_last(afghanistan):
         "Its fall on Thursday marked the tenth provincial capital to be taken this week.\n"
     )
     assert events(afghanistan, text, "2021-08-13") == {("Ghanzi", "captured", "2021-08-12")}
+
+
+def test_a_withdrawal_begun_and_a_ceremony_scheduled_are_no_events():
+    text = "The last troops began withdrawing from the Gaza Strip last night.\nThere was doubt over a planned handover ceremony scheduled for late yesterday.\n"
+    assert events(_setup_disputed(), text, "2005-09-12") == set()
+    assert events(_setup_disputed(), "The last troops withdrew from the Gaza Strip last night.\n", "2005-09-12") == {("Gaza", "completed", "2005-09-11")}

@@ -144,6 +144,8 @@ class Lexicon:
     also_words: frozenset[str]
     #: Words telling a state holds now ("is now under Taliban control"): a change just made, like the perfect.
     now_words: frozenset[str]
+    #: Verbs of starting right before a wording of leaving: "began withdrawing from Gaza last night" is no change done.
+    start_words: frozenset[str]
     #: Pronouns before a handover noun that point back to the place named last: "its fall".
     possessive_pronouns: frozenset[str]
     #: Nouns a handover noun may name ("the handover ceremony"): an event about the change, held on a day of its own.
@@ -305,6 +307,7 @@ def _parse(spec: dict) -> Lexicon:
         past_or_future=_phrases(words.get("past_or_future", [])),
         also_words=frozenset(words.get("also_words", [])),
         now_words=frozenset(words.get("now_words", [])),
+        start_words=frozenset(words.get("start_words", [])),
         possessive_pronouns=frozenset(words.get("possessive_pronouns", [])),
         ceremony_words=frozenset(words.get("ceremony_words", [])),
         not_wordings=_phrases(words.get("not_wordings", [])),

@@ -936,6 +936,10 @@ class SentenceReader:
             return "people leaving, not a party"  # "most residents left Stepanakert before the truce"
         if hit.cue.subject == "none" and hit.last + 1 < len(tokens) and tokens[hit.last + 1].lower in lexicon.ceremony_words:
             return "a ceremony, not the change"  # "a handover ceremony took place on June 30"
+        if hit.cue.subject == "giver" and any(t.lower in lexicon.start_words for t in tokens[_window_start(tokens, hit.first, 2) : hit.first]):
+            return "a start, not the change"  # "troops began withdrawing from the Gaza Strip last night"
+        if hit.cue.kind != "change" and any(t.lower in lexicon.ceremony_words for t in tokens[_window_start(tokens, hit.first, 2) : hit.first]):
+            return "a ceremony, not the change"  # "a handover ceremony scheduled for late yesterday"
         if (
             hit.cue.kind == "change"
             and hit.first == hit.last
