@@ -1673,3 +1673,11 @@ def test_a_withdrawal_begun_and_a_ceremony_scheduled_are_no_events():
     text = "The last troops began withdrawing from the Gaza Strip last night.\nThere was doubt over a planned handover ceremony scheduled for late yesterday.\n"
     assert events(_setup_disputed(), text, "2005-09-12") == set()
     assert events(_setup_disputed(), "The last troops withdrew from the Gaza Strip last night.\n", "2005-09-12") == {("Gaza", "completed", "2005-09-11")}
+
+
+def test_meanwhile_ties_a_change_to_the_day_told_before(afghanistan):
+    text = (
+        "The seizure of Kandahar and Herat on Thursday marks the biggest prizes yet for the Taliban.\n"
+        "The capture of the city of Ghazni, meanwhile, cuts off a crucial highway.\n"
+    )
+    assert ("Ghanzi", "captured", "2021-08-12") in events(afghanistan, text, "2021-08-13")

@@ -709,7 +709,12 @@ class SentenceReader:
         """Whether "also" (or its like) stands in the three words before a wording: "also gained control over"."""
         also = self.lexicon.also_words
         # ... or opening the sentence: "Auch Mihtarlam, die Hauptstadt der Provinz Laghman, fiel an die Taliban".
-        return (bool(tokens) and tokens[0].lower in also) or any(t.lower in also for t in tokens[_window_start(tokens, hit.first, 3) : hit.first])
+        if (bool(tokens) and tokens[0].lower in also) or any(t.lower in also for t in tokens[_window_start(tokens, hit.first, 3) : hit.first]):
+            return True
+        # ... or set off by commas after the wording's places: "The capture of Ghazni, meanwhile, cuts off a highway".
+        return any(
+            tokens[k].lower in also and tokens[k - 1].text == "," and tokens[k + 1].text == "," for k in range(hit.last + 1, min(len(tokens) - 1, hit.last + 8))
+        )
 
     def _ends_clause(self, tokens: list[Token], hit: CueHit) -> bool:
         """Whether a wording stands last in its clause, in a language that puts its verbs there."""
