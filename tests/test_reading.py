@@ -1681,3 +1681,8 @@ def test_meanwhile_ties_a_change_to_the_day_told_before(afghanistan):
         "The capture of the city of Ghazni, meanwhile, cuts off a crucial highway.\n"
     )
     assert ("Ghanzi", "captured", "2021-08-12") in events(afghanistan, text, "2021-08-13")
+
+
+def test_given_to_a_party(countries):
+    text = "Macau followed two years later, when it too was given to China by Portugal on December 20, 1999.\n"
+    assert events(countries, text, "2019-07-01") == {("Macao S.A.R", "completed", "1999-12-20")}
