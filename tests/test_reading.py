@@ -1686,3 +1686,10 @@ def test_meanwhile_ties_a_change_to_the_day_told_before(afghanistan):
 def test_given_to_a_party(countries):
     text = "Macau followed two years later, when it too was given to China by Portugal on December 20, 1999.\n"
     assert events(countries, text, "2019-07-01") == {("Macao S.A.R", "completed", "1999-12-20")}
+
+
+def test_an_order_to_withdraw_and_bases_seized_are_no_handover():
+    text = "The interim president ordered the withdrawal of armed forces from Crimea on Monday.\n"
+    assert events(_setup_disputed(), text, "2014-03-25") == set()
+    text = "The president ordered the removal of all troops from the Crimea peninsula as Russia seized one of the last bases in Feodosia on Monday.\n"
+    assert events(_setup_disputed(), text, "2014-03-25") == set()

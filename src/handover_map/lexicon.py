@@ -146,6 +146,8 @@ class Lexicon:
     now_words: frozenset[str]
     #: Verbs of starting right before a wording of leaving: "began withdrawing from Gaza last night" is no change done.
     start_words: frozenset[str]
+    #: Words of ordering or asking right before a wording: "ordered the withdrawal of forces from Crimea" tells no change.
+    order_words: frozenset[str]
     #: Pronouns before a handover noun that point back to the place named last: "its fall".
     possessive_pronouns: frozenset[str]
     #: Nouns a handover noun may name ("the handover ceremony"): an event about the change, held on a day of its own.
@@ -308,6 +310,7 @@ def _parse(spec: dict) -> Lexicon:
         also_words=frozenset(words.get("also_words", [])),
         now_words=frozenset(words.get("now_words", [])),
         start_words=frozenset(words.get("start_words", [])),
+        order_words=frozenset(words.get("order_words", [])),
         possessive_pronouns=frozenset(words.get("possessive_pronouns", [])),
         ceremony_words=frozenset(words.get("ceremony_words", [])),
         not_wordings=_phrases(words.get("not_wordings", [])),

@@ -941,6 +941,8 @@ class SentenceReader:
             return "people leaving, not a party"  # "most residents left Stepanakert before the truce"
         if hit.cue.subject == "none" and hit.last + 1 < len(tokens) and tokens[hit.last + 1].lower in lexicon.ceremony_words:
             return "a ceremony, not the change"  # "a handover ceremony took place on June 30"
+        if hit.cue.kind == "change" and any(t.lower in lexicon.order_words for t in tokens[_window_start(tokens, hit.first, 3) : hit.first]):
+            return "an order, not the change"  # "ordered the withdrawal of armed forces from Crimea"
         if hit.cue.subject == "giver" and any(t.lower in lexicon.start_words for t in tokens[_window_start(tokens, hit.first, 2) : hit.first]):
             return "a start, not the change"  # "troops began withdrawing from the Gaza Strip last night"
         if hit.cue.kind != "change" and any(t.lower in lexicon.ceremony_words for t in tokens[_window_start(tokens, hit.first, 2) : hit.first]):
@@ -1155,7 +1157,7 @@ class SentenceReader:
     def _object_is_part(self, tokens: list[Token], hit: CueHit) -> bool:
         """Whether the words right after a wording name a part of a place as its object: "seized the parliament"."""
         lexicon = self.lexicon
-        for token in tokens[hit.last + 1 : hit.last + 5]:
+        for token in tokens[hit.last + 1 : hit.last + 7]:  # "seized one of the last bases"
             if token.lower in lexicon.part_words:
                 return True
             if not (token.lower in lexicon.determiners or (token.text[:1].islower() and token.text.isalpha())):
