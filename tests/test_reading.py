@@ -1693,3 +1693,10 @@ def test_an_order_to_withdraw_and_bases_seized_are_no_handover():
     assert events(_setup_disputed(), text, "2014-03-25") == set()
     text = "The president ordered the removal of all troops from the Crimea peninsula as Russia seized one of the last bases in Feodosia on Monday.\n"
     assert events(_setup_disputed(), text, "2014-03-25") == set()
+
+
+def test_a_state_that_held_on_a_plan_said_on_a_day_and_a_coast_off_a_country(afghanistan, countries):
+    assert events(afghanistan, "By Friday, only Kabul remained under the control of the government.\n", "2021-08-14") == set()
+    assert events(countries, "Macao will return to China in the year 1999, the ambassador said Monday.\n", "1987-03-24") == set()
+    text = "The enclave of 450,000 people off southern China will revert to Chinese sovereignty on Dec. 20, 1999.\n"
+    assert events(countries, text, "1987-03-24") == set()

@@ -148,6 +148,8 @@ class Lexicon:
     start_words: frozenset[str]
     #: Words of ordering or asking right before a wording: "ordered the withdrawal of forces from Crimea" tells no change.
     order_words: frozenset[str]
+    #: Words of a state that held on, right before a wording: "remained firmly in government hands".
+    remain_words: frozenset[str]
     #: Pronouns before a handover noun that point back to the place named last: "its fall".
     possessive_pronouns: frozenset[str]
     #: Nouns a handover noun may name ("the handover ceremony"): an event about the change, held on a day of its own.
@@ -311,6 +313,7 @@ def _parse(spec: dict) -> Lexicon:
         now_words=frozenset(words.get("now_words", [])),
         start_words=frozenset(words.get("start_words", [])),
         order_words=frozenset(words.get("order_words", [])),
+        remain_words=frozenset(words.get("remain_words", [])),
         possessive_pronouns=frozenset(words.get("possessive_pronouns", [])),
         ceremony_words=frozenset(words.get("ceremony_words", [])),
         not_wordings=_phrases(words.get("not_wordings", [])),

@@ -573,6 +573,10 @@ class SentenceReader:
             dates = self._in_the_year_told(tokens, dates, index_of)
         self._assign_dates(tokens, live, dates, index_of)
         for hit in live:
+            if hit.kind == "scheduled":
+                # "Macao will return to China in 1999, the ambassador said Monday": the day of saying dates no plan.
+                hit.dates = [d for d in hit.dates if all(d is not s for s in said_on)]
+        for hit in live:
             if hit.planned:
                 hit.dates = [d for d in hit.dates if d.date is not None and published is not None and d.date > published]
         # A country that is both a feature and a party named beside another place is the party:
@@ -632,6 +636,8 @@ class SentenceReader:
                 # A date no cue owns, else one held by a cue that names no place:
                 # "On 1 December, under the peacekeepers' watch, Lachin was handed over".
                 spare = free or [d for h in donors for d in h.dates]
+                if hit.kind == "scheduled":
+                    spare = [d for d in spare if all(d is not s for s in said_on)]  # the day of saying dates no plan
                 if spare:
                     hit.dates = [min(spare, key=lambda d: abs(index_of(d.start) - hit.first))]
                 elif self.pending_date is not None and hit.kind == "completed":
@@ -941,6 +947,8 @@ class SentenceReader:
             return "people leaving, not a party"  # "most residents left Stepanakert before the truce"
         if hit.cue.subject == "none" and hit.last + 1 < len(tokens) and tokens[hit.last + 1].lower in lexicon.ceremony_words:
             return "a ceremony, not the change"  # "a handover ceremony took place on June 30"
+        if hit.cue.kind == "change" and any(t.lower in lexicon.remain_words for t in tokens[_window_start(tokens, hit.first, 3) : hit.first]):
+            return "a state that held on, not a change"  # "only Kabul remained firmly in government hands"
         if hit.cue.kind == "change" and any(t.lower in lexicon.order_words for t in tokens[_window_start(tokens, hit.first, 3) : hit.first]):
             return "an order, not the change"  # "ordered the withdrawal of armed forces from Crimea"
         if hit.cue.subject == "giver" and any(t.lower in lexicon.start_words for t in tokens[_window_start(tokens, hit.first, 2) : hit.first]):
