@@ -1700,3 +1700,9 @@ def test_a_state_that_held_on_a_plan_said_on_a_day_and_a_coast_off_a_country(afg
     assert events(countries, "Macao will return to China in the year 1999, the ambassador said Monday.\n", "1987-03-24") == set()
     text = "The enclave of 450,000 people off southern China will revert to Chinese sovereignty on Dec. 20, 1999.\n"
     assert events(countries, text, "1987-03-24") == set()
+
+
+def test_years_ago_on_this_day_counts_the_years_back(azerbaijan):
+    expected = {("Jabrayil District", "captured", "2020-10-04")}
+    assert events(azerbaijan, "Пять лет назад в этот день, 4 октября, город Джебраил был освобожден от оккупации.\n", "2025-10-04") == expected
+    assert {(p, "captured", d) for p, _, d in events(azerbaijan, "Five years ago, on 4 October, Jabrayil district was liberated.\n", "2025-10-04")} == expected
