@@ -1706,3 +1706,12 @@ def test_years_ago_on_this_day_counts_the_years_back(azerbaijan):
     expected = {("Jabrayil District", "captured", "2020-10-04")}
     assert events(azerbaijan, "Пять лет назад в этот день, 4 октября, город Джебраил был освобожден от оккупации.\n", "2025-10-04") == expected
     assert {(p, "captured", d) for p, _, d in events(azerbaijan, "Five years ago, on 4 October, Jabrayil district was liberated.\n", "2025-10-04")} == expected
+
+
+def test_last_week_is_no_day(azerbaijan):
+    text = (
+        "The army has entered the Kalbajar region, one more territory ceded by Armenian forces under a peace deal, the ministry said on Wednesday.\n"
+        "The deal stipulated that Armenia hand over control of some areas.\n"
+        "The first one, Agdam, was turned over last week.\n"
+    )
+    assert ("Agdam District", "completed", "2020-11-25") not in events(azerbaijan, text, "2020-11-25")
