@@ -43,7 +43,6 @@ from .gazetteer import Gazetteer, fold
 from .lexicon import Cue, Lexicon, detect_language, load, parties
 from .places import Place, PlaceFinder
 
-_DIGIT = re.compile(r"\d")
 _APOSTROPHES = str.maketrans({"\u00b4": "\u2019", "\u02bc": "\u2019"})  # acute accent, modifier letter apostrophe
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|n[’']t|[^\w\s]")
 _ABBREVIATION = re.compile(
@@ -947,14 +946,17 @@ class SentenceReader:
             return "people leaving, not a party"  # "most residents left Stepanakert before the truce"
         if hit.cue.subject == "none" and hit.last + 1 < len(tokens) and tokens[hit.last + 1].lower in lexicon.ceremony_words:
             return "a ceremony, not the change"  # "a handover ceremony took place on June 30"
-        if hit.cue.kind == "change" and any(t.lower in lexicon.remain_words for t in tokens[_window_start(tokens, hit.first, 3) : hit.first]):
-            return "a state that held on, not a change"  # "only Kabul remained firmly in government hands"
-        if hit.cue.kind == "change" and any(t.lower in lexicon.order_words for t in tokens[_window_start(tokens, hit.first, 3) : hit.first]):
-            return "an order, not the change"  # "ordered the withdrawal of armed forces from Crimea"
-        if hit.cue.subject == "giver" and any(t.lower in lexicon.start_words for t in tokens[_window_start(tokens, hit.first, 2) : hit.first]):
-            return "a start, not the change"  # "troops began withdrawing from the Gaza Strip last night"
-        if hit.cue.kind != "change" and any(t.lower in lexicon.ceremony_words for t in tokens[_window_start(tokens, hit.first, 2) : hit.first]):
-            return "a ceremony, not the change"  # "a handover ceremony scheduled for late yesterday"
+        # Words right before the wording that make it no change of its own.
+        three_before = {t.lower for t in tokens[_window_start(tokens, hit.first, 3) : hit.first]}
+        two_before = {t.lower for t in tokens[_window_start(tokens, hit.first, 2) : hit.first]}
+        for applies, words, near, reason in (
+            (hit.cue.kind == "change", lexicon.remain_words, three_before, "a state that held on, not a change"),  # "only Kabul remained in government hands"
+            (hit.cue.kind == "change", lexicon.order_words, three_before, "an order, not the change"),  # "ordered the withdrawal of forces from Crimea"
+            (hit.cue.subject == "giver", lexicon.start_words, two_before, "a start, not the change"),  # "began withdrawing from the Gaza Strip"
+            (hit.cue.kind != "change", lexicon.ceremony_words, two_before, "a ceremony, not the change"),  # "a handover ceremony scheduled for"
+        ):
+            if applies and not words.isdisjoint(near):
+                return reason
         if (
             hit.cue.kind == "change"
             and hit.first == hit.last
@@ -987,8 +989,9 @@ class SentenceReader:
             # A plan word set off by commas before a verb of its own: "according to the agreement, on 20 November,
             # Armenia handed over Aghdam" tells what was done under the plan.
             comma = next((k for k in range(hit.first - 1, before - 1, -1) if tokens[k].text == ","), None)
-            if comma is not None and not _has_phrase(tokens, comma + 1, hit.first, self.lexicon.future):
-                before = max(before, comma + 1) if tokens[hit.first].lower.endswith(self.lexicon.past_endings) else before
+            past = tokens[hit.first].lower.endswith(self.lexicon.past_endings)
+            if comma is not None and past and not _has_phrase(tokens, comma + 1, hit.first, self.lexicon.future):
+                before = comma + 1
         if _has_phrase(tokens, before, hit.first if ordinal is None else ordinal, self.lexicon.future) or (
             ordinal is None and _has_phrase(tokens, hit.last + 1, hit.last + 3, self.lexicon.future)
         ):
@@ -1349,7 +1352,7 @@ class SentenceReader:
                 and published is not None
                 and day > published
                 and day.toordinal() > 7
-                and not _DIGIT.search(date.text)
+                and not any(character.isdigit() for character in date.text)  # "Sunday, November 15" is that day
             ):
                 # A weekday read forward because the sentence also tells a plan, on a change told as done:
                 # "Am Freitag war Aghdam übergegangen, am 1. Dezember soll Latschin folgen."
