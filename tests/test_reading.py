@@ -1715,3 +1715,7 @@ def test_last_week_is_no_day(azerbaijan):
         "The first one, Agdam, was turned over last week.\n"
     )
     assert ("Agdam District", "completed", "2020-11-25") not in events(azerbaijan, text, "2020-11-25")
+
+
+def test_a_french_wording_ending_in_de_takes_an_elided_name():
+    assert events(_setup_disputed(), "Les troupes se sont retirées d'Abyei lundi.\n", "2011-09-08", "fr") == {("Abyei", "completed", "2011-09-05")}

@@ -266,6 +266,8 @@ class PlaceFinder:
 
     def _features_of_word(self, word: str) -> tuple[frozenset[str], str]:
         """The features one capitalised word names, and by which rule (none: an empty set)."""
+        if fold(word) in self._feature_of:
+            return frozenset(self._feature_of[fold(word)]), "exact"  # a name as written, even one too short for a key ("d'Abyei")
         features, rule = self._by_key(word)
         for ending in self.compound_endings if not features else ():
             stem = fold(word[: -len(ending)]) if word.lower().endswith(ending) else ""
