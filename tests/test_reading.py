@@ -1719,3 +1719,11 @@ def test_last_week_is_no_day(azerbaijan):
 
 def test_a_french_wording_ending_in_de_takes_an_elided_name():
     assert events(_setup_disputed(), "Les troupes se sont retirées d'Abyei lundi.\n", "2011-09-08", "fr") == {("Abyei", "completed", "2011-09-05")}
+
+
+def test_meanwhile_opening_a_sentence_turns_to_another_story(afghanistan):
+    text = (
+        "A spokesman confirmed that Ghazni province had fallen to the fighters on Thursday.\n"
+        "Meanwhile, the governor of Farah province and other local officials have surrendered to the Taliban, reports said.\n"
+    )
+    assert not any(place == "Farah" and day == "2021-08-12" for place, _, day in events(afghanistan, text, "2021-08-13"))  # not the day told before

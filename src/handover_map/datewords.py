@@ -104,19 +104,13 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
     patterns.append(("weekday", re.compile(rf"\b{_initials(words.weekdays)}(?P<weekday>{_alternatives(words.weekdays)}){parts}\b", re.IGNORECASE)))
     if words.relative:
         patterns.append(("relative", re.compile(rf"\b{_initials(words.relative)}(?P<relative>{_alternatives(words.relative)})\b", re.IGNORECASE)))
-    if words.later and words.day_units:
-        numbers = "|".join([r"\d+", *(re.escape(n) for n in sorted(words.numbers, key=len, reverse=True))])
-        patterns.append(
-            ("later", re.compile(rf"\b(?P<n>{numbers})\s+(?P<unit>{_alternatives(words.day_units)})\s+(?:{_alternatives(words.later)})\b", re.IGNORECASE))
-        )
-    if words.earlier and words.day_units:
-        numbers = "|".join([r"\d+", *(re.escape(n) for n in sorted(words.numbers, key=len, reverse=True))])
-        patterns.append(
-            ("earlier", re.compile(rf"\b(?P<n>{numbers})\s+(?P<unit>{_alternatives(words.day_units)})\s+(?:{_alternatives(words.earlier)})\b", re.IGNORECASE))
-        )
-    if words.ago and words.day_units:
-        numbers = "|".join([r"\d+", *(re.escape(n) for n in sorted(words.numbers, key=len, reverse=True))])
-        span = rf"(?P<n>{numbers})\s+(?P<unit>{_alternatives(words.day_units)})"
+    # A count of days: "five days later", "a day earlier", "three days ago".
+    numbers = "|".join([r"\d+", *(re.escape(n) for n in sorted(words.numbers, key=len, reverse=True))])
+    span = rf"(?P<n>{numbers})\s+(?P<unit>{_alternatives(words.day_units)})" if words.day_units else ""
+    for form, after_span in (("later", words.later), ("earlier", words.earlier)):
+        if span and after_span:
+            patterns.append((form, re.compile(rf"\b{span}\s+(?:{_alternatives(after_span)})\b", re.IGNORECASE)))
+    if span and words.ago:
         before, after = [w[:-4] for w in words.ago if w.endswith(" {n}")], [w[4:] for w in words.ago if w.startswith("{n} ")]
         choices = ([rf"(?:{_alternatives(before)})\s+{span}"] if before else []) + ([rf"{span}\s+(?:{_alternatives(after)})"] if after else [])
         patterns.append(("ago", re.compile(rf"\b(?:{'|'.join(choices)})\b", re.IGNORECASE)))
@@ -162,8 +156,6 @@ _RANGE_START = re.compile(r"(?<!\d)\d{1,2}\s*[-–]\s*$")
 _NEEDS_DIGITS = frozenset({"iso", "numeric", "day-month", "month-day"})
 #: Date forms whose pattern opens with a word boundary and a digit: they can only match where a run of digits starts.
 _DIGIT_FIRST = frozenset({"iso", "numeric", "day-month"})
-#: A year written out in a date.
-_YEAR_WRITTEN = re.compile(r"\d{4}")
 #: A run of digits (written so that the regular expression engine scans for its first digit quickly).
 _DIGITS = re.compile(r"\d\d*")
 
@@ -198,7 +190,7 @@ def _weekdays_with_their_dates(found: list[DateMention], text: str) -> list[Date
         before = out[-1] if out else None
         if before is not None and before.form == "weekday" and mention.form in _NEEDS_DIGITS and text[before.end : mention.start].strip() in ("", ","):
             # (With its year, the full date it is: "Last Updated: Monday, 12 September 2005".)
-            full = _YEAR_WRITTEN.search(mention.text)
+            full = re.search(_YEAR, mention.text)
             out[-1] = mention if full else DateMention(before.start, mention.end, text[before.start : mention.end], mention.date, "weekday", mention.problem)
         else:
             out.append(mention)
@@ -354,9 +346,8 @@ class DateReader:
             count = groups["n"].lower()
             number = int(count) if count.isdigit() else self.words.numbers[count]
             days = number * self.words.day_units[groups["unit"].lower()]
-            if form == "earlier":
-                return _shift(self.previous_past, -days)
-            return _shift(self.previous, days) if form == "later" else _shift(published, -days)
+            anchor, sign = {"later": (self.previous, 1), "earlier": (self.previous_past, -1), "ago": (published, -1)}[form]
+            return _shift(anchor, sign * days)
         month = int(groups["month"]) if form in ("iso", "numeric") else self.words.months[groups["month"].lower()]
         day = int(groups["day"])
         if groups.get("separator") == "/":

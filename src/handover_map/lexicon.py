@@ -142,6 +142,8 @@ class Lexicon:
     directions: tuple[tuple[str, ...], ...]
     #: Words tying a change to the one told just before, and so to its day: "also took Farah".
     also_words: frozenset[str]
+    #: Words tying a change to the day told before when set off by commas after it: "The capture of Ghazni, meanwhile, ...".
+    aside_words: frozenset[str]
     #: Words telling a state holds now ("is now under Taliban control"): a change just made, like the perfect.
     now_words: frozenset[str]
     #: Verbs of starting right before a wording of leaving: "began withdrawing from Gaza last night" is no change done.
@@ -310,6 +312,7 @@ def _parse(spec: dict) -> Lexicon:
         civilians=frozenset(words.get("civilians", [])),
         past_or_future=_phrases(words.get("past_or_future", [])),
         also_words=frozenset(words.get("also_words", [])),
+        aside_words=frozenset(words.get("aside_words", [])),
         now_words=frozenset(words.get("now_words", [])),
         start_words=frozenset(words.get("start_words", [])),
         order_words=frozenset(words.get("order_words", [])),

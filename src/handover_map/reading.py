@@ -718,7 +718,8 @@ class SentenceReader:
             return True
         # ... or set off by commas after the wording's places: "The capture of Ghazni, meanwhile, cuts off a highway".
         return any(
-            tokens[k].lower in also and tokens[k - 1].text == "," and tokens[k + 1].text == "," for k in range(hit.last + 1, min(len(tokens) - 1, hit.last + 8))
+            tokens[k].lower in self.lexicon.aside_words and tokens[k - 1].text == "," and tokens[k + 1].text == ","
+            for k in range(hit.last + 1, min(len(tokens) - 1, hit.last + 8))
         )
 
     def _ends_clause(self, tokens: list[Token], hit: CueHit) -> bool:
