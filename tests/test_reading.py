@@ -227,6 +227,18 @@ def test_town_word_chooses_the_city_feature(azerbaijan):
         ("By Staff\n\n2020/11/20 15:29\n\nTroops entered Agdam.", "2020-11-20", "time stamp"),
         ("Region news\n\n25. November 2020\n\nDie Truppen rückten in Kelbadschar ein.", "2020-11-25", "date line"),
         ("KABUL: The city fell on Wednesday, officials said.", None, "unknown"),
+        # A date stamped with its clock time, a byline's bar, or an agency's credit in brackets.
+        ("Kandahar, Afghanistan, 13 August, 2021, 08:54 - Wire. Officials said the city fell.", "2021-08-13", "time stamp"),
+        ("Headline here\n\n11.08.2021 13:33 : Hundreds of soldiers gave up in Kunduz, an official said.", "2021-08-11", "time stamp"),
+        (
+            "Troops leave the strip\n\nSeptember 12, 2005|By Jane Roe and John Doe, Daily Paper. Jane Roe reported from the coast.\n\nThe last troops left.",
+            "2005-09-12",
+            "byline",
+        ),
+        ("KABUL (Wire News / Agency - 15th August, 2021) The movement announced the capture of the city.", "2021-08-15", "dateline"),
+        ("Конфликт в регионе, 15 авг 2021, 21:13\n\nВойска вошли в город, сообщило министерство.", "2021-08-15", "date line"),
+        ("KABUL (Photo taken on 14 July 2021) Soldiers patrol the city of Kunduz.", None, "unknown"),
+        ("A soldier on 14 July 2021 (AP Photo) as the city waits for news from the front.", None, "unknown"),
     ],
 )
 def test_publication_date_as_a_reader_finds_it(head, expected, how):

@@ -1475,6 +1475,11 @@ _ENTRY_HEADING = re.compile(r",\s+[^:.;\n]{1,30}:\s")
 _CAPITAL_DATELINE = re.compile(r"^[^\W\d_a-zа-я][^\W\d_a-zа-я .'/-]{1,40}(?:, [^\W\d_][^\W\d_ ]{1,30})?(?: \([^)]{1,30}\))?,\s")
 #: How many of a report's first lines are read for a byline or dateline date.
 _HEAD_LINES = 10
+#: What follows a date that stamps the page: a clock time ("13 августа, 2021, 08:54", "11.08.2021 13:33",
+#: "12th August 2021 1:25 pm") or the bar before a byline ("September 12, 2005|By ...").
+_STAMP_AFTER = re.compile(r"[,\s]{1,3}\d{1,2}:\d\d(?!\d)|\s?\|")
+#: How far into a line a bracket may open that dates the report: "KABUL (Agency - 15th August, 2021)", "(16 Nov 2020) ...".
+_DATELINE_BRACKET = 40
 
 
 _YEAR_DIGITS = re.compile(r"\d{4}")
@@ -1511,7 +1516,10 @@ def find_published(article, lexicon: Lexicon, full_dates: list[dt.date] | None =
 
     In the first lines: a time stamp ("2020/11/20 15:29",
     "2012-05-30T00:56:08"), a line that is only a date ("25. November
-    2020"), or a dateline ("BAKU, December 1. /TASS/", "KABUL, Aug 8 (AFP)");
+    2020"), a dateline ("BAKU, December 1. /TASS/", "KABUL, Aug 8 (AFP)"),
+    or a date with its year that a clock time, a byline's bar or an agency's
+    bracket marks as the page's ("13 August, 2021, 08:54", "September 12,
+    2005|By ...", "KABUL (Agency - 15th August, 2021)");
     a dateline without a year takes the latest year the text writes.
     Otherwise none: the latest full date in the body is more often a date of
     history than the report's own day (43 of 61 real reports where it was
@@ -1543,7 +1551,30 @@ def find_published(article, lexicon: Lexicon, full_dates: list[dt.date] | None =
             ]
             if mentions and mentions[0].date:
                 return mentions[0].date, "dateline" if re.search(r"\d{4}", mentions[0].text) else "dateline, year from the text"
+        stamped = _stamped_date(paragraph.text, full)
+        if stamped is not None:
+            return stamped
     return None, "unknown"
+
+
+def _stamped_date(line: str, full: list[DateMention]) -> tuple[dt.date, str] | None:
+    """A date with its year that stamps the page inside a longer line: followed by a clock time or a
+    byline's bar, or in a bracket opening the line ("KABUL (Agency - 15th August, 2021) The ...")."""
+    for mention in full:
+        assert mention.date is not None  # only dates with a day are kept in full
+        after = _STAMP_AFTER.match(line, mention.end)
+        if after:
+            return mention.date, "byline" if "|" in after.group() else "time stamp"
+        opening = line.find("(", 0, _DATELINE_BRACKET)
+        if 0 <= opening < mention.start and line.startswith(")", mention.end) and _names_only(line[opening + 1 : mention.start]):
+            return mention.date, "dateline"
+    return None
+
+
+def _names_only(words: str) -> bool:
+    """Only names and marks, as an agency's credit writes them ("UrduPoint News / Sputnik -"), not a
+    caption's words ("Photo taken on", "Photo:")."""
+    return not any(c in words for c in ":()") and not any(word[:1].islower() for word in words.split())
 
 
 def written_name(mention: str) -> str:
