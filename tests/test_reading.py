@@ -491,6 +491,24 @@ def test_a_range_of_days_names_no_day(afghanistan):
     assert events(afghanistan, text, "2021-08-11") == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor said on Wednesday that all six districts in Badghis had fallen to the insurgents.\n",
+        "The militants captured seven of the 11 districts of Faryab on Wednesday, a council member said.\n",
+        "On Wednesday the group seized one of the districts of Kunduz after a night of fighting.\n",
+        "Les talibans ont pris mercredi tous les districts de Badghis, selon le gouverneur.\n",
+    ],
+)
+def test_counted_districts_of_a_province_are_parts_of_it(afghanistan, text):
+    assert events(afghanistan, text, "2021-07-08") == set()
+
+
+def test_a_count_of_districts_that_names_them_all_is_them(azerbaijan):
+    text = "Armenia handed over the two districts of Aghdam and Kalbajar on 25 November.\n"
+    assert events(azerbaijan, text, "2020-11-26") == {("Agdam District", "completed", "2020-11-25"), ("Kalbajar District", "completed", "2020-11-25")}
+
+
 def test_a_named_place_located_in_a_province_is_what_was_taken(afghanistan):
     text = "The fighters captured an important border town called Wesh in Kandahar on Wednesday, their spokesman said.\n"
     assert events(afghanistan, text, "2021-07-15") == set()

@@ -160,6 +160,10 @@ class Lexicon:
     not_wordings: tuple[tuple[str, ...], ...]
     #: Words naming parts of a place ("villages of Fuzuli"): the place holding them did not change hands.
     part_words: frozenset[str]
+    #: Between units of a lower level and the place that holds them: "districts of Helmand", "districts in Badghis".
+    holder_words: frozenset[str]
+    #: Words of a share of a place's units: "all six districts", "most districts of".
+    quantity_words: frozenset[str]
     #: Words right before a verb that make it an aim: "massing to occupy Shusha".
     infinitive_markers: frozenset[str]
     #: Words before a deadline's date: a change due "by" the report's own day is still expected.
@@ -304,6 +308,8 @@ def _parse(spec: dict) -> Lexicon:
         contrast_words=frozenset(words.get("contrast_words", [])),
         infinitive_markers=frozenset(words.get("infinitive_markers", [])),
         part_words=frozenset(words.get("part_words", [])),
+        holder_words=frozenset(words.get("holder_words", [])),
+        quantity_words=frozenset(words.get("quantity_words", [])),
         ordinals=frozenset(words.get("ordinals", [])),
         targets=_phrases(words.get("targets", [])),
         determiners=frozenset(words.get("determiners", [])),

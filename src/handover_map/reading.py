@@ -1249,6 +1249,8 @@ class SentenceReader:
         "villages of Fuzuli", "18 villages of Fuzuli, Jabrayil, and Khojavend provinces"."""
         lexicon = self.lexicon
         named = {k for p in places for k in range(index_of(p.start), index_of(p.end - 1) + 1)}
+        if self._counted_units(tokens, at, {index_of(p.start) for p in places}, named):
+            return True
         k = at - 1
         # "villages in Zangilan, Jabrayil and Fuzuli districts": names (matched or not), list and level words back to the parts.
         while k > 0 and (
@@ -1275,6 +1277,38 @@ class SentenceReader:
         while k < len(tokens) and k - first < 3 and tokens[k].text[:1].isupper() and k not in named:
             k += 1
         return first < k < len(tokens) and (tokens[k].lower in lexicon.part_words or tokens[k].lower in lexicon.level_words)
+
+    def _counted_units(self, tokens: list[Token], at: int, starts: set[int], named: set[int]) -> bool:
+        """Whether the place at ``at`` holds a count of units of a lower level that changed hands:
+        "nine out of 10 districts of Helmand", "all six districts in Badghis", "one of the districts of";
+        not "the three districts of Aghdam, Kalbajar and Lachin", which names them all."""
+        lexicon = self.lexicon
+        level = at - 2
+        if level < 1 or tokens[at - 1].lower not in lexicon.holder_words or tokens[level].lower not in lexicon.level_words:
+            return False
+        counts: list[int] = []
+        some = False  # "all", "most", or a count of a count: "one of the", "nine out of 10"
+        k = level - 1
+        while k >= 0 and level - k <= 5:
+            word = tokens[k].lower
+            number = int(word) if word.isdigit() else lexicon.dates.numbers.get(word) if word != "a" else None
+            if number is not None:
+                some = some or bool(counts) or tokens[k + 1].lower in lexicon.holder_words
+                counts.append(number)
+            elif word in lexicon.quantity_words:
+                some = True
+            elif not (word in lexicon.determiners or word in lexicon.holder_words or word in lexicon.list_words):
+                break
+            k -= 1
+        if some:
+            return True
+        if not counts:
+            return False
+        listed, k = 0, at
+        while k < len(tokens) and (k in named or tokens[k].text == "," or tokens[k].lower in lexicon.list_words or tokens[k].lower in lexicon.level_words):
+            listed += k in starts
+            k += 1
+        return listed != counts[0]
 
     def _names_its_location(self, tokens: list[Token], at: int) -> bool:
         """Whether the place at ``at`` only locates another named place before it ("Wesh in Kandahar")."""
