@@ -208,6 +208,25 @@ def test_spellings_share_a_phonetic_key(spelling):
     assert phonetic_key(spelling) == phonetic_key("Kalbajar District")
 
 
+@pytest.mark.parametrize("spelling", ["Krim", "Крым", "Krym", "Crimée"])
+def test_a_hard_c_is_a_k(spelling):
+    assert phonetic_key(spelling) == phonetic_key("Crimea")
+
+
+def test_a_c_before_e_or_i_stays_apart_from_k():
+    assert phonetic_key("Cebrayil").startswith("c")  # Azerbaijani c before e is j
+
+
+def test_crimea_in_german_and_russian_and_a_russian_question():
+    setup = _setup_disputed()
+    text = "Am Dienstag übernahm Russland die Kontrolle über die Krim, teilte der Kreml mit.\n"
+    assert events(setup, text, "2014-03-19") == {("Crimea", "completed", "2014-03-18")}
+    text = "Во вторник Крым вошёл в состав России, сообщил Кремль.\n"
+    assert events(setup, text, "2014-03-19") == {("Crimea", "completed", "2014-03-18")}
+    text = "Журналисты спросили министра, покинут ли войска Крым, и он ответил, что нет.\n"
+    assert events(setup, text, "2014-03-19") == set()
+
+
 @pytest.mark.parametrize("spelling", ["Jawzjan", "Dschausdschan", "Джаузджан", "Jowzdschan"])
 def test_the_ow_diphthong_is_written_au_in_other_languages(spelling):
     assert phonetic_key(spelling) == phonetic_key("Jowzjan")

@@ -162,6 +162,8 @@ class Lexicon:
     part_words: frozenset[str]
     #: Between units of a lower level and the place that holds them: "districts of Helmand", "districts in Badghis".
     holder_words: frozenset[str]
+    #: Words right after a wording that make it a question: Russian "покинут ли" (whether they leave).
+    question_marks: frozenset[str]
     #: Words of a share of a place's units: "all six districts", "most districts of".
     quantity_words: frozenset[str]
     #: Words right before a verb that make it an aim: "massing to occupy Shusha".
@@ -309,6 +311,7 @@ def _parse(spec: dict) -> Lexicon:
         infinitive_markers=frozenset(words.get("infinitive_markers", [])),
         part_words=frozenset(words.get("part_words", [])),
         holder_words=frozenset(words.get("holder_words", [])),
+        question_marks=frozenset(words.get("question_marks", [])),
         quantity_words=frozenset(words.get("quantity_words", [])),
         ordinals=frozenset(words.get("ordinals", [])),
         targets=_phrases(words.get("targets", [])),

@@ -58,6 +58,8 @@ _SOUNDS = (
 _NOT_LETTER = re.compile(r"[^a-z]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _VOWELS = re.compile(r"[aeiou]")
+#: A c that sounds k: not before e or i (y is read as i by then).
+_HARD_C = re.compile(r"c(?![ei])")
 _PERSIAN_ENDING = re.compile(r"(?<=[a-z][a-z])eh\b")
 #: "ow" or "aw" before a consonant is the diphthong German and Russian write "au": Jowzjan, Jawzjan, Dschausdschan, Джаузджан.
 _OW = re.compile(r"[ao]w(?![aeiouy])")
@@ -86,6 +88,7 @@ def phonetic_key(name: str, merge_h: bool = False) -> str:
         text = text.replace(written, sound)
     if merge_h:
         text = text.replace("h", "g")  # Russian writes Latin h as г: "Кандагар", "Герат"
+    text = _HARD_C.sub("k", text)  # "Crimea" is "Krim", "Крым"; Azerbaijani c before e is j (Kəlbəcər)
     text = _PERSIAN_ENDING.sub("a", text)  # "Meymaneh" is "Maimana"
     text = _NOT_LETTER.sub("", text)
     if not text:
@@ -202,14 +205,13 @@ class PlaceFinder:
             if key in capitals:
                 return {capitals[key]}, "capital"
         # "Talokan" for Taloqan: q and k, written for one sound, key apart (q keys with g, as Gazakh for
-        # Qazakh); "Calbajar" for Kalbajar: a hard c, where Azerbaijani c (Kəlbəcər) is j. A key long enough
-        # to trust is tried with k as g, and with c as k, too.
-        for alternative in (key.replace("k", "g"), key.replace("c", "k")):
-            if alternative != key and len(key) >= MIN_KEY + 1:
-                if alternative in keys:
-                    return keys[alternative], "transliteration"
-                if alternative in capitals:
-                    return {capitals[alternative]}, "capital"
+        # Qazakh). A key long enough to trust is tried with k as g, too.
+        alternative = key.replace("k", "g")
+        if alternative != key and len(key) >= MIN_KEY + 1:
+            if alternative in keys:
+                return keys[alternative], "transliteration"
+            if alternative in capitals:
+                return {capitals[alternative]}, "capital"
         lowered = word.lower()
         for ending in self.endings:
             if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:

@@ -941,6 +941,8 @@ class SentenceReader:
         before = tokens[_window_start(tokens, hit.first, 12) : hit.first]
         if any(t.lower in lexicon.condition for t in before):
             return "hypothetical"
+        if hit.last + 1 < len(tokens) and tokens[hit.last + 1].lower in lexicon.question_marks:
+            return "a question"  # "покинут ли войска Крым": whether the troops will leave
         if anniversary:
             return "an anniversary"
         if hit.cue.subject == "giver" and any(t.lower in lexicon.civilians for t in tokens[_window_start(tokens, hit.first, 4) : hit.first]):
