@@ -528,6 +528,17 @@ def test_a_count_of_districts_that_names_them_all_is_them(azerbaijan):
     assert events(azerbaijan, text, "2020-11-26") == {("Agdam District", "completed", "2020-11-25"), ("Kalbajar District", "completed", "2020-11-25")}
 
 
+def test_by_a_day_opening_a_past_sentence_is_how_things_stood(afghanistan):
+    text = (
+        "By Friday afternoon, only Kabul and Mazar-i-Sharif remained in government hands, "
+        "with surrenders of government forces in Logar and Ghor in quick succession.\n"
+    )
+    assert events(afghanistan, text, "2021-08-13") == {("Logar", "completed", "2021-08-13"), ("Ghor", "completed", "2021-08-13")}
+    # A deadline of the report's own day is still a plan.
+    text = "Government forces will hand over Logar and Ghor to the Taliban by Friday, elders said.\n"
+    assert events(afghanistan, text, "2021-08-13") == {("Logar", "scheduled", "2021-08-13"), ("Ghor", "scheduled", "2021-08-13")}
+
+
 def test_a_named_place_located_in_a_province_is_what_was_taken(afghanistan):
     text = "The fighters captured an important border town called Wesh in Kandahar on Wednesday, their spokesman said.\n"
     assert events(afghanistan, text, "2021-07-15") == set()

@@ -1069,6 +1069,7 @@ class SentenceReader:
         firsts = [h.first for h in hits]
         cue_ends = {h.last: h for h in hits}
         starts = {index_of(p.start) for p in places}
+        named = {k for p in places for k in range(index_of(p.start), index_of(p.end - 1) + 1)}
         possessed: set[int] = set()
         for place in places:
             at = index_of(place.start)
@@ -1098,6 +1099,8 @@ class SentenceReader:
                 continue  # "setting their sights on Mazar-i-Sharif", "closing in on Kabul": a target, not taken
             if self._part_of(tokens, at, places, index_of):
                 continue  # "18 villages of Fuzuli, Jabrayil and Khojavend": parts, not the districts
+            if self._held_on(tokens, at, named):
+                continue  # "only Kabul, Jalalabad and Mazar Sharif remained in government hands, with surrenders in Helmand"
             if self._locates_a_part(tokens, at, index_of(place.end - 1), firsts):
                 continue  # "haben in der Großstadt Kundus nun auch den Flughafen erobert": the airport was taken
             after = bisect.bisect_left(firsts, at)
@@ -1312,6 +1315,15 @@ class SentenceReader:
             k += 1
         return listed != counts[0]
 
+    def _held_on(self, tokens: list[Token], at: int, named: set[int]) -> bool:
+        """Whether the place at ``at`` opens a list that a state that held on follows: "Kabul, Jalalabad and
+        Mazar Sharif remained in government hands"."""
+        lexicon = self.lexicon
+        k = at
+        while k < len(tokens) and (k in named or tokens[k].text == "," or tokens[k].lower in lexicon.list_words or tokens[k].lower in lexicon.level_words):
+            k += 1
+        return k < len(tokens) and tokens[k].lower in lexicon.remain_words
+
     def _names_its_location(self, tokens: list[Token], at: int) -> bool:
         """Whether the place at ``at`` only locates another named place before it ("Wesh in Kandahar")."""
         # "Wesh in Kandahar", "Yenikand (in Zangilan)"
@@ -1396,11 +1408,25 @@ class SentenceReader:
                 day -= dt.timedelta(days=7)
             # A change dated after the report was written can only have been expected:
             # "the return of Aghdam by 20 November", read on the 16th; and one due "by" the report's own day too.
-            due_today = day == published and _phrase_just_before(tokens, index_of(date.start), self.lexicon.deadline_words)  # "by 15 November"
+            due_today = (
+                day == published
+                and _phrase_just_before(tokens, index_of(date.start), self.lexicon.deadline_words)  # "by 15 November"
+                and not self._as_of(tokens, index_of(date.start))
+            )
             kind = "scheduled" if hit.kind == "completed" and published is not None and (day > published or due_today) else hit.kind
             if kind == "scheduled":
                 self.announced[feature] = day
             yield Found(place, feature, kind, day, sentence)
+
+    def _as_of(self, tokens: list[Token], at: int) -> bool:
+        """Whether a "by" day opening the sentence tells how things stood, not a deadline: "By Friday
+        afternoon, only Kabul remained in government hands" (told in the past, with no plan in it)."""
+        lexicon = self.lexicon
+        return (
+            at == 1
+            and any(t.lower in lexicon.past_markers or (t.lower.endswith(lexicon.past_endings) and len(t.lower) > 4) for t in tokens)
+            and not _has_phrase(tokens, 0, len(tokens), lexicon.future)
+        )
 
     def _shift(self, sentence_text: str) -> tuple[int, str] | None:
         """How many days a postponement moves the date ("by ten days", "ten more days"), and the words."""
