@@ -505,6 +505,17 @@ def test_a_long_paragraph_cut_off_mid_sentence_is_still_read(afghanistan):
     assert events(afghanistan, text, "2021-08-15") >= {("Nangarhar", "captured", "2021-08-15")}
 
 
+def test_a_copy_cut_off_inside_its_last_sentence_is_still_read(azerbaijan):
+    text = (
+        "The deal was signed on Tuesday after weeks of fighting in the region.\n\n"
+        "A key part of the deal is Armenia's return of the Aghdam district by November 20 and of the Lachin district "
+        "by December 1, two districts which"
+    )
+    assert events(azerbaijan, text, "2020-11-15") == {("Agdam District", "scheduled", "2020-11-20"), ("Lachin District", "scheduled", "2020-12-01")}
+    # Not a short line at the end of a copy: a caption may stop like that.
+    assert events(azerbaijan, "Aghdam district to be handed over by November 20 under the\n", "2020-11-15") == set()
+
+
 def test_a_range_of_days_names_no_day(afghanistan):
     text = "Over 8-10 August the group took five northern capitals, Kunduz, Sar-e Pul, Sheberghan, Aibak and Mazar-i-Sharif.\n"
     assert events(afghanistan, text, "2021-08-11") == set()

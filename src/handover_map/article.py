@@ -115,6 +115,8 @@ _BLOCK_TAGS = frozenset(
 _EXTRACTOR_FAILURES = (AssertionError, AttributeError, IndexError, KeyError, RecursionError, TypeError, ValueError, lxml.etree.LxmlError)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’“‘»«)\]\s]*$")  # quotes of any language or direction may follow
 _INNER_SENTENCE_END = re.compile(r"[^\W\d_]{3}[.!?][\"'”’)\]]* [^\W\d_a-zа-я]")
+#: Words of a copy's last paragraph, cut off inside its first sentence, that make it prose: captions are shorter.
+_CUT_OFF_WORDS = 20
 _CAPTION_START = re.compile(r"^(FILE( PHOTO)?\s*[-–—:]|PHOTO\s*[-–—:]|IMAGE\s*[-–—:]|Photo:|Caption:)", re.IGNORECASE)
 _AGENCY_CREDIT = re.compile(r"\((?:AFP|Reuters|AP|Getty Images|EPA)", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(r"(?:Photo|Image)(?: by|:)\s", re.IGNORECASE)
@@ -268,10 +270,13 @@ def _ends_with_credit(text: str) -> bool:
     return bool(_PHOTO_CREDIT.search(text, text.rfind(".") + 1))
 
 
-def _is_body(text: str) -> bool:
-    # A long paragraph of several sentences is prose even when a copy cuts it off mid-sentence.
-    ends = bool(_SENTENCE_END.search(text)) or (len(text.split()) >= 25 and bool(_INNER_SENTENCE_END.search(text)))
-    return len(text.split()) >= 6 and ends and not _CAPTION_START.match(text) and not _ends_with_credit(text)
+def _is_body(text: str, last: bool = False) -> bool:
+    # A long paragraph of several sentences is prose even when a copy cuts it off mid-sentence; so is
+    # a long one at the end of a copy that stops inside its first sentence ("..., which").
+    words = len(text.split())
+    cut_off = last and words >= _CUT_OFF_WORDS and text.rstrip()[-1:].isalpha() and text.rstrip().rsplit(None, 1)[-1].islower()
+    ends = bool(_SENTENCE_END.search(text)) or (words >= 25 and bool(_INNER_SENTENCE_END.search(text))) or cut_off
+    return words >= 6 and ends and not _CAPTION_START.match(text) and not _ends_with_credit(text)
 
 
 def classify_paragraphs(text: str) -> list[Paragraph]:
@@ -283,7 +288,8 @@ def classify_paragraphs(text: str) -> list[Paragraph]:
     raw = _split_paragraphs(text)
     repeated = {i for i in range(len(raw) - 1) if raw[i][2] == raw[i + 1][2]}
     repeated |= {i + 1 for i in repeated}
-    return [Paragraph(start, end, body_text, _is_body(body_text) and i not in repeated) for i, (start, end, body_text) in enumerate(raw)]
+    last = len(raw) - 1
+    return [Paragraph(start, end, body_text, _is_body(body_text, i == last) and i not in repeated) for i, (start, end, body_text) in enumerate(raw)]
 
 
 def _is_dateline(line: str) -> bool:
