@@ -516,6 +516,13 @@ def test_a_copy_cut_off_inside_its_last_sentence_is_still_read(azerbaijan):
     assert events(azerbaijan, "Aghdam district to be handed over by November 20 under the\n", "2020-11-15") == set()
 
 
+def test_an_infinitive_after_a_verb_of_saying_tells_no_plan(afghanistan):
+    text = "The group claimed several provincial capitals this week, the first one, Zaranj, said to be seized on Friday.\n"
+    assert events(afghanistan, text, "2021-08-11") == {("Nimruz", "captured", "2021-08-06")}
+    text = "Zaranj will be handed over on Friday, the group said.\n"
+    assert events(afghanistan, text, "2021-08-11") == {("Nimruz", "scheduled", "2021-08-13")}
+
+
 def test_a_range_of_days_names_no_day(afghanistan):
     text = "Over 8-10 August the group took five northern capitals, Kunduz, Sar-e Pul, Sheberghan, Aibak and Mazar-i-Sharif.\n"
     assert events(afghanistan, text, "2021-08-11") == set()

@@ -986,8 +986,13 @@ class SentenceReader:
             return "completed"  # "ont été ou seront rétrocédés : Aghdam vendredi, Latchin le 1er décembre": the dates decide
         # A verb ending its clause has its plan word at the clause's start: "Es wurde vereinbart, die Truppen ... abzuziehen".
         before = _window_start(tokens, hit.first, 16 if self._ends_clause(tokens, hit) else 8)
-        # "Aibak was the sixth provincial capital to be captured": the infinitive after an ordinal tells no plan.
+        # "Aibak was the sixth provincial capital to be captured": the infinitive after an ordinal tells no plan;
+        # nor does one after a verb of saying: "Zaranj, said to be seized on Friday".
         ordinal = self._ordinal_before(tokens, hit.first)
+        if ordinal is None and hit.first >= 3 and tokens[hit.first - 3].lower in self.lexicon.speech_words:
+            marker, auxiliary = tokens[hit.first - 2].lower, tokens[hit.first - 1].lower
+            if marker in self.lexicon.infinitive_markers and auxiliary in self.lexicon.passive:
+                ordinal = hit.first - 3
         if not self.lexicon.verb_final and hit.cue.subject != "none":
             # A plan word set off by commas before a verb of its own: "according to the agreement, on 20 November,
             # Armenia handed over Aghdam" tells what was done under the plan.
