@@ -523,6 +523,14 @@ def test_an_infinitive_after_a_verb_of_saying_tells_no_plan(afghanistan):
     assert events(afghanistan, text, "2021-08-11") == {("Nimruz", "scheduled", "2021-08-13")}
 
 
+def test_a_french_target_is_not_taken_and_a_list_keeps_its_days_in_order(afghanistan):
+    text = (
+        "Avant de convoiter Kunduz, les insurgés se sont emparés vendredi et samedi de deux capitales de province, "
+        "Zaranj, dans le sud-ouest, et Sheberghan, dans le nord.\n"
+    )
+    assert events(afghanistan, text, "2021-08-08") == {("Nimruz", "captured", "2021-08-06"), ("Jowzjan", "captured", "2021-08-07")}
+
+
 def test_a_range_of_days_names_no_day(afghanistan):
     text = "Over 8-10 August the group took five northern capitals, Kunduz, Sar-e Pul, Sheberghan, Aibak and Mazar-i-Sharif.\n"
     assert events(afghanistan, text, "2021-08-11") == set()
