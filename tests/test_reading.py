@@ -1792,6 +1792,8 @@ def test_years_ago_on_this_day_counts_the_years_back(azerbaijan):
     expected = {("Jabrayil District", "captured", "2020-10-04")}
     assert events(azerbaijan, "Пять лет назад в этот день, 4 октября, город Джебраил был освобожден от оккупации.\n", "2025-10-04") == expected
     assert {(p, "captured", d) for p, _, d in events(azerbaijan, "Five years ago, on 4 October, Jabrayil district was liberated.\n", "2025-10-04")} == expected
+    text = "Сегодня, 4 октября, исполняется пять лет с того дня как армия освободила город Джебраил от оккупации.\n"
+    assert events(azerbaijan, text, "2025-10-04") == expected
 
 
 def test_last_week_is_no_day(azerbaijan):
