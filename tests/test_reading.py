@@ -1788,6 +1788,14 @@ def test_a_state_that_held_on_a_plan_said_on_a_day_and_a_coast_off_a_country(afg
     assert events(countries, text, "1987-03-24") == set()
 
 
+def test_earlier_with_a_day_after_it_is_that_day(afghanistan):
+    text = "Ранее в четверг представитель сообщил о взятии под контроль талибами городов Герат и Кандагар.\n"
+    assert events(afghanistan, text, "2021-08-12") == {("Herat", "completed", "2021-08-12"), ("Kandahar", "completed", "2021-08-12")}
+    # ... but alone it still tells an unstated time.
+    text = "Ранее представитель сообщил о взятии под контроль талибами городов Герат и Кандагар.\n"
+    assert events(afghanistan, text, "2021-08-12") == set()
+
+
 def test_years_ago_on_this_day_counts_the_years_back(azerbaijan):
     expected = {("Jabrayil District", "captured", "2020-10-04")}
     assert events(azerbaijan, "Пять лет назад в этот день, 4 октября, город Джебраил был освобожден от оккупации.\n", "2025-10-04") == expected

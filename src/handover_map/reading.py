@@ -611,7 +611,7 @@ class SentenceReader:
         free = [d for d in dates if id(d) not in owned and d.date is not None]
         donors = [h for h in live if h.dates and not h.places]
         # "have already retaken Fuzuli", "took the largest cities within a week": done at an unstated time.
-        undated_past = _has_phrase(tokens, 0, len(tokens), lexicon.undated_past)
+        undated_past = self._undated_past(tokens, {index_of(d.start) for d in dates})
         named = any(h.places for h in live)
         refers_back = _has_phrase(tokens, 0, len(tokens), lexicon.references)
         # "Hours later, ...": looked for once, at the sentence's start (not before every wording: linear).
@@ -1287,6 +1287,18 @@ class SentenceReader:
         while k < len(tokens) and k - first < 3 and tokens[k].text[:1].isupper() and k not in named:
             k += 1
         return first < k < len(tokens) and (tokens[k].lower in lexicon.part_words or tokens[k].lower in lexicon.level_words)
+
+    def _undated_past(self, tokens: list[Token], date_starts: set[int]) -> bool:
+        """Whether the sentence tells a change done at an unstated time ("have already retaken Fuzuli", "earlier");
+        not "Earlier on Thursday", "Ранее в четверг", where a day follows the word."""
+        phrases = self.lexicon.undated_past
+        index = _by_first_word(phrases)
+        for k, token in enumerate(tokens):
+            for phrase in index.get(token.lower, ()):
+                after = k + len(phrase)
+                if _phrase_at(tokens, k, (phrase,)) and not date_starts & {after, after + 1}:
+                    return True
+        return False
 
     def _counted_units(self, tokens: list[Token], at: int, starts: set[int], named: set[int]) -> bool:
         """Whether the place at ``at`` holds a count of units of a lower level that changed hands:
