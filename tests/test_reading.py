@@ -1781,6 +1781,19 @@ def test_an_order_to_withdraw_and_bases_seized_are_no_handover():
     assert events(_setup_disputed(), text, "2014-03-25") == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Übergangsregierung hat am Montag den vollständigen Abzug ihrer Truppen von der Krim angeordnet.\n",
+        "Der Präsident ordnet am Montag den kompletten Rückzug des Militärs von der Krim an.\n",
+        "Le président a ordonné lundi le retrait des troupes de Crimée.\n",
+        "В понедельник президент приказал вывести войска из Крыма.\n",
+    ],
+)
+def test_an_order_to_withdraw_in_german_french_and_russian(text):
+    assert events(_setup_disputed(), text, "2014-03-25") == set()
+
+
 def test_a_state_that_held_on_a_plan_said_on_a_day_and_a_coast_off_a_country(afghanistan, countries):
     assert events(afghanistan, "By Friday, only Kabul remained under the control of the government.\n", "2021-08-14") == set()
     assert events(countries, "Macao will return to China in the year 1999, the ambassador said Monday.\n", "1987-03-24") == set()
