@@ -1781,6 +1781,13 @@ def test_an_order_to_withdraw_and_bases_seized_are_no_handover():
     assert events(_setup_disputed(), text, "2014-03-25") == set()
 
 
+def test_an_annexation_is_a_change_and_a_referendum_s_day_dates_none():
+    setup = _setup_disputed()
+    assert events(setup, "Russia formally annexed Crimea on Tuesday, the Kremlin said.\n", "2014-03-19") == {("Crimea", "completed", "2014-03-18")}
+    assert events(setup, "The annexation of Crimea on March 18 was condemned in the West.\n", "2014-03-20") == {("Crimea", "completed", "2014-03-18")}
+    assert events(setup, "Moscow's annexation of Crimea comes just days after Sunday's referendum on the peninsula.\n", "2014-03-21") == set()
+
+
 @pytest.mark.parametrize(
     "text",
     [
