@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import importlib.util
-import sys
 from itertools import pairwise
 
 import pytest
 
-from conftest import REPO
+from conftest import load_benchmark
 
 
 @pytest.fixture(scope="module")
 def steps():
-    spec = importlib.util.spec_from_file_location("bench_steps", REPO / "benchmarks" / "steps.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_steps"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("steps")
 
 
 def test_a_drag_moves_one_day_at_a_time_and_turns_back_at_the_ends(steps):

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 
-from conftest import REPO
+from conftest import load_benchmark
 
 
 @pytest.fixture(scope="module")
 def contacts():
-    spec = importlib.util.spec_from_file_location("bench_first_contacts", REPO / "benchmarks" / "first_contacts.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_first_contacts"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("first_contacts")
 
 
 def test_pooling_counts_whole_events_of_each_batch(contacts):
