@@ -1298,12 +1298,11 @@ class SentenceReader:
     def _undated_past(self, tokens: list[Token], date_starts: set[int]) -> bool:
         """Whether the sentence tells a change done at an unstated time ("have already retaken Fuzuli", "earlier");
         not "Earlier on Thursday", "Ранее в четверг", where a day follows the word."""
-        phrases = self.lexicon.undated_past
-        index = _by_first_word(phrases)
+        index = _by_first_word(self.lexicon.undated_past)
         for k, token in enumerate(tokens):
             for phrase in index.get(token.lower, ()):
                 after = k + len(phrase)
-                if _phrase_at(tokens, k, (phrase,)) and not date_starts & {after, after + 1}:
+                if after <= len(tokens) and all(tokens[k + n].lower == word for n, word in enumerate(phrase)) and not date_starts & {after, after + 1}:
                     return True
         return False
 
@@ -1333,20 +1332,22 @@ class SentenceReader:
             return True
         if not counts:
             return False
-        listed, k = 0, at
-        while k < len(tokens) and (k in named or tokens[k].text == "," or tokens[k].lower in lexicon.list_words or tokens[k].lower in lexicon.level_words):
-            listed += k in starts
-            k += 1
+        listed = sum(1 for k in range(at, self._list_end(tokens, at, named)) if k in starts)
         return listed != counts[0]
 
     def _held_on(self, tokens: list[Token], at: int, named: set[int]) -> bool:
         """Whether the place at ``at`` opens a list that a state that held on follows: "Kabul, Jalalabad and
         Mazar Sharif remained in government hands"."""
+        end = self._list_end(tokens, at, named)
+        return end < len(tokens) and tokens[end].lower in self.lexicon.remain_words
+
+    def _list_end(self, tokens: list[Token], at: int, named: set[int]) -> int:
+        """Where a list of places opened at ``at`` ends: past its names, commas, list and level words."""
         lexicon = self.lexicon
         k = at
         while k < len(tokens) and (k in named or tokens[k].text == "," or tokens[k].lower in lexicon.list_words or tokens[k].lower in lexicon.level_words):
             k += 1
-        return k < len(tokens) and tokens[k].lower in lexicon.remain_words
+        return k
 
     def _names_its_location(self, tokens: list[Token], at: int) -> bool:
         """Whether the place at ``at`` only locates another named place before it ("Wesh in Kandahar")."""
