@@ -531,6 +531,11 @@ def test_a_french_target_is_not_taken_and_a_list_keeps_its_days_in_order(afghani
     assert events(afghanistan, text, "2021-08-08") == {("Nimruz", "captured", "2021-08-06"), ("Jowzjan", "captured", "2021-08-07")}
 
 
+def test_a_day_across_a_comma_gives_way_to_the_wording_s_own(azerbaijan):
+    text = "Residents of Kalbajar fled on Saturday, burning their homes, as the district was set to be turned over to Azerbaijan on Sunday.\n"
+    assert events(azerbaijan, text, "2020-11-16") == {("Kalbajar District", "scheduled", "2020-11-15")}
+
+
 def test_a_range_of_days_names_no_day(afghanistan):
     text = "Over 8-10 August the group took five northern capitals, Kunduz, Sar-e Pul, Sheberghan, Aibak and Mazar-i-Sharif.\n"
     assert events(afghanistan, text, "2021-08-11") == set()

@@ -1408,6 +1408,9 @@ class SentenceReader:
             # "Launching an operation on March 27, the troops occupied Kalbajar on April 2": the day right after the place.
             last = index_of(max(p.end for p in hit.places) - 1)
             dated = [d for d in dated if 0 < index_of(d.start) - last <= 2][:1] or dated
+            # "..., der am Sonntag an Aserbaidschan übergeben werden muss, standen Samstag früh Häuser in Flammen":
+            # the day in the wording's own clause, not one across a comma.
+            dated = [d for d in dated if not self._comma_between(tokens, index_of(d.start), hit)] or dated
         for place, date in _pair(hit.places, dated):
             (feature,) = place.features
             assert date.date is not None  # only dated mentions are paired
@@ -1442,6 +1445,12 @@ class SentenceReader:
             if kind == "scheduled":
                 self.announced[feature] = day
             yield Found(place, feature, kind, day, sentence)
+
+    @staticmethod
+    def _comma_between(tokens: list[Token], at: int, hit: CueHit) -> bool:
+        """Whether a comma stands between the token at ``at`` and the wording."""
+        first, last = (at, hit.first) if at < hit.first else (hit.last, at)
+        return any(t.text == "," for t in tokens[first:last])
 
     def _as_of(self, tokens: list[Token], at: int) -> bool:
         """Whether a "by" day opening the sentence tells how things stood, not a deadline: "By Friday
