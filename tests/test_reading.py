@@ -536,6 +536,11 @@ def test_a_day_across_a_comma_gives_way_to_the_wording_s_own(azerbaijan):
     assert events(azerbaijan, text, "2020-11-16") == {("Kalbajar District", "scheduled", "2020-11-15")}
 
 
+def test_a_dateline_s_day_dates_no_event(afghanistan):
+    text = "Kabul, July 8 : Government forces have regained control of Qala-e-Naw in Badghis province, the ministry said on Wednesday.\n"
+    assert events(afghanistan, text, "2021-07-08") == {("Badghis", "completed", "2021-07-07")}
+
+
 def test_a_range_of_days_names_no_day(afghanistan):
     text = "Over 8-10 August the group took five northern capitals, Kunduz, Sar-e Pul, Sheberghan, Aibak and Mazar-i-Sharif.\n"
     assert events(afghanistan, text, "2021-08-11") == set()

@@ -490,7 +490,10 @@ class SentenceReader:
         dateline = _CAPITAL_DATELINE.match(sentence)
         dates = [d for d in self.dates.find(sentence, future_sentence) if not (paragraph_start and dateline and d.start < dateline.end() + 3)]
         written = self.finder.find(sentence)
-        places = [p for p in written if not (self._is_dateline(sentence, p, paragraph_start) and not self._heads_an_entry(sentence, p, written, dates))]
+        datelined = [p for p in written if self._is_dateline(sentence, p, paragraph_start) and not self._heads_an_entry(sentence, p, written, dates)]
+        places = [p for p in written if p not in datelined]
+        # The day of a dateline is the report's ("Kabul, July 8 : ..."), not an event's.
+        dates = [d for d in dates if not any(0 < d.start - p.end <= 3 for p in datelined)]
         # "The council chief in Zabul province said the local capital fell": where the speaker
         # is, which "the local capital" may point back to.
         spoken = [p for p in places if self._is_speaker(sentence, p)]
