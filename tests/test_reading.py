@@ -541,6 +541,19 @@ def test_a_dateline_s_day_dates_no_event(afghanistan):
     assert events(afghanistan, text, "2021-07-08") == {("Badghis", "completed", "2021-07-07")}
 
 
+def test_history_decades_before_the_story_is_its_background(azerbaijan):
+    text = (
+        "On December 1, Azerbaijan marks five years since the liberation of the Lachin district.\n\n"
+        "Lachin was occupied on May 18, 1992, and Kalbajar on April 2, 1993.\n"
+    )
+    article = parse_article(text, published=dt.date(2025, 12, 1))
+    gazetteer, capitals, seats = azerbaijan
+    extraction = read_report(article, gazetteer, capitals=capitals, government_seats=seats)
+    assert {(e.district, e.date.isoformat()) for e in extraction.events} == {("Lachin District", "2020-12-01")}
+    told = {(d["text"], d["date"]) for d in extraction.unattached_dates if "background" in str(d["reason"])}
+    assert told == {("Lachin", "1992-05-18"), ("Kalbajar", "1993-04-02")}
+
+
 def test_a_range_of_days_names_no_day(afghanistan):
     text = "Over 8-10 August the group took five northern capitals, Kunduz, Sar-e Pul, Sheberghan, Aibak and Mazar-i-Sharif.\n"
     assert events(afghanistan, text, "2021-08-11") == set()

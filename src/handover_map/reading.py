@@ -1751,6 +1751,20 @@ def _add_events(extraction: Extraction, found_events: list[Found], seen: set[tup
 #: How items of a list open: "- ", "• ", "* ".
 _BULLETS = frozenset({"- ", "• ", "* ", "– ", "— "})
 
+#: A change this many years before the latest one a report tells is its background ("Lachin was occupied
+#: on May 18, 1992", in a report of its return in 2020): mapped, it would stretch the slider over decades.
+BACKGROUND_YEARS = 20
+
+
+def _without_background(events: list[Event]) -> tuple[list[Event], list[Event]]:
+    """The events of a report's story, and those of its background history (see :data:`BACKGROUND_YEARS`)."""
+    if not events:
+        return events, []
+    newest = max(e.date for e in events)
+    cutoff = _years_before(newest, BACKGROUND_YEARS) if newest.year > BACKGROUND_YEARS else dt.date.min  # dates of year 1 are valid input
+    return [e for e in events if e.date >= cutoff], [e for e in events if e.date < cutoff]
+
+
 #: How many first sentences of a report tell the news of its day.
 LEAD_SENTENCES = 3
 
@@ -1887,6 +1901,15 @@ def read_report(
         for k in range(before, len(extraction.events)):
             extraction.events[k] = replace(extraction.events[k], note=NEWS_OF_THE_DAY_NOTE)
     extraction.events = _complete_parties(extraction.events, reader.parties_named)
+    extraction.events, background = _without_background(extraction.events)
+    extraction.unattached_dates += [
+        {
+            "text": event.as_written,
+            "date": event.date.isoformat(),
+            "reason": f"a change more than {BACKGROUND_YEARS} years before the report's latest one, told as background; add it to the table to map it",
+        }
+        for event in background
+    ]
     order = settings.EVENT_KINDS
     extraction.events.sort(key=lambda e: (e.date, e.district, order.index(e.kind)))
     return extraction
