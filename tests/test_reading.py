@@ -554,6 +554,17 @@ def test_history_decades_before_the_story_is_its_background(azerbaijan):
     assert told == {("Lachin", "1992-05-18"), ("Kalbajar", "1993-04-02")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les talibans se sont emparés de Herat jeudi, selon des responsables.\n\nLe même jour, les insurgés se sont emparés de Kandahar.\n",
+        "Die Taliban haben am Donnerstag Herat erobert.\n\nAm selben Tag eroberten sie auch Kandahar.\n",
+    ],
+)
+def test_the_same_day_in_french_and_german_is_the_day_told_last(afghanistan, text):
+    assert {(place, day) for place, _, day in events(afghanistan, text, "2021-08-14")} == {("Herat", "2021-08-12"), ("Kandahar", "2021-08-12")}
+
+
 def test_a_range_of_days_names_no_day(afghanistan):
     text = "Over 8-10 August the group took five northern capitals, Kunduz, Sar-e Pul, Sheberghan, Aibak and Mazar-i-Sharif.\n"
     assert events(afghanistan, text, "2021-08-11") == set()
