@@ -1827,11 +1827,10 @@ def test_an_annexation_is_a_change_and_a_referendum_s_day_dates_none():
     [
         "Die Übergangsregierung hat am Montag den vollständigen Abzug ihrer Truppen von der Krim angeordnet.\n",
         "Der Präsident ordnet am Montag den kompletten Rückzug des Militärs von der Krim an.\n",
-        "Le président a ordonné lundi le retrait des troupes de Crimée.\n",
         "В понедельник президент приказал вывести войска из Крыма.\n",
     ],
 )
-def test_an_order_to_withdraw_in_german_french_and_russian(text):
+def test_an_order_to_withdraw_in_german_and_russian(text):
     assert events(_setup_disputed(), text, "2014-03-25") == set()
 
 

@@ -274,7 +274,8 @@ def _is_body(text: str, last: bool = False) -> bool:
     # A long paragraph of several sentences is prose even when a copy cuts it off mid-sentence; so is
     # a long one at the end of a copy that stops inside its first sentence ("..., which").
     words = len(text.split())
-    cut_off = last and words >= _CUT_OFF_WORDS and text.rstrip()[-1:].isalpha() and text.rstrip().rsplit(None, 1)[-1].islower()
+    last_word = text.rsplit(None, 1)[-1] if words else ""
+    cut_off = last and words >= _CUT_OFF_WORDS and last_word.isalpha() and last_word.islower()
     ends = bool(_SENTENCE_END.search(text)) or (words >= 25 and bool(_INNER_SENTENCE_END.search(text))) or cut_off
     return words >= 6 and ends and not _CAPTION_START.match(text) and not _ends_with_credit(text)
 

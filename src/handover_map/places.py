@@ -88,7 +88,7 @@ def phonetic_key(name: str, merge_h: bool = False) -> str:
         text = text.replace(written, sound)
     if merge_h:
         text = text.replace("h", "g")  # Russian writes Latin h as г: "Кандагар", "Герат"
-    text = _HARD_C.sub("k", text)  # "Crimea" is "Krim", "Крым"; Azerbaijani c before e is j (Kəlbəcər)
+    text = _HARD_C.sub("k", text)  # "Crimea" is "Krim", "Крым"; "Cebrayil" keeps its soft c
     text = _PERSIAN_ENDING.sub("a", text)  # "Meymaneh" is "Maimana"
     text = _NOT_LETTER.sub("", text)
     if not text:
