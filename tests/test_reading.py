@@ -1054,6 +1054,17 @@ def test_a_change_told_as_just_done_in_the_opening_is_the_news_of_the_day(afghan
     assert events(afghanistan, "The Taliban have taken Jalalabad.\n", None) == set()
 
 
+def test_a_headline_tells_its_news_in_the_present(afghanistan, countries):
+    # Headlines put what was just done in the present: "take" is "have taken".
+    text = "Taliban Capture Jalalabad Without a Fight\n\nResidents said shops stayed shut as fighters patrolled the streets of the eastern city.\n"
+    assert events(afghanistan, text, "2021-08-15") == {("Nangarhar", "captured", "2021-08-15")}
+    # The same words in the body are no news of the day, and an agreement in a headline is a plan.
+    body = "Shops stayed shut as fighters patrolled the streets of the eastern city.\n\nThe Taliban capture Jalalabad without a fight.\n"
+    assert events(afghanistan, body, "2021-08-15") == set()
+    agreed = "Lisbon and Beijing Agree on Return of Macao\n\nThe talks in the Chinese capital ended after four rounds, officials said.\n"
+    assert events(countries, agreed, "1987-03-26") == set()
+
+
 def test_parties_of_a_change_dated_by_the_next_sentence_and_of_the_whole_report(afghanistan):
     text = (
         "Government forces had defended the city for weeks. Government forces withdrew to the airport.\n\n"

@@ -471,6 +471,8 @@ class SentenceReader:
         self.undated_changes: list[tuple[Place, tuple[int, int], int, tuple[str, str, bool]]] = []
         #: Sentences read so far (the headline's included).
         self.sentences_read = 0
+        #: Whether the sentence read is the headline, which tells what was just done in the present ("Taliban Capture Faizabad").
+        self.in_headline = False
         #: Words a list after its wording does not go on past: a relative or contrasting clause.
         self.list_stops = lexicon.relative_words | lexicon.contrast_words
         #: Words that may stand between two places of one list besides their dates.
@@ -677,7 +679,9 @@ class SentenceReader:
         # One place, maybe named twice ("Tarinkot, the centre of Uruzgan province"); a list of places told as
         # just taken is more often a run of days (measured: a list lost more than it gained).
         just_done = [
-            h for h in live if h.kind == "completed" and len({next(iter(p.features)) for p in h.places}) == 1 and not h.dates and self._perfect(tokens, h)
+            h
+            for h in live
+            if h.kind == "completed" and len({next(iter(p.features)) for p in h.places}) == 1 and not h.dates and (self.in_headline or self._perfect(tokens, h))
         ]
         one_place = len({next(iter(p.features)) for p in waiting}) == 1
         if len(just_done) == 1 and not dates and not undated_past and not _YEAR_DIGITS.search(sentence) and one_place:
@@ -1846,6 +1850,7 @@ def read_report(
         is_headline = not headline_read and not paragraph.body and article.headline and " ".join(paragraph.text.split()) == article.headline
         if is_headline:
             headline_read = True
+        reader.in_headline = bool(is_headline)
         if not paragraph.body and not is_headline:
             heading = _date_heading(paragraph.text, dates)
             if heading is not None:
