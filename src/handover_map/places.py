@@ -96,6 +96,25 @@ def phonetic_key(name: str, merge_h: bool = False) -> str:
     return _DOUBLE.sub(r"\1", text[0] + _VOWELS.sub("", text[1:]))
 
 
+#: Vowels that open a name and are written for one sound: "Oruzgan" for Uruzgan.
+_OPENING_VOWELS = {"o": "u", "u": "o"}
+
+
+def _alternative_keys(word: str, key: str, merge_h: bool) -> list[str]:
+    """Keys ``word`` may also have, tried after its own key found nothing (a key long enough to trust only).
+
+    "Talokan" for Taloqan: q and k, written for one sound, key apart (q keys with g, as Gazakh for
+    Qazakh), so k is tried as g. German writes kh as ch ("Badachschan" for Badakhshan), which the
+    key reads as French sh ("Choucha"). An opening o or u may be the other ("Oruzgan").
+    """
+    alternatives = [key.replace("k", "g")]
+    if "ch" in word.lower():
+        alternatives.append(phonetic_key(re.sub("ch", "kh", word, flags=re.IGNORECASE), merge_h))
+    if key[0] in _OPENING_VOWELS:
+        alternatives.append(_OPENING_VOWELS[key[0]] + key[1:])
+    return [a for a in alternatives if a != key]
+
+
 @dataclass(frozen=True)
 class Place:
     """A place named in a text: where, as written, which feature(s), and by which rule."""
@@ -204,14 +223,12 @@ class PlaceFinder:
                 return keys[key], "transliteration"
             if key in capitals:
                 return {capitals[key]}, "capital"
-        # "Talokan" for Taloqan: q and k, written for one sound, key apart (q keys with g, as Gazakh for
-        # Qazakh). A key long enough to trust is tried with k as g, too.
-        alternative = key.replace("k", "g")
-        if alternative != key and len(key) >= MIN_KEY + 1:
-            if alternative in keys:
-                return keys[alternative], "transliteration"
-            if alternative in capitals:
-                return {capitals[alternative]}, "capital"
+        if len(key) >= MIN_KEY + 1:
+            for alternative in _alternative_keys(word, key, merge_h):
+                if alternative in keys:
+                    return keys[alternative], "transliteration"
+                if alternative in capitals:
+                    return {capitals[alternative]}, "capital"
         lowered = word.lower()
         for ending in self.endings:
             if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
