@@ -1074,6 +1074,21 @@ def test_a_headline_tells_its_news_in_the_present(afghanistan, countries):
     assert events(countries, agreed, "1987-03-26") == set()
 
 
+def test_the_day_told_to_someone_is_not_the_new_date(azerbaijan):
+    text = "Yerevan will delay the withdrawal of its troops from Lachin until December 5, an official told journalists on Friday.\n"
+    assert events(azerbaijan, text, "2020-11-28") == {("Lachin District", "scheduled", "2020-12-05")}
+    text = "Yerevan will delay the withdrawal of its troops from Lachin until December 5, an official told AFP on Friday.\n"
+    assert events(azerbaijan, text, "2020-11-28") == {("Lachin District", "scheduled", "2020-12-05")}
+
+
+def test_hand_over_in_two_words_and_a_pullout_of_someone_are_nouns(azerbaijan):
+    text = "The hand over of Lachin to Azerbaijan, which was scheduled for Sunday, has been delayed by five days.\n"
+    assert events(azerbaijan, text, "2020-11-29") == {("Lachin District", "postponed", "2020-11-29"), ("Lachin District", "scheduled", "2020-12-04")}
+    # ... as is a pullout of someone from a place.
+    text = "The pullout of Armenian soldiers from Lachin, which was scheduled for Sunday, has been delayed by five days.\n"
+    assert events(azerbaijan, text, "2020-11-29") == {("Lachin District", "postponed", "2020-11-29"), ("Lachin District", "scheduled", "2020-12-04")}
+
+
 def test_parties_of_a_change_dated_by_the_next_sentence_and_of_the_whole_report(afghanistan):
     text = (
         "Government forces had defended the city for weeks. Government forces withdrew to the airport.\n\n"

@@ -126,6 +126,8 @@ class Lexicon:
     signing: tuple[re.Pattern[str], ...]
     list_words: frozenset[str]
     speech_words: frozenset[str]
+    #: Whom a speech word tells, between it and its day: "told reporters on Sunday".
+    speech_audience: frozenset[str]
     #: Words that put a future word in the past: "was due".
     past_markers: frozenset[str]
     #: Auxiliaries of the present perfect ("have taken"): a change told so, with no day, is news of the report's day.
@@ -301,6 +303,7 @@ def _parse(spec: dict) -> Lexicon:
         wording_adverbs=frozenset(words.get("wording_adverbs", [])),
         verb_final=words.get("verb_final", False),
         speech_words=frozenset(words.get("speech_words", [])),
+        speech_audience=frozenset(words.get("speech_audience", [])),
         list_words=frozenset(words.get("list_words", [])) | {",", "(", ")", "-", "–", "—"},
         locative=frozenset(words.get("locative", [])),
         past_markers=frozenset(words.get("past_markers", [])),

@@ -807,7 +807,13 @@ class SentenceReader:
     def _said_on(self, tokens: list[Token], at: int) -> bool:
         """Whether the date at ``at`` is the day something was said: "officials announced Friday", "said on Sunday"."""
         before = [t.lower for t in tokens[max(0, at - 2) : at]]
-        return bool(before) and (before[-1] in self.lexicon.speech_words or (len(before) == 2 and before[0] in self.lexicon.speech_words))
+        if bool(before) and (before[-1] in self.lexicon.speech_words or (len(before) == 2 and before[0] in self.lexicon.speech_words)):
+            return True
+        # ... with whom it was told between: "told reporters on Sunday", "told AFP on Sunday".
+        if at < 3 or tokens[at - 3].lower not in self.lexicon.speech_words:
+            return False
+        audience = tokens[at - 2]
+        return audience.lower in self.lexicon.speech_audience or audience.text[:1].isupper()
 
     def _other_day_word(self, token: Token) -> bool:
         return token.lower in self.lexicon.other_day_words or token.lower.startswith(self.lexicon.other_day_stems)
