@@ -1089,6 +1089,14 @@ def test_hand_over_in_two_words_and_a_pullout_of_someone_are_nouns(azerbaijan):
     assert events(azerbaijan, text, "2020-11-29") == {("Lachin District", "postponed", "2020-11-29"), ("Lachin District", "scheduled", "2020-12-04")}
 
 
+def test_a_list_after_its_wording_does_not_go_on_into_another_clause(azerbaijan, afghanistan):
+    text = "Ahead of the handover of Lachin on December 1, residents are burning their homes as they did in Kalbajar.\n"
+    assert events(azerbaijan, text, "2020-11-26") == {("Lachin District", "scheduled", "2020-12-01")}
+    # A list whose places have a few words each still goes on.
+    text = "The Taliban captured Kunduz, a city of some 370,000 people in the north, and Taloqan on Sunday.\n"
+    assert events(afghanistan, text, "2021-08-09") == {("Kunduz", "captured", "2021-08-08"), ("Takhar", "captured", "2021-08-08")}
+
+
 def test_parties_of_a_change_dated_by_the_next_sentence_and_of_the_whole_report(afghanistan):
     text = (
         "Government forces had defended the city for weeks. Government forces withdrew to the airport.\n\n"

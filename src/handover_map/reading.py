@@ -1168,6 +1168,10 @@ class SentenceReader:
             listed = [p for p in hit.places if index_of(p.start) > hit.last]
             if hit is previous and listed and any(t.lower in self.list_stops for t in tokens[index_of(listed[-1].end - 1) + 1 : at]):
                 continue
+            # Nor past a clause of its own: "the transfer of Lachin by 1 December, the Armenians are setting fires
+            # as they did in Kalbajar" (a list's places are joined by few words of their own: "Herat, the third city; and Kandahar").
+            if hit is previous and listed and self._clause_words(tokens[index_of(listed[-1].end - 1) + 1 : at]) > LIST_GAP_WORDS:
+                continue
             if distance > 40 and not (hit is previous and listed and at - index_of(listed[-1].end - 1) <= 12):
                 continue
             (feature,) = place.features
@@ -1184,6 +1188,10 @@ class SentenceReader:
             hit.places.append(place)
         for hit in hits:
             self._keep_nearest_list(tokens, hit, index_of)
+
+    def _clause_words(self, between: list[Token]) -> int:
+        """How many words between two places are neither names, numbers nor words that join a list."""
+        return sum(1 for t in between if t.text[:1].isalpha() and not t.text[:1].isupper() and t.lower not in self.list_joiners)
 
     def _locates_a_part(self, tokens: list[Token], at: int, last: int, firsts: list[int]) -> bool:
         """Whether a place told with a locative ("in der Großstadt Kundus") is followed, before the next wording,
@@ -1777,6 +1785,9 @@ def _without_background(events: list[Event]) -> tuple[list[Event], list[Event]]:
 
 #: How many first sentences of a report tell the news of its day.
 LEAD_SENTENCES = 3
+
+#: A list of places after its wording goes on past at most this many words of their own between two places.
+LIST_GAP_WORDS = 6
 
 #: The note of an event dated by its report's publication day, for the reviewer.
 NEWS_OF_THE_DAY_NOTE = "No day in the text: told as just done in the report's opening, so dated by its publication day; check."
