@@ -992,6 +992,22 @@ def test_a_change_done_at_midnight_is_on_the_day_that_midnight_began(countries, 
     assert ("Kalbajar District", "scheduled", "2020-11-25") in events(azerbaijan, text, "2020-11-24")
 
 
+def test_a_day_told_with_the_midnight_that_ends_it_is_the_next_day(countries):
+    assert events(countries, "At midnight on 30 June the colony of Hong Kong returned to China.\n", "1997-07-01") == {
+        ("Hong Kong S.A.R.", "completed", "1997-07-01")
+    }
+    assert events(countries, "At about midnight on Sunday the enclave of Macao returned to China.\n", "1999-12-20") == {
+        ("Macao S.A.R", "completed", "1999-12-20")
+    }
+    # "at midnight tomorrow" is one date, the midnight after tomorrow.
+    assert events(countries, "The governor will hand Macao back to China at midnight tomorrow.\n", "1999-12-18") == {("Macao S.A.R", "scheduled", "1999-12-20")}
+    assert events(countries, "Portugal gibt Macao am 19. Dezember um Mitternacht an China zurück.\n", "1999-12-10", "de") == {
+        ("Macao S.A.R", "scheduled", "1999-12-20")
+    }
+    # Without the midnight, the day told.
+    assert events(countries, "On 19 December the enclave of Macao returned to China.\n", "1999-12-20") == {("Macao S.A.R", "completed", "1999-12-19")}
+
+
 def test_villages_in_a_list_of_districts_are_not_the_districts(azerbaijan):
     text = "On Tuesday the army took Alpha, Beta and Gamma villages in Fuzuli, and 12 villages in Zangelan, Jabrayil and Khojavend districts.\n"
     assert events(azerbaijan, text, "2020-10-21") == set()

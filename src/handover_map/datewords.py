@@ -296,7 +296,26 @@ class DateReader:
                 self.previous_past = day  # not a plan ahead: "will arrive on August 15. A day earlier, ..." counts from the story's day
             problem = "" if day is not None else self._problem(form, match)
             found.append(DateMention(match.start(), match.end(), match.group(0), day, form, problem))
-        return _days_before(_weekdays_with_their_dates(found, text))
+        return _days_before(self._midnight_ending(_weekdays_with_their_dates(found, text), text))
+
+    def _midnight_ending(self, found: list[DateMention], text: str) -> list[DateMention]:
+        """A day told with the midnight that ends it ("at midnight on 19 December", "at about midnight on
+        Thursday", "tomorrow at midnight"): the next day, the midnight's own mention ("at midnight
+        tomorrow") folded into it."""
+        lowered = text.lower()
+        phrases = [p for p in self.words.midnight_ending if p in lowered]
+        if not phrases:
+            return found
+        folded: set[int] = set()
+        for k, mention in enumerate(found):
+            if mention.date is None or mention.text.lower() in self.words.midnight:
+                continue
+            before, after = lowered[max(0, mention.start - 40) : mention.start], lowered[mention.end : mention.end + 40]
+            # The midnight right before the day or one word from it ("at midnight on", "à minuit le"), or right after it.
+            if any(re.search(rf"\b{re.escape(p)}\s+(?:\w+\s+)?$", before) or re.match(rf"\s+{re.escape(p)}\b", after) for p in phrases):
+                found[k] = replace(mention, date=_shift(mention.date, 1))
+                folded.update(j for j in (k - 1, k + 1) if 0 <= j < len(found) and found[j].text.lower() in self.words.midnight)
+        return [m for j, m in enumerate(found) if j not in folded]
 
     def _problem(self, form: str, match: re.Match[str]) -> str:
         """Why a date mention gave no day, when the text is to blame (not a missing publication date)."""

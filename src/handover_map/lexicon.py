@@ -79,6 +79,9 @@ class DateWords:
     weekday_parts: tuple[str, ...] = ()
     #: Relative words of the midnight ahead ("at midnight"): of a change told as done, the midnight that began the day.
     midnight: frozenset[str] = frozenset()
+    #: A midnight right before or after a day ("at midnight on 19 December", "on Sunday at midnight") is the one
+    #: that ends it: the change comes on the next day. Empty where the language counts it otherwise.
+    midnight_ending: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -257,6 +260,7 @@ def _parse(spec: dict) -> Lexicon:
         ago=tuple(date_spec.get("ago", [])),
         weekday_parts=tuple(date_spec.get("weekday_parts", [])),
         midnight=frozenset(date_spec.get("midnight", [])),
+        midnight_ending=tuple(date_spec.get("midnight_ending", [])),
     )
     force_words = [_word_pattern(w) for w in words.get("force", [])]
     cues = []
