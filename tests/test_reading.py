@@ -1008,6 +1008,11 @@ def test_a_day_told_with_the_midnight_that_ends_it_is_the_next_day(countries):
     assert events(countries, "On 19 December the enclave of Macao returned to China.\n", "1999-12-20") == {("Macao S.A.R", "completed", "1999-12-19")}
 
 
+def test_the_day_of_a_celebration_is_not_the_day_of_the_change(azerbaijan):
+    text = "Today Azerbaijan celebrates the liberation of Shusha, which its army won on November 8, 2020.\n"
+    assert events(azerbaijan, text, "2022-11-08") == {("Shusha City", "captured", "2020-11-08")}
+
+
 def test_villages_in_a_list_of_districts_are_not_the_districts(azerbaijan):
     text = "On Tuesday the army took Alpha, Beta and Gamma villages in Fuzuli, and 12 villages in Zangelan, Jabrayil and Khojavend districts.\n"
     assert events(azerbaijan, text, "2020-10-21") == set()
