@@ -908,6 +908,32 @@ def test_german_compound_of_a_name():
     assert events(setup, text, "2005-09-13") == {("Gaza", "completed", "2005-09-12")}
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("On Tuesday Putin signed a treaty on the accession of Crimea to Russia.", "en"),
+        ("Putin hat am Dienstag den Vertrag über die Aufnahme der Krim in die Russische Föderation unterzeichnet.", "de"),
+        ("La Russie a signé mardi le traité sur le rattachement de la Crimée.", "fr"),
+        ("18 марта 2014 года Путин подписал договор о принятии Крыма в состав России.", "ru"),
+    ],
+)
+def test_the_signing_of_an_accession_is_the_change(text, language):
+    # An annexation is made by its treaty: the signing's day is the change's, not an agreement's.
+    assert events(_setup_disputed(), text + "\n", "2014-03-19", language) == {("Crimea", "completed", "2014-03-18")}
+
+
+def test_an_accession_voted_on_or_undated_is_no_change():
+    setup = _setup_disputed()
+    assert events(setup, "A referendum on the accession of Crimea to Russia was held on Sunday.\n", "2014-03-19") == set()
+    # The next sentence's day does not date an accession told without one.
+    text = "Parliament drafted the procedures for the accession of Crimea.\n\nThe document was signed on Monday.\n"
+    assert events(setup, text, "2014-03-19") == set()
+    # An anniversary counted "from the moment" of the change, and one written as "the 20th".
+    text = "Сегодня исполняется 10 лет с момента воссоединения Крыма с Россией.\n"
+    assert events(setup, text, "2024-03-18", "ru") == {("Crimea", "completed", "2014-03-18")}
+    assert events(setup, "Крым встретил 10-летие воссоединения с Россией.\n", "2024-03-18", "ru") == set()
+
+
 def _setup_disputed():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

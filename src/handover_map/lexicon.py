@@ -40,6 +40,8 @@ class Cue:
     words: tuple[re.Pattern[str] | None, ...]
     #: Whether the wording tells a change by force ("captured", "fell"), not a handover.
     force: bool = False
+    #: Whether the wording tells a change a signature makes ("the accession of Crimea"): its treaty's signing is the change, not an agreement.
+    signed: bool = False
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ class Lexicon:
     condition: frozenset[str]
     #: Phrases (words may end in "*") that make a sentence an anniversary: "one year passes since".
     anniversary: tuple[tuple[re.Pattern[str], ...], ...]
-    #: The first three letters of the anniversary phrases' first words, to find where one may start.
+    #: The first three letters of the anniversary phrases' first words, to find where one may start ("" for one opening with "*").
     anniversary_starts: frozenset[str]
     #: How an anniversary counts its years ("one year passes since", "5 лет со дня"), with ``n`` the count.
     years_since: tuple[re.Pattern[str], ...]
@@ -155,6 +157,8 @@ class Lexicon:
     start_words: frozenset[str]
     #: Words of ordering or asking right before a wording: "ordered the withdrawal of forces from Crimea" tells no change.
     order_words: frozenset[str]
+    #: Words of a vote whose subject a wording right after them is: "the referendum on accession to Russia".
+    vote_words: frozenset[str]
     #: Words of a state that held on, right before a wording: "remained firmly in government hands".
     remain_words: frozenset[str]
     #: Pronouns before a handover noun that point back to the place named last: "its fall".
@@ -263,6 +267,7 @@ def _parse(spec: dict) -> Lexicon:
         midnight_ending=tuple(date_spec.get("midnight_ending", [])),
     )
     force_words = [_word_pattern(w) for w in words.get("force", [])]
+    signed_words = [_word_pattern(w) for w in words.get("signed_changes", [])]
     cues = []
     for group in spec["cue"]:
         if group["kind"] not in CUE_KINDS:
@@ -271,7 +276,8 @@ def _parse(spec: dict) -> Lexicon:
             compiled = tuple(None if w == "..." else _word_pattern(w) for w in text.split())
             first = text.split()[0].lower().replace("*", "")
             force = group["kind"] == "change" and any(pattern.fullmatch(first) for pattern in force_words)
-            cues.append(Cue(text, group["kind"], group["place"], group["subject"], compiled, force))
+            signed = group["kind"] == "change" and any(pattern.fullmatch(first) for pattern in signed_words)
+            cues.append(Cue(text, group["kind"], group["place"], group["subject"], compiled, force, signed))
     index: dict[str, list[Cue]] = {}
     for cue in cues:
         first = cue.text.split()[0].split("*")[0]
@@ -283,7 +289,7 @@ def _parse(spec: dict) -> Lexicon:
         negation=frozenset(words["negation"]),
         condition=frozenset(words["condition"]),
         anniversary=tuple(tuple(_word_pattern(word) for word in phrase.split()) for phrase in words.get("anniversary", [])),
-        anniversary_starts=frozenset(phrase.split()[0][:3] for phrase in words.get("anniversary", [])),
+        anniversary_starts=frozenset(phrase.split()[0].split("*")[0][:3] for phrase in words.get("anniversary", [])),
         years_since=tuple(_shift_pattern(template, dates) for template in words.get("years_since", [])),
         future=_phrases(words["future"]),
         passive=frozenset(words["passive"]),
@@ -332,6 +338,7 @@ def _parse(spec: dict) -> Lexicon:
         now_words=frozenset(words.get("now_words", [])),
         start_words=frozenset(words.get("start_words", [])),
         order_words=frozenset(words.get("order_words", [])),
+        vote_words=frozenset(words.get("vote_words", [])),
         remain_words=frozenset(words.get("remain_words", [])),
         possessive_pronouns=frozenset(words.get("possessive_pronouns", [])),
         ceremony_words=frozenset(words.get("ceremony_words", [])),

@@ -521,7 +521,7 @@ class SentenceReader:
         anniversary = any(
             _starts_phrase(tokens, k, phrase)
             for k, token in enumerate(tokens)
-            if token.lower[:3] in lexicon.anniversary_starts
+            if token.lower[:3] in lexicon.anniversary_starts or "" in lexicon.anniversary_starts  # "" : a phrase opening with "*" ("*-летие")
             for phrase in lexicon.anniversary
         )
         # "Today, one year passes since the liberation of Kalbajar": the change, that many years before the day told.
@@ -691,7 +691,10 @@ class SentenceReader:
         if not waiting and not places and not dates and self.pending_age == 0:
             self.pending_age = 1  # "The insurgents have taken 12 capitals in a week." keeps the thread
         else:
-            self.pending_places, self.pending_span, self.pending_age = waiting, (start, end), 0
+            # (Not an accession or annexation, which the next sentence's day does not date: "the procedures for the
+            # accession of Crimea. The document was signed hours after ...".)
+            signed = {id(p) for h in waiting_hits if h.cue.signed for p in h.places}
+            self.pending_places, self.pending_span, self.pending_age = [p for p in waiting if id(p) not in signed], (start, end), 0
             self.pending_parties = {id(p): told_by[id(h)] for h in waiting_hits for p in h.places}
             # "on Wednesday (Aug 11)": two mentions of one day are one date.
             self.pending_date = undated[0] if len({d.date for d in undated}) == 1 else None
@@ -781,8 +784,12 @@ class SentenceReader:
         before = tokens[_window_start(tokens, at, 3) : at]
         before = before[next((k + 1 for k in range(len(before) - 1, -1, -1) if before[k].text == ","), 0) :]
         around = before + tokens[at + 1 : at + 4]
-        if any(self._other_day_word(t) for t in around):
+        # A treaty's signing is the change it tells, where that is an accession or annexation: "signed on 18 March".
+        signed = any(h.cue.signed for h in cues)
+        if any(self._other_day_word(t) and not (signed and self._is_signing(t.lower)) for t in around):
             return True
+        if signed:
+            return False
         # ... or a signing further back, with no handover wording in between; or further on, before any
         # handover wording ("On April 13, 1987, after rounds of talks, China and Portugal signed",
         # "die Vereinbarung, die am 9. November geschlossen wurde").
@@ -975,6 +982,7 @@ class SentenceReader:
         for applies, words, near, reason in (
             (hit.cue.kind == "change", lexicon.remain_words, three_before, "a state that held on, not a change"),  # "only Kabul remained in government hands"
             (hit.cue.kind == "change", lexicon.order_words, ordering, "an order, not the change"),  # "ordered the withdrawal of forces from Crimea"
+            (hit.cue.kind == "change", lexicon.vote_words, three_before, "the subject of a vote, not the change"),  # "a referendum on accession"
             (hit.cue.subject == "giver", lexicon.start_words, two_before, "a start, not the change"),  # "began withdrawing from the Gaza Strip"
             (hit.cue.kind != "change", lexicon.ceremony_words, two_before, "a ceremony, not the change"),  # "a handover ceremony scheduled for"
         ):
