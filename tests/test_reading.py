@@ -922,6 +922,13 @@ def test_the_signing_of_an_accession_is_the_change(text, language):
     assert events(_setup_disputed(), text + "\n", "2014-03-19", language) == {("Crimea", "completed", "2014-03-18")}
 
 
+def test_a_treaty_signed_to_annex_does_what_it_aims_at():
+    text = "Putin signed a treaty on Tuesday to incorporate the region of Crimea into Russia.\n"
+    assert events(_setup_disputed(), text, "2014-03-19") == {("Crimea", "completed", "2014-03-18")}
+    # ... while troops massing to annex it is no change.
+    assert events(_setup_disputed(), "On Tuesday troops were massing to annex Crimea.\n", "2014-03-19") == set()
+
+
 def test_an_accession_voted_on_or_undated_is_no_change():
     setup = _setup_disputed()
     assert events(setup, "A referendum on the accession of Crimea to Russia was held on Sunday.\n", "2014-03-19") == set()

@@ -1000,7 +1000,9 @@ class SentenceReader:
         marker = hit.first - 2 if hit.first > 1 and tokens[hit.first - 1].lower.endswith("ly") else hit.first - 1
         aim = hit.cue.subject != "none" and marker >= 0 and tokens[marker].lower in lexicon.infinitive_markers
         claimed = hit.first > 1 and tokens[hit.first - 2].lower in lexicon.speech_words  # "claimed to capture"
-        if aim and not claimed and not ahead and not _has_phrase(tokens, _window_start(tokens, hit.first, 8), hit.first, lexicon.future):
+        # "signed a treaty Tuesday to incorporate Crimea into Russia": the treaty does what it aims at.
+        signed = hit.cue.signed and any(self._is_signing(t.lower) for t in tokens[_window_start(tokens, hit.first, 8) : hit.first])
+        if aim and not claimed and not signed and not ahead and not _has_phrase(tokens, _window_start(tokens, hit.first, 8), hit.first, lexicon.future):
             return _AIM  # "forces were massing to occupy Shusha"
         return None
 
