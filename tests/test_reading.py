@@ -1032,6 +1032,7 @@ def test_a_day_told_with_the_midnight_that_ends_it_is_the_next_day(countries):
     assert events(countries, "At about midnight on Sunday the enclave of Macao returned to China.\n", "1999-12-20") == {
         ("Macao S.A.R", "completed", "1999-12-20")
     }
+    assert events(countries, "At midnight, June 30, 1997, Hong Kong returned to China.\n", "1997-07-02") == {("Hong Kong S.A.R.", "completed", "1997-07-01")}
     # "at midnight tomorrow" is one date, the midnight after tomorrow.
     assert events(countries, "The governor will hand Macao back to China at midnight tomorrow.\n", "1999-12-18") == {("Macao S.A.R", "scheduled", "1999-12-20")}
     assert events(countries, "Portugal gibt Macao am 19. Dezember um Mitternacht an China zurück.\n", "1999-12-10", "de") == {

@@ -311,8 +311,9 @@ class DateReader:
             if mention.date is None or mention.text.lower() in self.words.midnight:
                 continue
             before, after = lowered[max(0, mention.start - 40) : mention.start], lowered[mention.end : mention.end + 40]
-            # The midnight right before the day or one word from it ("at midnight on", "à minuit le"), or right after it.
-            if any(re.search(rf"\b{re.escape(p)}\s+(?:\w+\s+)?$", before) or re.match(rf"\s+{re.escape(p)}\b", after) for p in phrases):
+            # The midnight right before the day or one word from it ("at midnight on", "à minuit le", "at midnight, June 30"),
+            # or right after it.
+            if any(re.search(rf"\b{re.escape(p)},?\s+(?:\w+\s+)?$", before) or re.match(rf",?\s+{re.escape(p)}\b", after) for p in phrases):
                 found[k] = replace(mention, date=_shift(mention.date, 1))
                 folded.update(j for j in (k - 1, k + 1) if 0 <= j < len(found) and found[j].text.lower() in self.words.midnight)
         return [m for j, m in enumerate(found) if j not in folded]
