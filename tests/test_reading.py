@@ -1129,6 +1129,11 @@ def test_a_headline_tells_its_news_in_the_present(afghanistan, countries):
     assert events(countries, agreed, "1987-03-26") == set()
 
 
+def test_a_weekday_scheduled_is_the_next_one(azerbaijan):
+    text = "Residents are leaving Kalbajar, which is scheduled to be handed over on Sunday.\n"
+    assert events(azerbaijan, text, "2020-11-12") == {("Kalbajar District", "scheduled", "2020-11-15")}
+
+
 def test_the_day_told_to_someone_is_not_the_new_date(azerbaijan):
     text = "Yerevan will delay the withdrawal of its troops from Lachin until December 5, an official told journalists on Friday.\n"
     assert events(azerbaijan, text, "2020-11-28") == {("Lachin District", "scheduled", "2020-12-05")}
