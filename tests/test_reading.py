@@ -1033,6 +1033,8 @@ def test_a_day_told_with_the_midnight_that_ends_it_is_the_next_day(countries):
         ("Macao S.A.R", "completed", "1999-12-20")
     }
     assert events(countries, "At midnight, June 30, 1997, Hong Kong returned to China.\n", "1997-07-02") == {("Hong Kong S.A.R.", "completed", "1997-07-01")}
+    # A report's own weekday told as past is the midnight that began it: the one ending it has not come yet.
+    assert events(countries, "At midnight Monday the enclave of Macao returned to China.\n", "1999-12-20") == {("Macao S.A.R", "completed", "1999-12-20")}
     # "at midnight tomorrow" is one date, the midnight after tomorrow.
     assert events(countries, "The governor will hand Macao back to China at midnight tomorrow.\n", "1999-12-18") == {("Macao S.A.R", "scheduled", "1999-12-20")}
     assert events(countries, "Portugal gibt Macao am 19. Dezember um Mitternacht an China zurück.\n", "1999-12-10", "de") == {

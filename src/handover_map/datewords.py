@@ -296,12 +296,13 @@ class DateReader:
                 self.previous_past = day  # not a plan ahead: "will arrive on August 15. A day earlier, ..." counts from the story's day
             problem = "" if day is not None else self._problem(form, match)
             found.append(DateMention(match.start(), match.end(), match.group(0), day, form, problem))
-        return _days_before(self._midnight_ending(_weekdays_with_their_dates(found, text), text))
+        return _days_before(self._midnight_ending(_weekdays_with_their_dates(found, text), text, future))
 
-    def _midnight_ending(self, found: list[DateMention], text: str) -> list[DateMention]:
+    def _midnight_ending(self, found: list[DateMention], text: str, future: bool) -> list[DateMention]:
         """A day told with the midnight that ends it ("at midnight on 19 December", "at about midnight on
         Thursday", "tomorrow at midnight"): the next day, the midnight's own mention ("at midnight
-        tomorrow") folded into it."""
+        tomorrow") folded into it. But a report's own weekday told as past ("at midnight Wednesday",
+        read on that Wednesday) is the midnight that began it: the one ending it has not come yet."""
         lowered = text.lower()
         phrases = [p for p in self.words.midnight_ending if p in lowered]
         if not phrases:
@@ -309,6 +310,8 @@ class DateReader:
         folded: set[int] = set()
         for k, mention in enumerate(found):
             if mention.date is None or mention.text.lower() in self.words.midnight:
+                continue
+            if mention.form == "weekday" and mention.date == self.published and not future:
                 continue
             before, after = lowered[max(0, mention.start - 40) : mention.start], lowered[mention.end : mention.end + 40]
             # The midnight right before the day or one word from it ("at midnight on", "à minuit le", "at midnight, June 30"),
