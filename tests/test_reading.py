@@ -1183,6 +1183,14 @@ def test_the_headline_is_read_like_the_text(afghanistan):
     assert events(afghanistan, text, "2021-08-11") == {("Baghlan", "captured", "2021-08-10")}
 
 
+def test_a_report_looking_back_dates_no_news_of_its_own_day(azerbaijan):
+    # Its opening quotes the news of the story's day: the report's own day is not the change's.
+    text = 'The president said: "Our army has liberated Shusha."\n\nThe war ended on November 10, 2020.\n'
+    assert events(azerbaijan, text, "2025-11-08") == set()
+    # ... which a report of the day does.
+    assert events(azerbaijan, text.replace("November 10, 2020", "November 10"), "2020-11-08") == {("Shusha City", "captured", "2020-11-08")}
+
+
 def test_russian_past_in_the_opening_is_the_news_of_the_day(afghanistan):
     text = "Группировка «Талибан» захватила Кундуз, столицу одноименной провинции.\n\nЖители покидают город.\n"
     assert events(afghanistan, text, "2021-08-08", "ru") == {("Kunduz", "captured", "2021-08-08")}
@@ -1417,6 +1425,17 @@ def test_a_town_is_not_its_district(azerbaijan, afghanistan):
     # ... unless the report says the district changed hands; and a provincial capital stands for its province.
     assert events(azerbaijan, "Azerbaijan has liberated Fuzuli district on Saturday.\n", "2020-10-18") == {("Fuzuli District", "captured", "2020-10-17")}
     assert events(afghanistan, "The rebels captured the city of Kunduz on Sunday.\n", "2021-08-09") == {("Kunduz", "captured", "2021-08-08")}
+    # A town word before a list names each of its places: "the cities of ...".
+    assert events(azerbaijan, "On 9 November the army liberated the cities of Jabrayil, Fuzuli and Zangilan.\n", "2020-11-10") == set()
+    assert events(afghanistan, "On Sunday the rebels captured the cities of Kunduz and Taloqan.\n", "2021-08-09") == {
+        ("Kunduz", "captured", "2021-08-08"),
+        ("Takhar", "captured", "2021-08-08"),
+    }
+
+
+def test_a_part_of_a_district_is_not_the_district(azerbaijan):
+    assert events(azerbaijan, "On 9 November the army liberated a part of Lachin and Kalbajar districts.\n", "2020-11-10") == set()
+    assert events(azerbaijan, "On 9 November the army liberated part of Khojavend district.\n", "2020-11-10") == set()
 
 
 def test_a_list_after_its_date_shares_it_and_the_last_place_keeps_a_date_of_its_own(afghanistan):

@@ -329,13 +329,18 @@ class PlaceFinder:
         feature is a district (its name holds a level word) that has no town feature of its own.
         Taking the town is not taking the district; but a capital stands for its feature
         ("captured the city of Kunduz")."""
-        if len(place.features) != 1 or place.rule == "capital" or fold(place.text) in self._capital_names:
-            return False
-        (feature,) = place.features
-        if not set(fold(feature).split()) & (self.level_words - self.town_words):
+        if not self.may_name_a_town_only(place):
             return False
         around = {w.lower() for w in _TOKEN.findall(text[max(0, place.start - 12) : place.end + 12])}
         return bool(around & self.town_words) and not around & (self.level_words - self.town_words)
+
+    def may_name_a_town_only(self, place: Place) -> bool:
+        """Whether ``place``, named as a town, would name a town inside its feature: a district (its name
+        holds a level word) with no town feature of its own, found by another name than a capital's."""
+        if len(place.features) != 1 or place.rule == "capital" or fold(place.text) in self._capital_names:
+            return False
+        (feature,) = place.features
+        return bool(set(fold(feature).split()) & (self.level_words - self.town_words))
 
     def _disambiguate(self, text: str, place: Place) -> Place:
         """Of a town and a district of one name, the town: when a town word stands next to the

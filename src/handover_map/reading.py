@@ -502,6 +502,10 @@ class SentenceReader:
         places = [p for p in places if p not in spoken]
         ambiguous = [p for p in places if len(p.features) > 1]
         towns = [p for p in places if self.finder.names_a_town_only(sentence, p)]
+        # "the cities of Jabrayil, Fuzuli and Zangilan": the town word names each place of its list.
+        for before, place in itertools.pairwise(places):
+            if before in towns and place not in towns and self._listed_next(sentence[before.end : place.start]) and self.finder.may_name_a_town_only(place):
+                towns.append(place)
         places = [p for p in places if len(p.features) == 1 and p not in towns]
         named_before, self.last_named = self.last_named, places
         report = SentenceReport([], [], ambiguous, self._unmatched(sentence, tokens, places + ambiguous + towns), towns)
@@ -1198,6 +1202,10 @@ class SentenceReader:
             hit.places.append(place)
         for hit in hits:
             self._keep_nearest_list(tokens, hit, index_of)
+
+    def _listed_next(self, between: str) -> bool:
+        """Whether the text between two places only joins them in a list: ", ", " and "."""
+        return all(t.text == "," or t.lower in self.lexicon.list_words for t in tokenize(between))
 
     def _clause_words(self, between: list[Token]) -> int:
         """How many words between two places are neither names, numbers nor words that join a list."""
@@ -1920,8 +1928,9 @@ def read_report(
             scheduled.setdefault(event.district, []).append(event.date)
     postponed = {e.district for e in extraction.events if e.kind == "postponed"}
     _add_events(extraction, reader.dates_put_off(scheduled, postponed), seen, source)
-    if article.published is not None and article.published_from in ("option", "page metadata"):
-        # "The Taliban have taken Jalalabad", in a report's first sentences with no day: the news of its day.
+    if article.published is not None and article.published_from in ("option", "page metadata") and not dates.retrospective:
+        # "The Taliban have taken Jalalabad", in a report's first sentences with no day: the news of its day
+        # (not in a report looking back, whose opening quotes the news of the story's day).
         changed = {e.district for e in extraction.events if e.kind in settings.CONTROL_CHANGES}
         news = [
             Found(p, next(iter(p.features)), "completed", article.published, sentence, *parties)
