@@ -641,7 +641,7 @@ def test_an_agreement_before_a_deadline_keeps_the_deadline(azerbaijan):
         (
             "Kalbajar aurait dû être rétrocédé le 15 novembre mais Bakou a reporté la date.\n",
             "fr",
-            {("Kalbajar District", "scheduled", "2020-11-15"), ("Kalbajar District", "postponed", "2020-11-15")},
+            {("Kalbajar District", "postponed", "2020-11-15")},  # a plan not met on its day is put off from it, no longer due then
         ),
     ],
 )
@@ -1134,6 +1134,19 @@ def test_a_headline_tells_its_news_in_the_present(afghanistan, countries):
 def test_a_weekday_scheduled_is_the_next_one(azerbaijan):
     text = "Residents are leaving Kalbajar, which is scheduled to be handed over on Sunday.\n"
     assert events(azerbaijan, text, "2020-11-12") == {("Kalbajar District", "scheduled", "2020-11-15")}
+
+
+def test_a_plan_told_as_not_met_is_put_off_from_its_day(azerbaijan):
+    text = "Kalbajar aurait dû être rétrocédé le 15 novembre, mais Bakou a accordé un délai.\n"
+    assert events(azerbaijan, text, "2020-11-25", "fr") == {("Kalbajar District", "postponed", "2020-11-15")}
+    assert events(azerbaijan, "Armenia should have handed over Kalbajar on November 15.\n", "2020-11-25") == {("Kalbajar District", "postponed", "2020-11-15")}
+    # ... while a day still ahead is a plan.
+    assert events(azerbaijan, "Armenia should hand over Kalbajar on November 15.\n", "2020-11-12") == {("Kalbajar District", "scheduled", "2020-11-15")}
+
+
+def test_azerbaijani_c_is_j_and_german_uebertragen(azerbaijan):
+    text = "Armenien hat den Kreis Kelbecer am Sonntag an Aserbaidschan übertragen.\n"
+    assert events(azerbaijan, text, "2020-11-26", "de") == {("Kalbajar District", "completed", "2020-11-22")}
 
 
 def test_the_day_told_to_someone_is_not_the_new_date(azerbaijan):

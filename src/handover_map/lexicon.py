@@ -157,6 +157,8 @@ class Lexicon:
     start_words: frozenset[str]
     #: Words of ordering or asking right before a wording: "ordered the withdrawal of forces from Crimea" tells no change.
     order_words: frozenset[str]
+    #: A plan told as not met ("aurait dû être rétrocédé le 15 novembre"): put off from its date.
+    unmet_plans: tuple[tuple[str, ...], ...]
     #: Words of a vote whose subject a wording right after them is: "the referendum on accession to Russia".
     vote_words: frozenset[str]
     #: Words of a state that held on, right before a wording: "remained firmly in government hands".
@@ -338,6 +340,7 @@ def _parse(spec: dict) -> Lexicon:
         now_words=frozenset(words.get("now_words", [])),
         start_words=frozenset(words.get("start_words", [])),
         order_words=frozenset(words.get("order_words", [])),
+        unmet_plans=_phrases(words.get("unmet_plans", [])),
         vote_words=frozenset(words.get("vote_words", [])),
         remain_words=frozenset(words.get("remain_words", [])),
         possessive_pronouns=frozenset(words.get("possessive_pronouns", [])),

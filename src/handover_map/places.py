@@ -105,11 +105,14 @@ def _alternative_keys(word: str, key: str, merge_h: bool) -> list[str]:
 
     "Talokan" for Taloqan: q and k, written for one sound, key apart (q keys with g, as Gazakh for
     Qazakh), so k is tried as g. German writes kh as ch ("Badachschan" for Badakhshan), which the
-    key reads as French sh ("Choucha"). An opening o or u may be the other ("Oruzgan").
+    key reads as French sh ("Choucha"); Azerbaijani c is j ("Kelbecer", "Cebrayil" without their
+    accents). An opening o or u may be the other ("Oruzgan").
     """
     alternatives = [key.replace("k", "g")]
     if "ch" in word.lower():
         alternatives.append(phonetic_key(re.sub("ch", "kh", word, flags=re.IGNORECASE), merge_h))
+    elif "c" in word.lower():
+        alternatives.append(phonetic_key(re.sub("c", "j", word, flags=re.IGNORECASE), merge_h))
     if key[0] in _OPENING_VOWELS:
         alternatives.append(_OPENING_VOWELS[key[0]] + key[1:])
     return [a for a in alternatives if a != key]

@@ -102,6 +102,8 @@ class CueHit:
     dates: list[DateMention] = field(default_factory=list)
     #: An aim with a day ahead of the report ("arrived to hand it back on July 1"): a plan for that day.
     planned: bool = False
+    #: A plan told as not met ("aurait dû être rétrocédé le 15 novembre"): put off from its day, if that day has come.
+    unmet: bool = False
 
 
 @dataclass(frozen=True)
@@ -560,6 +562,7 @@ class SentenceReader:
             if not hit.passive and hit.cue.place == "after" and after_place and self._date_follows(tokens, hit, dates, index_of):
                 hit.passive = True  # "Agdam, ceded on 20 November", "celui d'Aghdam rendu le 20 novembre"
             hit.kind = self._kind(tokens, hit, cues[number + 1].first if number + 1 < len(cues) else len(tokens))
+            hit.unmet = hit.kind == "scheduled" and _has_phrase(tokens, _window_start(tokens, hit.first, 4), hit.first, lexicon.unmet_plans)
             if years_back is not None and hit.cue.kind == "change":
                 hit.kind = "completed"  # "two years have passed since the date of the liberation of Aghdam": done then
             live.append(hit)
@@ -1481,6 +1484,8 @@ class SentenceReader:
                 and not self._as_of(tokens, index_of(date.start))
             )
             kind = "scheduled" if hit.kind == "completed" and published is not None and (day > published or due_today) else hit.kind
+            if hit.unmet and published is not None and day <= published:
+                kind = "postponed"  # "should have been handed over on 15 November", told after that day
             if kind == "scheduled":
                 self.announced[feature] = day
             yield Found(place, feature, kind, day, sentence)
