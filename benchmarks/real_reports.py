@@ -8,7 +8,8 @@ enter the repository: the folder named by HANDOVER_MAP_REPORTS_DIR holds one
 ``<id>.txt`` per report. Each report is scored three times: with its true publication
 date (as with ``--published``); with the date the stored page's metadata gave,
 where it gave one (as a saved web page carries it), else as found by the tool;
-and from the text alone (the tool finds the date itself).
+and from the text alone (the tool finds the date itself). Reports whose text the
+folder lacks are left out, and how many is said on stderr.
 """
 
 from __future__ import annotations
@@ -45,7 +46,13 @@ def main() -> None:
     texts = os.environ.get("HANDOVER_MAP_REPORTS_DIR")
     if not texts or not Path(texts).is_dir():
         sys.exit("Set HANDOVER_MAP_REPORTS_DIR to the folder of report texts (<id>.txt).")
-    reports = read_labels(LABELS, args.batch)
+    labelled = read_labels(LABELS, args.batch)
+    # Scored on the reports whose texts the folder holds (a machine may hold only some of them).
+    reports = [r for r in labelled if (Path(texts) / f"{r['id']}.txt").is_file()]
+    if not reports:
+        sys.exit(f"None of the {len(labelled)} labelled reports has its text in {texts}.")
+    if len(reports) < len(labelled):
+        print(f"{len(labelled) - len(reports)} of {len(labelled)} labelled reports have no text in the folder: scored without them.", file=sys.stderr)
     runs = {name: score_reports(reports, texts, published_from=source) for name, source in (("with date", "label"), ("page", "page"), ("without", "text"))}
     if args.details:
         for score in runs["with date"]:
@@ -70,8 +77,8 @@ def main() -> None:
     right = sum(s.published_found == s.published for s in dated)
     missing = sum(s.published_found is None for s in dated)
     print(f"\npublication date found right in {right} of {len(dated)} reports, none in {missing}, wrong in {len(dated) - right - missing}")
-    labelled = sum(s.roles_labelled for s in runs["with date"])
-    print(f"parties (from, to) right on events found: {sum(s.roles_right for s in runs['with date'])} of {labelled} labelled roles")
+    roles = sum(s.roles_labelled for s in runs["with date"])
+    print(f"parties (from, to) right on events found: {sum(s.roles_right for s in runs['with date'])} of {roles} labelled roles")
     empty = [s for s in runs["with date"] if not s.expected]
     print(f"reports with no events: {len(empty)}, of which {sum(1 for s in empty if s.found)} got an event")
 
