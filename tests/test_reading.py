@@ -941,6 +941,11 @@ def test_an_accession_voted_on_or_undated_is_no_change():
     assert events(setup, "Крым встретил 10-летие воссоединения с Россией.\n", "2024-03-18", "ru") == set()
 
 
+def test_a_year_without_a_count_is_one(azerbaijan):
+    text = "Ровно год назад азербайджанская армия освободила Губадлы, и 25 октября будет отмечаться как день Победы.\n"
+    assert events(azerbaijan, text, "2021-10-25", "ru") == {("Qubadli District", "captured", "2020-10-25")}
+
+
 def _setup_disputed():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

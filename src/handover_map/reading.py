@@ -948,7 +948,9 @@ class SentenceReader:
         for pattern in self.lexicon.years_since:
             counted = pattern.search(sentence)
             if counted and len(days) == 1:
-                count = counted["n"]
+                count = counted.groupdict().get("n")
+                if count is None:
+                    return 1  # "год назад": a year without a count is one
                 return int(count) if count.isdigit() else self.lexicon.dates.numbers[count.lower()]
         return None
 
