@@ -307,6 +307,7 @@ class DateReader:
         phrases = [p for p in self.words.midnight_ending if p in lowered]
         if not phrases:
             return found
+        found = list(found)
         folded: set[int] = set()
         for k, mention in enumerate(found):
             if mention.date is None or mention.text.lower() in self.words.midnight:
