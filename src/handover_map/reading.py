@@ -573,6 +573,7 @@ class SentenceReader:
         # but it is the best a reader has for a change the sentence tells without a day.
         said_on = [d for d in dates if d.date and d.form in ("weekday", "relative") and self._said_on(tokens, index_of(d.start))]
         # "It has been six days since Aghdam was handed over": the "since" is the date's own word.
+        other_days = bool(dates)
         dates = [
             d
             for d in dates
@@ -691,7 +692,9 @@ class SentenceReader:
             if h.kind == "completed" and len({next(iter(p.features)) for p in h.places}) == 1 and not h.dates and (self.in_headline or self._perfect(tokens, h))
         ]
         one_place = len({next(iter(p.features)) for p in waiting}) == 1
-        if len(just_done) == 1 and not dates and not undated_past and not _YEAR_DIGITS.search(sentence) and one_place:
+        # (Not where the sentence names another day: "today is the Day of the reunification of Crimea".)
+        other_days = other_days and not dates
+        if len(just_done) == 1 and not dates and not other_days and not undated_past and not _YEAR_DIGITS.search(sentence) and one_place:
             self.undated_changes.append((waiting[0], (start, end), self.sentences_read, told_by[id(waiting_hits[0])]))
         # (Not a day counted back: "having toppled a district two days earlier" is that clause's own day.)
         undated = [d for h in live if h.kind == "completed" and not h.places for d in h.dates if d.date and d.form != "earlier"]
