@@ -473,8 +473,6 @@ class SentenceReader:
         self.undated_changes: list[tuple[Place, tuple[int, int], int, tuple[str, str, bool]]] = []
         #: Sentences read so far (the headline's included).
         self.sentences_read = 0
-        #: Whether the sentence read is the headline, which tells what was just done in the present ("Taliban Capture Faizabad").
-        self.in_headline = False
         #: Words a list after its wording does not go on past: a relative or contrasting clause.
         self.list_stops = lexicon.relative_words | lexicon.contrast_words
         #: Words that may stand between two places of one list besides their dates.
@@ -482,7 +480,7 @@ class SentenceReader:
         #: {word: whether it is a verb of signing}, for the words of this report.
         self.signing_words: dict[str, bool] = {}
 
-    def read(self, text: str, span: tuple[int, int], paragraph_start: bool) -> SentenceReport:
+    def read(self, text: str, span: tuple[int, int], paragraph_start: bool, headline: bool = False) -> SentenceReport:
         start, end = span
         self.sentences_read += 1
         sentence = text[start:end]
@@ -572,8 +570,8 @@ class SentenceReader:
         # The day something was said ("officials announced Friday") dates no handover of its own,
         # but it is the best a reader has for a change the sentence tells without a day.
         said_on = [d for d in dates if d.date and d.form in ("weekday", "relative") and self._said_on(tokens, index_of(d.start))]
+        named_a_day = bool(dates)
         # "It has been six days since Aghdam was handed over": the "since" is the date's own word.
-        other_days = bool(dates)
         dates = [
             d
             for d in dates
@@ -689,12 +687,11 @@ class SentenceReader:
         just_done = [
             h
             for h in live
-            if h.kind == "completed" and len({next(iter(p.features)) for p in h.places}) == 1 and not h.dates and (self.in_headline or self._perfect(tokens, h))
+            if h.kind == "completed" and len({next(iter(p.features)) for p in h.places}) == 1 and not h.dates and (headline or self._perfect(tokens, h))
         ]
         one_place = len({next(iter(p.features)) for p in waiting}) == 1
-        # (Not where the sentence names another day: "today is the Day of the reunification of Crimea".)
-        other_days = other_days and not dates
-        if len(just_done) == 1 and not dates and not other_days and not undated_past and not _YEAR_DIGITS.search(sentence) and one_place:
+        # (Not where the sentence names a day, even another's: "today is the Day of the reunification of Crimea".)
+        if len(just_done) == 1 and not named_a_day and not undated_past and not _YEAR_DIGITS.search(sentence) and one_place:
             self.undated_changes.append((waiting[0], (start, end), self.sentences_read, told_by[id(waiting_hits[0])]))
         # (Not a day counted back: "having toppled a district two days earlier" is that clause's own day.)
         undated = [d for h in live if h.kind == "completed" and not h.places for d in h.dates if d.date and d.form != "earlier"]
@@ -1895,7 +1892,6 @@ def read_report(
         is_headline = not headline_read and not paragraph.body and article.headline and " ".join(paragraph.text.split()) == article.headline
         if is_headline:
             headline_read = True
-        reader.in_headline = bool(is_headline)
         if not paragraph.body and not is_headline:
             heading = _date_heading(paragraph.text, dates)
             if heading is not None:
@@ -1913,7 +1909,8 @@ def read_report(
         months = frozenset(lexicon.dates.months)
         spans = [piece for sentence in split_sentences(text, paragraph.start, paragraph.end, months) for piece in pieces(*sentence, text)]
         for number, span in enumerate(spans):
-            report = reader.read(text, span, paragraph_start=number == 0)
+            # A headline tells what was just done in the present: "Taliban Capture Faizabad".
+            report = reader.read(text, span, paragraph_start=number == 0, headline=bool(is_headline))
             _add_events(extraction, report.events, seen, source)
             unused = report.unused_dates + [(m, m.problem) for m in reader.unusable]
             reader.unusable = []
