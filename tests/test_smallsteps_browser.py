@@ -4,6 +4,7 @@ grows when the reader goes on, and the districts' descriptions right after far s
 from __future__ import annotations
 
 import datetime as dt
+import re
 import warnings
 from pathlib import Path
 
@@ -139,6 +140,70 @@ def test_after_far_steps_the_list_and_the_districts_read_as_on_a_page_opened_the
         assert any("Handed over" in label for label in labels) == (day != "2021-01-02"), day
     fresh.close()
     assert page.errors == []
+
+
+ITEM_HTML = "() => [...document.getElementById('hm-event-list').children].map(li => li.outerHTML)"
+MARK_ITEMS = "() => [...document.getElementById('hm-event-list').children].forEach((li, k) => { li.dataset.mark = k; })"
+MARKS = "() => [...document.getElementById('hm-event-list').children].map(li => li.dataset.mark === undefined ? null : Number(li.dataset.mark))"
+CURRENT_AT = "() => [...document.getElementById('hm-event-list').children].findIndex(li => li.classList.contains('hm-current'))"
+
+
+def test_a_drag_keeps_the_window_until_the_current_events_pass_its_middle(long_list, open_offline):
+    page = open_offline(long_list)
+    page.js("handoverMap.setDate('2021-01-30')")  # a far step: the current events (two a day) a quarter of the way down
+    window = page.js(ALL_ITEMS)
+    assert page.js(CURRENT_AT) == 8
+    page.js(MARK_ITEMS)
+    for day, at in (("2021-01-31", 10), ("2021-02-01", 12), ("2021-02-02", 14), ("2021-02-03", 16)):
+        page.js("d => handoverMap.setDate(d)", day)
+        assert page.js(ALL_ITEMS) == window and page.js(MARKS) == list(range(32)), day  # the same items, nothing added
+        assert page.js(CURRENT_AT) == at, day
+    page.js("handoverMap.setDate('2021-02-04')")  # past the middle: the window moves by the items it must
+    assert page.js(CURRENT_AT) == 8
+    marks = page.js(MARKS)  # the kept items moved up; the ten that left the top show the next events at the end
+    assert marks[:22] == list(range(10, 32)) and sorted(marks[22:]) == list(range(10))
+    assert page.js(ALL_ITEMS)[:22] == window[10:]
+    page.js("handoverMap.setDate('2021-02-03')")  # a step back stays in the window
+    assert page.js(CURRENT_AT) == 6
+    assert page.errors == []
+
+
+@pytest.fixture(scope="module")
+def mixed_parts(tmp_path_factory) -> Path:
+    """78 districts handed over one a day; a third of the events quote a report and cite it, a third carry a note."""
+
+    def events_of(names: list[str]) -> list[Event]:
+        out = []
+        for k, name in enumerate(names):
+            day = START + dt.timedelta(days=k)
+            quoted = {"evidence": f"Quote number {k}.", "source": f"Wire {k}, 2021-01-01"} if k % 3 == 0 else {}
+            noted = {"note": f"Note {k} & <b>more</b>"} if k % 3 == 1 else {}
+            out.append(Event(name, day, "completed", "A", "B", **quoted, **noted))
+        return out
+
+    return _aze_map(tmp_path_factory, "mixed", events_of)
+
+
+def test_a_far_jump_writes_the_new_events_into_the_items_already_in_the_list(mixed_parts, open_offline, browser_context):
+    page = open_offline(mixed_parts)
+    fresh = browser_context.new_page()
+    page.js("handoverMap.setDate('2021-01-20')")
+    page.js(MARK_ITEMS)
+    for day in ("2021-03-10", "2021-01-02", "2021-02-11", "2021-01-01", "2021-03-19"):
+        page.js("d => handoverMap.setDate(d)", day)
+        # The items in the page before are the items after, each shown just as on a page opened on that day.
+        assert sorted(mark for mark in page.js(MARKS) if mark is not None) == list(range(32)), day
+        fresh.goto("about:blank")
+        fresh.goto(mixed_parts.resolve().as_uri() + f"#date={day}")
+        fresh.wait_for_function("window.handoverMap !== undefined")
+        assert [_without_mark(item) for item in page.js(ITEM_HTML)] == fresh.evaluate(ITEM_HTML), day
+    assert page.page.locator(".hm-event-evidence").count() == page.page.locator(".hm-event-source").count() > 0
+    fresh.close()
+    assert page.errors == []
+
+
+def _without_mark(html: str) -> str:
+    return re.sub(r' data-mark="\d+"', "", html)
 
 
 @pytest.fixture(scope="module")

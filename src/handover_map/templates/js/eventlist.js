@@ -1,62 +1,97 @@
 // The event list, beside or below the map. Only a window of events around
-// the shown day is in the page: every item added on a step costs style,
-// layout and paint, and a step far from the last one replaces the window
-// whole. The window, a few screens of items, moves only when the current
-// event leaves its place (a quarter of the way down), by removing and
-// adding items at its ends; a step changes only the classes of the items
-// that move between past, current and future. A reader who goes on past
-// either end (Tab or Shift+Tab onto the first or last item, or scrolling
-// the last item into view) gets the next events added there, so every
-// event can be reached without the slider.
+// the shown day is in the page, in items that are kept and filled again:
+// a step far from the last one writes the new events' texts into the
+// items already laid out instead of replacing them (new elements cost
+// style, layout and paint; a changed text costs only its line). The
+// window, a few screens of items, moves only when the current event
+// nears its top or passes its middle, by moving items from one end to the
+// other; a step changes only the classes of the items that move between
+// past, current and future. A reader who goes on past either end (Tab or
+// Shift+Tab onto the first or last item, or scrolling the last item into
+// view) gets the next events added there, so every event can be reached
+// without the slider.
 function EventList(data, words, timeline, pick) {
   // More than a screen of the shortest items (36 px; a desktop list shows a dozen): the rest waits for a reader who goes on.
   var WINDOW = Math.max(32, Math.ceil(window.innerHeight / 25));
   var say = words.say, count = timeline.eventCount;
   var list = document.getElementById("hm-event-list"), note = document.getElementById("hm-event-window");
-  var items = [], start = 0, end = 0, currentItem = null;
+  var shown = [], spare = [], start = 0, end = 0, currentItem = null;  // shown[j] shows event start + j
   var first = 0, future = 0;  // events before first are past, from first to future current, the rest future
+  // An item's parts that only some events have, in the order they take in it.
+  var OPTIONAL = ["claim", "differ", "evidence", "note", "source"];
 
-  function makeItem(k) {
-    var item = el("li", null, "hm-event");
-    var button = el("button", null, "hm-event-button");
-    button.type = "button";
-    button.appendChild(el("time", words.day(timeline.ev(k, "day")), "hm-event-date"));
-    button.appendChild(el("span", " " + say("district_event", { district: timeline.labelOf(timeline.ev(k, "district")), kind: data.kinds[timeline.ev(k, "kind")] }), "hm-event-what"));
-    if (timeline.claimed(k)) button.appendChild(el("span", " (" + timeline.claimText(k) + ")", "hm-event-claim"));
-    button.addEventListener("click", function () { pick(timeline.ev(k, "day")); });
-    item.appendChild(button);
-    if (timeline.differs(k)) item.appendChild(el("p", timeline.differText(k), "hm-differ-dates"));
-    var evidence = timeline.ev(k, "evidence"), remark = timeline.ev(k, "note"), source = timeline.ev(k, "source");
-    if (evidence >= 0) item.appendChild(el("blockquote", say("quote", { text: words.text(evidence) }), "hm-event-evidence"));
-    if (remark >= 0) item.appendChild(el("p", words.text(remark), "hm-event-note"));
-    if (source >= 0) item.appendChild(el("cite", words.text(source), "hm-event-source"));
+  function textNode(parent) { var text = document.createTextNode(""); parent.appendChild(text); return text; }
+  function makeItem() {
+    var item = { li: el("li", null, "hm-event"), button: el("button", null, "hm-event-button"), k: -1, parts: {}, texts: {} };
+    item.button.type = "button";
+    item.date = textNode(item.button.appendChild(el("time", null, "hm-event-date")));
+    item.what = textNode(item.button.appendChild(el("span", null, "hm-event-what")));
+    [["claim", "span", "hm-event-claim"], ["differ", "p", "hm-differ-dates"], ["evidence", "blockquote", "hm-event-evidence"],
+     ["note", "p", "hm-event-note"], ["source", "cite", "hm-event-source"]].forEach(function (part) {
+      item.parts[part[0]] = el(part[1], null, part[2]);
+      item.texts[part[0]] = textNode(item.parts[part[0]]);
+    });
+    item.button.addEventListener("click", function () { pick(timeline.ev(item.k, "day")); });
+    item.li.appendChild(item.button);
     return item;
   }
+  function optionalTexts(k) {
+    var evidence = timeline.ev(k, "evidence"), remark = timeline.ev(k, "note"), source = timeline.ev(k, "source");
+    return {
+      claim: timeline.claimed(k) ? " (" + timeline.claimText(k) + ")" : null,
+      differ: timeline.differs(k) ? timeline.differText(k) : null,
+      evidence: evidence >= 0 ? say("quote", { text: words.text(evidence) }) : null,
+      note: remark >= 0 ? words.text(remark) : null,
+      source: source >= 0 ? words.text(source) : null
+    };
+  }
+  // Shows event k in an item: only the texts that differ are written, a part is added or taken out only when it comes or goes.
+  function fill(item, k) {
+    item.k = k;
+    setText(item.date, words.day(timeline.ev(k, "day")));
+    setText(item.what, " " + say("district_event", { district: timeline.labelOf(timeline.ev(k, "district")), kind: data.kinds[timeline.ev(k, "kind")] }));
+    var texts = optionalTexts(k);
+    OPTIONAL.forEach(function (name, at) {
+      var part = item.parts[name], text = texts[name];
+      if (text === null) { if (part.parentNode) part.parentNode.removeChild(part); return; }
+      setText(item.texts[name], text);
+      if (part.parentNode) return;
+      var parent = name === "claim" ? item.button : item.li, next = null;
+      for (var later = at + 1; later < OPTIONAL.length && next === null; later++) {
+        if (item.parts[OPTIONAL[later]].parentNode === parent) next = item.parts[OPTIONAL[later]];
+      }
+      parent.insertBefore(part, next);
+    });
+    setClass(item, k);
+    return item;
+  }
+  function setText(node, text) { if (node.data !== text) node.data = text; }
   function classOf(k) {
     return (k >= future ? "hm-event hm-future" : k >= first ? "hm-event hm-current" : "hm-event hm-past") +
       (timeline.differs(k) ? " hm-event-differs" : "") + (timeline.claimed(k) ? " hm-event-claimed" : "");
   }
-  function item(k) {
-    if (!items[k]) items[k] = makeItem(k);
-    if (items[k].className !== classOf(k)) items[k].className = classOf(k);
-    return items[k];
-  }
+  function setClass(item, k) { var name = classOf(k); if (item.li.className !== name) item.li.className = name; }
+  function filled(k) { return fill(spare.pop() || makeItem(), k); }
   function fragmentOf(from, to) {
-    var fragment = document.createDocumentFragment();
-    for (var k = from; k < to; k++) fragment.appendChild(item(k));
-    return fragment;
+    var fragment = document.createDocumentFragment(), made = [];
+    for (var k = from; k < to; k++) { var item = filled(k); made.push(item); fragment.appendChild(item.li); }
+    return { fragment: fragment, items: made };
   }
   function moveTo(newStart, newEnd) {
     if (newStart === start && newEnd === end) return;
-    var k;
+    var k, j, added;
     if (newStart >= end || newEnd <= start) {
-      list.textContent = "";
-      list.appendChild(fragmentOf(newStart, newEnd));
+      // No event stays: the items in the page show the new ones, in their places.
+      while (shown.length > newEnd - newStart) { var extra = shown.pop(); list.removeChild(extra.li); spare.push(extra); }
+      for (j = 0; j < shown.length; j++) fill(shown[j], newStart + j);
+      added = fragmentOf(newStart + shown.length, newEnd);
+      list.appendChild(added.fragment);
+      shown = shown.concat(added.items);
     } else {
-      for (k = start; k < newStart; k++) list.removeChild(items[k]);
-      for (k = newEnd; k < end; k++) list.removeChild(items[k]);
-      if (newStart < start) list.insertBefore(fragmentOf(newStart, start), list.firstChild);
-      if (newEnd > end) list.appendChild(fragmentOf(end, newEnd));
+      for (k = start; k < newStart; k++) { list.removeChild(shown[0].li); spare.push(shown.shift()); }
+      for (k = newEnd; k < end; k++) { var last = shown.pop(); list.removeChild(last.li); spare.push(last); }
+      if (newStart < start) { added = fragmentOf(newStart, start); list.insertBefore(added.fragment, list.firstChild); shown = added.items.concat(shown); }
+      if (newEnd > end) { added = fragmentOf(end, newEnd); list.appendChild(added.fragment); shown = shown.concat(added.items); }
     }
     start = newStart;
     end = newEnd;
@@ -64,17 +99,21 @@ function EventList(data, words, timeline, pick) {
   }
   // Sets the classes of the items in the window from one index to another.
   function reclass(from, to) {
-    for (var k = Math.max(from, start); k < Math.min(to, end); k++) item(k);
+    for (var k = Math.max(from, start); k < Math.min(to, end); k++) setClass(shown[k - start], k);
   }
   function show(day) {
     var oldFirst = first, oldFuture = future;
     future = timeline.firstEventAfter(day);
     first = future > 0 ? timeline.firstEventAfter(timeline.ev(future - 1, "day") - 1) : future;
-    var newStart = Math.max(0, Math.min(count - WINDOW, first - (WINDOW >> 2)));
-    moveTo(newStart, Math.min(count, newStart + WINDOW));
+    // The window stays while the current events are in its upper half (and not on its first item, unless it starts the list).
+    var placed = end - start === Math.min(WINDOW, count) && first >= start + (start > 0 ? 1 : 0) && (first - start <= (WINDOW >> 1) || end === count);
+    if (!placed) {
+      var newStart = Math.max(0, Math.min(count - WINDOW, first - (WINDOW >> 2)));
+      moveTo(newStart, Math.min(count, newStart + WINDOW));
+    }
     reclass(Math.min(oldFirst, first), Math.max(oldFirst, first));
     reclass(Math.min(oldFuture, future), Math.max(oldFuture, future));
-    var now = future > 0 ? items[first] : null;
+    var now = future > 0 && first >= start && first < end ? shown[first - start].li : null;
     if (now !== currentItem) {
       if (currentItem) currentItem.removeAttribute("aria-current");
       if (now) now.setAttribute("aria-current", "true");
@@ -85,7 +124,8 @@ function EventList(data, words, timeline, pick) {
   function growBefore() { if (start > 0) moveTo(Math.max(0, start - WINDOW), end); }
   function growAfter() { if (end < count) moveTo(start, Math.min(count, end + WINDOW)); }
   list.addEventListener("focusin", function (event) {
-    var at = items.indexOf(event.target.closest(".hm-event"));
+    var li = event.target.closest(".hm-event"), at = start;
+    while (at < end && shown[at - start].li !== li) at++;
     if (at === start && start > 0) { growBefore(); event.target.scrollIntoView({ block: "nearest" }); }  // kept in view above the new items
     if (at === end - 1) growAfter();
   });
@@ -96,7 +136,7 @@ function EventList(data, words, timeline, pick) {
   document.addEventListener("scroll", function () {
     if (end >= count) return;
     var bottom = Math.min(window.innerHeight, scroller.getBoundingClientRect().bottom);
-    if (items[end - 1].getBoundingClientRect().top < bottom) growAfter();
+    if (shown[end - 1 - start].li.getBoundingClientRect().top < bottom) growAfter();
   }, { capture: true, passive: true });
   return { show: show };
 }
