@@ -398,6 +398,43 @@ def test_a_date_line_at_the_top_is_the_publication_date(head, language, expected
     assert (source == "date line") == (expected is not None)
 
 
+MENU = "\n\n".join(["Home", "World", "Politics", "Business", "Sport", "Culture", "Science", "Opinion", "Video", "Podcasts", "Newsletters", "Weather"])
+PROSE = {
+    "en": "The army entered the district on the morning after the deal, the ministry said in a statement to the press. Residents had left the day before.",
+    "fr": "L'armée est entrée dans le district au matin, a indiqué le ministère dans un communiqué. Les habitants étaient partis la veille.",
+    "de": "Die Armee rückte am Morgen in den Bezirk ein, teilte das Ministerium in einer Erklärung mit. Die Bewohner waren am Vortag gegangen.",
+    "ru": "Армия вошла в район утром, сообщило министерство в своем заявлении для прессы. Жители покинули его накануне.",
+}
+
+
+@pytest.mark.parametrize(
+    ("head", "language", "expected", "how"),
+    [
+        # A date line under a menu longer than the ten lines read before, above the body.
+        (MENU + "\n\nArmy returns to the district\n\nMonday, December 20, 1999; Page A12", "en", dt.date(1999, 12, 20), "date line"),
+        (MENU + "\n\nSeen in the hills\n\nA soldier on 14 July 2021 in the hills above the town, where the army waits", "en", None, "unknown"),
+        # A name or a section run into its date where the page's parts were joined.
+        ("Anna Example, Jerusalem14. August 2005", "de", dt.date(2005, 8, 14), "date line"),
+        ("Monde3 février 2021", "fr", dt.date(2021, 2, 3), "date line"),
+        # A publication word before the date, a clock time after it in the page's language.
+        ("Publié le 25/11/2020 à 10h49 - Modifié le 26/11/2020 à 15h33", "fr", dt.date(2020, 11, 25), "byline"),
+        (
+            "Opinion, analyses et commentaires\nPublié le 5 mars 2021 par la rédaction avec les agences de presse, mis à jour ce matin",
+            "fr",
+            dt.date(2021, 3, 5),
+            "byline",
+        ),
+        ("Ein Gastbeitrag unserer Redaktion aus der Hauptstadt\npubliziert: Dienstag, 13. September 2005", "de", dt.date(2005, 9, 13), "byline"),
+        ("Lokales aus der Region und der Welt 20.12.2019, 10.46 Uhr", "de", dt.date(2019, 12, 20), "time stamp"),
+        ("Опубликовано: 30 Ноябрь 2020", "ru", dt.date(2020, 11, 30), "date line"),
+        ("Иван Примеров 09 Листопада 2020 15:29", "ru", dt.date(2020, 11, 9), "date line"),
+    ],
+)
+def test_a_page_s_date_under_its_menus_run_together_or_after_a_publication_word(head, language, expected, how):
+    article = parse_article(f"{head}\n\n{PROSE[language]}\n\n{PROSE[language]}\n")
+    assert find_published(article, load(language)) == (expected, how)
+
+
 @pytest.mark.parametrize(
     ("address", "expected"),
     [

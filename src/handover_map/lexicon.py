@@ -112,6 +112,8 @@ class Lexicon:
     #: After a passive change, these put the party that takes control: "captured by the Taliban".
     agent_party: tuple[tuple[str, ...], ...]
     dateline_marks: tuple[str, ...]
+    #: Words that say when the page was published, right before its date: "Publié le", "Опубликовано".
+    publication_words: tuple[str, ...]
     level_words: frozenset[str]
     weekday_future: frozenset[str]
     old_date_words: frozenset[str]
@@ -301,6 +303,7 @@ def _parse(spec: dict) -> Lexicon:
         from_party=_phrases(words["from_party"]),
         agent_party=_phrases(words.get("agent_party", [])),
         dateline_marks=tuple(words.get("dateline_marks", [])),
+        publication_words=tuple(words.get("publication_words", [])),
         level_words=frozenset(words["level_words"]),
         weekday_future=frozenset(words.get("weekday_future", [])),
         old_date_words=frozenset(words.get("old_date_words", [])),

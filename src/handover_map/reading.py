@@ -1617,9 +1617,17 @@ _ENTRY_HEADING = re.compile(r",\s+[^:.;\n]{1,30}:\s")
 _CAPITAL_DATELINE = re.compile(r"^[^\W\d_a-zа-я][^\W\d_a-zа-я .'/-]{1,40}(?:, [^\W\d_][^\W\d_ ]{1,30})?(?: \([^)]{1,30}\))?,\s")
 #: How many of a report's first lines are read for a byline or dateline date.
 _HEAD_LINES = 10
+#: How far after a publication word its date may start ("Published: Monday, 20 December 1999").
+_PUBLICATION_GAP = 16
+#: A saved page's menus may push its date line further down: the lines before its body are read too, up to this many.
+_HEAD_LIMIT = 60
 #: What follows a date that stamps the page: a clock time ("13 августа, 2021, 08:54", "11.08.2021 13:33",
-#: "12th August 2021 1:25 pm") or the bar before a byline ("September 12, 2005|By ...").
-_STAMP_AFTER = re.compile(r"[,\s]{1,3}\d{1,2}:\d\d(?!\d)|\s?\|")
+#: "12th August 2021 1:25 pm", "25/11/2020 à 10h49", "13. Sep 2005 / 17:47 Uhr", "20.12.2019, 10.46 Uhr")
+#: or the bar before a byline ("September 12, 2005|By ...").
+_STAMP_AFTER = re.compile(r"[,\s]{1,3}(?:[/–-]\s*|(?:à|a|um|в|at)\s+)?\d{1,2}(?::\d\d|h\d\d|\.\d\d(?=\s*Uhr))(?!\d)|\s?\|")
+#: A letter run into a number, or a year run into a word, where a page's parts were joined without a
+#: space ("Tel Aviv12. August 2005", "March 21, 2014President"): read as two words.
+_RUN_TOGETHER = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d{4})(?=[^\W\d_])")
 #: How far into a line a bracket may open that dates the report: "KABUL (Agency - 15th August, 2021)", "(16 Nov 2020) ...".
 _DATELINE_BRACKET = 40
 
@@ -1670,33 +1678,62 @@ def find_published(article, lexicon: Lexicon, full_dates: list[dt.date] | None =
     """
     full_dates = _full_dates(article, lexicon) if full_dates is None else full_dates
     years = [day.year for day in full_dates]
-    head = article.paragraphs[:_HEAD_LINES]
-    for paragraph in head:
+    for paragraph in _head(article.paragraphs):
         stamp = _STAMP.search(paragraph.text[:80])
         if stamp and (not paragraph.body or stamp.start() == 0):
             try:
                 return dt.date(int(stamp["year"]), int(stamp["month"]), int(stamp["day"])), "time stamp"
             except ValueError:
                 pass
-        found = DateReader(lexicon, None).find(paragraph.text[:90])
+        line = _RUN_TOGETHER.sub(" ", paragraph.text[:120])
+        found = DateReader(lexicon, None).find(line[:90])
         full = [d for d in found if d.date and d.form in ("iso", "numeric", "day-month", "month-day") and re.search(r"\d{4}", d.text)]
-        if full and _is_date_line(paragraph.text, lexicon):
+        if full and _is_date_line(line, lexicon):
             return full[0].date, "date line"
-        dateline = _DATELINE.match(paragraph.text)
+        published = _after_publication_word(paragraph.text[:200], lexicon)
+        if published is not None:
+            return published, "byline"
+        dateline = _DATELINE.match(line)
         if dateline:
             dated = DateReader(lexicon, None)
             dated.last_year = max(years) if years else None
             mentions = [
-                d
-                for d in dated.find(paragraph.text[dateline.end() : dateline.end() + 30])
-                if d.start < 3 and d.form in ("day-month", "month-day", "iso", "numeric")
+                d for d in dated.find(line[dateline.end() : dateline.end() + 30]) if d.start < 3 and d.form in ("day-month", "month-day", "iso", "numeric")
             ]
             if mentions and mentions[0].date:
                 return mentions[0].date, "dateline" if re.search(r"\d{4}", mentions[0].text) else "dateline, year from the text"
-        stamped = _stamped_date(paragraph.text, full)
+        stamped = _stamped_date(line, full)
         if stamped is not None:
             return stamped
     return None, "unknown"
+
+
+def _head(paragraphs: list) -> list:
+    """The lines a reader looks at for the page's date: the first ten, and the page's furniture up to
+    where its body begins (two paragraphs of prose in a row), which under a long menu is further down."""
+    body_from = next((k for k in range(len(paragraphs) - 1) if paragraphs[k].body and paragraphs[k + 1].body), len(paragraphs))
+    furniture = [p for p in paragraphs[_HEAD_LINES : min(body_from, _HEAD_LIMIT)] if not p.body]
+    return paragraphs[:_HEAD_LINES] + furniture
+
+
+def _after_publication_word(line: str, lexicon: Lexicon) -> dt.date | None:
+    """The full date right after a word that says the page was published: "Publié le 25/11/2020",
+    "Опубликовано: 30 Ноябрь 2020", "publiziert: Dienstag, 13. September 2005"."""
+    lowered = line.lower()
+    for word in lexicon.publication_words:
+        at = lowered.find(word)
+        if at < 0:
+            continue
+        after = at + len(word)
+        for mention in DateReader(lexicon, None).find(_RUN_TOGETHER.sub(" ", line[after : after + _PUBLICATION_GAP + 30])):
+            if (
+                mention.start <= _PUBLICATION_GAP
+                and mention.date
+                and mention.form in ("iso", "numeric", "day-month", "month-day")
+                and re.search(r"\d{4}", mention.text)
+            ):
+                return mention.date
+    return None
 
 
 def _stamped_date(line: str, full: list[DateMention]) -> tuple[dt.date, str] | None:
