@@ -2062,3 +2062,25 @@ def test_meanwhile_opening_a_sentence_turns_to_another_story(afghanistan):
         "Meanwhile, the governor of Farah province and other local officials have surrendered to the Taliban, reports said.\n"
     )
     assert not any(place == "Farah" and day == "2021-08-12" for place, _, day in events(afghanistan, text, "2021-08-13"))  # not the day told before
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Armenia is to hand over the Kalbajar district on Wednesday next week, under the deal that ended six weeks of fighting.\n", "en"),
+        ("Armenien muss den Bezirk Kalbadschar am Mittwoch nächster Woche an Aserbaidschan übergeben, wie es das Abkommen vorsieht.\n", "de"),
+        ("По соглашению Армения должна передать Кельбаджарский район Азербайджану в среду на следующей неделе, сообщили в министерстве.\n", "ru"),
+        ("Selon l'accord, l'Arménie doit remettre le district de Kalbajar à l'Azerbaïdjan mercredi de la semaine prochaine, a indiqué le ministère.\n", "fr"),
+    ],
+)
+def test_a_weekday_of_next_week_is_in_the_week_after_the_report_s(azerbaijan, text, language):
+    # Read on Saturday 21 or on Monday 16 November 2020, Wednesday next week is the 25th (on the Monday, the coming Wednesday is the 18th).
+    assert events(azerbaijan, text, "2020-11-21", language) == {("Kalbajar District", "scheduled", "2020-11-25")}
+    assert events(azerbaijan, text, "2020-11-16", language) == {("Kalbajar District", "scheduled", "2020-11-25")}
+
+
+def test_a_french_infinitive_after_a_word_of_duty_is_a_plan_and_selon_is_no_place(azerbaijan):
+    text = "Selon le ministère, l'Arménie doit quitter le district de Latchine d'ici au 1er décembre, selon l'accord signé par les deux pays.\n"
+    assert events(azerbaijan, text, "2020-11-21", "fr") == {("Lachin District", "scheduled", "2020-12-01")}
+    text = "Selon le ministère, les troupes arméniennes ont quitté le district de Kalbajar le 25 novembre au matin.\n"
+    assert events(azerbaijan, text, "2020-11-26", "fr") == {("Kalbajar District", "completed", "2020-11-25")}

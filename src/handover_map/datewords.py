@@ -352,13 +352,21 @@ class DateReader:
             return first > 12
         return self.words.slash_day_first is not False
 
+    def _next_week_after(self, match: re.Match[str]) -> bool:
+        """Whether a weekday is followed by words that put it in the next week: "Wednesday next week"."""
+        after = " ".join(match.string[match.end() : match.end() + 40].lower().split())
+        return any(after.startswith(phrase) for phrase in self.words.next_week)
+
     def _resolve(self, form: str, match: re.Match[str], future: bool) -> dt.date | None:
         groups = match.groupdict()
         published = self.published
         if form == "weekday":
             if published is None:
                 return None
-            delta = (published.weekday() - self.words.weekdays[groups["weekday"].lower()]) % 7
+            weekday = self.words.weekdays[groups["weekday"].lower()]
+            if self._next_week_after(match):
+                return _shift(published, 7 - published.weekday() + weekday)  # "on Wednesday next week"
+            delta = (published.weekday() - weekday) % 7
             return _shift(published, 7 - delta if future and delta else -delta)
         if form == "relative":
             return _shift(published, self.words.relative[groups["relative"].lower()])

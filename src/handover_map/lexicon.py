@@ -52,6 +52,8 @@ class DateWords:
     weekdays: dict[str, int]
     relative: dict[str, int]
     next_day: tuple[str, ...]
+    #: After a weekday, the week after the report's: "on Wednesday next week".
+    next_week: tuple[str, ...]
     #: The day told last, or else the report's: "earlier in the day", "the same day".
     day_told_last: tuple[str, ...]
     day_month_joiners: tuple[str, ...]
@@ -249,6 +251,7 @@ def _parse(spec: dict) -> Lexicon:
         weekdays=date_spec["weekdays"],
         relative=date_spec.get("relative", {}),
         next_day=tuple(date_spec.get("next_day", [])),
+        next_week=tuple(date_spec.get("next_week", [])),
         day_told_last=tuple(date_spec.get("day_told_last", [])),
         day_month_joiners=tuple(date_spec.get("day_month_joiners", [])),
         day_range_joiners=tuple(date_spec.get("day_range_joiners", [])),
