@@ -2084,3 +2084,11 @@ def test_a_french_infinitive_after_a_word_of_duty_is_a_plan_and_selon_is_no_plac
     assert events(azerbaijan, text, "2020-11-21", "fr") == {("Lachin District", "scheduled", "2020-12-01")}
     text = "Selon le ministère, les troupes arméniennes ont quitté le district de Kalbajar le 25 novembre au matin.\n"
     assert events(azerbaijan, text, "2020-11-26", "fr") == {("Kalbajar District", "completed", "2020-11-25")}
+
+
+def test_common_words_that_key_like_places_name_none(afghanistan, azerbaijan):
+    # "There" keys like Takhar, "Leichen" like Lachin, "Selon" like Salyan (each language's `not_places`).
+    text = "There, fighters seized the governor's office on Sunday after a night of clashes, residents said.\n"
+    assert events(afghanistan, text, "2021-08-09") == set()
+    text = "Die Leichen wurden am Sonntag an Aserbaidschan übergeben, nachdem die Truppen abgezogen waren, teilte das Ministerium mit.\n"
+    assert events(azerbaijan, text, "2020-11-23", "de") == set()

@@ -94,6 +94,8 @@ class Lexicon:
 
     language: str
     stopwords: frozenset[str]
+    #: Common words whose sound key is a place's ("There" keys like Takhar): never a place.
+    not_places: frozenset[str]
     dates: DateWords
     negation: frozenset[str]
     condition: frozenset[str]
@@ -292,6 +294,7 @@ def _parse(spec: dict) -> Lexicon:
     return Lexicon(
         language=spec["language"],
         stopwords=frozenset(spec["stopwords"]),
+        not_places=frozenset(spec.get("not_places", [])),
         dates=dates,
         negation=frozenset(words["negation"]),
         condition=frozenset(words["condition"]),

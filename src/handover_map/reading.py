@@ -1856,9 +1856,10 @@ NEWS_OF_THE_DAY_NOTE = "No day in the text: told as just done in the report's op
 
 
 def _common_words(lexicon: Lexicon) -> frozenset[str]:
-    """The lexicon's own words for numbers, months, weekdays and function words: never a place's name."""
+    """The lexicon's own words for numbers, months, weekdays and function words, and the common words
+    it lists as keying like places: never a place's name."""
     days = lexicon.dates
-    return frozenset(days.numbers) | frozenset(days.months) | frozenset(days.weekdays) | lexicon.stopwords
+    return frozenset(days.numbers) | frozenset(days.months) | frozenset(days.weekdays) | lexicon.stopwords | lexicon.not_places
 
 
 def read_report(
