@@ -411,23 +411,23 @@ PROSE = {
     ("head", "language", "expected", "how"),
     [
         # A date line under a menu longer than the ten lines read before, above the body.
-        (MENU + "\n\nArmy returns to the district\n\nMonday, December 20, 1999; Page A12", "en", dt.date(1999, 12, 20), "date line"),
+        (MENU + "\n\nArmy returns to the district\n\nThursday, March 9, 2006; Section B, Page 3", "en", dt.date(2006, 3, 9), "date line"),
         (MENU + "\n\nSeen in the hills\n\nA soldier on 14 July 2021 in the hills above the town, where the army waits", "en", None, "unknown"),
         # A name or a section run into its date where the page's parts were joined.
-        ("Anna Example, Jerusalem14. August 2005", "de", dt.date(2005, 8, 14), "date line"),
-        ("Monde3 février 2021", "fr", dt.date(2021, 2, 3), "date line"),
+        ("Anna Example, Jerusalem3. Mai 2012", "de", dt.date(2012, 5, 3), "date line"),
+        ("Monde17 juin 2019", "fr", dt.date(2019, 6, 17), "date line"),
         # A publication word before the date, a clock time after it in the page's language.
-        ("Publié le 25/11/2020 à 10h49 - Modifié le 26/11/2020 à 15h33", "fr", dt.date(2020, 11, 25), "byline"),
+        ("Publié le 14/03/2021 à 08h12 - Modifié le 15/03/2021 à 17h40", "fr", dt.date(2021, 3, 14), "byline"),
         (
             "Opinion, analyses et commentaires\nPublié le 5 mars 2021 par la rédaction avec les agences de presse, mis à jour ce matin",
             "fr",
             dt.date(2021, 3, 5),
             "byline",
         ),
-        ("Ein Gastbeitrag unserer Redaktion aus der Hauptstadt\npubliziert: Dienstag, 13. September 2005", "de", dt.date(2005, 9, 13), "byline"),
-        ("Lokales aus der Region und der Welt 20.12.2019, 10.46 Uhr", "de", dt.date(2019, 12, 20), "time stamp"),
-        ("Опубликовано: 30 Ноябрь 2020", "ru", dt.date(2020, 11, 30), "date line"),
-        ("Иван Примеров 09 Листопада 2020 15:29", "ru", dt.date(2020, 11, 9), "date line"),
+        ("Ein Gastbeitrag unserer Redaktion aus der Hauptstadt\npubliziert: Freitag, 3. Juni 2011", "de", dt.date(2011, 6, 3), "byline"),
+        ("Lokales aus der Region und der Welt 07.04.2018, 09.15 Uhr", "de", dt.date(2018, 4, 7), "time stamp"),
+        ("Опубликовано: 12 Март 2019", "ru", dt.date(2019, 3, 12), "date line"),
+        ("Иван Примеров 17 Березня 2014 11:02", "ru", dt.date(2014, 3, 17), "date line"),
     ],
 )
 def test_a_page_s_date_under_its_menus_run_together_or_after_a_publication_word(head, language, expected, how):
@@ -2067,7 +2067,7 @@ def test_meanwhile_opening_a_sentence_turns_to_another_story(afghanistan):
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("Armenia is to hand over the Kalbajar district on Wednesday next week, under the deal that ended six weeks of fighting.\n", "en"),
+        ("Under the ceasefire deal, Kalbajar is due to pass to Azerbaijan on Wednesday next week, officials in Yerevan said.\n", "en"),
         ("Armenien muss den Bezirk Kalbadschar am Mittwoch nächster Woche an Aserbaidschan übergeben, wie es das Abkommen vorsieht.\n", "de"),
         ("По соглашению Армения должна передать Кельбаджарский район Азербайджану в среду на следующей неделе, сообщили в министерстве.\n", "ru"),
         ("Selon l'accord, l'Arménie doit remettre le district de Kalbajar à l'Azerbaïdjan mercredi de la semaine prochaine, a indiqué le ministère.\n", "fr"),

@@ -1622,11 +1622,11 @@ _PUBLICATION_GAP = 16
 #: A saved page's menus may push its date line further down: the lines before its body are read too, up to this many.
 _HEAD_LIMIT = 60
 #: What follows a date that stamps the page: a clock time ("13 августа, 2021, 08:54", "11.08.2021 13:33",
-#: "12th August 2021 1:25 pm", "25/11/2020 à 10h49", "13. Sep 2005 / 17:47 Uhr", "20.12.2019, 10.46 Uhr")
+#: "12th August 2021 1:25 pm", "14/03/2021 à 08h12", "3. Juni 2011 / 09:15 Uhr", "07.04.2018, 09.15 Uhr")
 #: or the bar before a byline ("September 12, 2005|By ...").
 _STAMP_AFTER = re.compile(r"[,\s]{1,3}(?:[/–-]\s*|(?:à|a|um|в|at)\s+)?\d{1,2}(?::\d\d|h\d\d|\.\d\d(?=\s*Uhr))(?!\d)|\s?\|")
 #: A letter run into a number, or a year run into a word, where a page's parts were joined without a
-#: space ("Tel Aviv12. August 2005", "March 21, 2014President"): read as two words.
+#: space ("Jerusalem3. Mai 2012", "May 4, 2012The"): read as two words.
 _RUN_TOGETHER = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d{4})(?=[^\W\d_])")
 #: How far into a line a bracket may open that dates the report: "KABUL (Agency - 15th August, 2021)", "(16 Nov 2020) ...".
 _DATELINE_BRACKET = 40
@@ -1717,8 +1717,8 @@ def _head(paragraphs: list) -> list:
 
 
 def _after_publication_word(line: str, lexicon: Lexicon) -> dt.date | None:
-    """The full date right after a word that says the page was published: "Publié le 25/11/2020",
-    "Опубликовано: 30 Ноябрь 2020", "publiziert: Dienstag, 13. September 2005"."""
+    """The full date right after a word that says the page was published: "Publié le 14/03/2021",
+    "Опубликовано: 12 Март 2019", "publiziert: Freitag, 3. Juni 2011"."""
     lowered = line.lower()
     for word in lexicon.publication_words:
         at = lowered.find(word)
