@@ -36,7 +36,7 @@ from typing import NamedTuple
 
 from . import settings
 from ._memory import remembered
-from .article import Article, citation
+from .article import Article, Paragraph, citation
 from .datewords import DateMention, DateReader, closest_year, matches_at
 from .events import Event
 from .gazetteer import Gazetteer, fold
@@ -1635,6 +1635,11 @@ _DATELINE_BRACKET = 40
 _YEAR_DIGITS = re.compile(r"\d{4}")
 
 
+def _written_in_full(mention: DateMention) -> bool:
+    """Whether a date is written with its day, month and year ("25 November 2020", "2020-11-25")."""
+    return mention.date is not None and mention.form in ("iso", "numeric", "day-month", "month-day") and bool(_YEAR_DIGITS.search(mention.text))
+
+
 def _full_dates(article, lexicon: Lexicon) -> list[dt.date]:
     """The dates with a year that the report's body writes (only pieces with four digits in a row can hold one)."""
     reader = DateReader(lexicon, None)
@@ -1645,7 +1650,7 @@ def _full_dates(article, lexicon: Lexicon) -> list[dt.date]:
         for a, b in pieces(p.start, p.end, article.text)
         if _YEAR_DIGITS.search(article.text, a, b)
         for d in reader.find(article.text[a:b])
-        if d.date and _YEAR_DIGITS.search(d.text) and d.form in ("iso", "numeric", "day-month", "month-day")
+        if d.date and _written_in_full(d)
     ]
 
 
@@ -1687,7 +1692,7 @@ def find_published(article, lexicon: Lexicon, full_dates: list[dt.date] | None =
                 pass
         line = _RUN_TOGETHER.sub(" ", paragraph.text[:120])
         found = DateReader(lexicon, None).find(line[:90])
-        full = [d for d in found if d.date and d.form in ("iso", "numeric", "day-month", "month-day") and re.search(r"\d{4}", d.text)]
+        full = [d for d in found if _written_in_full(d)]
         if full and _is_date_line(line, lexicon):
             return full[0].date, "date line"
         published = _after_publication_word(paragraph.text[:200], lexicon)
@@ -1708,7 +1713,7 @@ def find_published(article, lexicon: Lexicon, full_dates: list[dt.date] | None =
     return None, "unknown"
 
 
-def _head(paragraphs: list) -> list:
+def _head(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """The lines a reader looks at for the page's date: the first ten, and the page's furniture up to
     where its body begins (two paragraphs of prose in a row), which under a long menu is further down."""
     body_from = next((k for k in range(len(paragraphs) - 1) if paragraphs[k].body and paragraphs[k + 1].body), len(paragraphs))
@@ -1726,12 +1731,7 @@ def _after_publication_word(line: str, lexicon: Lexicon) -> dt.date | None:
             continue
         after = at + len(word)
         for mention in DateReader(lexicon, None).find(_RUN_TOGETHER.sub(" ", line[after : after + _PUBLICATION_GAP + 30])):
-            if (
-                mention.start <= _PUBLICATION_GAP
-                and mention.date
-                and mention.form in ("iso", "numeric", "day-month", "month-day")
-                and re.search(r"\d{4}", mention.text)
-            ):
+            if mention.start <= _PUBLICATION_GAP and mention.date and _written_in_full(mention):
                 return mention.date
     return None
 

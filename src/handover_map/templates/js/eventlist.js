@@ -17,8 +17,9 @@ function EventList(data, words, timeline, pick) {
   var list = document.getElementById("hm-event-list"), note = document.getElementById("hm-event-window");
   var shown = [], spare = [], start = 0, end = 0, currentItem = null;  // shown[j] shows event start + j
   var first = 0, future = 0;  // events before first are past, from first to future current, the rest future
-  // An item's parts that only some events have, in the order they take in it.
-  var OPTIONAL = ["claim", "differ", "evidence", "note", "source"];
+  // An item's parts that only some events have, in the order they take in it (the claim inside the button).
+  var OPTIONAL = [["claim", "span", "hm-event-claim"], ["differ", "p", "hm-differ-dates"], ["evidence", "blockquote", "hm-event-evidence"],
+                  ["note", "p", "hm-event-note"], ["source", "cite", "hm-event-source"]];
 
   function textNode(parent) { var text = document.createTextNode(""); parent.appendChild(text); return text; }
   function makeItem() {
@@ -26,8 +27,7 @@ function EventList(data, words, timeline, pick) {
     item.button.type = "button";
     item.date = textNode(item.button.appendChild(el("time", null, "hm-event-date")));
     item.what = textNode(item.button.appendChild(el("span", null, "hm-event-what")));
-    [["claim", "span", "hm-event-claim"], ["differ", "p", "hm-differ-dates"], ["evidence", "blockquote", "hm-event-evidence"],
-     ["note", "p", "hm-event-note"], ["source", "cite", "hm-event-source"]].forEach(function (part) {
+    OPTIONAL.forEach(function (part) {
       item.parts[part[0]] = el(part[1], null, part[2]);
       item.texts[part[0]] = textNode(item.parts[part[0]]);
     });
@@ -51,14 +51,14 @@ function EventList(data, words, timeline, pick) {
     setText(item.date, words.day(timeline.ev(k, "day")));
     setText(item.what, " " + say("district_event", { district: timeline.labelOf(timeline.ev(k, "district")), kind: data.kinds[timeline.ev(k, "kind")] }));
     var texts = optionalTexts(k);
-    OPTIONAL.forEach(function (name, at) {
-      var part = item.parts[name], text = texts[name];
+    OPTIONAL.forEach(function (optional, at) {
+      var name = optional[0], part = item.parts[name], text = texts[name];
       if (text === null) { if (part.parentNode) part.parentNode.removeChild(part); return; }
       setText(item.texts[name], text);
       if (part.parentNode) return;
       var parent = name === "claim" ? item.button : item.li, next = null;
       for (var later = at + 1; later < OPTIONAL.length && next === null; later++) {
-        if (item.parts[OPTIONAL[later]].parentNode === parent) next = item.parts[OPTIONAL[later]];
+        if (item.parts[OPTIONAL[later][0]].parentNode === parent) next = item.parts[OPTIONAL[later][0]];
       }
       parent.insertBefore(part, next);
     });
