@@ -2086,6 +2086,16 @@ def test_a_french_infinitive_after_a_word_of_duty_is_a_plan_and_selon_is_no_plac
     assert events(azerbaijan, text, "2020-11-26", "fr") == {("Kalbajar District", "completed", "2020-11-25")}
 
 
+def test_a_word_keyed_like_a_place_is_still_a_feature_of_that_very_name():
+    # "Martin" keys like Mauritania in a file of countries, but names a district of that name in another file:
+    # exact names are found before any word's key is read.
+    common = load("en").not_places
+    text = "Troops entered Martin on Sunday."
+    assert [p.features for p in PlaceFinder(Gazetteer(["Martin", "Mauritania"]), common_words=common).find(text)] == [{"Martin"}]
+    assert PlaceFinder(Gazetteer(["Mauritania"]), common_words=common).find(text) == []
+    assert [p.features for p in PlaceFinder(Gazetteer(["Mauritania"])).find(text)] == [{"Mauritania"}]
+
+
 def test_common_words_that_key_like_places_name_none(afghanistan, azerbaijan):
     # "There" keys like Takhar, "Leichen" like Lachin, "Selon" like Salyan (each language's `not_places`).
     text = "There, fighters seized the governor's office on Sunday after a night of clashes, residents said.\n"
