@@ -2102,3 +2102,60 @@ def test_common_words_that_key_like_places_name_none(afghanistan, azerbaijan):
     assert events(afghanistan, text, "2021-08-09") == set()
     text = "Die Leichen wurden am Sonntag an Aserbaidschan übergeben, nachdem die Truppen abgezogen waren, teilte das Ministerium mit.\n"
     assert events(azerbaijan, text, "2020-11-23", "de") == set()
+
+
+def _sides(frame, text, published, language=None):
+    gazetteer, capitals, seats = frame
+    article = parse_article(text, published=dt.date.fromisoformat(published))
+    return {(e.district, e.from_, e.to) for e in read_report(article, gazetteer, language=language, capitals=capitals, government_seats=seats).events}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # Describing words between the preposition and the party; the preposition inside a long wording.
+        ("Pul-e Khumri fell on Tuesday to the heavily armed Taliban after a short battle, officials said.\n", "en"),
+        ("The provincial capital Pul-e Khumri fell into the hands of the Taliban on Tuesday, residents said.\n", "en"),
+        # A wording that holds its own auxiliary is passive: its "by" names who takes.
+        ("The town of Pul-e Khumri was taken by the Taliban late on Tuesday, a local official said.\n", "en"),
+        # The agent of a German passive before its participle, and the subject after the verb.
+        ("Die Stadt Kundus ist am Dienstag von den schwer bewaffneten Taliban eingenommen worden, meldeten die Behörden.\n", "de"),
+        ("Am Dienstag eroberten die Taliban nach kurzen Gefechten auch die Stadt Kundus, meldete ein Abgeordneter.\n", "de"),
+        ("Nach Angaben der Behörden fiel die Stadt Kundus am Dienstag in die Hände der Taliban.\n", "de"),
+        # The Russian agent in the instrumental, with no preposition; "fell before".
+        ("Город Пули-Хумри был занят талибами во вторник, сообщил местный источник.\n", "ru"),
+        ("Во вторник Пули-Хумри пал перед талибами после коротких боев, сообщил источник.\n", "ru"),
+        # A French reflexive verb is no passive: its subject takes.
+        ("Les talibans se sont emparés mardi de la ville de Pul-e Khumri, selon un responsable local.\n", "fr"),
+        ("Mardi, la ville de Pul-e Khumri est tombée aux mains des talibans, selon un responsable local.\n", "fr"),
+    ],
+)
+def test_who_takes_in_each_language_s_constructions(afghanistan, text, language):
+    assert _sides(afghanistan, text, "2021-08-11", language) == {("Kunduz" if language == "de" else "Baghlan", "", "Taliban")}
+
+
+def test_freed_from_names_who_held_the_place(azerbaijan):
+    # "von" after a freeing wording is who held the place, where after another passive it is who took it.
+    text = "Die Stadt Schuscha sei am Sonntag von der armenischen Besatzung befreit worden, sagte der Minister in einer Ansprache.\n"
+    assert _sides(azerbaijan, text, "2020-11-09", "de") == {("Shusha City", "Armenia", "")}
+
+
+def test_the_report_s_only_taker_takes_its_changes_that_name_no_one(afghanistan):
+    text = "The Taliban captured Aybak on Monday after days of fighting, officials said.\n\nPul-e Khumri fell on Tuesday, a local councillor said.\n"
+    assert _sides(afghanistan, text, "2021-08-11") == {("Samangan", "", "Taliban"), ("Baghlan", "", "Taliban")}
+    # Two takers in one report: the change that names no one stays so.
+    text = (
+        "The Taliban captured Aybak on Monday after days of fighting, officials said.\n\n"
+        "Government forces retook Kunduz on Monday, the army said.\n\n"
+        "Pul-e Khumri fell on Tuesday, a local councillor said.\n"
+    )
+    assert ("Baghlan", "", "") in _sides(afghanistan, text, "2021-08-11")
+
+
+def test_a_side_of_the_background_history_is_not_the_story_s(azerbaijan):
+    # The 1992 capture names its taker; the 2020 change, which names none, does not take it.
+    text = (
+        "Shusha was liberated on 8 November after weeks of fighting, the president said.\n\n"
+        "Shusha had been captured by Armenian forces on 8 May 1992, after a siege of several months.\n"
+    )
+    assert _sides(azerbaijan, text, "2020-11-10") == {("Shusha City", "", "")}

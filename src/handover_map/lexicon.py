@@ -42,6 +42,8 @@ class Cue:
     force: bool = False
     #: Whether the wording tells a change a signature makes ("the accession of Crimea"): its treaty's signing is the change, not an agreement.
     signed: bool = False
+    #: Whether the wording frees a place ("befreit"): a word of agency after it names who held it ("von der Besatzung befreit").
+    freeing: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,12 @@ class Lexicon:
     from_party: tuple[tuple[str, ...], ...]
     #: After a passive change, these put the party that takes control: "captured by the Taliban".
     agent_party: tuple[tuple[str, ...], ...]
+    #: Whether a passive wording's agent may follow it with no preposition, in its case: "захвачен талибами".
+    agent_by_case: bool
+    #: Whether a sentence may put its subject right after the verb: "Am Montag eroberten die Taliban Kundus".
+    subject_after_verb: bool
+    #: Reflexive pronouns: before an auxiliary, they make it no passive ("se sont emparés").
+    reflexive: frozenset[str]
     dateline_marks: tuple[str, ...]
     #: Words that say when the page was published, right before its date: "Publié le", "Опубликовано".
     publication_words: tuple[str, ...]
@@ -277,6 +285,7 @@ def _parse(spec: dict) -> Lexicon:
     )
     force_words = [_word_pattern(w) for w in words.get("force", [])]
     signed_words = [_word_pattern(w) for w in words.get("signed_changes", [])]
+    freeing_words = [_word_pattern(w) for w in words.get("freeing", [])]
     cues = []
     for group in spec["cue"]:
         if group["kind"] not in CUE_KINDS:
@@ -286,7 +295,8 @@ def _parse(spec: dict) -> Lexicon:
             first = text.split()[0].lower().replace("*", "")
             force = group["kind"] == "change" and any(pattern.fullmatch(first) for pattern in force_words)
             signed = group["kind"] == "change" and any(pattern.fullmatch(first) for pattern in signed_words)
-            cues.append(Cue(text, group["kind"], group["place"], group["subject"], compiled, force, signed))
+            freeing = any(pattern.fullmatch(first) for pattern in freeing_words)
+            cues.append(Cue(text, group["kind"], group["place"], group["subject"], compiled, force, signed, freeing))
     index: dict[str, list[Cue]] = {}
     for cue in cues:
         first = cue.text.split()[0].split("*")[0]
@@ -308,6 +318,9 @@ def _parse(spec: dict) -> Lexicon:
         to_party=_phrases(words["to_party"]),
         from_party=_phrases(words["from_party"]),
         agent_party=_phrases(words.get("agent_party", [])),
+        agent_by_case=words.get("agent_by_case", False),
+        subject_after_verb=words.get("subject_after_verb", False),
+        reflexive=frozenset(words.get("reflexive", [])),
         dateline_marks=tuple(words.get("dateline_marks", [])),
         publication_words=tuple(words.get("publication_words", [])),
         level_words=frozenset(words["level_words"]),

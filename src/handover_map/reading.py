@@ -121,6 +121,10 @@ class Found:
     force: bool = False
 
 
+#: Quotation marks, which may stand between a preposition and the party it puts: "под контроль «Талибана»".
+_QUOTES = frozenset("\"'«»“”„‘’")
+
+
 @dataclass(frozen=True)
 class PartyMention:
     first: int
@@ -1277,33 +1281,72 @@ class SentenceReader:
     def _parties(self, tokens: list[Token], hit: CueHit, named: list[PartyMention]) -> tuple[str, str]:
         """Who gives and who takes, where the sentence says: "handed over to Azerbaijan",
         "Azerbaijani troops entered", "Kunduz fell to the Taliban", "withdrew from ... to Armenia"."""
+        lexicon = self.lexicon
+        # A wording may hold its own auxiliary ("was taken"); a reflexive verb's makes no passive ("les talibans se sont emparés de").
+        passive = (hit.passive or hit.cue.text.split()[0] in lexicon.passive) and not (hit.first > 1 and tokens[hit.first - 2].lower in lexicon.reflexive)
         giver = taker = ""
         for party in named:
             gap = tokens[hit.last + 1 : party.first]
             if party.first > hit.last and len(gap) <= 8:
-                lead = tuple(t.lower for t in gap[-3:])
                 if hit.cue.text.split()[-1] in ("to", "under", "an", "à", "под", "к") and len(gap) <= 1:
                     taker = taker or party.name  # "fell to the Taliban", "came under Azerbaijani control"
-                elif any(lead[-len(p) :] == p or lead[-len(p) - 1 : -1] == p for p in self.lexicon.to_party):
-                    taker = taker or party.name
-                elif hit.passive and any(lead[-len(p) :] == p or lead[-len(p) - 1 : -1] == p for p in self.lexicon.agent_party):
-                    taker = taker or party.name  # "Zaranj was captured by the Taliban"
-                elif any(lead[-len(p) :] == p or lead[-len(p) - 1 : -1] == p for p in self.lexicon.from_party):
+                elif self._marked(tokens, party.first, lexicon.to_party, hit.first):
+                    taker = taker or party.name  # "fell into the hands of the Taliban", "to the swiftly advancing Taliban"
+                elif (
+                    passive
+                    and not hit.cue.freeing
+                    and (self._marked(tokens, party.first, lexicon.agent_party, hit.last + 1) or (lexicon.agent_by_case and not gap))
+                ):
+                    taker = taker or party.name  # "Zaranj was captured by the Taliban", "захвачен талибами"
+                elif self._marked(tokens, party.first, lexicon.from_party, hit.last + 1):
                     giver = giver or party.name
+                elif lexicon.subject_after_verb and not passive and self._modifiers_only(gap):
+                    # The subject after its verb: "Am Montag eroberten die Taliban die Stadt".
+                    taker, giver = (
+                        (taker or party.name, giver)
+                        if hit.cue.subject == "taker"
+                        else (taker, giver or party.name)
+                        if hit.cue.subject == "giver"
+                        else (taker, giver)
+                    )
             elif party.last < hit.first and hit.first - party.last <= 10:
                 # Before the wording, only where a preposition says the side: "the handover of the region to Azerbaijan has been delayed".
-                if _phrase_just_before(tokens, party.first, self.lexicon.to_party, slack=1):
+                if _phrase_just_before(tokens, party.first, lexicon.to_party, slack=1):
                     taker = taker or party.name
-                elif _phrase_just_before(tokens, party.first, self.lexicon.from_party, slack=1):
+                elif passive and not hit.cue.freeing and self._marked(tokens, party.first, lexicon.agent_party, 0):
+                    taker = taker or party.name  # "von den radikalislamischen Taliban erobert worden"
+                elif _phrase_just_before(tokens, party.first, lexicon.from_party, slack=1):
+                    giver = giver or party.name
+            elif party.first > hit.first and lexicon.subject_after_verb and not passive and self._modifiers_only(tokens[hit.first + 1 : party.first]):
+                # Inside a verb in two parts, right after its first: "nahmen die Islamisten auch Herat ein".
+                if hit.cue.subject == "taker":
+                    taker = taker or party.name
+                elif hit.cue.subject == "giver":
                     giver = giver or party.name
         subjects = [p for p in named if p.last < hit.first and hit.first - p.last <= 10]
-        if subjects and not hit.passive:
+        if subjects and not passive:
             subject = subjects[-1].name
             if hit.cue.subject == "taker" and not taker:
                 taker = subject
             elif hit.cue.subject == "giver" and not giver:
                 giver = subject
         return (giver, taker) if giver != taker else ("", taker)
+
+    @staticmethod
+    def _modifiers_only(between: list[Token]) -> bool:
+        """Whether the words between hold only an article and describing words ("the rapidly advancing"), at most three."""
+        return len(between) <= 3 and all(t.text[:1].islower() or t.text in _QUOTES for t in between)
+
+    def _marked(self, tokens: list[Token], at: int, phrases: tuple[tuple[str, ...], ...], floor: int) -> bool:
+        """Whether one of ``phrases``, starting at ``floor`` or after, ends right before the
+        token at ``at`` or before describing words there: "to the swiftly advancing Taliban"."""
+        for skipped in range(4):
+            end = at - skipped
+            if skipped and (end < floor or not self._modifiers_only([tokens[end]])):
+                return False
+            if any(end - len(p) >= floor and tuple(t.lower for t in tokens[end - len(p) : end]) == p for p in phrases if p):
+                return True
+        return False
 
     def _part_of(self, tokens: list[Token], at: int, places: list[Place], index_of) -> bool:
         """Whether the place at ``at`` is named as holding the parts that changed hands:
@@ -1782,7 +1825,9 @@ def _complete_parties(events: list[Event], named: Counter[str]) -> list[Event]:
     only one side, the other is the party the report names most after it,
     if it names that party at least twice and twice as often as any other
     ("the Taliban captured ..." in a report that speaks of "government
-    forces" throughout).
+    forces" throughout); failing that, events that name no one take the one
+    side named, when it is the report's only one ("Kunduz fell" in a report
+    whose other changes the Taliban made).
     """
     givers = Counter(e.from_ for e in events if e.from_)
     takers = Counter(e.to for e in events if e.to)
@@ -1792,7 +1837,10 @@ def _complete_parties(events: list[Event], named: Counter[str]) -> list[Event]:
         known = (takers or givers).most_common(1)[0][0]
         others = [(count, name) for name, count in named.most_common() if name != known]
         if not others or others[0][0] < 2 or (len(others) > 1 and others[0][0] < 2 * others[1][0]):
-            return events
+            # The other side is not known; the one named still fills the events that name no one.
+            if len(takers or givers) > 1:
+                return events
+            return [(replace(e, to=known) if takers else replace(e, from_=known)) if not e.from_ and not e.to else e for e in events]
         other = others[0][1]
         giver, taker = (other, known) if takers else (known, other)
     else:
@@ -1986,8 +2034,9 @@ def read_report(
         _add_events(extraction, [f for f in news if f.feature not in changed], seen, source)
         for k in range(before, len(extraction.events)):
             extraction.events[k] = replace(extraction.events[k], note=NEWS_OF_THE_DAY_NOTE)
-    extraction.events = _complete_parties(extraction.events, reader.parties_named)
+    # The sides of the story, not of its background history: "occupied by Armenian forces in 1992" gives no side to its 2020 change.
     extraction.events, background = _without_background(extraction.events)
+    extraction.events = _complete_parties(extraction.events, reader.parties_named)
     extraction.unattached_dates += [
         {
             "text": event.as_written,
