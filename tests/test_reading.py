@@ -2122,6 +2122,8 @@ def _sides(frame, text, published, language=None):
         ("Die Stadt Kundus ist am Dienstag von den schwer bewaffneten Taliban eingenommen worden, meldeten die Behörden.\n", "de"),
         ("Am Dienstag eroberten die Taliban nach kurzen Gefechten auch die Stadt Kundus, meldete ein Abgeordneter.\n", "de"),
         ("Nach Angaben der Behörden fiel die Stadt Kundus am Dienstag in die Hände der Taliban.\n", "de"),
+        # A verb-final clause holds its whole object between the subject and the participle.
+        ("Die Taliban haben am Dienstag nach tagelangen schweren Gefechten mit der Armee auch die Provinzhauptstadt Kundus im Norden eingenommen.\n", "de"),
         # The Russian agent in the instrumental, with no preposition; "fell before".
         ("Город Пули-Хумри был занят талибами во вторник, сообщил местный источник.\n", "ru"),
         ("Во вторник Пули-Хумри пал перед талибами после коротких боев, сообщил источник.\n", "ru"),
@@ -2159,3 +2161,12 @@ def test_a_side_of_the_background_history_is_not_the_story_s(azerbaijan):
         "Shusha had been captured by Armenian forces on 8 May 1992, after a siege of several months.\n"
     )
     assert _sides(azerbaijan, text, "2020-11-10") == {("Shusha City", "", "")}
+
+
+def test_an_anniversary_counts_back_from_its_own_dated_day_and_yields_to_the_day_written_in_full(countries):
+    opening = "Lisbon, (Wire Service - 14th Dec, 2024) Leaders will gather next week in Macau for a ceremony marking 25 years since the former colony's handover to China, officials said Saturday.\n"
+    # The day written with the publication's year is the anniversary's: the change is 25 years before it.
+    assert events(countries, opening, "2024-12-14") == {("Macao S.A.R", "completed", "1999-12-14")}
+    # The count gives only the year: the day the report writes in full for the same change replaces it.
+    text = opening + "\nMacau was handed over to China on December 20, 1999, after centuries of Portuguese rule.\n"
+    assert events(countries, text, "2024-12-14") == {("Macao S.A.R", "completed", "1999-12-20")}

@@ -447,6 +447,8 @@ class SentenceReader:
         self.postponed: set[str] = set()
         #: How often the report names each party, in any of its sentences.
         self.parties_named: Counter[str] = Counter()
+        #: Days an anniversary counted back to ("25 years since the handover", told on 14 December 2024: 14 December 1999).
+        self.counted_days: set[dt.date] = set()
         #: The last shift a postponement was told with: (days, words).
         self.last_shift: tuple[int, str] | None = None
         #: The sentence whose shift was read last, and that shift.
@@ -583,6 +585,7 @@ class SentenceReader:
         ]
         if years_back is not None:
             dates = [self._counted_back(d, years_back) for d in dates if d.date is not None]
+            self.counted_days.update(d.date for d in dates if d.date is not None)
         else:
             dates = self._in_the_year_told(tokens, dates, index_of)
         self._assign_dates(tokens, live, dates, index_of)
@@ -915,11 +918,12 @@ class SentenceReader:
         """The day of a change an anniversary counts ``years`` back to: from the anniversary in
         the publication's time ("three years have passed since the liberation on November 25",
         written in 2023, is 2020), whatever year a retrospective gave the day; a year written
-        with the day is the change's own."""
+        with the day is the change's own, unless it is the anniversary's, less than the years
+        counted before the publication ("(14 Dec 2024) ... marking 25 years since the handover")."""
         assert mention.date is not None  # only dated mentions are counted back
-        if _YEAR_DIGITS.search(mention.text):
-            return mention
         published = self.dates.published
+        if _YEAR_DIGITS.search(mention.text) and (published is None or mention.date.year <= published.year - years):
+            return mention
         day = (closest_year(mention.date.month, mention.date.day, published) if published else None) or mention.date
         return replace(mention, date=_years_before(day, years))
 
@@ -1323,7 +1327,9 @@ class SentenceReader:
                     taker = taker or party.name
                 elif hit.cue.subject == "giver":
                     giver = giver or party.name
-        subjects = [p for p in named if p.last < hit.first and hit.first - p.last <= 10]
+        # A verb-final clause holds its whole object between the subject and the participle: "Die Taliban haben ... eingenommen".
+        reach = 20 if lexicon.verb_final else 10
+        subjects = [p for p in named if p.last < hit.first and hit.first - p.last <= reach]
         if subjects and not passive:
             subject = subjects[-1].name
             if hit.cue.subject == "taker" and not taker:
@@ -1884,6 +1890,27 @@ _BULLETS = frozenset({"- ", "• ", "* ", "– ", "— "})
 BACKGROUND_YEARS = 20
 
 
+def _without_counted_twins(events: list[Event], counted: set[dt.date]) -> list[Event]:
+    """Events without those dated by an anniversary's count ("25 years since the handover", told on
+    14 December 2024: 14 December 1999) where the report writes the same place's change of that kind
+    in full within a month of it ("handed over on December 20, 1999"): the count gives only the year."""
+    if not counted:
+        return events
+    written: dict[tuple[str, str], list[dt.date]] = {}
+    for e in events:
+        if e.date not in counted:
+            written.setdefault((e.district, e.kind), []).append(e.date)
+    for days in written.values():
+        days.sort()
+
+    def has_twin(e: Event) -> bool:
+        days = written.get((e.district, e.kind), [])
+        at = bisect.bisect_left(days, e.date - dt.timedelta(days=31))
+        return at < len(days) and days[at] <= e.date + dt.timedelta(days=31)
+
+    return [e for e in events if e.date not in counted or not has_twin(e)]
+
+
 def _without_background(events: list[Event]) -> tuple[list[Event], list[Event]]:
     """The events of a report's story, and those of its background history (see :data:`BACKGROUND_YEARS`)."""
     if not events:
@@ -2034,6 +2061,7 @@ def read_report(
         _add_events(extraction, [f for f in news if f.feature not in changed], seen, source)
         for k in range(before, len(extraction.events)):
             extraction.events[k] = replace(extraction.events[k], note=NEWS_OF_THE_DAY_NOTE)
+    extraction.events = _without_counted_twins(extraction.events, reader.counted_days)
     # The sides of the story, not of its background history: "occupied by Armenian forces in 1992" gives no side to its 2020 change.
     extraction.events, background = _without_background(extraction.events)
     extraction.events = _complete_parties(extraction.events, reader.parties_named)
