@@ -2170,3 +2170,8 @@ def test_an_anniversary_counts_back_from_its_own_dated_day_and_yields_to_the_day
     # The count gives only the year: the day the report writes in full for the same change replaces it.
     text = opening + "\nMacau was handed over to China on December 20, 1999, after centuries of Portuguese rule.\n"
     assert events(countries, text, "2024-12-14") == {("Macao S.A.R", "completed", "1999-12-20")}
+
+
+def test_a_place_that_only_locates_a_surrender_is_not_taken(afghanistan):
+    text = "On Friday, dozens of soldiers surrendered to the insurgents after talks at an army camp on the edge of Kunduz city, two officers said.\n"
+    assert events(afghanistan, text, "2021-08-14") == set()
