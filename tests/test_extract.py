@@ -230,3 +230,19 @@ def test_a_report_without_its_own_date_is_not_dated_by_the_latest_date_it_writes
     assert "Friday" in result.stderr and "1993-04-03" not in result.stderr
     rows = (tmp_path / "e.csv").read_text(encoding="utf-8").splitlines()
     assert not any("Agdam District" in row for row in rows[1:])  # "on Friday" has no day without the publication date
+
+
+def test_extract_names_the_changes_it_could_not_date(tmp_path):
+    report = tmp_path / "undated.txt"
+    report.write_text(
+        "Fighting went on across the north this week, aid groups said.\n\n"
+        "Government troops later withdrew from Jowzjan without a fight, a local official said, while the Taliban seized Kunduz on Sunday.\n",
+        encoding="utf-8",
+    )
+    result = _cli("extract", report, "--boundaries", "geoboundaries-afg-adm1", "--published", "2021-08-10", "--format", "json", "-o", tmp_path / "e.json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads((tmp_path / "e.json").read_text())
+    assert [(e["district"], e["date"]) for e in data["events"]] == [("Kunduz", "2021-08-08")]
+    # The change told with no day is not mapped, but named for the reviewer to date.
+    assert [(c["district"], c["text"]) for c in data["report"]["undated_changes"]] == [("Jowzjan", "Jowzjan")]
+    assert "Change without a day: Jowzjan (Jowzjan): told as changing hands on no day the text gives" in result.stderr

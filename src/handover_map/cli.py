@@ -506,6 +506,8 @@ def _echo_report(report: dict, count: int, name: str, prefix: str = "") -> None:
         click.echo(f"{prefix}Place not matched: {place['text']}: {place['reason']}", err=True)
     for date in report["unattached_dates"]:
         click.echo(f"{prefix}Date not used: {date['text']} ({date['date'] or '?'}): {date['reason']}", err=True)
+    for change in report["undated_changes"]:
+        click.echo(f"{prefix}Change without a day: {change['district']} ({change['text']}): {change['reason']}", err=True)
     if count:
         click.echo(f"{prefix}Found {count} event(s).", err=True)
     else:

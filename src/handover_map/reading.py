@@ -68,6 +68,8 @@ class Extraction:
     language: str = ""
     unmatched_places: list[dict[str, str]] = field(default_factory=list)
     unattached_dates: list[dict[str, str | None]] = field(default_factory=list)
+    #: Places told as changing hands with no day the rules could give them: for the reviewer to date.
+    undated_changes: list[dict[str, str]] = field(default_factory=list)
 
     def report(self) -> dict[str, object]:
         """The review report, as JSON-ready data."""
@@ -77,6 +79,7 @@ class Extraction:
             "headline": self.article.headline,
             "unmatched_places": self.unmatched_places,
             "unattached_dates": self.unattached_dates,
+            "undated_changes": self.undated_changes,
         }
 
 
@@ -477,6 +480,8 @@ class SentenceReader:
         self.pending_age = 0
         #: Changes told as just done ("have taken Jalalabad") with no day: (place, sentence, sentence number, (giver, taker, force)).
         self.undated_changes: list[tuple[Place, tuple[int, int], int, tuple[str, str, bool]]] = []
+        #: Every place of a change told with no day, in the order told (the review report lists those never dated).
+        self.undated_places: list[Place] = []
         #: Sentences read so far (the headline's included).
         self.sentences_read = 0
         #: Words a list after its wording does not go on past: a relative or contrasting clause.
@@ -686,6 +691,7 @@ class SentenceReader:
             free = []
         # "have already retaken Fuzuli": done at some earlier time, not dated by the next sentence.
         waiting_hits = [h for h in live if h.kind == "completed" and h.places and not any(d.date for d in h.dates) and not undated_past]
+        self.undated_places += [p for h in waiting_hits for p in h.places]
         # A change the report already dated ("took Shusha on Sunday ... after the capture of Shusha") waits for no day.
         self.dated_changes.update(f.feature for f in report.events if f.kind == "completed")
         waiting = [p for h in waiting_hits for p in h.places if next(iter(p.features)) not in self.dated_changes]
@@ -2073,6 +2079,18 @@ def read_report(
         }
         for event in background
     ]
+    mapped = {e.district for e in extraction.events} | {e.district for e in background}
+    for place in reader.undated_places:
+        (feature,) = place.features
+        if feature not in mapped:
+            mapped.add(feature)
+            extraction.undated_changes.append(
+                {
+                    "district": feature,
+                    "text": written_name(place.text),
+                    "reason": "told as changing hands on no day the text gives; add it to the table with its day if the report says when",
+                }
+            )
     order = settings.EVENT_KINDS
     extraction.events.sort(key=lambda e: (e.date, e.district, order.index(e.kind)))
     return extraction
