@@ -2175,3 +2175,14 @@ def test_an_anniversary_counts_back_from_its_own_dated_day_and_yields_to_the_day
 def test_a_place_that_only_locates_a_surrender_is_not_taken(afghanistan):
     text = "On Friday, dozens of soldiers surrendered to the insurgents after talks at an army camp on the edge of Kunduz city, two officers said.\n"
     assert events(afghanistan, text, "2021-08-14") == set()
+
+
+def test_a_pronoun_subject_is_the_side_last_told_doing_so(afghanistan):
+    text = (
+        "Government troops retook Kunduz on Sunday, the army said.\n\n"
+        "The Taliban captured Aybak on Monday, officials said.\n\n"
+        "Security forces pulled back to the airport. On Tuesday they seized Pul-e Khumri after a short battle.\n"
+    )
+    # "they": the Taliban, last told taking a town, though security forces were named last.
+    takers = {district: taker for district, _, taker in _sides(afghanistan, text, "2021-08-11")}
+    assert takers == {"Kunduz": "Afghan government", "Samangan": "Taliban", "Baghlan": "Taliban"}

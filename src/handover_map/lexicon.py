@@ -123,6 +123,8 @@ class Lexicon:
     subject_after_verb: bool
     #: Reflexive pronouns: before an auxiliary, they make it no passive ("se sont emparés").
     reflexive: frozenset[str]
+    #: Pronouns that stand for the party named last, as a wording's subject: "they seized Aybak".
+    pronouns: frozenset[str]
     dateline_marks: tuple[str, ...]
     #: Words that say when the page was published, right before its date: "Publié le", "Опубликовано".
     publication_words: tuple[str, ...]
@@ -321,6 +323,7 @@ def _parse(spec: dict) -> Lexicon:
         agent_by_case=words.get("agent_by_case", False),
         subject_after_verb=words.get("subject_after_verb", False),
         reflexive=frozenset(words.get("reflexive", [])),
+        pronouns=frozenset(words.get("pronouns", [])),
         dateline_marks=tuple(words.get("dateline_marks", [])),
         publication_words=tuple(words.get("publication_words", [])),
         level_words=frozenset(words["level_words"]),

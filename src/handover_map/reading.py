@@ -482,6 +482,8 @@ class SentenceReader:
         self.undated_changes: list[tuple[Place, tuple[int, int], int, tuple[str, str, bool]]] = []
         #: Every place of a change told with no day, in the order told (the review report lists those never dated).
         self.undated_places: list[Place] = []
+        #: The party last told taking, and giving, control in the sentences read so far.
+        self.last_sides = {"taker": "", "giver": ""}
         #: Sentences read so far (the headline's included).
         self.sentences_read = 0
         #: Words a list after its wording does not go on past: a relative or contrasting clause.
@@ -673,6 +675,11 @@ class SentenceReader:
                 elif self.last_change_date is not None and hit.kind == "completed" and (self._told_also(tokens, hit) or opens_later):
                     hit.dates = [self.last_change_date]  # "... fell on Tuesday. The Taliban also took Farah." / "Hours later, ..."
             giver, taker = self._parties(tokens, hit, sides)
+            if not (giver or taker) and hit.cue.subject in self.last_sides and self._pronoun_subject(tokens, hit, sides):
+                # "The Taliban took Kunduz on Sunday. On Monday they seized Aybak.": the side last told doing so.
+                side = self.last_sides[hit.cue.subject]
+                giver, taker = (side, "") if hit.cue.subject == "giver" else ("", side)
+            self.last_sides = {"taker": taker or self.last_sides["taker"], "giver": giver or self.last_sides["giver"]}
             told_by[id(hit)] = (giver, taker, hit.cue.force)
             for found in self._events(tokens, hit, index_of, (start, end)):
                 report.events.append(Found(found.place, found.feature, found.kind, found.date, found.sentence, giver, taker, hit.cue.force))
@@ -1343,6 +1350,12 @@ class SentenceReader:
             elif hit.cue.subject == "giver" and not giver:
                 giver = subject
         return (giver, taker) if giver != taker else ("", taker)
+
+    def _pronoun_subject(self, tokens: list[Token], hit: CueHit, named: list[PartyMention]) -> bool:
+        """Whether a pronoun is the subject of an active wording, up to three words before it, with no party in this sentence."""
+        if named or hit.passive:
+            return False
+        return any(t.lower in self.lexicon.pronouns for t in tokens[max(0, hit.first - 3) : hit.first])
 
     @staticmethod
     def _modifiers_only(between: list[Token]) -> bool:
