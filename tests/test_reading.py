@@ -2186,3 +2186,13 @@ def test_a_pronoun_subject_is_the_side_last_told_doing_so(afghanistan):
     # "they": the Taliban, last told taking a town, though security forces were named last.
     takers = {district: taker for district, _, taker in _sides(afghanistan, text, "2021-08-11")}
     assert takers == {"Kunduz": "Afghan government", "Samangan": "Taliban", "Baghlan": "Taliban"}
+
+
+def test_an_anniversary_told_on_its_day_keeps_its_count(azerbaijan):
+    # Counted from "today", the anniversary's own day, the count is a day of its own: a day written in full
+    # nearby (the troops' departure) does not replace it.
+    text = (
+        "Today marks five years since the handover of Kalbajar, and the district celebrates.\n\n"
+        "Armenian forces left Kalbajar on 24 November 2020, a day before the deadline, residents recalled.\n"
+    )
+    assert events(azerbaijan, text, "2025-11-25") == {("Kalbajar District", "completed", "2020-11-24"), ("Kalbajar District", "completed", "2020-11-25")}

@@ -450,7 +450,7 @@ class SentenceReader:
         self.postponed: set[str] = set()
         #: How often the report names each party, in any of its sentences.
         self.parties_named: Counter[str] = Counter()
-        #: Days an anniversary counted back to ("25 years since the handover", told on 14 December 2024: 14 December 1999).
+        #: Days an anniversary counted back to from a dated line's day ("(14 Dec, 2024) ... 25 years since the handover": 14 December 1999).
         self.counted_days: set[dt.date] = set()
         #: The last shift a postponement was told with: (days, words).
         self.last_shift: tuple[int, str] | None = None
@@ -591,8 +591,11 @@ class SentenceReader:
             if (d.form == "ago" and self._other_day_word(tokens[index_of(d.end - 1)])) or not self._names_another_day(tokens, index_of(d.start), cues)
         ]
         if years_back is not None:
-            dates = [self._counted_back(d, years_back) for d in dates if d.date is not None]
-            self.counted_days.update(d.date for d in dates if d.date is not None)
+            counted = [(d, self._counted_back(d, years_back)) for d in dates if d.date is not None]
+            # Counted from a dated line's own day ("(14 Dec, 2024) ... marking 25 years since"), not from "today" of
+            # the anniversary itself: the count gives only the year (see _without_counted_twins).
+            self.counted_days.update(c.date for d, c in counted if c is not d and c.date is not None and _YEAR_DIGITS.search(d.text))
+            dates = [c for _, c in counted]
         else:
             dates = self._in_the_year_told(tokens, dates, index_of)
         self._assign_dates(tokens, live, dates, index_of)
