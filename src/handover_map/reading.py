@@ -1304,7 +1304,7 @@ class SentenceReader:
         lexicon = self.lexicon
         # A wording may hold its own auxiliary ("was taken"); a reflexive verb's makes no passive ("les talibans se sont emparés de").
         passive = (hit.passive or hit.cue.text.split()[0] in lexicon.passive) and not (hit.first > 1 and tokens[hit.first - 2].lower in lexicon.reflexive)
-        giver = taker = ""
+        giver = taker = after_verb = ""
         for party in named:
             gap = tokens[hit.last + 1 : party.first]
             if party.first > hit.last and len(gap) <= 8:
@@ -1321,14 +1321,7 @@ class SentenceReader:
                 elif self._marked(tokens, party.first, lexicon.from_party, hit.last + 1):
                     giver = giver or party.name
                 elif lexicon.subject_after_verb and not passive and self._modifiers_only(gap):
-                    # The subject after its verb: "Am Montag eroberten die Taliban die Stadt".
-                    taker, giver = (
-                        (taker or party.name, giver)
-                        if hit.cue.subject == "taker"
-                        else (taker, giver or party.name)
-                        if hit.cue.subject == "giver"
-                        else (taker, giver)
-                    )
+                    after_verb = after_verb or party.name  # the subject after its verb: "Am Montag eroberten die Taliban die Stadt"
             elif party.last < hit.first and hit.first - party.last <= 10:
                 # Before the wording, only where a preposition says the side: "the handover of the region to Azerbaijan has been delayed".
                 if _phrase_just_before(tokens, party.first, lexicon.to_party, slack=1):
@@ -1338,16 +1331,12 @@ class SentenceReader:
                 elif _phrase_just_before(tokens, party.first, lexicon.from_party, slack=1):
                     giver = giver or party.name
             elif party.first > hit.first and lexicon.subject_after_verb and not passive and self._modifiers_only(tokens[hit.first + 1 : party.first]):
-                # Inside a verb in two parts, right after its first: "nahmen die Islamisten auch Herat ein".
-                if hit.cue.subject == "taker":
-                    taker = taker or party.name
-                elif hit.cue.subject == "giver":
-                    giver = giver or party.name
+                after_verb = after_verb or party.name  # inside a verb in two parts, right after its first: "nahmen die Islamisten auch Herat ein"
         # A verb-final clause holds its whole object between the subject and the participle: "Die Taliban haben ... eingenommen".
         reach = 20 if lexicon.verb_final else 10
-        subjects = [p for p in named if p.last < hit.first and hit.first - p.last <= reach]
-        if subjects and not passive:
-            subject = subjects[-1].name
+        subjects = [p.name for p in named if p.last < hit.first and hit.first - p.last <= reach and not passive]
+        subject = after_verb or (subjects[-1] if subjects else "")
+        if subject:
             if hit.cue.subject == "taker" and not taker:
                 taker = subject
             elif hit.cue.subject == "giver" and not giver:
