@@ -2196,3 +2196,15 @@ def test_an_anniversary_told_on_its_day_keeps_its_count(azerbaijan):
         "Armenian forces left Kalbajar on 24 November 2020, a day before the deadline, residents recalled.\n"
     )
     assert events(azerbaijan, text, "2025-11-25") == {("Kalbajar District", "completed", "2020-11-24"), ("Kalbajar District", "completed", "2020-11-25")}
+
+
+def test_the_same_day_as_another_change_dates_both(afghanistan):
+    text = (
+        "Fighters overran Farah on Tuesday, a council member said.\n\n"
+        "They had entered Farah on the same day that they seized Qala-e-Naw and Pul-e Khumri after brief clashes.\n"
+    )
+    assert events(afghanistan, text, "2021-08-11") == {
+        ("Farah", "captured", "2021-08-10"),
+        ("Badghis", "captured", "2021-08-10"),
+        ("Baghlan", "captured", "2021-08-10"),
+    }

@@ -673,6 +673,8 @@ class SentenceReader:
                     hit.dates = [self.section_date]  # under a heading "Aug. 13:" in a day-by-day list
                 elif said_on and hit.kind == "completed" and len({d.date for d in said_on}) == 1:
                     hit.dates = [said_on[0]]  # "captured the city of Zaranj, officials announced Friday"
+                elif hit.kind == "completed" and (shared := [d for h in live if h is not hit for d in h.dates if d.form == "day-told-last" and d.date]):
+                    hit.dates = shared[:1]  # "took Kandahar on the same day that they seized Herat": one day for both
                 elif len(days_told) == 1 and _has_phrase(tokens, _window_start(tokens, hit.first, 4), hit.first, lexicon.same_day):
                     hit.dates = list(days_told.values())  # "took Herat on Thursday, hours after the fall of Ghazni"
                 elif self.last_change_date is not None and hit.kind == "completed" and (self._told_also(tokens, hit) or opens_later):
