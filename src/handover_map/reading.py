@@ -1363,7 +1363,7 @@ class SentenceReader:
             end = at - skipped
             if skipped and (end < floor or not self._modifiers_only([tokens[end]])):
                 return False
-            if any(end - len(p) >= floor and tuple(t.lower for t in tokens[end - len(p) : end]) == p for p in phrases if p):
+            if any(end - len(p) >= floor and tuple(t.lower for t in tokens[end - len(p) : end]) == p for p in phrases):
                 return True
         return False
 
