@@ -2208,3 +2208,10 @@ def test_the_same_day_as_another_change_dates_both(afghanistan):
         ("Badghis", "captured", "2021-08-10"),
         ("Baghlan", "captured", "2021-08-10"),
     }
+
+
+def test_a_pronoun_subject_is_the_party_its_sentence_names_before_it(afghanistan):
+    text = (
+        "The Taliban, in a long statement sent to reporters and diplomats on Saturday morning, said that they had seized Asadabad after overnight fighting.\n"
+    )
+    assert {(district, taker) for district, _, taker in _sides(afghanistan, text, "2021-08-15")} == {("Kunar", "Taliban")}

@@ -680,9 +680,8 @@ class SentenceReader:
                 elif self.last_change_date is not None and hit.kind == "completed" and (self._told_also(tokens, hit) or opens_later):
                     hit.dates = [self.last_change_date]  # "... fell on Tuesday. The Taliban also took Farah." / "Hours later, ..."
             giver, taker = self._parties(tokens, hit, sides)
-            if not (giver or taker) and hit.cue.subject in self.last_sides and self._pronoun_subject(tokens, hit, sides):
-                # "The Taliban took Kunduz on Sunday. On Monday they seized Aybak.": the side last told doing so.
-                side = self.last_sides[hit.cue.subject]
+            side = self._pronoun_party(tokens, hit, sides) if not (giver or taker) and hit.cue.subject in self.last_sides else ""
+            if side:
                 giver, taker = (side, "") if hit.cue.subject == "giver" else ("", side)
             self.last_sides = {"taker": taker or self.last_sides["taker"], "giver": giver or self.last_sides["giver"]}
             told_by[id(hit)] = (giver, taker, hit.cue.force)
@@ -1345,11 +1344,15 @@ class SentenceReader:
                 giver = subject
         return (giver, taker) if giver != taker else ("", taker)
 
-    def _pronoun_subject(self, tokens: list[Token], hit: CueHit, named: list[PartyMention]) -> bool:
-        """Whether a pronoun is the subject of an active wording, up to three words before it, with no party in this sentence."""
-        if named or hit.passive:
-            return False
-        return any(t.lower in self.lexicon.pronouns for t in tokens[max(0, hit.first - 3) : hit.first])
+    def _pronoun_party(self, tokens: list[Token], hit: CueHit, named: list[PartyMention]) -> str:
+        """The party a pronoun subject of an active wording (up to three words before it) stands for: the one
+        the sentence names before it ("the Taliban said they had seized Herat"), else the side last told doing
+        the same ("The Taliban took Kunduz on Sunday. On Monday they seized Aybak."), else none."""
+        at = next((k for k in range(hit.first - 1, max(-1, hit.first - 4), -1) if tokens[k].lower in self.lexicon.pronouns), None)
+        if at is None or hit.passive:
+            return ""
+        before = [p.name for p in named if p.last < at]
+        return before[-1] if before else "" if named else self.last_sides[hit.cue.subject]
 
     @staticmethod
     def _modifiers_only(between: list[Token]) -> bool:
