@@ -2215,3 +2215,15 @@ def test_a_pronoun_subject_is_the_party_its_sentence_names_before_it(afghanistan
         "The Taliban, in a long statement sent to reporters and diplomats on Saturday morning, said that they had seized Asadabad after overnight fighting.\n"
     )
     assert {(district, taker) for district, _, taker in _sides(afghanistan, text, "2021-08-15")} == {("Kunar", "Taliban")}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "language"),
+    [
+        ("Die Feiern zur Rückgabe von Hongkong an China vor 25 Jahren finden am Freitag statt, meldete die Agentur.\n", "2022-07-01", "de"),
+        ("В Гонконге 1 июля прошли торжества к 22-годовщине передачи города Китаю, сообщили местные власти.\n", "2019-07-02", "ru"),
+    ],
+)
+def test_an_anniversary_counted_in_years_ago_or_as_an_ordinal(countries, text, published, language):
+    # "vor 25 Jahren" and "22-годовщина" count back from the day the sentence tells, as "25 years ago" does.
+    assert events(countries, text, published, language) == {("Hong Kong S.A.R.", "completed", "1997-07-01")}
