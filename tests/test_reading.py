@@ -2227,3 +2227,15 @@ def test_a_pronoun_subject_is_the_party_its_sentence_names_before_it(afghanistan
 def test_an_anniversary_counted_in_years_ago_or_as_an_ordinal(countries, text, published, language):
     # "vor 25 Jahren" and "22-годовщина" count back from the day the sentence tells, as "25 years ago" does.
     assert events(countries, text, published, language) == {("Hong Kong S.A.R.", "completed", "1997-07-01")}
+
+
+def test_a_page_that_lost_the_space_between_paragraphs_still_breaks_before_a_one_letter_word(afghanistan):
+    from handover_map.reading import split_sentences
+
+    text = "On Monday the group said it had held talks in Herat.A week earlier its fighters had entered Kandahar."
+    assert [text[a:b] for a, b in split_sentences(text, 0, len(text))] == [
+        "On Monday the group said it had held talks in Herat.",
+        "A week earlier its fighters had entered Kandahar.",
+    ]
+    # "On Monday" is the talks' day, not the day Kandahar was entered.
+    assert ("Kandahar", "completed", "2021-09-20") not in events(afghanistan, text + "\n", "2021-09-21")

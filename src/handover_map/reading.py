@@ -51,8 +51,8 @@ _ABBREVIATION = re.compile(
 )
 _SENTENCE_BREAK = re.compile(
     r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"“‘«„‚(\[]?[^\W_a-zа-я])"
-    # Pages that lost the space between paragraphs: "... et la Russie.Situé ...".
-    r"|(?<=[^\W\d_A-ZА-Я]{3}[.!?])(?=[^\W\d_a-zа-я][^\W\d_A-ZА-Я])"
+    # Pages that lost the space between paragraphs: "... et la Russie.Situé ...", "... in Jalalabad.A month ago ...".
+    r"|(?<=[^\W\d_A-ZА-Я]{3}[.!?])(?=[^\W\d_a-zа-я](?:[^\W\d_A-ZА-Я]|\s))"
 )
 #: What every sentence break follows (both alternatives of :data:`_SENTENCE_BREAK` look behind for one).
 _STOP = re.compile(r"[.!?…]")
