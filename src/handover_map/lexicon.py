@@ -123,7 +123,7 @@ class Lexicon:
     subject_after_verb: bool
     #: Reflexive pronouns: before an auxiliary, they make it no passive ("se sont emparés").
     reflexive: frozenset[str]
-    #: Pronouns that stand for the party named last, as a wording's subject: "they seized Aybak".
+    #: Pronouns that, as a wording's subject, stand for the party named before them in the sentence, else the side last told doing the same: "they seized Aybak".
     pronouns: frozenset[str]
     dateline_marks: tuple[str, ...]
     #: Words that say when the page was published, right before its date: "Publié le", "Опубликовано".

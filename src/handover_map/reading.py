@@ -680,9 +680,6 @@ class SentenceReader:
                 elif self.last_change_date is not None and hit.kind == "completed" and (self._told_also(tokens, hit) or opens_later):
                     hit.dates = [self.last_change_date]  # "... fell on Tuesday. The Taliban also took Farah." / "Hours later, ..."
             giver, taker = self._parties(tokens, hit, sides)
-            side = self._pronoun_party(tokens, hit, sides) if not (giver or taker) and hit.cue.subject in self.last_sides else ""
-            if side:
-                giver, taker = (side, "") if hit.cue.subject == "giver" else ("", side)
             self.last_sides = {"taker": taker or self.last_sides["taker"], "giver": giver or self.last_sides["giver"]}
             told_by[id(hit)] = (giver, taker, hit.cue.force)
             for found in self._events(tokens, hit, index_of, (start, end)):
@@ -1337,6 +1334,8 @@ class SentenceReader:
         reach = 20 if lexicon.verb_final else 10
         subjects = [p.name for p in named if p.last < hit.first and hit.first - p.last <= reach and not passive]
         subject = after_verb or (subjects[-1] if subjects else "")
+        if not (subject or giver or taker or passive):
+            subject = self._pronoun_party(tokens, hit, named)  # "they seized Aybak"
         if subject:
             if hit.cue.subject == "taker" and not taker:
                 taker = subject
@@ -1345,11 +1344,11 @@ class SentenceReader:
         return (giver, taker) if giver != taker else ("", taker)
 
     def _pronoun_party(self, tokens: list[Token], hit: CueHit, named: list[PartyMention]) -> str:
-        """The party a pronoun subject of an active wording (up to three words before it) stands for: the one
-        the sentence names before it ("the Taliban said they had seized Herat"), else the side last told doing
+        """The party a pronoun subject (up to three words before the wording) stands for: the one the
+        sentence names before it ("the Taliban said they had seized Herat"), else the side last told doing
         the same ("The Taliban took Kunduz on Sunday. On Monday they seized Aybak."), else none."""
         at = next((k for k in range(hit.first - 1, max(-1, hit.first - 4), -1) if tokens[k].lower in self.lexicon.pronouns), None)
-        if at is None or hit.passive:
+        if at is None or hit.cue.subject not in self.last_sides:
             return ""
         before = [p.name for p in named if p.last < at]
         return before[-1] if before else "" if named else self.last_sides[hit.cue.subject]
