@@ -444,7 +444,13 @@ def test_a_page_s_date_under_its_menus_run_together_or_after_a_publication_word(
         ("https://news.example/news/2005/sep/12/story/", dt.date(2005, 9, 12)),
         ("https://news.example/06-Sep-2021/panjshir", dt.date(2021, 9, 6)),
         ("https://news.example/politics/25/11/2020/5fbd6a02", dt.date(2020, 11, 25)),
+        ("https://news.example/world/2021/0812/kabul-parks", dt.date(2021, 8, 12)),
+        ("https://news.example/world/2021/08/15070945/1311982/story.vpf", dt.date(2021, 8, 15)),
+        ("https://news.example/international/202011131044764442-story/", dt.date(2020, 11, 13)),
+        ("https://news.example/news/20210211075653677-story", dt.date(2021, 2, 11)),
         ("https://news.example/2021/07/spin-boldak", None),
+        ("https://news.example/article/2013457788-story", None),
+        ("https://news.example/story/2000121451170/story", None),
         ("https://news.example/article/1228075?date=20201120", None),
     ],
 )

@@ -135,7 +135,12 @@ _ADDRESS_DATES = tuple(
         r"(?<![\d.])(?P<y>(?:19|20)\d\d)[-/_]" + _MONTH_WORD + r"[-/_](?P<d>[0-3]?\d)(?!\d)",
         r"(?<![\d.])(?P<d>[0-3]?\d)[-/_](?P<m>[01]?\d)[-/_](?P<y>(?:19|20)\d\d)(?!\d)",
         r"(?<![\d.])(?P<d>[0-3]?\d)[-/_]" + _MONTH_WORD + r"[-/_](?P<y>(?:19|20)\d\d)(?!\d)",
-        r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)",
+        # ".../2021/0812/story", ".../2021/08/15070945/..." (the day runs into a clock time).
+        r"(?<![\d.])(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)",
+        r"(?<![\d.])(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]\d)\d{6}(?!\d)",
+        # "20210808-kunduz", and a day that runs into a clock time ".../202011131044764442-story"
+        # (not "2000121451170", a serial number whose first digits only look like a day).
+        r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:(?:[01]\d|2[0-3])(?:[0-5]\d+)?)?(?!\d)",
         r"(?<![\d.])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(?:19|20)\d\d)(?!\d)",
     )
 )
@@ -323,7 +328,8 @@ def _file_name(location: str) -> str:
 
 def date_from_address(address: str) -> dt.date | None:
     """The day a news page's address carries, if it carries one: ".../2020/11/20/story",
-    ".../20210808-kunduz", ".../25112020/142748", ".../2005/sep/12/...", ".../06-Sep-2021/..."."""
+    ".../20210808-kunduz", ".../25112020/142748", ".../2005/sep/12/...", ".../06-Sep-2021/...",
+    ".../2021/0812/...", ".../202011131044764442-story"."""
     path = address.split("?", 1)[0].split("#", 1)[0]
     for pattern in _ADDRESS_DATES:
         for match in pattern.finditer(path):
