@@ -436,6 +436,27 @@ def test_a_page_s_date_under_its_menus_run_together_or_after_a_publication_word(
 
 
 @pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        (
+            "KABUL, Aug 9 (Wire Service) - Fighters entered the city on Sunday after weeks of clashes, officials said. "
+            "The outlying districts have been contested since 2 June 2021.",
+            (dt.date(2021, 8, 9), "dateline, year from the text"),
+        ),
+        # An anniversary's dateline is years after the year its text writes: no year, so no date.
+        (
+            "BAKU, Oct 9 (Wire Service) - Today marks the first anniversary of the liberation of the town, which the army "
+            "retook on 9 October 2020, officials recalled at a ceremony.",
+            (None, "unknown"),
+        ),
+    ],
+)
+def test_a_dateline_without_a_year_takes_the_text_s_year_unless_the_text_counts_years(opening, expected):
+    article = parse_article(f"{opening}\n\n{PROSE['en']}\n")
+    assert find_published(article, load("en")) == expected
+
+
+@pytest.mark.parametrize(
     ("address", "expected"),
     [
         ("https://news.example/2020/11/20/army-enters-aghdam", dt.date(2020, 11, 20)),
