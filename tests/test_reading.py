@@ -427,6 +427,8 @@ PROSE = {
         ("Ein Gastbeitrag unserer Redaktion aus der Hauptstadt\npubliziert: Freitag, 3. Juni 2011", "de", dt.date(2011, 6, 3), "byline"),
         ("Lokales aus der Region und der Welt 07.04.2018, 09.15 Uhr", "de", dt.date(2018, 4, 7), "time stamp"),
         ("Опубликовано: 12 Март 2019", "ru", dt.date(2019, 3, 12), "date line"),
+        ("Fighters seize the capital of Farah province\nUpdated 23:05, 10-Aug-2021", "en", dt.date(2021, 8, 10), "date line"),
+        ("Fighters take another capital\nKabul\n14-August-2021", "en", dt.date(2021, 8, 14), "date line"),
         ("Иван Примеров 17 Березня 2014 11:02", "ru", dt.date(2014, 3, 17), "date line"),
     ],
 )

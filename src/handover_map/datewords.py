@@ -85,6 +85,8 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         ("iso", re.compile(rf"\b{_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
         ("numeric", re.compile(rf"\b(?P<day>[0-3]?\d)(?P<separator>[./])(?P<month>[0-3]?\d)(?P=separator){_YEAR}\b")),
         ("day-month", re.compile(rf"\b(?P<day>[0-3]?\d){suffix}\s+{joiner}(?P<month>{months})(?![^\W\d_])\.?{year}", re.IGNORECASE)),
+        # "Updated 23:05, 10-Aug-2021", "14-August-2021": a page's stamp.
+        ("day-month", re.compile(rf"\b(?P<day>[0-3]?\d)-(?P<month>{months})-{_YEAR}\b", re.IGNORECASE)),
     ]
     if words.day_range_joiners:
         # "from 15 to 25 November": the first day, with the month (and year) written after the second.
