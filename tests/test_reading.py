@@ -2268,3 +2268,14 @@ def test_a_page_that_lost_the_space_between_paragraphs_still_breaks_before_a_one
     ]
     # "On Monday" is the talks' day, not the day Kandahar was entered.
     assert ("Kandahar", "completed", "2021-09-20") not in events(afghanistan, text + "\n", "2021-09-21")
+
+
+def test_a_paragraph_over_a_photo_credit_is_a_caption(azerbaijan):
+    # In a gallery each caption sits over its credit line; a caption's date is the photo's, no handover's.
+    caption = (
+        "A family loads a truck with furniture as residents leave a village before the handover of Kalbajar "
+        "to Azerbaijan, Nov. 18, 2020, in the mountains of the region."
+    )
+    lead = "Armenia had to hand back three districts under the peace deal, and the army took them over in the following weeks.\n\n"
+    assert events(azerbaijan, f"{lead}{caption}\n\nAP Photo\n\n", "2020-12-01") == set()
+    assert events(azerbaijan, f"{lead}{caption}\n\n", "2020-12-01") != set()

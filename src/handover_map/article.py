@@ -120,6 +120,8 @@ _CUT_OFF_WORDS = 20
 _CAPTION_START = re.compile(r"^(FILE( PHOTO)?\s*[-–—:]|PHOTO\s*[-–—:]|IMAGE\s*[-–—:]|Photo:|Caption:)", re.IGNORECASE)
 _AGENCY_CREDIT = re.compile(r"\((?:AFP|Reuters|AP|Getty Images|EPA)", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(r"(?:Photo|Image)(?: by|:)\s", re.IGNORECASE)
+#: A line that is only a photo's credit ("AP Photo", "Foto: EPA/Name", "Фото: AP"): the paragraph above it is the caption.
+_CREDIT_LINE = re.compile(r"\(?(?:(?:AP|AFP|Reuters|EPA|Xinhua|Anadolu|TASS)\s+Photo\b|(?:Photo|Foto|Фото)(?:\s+by|\s*:))[^\n]{0,60}", re.IGNORECASE)
 _FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?!\d)")
 _DATELINE_HEAD = re.compile(r"[A-Z][A-Z .'-]{2,40},\s+(?P<rest>.*)")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40},\s+(?P<date>[^(\n]{3,40}?)\s*(\(|[-–—])")
@@ -289,11 +291,14 @@ def classify_paragraphs(text: str) -> list[Paragraph]:
     """Mark body paragraphs; leave out furniture and captions.
 
     A paragraph repeated right after itself is a photo caption (pages print
-    the caption twice: as alt text and below the photo).
+    the caption twice: as alt text and below the photo), and so is one
+    followed by a line that is only a photo credit ("AP Photo", "Foto: EPA/...").
     """
     raw = _split_paragraphs(text)
     repeated = {i for i in range(len(raw) - 1) if raw[i][2] == raw[i + 1][2]}
     repeated |= {i + 1 for i in repeated}
+    # ... and so is one a credit line follows.
+    repeated |= {i for i in range(len(raw) - 1) if len(raw[i + 1][2]) <= 70 and _CREDIT_LINE.fullmatch(raw[i + 1][2])}
     last = len(raw) - 1
     return [Paragraph(start, end, body_text, _is_body(body_text, i == last) and i not in repeated) for i, (start, end, body_text) in enumerate(raw)]
 
