@@ -551,7 +551,8 @@ def test_a_long_list_after_its_wording_keeps_going(afghanistan):
     ],
 )
 def test_an_anniversary_is_not_a_handover_on_its_day(azerbaijan, text, language, published):
-    assert events(azerbaijan, text, published, language) == set()
+    # The fifth anniversary counts back to the change's own day, five years before.
+    assert {(place, day) for place, _, day in events(azerbaijan, text, published, language)} == {("Kalbajar District", "2020-11-25")}
 
 
 @pytest.mark.parametrize(
@@ -2251,11 +2252,35 @@ def test_a_pronoun_subject_is_the_party_its_sentence_names_before_it(afghanistan
     [
         ("Die Feiern zur Rückgabe von Hongkong an China vor 25 Jahren finden am Freitag statt, meldete die Agentur.\n", "2022-07-01", "de"),
         ("В Гонконге 1 июля прошли торжества к 22-годовщине передачи города Китаю, сообщили местные власти.\n", "2019-07-02", "ru"),
+        # Ordinals in words or digits: "the fifth anniversary", "25th", "vingtième", "20. Jahrestag", "двадцатую годовщину".
+        ("Today, July 1, marks the fifth anniversary of the return of Hong Kong to China, the city's government said.\n", "2002-07-01", "en"),
+        ("On July 1 the city held a ceremony for the 20th anniversary of Hong Kong's handover to China, officials said.\n", "2017-07-02", "en"),
+        ("Le 1er juillet, la ville a célébré le vingtième anniversaire de la rétrocession de Hong Kong à la Chine, selon les autorités.\n", "2017-07-02", "fr"),
+        ("Am 1. Juli feierte die Stadt den 20. Jahrestag der Rückgabe von Hongkong an China, teilten die Behörden mit.\n", "2017-07-02", "de"),
+        ("1 июля в городе отметили двадцатую годовщину передачи Гонконга Китаю, сообщили власти.\n", "2017-07-02", "ru"),
     ],
 )
 def test_an_anniversary_counted_in_years_ago_or_as_an_ordinal(countries, text, published, language):
     # "vor 25 Jahren" and "22-годовщина" count back from the day the sentence tells, as "25 years ago" does.
     assert events(countries, text, published, language) == {("Hong Kong S.A.R.", "completed", "1997-07-01")}
+
+
+def test_an_anniversary_is_not_counted_from_the_day_it_was_reported(countries):
+    # The day of saying is not the anniversary's: the count has no day to start from.
+    text = (
+        "Leader to visit the city for the anniversary of the handover\n"
+        "The president will visit Hong Kong for the 25th anniversary of the city's handover to China, the state news agency reported on Saturday.\n"
+    )
+    assert events(countries, text, "2022-06-25") == set()
+
+
+def test_without_the_publication_date_an_anniversary_s_day_gives_no_year_to_count_from():
+    # The year the text writes last is the change's own here (2014), not the anniversary's.
+    text = (
+        "On March 18 the country marks the tenth anniversary of the reunification of Crimea with Russia, officials said in a statement.\n\n"
+        "The treaty on the accession was signed in Moscow on March 18, 2014, by the leaders of both sides, the statement recalled.\n"
+    )
+    assert ("Crimea", "completed", "2004-03-18") not in events(_setup_disputed(), text, None)
 
 
 def test_a_page_that_lost_the_space_between_paragraphs_still_breaks_before_a_one_letter_word(afghanistan):

@@ -66,6 +66,12 @@ class DateWords:
     not_a_day_before: frozenset[str]
     numbers: dict[str, int]
     day_units: dict[str, int]
+    #: Ordinal words with their numbers, as an anniversary counts ("the fifth anniversary", "vierte Jahrestag"),
+    #: besides digits with the language's ordinal marks (``ordinal_marks``: "25th", "20e", "20.").
+    ordinal_numbers: dict[str, int] = field(default_factory=dict)
+    ordinal_marks: tuple[str, ...] = ()
+    #: Nouns an ordinal written with a point counts, which a sentence does not end before: "der 20. Jahrestag".
+    ordinal_nouns: frozenset[str] = frozenset()
     later: tuple[str, ...] = ()  # "five days later": days after the date before
     #: A window of days, read as its last day (the day a change is due by): "between September 11 and 30",
     #: "zwischen dem 11. und 30. September": the opening word, the word between the days, articles before a day.
@@ -252,7 +258,12 @@ def _phrases(values: list[str]) -> tuple[tuple[str, ...], ...]:
 def _shift_pattern(template: str, dates: DateWords) -> re.Pattern[str]:
     numbers = "|".join(sorted(map(re.escape, dates.numbers), key=len, reverse=True))
     units = "|".join(sorted(map(re.escape, dates.day_units), key=len, reverse=True))
+    # "{o}": an ordinal count, in words or digits with an ordinal mark ("fifth", "25th", "20.").
+    ordinals = "|".join(sorted(map(re.escape, dates.ordinal_numbers), key=len, reverse=True)) or "(?!)"
+    marks = "|".join(sorted(map(re.escape, dates.ordinal_marks), key=len, reverse=True))
+    ordinal = rf"(?P<n>\d+(?:{marks})" + ("" if marks else "?") + rf"|{ordinals})"
     text = re.escape(template).replace(r"\{n\}", rf"(?P<n>\d+|{numbers})").replace(r"\{unit\}", rf"(?P<unit>{units})")
+    text = text.replace(r"\{o\}", ordinal)
     return re.compile(r"\b" + text.replace(r"\ ", r"\s+") + r"\b", re.IGNORECASE)
 
 
@@ -271,6 +282,9 @@ def _parse(spec: dict) -> Lexicon:
         not_a_day_after=frozenset(date_spec.get("not_a_day_after", [])),
         not_a_day_before=frozenset(date_spec.get("not_a_day_before", [])),
         numbers=date_spec.get("numbers", {}),
+        ordinal_numbers=date_spec.get("ordinal_numbers", {}),
+        ordinal_marks=tuple(date_spec.get("ordinal_marks", [])),
+        ordinal_nouns=frozenset(date_spec.get("ordinal_nouns", [])),
         day_units=date_spec.get("day_units", {}),
         month_first=date_spec.get("month_first", True),
         slash_day_first=date_spec.get("slash_day_first"),

@@ -211,9 +211,10 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years, day=28)
 
 
-def split_sentences(text: str, start: int, end: int, months: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+def split_sentences(text: str, start: int, end: int, after_ordinal: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Sentence spans within ``text[start:end]``, not breaking after abbreviations
-    nor inside a date written with an ordinal point ("am 20. November")."""
+    nor after an ordinal point before one of ``after_ordinal`` (months, and nouns
+    an ordinal counts: "am 20. November", "der 20. Jahrestag")."""
     spans, begin = [], start
     # A break can only follow a full stop, question or exclamation mark or ellipsis: it is looked for there only.
     marks = (mark.end() for mark in _STOP.finditer(text, max(0, start - 1), end))
@@ -223,7 +224,7 @@ def split_sentences(text: str, start: int, end: int, months: frozenset[str] = fr
             continue
         if _ORDINAL.search(before):
             word = _FIRST_WORD.match(text, match.end())
-            if word and word.group(0).lower() in months:
+            if word and word.group(0).lower() in after_ordinal:
                 continue
         spans.append((begin, match.start()))
         begin = match.end()
@@ -542,7 +543,9 @@ class SentenceReader:
             for phrase in lexicon.anniversary
         )
         # "Today, one year passes since the liberation of Kalbajar": the change, that many years before the day told.
-        years_back = self._years_since(sentence, dates) if anniversary else None
+        # (Not from the day it was said: "will visit for the 25th anniversary of the handover, the agency reported on Saturday".)
+        said_then = [d for d in dates if d.date and d.form == "weekday" and self._said_on(tokens, index_of(d.start))] if anniversary else []
+        years_back = self._years_since(sentence, [d for d in dates if all(d is not s for s in said_then)]) if anniversary else None
         # "am 1. Juli 1997 ging die Kronkolonie an China zurück - also ein Jahrestag": a day with its own earlier year.
         own_year = False
         if anniversary and self.dates.published is not None:
@@ -591,7 +594,7 @@ class SentenceReader:
             if (d.form == "ago" and self._other_day_word(tokens[index_of(d.end - 1)])) or not self._names_another_day(tokens, index_of(d.start), cues)
         ]
         if years_back is not None:
-            counted = [(d, self._counted_back(d, years_back)) for d in dates if d.date is not None]
+            counted = [(d, self._counted_back(d, years_back)) for d in dates if d.date is not None and all(d is not s for s in said_then)]
             # Counted from a dated line's own day ("(14 Dec, 2024) ... marking 25 years since"), not from "today" of
             # the anniversary itself: the count gives only the year (see _without_counted_twins).
             self.counted_days.update(c.date for d, c in counted if c is not d and c.date is not None and _YEAR_DIGITS.search(d.text))
@@ -938,6 +941,10 @@ class SentenceReader:
         published = self.dates.published
         if _YEAR_DIGITS.search(mention.text) and (published is None or mention.date.year <= published.year - years):
             return mention
+        if published is None and not _YEAR_DIGITS.search(mention.text):
+            # "18 March marks the tenth anniversary" with no publication date: the anniversary's year is unknown
+            # (the year the text writes last is more often the change's own).
+            return replace(mention, date=None, problem="an anniversary's day without its year: pass --published")
         day = (closest_year(mention.date.month, mention.date.day, published) if published else None) or mention.date
         return replace(mention, date=_years_before(day, years))
 
@@ -973,7 +980,11 @@ class SentenceReader:
                 count = counted.groupdict().get("n")
                 if count is None:
                     return 1  # "год назад": a year without a count is one
-                return int(count) if count.isdigit() else self.lexicon.dates.numbers[count.lower()]
+                digits = re.match(r"\d+", count)
+                if digits:
+                    return int(digits.group())  # "25", "25th", "20."
+                words = self.lexicon.dates
+                return words.numbers.get(count.lower()) or words.ordinal_numbers[count.lower()]
         return None
 
     def _month_follows(self, after: str) -> bool:
@@ -2051,8 +2062,8 @@ def read_report(
         if paragraph.text[:2] in _BULLETS:
             # Each item of a list is its own fact: "- took three capitals on 8 August." does not date "- Kandahar fell."
             reader.pending_date, reader.pending_places, reader.last_change_date = None, [], None
-        months = frozenset(lexicon.dates.months)
-        spans = [piece for sentence in split_sentences(text, paragraph.start, paragraph.end, months) for piece in pieces(*sentence, text)]
+        after_ordinal = frozenset(lexicon.dates.months) | lexicon.dates.ordinal_nouns
+        spans = [piece for sentence in split_sentences(text, paragraph.start, paragraph.end, after_ordinal) for piece in pieces(*sentence, text)]
         for number, span in enumerate(spans):
             # A headline tells what was just done in the present: "Taliban Capture Faizabad".
             report = reader.read(text, span, paragraph_start=number == 0, headline=bool(is_headline))
