@@ -2304,3 +2304,21 @@ def test_a_paragraph_over_a_photo_credit_is_a_caption(azerbaijan):
     lead = "Armenia had to hand back three districts under the peace deal, and the army took them over in the following weeks.\n\n"
     assert events(azerbaijan, f"{lead}{caption}\n\nAP Photo\n\n", "2020-12-01") == set()
     assert events(azerbaijan, f"{lead}{caption}\n\n", "2020-12-01") != set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The foreign ministry of a neighbouring country welcomed the liberation of the Aghdam district, a statement to the press said.\n", "en"),
+        ("Le président a félicité le peuple pour la libération de la région d'Aghdam, a indiqué son bureau dans un communiqué.\n", "fr"),
+        ("Der Präsident gratulierte dem Volk zur Befreiung der Region Aghdam, teilte sein Büro in einer Erklärung mit.\n", "de"),
+    ],
+)
+def test_a_reaction_to_a_change_in_the_opening_is_the_news_of_the_day(azerbaijan, text, language):
+    # Congratulated on, welcomed: the change was just made, so a report of its day dates it by that day.
+    assert {(place, day) for place, _, day in events(azerbaijan, text, "2020-11-20", language)} == {("Agdam District", "2020-11-20")}
+
+
+def test_befreiung_is_a_change_noun(azerbaijan):
+    text = "Die Befreiung von Aghdam am 20. November beendete eine fast drei Jahrzehnte lange Besatzung, erklärte das Ministerium.\n"
+    assert {(place, day) for place, _, day in events(azerbaijan, text, "2020-11-21", "de")} == {("Agdam District", "2020-11-20")}

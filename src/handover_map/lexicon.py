@@ -175,6 +175,9 @@ class Lexicon:
     aside_words: frozenset[str]
     #: Words telling a state holds now ("is now under Taliban control"): a change just made, like the perfect.
     now_words: frozenset[str]
+    #: Words of a reaction to a change just made ("congratulated the people on the liberation of Aghdam",
+    #: "welcomes the return of"): in a report's opening, with no day, the news of its day.
+    reactions: tuple[re.Pattern[str], ...]
     #: Verbs of starting right before a wording of leaving: "began withdrawing from Gaza last night" is no change done.
     start_words: frozenset[str]
     #: Words of ordering or asking right before a wording: "ordered the withdrawal of forces from Crimea" tells no change.
@@ -377,6 +380,7 @@ def _parse(spec: dict) -> Lexicon:
         also_words=frozenset(words.get("also_words", [])),
         aside_words=frozenset(words.get("aside_words", [])),
         now_words=frozenset(words.get("now_words", [])),
+        reactions=tuple(_word_pattern(w) for w in words.get("reactions", [])),
         start_words=frozenset(words.get("start_words", [])),
         order_words=frozenset(words.get("order_words", [])),
         unmet_plans=_phrases(words.get("unmet_plans", [])),

@@ -711,7 +711,10 @@ class SentenceReader:
         just_done = [
             h
             for h in live
-            if h.kind == "completed" and len({next(iter(p.features)) for p in h.places}) == 1 and not h.dates and (headline or self._perfect(tokens, h))
+            if h.kind == "completed"
+            and len({next(iter(p.features)) for p in h.places}) == 1
+            and not h.dates
+            and (headline or self._perfect(tokens, h) or self._reacted_to(tokens, h))
         ]
         one_place = len({next(iter(p.features)) for p in waiting}) == 1
         # (Not where the sentence names a day, even another's: "today is the Day of the reunification of Crimea".)
@@ -750,6 +753,10 @@ class SentenceReader:
         if any(t.lower in self.lexicon.now_words for t in tokens[max(0, hit.first - 1) : hit.last + 1]):
             return True  # "steht nun unter Kontrolle der Taliban", "is now under": a state just reached
         return any(t.lower in self.lexicon.perfect_auxiliaries for t in window)
+
+    def _reacted_to(self, tokens: list[Token], hit: CueHit) -> bool:
+        """Whether a reaction stands in the eight words before a wording: "congratulated the people on the liberation of"."""
+        return any(pattern.fullmatch(t.lower) for t in tokens[_window_start(tokens, hit.first, 8) : hit.first] for pattern in self.lexicon.reactions)
 
     def _told_also(self, tokens: list[Token], hit: CueHit) -> bool:
         """Whether "also" (or its like) stands in the three words before a wording: "also gained control over"."""
