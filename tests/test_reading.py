@@ -2322,3 +2322,8 @@ def test_a_reaction_to_a_change_in_the_opening_is_the_news_of_the_day(azerbaijan
 def test_befreiung_is_a_change_noun(azerbaijan):
     text = "Die Befreiung von Aghdam am 20. November beendete eine fast drei Jahrzehnte lange Besatzung, erklärte das Ministerium.\n"
     assert {(place, day) for place, _, day in events(azerbaijan, text, "2020-11-21", "de")} == {("Agdam District", "2020-11-20")}
+
+
+def test_take_back_is_a_change(countries):
+    text = "On Monday China will take back Macau from Portugal, officials said in a statement to the press.\n"
+    assert events(countries, text, "1999-12-18") == {("Macao S.A.R", "scheduled", "1999-12-20")}
