@@ -2327,3 +2327,14 @@ def test_befreiung_is_a_change_noun(azerbaijan):
 def test_take_back_is_a_change(countries):
     text = "On Monday China will take back Macau from Portugal, officials said in a statement to the press.\n"
     assert events(countries, text, "1999-12-18") == {("Macao S.A.R", "scheduled", "1999-12-20")}
+
+
+def test_a_first_line_in_sentence_case_is_the_headline(afghanistan):
+    # Many outlets write headlines in sentence case: the first line of a text that goes on heads it.
+    text = (
+        "Taliban fighters enter Kunduz as the army withdraws\n\n"
+        "Residents described gunfire through the night and long queues at the city's bakeries, a local reporter said.\n"
+    )
+    article = parse_article(text, published=dt.date(2021, 8, 8))
+    assert article.headline == "Taliban fighters enter Kunduz as the army withdraws"
+    assert {(place, day) for place, _, day in events(afghanistan, text, "2021-08-08")} == {("Kunduz", "2021-08-08")}

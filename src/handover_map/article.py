@@ -318,10 +318,15 @@ def _is_dateline(line: str) -> bool:
     return len(re.findall(r"[^\W\d_]+", rest)) <= 1
 
 
-def _looks_like_headline(line: str) -> bool:
+def _looks_like_headline(line: str, first: bool = False) -> bool:
+    """Whether a line that is not prose is a headline: mostly capitalised words ("Taliban Capture
+    Faizabad"), or, as the first line of a text that goes on, any that opens with a capital ("Taliban
+    enter Kabul as the president flees": headlines in sentence case)."""
     words = line.split()
     if not 4 <= len(words) <= 25 or _SENTENCE_END.search(line) or _is_dateline(line):
         return False
+    if first and words[0][:1].isupper():
+        return True
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     return capitalised / len(words) >= 0.6
 
@@ -558,7 +563,8 @@ def parse_article(text: str, *, location: str = "", is_html: bool = False, publi
     paragraphs = classify_paragraphs(text)
     headline, page_date = page.headline, page.published
     if not headline:
-        headline = next((p.text for p in paragraphs[:10] if not p.body and _looks_like_headline(p.text)), "")
+        # (A first line heads a text only if more follows: a lone line may be a cut-off caption.)
+        headline = next((p.text for k, p in enumerate(paragraphs[:10]) if not p.body and _looks_like_headline(p.text, k == 0 < len(paragraphs) - 1)), "")
     headline = _clean_headline(headline)
     if published is not None:
         published_from = "option"
