@@ -2338,3 +2338,9 @@ def test_a_first_line_in_sentence_case_is_the_headline(afghanistan):
     article = parse_article(text, published=dt.date(2021, 8, 8))
     assert article.headline == "Taliban fighters enter Kunduz as the army withdraws"
     assert {(place, day) for place, _, day in events(afghanistan, text, "2021-08-08")} == {("Kunduz", "2021-08-08")}
+
+
+def test_a_vote_after_its_noun_is_no_change():
+    # "за воссоединение с Россией проголосовало": what the vote was for, not a change on the vote's day.
+    text = "Напомним, что 16 марта на полуострове прошел референдум, и за воссоединение Крыма с Россией проголосовало большинство жителей.\n"
+    assert events(_setup_disputed(), text, "2014-03-21", "ru") == set()

@@ -1021,6 +1021,7 @@ class SentenceReader:
         # Words right before the wording that make it no change of its own.
         three_before = {t.lower for t in tokens[_window_start(tokens, hit.first, 3) : hit.first]}
         two_before = {t.lower for t in tokens[_window_start(tokens, hit.first, 2) : hit.first]}
+        nominal_after = {t.lower for t in tokens[hit.last + 1 : hit.last + 5]} if hit.cue.subject == "none" else set()
         # A verb-final language puts the order at the clause's end ("hat den Abzug der Truppen von der Krim angeordnet")
         # or, a verb of its own, further before ("ordnet am Montag den kompletten Rückzug von der Krim an").
         if lexicon.verb_final:
@@ -1031,7 +1032,8 @@ class SentenceReader:
         for applies, words, near, reason in (
             (hit.cue.kind == "change", lexicon.remain_words, three_before, "a state that held on, not a change"),  # "only Kabul remained in government hands"
             (hit.cue.kind == "change", lexicon.order_words, ordering, "an order, not the change"),  # "ordered the withdrawal of forces from Crimea"
-            (hit.cue.kind == "change", lexicon.vote_words, three_before, "the subject of a vote, not the change"),  # "a referendum on accession"
+            # "a referendum on accession"; a noun's vote may follow it: "за воссоединение с Россией проголосовало 96%".
+            (hit.cue.kind == "change", lexicon.vote_words, three_before | nominal_after, "the subject of a vote, not the change"),
             (hit.cue.subject == "giver", lexicon.start_words, two_before, "a start, not the change"),  # "began withdrawing from the Gaza Strip"
             (hit.cue.kind != "change", lexicon.ceremony_words, two_before, "a ceremony, not the change"),  # "a handover ceremony scheduled for"
         ):
