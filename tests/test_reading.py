@@ -2344,3 +2344,8 @@ def test_a_vote_after_its_noun_is_no_change():
     # "за воссоединение с Россией проголосовало": what the vote was for, not a change on the vote's day.
     text = "Напомним, что 16 марта на полуострове прошел референдум, и за воссоединение Крыма с Россией проголосовало большинство жителей.\n"
     assert events(_setup_disputed(), text, "2014-03-21", "ru") == set()
+
+
+def test_a_valley_joined_to_its_name_is_the_place(afghanistan):
+    text = "Die Kämpfer haben das Panjshir-Tal am Montag vollständig erobert, erklärte ein Sprecher der Gruppe vor Journalisten.\n"
+    assert {(place, day) for place, _, day in events(afghanistan, text, "2021-09-07", "de")} == {("Panjshir", "2021-09-06")}
