@@ -2304,6 +2304,12 @@ def test_a_paragraph_over_a_photo_credit_is_a_caption(azerbaijan):
     lead = "Armenia had to hand back three districts under the peace deal, and the army took them over in the following weeks.\n\n"
     assert events(azerbaijan, f"{lead}{caption}\n\nAP Photo\n\n", "2020-12-01") == set()
     assert events(azerbaijan, f"{lead}{caption}\n\n", "2020-12-01") != set()
+    # A lede of several sentences over its photo's credit is prose, not a caption.
+    lede = (
+        "The army entered the Kalbajar district on Wednesday after days of delay, officials said. "
+        "Residents had left the villages over the weekend.\nPhoto: Agency / Staff photographer\n\n"
+    )
+    assert ("Kalbajar District", "2020-11-25") in {(place, day) for place, _, day in events(azerbaijan, lede, "2020-11-26")}
 
 
 @pytest.mark.parametrize(

@@ -291,14 +291,17 @@ def classify_paragraphs(text: str) -> list[Paragraph]:
     """Mark body paragraphs; leave out furniture and captions.
 
     A paragraph repeated right after itself is a photo caption (pages print
-    the caption twice: as alt text and below the photo), and so is one
-    followed by a line that is only a photo credit ("AP Photo", "Foto: EPA/...").
+    the caption twice: as alt text and below the photo), and so is a
+    sentence followed by a line that is only a photo credit ("AP Photo",
+    "Foto: EPA/...").
     """
     raw = _split_paragraphs(text)
     repeated = {i for i in range(len(raw) - 1) if raw[i][2] == raw[i + 1][2]}
     repeated |= {i + 1 for i in repeated}
-    # ... and so is one a credit line follows.
-    repeated |= {i for i in range(len(raw) - 1) if len(raw[i + 1][2]) <= 70 and _CREDIT_LINE.fullmatch(raw[i + 1][2])}
+    # ... and so is a sentence a credit line follows (not a lede of several over its photo's credit).
+    repeated |= {
+        i for i in range(len(raw) - 1) if len(raw[i + 1][2]) <= 70 and _CREDIT_LINE.fullmatch(raw[i + 1][2]) and not _INNER_SENTENCE_END.search(raw[i][2])
+    }
     last = len(raw) - 1
     return [Paragraph(start, end, body_text, _is_body(body_text, i == last) and i not in repeated) for i, (start, end, body_text) in enumerate(raw)]
 
