@@ -2355,3 +2355,11 @@ def test_a_vote_after_its_noun_is_no_change():
 def test_a_valley_joined_to_its_name_is_the_place(afghanistan):
     text = "Die Kämpfer haben das Panjshir-Tal am Montag vollständig erobert, erklärte ein Sprecher der Gruppe vor Journalisten.\n"
     assert {(place, day) for place, _, day in events(afghanistan, text, "2021-09-07", "de")} == {("Panjshir", "2021-09-06")}
+
+
+def test_an_aside_in_brackets_does_not_part_a_subject_from_its_verb(afghanistan):
+    text = (
+        "The Taliban movement (a group listed as a terrorist organisation in several countries, officials note) "
+        "seized Asadabad, the capital of Kunar province, on Saturday.\n"
+    )
+    assert _sides(afghanistan, text, "2021-08-15") == {("Kunar", "", "Taliban")}

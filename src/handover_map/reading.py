@@ -406,6 +406,19 @@ def _phrase_just_before(tokens: list[Token], at: int, phrases: tuple[tuple[str, 
     )
 
 
+def _words_between(tokens: list[Token], first: int, last: int) -> int:
+    """How far apart two tokens are, not counting an aside in round brackets between them (and its brackets)."""
+    count, depth = 0, 0
+    for token in tokens[first + 1 : last + 1]:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")" and depth:
+            depth -= 1
+        elif not depth:
+            count += 1
+    return count
+
+
 def _bracketed(tokens: list[Token]) -> set[int]:
     """The indices of the tokens inside round brackets, in one pass."""
     inside, depth = set(), 0
@@ -1352,7 +1365,8 @@ class SentenceReader:
                 after_verb = after_verb or party.name  # inside a verb in two parts, right after its first: "nahmen die Islamisten auch Herat ein"
         # A verb-final clause holds its whole object between the subject and the participle: "Die Taliban haben ... eingenommen".
         reach = 20 if lexicon.verb_final else 10
-        subjects = [p.name for p in named if p.last < hit.first and hit.first - p.last <= reach and not passive]
+        # (An aside in brackets does not count: "The Taliban movement (banned in Russia, a terrorist organisation) seized Asadabad".)
+        subjects = [p.name for p in named if p.last < hit.first and _words_between(tokens, p.last, hit.first) <= reach and not passive]
         subject = after_verb or (subjects[-1] if subjects else "")
         if not (subject or giver or taker or passive):
             subject = self._pronoun_party(tokens, hit, named)  # "they seized Aybak"
