@@ -2363,3 +2363,13 @@ def test_an_aside_in_brackets_does_not_part_a_subject_from_its_verb(afghanistan)
         "seized Asadabad, the capital of Kunar province, on Saturday.\n"
     )
     assert _sides(afghanistan, text, "2021-08-15") == {("Kunar", "", "Taliban")}
+
+
+def test_a_passive_auxiliary_opening_a_german_clause_makes_its_participle_passive(azerbaijan):
+    # "wurde ... befreit": the party named before the participle is not its subject.
+    text = (
+        "Nach einer Gegenoffensive der aserbaidschanischen Armee wurde die Stadt Zangilan am 20. Oktober "
+        "von der armenischen Besatzung befreit, berichtete die Agentur.\n"
+    )
+    ((place, giver, taker),) = _sides(azerbaijan, text, "2020-10-21", "de")
+    assert (place, giver) == ("Zangilan District", "Armenia") and taker != "Armenia"

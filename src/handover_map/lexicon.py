@@ -178,6 +178,9 @@ class Lexicon:
     #: Words of a reaction to a change just made ("congratulated the people on the liberation of Aghdam",
     #: "welcomes the return of"): in a report's opening, with no day, the news of its day.
     reactions: tuple[re.Pattern[str], ...]
+    #: Auxiliaries that make a verb-final clause passive from wherever they stand in it ("wurde ... befreit");
+    #: not those shared with the future or the perfect of motion ("wird", "ist").
+    clause_passive: frozenset[str]
     #: Verbs of starting right before a wording of leaving: "began withdrawing from Gaza last night" is no change done.
     start_words: frozenset[str]
     #: Words of ordering or asking right before a wording: "ordered the withdrawal of forces from Crimea" tells no change.
@@ -381,6 +384,7 @@ def _parse(spec: dict) -> Lexicon:
         aside_words=frozenset(words.get("aside_words", [])),
         now_words=frozenset(words.get("now_words", [])),
         reactions=tuple(_word_pattern(w) for w in words.get("reactions", [])),
+        clause_passive=frozenset(words.get("clause_passive", [])),
         start_words=frozenset(words.get("start_words", [])),
         order_words=frozenset(words.get("order_words", [])),
         unmet_plans=_phrases(words.get("unmet_plans", [])),

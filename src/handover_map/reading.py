@@ -585,6 +585,8 @@ class SentenceReader:
                 hit.passive = tokens[hit.first - 2].lower in lexicon.passive  # "was formally ceded"
             if not hit.passive and lexicon.verb_final and hit.last + 1 < len(tokens) and tokens[hit.last + 1].lower in lexicon.passive:
                 hit.passive = True  # "ist Hongkong an China übergeben worden": the auxiliary after the participle
+            if not hit.passive and lexicon.clause_passive and self._clause_passive(tokens, hit.first):
+                hit.passive = True  # "wurde die Stadt am 20. Oktober von der Besatzung befreit": the auxiliary opens the clause
             after_place = hit.first > 0 and (tokens[hit.first - 1].text == "," or hit.first - 1 in place_ends)
             if not hit.passive and hit.cue.place == "after" and after_place and self._date_follows(tokens, hit, dates, index_of):
                 hit.passive = True  # "Agdam, ceded on 20 November", "celui d'Aghdam rendu le 20 novembre"
@@ -766,6 +768,15 @@ class SentenceReader:
         if any(t.lower in self.lexicon.now_words for t in tokens[max(0, hit.first - 1) : hit.last + 1]):
             return True  # "steht nun unter Kontrolle der Taliban", "is now under": a state just reached
         return any(t.lower in self.lexicon.perfect_auxiliaries for t in window)
+
+    def _clause_passive(self, tokens: list[Token], at: int) -> bool:
+        """Whether a passive auxiliary ("wurde", "worden") stands earlier in the clause of the participle at ``at``."""
+        for token in reversed(tokens[_window_start(tokens, at, 20) : at]):
+            if token.text in (",", ";", ":") or token.lower in self.lexicon.relative_words:
+                return False
+            if token.lower in self.lexicon.clause_passive:
+                return True
+        return False
 
     def _reacted_to(self, tokens: list[Token], hit: CueHit) -> bool:
         """Whether a reaction stands in the eight words before a wording: "congratulated the people on the liberation of"."""
