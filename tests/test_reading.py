@@ -2373,3 +2373,12 @@ def test_a_passive_auxiliary_opening_a_german_clause_makes_its_participle_passiv
     )
     ((place, giver, taker),) = _sides(azerbaijan, text, "2020-10-21", "de")
     assert (place, giver) == ("Zangilan District", "Armenia") and taker != "Armenia"
+
+
+def test_a_pronoun_subject_right_after_a_german_verb(afghanistan):
+    text = (
+        "Regierungstruppen eroberten am Mittwoch die Stadt Kundus nach schweren Kämpfen zurück, hieß es aus Kabul.\n\n"
+        "Die Taliban nahmen am Donnerstag die Stadt Herat ein, wie ein Provinzrat mitteilte.\n\n"
+        "In der Nacht zum Freitag eroberten sie auch Kandahar, die zweitgrößte Stadt des Landes.\n"
+    )
+    assert ("Kandahar", "", "Taliban") in _sides(afghanistan, text, "2021-08-13", "de")

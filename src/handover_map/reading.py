@@ -1389,10 +1389,13 @@ class SentenceReader:
         return (giver, taker) if giver != taker else ("", taker)
 
     def _pronoun_party(self, tokens: list[Token], hit: CueHit, named: list[PartyMention]) -> str:
-        """The party a pronoun subject (up to three words before the wording) stands for: the one the
+        """The party a pronoun subject (up to three words before the wording, or right after it where the
+        subject may follow its verb) stands for: the one the
         sentence names before it ("the Taliban said they had seized Herat"), else the side last told doing
         the same ("The Taliban took Kunduz on Sunday. On Monday they seized Aybak."), else none."""
         at = next((k for k in range(hit.first - 1, max(-1, hit.first - 4), -1) if tokens[k].lower in self.lexicon.pronouns), None)
+        if at is None and self.lexicon.subject_after_verb and hit.last + 1 < len(tokens) and tokens[hit.last + 1].lower in self.lexicon.pronouns:
+            at = hit.last + 1  # right after its verb: "In der Nacht eroberten sie Kandahar"
         if at is None or hit.cue.subject not in self.last_sides:
             return ""
         before = [p.name for p in named if p.last < at]
