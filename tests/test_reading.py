@@ -2382,3 +2382,9 @@ def test_a_pronoun_subject_right_after_a_german_verb(afghanistan):
         "In der Nacht zum Freitag eroberten sie auch Kandahar, die zweitgrößte Stadt des Landes.\n"
     )
     assert ("Kandahar", "", "Taliban") in _sides(afghanistan, text, "2021-08-13", "de")
+
+
+def test_a_negation_word_inside_a_wording_s_gap_negates_nothing(afghanistan):
+    # "sans résistance" between the verb and its object: taken without a fight, not "not taken".
+    text = "Les talibans se sont emparés sans résistance dimanche de la ville de Jalalabad, selon des habitants.\n"
+    assert {(place, day) for place, _, day in events(afghanistan, text, "2021-08-16", "fr")} == {("Nangarhar", "2021-08-15")}

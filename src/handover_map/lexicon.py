@@ -181,6 +181,8 @@ class Lexicon:
     #: Auxiliaries that make a verb-final clause passive from wherever they stand in it ("wurde ... befreit");
     #: not those shared with the future or the perfect of motion ("wird", "ist").
     clause_passive: frozenset[str]
+    #: Words that join two clauses, where a clause's auxiliary stops reaching: "und", "oder".
+    clause_joiners: frozenset[str]
     #: Verbs of starting right before a wording of leaving: "began withdrawing from Gaza last night" is no change done.
     start_words: frozenset[str]
     #: Words of ordering or asking right before a wording: "ordered the withdrawal of forces from Crimea" tells no change.
@@ -385,6 +387,7 @@ def _parse(spec: dict) -> Lexicon:
         now_words=frozenset(words.get("now_words", [])),
         reactions=tuple(_word_pattern(w) for w in words.get("reactions", [])),
         clause_passive=frozenset(words.get("clause_passive", [])),
+        clause_joiners=frozenset(words.get("clause_joiners", [])),
         start_words=frozenset(words.get("start_words", [])),
         order_words=frozenset(words.get("order_words", [])),
         unmet_plans=_phrases(words.get("unmet_plans", [])),

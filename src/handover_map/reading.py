@@ -585,8 +585,6 @@ class SentenceReader:
                 hit.passive = tokens[hit.first - 2].lower in lexicon.passive  # "was formally ceded"
             if not hit.passive and lexicon.verb_final and hit.last + 1 < len(tokens) and tokens[hit.last + 1].lower in lexicon.passive:
                 hit.passive = True  # "ist Hongkong an China übergeben worden": the auxiliary after the participle
-            if not hit.passive and lexicon.clause_passive and self._clause_passive(tokens, hit.first):
-                hit.passive = True  # "wurde die Stadt am 20. Oktober von der Besatzung befreit": the auxiliary opens the clause
             after_place = hit.first > 0 and (tokens[hit.first - 1].text == "," or hit.first - 1 in place_ends)
             if not hit.passive and hit.cue.place == "after" and after_place and self._date_follows(tokens, hit, dates, index_of):
                 hit.passive = True  # "Agdam, ceded on 20 November", "celui d'Aghdam rendu le 20 novembre"
@@ -771,10 +769,11 @@ class SentenceReader:
 
     def _clause_passive(self, tokens: list[Token], at: int) -> bool:
         """Whether a passive auxiliary ("wurde", "worden") stands earlier in the clause of the participle at ``at``."""
+        lexicon = self.lexicon
         for token in reversed(tokens[_window_start(tokens, at, 20) : at]):
-            if token.text in (",", ";", ":") or token.lower in self.lexicon.relative_words:
-                return False
-            if token.lower in self.lexicon.clause_passive:
+            if token.text in (",", ";", ":") or token.lower in lexicon.relative_words or token.lower in lexicon.clause_joiners:
+                return False  # "Agdam wurde abgetreten und Latschin soll übergeben werden": another clause's auxiliary
+            if token.lower in lexicon.clause_passive:
                 return True
         return False
 
@@ -1028,7 +1027,8 @@ class SentenceReader:
 
     def _blocked(self, tokens: list[Token], hit: CueHit, anniversary: bool, ahead: bool = False) -> str | None:
         lexicon = self.lexicon
-        window = tokens[_window_start(tokens, hit.first, 5) : hit.last + 1]
+        # Before the wording and its first word, not in a gap it spans ("se sont emparés sans résistance dimanche de").
+        window = tokens[_window_start(tokens, hit.first, 5) : hit.first + 1]
         if any(t.lower in lexicon.negation for t in window):
             return "negated"
         before = tokens[_window_start(tokens, hit.first, 12) : hit.first]
@@ -1346,6 +1346,8 @@ class SentenceReader:
         lexicon = self.lexicon
         # A wording may hold its own auxiliary ("was taken"); a reflexive verb's makes no passive ("les talibans se sont emparés de").
         passive = (hit.passive or hit.cue.text.split()[0] in lexicon.passive) and not (hit.first > 1 and tokens[hit.first - 2].lower in lexicon.reflexive)
+        # "wurde die Stadt am 20. Oktober von der Besatzung befreit": the auxiliary opens the clause (for who did it only).
+        passive = passive or (bool(lexicon.clause_passive) and self._clause_passive(tokens, hit.first))
         giver = taker = after_verb = ""
         for party in named:
             gap = tokens[hit.last + 1 : party.first]
