@@ -106,13 +106,16 @@ def _alternative_keys(word: str, key: str, merge_h: bool) -> list[str]:
     "Talokan" for Taloqan: q and k, written for one sound, key apart (q keys with g, as Gazakh for
     Qazakh), so k is tried as g. German writes kh as ch ("Badachschan" for Badakhshan), which the
     key reads as French sh ("Choucha"); Azerbaijani c is j ("Kelbecer", "Cebrayil" without their
-    accents). An opening o or u may be the other ("Oruzgan").
+    accents). German dsch may stand for j and the sh after it ("Pandschir" for Panjshir). An opening
+    o or u may be the other ("Oruzgan").
     """
     alternatives = [key.replace("k", "g")]
     if "ch" in word.lower():
         alternatives.append(phonetic_key(re.sub("ch", "kh", word, flags=re.IGNORECASE), merge_h))
     elif "c" in word.lower():
         alternatives.append(phonetic_key(re.sub("c", "j", word, flags=re.IGNORECASE), merge_h))
+    if "dsch" in word.lower():
+        alternatives.append(key.replace("j", "sh"))  # German dsch before sh, written once: "Pandschir" for Panjshir
     if key[0] in _OPENING_VOWELS:
         alternatives.append(_OPENING_VOWELS[key[0]] + key[1:])
     return [a for a in alternatives if a != key]
@@ -296,6 +299,10 @@ class PlaceFinder:
             if stem in self._feature_of:
                 features, rule = self._feature_of[stem], "inflection"  # a compound is read like an inflected form
                 break
+            if stem:
+                features, rule = self._by_key(word[: -len(ending)])  # ... also in another spelling: "Pandschir-Tal"
+                if features:
+                    break
         if not features and "-" in word:
             features, rule = self._by_key(word.replace("-", " "))
         return frozenset(features), rule
