@@ -2389,3 +2389,9 @@ def test_a_negation_word_inside_a_wording_s_gap_negates_nothing(afghanistan):
     # "sans résistance" between the verb and its object: taken without a fight, not "not taken".
     text = "Les talibans se sont emparés sans résistance dimanche de la ville de Jalalabad, selon des habitants.\n"
     assert {(place, day) for place, _, day in events(afghanistan, text, "2021-08-16", "fr")} == {("Nangarhar", "2021-08-15")}
+
+
+def test_the_last_troops_are_to_leave_by_monday_is_a_plan_for_the_next_monday():
+    # "are to" looks forward, and "the last troops" is no ordinal of a series of changes ("the 18th to fall").
+    text = "The last Israeli troops are to leave the Gaza Strip by Monday morning, the army said in a statement.\n"
+    assert events(_setup_disputed(), text, "2005-09-11") == {("Gaza", "scheduled", "2005-09-12")}

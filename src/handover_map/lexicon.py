@@ -136,6 +136,8 @@ class Lexicon:
     publication_words: tuple[str, ...]
     level_words: frozenset[str]
     weekday_future: frozenset[str]
+    #: Two words that look forward together ("are to leave by Monday"), each alone not.
+    weekday_future_pairs: frozenset[tuple[str, ...]]
     old_date_words: frozenset[str]
     new_date_words: frozenset[str]
     clause_openers: frozenset[str]
@@ -350,6 +352,7 @@ def _parse(spec: dict) -> Lexicon:
         publication_words=tuple(words.get("publication_words", [])),
         level_words=frozenset(words["level_words"]),
         weekday_future=frozenset(words.get("weekday_future", [])),
+        weekday_future_pairs=frozenset(tuple(p.split()) for p in words.get("weekday_future_pairs", [])),
         old_date_words=frozenset(words.get("old_date_words", [])),
         new_date_words=frozenset(words.get("new_date_words", [])),
         clause_openers=frozenset(words.get("clause_openers", [])),

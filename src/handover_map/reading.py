@@ -515,7 +515,9 @@ class SentenceReader:
         lexicon = self.lexicon
         cues = find_cues(tokens, lexicon)
         # "will hand over on Sunday" looks forward; "was due on Sunday" does not.
-        future_sentence = any(t.lower in lexicon.weekday_future and not (k and tokens[k - 1].lower in lexicon.past_markers) for k, t in enumerate(tokens))
+        future_sentence = any(
+            t.lower in lexicon.weekday_future and not (k and tokens[k - 1].lower in lexicon.past_markers) for k, t in enumerate(tokens)
+        ) or any((a.lower, b.lower) in lexicon.weekday_future_pairs for a, b in itertools.pairwise(tokens))
         dateline = _CAPITAL_DATELINE.match(sentence)
         dates = [d for d in self.dates.find(sentence, future_sentence) if not (paragraph_start and dateline and d.start < dateline.end() + 3)]
         written = self.finder.find(sentence)
@@ -1131,6 +1133,8 @@ class SentenceReader:
                 return k
             elif word in lexicon.list_words or word.isdigit() or word in lexicon.dates.numbers:
                 return None  # "the second of three districts to be handed over"
+            elif marker is not None and word in lexicon.passive:
+                return None  # "the last troops are to leave by Monday": a verb of its own, a plan
         return None
 
     def _clause_end(self, tokens: list[Token], start: int, end: int) -> int:
