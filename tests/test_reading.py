@@ -2395,3 +2395,14 @@ def test_the_last_troops_are_to_leave_by_monday_is_a_plan_for_the_next_monday():
     # "are to" looks forward, and "the last troops" is no ordinal of a series of changes ("the 18th to fall").
     text = "The last Israeli troops are to leave the Gaza Strip by Monday morning, the army said in a statement.\n"
     assert events(_setup_disputed(), text, "2005-09-11") == {("Gaza", "scheduled", "2005-09-12")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("In der Stadt waren am Freitagabend Schüsse zu hören, als sich das Gerücht verbreitete, die Kämpfer hätten das Panjshir-Tal erobert.\n", "de"),
+        ("Late on Friday celebratory gunfire rang out as rumours spread that the fighters had captured Panjshir, residents said.\n", "en"),
+    ],
+)
+def test_a_rumour_of_a_capture_is_no_change(afghanistan, text, language):
+    assert events(afghanistan, text, "2021-09-04", language) == set()
