@@ -2406,3 +2406,14 @@ def test_the_last_troops_are_to_leave_by_monday_is_a_plan_for_the_next_monday():
 )
 def test_a_rumour_of_a_capture_is_no_change(afghanistan, text, language):
     assert events(afghanistan, text, "2021-09-04", language) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("In Kundus fielen am Sonntag Schüsse, berichteten Augenzeugen der Nachrichtenagentur.\n", "de"),
+        ("Late on Sunday several rockets fell in Kunduz near the airport, witnesses told the agency.\n", "en"),
+    ],
+)
+def test_shots_or_rockets_that_fell_are_no_fall_of_the_place(afghanistan, text, language):
+    assert events(afghanistan, text, "2021-08-09", language) == set()

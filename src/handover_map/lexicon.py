@@ -185,6 +185,8 @@ class Lexicon:
     clause_passive: frozenset[str]
     #: Words that join two clauses, where a clause's auxiliary stops reaching: "und", "oder".
     clause_joiners: frozenset[str]
+    #: Things that fall or are fired, which around a wording make it literal: "In Kundus fielen Schüsse", "rockets fell on Kabul".
+    falling_things: frozenset[str]
     #: Verbs of starting right before a wording of leaving: "began withdrawing from Gaza last night" is no change done.
     start_words: frozenset[str]
     #: Words of ordering or asking right before a wording: "ordered the withdrawal of forces from Crimea" tells no change.
@@ -391,6 +393,7 @@ def _parse(spec: dict) -> Lexicon:
         reactions=tuple(_word_pattern(w) for w in words.get("reactions", [])),
         clause_passive=frozenset(words.get("clause_passive", [])),
         clause_joiners=frozenset(words.get("clause_joiners", [])),
+        falling_things=frozenset(words.get("falling_things", [])),
         start_words=frozenset(words.get("start_words", [])),
         order_words=frozenset(words.get("order_words", [])),
         unmet_plans=_phrases(words.get("unmet_plans", [])),

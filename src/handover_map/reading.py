@@ -1036,6 +1036,8 @@ class SentenceReader:
         before = tokens[_window_start(tokens, hit.first, 12) : hit.first]
         if any(t.lower in lexicon.condition for t in before):
             return "hypothetical"
+        if lexicon.falling_things and any(t.lower in lexicon.falling_things for t in tokens[_window_start(tokens, hit.first, 3) : hit.last + 4]):
+            return "things that fell, not a place"  # "In Kundus fielen am Sonntag Schüsse", "rockets fell on Kabul"
         if hit.last + 1 < len(tokens) and tokens[hit.last + 1].lower in lexicon.question_marks:
             return "a question"  # "покинут ли войска Крым": whether the troops will leave
         if anniversary:
