@@ -2417,3 +2417,13 @@ def test_a_rumour_of_a_capture_is_no_change(afghanistan, text, language):
 )
 def test_shots_or_rockets_that_fell_are_no_fall_of_the_place(afghanistan, text, language):
     assert events(afghanistan, text, "2021-08-09", language) == set()
+
+
+def test_unter_ihre_kontrolle_gebracht_is_a_change(afghanistan):
+    text = "Die Kämpfer haben am Sonntag die Stadt Kabul unter ihre Kontrolle gebracht, berichteten Augenzeugen der Agentur.\n"
+    assert {(place, day) for place, _, day in events(afghanistan, text, "2021-08-16", "de")} == {("Kabul", "2021-08-15")}
+
+
+def test_a_first_line_opening_with_a_quote_may_be_the_headline():
+    text = "«Талибан» вошел в город и занял дворец\n\nЖители рассказали, что ночью на улицах было тихо, а утром открылись рынки.\n"
+    assert parse_article(text).headline == "«Талибан» вошел в город и занял дворец"

@@ -328,8 +328,8 @@ def _looks_like_headline(line: str, first: bool = False) -> bool:
     words = line.split()
     if not 4 <= len(words) <= 25 or _SENTENCE_END.search(line) or _is_dateline(line):
         return False
-    if first and words[0][:1].isupper():
-        return True
+    if first and words[0].lstrip("\"'«»“”„‘’")[:1].isupper():
+        return True  # (after an opening quote too: "“Талибан” вошел в Кабул")
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     return capitalised / len(words) >= 0.6
 
