@@ -551,12 +551,7 @@ class SentenceReader:
         if not cues:
             return self._read_without_cues(report, tokens, dates, places, index_of, end)
         live: list[CueHit] = []
-        anniversary = any(
-            _starts_phrase(tokens, k, phrase)
-            for k, token in enumerate(tokens)
-            if token.lower[:3] in lexicon.anniversary_starts or "" in lexicon.anniversary_starts  # "" : a phrase opening with "*" ("*-летие")
-            for phrase in lexicon.anniversary
-        )
+        anniversary = _counts_years(tokens, lexicon)
         # "Today, one year passes since the liberation of Kalbajar": the change, that many years before the day told.
         # (Not from the day it was said: "will visit for the 25th anniversary of the handover, the agency reported on Saturday".)
         said_then = [d for d in dates if d.date and d.form == "weekday" and self._said_on(tokens, index_of(d.start))] if anniversary else []
@@ -1786,13 +1781,12 @@ def _is_date_line(line: str, lexicon: Lexicon) -> bool:
     return len(prose) <= 3
 
 
-def _tells_anniversary(text: str, lexicon: Lexicon) -> bool:
-    """Whether the text counts years since a day ("the first anniversary", "25 years since")."""
-    tokens = tokenize(text)
+def _counts_years(tokens: list[Token], lexicon: Lexicon) -> bool:
+    """Whether the words count years since a day: an anniversary ("the first anniversary", "25 years since")."""
     return any(
         _starts_phrase(tokens, k, phrase)
         for k, token in enumerate(tokens)
-        if token.lower[:3] in lexicon.anniversary_starts or "" in lexicon.anniversary_starts
+        if token.lower[:3] in lexicon.anniversary_starts or "" in lexicon.anniversary_starts  # "" : a phrase opening with "*" ("*-летие")
         for phrase in lexicon.anniversary
     )
 
@@ -1842,7 +1836,7 @@ def find_published(article, lexicon: Lexicon, full_dates: list[dt.date] | None =
                     return mentions[0].date, "dateline"
                 # An anniversary's dateline ("Baku, 9 October ... the first anniversary ... on 9 October 2020")
                 # is years after the latest year its text writes (wrong in 7 of 11 real reports that took it).
-                if not _tells_anniversary(article.text, lexicon):
+                if not _counts_years(tokenize(article.text), lexicon):
                     return mentions[0].date, "dateline, year from the text"
         stamped = _stamped_date(line, full)
         if stamped is not None:
