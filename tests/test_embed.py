@@ -286,6 +286,8 @@ def test_a_map_in_a_hidden_tab_opens_and_fits_when_shown(site, browser_context):
         page.evaluate("document.getElementById('tab').style.display = 'block'")
         inner.wait_for_function("document.querySelectorAll('path.leaflet-interactive').length >= 3", timeout=10_000)
         inner.wait_for_function("document.querySelector('.folium-map').getBoundingClientRect().height > 200", timeout=10_000)
+        # The fit follows the map's new size by a frame or more (under load, later than the height): wait for it.
+        inner.wait_for_function("[...document.querySelectorAll('path.leaflet-interactive')].some(p => p.getBoundingClientRect().width > 20)", timeout=10_000)
         # Fitted: every handed-over district is drawn inside the map, at a readable size.
         boxes = inner.evaluate(
             """() => { const map = document.querySelector('.folium-map').getBoundingClientRect();
