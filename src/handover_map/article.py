@@ -296,14 +296,12 @@ def classify_paragraphs(text: str) -> list[Paragraph]:
     "Foto: EPA/...").
     """
     raw = _split_paragraphs(text)
-    repeated = {i for i in range(len(raw) - 1) if raw[i][2] == raw[i + 1][2]}
-    repeated |= {i + 1 for i in repeated}
+    captions = {i for i in range(len(raw) - 1) if raw[i][2] == raw[i + 1][2]}
+    captions |= {i + 1 for i in captions}
     # ... and so is a sentence a credit line follows (not a lede of several over its photo's credit).
-    repeated |= {
-        i for i in range(len(raw) - 1) if len(raw[i + 1][2]) <= 70 and _CREDIT_LINE.fullmatch(raw[i + 1][2]) and not _INNER_SENTENCE_END.search(raw[i][2])
-    }
+    captions |= {i for i in range(len(raw) - 1) if _CREDIT_LINE.fullmatch(raw[i + 1][2]) and not _INNER_SENTENCE_END.search(raw[i][2])}
     last = len(raw) - 1
-    return [Paragraph(start, end, body_text, _is_body(body_text, i == last) and i not in repeated) for i, (start, end, body_text) in enumerate(raw)]
+    return [Paragraph(start, end, body_text, _is_body(body_text, i == last) and i not in captions) for i, (start, end, body_text) in enumerate(raw)]
 
 
 def _is_dateline(line: str) -> bool:
@@ -567,7 +565,8 @@ def parse_article(text: str, *, location: str = "", is_html: bool = False, publi
     headline, page_date = page.headline, page.published
     if not headline:
         # (A first line heads a text only if more follows: a lone line may be a cut-off caption.)
-        headline = next((p.text for k, p in enumerate(paragraphs[:10]) if not p.body and _looks_like_headline(p.text, k == 0 < len(paragraphs) - 1)), "")
+        goes_on = len(paragraphs) > 1
+        headline = next((p.text for k, p in enumerate(paragraphs[:10]) if not p.body and _looks_like_headline(p.text, k == 0 and goes_on)), "")
     headline = _clean_headline(headline)
     if published is not None:
         published_from = "option"

@@ -273,7 +273,8 @@ def _shift_pattern(template: str, dates: DateWords) -> re.Pattern[str]:
     # "{o}": an ordinal count, in words or digits with an ordinal mark ("fifth", "25th", "20.").
     ordinals = "|".join(sorted(map(re.escape, dates.ordinal_numbers), key=len, reverse=True)) or "(?!)"
     marks = "|".join(sorted(map(re.escape, dates.ordinal_marks), key=len, reverse=True))
-    ordinal = rf"(?P<n>\d+(?:{marks})" + ("" if marks else "?") + rf"|{ordinals})"
+    digits = rf"\d+(?:{marks})" if marks else r"\d+"
+    ordinal = rf"(?P<n>{digits}|{ordinals})"
     text = re.escape(template).replace(r"\{n\}", rf"(?P<n>\d+|{numbers})").replace(r"\{unit\}", rf"(?P<unit>{units})")
     text = text.replace(r"\{o\}", ordinal)
     return re.compile(r"\b" + text.replace(r"\ ", r"\s+") + r"\b", re.IGNORECASE)
