@@ -2398,6 +2398,25 @@ def test_the_last_troops_are_to_leave_by_monday_is_a_plan_for_the_next_monday():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A duty looks forward from a Friday report: the coming Sunday.
+        ("Under the truce, Armenia should return Kalbajar on Sunday, the officials in Moscow said.\n", ("Kalbajar District", "scheduled", "2020-11-15")),
+        ("Armenian forces must leave Kalbajar on Sunday, a spokesman for the ministry said.\n", ("Kalbajar District", "scheduled", "2020-11-15")),
+        ("Armenia has to hand over Kalbajar on Sunday, the officials said in a statement.\n", ("Kalbajar District", "scheduled", "2020-11-15")),
+        # Told in the past ("was set to") or as a duty missed ("should have"), it looks back.
+        (
+            "Villagers fled on Saturday as the district was set to be handed over to Azerbaijan on Sunday, in Kalbajar.\n",
+            ("Kalbajar District", "scheduled", "2020-11-08"),
+        ),
+        ("Armenia should have handed over Lachin on Monday, the officials complained to reporters.\n", ("Lachin District", "postponed", "2020-11-09")),
+    ],
+)
+def test_a_weekday_after_a_duty_is_the_next_such_day(azerbaijan, text, expected):
+    assert events(azerbaijan, text, "2020-11-13") == {expected}
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         ("In der Stadt waren am Freitagabend Schüsse zu hören, als sich das Gerücht verbreitete, die Kämpfer hätten das Panjshir-Tal erobert.\n", "de"),

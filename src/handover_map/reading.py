@@ -516,8 +516,11 @@ class SentenceReader:
         cues = find_cues(tokens, lexicon)
         # "will hand over on Sunday" looks forward; "was due on Sunday" does not.
         future_sentence = any(
-            t.lower in lexicon.weekday_future and not (k and tokens[k - 1].lower in lexicon.past_markers) for k, t in enumerate(tokens)
-        ) or any((a.lower, b.lower) in lexicon.weekday_future_pairs for a, b in itertools.pairwise(tokens))
+            (t.lower in lexicon.weekday_future or (k + 1 < len(tokens) and (t.lower, tokens[k + 1].lower) in lexicon.weekday_future_pairs))
+            and not (k and tokens[k - 1].lower in lexicon.past_markers)
+            and not (k + 1 < len(tokens) and tokens[k + 1].lower in lexicon.perfect_auxiliaries)
+            for k, t in enumerate(tokens)
+        )
         dateline = _CAPITAL_DATELINE.match(sentence)
         dates = [d for d in self.dates.find(sentence, future_sentence) if not (paragraph_start and dateline and d.start < dateline.end() + 3)]
         written = self.finder.find(sentence)
