@@ -2398,6 +2398,18 @@ def test_the_last_troops_are_to_leave_by_monday_is_a_plan_for_the_next_monday():
 
 
 @pytest.mark.parametrize(
+    "count",
+    ["Today marks 5 years since the liberation.", "Today marks five years since that day."],
+)
+def test_years_counted_in_the_next_sentence_date_the_change_before_it(azerbaijan, count):
+    text = (
+        "The day of the city is celebrated across the country this morning with parades and concerts.\n\n"
+        f"As a result of the victory in the war, Aghdam was liberated from the occupation. {count}\n"
+    )
+    assert {(place, day) for place, _, day in events(azerbaijan, text, "2025-11-20")} == {("Agdam District", "2020-11-20")}
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # A duty looks forward from a Friday report: the coming Sunday.

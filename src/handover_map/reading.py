@@ -552,7 +552,7 @@ class SentenceReader:
         sides = [p for p in named_parties if p.first not in asides]
         self.parties_named.update(p.name for p in sides)
         if not cues:
-            return self._read_without_cues(report, tokens, dates, places, index_of, end)
+            return self._read_without_cues(report, sentence, tokens, dates, places, index_of, end)
         live: list[CueHit] = []
         anniversary = _counts_years(tokens, lexicon)
         # "Today, one year passes since the liberation of Kalbajar": the change, that many years before the day told.
@@ -595,7 +595,7 @@ class SentenceReader:
             live.append(hit)
         if not live:
             # Only negated, hypothetical or aimed wordings: the sentence tells no change of its own.
-            return self._read_without_cues(report, tokens, dates, places, index_of, end)
+            return self._read_without_cues(report, sentence, tokens, dates, places, index_of, end)
         # The day something was said ("officials announced Friday") dates no handover of its own,
         # but it is the best a reader has for a change the sentence tells without a day.
         said_on = [d for d in dates if d.date and d.form in ("weekday", "relative") and self._said_on(tokens, index_of(d.start))]
@@ -798,15 +798,18 @@ class SentenceReader:
         return self.lexicon.verb_final and (hit.last + 1 >= len(tokens) or tokens[hit.last + 1].text in (".", ",", ";", ":", "!", "?"))
 
     def _read_without_cues(
-        self, report: SentenceReport, tokens: list[Token], dates: list[DateMention], places: list[Place], index_of, end: int
+        self, report: SentenceReport, sentence: str, tokens: list[Token], dates: list[DateMention], places: list[Place], index_of, end: int
     ) -> SentenceReport:
         """A sentence with no live wording may only date the places of the sentence before."""
         # Only "said on Friday"-like dates complete the sentence before: a full date in a
         # sentence of its own is more often background ("The war began on 27 September").
         dated = [d for d in dates if d.date and d.form in ("weekday", "relative") and not self._names_another_day(tokens, index_of(d.start))]
-        if self.pending_places and len(dated) == 1:
+        if len(dated) == 1 and _counts_years(tokens, self.lexicon):
+            # "Aghdam was liberated. Today marks five years since the liberation.": that many years before the day told.
+            years = self._years_since(sentence, dated)
+            dated = [self._counted_back(dated[0], years)] if years is not None else dated
+        if self.pending_places and len(dated) == 1 and dated[0].date is not None:
             day = dated[0].date
-            assert day is not None  # only dated mentions are counted
             for place in self.pending_places:
                 (feature,) = place.features
                 report.events.append(
