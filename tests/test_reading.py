@@ -2398,6 +2398,21 @@ def test_the_last_troops_are_to_leave_by_monday_is_a_plan_for_the_next_monday():
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A conditional before a participle of "être" reports a change not yet confirmed: it fell on Friday.
+        ("La ville de Mazar-i-Sharif serait tombée vendredi aux mains des talibans, selon des sources locales.\n", {("Balkh", "2021-08-13")}),
+        # Before a passive it stays a hypothesis: the city would be handed over.
+        ("La ville de Mazar-i-Sharif serait remise vendredi aux talibans, selon des sources locales.\n", set()),
+        ("Si les renforts n'arrivent pas, Mazar-i-Sharif serait tombée vendredi, selon un député de la province.\n", set()),
+    ],
+)
+def test_a_french_conditional_before_a_participle_of_etre_reports_a_past_change(afghanistan, sentence, expected):
+    text = "Les combats ont duré toute la semaine dans le nord du pays, selon les habitants de la région.\n\n" + sentence
+    assert {(place, day) for place, _, day in events(afghanistan, text, "2021-08-15", "fr")} == expected
+
+
+@pytest.mark.parametrize(
     "count",
     ["Today marks 5 years since the liberation.", "Today marks five years since that day."],
 )

@@ -187,6 +187,9 @@ class Lexicon:
     clause_joiners: frozenset[str]
     #: Things that fall or are fired, which around a wording make it literal: "In Kundus fielen Schüsse", "rockets fell on Kabul".
     falling_things: frozenset[str]
+    #: Participles a conditional auxiliary right before them turns into a reported past, not a hypothesis:
+    #: "Mazar-i-Sharif serait tombée vendredi" (it reportedly fell on Friday).
+    reported_past: frozenset[str]
     #: Verbs of starting right before a wording of leaving: "began withdrawing from Gaza last night" is no change done.
     start_words: frozenset[str]
     #: Words of ordering or asking right before a wording: "ordered the withdrawal of forces from Crimea" tells no change.
@@ -395,6 +398,7 @@ def _parse(spec: dict) -> Lexicon:
         clause_passive=frozenset(words.get("clause_passive", [])),
         clause_joiners=frozenset(words.get("clause_joiners", [])),
         falling_things=frozenset(words.get("falling_things", [])),
+        reported_past=frozenset(words.get("reported_past", [])),
         start_words=frozenset(words.get("start_words", [])),
         order_words=frozenset(words.get("order_words", [])),
         unmet_plans=_phrases(words.get("unmet_plans", [])),

@@ -1035,7 +1035,8 @@ class SentenceReader:
         if any(t.lower in lexicon.negation for t in window):
             return "negated"
         before = tokens[_window_start(tokens, hit.first, 12) : hit.first]
-        if any(t.lower in lexicon.condition for t in before):
+        reported = len(before) > 0 and before[-1].lower in lexicon.condition and tokens[hit.first].lower in lexicon.reported_past
+        if any(t.lower in lexicon.condition for t in (before[:-1] if reported else before)):
             return "hypothetical"
         if lexicon.falling_things and any(t.lower in lexicon.falling_things for t in tokens[_window_start(tokens, hit.first, 3) : hit.last + 4]):
             return "things that fell, not a place"  # "In Kundus fielen am Sonntag Schüsse", "rockets fell on Kabul"
