@@ -1463,6 +1463,12 @@ def test_a_capital_is_found_by_its_own_name_where_its_key_is_too_short(afghanist
     assert events(afghanistan, "The rebels captured Maimana on Saturday.\n", "2021-08-15") == {("Faryab", "captured", "2021-08-14")}
 
 
+@pytest.mark.parametrize("name", ["город Маймана", "Майману"])
+def test_a_capital_with_a_short_key_is_found_in_cyrillic_and_inflected(afghanistan, name):
+    text = f"В субботу боевики без боя захватили {name}, сообщили источники в правительстве провинции.\n"
+    assert events(afghanistan, text, "2021-08-15", "ru") == {("Faryab", "captured", "2021-08-14")}
+
+
 def test_earlier_in_the_day_is_the_day_told_last_or_the_report_s(afghanistan):
     text = "Herat fell to the rebels on Thursday. Earlier in the day, the rebels took Ghazni.\n"
     assert events(afghanistan, text, "2021-08-13") == {("Herat", "captured", "2021-08-12"), ("Ghanzi", "completed", "2021-08-12")}

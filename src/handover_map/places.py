@@ -222,6 +222,15 @@ class PlaceFinder:
     def _by_key(self, word: str) -> tuple[set[str], str]:
         if fold(word) in self._capital_names:
             return {self._capital_names[fold(word)]}, "capital"
+        if _CYRILLIC.search(word):
+            # A capital whose key is too short to trust, in Cyrillic and maybe inflected: "Маймана", "Майману"
+            # (the stem without its case ending, as written or with the nominative's -а).
+            lowered = word.lower()
+            stems = [word] + [word[: len(word) - len(e)] for e in self.endings if lowered.endswith(e) and len(word) - len(e) >= 3]
+            for nominative in (form for stem in stems for form in (stem, stem + "а")):
+                feature = self._capital_names.get(fold(anyascii(nominative)))
+                if feature is not None:
+                    return {feature}, "capital"
         keys, capitals, merge_h = self._tables(word)
         key = phonetic_key(word, merge_h)
         if len(key) >= MIN_KEY:
