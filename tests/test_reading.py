@@ -1704,6 +1704,14 @@ def test_a_change_told_again_waits_for_no_later_day(azerbaijan):
     assert events(azerbaijan, text, "2020-11-09") == {("Shusha City", "captured", "2020-11-08")}
 
 
+def test_also_dates_a_change_by_the_one_dated_earlier_in_its_sentence(afghanistan):
+    text = "The fighters on August 13 took the capital of Zabul in the south, while in the west the capital of Ghor also fell.\n"
+    assert events(afghanistan, text, "2021-08-16") == {("Zabul", "completed", "2021-08-13"), ("Ghor", "captured", "2021-08-13")}
+    # Without "also" the second change keeps no day of its own.
+    text = "The fighters on August 13 took the capital of Zabul in the south, after the capital of Ghor fell to them.\n"
+    assert events(afghanistan, text, "2021-08-16") == {("Zabul", "completed", "2021-08-13")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

@@ -693,6 +693,8 @@ class SentenceReader:
                     hit.dates = shared[:1]  # "took Kandahar on the same day that they seized Herat": one day for both
                 elif len(days_told) == 1 and _has_phrase(tokens, _window_start(tokens, hit.first, 4), hit.first, lexicon.same_day):
                     hit.dates = list(days_told.values())  # "took Herat on Thursday, hours after the fall of Ghazni"
+                elif hit.kind == "completed" and len(days_told) == 1 and self._told_also(tokens, hit):
+                    hit.dates = list(days_told.values())  # "took Zabul on August 13, while in the west Ghor also fell"
                 elif self.last_change_date is not None and hit.kind == "completed" and (self._told_also(tokens, hit) or opens_later):
                     hit.dates = [self.last_change_date]  # "... fell on Tuesday. The Taliban also took Farah." / "Hours later, ..."
             giver, taker = self._parties(tokens, hit, sides)
