@@ -1712,6 +1712,25 @@ def test_also_dates_a_change_by_the_one_dated_earlier_in_its_sentence(afghanista
     assert events(afghanistan, text, "2021-08-16") == {("Zabul", "completed", "2021-08-13")}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A verb in the past tense after a plan word set off by a comma tells what was done under the plan.
+        "Согласно заявлению, 25 ноября части армии вошли в Кельбаджарский район, сказано в сообщении.",
+        # A date opening a clause that goes on to the wording is not the signing's, told before it.
+        "Согласно заявлению, подписанному лидерами трех стран, 25 ноября части армии вошли в Кельбаджарский район, сказано в сообщении.",
+    ],
+)
+def test_a_russian_past_tense_after_an_agreement_tells_a_change_done(azerbaijan, sentence):
+    text = "Стороны выполнили условия соглашения, сообщили в министерстве обороны страны.\n\n" + sentence + "\n"
+    assert events(azerbaijan, text, "2020-11-25", "ru") == {("Kalbajar District", "completed", "2020-11-25")}
+
+
+def test_a_date_right_after_a_signing_is_still_the_signing_s(azerbaijan):
+    text = "По заявлению, подписанному 10 ноября, армянские силы покинули Агдамский район в пятницу, сказано в сообщении.\n"
+    assert {day for _, _, day in events(azerbaijan, text, "2020-11-21", "ru")} == {"2020-11-20"}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

@@ -862,7 +862,10 @@ class SentenceReader:
         # (Up to 20 words back: "signed by Azerbaijani President Ilham Aliyev, Russian President Vladimir Putin,
         # and Armenian Prime Minister Nikol Pashinyan on November 10".)
         start = max([_window_start(tokens, at, 20)] + [h.last + 1 for h in cues if h.last < at])
-        if any(self._is_signing(t.lower) for t in tokens[start:at]):
+        # (Not a date opening a clause of its own that goes on to a wording: "Согласно заявлению, подписанному
+        # лидерами трех стран, 25 ноября части армии вошли в Кельбаджарский район".)
+        opens_a_change = at > 0 and tokens[at - 1].text == "," and any(h.first > at and not any(t.text == "," for t in tokens[at + 1 : h.first]) for h in cues)
+        if any(self._is_signing(t.lower) for t in tokens[start:at]) and not opens_a_change:
             return True
         # Further on only where no wording came before the date (not "vacated Kalbajar on 25 November under the
         # agreement signed ...") or, where verbs end their clause, within the date's own clause.
