@@ -1731,6 +1731,16 @@ def test_a_date_right_after_a_signing_is_still_the_signing_s(azerbaijan):
     assert {day for _, _, day in events(azerbaijan, text, "2020-11-21", "ru")} == {"2020-11-20"}
 
 
+def test_a_change_told_days_after_another_does_not_wait_for_the_next_sentence_s_day(azerbaijan):
+    # "Two days after" ties the capture to an event the sentence does not date: the day said next is not its day.
+    text = (
+        "The president spoke on television in the evening, in an address to the nation.\n\n"
+        "It came two days after the army made major gains, announcing the capture of the city of Shusha. "
+        "The president noted on Friday that the army had entered the area without a shot.\n"
+    )
+    assert events(azerbaijan, text, "2020-11-21") == set()
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"
