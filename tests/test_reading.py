@@ -1741,6 +1741,19 @@ def test_a_change_told_days_after_another_does_not_wait_for_the_next_sentence_s_
     assert events(azerbaijan, text, "2020-11-21") == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("A year on, a fighter recalled how his unit took Kabul on August 15 last year, hours after the president fled.\n", "en"),
+        ("Les talibans ont pris Kaboul le 15 août de l'an dernier, quelques heures après la fuite du président.\n", "fr"),
+        ("Die Taliban nahmen Kabul am 15. August vergangenen Jahres ein, wenige Stunden nach der Flucht des Präsidenten.\n", "de"),
+        ("Год спустя боец рассказал, как его отряд захватил Кабул 15 августа прошлого года, через несколько часов после бегства президента.\n", "ru"),
+    ],
+)
+def test_a_day_followed_by_last_year_is_in_the_year_before_the_report_s(afghanistan, text, language):
+    assert {(place, day) for place, _, day in events(afghanistan, text, "2022-08-20", language)} == {("Kabul", "2021-08-15")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

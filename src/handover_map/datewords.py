@@ -359,6 +359,11 @@ class DateReader:
         after = " ".join(match.string[match.end() : match.end() + 40].lower().split())
         return any(after.startswith(phrase) for phrase in self.words.next_week)
 
+    def _last_year_after(self, match: re.Match[str]) -> bool:
+        """Whether a day without its year is followed by words that put it in the year before: "August 15 last year"."""
+        after = " ".join(match.string[match.end() : match.end() + 40].lower().replace("’", "'").split())
+        return any(after.startswith(phrase) for phrase in self.words.last_year)
+
     def _resolve(self, form: str, match: re.Match[str], future: bool) -> dt.date | None:
         groups = match.groupdict()
         published = self.published
@@ -392,6 +397,8 @@ class DateReader:
         try:
             if groups.get("year"):
                 return dt.date(int(groups["year"]), month, day)
+            if published is not None and self._last_year_after(match):
+                return dt.date(published.year - 1, month, day)
             if published is not None:
                 if self.retrospective and self.year_written and self.last_year:
                     return dt.date(self.last_year, month, day)  # "... on 10 November 2020. By November 15, ..."

@@ -56,6 +56,8 @@ class DateWords:
     next_day: tuple[str, ...]
     #: After a weekday, the week after the report's: "on Wednesday next week".
     next_week: tuple[str, ...]
+    #: After a day without its year, the year before the report's: "on August 15 last year".
+    last_year: tuple[str, ...]
     #: The day told last, or else the report's: "earlier in the day", "the same day".
     day_told_last: tuple[str, ...]
     day_month_joiners: tuple[str, ...]
@@ -291,6 +293,7 @@ def _parse(spec: dict) -> Lexicon:
         relative=date_spec.get("relative", {}),
         next_day=tuple(date_spec.get("next_day", [])),
         next_week=tuple(date_spec.get("next_week", [])),
+        last_year=tuple(date_spec.get("last_year", [])),
         day_told_last=tuple(date_spec.get("day_told_last", [])),
         day_month_joiners=tuple(date_spec.get("day_month_joiners", [])),
         day_range_joiners=tuple(date_spec.get("day_range_joiners", [])),
