@@ -1754,6 +1754,11 @@ def test_a_day_followed_by_last_year_is_in_the_year_before_the_report_s(afghanis
     assert {(place, day) for place, _, day in events(afghanistan, text, "2022-08-20", language)} == {("Kabul", "2021-08-15")}
 
 
+def test_a_german_separable_verb_after_a_fronted_clause_spans_its_inverted_subject(afghanistan):
+    text = "Wie drei Provinzräte bestätigten, nahmen die Taliban am Donnerstag die Provinzhauptstadt Gasni im Südosten von Afghanistan ein.\n"
+    assert events(afghanistan, text, "2021-08-13", "de") == {("Ghanzi", "captured", "2021-08-12")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"
