@@ -1759,6 +1759,14 @@ def test_a_german_separable_verb_after_a_fronted_clause_spans_its_inverted_subje
     assert events(afghanistan, text, "2021-08-13", "de") == {("Ghanzi", "captured", "2021-08-12")}
 
 
+def test_a_german_modal_of_intent_tells_an_aim_and_with_a_perfect_infinitive_a_claim(afghanistan):
+    opening = "Die Kämpfe dauerten die ganze Woche, berichteten Bewohner der Region im Norden.\n\n"
+    aim = "Die Taliban wollen die Provinz Pandschir noch am Montag erobern.\n"
+    assert events(afghanistan, opening + aim, "2021-09-04", "de") == set()
+    claim = "Die Taliban wollen nach eigenen Angaben die Provinz Pandschir am Montag erobert haben.\n"
+    assert events(afghanistan, opening + claim, "2021-09-07", "de") == {("Panjshir", "captured", "2021-09-06")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

@@ -196,6 +196,9 @@ class Lexicon:
     start_words: frozenset[str]
     #: Words of ordering or asking right before a wording: "ordered the withdrawal of forces from Crimea" tells no change.
     order_words: frozenset[str]
+    #: Modal verbs of intent before a bare infinitive: "Die Taliban wollen Pandschir erobern" tells an aim, but
+    #: with a perfect infinitive a claim of a change done ("wollen Pandschir erobert haben").
+    intent_words: frozenset[str]
     #: A plan told as not met ("aurait dû être rétrocédé le 15 novembre"): put off from its date.
     unmet_plans: tuple[tuple[str, ...], ...]
     #: Words of a vote whose subject a wording right after them is: "the referendum on accession to Russia".
@@ -404,6 +407,7 @@ def _parse(spec: dict) -> Lexicon:
         reported_past=frozenset(words.get("reported_past", [])),
         start_words=frozenset(words.get("start_words", [])),
         order_words=frozenset(words.get("order_words", [])),
+        intent_words=frozenset(words.get("intent_words", [])),
         unmet_plans=_phrases(words.get("unmet_plans", [])),
         vote_words=frozenset(words.get("vote_words", [])),
         remain_words=frozenset(words.get("remain_words", [])),

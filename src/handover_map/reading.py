@@ -1090,6 +1090,9 @@ class SentenceReader:
         signed = hit.cue.signed and any(self._is_signing(t.lower) for t in tokens[_window_start(tokens, hit.first, 8) : hit.first])
         if aim and not claimed and not signed and not ahead and not _has_phrase(tokens, _window_start(tokens, hit.first, 8), hit.first, lexicon.future):
             return _AIM  # "forces were massing to occupy Shusha"
+        perfect = hit.last + 1 < len(tokens) and tokens[hit.last + 1].lower in lexicon.perfect_auxiliaries
+        if hit.cue.subject != "none" and not perfect and any(t.lower in lexicon.intent_words for t in tokens[_window_start(tokens, hit.first, 12) : hit.first]):
+            return _AIM  # "Die Taliban wollen die Provinz Pandschir erobern"; not "... erobert haben", a claim of it done
         return None
 
     def _kind(self, tokens: list[Token], hit: CueHit, until: int) -> str:
