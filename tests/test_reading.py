@@ -1767,6 +1767,24 @@ def test_a_german_modal_of_intent_tells_an_aim_and_with_a_perfect_infinitive_a_c
     assert events(afghanistan, opening + claim, "2021-09-07", "de") == {("Panjshir", "captured", "2021-09-06")}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "räumte ... ein" admits: no "räumte", vacated, starts there.
+        ("Die Führung räumte am Samstag zudem ein, dass die Truppen kurz vor der Hauptstadt Stepanakert stünden.", set()),
+        ("Die armenischen Truppen räumten am Freitag den Bezirk Agdam.", {("Agdam District", "completed", "2020-11-20")}),
+        # ... and the wordings inside it stay: "räumte ... mehr Zeit ein" grants more time.
+        (
+            "Die Übergabe von Kalbadschar sollte am Sonntag erfolgen, doch Baku räumte Armenien aus humanitären Gründen mehr Zeit ein.",
+            {("Kalbajar District", "scheduled", "2020-11-15"), ("Kalbajar District", "postponed", "2020-11-15")},
+        ),
+    ],
+)
+def test_a_phrase_that_only_starts_like_a_wording_starts_none(azerbaijan, sentence, expected):
+    text = "Die Kämpfe dauerten die ganze Woche, berichteten Bewohner der Region.\n\n" + sentence + "\n"
+    assert events(azerbaijan, text, "2020-11-21", "de") == expected
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

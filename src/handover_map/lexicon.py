@@ -21,8 +21,9 @@ from ._errors import InputDataError
 from ._memory import remembered
 
 #: Cue kinds: a change of control (completed, or scheduled when put in the
-#: future), an announced date, and a date put off.
-CUE_KINDS = ("change", "schedule", "postpone")
+#: future), an announced date, a date put off, and a phrase that starts like a
+#: wording but is none (German "räumte ... ein", admitted, is no "räumte", vacated).
+CUE_KINDS = ("change", "schedule", "postpone", "none")
 
 
 @dataclass(frozen=True)

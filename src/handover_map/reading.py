@@ -299,8 +299,8 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueHit]:
             # The longest; of two as long, the one with fewer wildcards: "withdrawal from" is the noun, not "withdr* from".
             if last is not None and (last > best_last or (last == best_last and best_cue is not None and cue.text.count("*") < best_cue.text.count("*"))):
                 best_cue, best_last = cue, last
-        if best_cue is None:
-            continue
+        if best_cue is None or best_cue.kind == "none":
+            continue  # (a phrase that is no wording: its first word starts none, the words inside it may)
         if not hits or i > hits[-1].last:
             hits.append(CueHit(best_cue, i, best_last))
         elif best_last > hits[-1].last:
