@@ -1785,6 +1785,12 @@ def test_a_phrase_that_only_starts_like_a_wording_starts_none(azerbaijan, senten
     assert events(azerbaijan, text, "2020-11-21", "de") == expected
 
 
+def test_a_passive_past_after_a_plan_word_set_off_by_a_comma_tells_a_change_done(azerbaijan):
+    # "according to the agreement" tells the plan it was done under, not a plan still to come.
+    text = "According to the agreement, Aghdam was officially returned to Azerbaijan on November 20, 2020, the ministry recalled.\n"
+    assert events(azerbaijan, text, "2024-11-20") == {("Agdam District", "completed", "2020-11-20")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

@@ -1112,9 +1112,9 @@ class SentenceReader:
             marker, auxiliary = tokens[hit.first - 2].lower, tokens[hit.first - 1].lower
             if marker in self.lexicon.infinitive_markers and auxiliary in self.lexicon.passive:
                 ordinal = hit.first - 3
-        if not self.lexicon.verb_final and hit.cue.subject != "none":
+        if not self.lexicon.verb_final:
             # A plan word set off by commas before a verb of its own: "according to the agreement, on 20 November,
-            # Armenia handed over Aghdam" tells what was done under the plan.
+            # Armenia handed over Aghdam" tells what was done under the plan; so does a passive ("Aghdam was returned").
             comma = next((k for k in range(hit.first - 1, before - 1, -1) if tokens[k].text == ","), None)
             past = tokens[hit.first].lower.endswith(self.lexicon.past_endings)
             if comma is not None and past and not _has_phrase(tokens, comma + 1, hit.first, self.lexicon.future):
