@@ -1791,6 +1791,11 @@ def test_a_passive_past_after_a_plan_word_set_off_by_a_comma_tells_a_change_done
     assert events(azerbaijan, text, "2024-11-20") == {("Agdam District", "completed", "2020-11-20")}
 
 
+def test_a_claim_to_capture_is_a_claim_of_a_change_not_an_aim(afghanistan):
+    text = "The group's claim to capture Jalalabad was confirmed by residents early on Sunday, officials in the province said.\n"
+    assert events(afghanistan, text, "2021-08-16") == {("Nangarhar", "captured", "2021-08-15")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"
