@@ -1796,6 +1796,14 @@ def test_a_claim_to_capture_is_a_claim_of_a_change_not_an_aim(afghanistan):
     assert events(afghanistan, text, "2021-08-16") == {("Nangarhar", "captured", "2021-08-15")}
 
 
+def test_the_date_in_a_dateline_s_bracket_is_the_report_s(afghanistan):
+    text = (
+        "MOSCOW (Agency News / Wire - 16th August, 2021) Fighters entered the compound of a television channel "
+        "in the Afghan capital of Kabul after it fell to the insurgency.\n"
+    )
+    assert events(afghanistan, text, "2021-08-16") == set()
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

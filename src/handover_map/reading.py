@@ -1741,10 +1741,11 @@ class SentenceReader:
 
 _STAMP = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/](?P<month>[01]?\d)[-/](?P<day>[0-3]?\d)(?:[T ]\d\d:\d\d|\b)")
 _DATELINE = re.compile(r"^[^\W\d_][^\W\d_ .'/-]*(?:[ /-][^\W\d_][^\W\d_.'-]*){0,3}(?: \([^)]{1,30}\)| \[[^\]]{1,30}\])?[,.]\s")
-#: A dateline in capitals, whose date is the report's, not an event's: "KYIV, 11 November 2022 —".
 #: After a place opening a paragraph, a date ending in a colon: "Kunduz, August 8: ...".
 _ENTRY_HEADING = re.compile(r",\s+[^:.;\n]{1,30}:\s")
-_CAPITAL_DATELINE = re.compile(r"^[^\W\d_a-zа-я][^\W\d_a-zа-я .'/-]{1,40}(?:, [^\W\d_][^\W\d_ ]{1,30})?(?: \([^)]{1,30}\))?,\s")
+#: A dateline in capitals, whose date is the report's, not an event's: "KYIV, 11 November 2022 —"; also one
+#: whose bracket holds the agency and the date, with no comma after it: "MOSCOW (Agency / Sputnik - 16th August, 2021) ...".
+_CAPITAL_DATELINE = re.compile(r"^[^\W\d_a-zа-я][^\W\d_a-zа-я .'/-]{1,40}(?:, [^\W\d_][^\W\d_ ]{1,30})?(?: \([^)]{1,60}\)\s|(?: \([^)]{1,30}\))?,\s)")
 #: How many of a report's first lines are read for a byline or dateline date.
 _HEAD_LINES = 10
 #: How far after a publication word its date may start ("Published: Monday, 20 December 1999").
