@@ -1639,6 +1639,12 @@ def test_a_place_near_which_a_change_happened_is_a_landmark(afghanistan):
     assert events(afghanistan, text, "2021-08-13") == {("Ghanzi", "captured", "2021-08-12")}
 
 
+@pytest.mark.parametrize("where", ["just outside the capital Kabul", "on the outskirts of Kabul", "outside Kabul"])
+def test_a_place_outside_which_a_change_happened_is_a_landmark(afghanistan, where):
+    text = f"The fighters captured a district {where} on Thursday, as violence spread across the country.\n"
+    assert events(afghanistan, text, "2021-08-13") == set()
+
+
 def test_a_base_in_a_province_is_a_part_of_it(afghanistan):
     text = "Taliban fighters stormed an army base in Kandahar on Monday, officials said.\n"
     assert events(afghanistan, text, "2021-08-10") == set()
