@@ -1810,6 +1810,15 @@ def test_the_date_in_a_dateline_s_bracket_is_the_report_s(afghanistan):
     assert events(afghanistan, text, "2021-08-16") == set()
 
 
+def test_a_signing_date_after_a_long_list_of_signatories_is_the_signing_s(azerbaijan):
+    text = (
+        "The district's monuments are many, and some of them are centuries old.\n\n"
+        "In accordance with a declaration signed by President of Azerbaijan Ilham Aliyev, President of Russia Vladimir Putin "
+        "and Prime Minister of Armenia Nikol Pashinyan on November 10, 2020, Aghdam district must be transferred to Azerbaijan.\n"
+    )
+    assert events(azerbaijan, text, "2020-11-20") == set()
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

@@ -859,9 +859,9 @@ class SentenceReader:
         # ... or a signing further back, with no handover wording in between; or further on, before any
         # handover wording ("On April 13, 1987, after rounds of talks, China and Portugal signed",
         # "die Vereinbarung, die am 9. November geschlossen wurde").
-        # (Up to 20 words back: "signed by Azerbaijani President Ilham Aliyev, Russian President Vladimir Putin,
-        # and Armenian Prime Minister Nikol Pashinyan on November 10".)
-        start = max([_window_start(tokens, at, 20)] + [h.last + 1 for h in cues if h.last < at])
+        # (Up to 30 words back: "signed by President of Azerbaijan Ilham Aliyev, President of Russia Vladimir Putin
+        # and Prime Minister of Armenia Nikol Pashinyan on November 10", 21 words.)
+        start = max([_window_start(tokens, at, 30)] + [h.last + 1 for h in cues if h.last < at])
         # (Not a date opening a clause of its own that goes on to a wording: "Согласно заявлению, подписанному
         # лидерами трех стран, 25 ноября части армии вошли в Кельбаджарский район".)
         opens_a_change = at > 0 and tokens[at - 1].text == "," and any(h.first > at and not any(t.text == "," for t in tokens[at + 1 : h.first]) for h in cues)
