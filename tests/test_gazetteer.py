@@ -7,10 +7,10 @@ import datetime as dt
 import geopandas as gpd
 import pytest
 
-from conftest import AZE_ADM2, DEFAULT_EVENTS
+from conftest import AZE_ADM2, DEFAULT_EVENTS, MIRROR
 from handover_map import HandoverMapWarning, InputDataError
 from handover_map.events import Event, read_events
-from handover_map.gazetteer import Gazetteer, core, fold, join_events, read_aliases, skeleton
+from handover_map.gazetteer import Gazetteer, core, fold, join_events, read_aliases, skeleton, written_out
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +73,28 @@ def test_normal_forms():
     assert fold("Kəlbəcər") == "kalbacar"
     assert core("Lachin District") == "lachin"
     assert skeleton("Aghdam") == skeleton("Agdam")
+
+
+@pytest.mark.parametrize(
+    ("name", "boundary"),
+    [
+        ("Western Sahara", "W. Sahara"),
+        ("West Sahara", "W. Sahara"),
+        ("Northern Cyprus", "N. Cyprus"),
+        ("Falkland Islands", "Falkland Is."),
+        ("South Georgia", "S. Georgia"),
+        ("Tiran and Sanafir Islands", "Tiran and Sanafir Is."),
+        ("Abu Musa Island", "Abu Musa I."),
+    ],
+)
+def test_abbreviated_natural_earth_names_match_as_written_out(name, boundary):
+    names = list(gpd.read_file(MIRROR / "ne_10m_admin_0_disputed_areas.json")["BRK_NAME"])
+    assert Gazetteer(names).match(name).boundary_name == boundary
+
+
+def test_written_out_forms_only_for_names_with_abbreviations():
+    assert written_out("Agdam District") == set()
+    assert written_out("N. Cyprus") == {"north cyprus", "northern cyprus"}
 
 
 def test_join_groups_events_by_boundary_name():

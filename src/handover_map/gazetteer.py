@@ -77,6 +77,37 @@ def short(name: str) -> str:
     return stripped or core(name)
 
 
+#: Abbreviated words of boundary names (Natural Earth writes "W. Sahara", "N. Cyprus", "Falkland Is.",
+#: "Abu Musa I."), each with the words a text writes in full.
+_ABBREVIATIONS = {
+    "n": ("north", "northern"),
+    "s": ("south", "southern"),
+    "e": ("east", "eastern"),
+    "w": ("west", "western"),
+    "is": ("islands",),
+    "isl": ("islands",),
+    "i": ("island",),
+}
+
+
+def written_out(name: str) -> set[str]:
+    """The :func:`core` forms of ``name`` with its abbreviated words written in full
+    (empty if it has none).
+
+    >>> sorted(written_out("W. Sahara"))
+    ['west sahara', 'western sahara']
+    >>> written_out("Falkland Is.")
+    {'falkland islands'}
+    """
+    words = core(name).split()
+    if not any(word in _ABBREVIATIONS for word in words):
+        return set()
+    forms = [""]
+    for word in words:
+        forms = [f"{form} {full}".strip() for form in forms for full in _ABBREVIATIONS.get(word, (word,))]
+    return set(forms)
+
+
 @functools.lru_cache(maxsize=65_536)
 def skeleton(name: str) -> str:
     """:func:`core` with transliteration noise removed: an "h" after a
@@ -167,6 +198,8 @@ class Gazetteer:
             self._by_key["exact"][fold(name)].add(name)
             self._by_key["core"][core(name)].add(name)
             self._by_key["core"][short(name)].add(name)
+            for form in written_out(name):
+                self._by_key["core"][form].add(name)
             self._by_key["skeleton"][skeleton(name)].add(name)
         self._alias_targets: dict[str, set[str]] = defaultdict(set)
         for canonical, spellings in (aliases or {}).items():
