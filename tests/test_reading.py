@@ -1819,6 +1819,22 @@ def test_a_signing_date_after_a_long_list_of_signatories_is_the_signing_s(azerba
     assert events(azerbaijan, text, "2020-11-20") == set()
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Argentine forces seized the Falkland Islands on 2 April 1982, after a brief fight with a small garrison.", ("Falkland Is.", "", "Argentina")),
+        ("Spain withdrew from Western Sahara on February 26, 1976, ending almost a century of rule.", ("W. Sahara", "Spain", "")),
+        (
+            "Egypt handed over Tiran and Sanafir islands to Saudi Arabia on June 24, 2017, the presidency said.",
+            ("Tiran and Sanafir Is.", "Egypt", "Saudi Arabia"),
+        ),
+    ],
+)
+def test_parties_of_other_conflicts(sentence, expected):
+    text = "The war was short but bloody, historians say.\n\n" + sentence + "\n"
+    assert _sides(_setup_disputed(), text, "2022-06-14", "en") == {expected}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"
