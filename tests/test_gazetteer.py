@@ -92,6 +92,15 @@ def test_abbreviated_natural_earth_names_match_as_written_out(name, boundary):
     assert Gazetteer(names).match(name).boundary_name == boundary
 
 
+@pytest.mark.parametrize(
+    ("name", "boundary"),
+    [("Malouines", "Falkland Is."), ("Falklandinseln", "Falkland Is."), ("Golanhöhen", "Golan Heights"), ("Сектор Газа", "Gaza"), ("Westsahara", "W. Sahara")],
+)
+def test_the_alias_table_names_disputed_areas_in_other_languages(name, boundary):
+    names = list(gpd.read_file(MIRROR / "ne_10m_admin_0_disputed_areas.json")["BRK_NAME"])
+    assert Gazetteer(names, read_aliases()).match(name).boundary_name == boundary
+
+
 def test_written_out_forms_only_for_names_with_abbreviations():
     assert written_out("Agdam District") == set()
     assert written_out("N. Cyprus") == {"north cyprus", "northern cyprus"}

@@ -1835,6 +1835,12 @@ def test_parties_of_other_conflicts(sentence, expected):
     assert _sides(_setup_disputed(), text, "2022-06-14", "en") == {expected}
 
 
+def test_a_common_word_keyed_like_a_place_s_alias_is_no_place():
+    # "Südosten" (south-east) keys like "Südossetien", South Ossetia's German name in the alias table.
+    text = "Am Montag nahmen russische Soldaten auch ein Militärlager in der Hafenstadt im äussersten Südosten ein.\n"
+    assert events(_setup_disputed(), text, "2014-03-25", "de") == set()
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"
