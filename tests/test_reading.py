@@ -1841,6 +1841,23 @@ def test_a_common_word_keyed_like_a_place_s_alias_is_no_place():
     assert events(_setup_disputed(), text, "2014-03-25", "de") == set()
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("В воскресенье в столице Абхазии отмечается день освобождения Сухуми, сообщили местные власти.", "ru"),
+        ("On Sunday the region celebrates the Day of the Liberation of Sukhumi with a parade, officials said.", "en"),
+        ("Am Sonntag feiert die Region den Tag der Befreiung von Suchumi mit einer Parade.", "de"),
+    ],
+)
+def test_a_day_that_commemorates_a_change_is_not_the_change(sentence, language):
+    assert events(_setup_disputed(), sentence + "\n", "2009-09-27", language) == set()
+
+
+def test_a_commemorated_day_whose_year_is_written_is_the_change_s_day(azerbaijan):
+    text = "20 октября 2020 года вписано в нашу историю как день освобождения Зангелана от оккупации.\n"
+    assert events(azerbaijan, text, "2023-10-20", "ru") == {("Zangilan District", "captured", "2020-10-20")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

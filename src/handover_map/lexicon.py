@@ -210,6 +210,8 @@ class Lexicon:
     possessive_pronouns: frozenset[str]
     #: Nouns a handover noun may name ("the handover ceremony"): an event about the change, held on a day of its own.
     ceremony_words: frozenset[str]
+    #: Right before a handover noun, a day that commemorates it: "celebrates the day of the liberation of Sukhumi".
+    commemorations: tuple[tuple[str, ...], ...]
     #: Phrases that start like a wording but are none: "took place", "took part".
     not_wordings: tuple[tuple[str, ...], ...]
     #: Words naming parts of a place ("villages of Fuzuli"): the place holding them did not change hands.
@@ -414,6 +416,7 @@ def _parse(spec: dict) -> Lexicon:
         remain_words=frozenset(words.get("remain_words", [])),
         possessive_pronouns=frozenset(words.get("possessive_pronouns", [])),
         ceremony_words=frozenset(words.get("ceremony_words", [])),
+        commemorations=_phrases(words.get("commemorations", [])),
         not_wordings=_phrases(words.get("not_wordings", [])),
         directions=_phrases(words.get("directions", [])),
         references=_phrases(words.get("references", [])),

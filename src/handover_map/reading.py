@@ -1053,6 +1053,13 @@ class SentenceReader:
             return "people leaving, not a party"  # "most residents left Stepanakert before the truce"
         if hit.cue.subject == "none" and hit.last + 1 < len(tokens) and tokens[hit.last + 1].lower in lexicon.ceremony_words:
             return "a ceremony, not the change"  # "a handover ceremony took place on June 30"
+        # (Not where the sentence writes the year of the day it names: "20 октября 2020 года вписан ... как День освобождения".)
+        if (
+            hit.cue.subject == "none"
+            and _phrase_just_before(tokens, hit.first, lexicon.commemorations)
+            and not any(_YEAR_DIGITS.fullmatch(t.text) for t in tokens)
+        ):
+            return "a day that commemorates the change"  # "отмечается день освобождения Сухуми", "the Day of the Liberation of"
         # Words right before the wording that make it no change of its own.
         three_before = {t.lower for t in tokens[_window_start(tokens, hit.first, 3) : hit.first]}
         two_before = {t.lower for t in tokens[_window_start(tokens, hit.first, 2) : hit.first]}
