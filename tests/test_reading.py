@@ -1858,6 +1858,18 @@ def test_a_commemorated_day_whose_year_is_written_is_the_change_s_day(azerbaijan
     assert events(azerbaijan, text, "2023-10-20", "ru") == {("Zangilan District", "captured", "2020-10-20")}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Azerbaijan marks the first anniversary of the liberation of Fuzuli from occupation, with parades in the capital.", "en"),
+        ("В Азербайджане отмечается первая годовщина освобождения Физули от оккупации, сообщили в столице.", "ru"),
+    ],
+)
+def test_an_anniversary_marked_in_the_present_counts_from_the_report_s_day(azerbaijan, sentence, language):
+    text = "The day was marked with parades across the country.\n\n" if language == "en" else "День отметили парадами по всей стране.\n\n"
+    assert {(place, day) for place, _, day in events(azerbaijan, text + sentence + "\n", "2021-10-17", language)} == {("Fuzuli District", "2020-10-17")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

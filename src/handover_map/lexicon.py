@@ -212,6 +212,9 @@ class Lexicon:
     ceremony_words: frozenset[str]
     #: Right before a handover noun, a day that commemorates it: "celebrates the day of the liberation of Sukhumi".
     commemorations: tuple[tuple[str, ...], ...]
+    #: Verbs that mark an anniversary in the present: a sentence that counts years with one of them and no day
+    #: ("Azerbaijan marks the first anniversary of the liberation of Fuzuli") counts from the report's day.
+    marking_words: frozenset[str]
     #: Phrases that start like a wording but are none: "took place", "took part".
     not_wordings: tuple[tuple[str, ...], ...]
     #: Words naming parts of a place ("villages of Fuzuli"): the place holding them did not change hands.
@@ -417,6 +420,7 @@ def _parse(spec: dict) -> Lexicon:
         possessive_pronouns=frozenset(words.get("possessive_pronouns", [])),
         ceremony_words=frozenset(words.get("ceremony_words", [])),
         commemorations=_phrases(words.get("commemorations", [])),
+        marking_words=frozenset(words.get("marking_words", [])),
         not_wordings=_phrases(words.get("not_wordings", [])),
         directions=_phrases(words.get("directions", [])),
         references=_phrases(words.get("references", [])),
