@@ -558,9 +558,10 @@ class SentenceReader:
         # "Today, one year passes since the liberation of Kalbajar": the change, that many years before the day told.
         # (Not from the day it was said: "will visit for the 25th anniversary of the handover, the agency reported on Saturday".)
         said_then = [d for d in dates if d.date and d.form == "weekday" and self._said_on(tokens, index_of(d.start))] if anniversary else []
-        years_back = self._years_since(sentence, [d for d in dates if all(d is not s for s in said_then)]) if anniversary else None
+        days_counted_from = [d for d in dates if all(d is not s for s in said_then)]
+        years_back = self._years_since(sentence, days_counted_from) if anniversary else None
         marked = next((t for t in tokens if t.lower in lexicon.marking_words), None) if anniversary and years_back is None else None
-        if marked is not None and self.dates.published is not None and not any(d.date for d in dates if all(d is not s for s in said_then)):
+        if marked is not None and self.dates.published is not None and not any(d.date for d in days_counted_from):
             # "Azerbaijan marks the first anniversary of the liberation of Fuzuli": marked on the report's day.
             today = DateMention(marked.start, marked.end, marked.text, self.dates.published, "relative", "")
             years_back = self._years_since(sentence, [today])
