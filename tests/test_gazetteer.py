@@ -103,6 +103,7 @@ def test_the_alias_table_names_disputed_areas_in_other_languages(name, boundary)
 
 def test_written_out_forms_only_for_names_with_abbreviations():
     assert written_out("Agdam District") == set()
+    assert written_out("Pol-e Khomri") == set()  # a letter of a name, not an abbreviation for "east"
     assert written_out("N. Cyprus") == {"north cyprus", "northern cyprus"}
 
 

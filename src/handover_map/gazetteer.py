@@ -88,23 +88,25 @@ _ABBREVIATIONS = {
     "isl": ("islands",),
     "i": ("island",),
 }
+#: A word written with a full stop after it: an abbreviation.
+_ABBREVIATED = re.compile(r"\b([^\W\d_]+)\.")
 
 
 def written_out(name: str) -> set[str]:
-    """The :func:`core` forms of ``name`` with its abbreviated words written in full
-    (empty if it has none).
+    """The :func:`core` forms of ``name`` with its abbreviated words (written with a
+    full stop) in full; empty if it has none ("Pol-e Khomri" has no "e." for east).
 
     >>> sorted(written_out("W. Sahara"))
     ['west sahara', 'western sahara']
     >>> written_out("Falkland Is.")
     {'falkland islands'}
     """
-    words = core(name).split()
-    if not any(word in _ABBREVIATIONS for word in words):
+    abbreviated = {fold(word) for word in _ABBREVIATED.findall(name)} & _ABBREVIATIONS.keys()
+    if not abbreviated:
         return set()
     forms = [""]
-    for word in words:
-        forms = [f"{form} {full}".strip() for form in forms for full in _ABBREVIATIONS.get(word, (word,))]
+    for word in core(name).split():
+        forms = [f"{form} {full}".strip() for form in forms for full in (_ABBREVIATIONS[word] if word in abbreviated else (word,))]
     return set(forms)
 
 
