@@ -1639,9 +1639,15 @@ def test_a_place_near_which_a_change_happened_is_a_landmark(afghanistan):
     assert events(afghanistan, text, "2021-08-13") == {("Ghanzi", "captured", "2021-08-12")}
 
 
-@pytest.mark.parametrize("where", ["just outside the capital Kabul", "on the outskirts of Kabul", "outside Kabul"])
-def test_a_place_outside_which_a_change_happened_is_a_landmark(afghanistan, where):
-    text = f"The fighters captured a district {where} on Thursday, as violence spread across the country.\n"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fighters captured a district just outside the capital Kabul on Thursday, as violence spread across the country.\n",
+        "The fighters took Paghman, just outside Kabul, on Thursday, as violence spread across the country.\n",
+        "The fighters seized an army base outside Kabul on Thursday, as violence spread across the country.\n",
+    ],
+)
+def test_a_place_outside_which_a_change_happened_is_a_landmark(afghanistan, text):
     assert events(afghanistan, text, "2021-08-13") == set()
 
 
