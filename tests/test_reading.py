@@ -1876,6 +1876,28 @@ def test_an_anniversary_marked_in_the_present_counts_from_the_report_s_day(azerb
     assert {(place, day) for place, _, day in events(azerbaijan, text + sentence + "\n", "2021-10-17", language)} == {("Fuzuli District", "2020-10-17")}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        # A part named right after the place: the airport, not the province.
+        ("On Wednesday the barracks at Kunduz airport fell to the Taliban after a short fight, an official said.", "en"),
+        # A unit of a lower level the map does not hold, told as lying in the place.
+        ("On Wednesday the Taliban seized the centre of Chimtal district in Balkh province, an official said.", "en"),
+        # The object of a wording split around it in German.
+        ("In der Nachbarprovinz Kundus nahmen die Taliban am Mittwoch nach kurzen Kämpfen den Flughafen ein.", "de"),
+        # A road is a part: the place only says where it runs.
+        ("Mercredi, les talibans ont pris le contrôle de la route qui, depuis Kaboul, mène vers le nord.", "fr"),
+    ],
+)
+def test_a_part_that_changed_hands_is_not_its_place(afghanistan, sentence, language):
+    assert events(afghanistan, sentence + "\n", "2021-08-11", language) == set()
+
+
+def test_a_place_told_beside_a_part_is_still_taken_alone(afghanistan):
+    text = "On Wednesday the Taliban seized Kunduz and, hours later, the airport.\n"
+    assert events(afghanistan, text, "2021-08-11", "en") == {("Kunduz", "captured", "2021-08-11")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

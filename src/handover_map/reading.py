@@ -1207,6 +1207,7 @@ class SentenceReader:
     def _assign_places(self, tokens: list[Token], hits: list[CueHit], places: list[Place], index_of) -> None:
         """Each place to the nearest cue whose wording points at it."""
         firsts = [h.first for h in hits]
+        lasts = [h.last for h in hits]
         cue_ends = {h.last: h for h in hits}
         starts = {index_of(p.start) for p in places}
         named = {k for p in places for k in range(index_of(p.start), index_of(p.end - 1) + 1)}
@@ -1241,7 +1242,7 @@ class SentenceReader:
                 continue  # "18 villages of Fuzuli, Jabrayil and Khojavend": parts, not the districts
             if self._held_on(tokens, at, named):
                 continue  # "only Kabul, Jalalabad and Mazar Sharif remained in government hands, with surrenders in Helmand"
-            if self._locates_a_part(tokens, at, index_of(place.end - 1), firsts):
+            if self._locates_a_part(tokens, at, index_of(place.end - 1), firsts, lasts):
                 continue  # "haben in der Großstadt Kundus nun auch den Flughafen erobert": the airport was taken
             after = bisect.bisect_left(firsts, at)
             previous = hits[after - 1] if after > 0 else None
@@ -1257,7 +1258,8 @@ class SentenceReader:
             if previous is not None and id(previous) in possessed:
                 continue
             options = []
-            if previous is not None and (previous.cue.place in ("after", "any") and not previous.passive):
+            # (Not after a wording whose object is a part: "ont pris le contrôle de la route du nord qui, de Kaboul, monte".)
+            if previous is not None and (previous.cue.place in ("after", "any") and not previous.passive) and not self._object_is_part(tokens, previous):
                 options.append((at - previous.last, previous))
             if following is not None and (following.cue.place in ("before", "any") or following.passive):
                 options.append((following.first - at, following))
@@ -1312,7 +1314,7 @@ class SentenceReader:
         """How many words between two places are neither names, numbers nor words that join a list."""
         return sum(1 for t in between if t.text[:1].isalpha() and not t.text[:1].isupper() and t.lower not in self.list_joiners)
 
-    def _locates_a_part(self, tokens: list[Token], at: int, last: int, firsts: list[int]) -> bool:
+    def _locates_a_part(self, tokens: list[Token], at: int, last: int, firsts: list[int], lasts: list[int]) -> bool:
         """Whether a place told with a locative ("in der Großstadt Kundus") is followed, before the next wording,
         by a part of it: then the part changed hands there, not the place."""
         lexicon = self.lexicon
@@ -1321,6 +1323,9 @@ class SentenceReader:
             return False
         following = bisect.bisect_right(firsts, last)
         end = firsts[following] if following < len(firsts) else len(tokens)
+        if following < len(firsts) and self.lexicon.verb_final:
+            # ... or inside a wording split around its object: "In der Provinz Kundus nahmen die Taliban den Flughafen ein".
+            end = max(end, lasts[following])
         return end - last <= 12 and any(t.lower in lexicon.part_words for t in tokens[last + 1 : end])
 
     def _object_is_part(self, tokens: list[Token], hit: CueHit) -> bool:
@@ -1456,6 +1461,9 @@ class SentenceReader:
         named = {k for p in places for k in range(index_of(p.start), index_of(p.end - 1) + 1)}
         if self._counted_units(tokens, at, {index_of(p.start) for p in places}, named):
             return True
+        # "Shulgara district in Balkh province": a unit of a lower level, named, that lies in the place.
+        if at >= 3 and tokens[at - 1].lower in lexicon.locative and self._names_another_unit(tokens, at - 2, named):
+            return True
         k = at - 1
         # "villages in Zangilan, Jabrayil and Fuzuli districts": names (matched or not), list and level words back to the parts.
         while k > 0 and (
@@ -1470,6 +1478,8 @@ class SentenceReader:
             return True
         # "took control of Kandahar's Panjwai area": a part the place holds, named after it.
         end = max([index_of(p.end - 1) for p in places if index_of(p.start) == at], default=at)
+        if end + 1 < len(tokens) and tokens[end + 1].lower in lexicon.part_words:
+            return True  # "the army's headquarters at Kunduz airport fell": the airport, not Kunduz
         if self._possessive(tokens[end]):
             first = end + 1  # "Kandahar's" is one token
         elif end + 1 < len(tokens) and tokens[end + 1].lower in lexicon.endings:
@@ -1482,6 +1492,20 @@ class SentenceReader:
         while k < len(tokens) and k - first < 3 and tokens[k].text[:1].isupper() and k not in named:
             k += 1
         return first < k < len(tokens) and (tokens[k].lower in lexicon.part_words or tokens[k].lower in lexicon.level_words)
+
+    def _names_another_unit(self, tokens: list[Token], level: int, named: set[int]) -> bool:
+        """Whether the word at ``level`` is a level word (not a town's) after a name that no feature
+        matched: "Shulgara district", a unit the map does not hold."""
+        lexicon = self.lexicon
+        word = tokens[level]
+        return (
+            word.lower in lexicon.level_words
+            and word.lower not in lexicon.town_words
+            and level > 0
+            and level - 1 not in named
+            and _NAME.fullmatch(tokens[level - 1].text) is not None
+            and tokens[level - 1].lower not in lexicon.stopwords
+        )
 
     def _undated_past(self, tokens: list[Token], date_starts: set[int]) -> bool:
         """Whether the sentence tells a change done at an unstated time ("have already retaken Fuzuli", "earlier");
