@@ -1898,6 +1898,20 @@ def test_a_place_told_beside_a_part_is_still_taken_alone(afghanistan):
     assert events(afghanistan, text, "2021-08-11", "en") == {("Kunduz", "captured", "2021-08-11")}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Told in the past tense: the day before the report, not a plan ahead of it.
+        ("On April 2 Argentine troops occupied the islands of the Falklands, a veteran recalled.", {("Falkland Is.", "captured", "2013-04-02")}),
+        ("On April 2 the Falkland Islands were occupied by Argentine troops, a veteran recalled.", {("Falkland Is.", "captured", "2013-04-02")}),
+        # A noun has no tense: still what was expected.
+        ("Britain said the return of the Falkland Islands on April 2 was out of the question.", {("Falkland Is.", "scheduled", "2014-04-02")}),
+    ],
+)
+def test_a_day_without_its_year_told_in_the_past_is_the_one_before_the_report(sentence, expected):
+    assert events(_setup_disputed(), sentence + "\n", "2014-03-19", "en") == expected
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

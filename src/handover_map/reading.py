@@ -767,6 +767,18 @@ class SentenceReader:
             self.last_change_date = next(iter(changed_on.values())) if len(changed_on) == 1 else None
         return report
 
+    def _told_as_done(self, tokens: list[Token], hit: CueHit) -> bool:
+        """Whether a verb wording is told in a past tense: its first word has a past ending ("occupied",
+        "захватили"), or a past auxiliary stands right before it ("had fallen"; not the present perfect of a
+        state, "have been in the hands of")."""
+        lexicon = self.lexicon
+        if hit.cue.subject == "none" and hit.cue.place == "after":
+            return False  # a noun has no tense: "the return of Aghdam on 20 November"
+        first = tokens[hit.first].lower
+        if len(first) > 4 and first.endswith(lexicon.past_endings) and first not in lexicon.past_endings:
+            return True
+        return any(t.lower in lexicon.past_markers for t in tokens[max(0, hit.first - 2) : hit.first])
+
     def _perfect(self, tokens: list[Token], hit: CueHit) -> bool:
         """Whether a wording is told in the present perfect: "have taken", "has fallen", "haben ... eingenommen"."""
         if "*" in self.lexicon.perfect_auxiliaries:
@@ -1646,6 +1658,18 @@ class SentenceReader:
                 # A weekday read forward because the sentence also tells a plan, on a change told as done:
                 # "Am Freitag war Aghdam übergegangen, am 1. Dezember soll Latschin folgen."
                 day -= dt.timedelta(days=7)
+            elif (
+                hit.kind == "completed"
+                and date.form in ("day-month", "month-day")
+                and published is not None
+                and day > published
+                and not _YEAR_DIGITS.search(date.text)
+                and self._told_as_done(tokens, hit)
+                and _years_before(day, 1) <= published
+            ):
+                # A day without its year, nearer ahead than back, on a change told in the past tense: the one
+                # before the report ("On April 2 Argentine troops occupied the islands", written on 19 March).
+                day = _years_before(day, 1)
             # A change dated after the report was written can only have been expected:
             # "the return of Aghdam by 20 November", read on the 16th; and one due "by" the report's own day too.
             due_today = (
