@@ -1488,9 +1488,11 @@ class SentenceReader:
             k -= 1
         if k >= 0 and tokens[k].lower in lexicon.part_words:
             return True
-        # "took control of Kandahar's Panjwai area": a part the place holds, named after it.
+        # "took control of Kandahar's Panjwai area": a part the place holds, named after it (not a level
+        # word naming the place itself: "the Abyei area").
         end = max([index_of(p.end - 1) for p in places if index_of(p.start) == at], default=at)
-        if end + 1 < len(tokens) and tokens[end + 1].lower in lexicon.part_words:
+        after = tokens[end + 1].lower if end + 1 < len(tokens) else ""
+        if after in lexicon.part_words and after not in lexicon.level_words:
             return True  # "the army's headquarters at Kunduz airport fell": the airport, not Kunduz
         if self._possessive(tokens[end]):
             first = end + 1  # "Kandahar's" is one token
