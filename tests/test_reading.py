@@ -1912,6 +1912,36 @@ def test_a_day_without_its_year_told_in_the_past_is_the_one_before_the_report(se
     assert events(_setup_disputed(), sentence + "\n", "2014-03-19", "en") == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("On this day in 1704, after a short siege, the Spanish garrison surrendered Gibraltar to the fleet.", "en"),
+        ("Today in 1704, the governor of the town surrendered Gibraltar to an English and Dutch fleet.", "en"),
+        ("В этот день в 1704 году испанский гарнизон после короткой осады сдал Гибралтар флоту союзников.", "ru"),
+    ],
+)
+def test_this_day_in_a_year_is_the_report_s_day_in_that_year(sentence, language):
+    assert events(_setup_disputed(), sentence + "\n", "2024-08-04", language) == {("Gibraltar", "completed", "1704-08-04")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("On 18 March 2014 the peninsula of Crimea became part of Russia after a disputed vote, officials said.", "en"),
+        # An adverb between the place and the wording ("вош* в" alone would take "состав" for its place).
+        ("18 марта 2014 года полуостров Крым официально вошел в состав России после спорного голосования.", "ru"),
+        ("18 марта 2014 года Россия присоединила Крым после спорного голосования.", "ru"),
+    ],
+)
+def test_becoming_part_of_a_state_is_a_change(sentence, language):
+    assert {(place, day) for place, _, day in events(_setup_disputed(), sentence + "\n", "2014-03-20", language)} == {("Crimea", "2014-03-18")}
+
+
+def test_a_dateline_a_day_before_the_paper_tells_the_story_s_today():
+    text = "The paper of record\n\nKYRENIA, Aug. 15 -- Turkish troops took Northern Cyprus today after a second offensive, officials said.\n"
+    assert events(_setup_disputed(), text, "1974-08-16", "en") == {("N. Cyprus", "completed", "1974-08-15")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

@@ -102,6 +102,10 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
                 ),
             )
         )
+    for phrase in words.this_day_in:
+        # Before the relative words ("Today in 1704"); the year may be a long way back: "On this day in 1704, Gibraltar was surrendered".
+        opening, _, closing = (r"\s+".join(map(re.escape, part.split(" "))) for part in phrase.partition("{year}"))
+        patterns.append(("this-day", re.compile(rf"\b{opening}(?P<year>1\d\d\d|20\d\d){closing}\b", re.IGNORECASE)))
     parts = rf"(?:{_alternatives(words.weekday_parts)})?" if words.weekday_parts else ""
     patterns.append(("weekday", re.compile(rf"\b{_initials(words.weekdays)}(?P<weekday>{_alternatives(words.weekdays)}){parts}\b", re.IGNORECASE)))
     if words.relative:
@@ -144,6 +148,7 @@ def _needles(words: DateWords) -> dict[str, tuple[str, ...]]:
         "window": words.window_openers,
         "earlier": words.earlier,
         "ago": ago,
+        "this-day": [w.partition("{year}")[0].split()[-1] for w in words.this_day_in if w.partition("{year}")[0].split()],
     }
     return {form: tuple(w.lower() for w in values) for form, values in lists.items() if values}
 
@@ -231,6 +236,14 @@ def closest_year(month: int, day: int, anchor: dt.date) -> dt.date | None:
         except ValueError:
             continue
     return min(options, key=lambda d: abs((d - anchor).days)) if options else None
+
+
+def _same_day_in(day: dt.date, year: int) -> dt.date:
+    """``day``'s day and month in ``year`` (29 February falls back to the 28th)."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day.replace(year=year, day=28)
 
 
 def _shift(day: dt.date | None, days: int) -> dt.date | None:
@@ -377,6 +390,8 @@ class DateReader:
             return _shift(published, 7 - delta if future and delta else -delta)
         if form == "relative":
             return _shift(published, self.words.relative[groups["relative"].lower()])
+        if form == "this-day":
+            return _same_day_in(published, int(groups["year"])) if published is not None else None
         if form == "next-day":
             return _shift(self.previous, 1)
         if form == "day-told-last":

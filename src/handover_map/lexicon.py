@@ -87,6 +87,9 @@ class DateWords:
     a_day_after: tuple[str, ...] = ()
     #: "{n} days ago", "il y a {n} jours": days before the publication ("{n}" marks where the count goes).
     ago: tuple[str, ...] = ()
+    #: The report's own day and month in a year it names: "on this day in 1704", "в этот день в 2014 году"
+    #: ("{year}" marks where the year goes).
+    this_day_in: tuple[str, ...] = ()
     month_first: bool = True  # whether "November 20" is written (besides "20 November")
     #: Whether "7/12/2020" is 7 December (True) or July 12 (False); None: the language uses both, so only dates one order allows are read.
     slash_day_first: bool | None = None
@@ -323,6 +326,7 @@ def _parse(spec: dict) -> Lexicon:
         earlier=tuple(date_spec.get("earlier", [])),
         a_day_after=tuple(date_spec.get("a_day_after", [])),
         ago=tuple(date_spec.get("ago", [])),
+        this_day_in=tuple(date_spec.get("this_day_in", [])),
         weekday_parts=tuple(date_spec.get("weekday_parts", [])),
         midnight=frozenset(date_spec.get("midnight", [])),
         midnight_ending=tuple(date_spec.get("midnight_ending", [])),

@@ -1924,6 +1924,23 @@ def find_published(article, lexicon: Lexicon, full_dates: list[dt.date] | None =
     return None, "unknown"
 
 
+def _dateline_day(article, lexicon: Lexicon, published: dt.date) -> dt.date | None:
+    """The day a dateline gives the story, where it is a day or two before the publication date:
+    "JERUSALEM, Dec. 14 -- ... became part of Israel today", printed on the 15th. Its "today" is the 14th."""
+    # The lede opens with it: "Напомним, 17 марта ..." further down is no dateline.
+    lede = next((p for p in article.paragraphs if p.body), None)
+    line = _RUN_TOGETHER.sub(" ", lede.text[:120]) if lede is not None else ""
+    dateline = _DATELINE.match(line) or _CAPITAL_DATELINE.match(line)
+    # A place's name, every word of it capitalised (not "At midnight, June 30, ...").
+    if dateline is None or not all(word[:1].isupper() for word in re.findall(r"[^\W\d_]+", line[: dateline.end()].split("(")[0])):
+        return None
+    mentions = DateReader(lexicon, published).find(line[dateline.end() : dateline.end() + 30])
+    if mentions and mentions[0].start < 3 and mentions[0].form in ("day-month", "month-day") and mentions[0].date is not None:
+        day = mentions[0].date
+        return day if 1 <= (published - day).days <= 2 else None
+    return None
+
+
 def _head(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """The lines a reader looks at for the page's date: the first ten, and the page's furniture up to
     where its body begins (two paragraphs of prose in a row), which under a long menu is further down."""
@@ -2142,7 +2159,9 @@ def read_report(
         compound_endings=lexicon.compound_endings,
         common_words=_common_words(lexicon),
     )
-    dates = DateReader(lexicon, article.published, max(full_dates, default=None))
+    # A story datelined the day before it was printed tells its "today" from the dateline's day.
+    story_day = _dateline_day(article, lexicon, article.published) if article.published is not None else None
+    dates = DateReader(lexicon, story_day or article.published, max(full_dates, default=None))
     if article.published is None:
         # No publication date: year-less dates take the year the page writes last, captions
         # included (a reader learns the year there even though a caption's date is no event).
