@@ -1940,6 +1940,9 @@ def test_becoming_part_of_a_state_is_a_change(sentence, language):
 def test_a_dateline_a_day_before_the_paper_tells_the_story_s_today():
     text = "The paper of record\n\nKYRENIA, Aug. 15 -- Turkish troops took Northern Cyprus today after a second offensive, officials said.\n"
     assert events(_setup_disputed(), text, "1974-08-16", "en") == {("N. Cyprus", "completed", "1974-08-15")}
+    # ... its "today" only: a day written out on the publication day is no plan.
+    text += "\nOn 16 August 1974 the army said Northern Cyprus had come under the control of its troops.\n"
+    assert events(_setup_disputed(), text, "1974-08-16", "en") == {("N. Cyprus", "completed", "1974-08-15"), ("N. Cyprus", "completed", "1974-08-16")}
 
 
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):

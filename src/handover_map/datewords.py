@@ -267,6 +267,9 @@ class DateReader:
             _COMPILED[lexicon.language] = [(form, pattern, form in _NEEDS_DIGITS, needles.get(form)) for form, pattern in _patterns(lexicon.dates)]
         self.patterns = _COMPILED[lexicon.language]
         self.published = published
+        #: The day "today" and weekdays count from: the publication day, or a dateline's day before it
+        #: ("JERUSALEM, Dec. 14 -- ... today", printed on the 15th).
+        self.today = published
         # A retrospective ("five years ago, on 25 November 2020, ...") sets its
         # year-less dates in the story's time, not in the year of publication; a date
         # decades back is history mentioned in passing, not the story's time.
@@ -380,16 +383,17 @@ class DateReader:
     def _resolve(self, form: str, match: re.Match[str], future: bool) -> dt.date | None:
         groups = match.groupdict()
         published = self.published
+        today = self.today
         if form == "weekday":
-            if published is None:
+            if today is None:
                 return None
             weekday = self.words.weekdays[groups["weekday"].lower()]
             if self._next_week_after(match):
-                return _shift(published, 7 - published.weekday() + weekday)  # "on Wednesday next week"
-            delta = (published.weekday() - weekday) % 7
-            return _shift(published, 7 - delta if future and delta else -delta)
+                return _shift(today, 7 - today.weekday() + weekday)  # "on Wednesday next week"
+            delta = (today.weekday() - weekday) % 7
+            return _shift(today, 7 - delta if future and delta else -delta)
         if form == "relative":
-            return _shift(published, self.words.relative[groups["relative"].lower()])
+            return _shift(today, self.words.relative[groups["relative"].lower()])
         if form == "this-day":
             return _same_day_in(published, int(groups["year"])) if published is not None else None
         if form == "next-day":

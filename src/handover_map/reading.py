@@ -2159,9 +2159,10 @@ def read_report(
         compound_endings=lexicon.compound_endings,
         common_words=_common_words(lexicon),
     )
-    # A story datelined the day before it was printed tells its "today" from the dateline's day.
-    story_day = _dateline_day(article, lexicon, article.published) if article.published is not None else None
-    dates = DateReader(lexicon, story_day or article.published, max(full_dates, default=None))
+    dates = DateReader(lexicon, article.published, max(full_dates, default=None))
+    if article.published is not None:
+        # A story datelined the day before it was printed tells its "today" from the dateline's day.
+        dates.today = _dateline_day(article, lexicon, article.published) or article.published
     if article.published is None:
         # No publication date: year-less dates take the year the page writes last, captions
         # included (a reader learns the year there even though a caption's date is no event).
