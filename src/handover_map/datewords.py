@@ -238,7 +238,7 @@ def closest_year(month: int, day: int, anchor: dt.date) -> dt.date | None:
     return min(options, key=lambda d: abs((d - anchor).days)) if options else None
 
 
-def _same_day_in(day: dt.date, year: int) -> dt.date:
+def same_day_in(day: dt.date, year: int) -> dt.date:
     """``day``'s day and month in ``year`` (29 February falls back to the 28th)."""
     try:
         return day.replace(year=year)
@@ -395,7 +395,7 @@ class DateReader:
         if form == "relative":
             return _shift(today, self.words.relative[groups["relative"].lower()])
         if form == "this-day":
-            return _same_day_in(published, int(groups["year"])) if published is not None else None
+            return same_day_in(published, int(groups["year"])) if published is not None else None
         if form == "next-day":
             return _shift(self.previous, 1)
         if form == "day-told-last":

@@ -37,7 +37,7 @@ from typing import NamedTuple
 from . import settings
 from ._memory import remembered
 from .article import Article, Paragraph, citation
-from .datewords import DateMention, DateReader, closest_year, matches_at
+from .datewords import DateMention, DateReader, closest_year, matches_at, same_day_in
 from .events import Event
 from .gazetteer import Gazetteer, fold
 from .lexicon import Cue, Lexicon, detect_language, load, parties
@@ -205,10 +205,7 @@ _NUMBERED_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 def _years_before(day: dt.date, years: int) -> dt.date:
     """The same day ``years`` earlier (29 February falls back to the 28th)."""
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
+    return same_day_in(day, day.year - years)
 
 
 def split_sentences(text: str, start: int, end: int, after_ordinal: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
@@ -775,7 +772,7 @@ class SentenceReader:
         if hit.cue.subject == "none" and hit.cue.place == "after":
             return False  # a noun has no tense: "the return of Aghdam on 20 November"
         first = tokens[hit.first].lower
-        if len(first) > 4 and first.endswith(lexicon.past_endings) and first not in lexicon.past_endings:
+        if len(first) > 4 and first.endswith(lexicon.past_endings):
             return True
         return any(t.lower in lexicon.past_markers for t in tokens[max(0, hit.first - 2) : hit.first])
 
