@@ -1945,6 +1945,19 @@ def test_a_dateline_a_day_before_the_paper_tells_the_story_s_today():
     assert events(_setup_disputed(), text, "1974-08-16", "en") == {("N. Cyprus", "completed", "1974-08-15"), ("N. Cyprus", "completed", "1974-08-16")}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("The town marks the day when, on 4 August 1704, an English and Dutch fleet captured Gibraltar from Spain.", "en"),
+        ("Le 4 août 1704, une flotte anglaise et hollandaise s'est emparée de Gibraltar, rappelle la ville.", "fr"),
+        # ... also in a chronology's present tense.
+        ("Le 4 août 1704, une flotte anglaise et hollandaise s'empare de Gibraltar, rappelle la ville.", "fr"),
+    ],
+)
+def test_a_year_centuries_back_is_read_with_its_day(sentence, language):
+    assert events(_setup_disputed(), sentence + "\n", "2004-08-05", language) == {("Gibraltar", "captured", "1704-08-04")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

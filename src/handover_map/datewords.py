@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from .lexicon import DateWords, Lexicon
 
-_YEAR = r"(?P<year>(?:1[89]|20|21)\d\d)"
+_YEAR = r"(?P<year>(?:1[5-9]|20|21)\d\d)"
 
 
 @dataclass(frozen=True)
