@@ -1958,6 +1958,22 @@ def test_a_year_centuries_back_is_read_with_its_day(sentence, language):
     assert events(_setup_disputed(), sentence + "\n", "2004-08-05", language) == {("Gibraltar", "captured", "1704-08-04")}
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("On Sunday the insurgents captured Sar-e Pul, officials said.\n\nOnly a few hours earlier the insurgents had captured Kunduz.\n", "en"),
+        ("Am Sonntag eroberten die Islamisten die Stadt Sar-i-Pul.\n\nNur wenige Stunden zuvor war die Stadt Kundus an die Islamisten gefallen.\n", "de"),
+    ],
+)
+def test_hours_earlier_is_the_day_of_the_change_before(afghanistan, text, language):
+    assert {(place, day) for place, _, day in events(afghanistan, text, "2021-08-09", language)} == {("Sar-e Pol", "2021-08-08"), ("Kunduz", "2021-08-08")}
+
+
+def test_a_day_s_worth_of_hours_earlier_is_not_the_same_day(afghanistan):
+    text = "On Sunday the insurgents captured Sar-e Pul, officials said.\n\nLess than 24 hours earlier the insurgents had captured Kunduz.\n"
+    assert {place for place, _, _ in events(afghanistan, text, "2021-08-09", "en")} == {"Sar-e Pol"}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

@@ -1525,9 +1525,26 @@ class SentenceReader:
         for k, token in enumerate(tokens):
             for phrase in index.get(token.lower, ()):
                 after = k + len(phrase)
-                if after <= len(tokens) and all(tokens[k + n].lower == word for n, word in enumerate(phrase)) and not date_starts & {after, after + 1}:
+                if (
+                    after <= len(tokens)
+                    and all(tokens[k + n].lower == word for n, word in enumerate(phrase))
+                    and not date_starts & {after, after + 1}
+                    and not self._ends_same_day(tokens, k)
+                ):
                     return True
         return False
+
+    def _ends_same_day(self, tokens: list[Token], at: int) -> bool:
+        """Whether the word at ``at`` closes a phrase of the same day: "hours earlier", "Stunden zuvor";
+        not one that counts half a day or more ("Weniger als 24 Stunden zuvor" may be the day before)."""
+        index = _by_first_word(self.lexicon.same_day)
+        return any(
+            at - len(phrase) < start
+            and all(start + n < len(tokens) and tokens[start + n].lower == word for n, word in enumerate(phrase))
+            and not (start > 0 and tokens[start - 1].text.isdigit() and int(tokens[start - 1].text) >= 12)
+            for start in range(max(0, at - 3), at)
+            for phrase in index.get(tokens[start].lower, ())
+        )
 
     def _counted_units(self, tokens: list[Token], at: int, starts: set[int], named: set[int]) -> bool:
         """Whether the place at ``at`` holds a count of units of a lower level that changed hands:
