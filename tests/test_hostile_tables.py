@@ -185,15 +185,27 @@ def test_only_yyyy_mm_dd_is_a_date(tmp_path, date):
         read_events(table(tmp_path, f"district,date,kind\nAgdam,{date},completed\n"))
 
 
-@pytest.mark.parametrize("date", ["0001-01-01", "9999-12-31", "1799-12-31", "2201-01-01"])
+@pytest.mark.parametrize("date", ["0001-01-01", "9999-12-31", "1499-12-31", "2201-01-01"])
 def test_implausible_years_are_input_errors_not_crashes(tmp_path, date):
     path = table(tmp_path, f"district,date,kind\nAgdam,{date},completed\n")
-    assert_user_error(run("build", "--events", path, "-o", tmp_path / "map.html"), 3, f"row 2: the date {date} is not in the years 1800 to 2200")
+    assert_user_error(run("build", "--events", path, "-o", tmp_path / "map.html"), 3, f"row 2: the date {date} is not in the years 1500 to 2200")
+
+
+def test_what_extract_reads_centuries_back_build_takes(tmp_path):
+    # The reader reads days back to 1500 ("on 4 August 1704"): the table it writes must build.
+    report = tmp_path / "gibraltar.txt"
+    report.write_text("A town marks its history\n\nOn 4 August 1704 an English and Dutch fleet captured Gibraltar from Spain, the museum recalls.\n")
+    events = tmp_path / "events.csv"
+    extracted = run("extract", report, "--boundaries", "ne-10m-disputed-areas", "--published", "2004-08-04", "-o", events)
+    assert extracted.returncode == 0, extracted.stderr
+    assert [(e.district, e.date) for e in read_events(events)] == [("Gibraltar", D(1704, 8, 4))]
+    built = run("build", "--events", events, "--boundaries", "ne-10m-disputed-areas", "-o", tmp_path / "map.html")
+    assert built.returncode == 0, built.stderr
 
 
 def test_the_edges_of_the_range_are_dates(tmp_path):
-    path = table(tmp_path, "district,date,kind\nAgdam,1800-01-01,completed\nAgdam,2200-12-31,scheduled\n")
-    assert [e.date for e in read_events(path)] == [D(1800, 1, 1), D(2200, 12, 31)]
+    path = table(tmp_path, "district,date,kind\nAgdam,1500-01-01,completed\nAgdam,2200-12-31,scheduled\n")
+    assert [e.date for e in read_events(path)] == [D(1500, 1, 1), D(2200, 12, 31)]
 
 
 @pytest.mark.parametrize("offset", ["abc", "-5", "1.5", "²", "٣", "1" * 5000, "0x10"])

@@ -78,7 +78,7 @@ OPTIONAL = ["from", "to", "source", "evidence", "note", "evidence_start", "evide
 # district, dates and kinds and offsets as they should be.
 GOOD = {
     "district": st.one_of(st.sampled_from(["Agdam", "Ağdam", "=Agdam", "\u202eLachin", "'-Lachin", "'Lachin"]), nasty_text.map(lambda t: t + "x")),
-    "date": st.dates(min_value=dt.date(1800, 1, 1), max_value=dt.date(2200, 12, 31)).map(dt.date.isoformat),
+    "date": st.dates(min_value=dt.date(1500, 1, 1), max_value=dt.date(2200, 12, 31)).map(dt.date.isoformat),
     "kind": st.sampled_from(["completed", "Scheduled ", " POSTPONED"]),
     "evidence_start": st.one_of(st.just(""), st.integers(0, 10**9).map(str)),
     "evidence_end": st.one_of(st.just(""), st.integers(0, 10**9).map(str)),

@@ -32,7 +32,7 @@ from ._errors import HandoverMapWarning, InputDataError
 
 #: Years a handover date may fall in: wider than any report, narrow enough
 #: that a typo such as 0001-01-01 or 9999-12-31 is caught, not drawn.
-YEARS = (1800, 2200)
+YEARS = (1500, 2200)
 
 #: Columns of free text, where a spreadsheet formula could hide.
 TEXT_COLUMNS = ("district", "from", "to", "source", "evidence", "note", "as_written", "match", "reports_differ")
@@ -292,7 +292,7 @@ def read_events(path: str | Path) -> list[Event]:
     InputDataError
         If the file is missing, not UTF-8 text, lacks a required column, has
         no rows, or has a row with an empty district, a date not written
-        YYYY-MM-DD or outside the years 1800 to 2200, an evidence offset that
+        YYYY-MM-DD or outside the years 1500 to 2200, an evidence offset that
         is no whole number, or an unknown kind. The message names the row.
     """
     path = Path(path)
