@@ -43,6 +43,11 @@ def _alternatives(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _spaced(phrase: str) -> str:
+    """``phrase`` as a pattern whose spaces match any run of white space."""
+    return r"\s+".join(map(re.escape, phrase.split(" ")))
+
+
 def _initials(words) -> str:
     """A look-ahead for the first letters of ``words``: a position where none stands is passed over at
     once, where a case-blind alternation would try every word (most of a pattern's search time)."""
@@ -102,10 +107,14 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
                 ),
             )
         )
-    for phrase in words.this_day_in:
-        # Before the relative words ("Today in 1704"); the year may be a long way back: "On this day in 1704, Gibraltar was surrendered".
-        opening, _, closing = (r"\s+".join(map(re.escape, part.split(" "))) for part in phrase.partition("{year}"))
-        patterns.append(("this-day", re.compile(rf"\b{opening}(?P<year>1\d\d\d|20\d\d){closing}\b", re.IGNORECASE)))
+    if words.this_day_in:
+        # Before the relative words ("Today in 1704"); the year may be a long way back: "On this day in 1704, Gibraltar was
+        # surrendered". One pattern for all the phrases: the words after the year ("году") are optional.
+        split = [phrase.partition("{year}") for phrase in words.this_day_in]
+        openings = "|".join(_spaced(opening) for opening, _, _ in sorted(split, key=lambda p: -len(p[0])))
+        closings = "|".join(dict.fromkeys(_spaced(closing) for _, _, closing in split if closing.strip()))
+        after_year = rf"(?:{closings})?" if closings else ""
+        patterns.append(("this-day", re.compile(rf"\b(?:{openings})(?P<year>1\d\d\d|20\d\d){after_year}\b", re.IGNORECASE)))
     parts = rf"(?:{_alternatives(words.weekday_parts)})?" if words.weekday_parts else ""
     patterns.append(("weekday", re.compile(rf"\b{_initials(words.weekdays)}(?P<weekday>{_alternatives(words.weekdays)}){parts}\b", re.IGNORECASE)))
     if words.relative:
@@ -148,7 +157,8 @@ def _needles(words: DateWords) -> dict[str, tuple[str, ...]]:
         "window": words.window_openers,
         "earlier": words.earlier,
         "ago": ago,
-        "this-day": [w.partition("{year}")[0].split()[-1] for w in words.this_day_in if w.partition("{year}")[0].split()],
+        # The whole phrase before the year (most sentences hold "in", few "on this day in").
+        "this-day": [w.partition("{year}")[0].strip() for w in words.this_day_in],
     }
     return {form: tuple(w.lower() for w in values) for form, values in lists.items() if values}
 
