@@ -20,6 +20,8 @@ from dataclasses import dataclass, replace
 
 from .lexicon import DateWords, Lexicon
 
+#: A year read with its day: from 1500 ("on 4 August 1704", in history pieces) to 2199; the events table
+#: takes the same years (``events.YEARS``).
 _YEAR = r"(?P<year>(?:1[5-9]|20|21)\d\d)"
 
 
@@ -114,7 +116,7 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         openings = "|".join(_spaced(opening) for opening, _, _ in sorted(split, key=lambda p: -len(p[0])))
         closings = "|".join(dict.fromkeys(_spaced(closing) for _, _, closing in split if closing.strip()))
         after_year = rf"(?:{closings})?" if closings else ""
-        patterns.append(("this-day", re.compile(rf"\b(?:{openings})(?P<year>1\d\d\d|20\d\d){after_year}\b", re.IGNORECASE)))
+        patterns.append(("this-day", re.compile(rf"\b(?:{openings}){_YEAR}{after_year}\b", re.IGNORECASE)))
     parts = rf"(?:{_alternatives(words.weekday_parts)})?" if words.weekday_parts else ""
     patterns.append(("weekday", re.compile(rf"\b{_initials(words.weekdays)}(?P<weekday>{_alternatives(words.weekdays)}){parts}\b", re.IGNORECASE)))
     if words.relative:

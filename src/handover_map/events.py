@@ -30,8 +30,8 @@ from . import settings
 from ._atomic import write_text_atomic
 from ._errors import HandoverMapWarning, InputDataError
 
-#: Years a handover date may fall in: wider than any report, narrow enough
-#: that a typo such as 0001-01-01 or 9999-12-31 is caught, not drawn.
+#: Years a handover date may fall in: wider than any report (the reader reads days back to 1500, see
+#: ``datewords._YEAR``), narrow enough that a typo such as 0001-01-01 or 9999-12-31 is caught, not drawn.
 YEARS = (1500, 2200)
 
 #: Columns of free text, where a spreadsheet formula could hide.
