@@ -771,10 +771,11 @@ class SentenceReader:
         lexicon = self.lexicon
         if hit.cue.subject == "none" and hit.cue.place == "after":
             return False  # a noun has no tense: "the return of Aghdam on 20 November"
-        first = tokens[hit.first].lower
-        if len(first) > 4 and first.endswith(lexicon.past_endings):
-            return True
-        return any(t.lower in lexicon.past_markers for t in tokens[max(0, hit.first - 2) : hit.first])
+        return self._past_form(tokens[hit.first].lower) or any(t.lower in lexicon.past_markers for t in tokens[max(0, hit.first - 2) : hit.first])
+
+    def _past_form(self, word: str) -> bool:
+        """Whether a word has the ending of a simple past ("occupied", "захватили"; not "fed")."""
+        return len(word) > 4 and word.endswith(self.lexicon.past_endings)
 
     def _perfect(self, tokens: list[Token], hit: CueHit) -> bool:
         """Whether a wording is told in the present perfect: "have taken", "has fallen", "haben ... eingenommen"."""
@@ -1712,7 +1713,7 @@ class SentenceReader:
         lexicon = self.lexicon
         return (
             at == 1
-            and any(t.lower in lexicon.past_markers or (t.lower.endswith(lexicon.past_endings) and len(t.lower) > 4) for t in tokens)
+            and any(t.lower in lexicon.past_markers or self._past_form(t.lower) for t in tokens)
             and not _has_phrase(tokens, 0, len(tokens), lexicon.future)
         )
 
@@ -1922,16 +1923,14 @@ def find_published(article, lexicon: Lexicon, full_dates: list[dt.date] | None =
         if dateline:
             dated = DateReader(lexicon, None)
             dated.last_year = max(years) if years else None
-            mentions = [
-                d for d in dated.find(line[dateline.end() : dateline.end() + 30]) if d.start < 3 and d.form in ("day-month", "month-day", "iso", "numeric")
-            ]
-            if mentions and mentions[0].date:
-                if re.search(r"\d{4}", mentions[0].text):
-                    return mentions[0].date, "dateline"
+            mention = _dateline_date(line, dateline.end(), dated, ("day-month", "month-day", "iso", "numeric"))
+            if mention is not None and mention.date:
+                if re.search(r"\d{4}", mention.text):
+                    return mention.date, "dateline"
                 # An anniversary's dateline ("Baku, 9 October ... the first anniversary ... on 9 October 2020")
                 # is years after the latest year its text writes (wrong in 7 of 11 real reports that took it).
                 if not _counts_years(tokenize(article.text), lexicon):
-                    return mentions[0].date, "dateline, year from the text"
+                    return mention.date, "dateline, year from the text"
         stamped = _stamped_date(line, full)
         if stamped is not None:
             return stamped
@@ -1948,11 +1947,15 @@ def _dateline_day(article, lexicon: Lexicon, published: dt.date) -> dt.date | No
     # A place's name, every word of it capitalised (not "At midnight, June 30, ...").
     if dateline is None or not all(word[:1].isupper() for word in re.findall(r"[^\W\d_]+", line[: dateline.end()].split("(")[0])):
         return None
-    mentions = DateReader(lexicon, published).find(line[dateline.end() : dateline.end() + 30])
-    if mentions and mentions[0].start < 3 and mentions[0].form in ("day-month", "month-day") and mentions[0].date is not None:
-        day = mentions[0].date
-        return day if 1 <= (published - day).days <= 2 else None
-    return None
+    mention = _dateline_date(line, dateline.end(), DateReader(lexicon, published), ("day-month", "month-day"))
+    if mention is None or mention.date is None:
+        return None
+    return mention.date if 1 <= (published - mention.date).days <= 2 else None
+
+
+def _dateline_date(line: str, after: int, reader: DateReader, forms: tuple[str, ...]) -> DateMention | None:
+    """The date of one of ``forms`` that follows a dateline ending at ``after``: "KABUL, Aug 8 (AFP)"."""
+    return next((d for d in reader.find(line[after : after + 30]) if d.start < 3 and d.form in forms), None)
 
 
 def _head(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -2196,6 +2199,7 @@ def read_report(
     # Read with one apostrophe: some copies write "Farah´s" or "Farahʼs" (same length: the offsets hold).
     text = article.text.translate(_APOSTROPHES)
     captions = DateReader(lexicon, article.published)
+    after_ordinal = frozenset(lexicon.dates.months) | lexicon.dates.ordinal_nouns  # no sentence ends at "20." before these
     headline_read = False
     for paragraph in article.paragraphs:
         is_headline = not headline_read and not paragraph.body and article.headline and " ".join(paragraph.text.split()) == article.headline
@@ -2215,7 +2219,6 @@ def read_report(
         if paragraph.text[:2] in _BULLETS:
             # Each item of a list is its own fact: "- took three capitals on 8 August." does not date "- Kandahar fell."
             reader.pending_date, reader.pending_places, reader.last_change_date = None, [], None
-        after_ordinal = frozenset(lexicon.dates.months) | lexicon.dates.ordinal_nouns
         spans = [piece for sentence in split_sentences(text, paragraph.start, paragraph.end, after_ordinal) for piece in pieces(*sentence, text)]
         for number, span in enumerate(spans):
             # A headline tells what was just done in the present: "Taliban Capture Faizabad".
