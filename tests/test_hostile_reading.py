@@ -520,3 +520,17 @@ def test_a_weekday_of_a_change_at_the_calendar_s_start_is_no_crash(gazetteer):
     # Found by the fuzz: a weekday read forward, then a week back, from a publication on 1 January of year 1.
     article = parse_article("deadline Friday ; 0 0 was ceded Aghdam\n", location="x.txt", published=D(1, 1, 1))
     assert [(e.district, e.date) for e in extract_events(article, gazetteer).events] == [("Agdam District", D(1, 1, 5))]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # Found by the fuzz: a day without its year ahead of a publication in year 1, told in the past tense (a year before it is none).
+        ("was ceded Aghdam Nov. 15 was ceded was ceded" + " deadline" * 11 + "\n", D(1, 1, 1)),
+        # An anniversary counting back past the year 1.
+        ("Today marks 2025 years since Aghdam was ceded.\n", D(2025, 11, 20)),
+    ],
+)
+def test_a_year_before_the_calendar_s_start_is_no_crash(gazetteer, text, published):
+    article = parse_article(text, location="x.txt", published=published)
+    assert all(e.date.year >= 1 for e in extract_events(article, gazetteer).events)

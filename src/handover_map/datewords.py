@@ -250,8 +250,10 @@ def closest_year(month: int, day: int, anchor: dt.date) -> dt.date | None:
     return min(options, key=lambda d: abs((d - anchor).days)) if options else None
 
 
-def same_day_in(day: dt.date, year: int) -> dt.date:
-    """``day``'s day and month in ``year`` (29 February falls back to the 28th)."""
+def same_day_in(day: dt.date, year: int) -> dt.date | None:
+    """``day``'s day and month in ``year`` (29 February falls back to the 28th); None for a year no date has."""
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return None  # "2025 years since", told in 2025
     try:
         return day.replace(year=year)
     except ValueError:

@@ -203,8 +203,8 @@ _FIRST_WORD = re.compile(r"[^\W\d_]+")
 _NUMBERED_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
-def _years_before(day: dt.date, years: int) -> dt.date:
-    """The same day ``years`` earlier (29 February falls back to the 28th)."""
+def _years_before(day: dt.date, years: int) -> dt.date | None:
+    """The same day ``years`` earlier (29 February falls back to the 28th); None before the year 1."""
     return same_day_in(day, day.year - years)
 
 
@@ -1682,11 +1682,12 @@ class SentenceReader:
                 and day > published
                 and not _YEAR_DIGITS.search(date.text)
                 and self._told_as_done(tokens, hit)
-                and _years_before(day, 1) <= published
+                and (year_before := _years_before(day, 1)) is not None
+                and year_before <= published
             ):
                 # A day without its year, nearer ahead than back, on a change told in the past tense: the one
                 # before the report ("On April 2 Argentine troops occupied the islands", written on 19 March).
-                day = _years_before(day, 1)
+                day = year_before
             # A change dated after the report was written can only have been expected:
             # "the return of Aghdam by 20 November", read on the 16th; and one due "by" the report's own day too.
             due_today = (
@@ -2112,7 +2113,7 @@ def _without_background(events: list[Event]) -> tuple[list[Event], list[Event]]:
     if not events:
         return events, []
     newest = max(e.date for e in events)
-    cutoff = _years_before(newest, BACKGROUND_YEARS) if newest.year > BACKGROUND_YEARS else dt.date.min  # dates of year 1 are valid input
+    cutoff = _years_before(newest, BACKGROUND_YEARS) or dt.date.min  # dates of year 1 are valid input
     return [e for e in events if e.date >= cutoff], [e for e in events if e.date < cutoff]
 
 
