@@ -1974,6 +1974,34 @@ def test_a_day_s_worth_of_hours_earlier_is_not_the_same_day(afghanistan):
     assert {place for place, _, _ in events(afghanistan, text, "2021-08-09", "en")} == {"Sar-e Pol"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("On this day three years ago the Taliban took Kunduz.", "en"),
+        ("Exactly three years ago, the Taliban took Kunduz.", "en"),
+        ("В этот день три года назад талибы захватили Кундуз.", "ru"),
+        ("Ровно три года назад талибы захватили Кундуз.", "ru"),
+        ("Vor genau drei Jahren eroberten die Taliban Kundus.", "de"),
+        ("Il y a trois ans jour pour jour, les talibans ont pris Kunduz.", "fr"),
+    ],
+)
+def test_an_anniversary_on_the_report_s_own_day_counts_back_from_it(afghanistan, sentence, language):
+    assert {(place, day) for place, _, day in events(afghanistan, sentence + "\n", "2024-08-08", language)} == {("Kunduz", "2021-08-08")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Years without a day: no day of the change.
+        "Three years ago the Taliban took Kunduz.",
+        # "exactly" far from the count qualifies something else.
+        "It is not exactly clear how the army lost its grip on the north, but three years ago the Taliban took Kunduz.",
+    ],
+)
+def test_an_anniversary_without_the_report_s_day_dates_nothing(afghanistan, sentence):
+    assert events(afghanistan, sentence + "\n", "2024-08-08", "en") == set()
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

@@ -218,6 +218,9 @@ class Lexicon:
     #: Verbs that mark an anniversary in the present: a sentence that counts years with one of them and no day
     #: ("Azerbaijan marks the first anniversary of the liberation of Fuzuli") counts from the report's day.
     marking_words: frozenset[str]
+    #: Words next to an anniversary's count that put it on the report's own day ("on this day three years ago",
+    #: "exactly a year ago", "ровно пять лет назад"): a sentence that names no day counts from the report's day.
+    on_the_day: re.Pattern[str] | None
     #: Phrases that start like a wording but are none: "took place", "took part".
     not_wordings: tuple[tuple[str, ...], ...]
     #: Words naming parts of a place ("villages of Fuzuli"): the place holding them did not change hands.
@@ -278,6 +281,14 @@ class Lexicon:
 def _word_pattern(word: str) -> re.Pattern[str]:
     """A word of a cue: "*" stands for any letters ("overr*n*" = overran, overrunning)."""
     return re.compile(r"[\w'’-]*".join(re.escape(part) for part in word.split("*")))
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
+    """One case-blind pattern for whole phrases, whose spaces match any white space; None for none."""
+    if not phrases:
+        return None
+    alternatives = "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def _phrases(values: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -425,6 +436,7 @@ def _parse(spec: dict) -> Lexicon:
         ceremony_words=frozenset(words.get("ceremony_words", [])),
         commemorations=_phrases(words.get("commemorations", [])),
         marking_words=frozenset(words.get("marking_words", [])),
+        on_the_day=_phrase_pattern(words.get("on_the_day", [])),
         not_wordings=_phrases(words.get("not_wordings", [])),
         directions=_phrases(words.get("directions", [])),
         references=_phrases(words.get("references", [])),

@@ -386,6 +386,9 @@ def _ends_sentence(tokens: list[Token], at: int) -> bool:
     return tokens[at].text == "." and not (at > 0 and tokens[at - 1].text.isdigit())
 
 
+#: How many characters from an anniversary's count words that put it on the report's day may stand ("exactly three years ago").
+_NEXT_TO_COUNT = 24
+
 #: Why a wording after "to" tells no change: "forces were massing to occupy Shusha".
 _AIM = "an aim, not a change"
 
@@ -557,10 +560,11 @@ class SentenceReader:
         said_then = [d for d in dates if d.date and d.form == "weekday" and self._said_on(tokens, index_of(d.start))] if anniversary else []
         days_counted_from = [d for d in dates if all(d is not s for s in said_then)]
         years_back = self._years_since(sentence, days_counted_from) if anniversary else None
-        marked = next((t for t in tokens if t.lower in lexicon.marking_words), None) if anniversary and years_back is None else None
+        marked = self._marked_today(sentence, tokens) if anniversary and years_back is None else None
         if marked is not None and self.dates.published is not None and not any(d.date for d in days_counted_from):
-            # "Azerbaijan marks the first anniversary of the liberation of Fuzuli": marked on the report's day.
-            today = DateMention(marked.start, marked.end, marked.text, self.dates.published, "relative", "")
+            # "Azerbaijan marks the first anniversary of the liberation of Fuzuli", "on this day three years ago":
+            # counted from the report's day.
+            today = DateMention(*marked, self.dates.published, "relative", "")
             years_back = self._years_since(sentence, [today])
             dates = [*dates, today] if years_back is not None else dates
         # "am 1. Juli 1997 ging die Kronkolonie an China zurück - also ein Jahrestag": a day with its own earlier year.
@@ -1025,6 +1029,24 @@ class SentenceReader:
             _with_year(d, year) if d.date and d.form in ("day-month", "month-day") and not _YEAR_DIGITS.search(d.text) and index_of(d.start) > first else d
             for d in dates
         ]
+
+    def _marked_today(self, sentence: str, tokens: list[Token]) -> tuple[int, int, str] | None:
+        """Where an anniversary sentence puts its count on the report's day: a verb that marks it
+        ("Azerbaijan marks the first anniversary"), or words next to the count ("on this day three
+        years ago", "exactly a year ago", "il y a trois ans jour pour jour")."""
+        lexicon = self.lexicon
+        marking = next((t for t in tokens if t.lower in lexicon.marking_words), None)
+        if marking is not None:
+            return marking.start, marking.end, marking.text
+        if lexicon.on_the_day is None:
+            return None
+        for pattern in lexicon.years_since:
+            counted = pattern.search(sentence)
+            # Right before or after the count: "exactly" farther away qualifies something else.
+            near = lexicon.on_the_day.search(sentence, max(0, counted.start() - _NEXT_TO_COUNT), counted.end() + _NEXT_TO_COUNT) if counted else None
+            if near is not None:
+                return near.start(), near.end(), near.group()
+        return None
 
     def _years_since(self, sentence: str, dates: list[DateMention]) -> int | None:
         """The years an anniversary counts from one day the sentence names, or None."""
