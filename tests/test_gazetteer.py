@@ -101,6 +101,15 @@ def test_the_alias_table_names_disputed_areas_in_other_languages(name, boundary)
     assert Gazetteer(names, read_aliases()).match(name).boundary_name == boundary
 
 
+def test_names_joined_by_a_plus_name_a_feature_only_together():
+    names = list(gpd.read_file(MIRROR / "ne_10m_admin_0_disputed_areas.json")["BRK_NAME"])
+    gazetteer = Gazetteer(names, {"Donbass": ["Donbas", "Donetsk + Luhansk"]})
+    assert ("Donetsk", "Luhansk") in gazetteer.joint_names["Donbass"]
+    assert gazetteer.match("Donbas").boundary_name == "Donbass"
+    # Neither name alone, nor the joined alias as one name, is a spelling of the feature.
+    assert gazetteer.exact_names("Donetsk") == gazetteer.exact_names("Donetsk + Luhansk") == set()
+
+
 def test_written_out_forms_only_for_names_with_abbreviations():
     assert written_out("Agdam District") == set()
     assert written_out("Pol-e Khomri") == set()  # a letter of a name, not an abbreviation for "east"

@@ -2002,6 +2002,45 @@ def test_an_anniversary_without_the_report_s_day_dates_nothing(afghanistan, sent
     assert events(afghanistan, sentence + "\n", "2024-08-08", "en") == set()
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("On 30 September 2022 Russia annexed the Donetsk and Lugansk People's Republics.", "en"),
+        ("On 30 September 2022 Russia annexed Luhansk, Donetsk, Zaporizhzhia and Kherson.", "en"),
+        ("30 сентября 2022 года ДНР и ЛНР вошли в состав России.", "ru"),
+        ("Am 30. September 2022 annektierte Russland die Volksrepubliken Donezk und Luhansk.", "de"),
+    ],
+)
+def test_the_names_that_together_name_a_feature_find_it_together(sentence, language):
+    # Natural Earth's Donbass is the land of the two breakaway republics: the alias table joins their names with " + ".
+    assert events(_setup_disputed(), sentence + "\n", "2022-10-03", language) == {("Donbass", "completed", "2022-09-30")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 30 September 2022 Russia annexed Donetsk, its troops said.",
+        # Far apart, in different clauses: no joint name.
+        "On 30 September 2022 Russian troops captured Lysychansk near Luhansk; shelling went on around the city of Donetsk.",
+    ],
+)
+def test_one_of_the_names_that_together_name_a_feature_is_not_it(sentence):
+    assert events(_setup_disputed(), sentence + "\n", "2022-10-03", "en") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A participle after an article describes: "in den befreiten Teilen" tells no change.
+        "Am 30. September 2022 feierten die Menschen in der befreiten Krim.",
+        # A referendum is no change.
+        "Am 16. März 2014 gab es Referenden über die Aufnahme der Krim in Russland.",
+    ],
+)
+def test_german_descriptions_and_referendums_tell_no_change(sentence):
+    assert events(_setup_disputed(), sentence + "\n", "2022-10-03", "de") == set()
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

@@ -35,6 +35,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+|['’](?!s\b)[^\W\d_]+)*")
 #: Largest alias table read, in bytes: far more than any real one, and a
 #: bound on what an endless file (``/dev/zero``, a pipe) can cost.
 MAX_ALIAS_BYTES = 10_000_000
+#: Joins the names of an alias that names a feature only with all of them together ("Donetsk + Luhansk").
+JOINT = " + "
 
 
 @functools.lru_cache(maxsize=65_536)  # a report asks for the same words many times; bounded for hostile input
@@ -123,6 +125,11 @@ def skeleton(name: str) -> str:
     return text.replace(" ", "")
 
 
+def joint_parts(alias: str) -> tuple[str, ...]:
+    """The names an alias joins with " + " (one for a plain alias): "Donetsk + Luhansk"."""
+    return tuple(part.strip() for part in alias.split(JOINT) if part.strip())
+
+
 @dataclass(frozen=True)
 class PlaceMention:
     """A place name found in a text, with the boundary names it may mean."""
@@ -190,7 +197,10 @@ class Gazetteer:
         by several features is matched as one).
     aliases
         {name: [other spellings]}; see :func:`read_aliases`. An alias group
-        is used only where its name resolves to a boundary feature.
+        is used only where its name resolves to a boundary feature. An alias
+        of names joined by " + " names the feature only where a text names
+        them all together (:attr:`joint_names`): "Donetsk + Luhansk" is the
+        Donbass of the two breakaway republics, neither of which alone is.
     """
 
     def __init__(self, names: list[str], aliases: dict[str, list[str]] | None = None) -> None:
@@ -204,11 +214,15 @@ class Gazetteer:
                 self._by_key["core"][form].add(name)
             self._by_key["skeleton"][skeleton(name)].add(name)
         self._alias_targets: dict[str, set[str]] = defaultdict(set)
+        #: {boundary name: [the names that together name it]}, from aliases joined by " + ".
+        self.joint_names: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for canonical, spellings in (aliases or {}).items():
             # Aliases point at names the file itself resolves (not at other aliases).
             targets: set[str] = next((found for rule, found in self._steps(canonical) if found and rule != "alias"), set())
-            if targets:
-                for spelling in [canonical, *spellings]:
+            if len(targets) == 1:
+                self.joint_names[next(iter(targets))] += [parts for spelling in spellings if len(parts := joint_parts(spelling)) > 1]
+            for spelling in [canonical, *spellings] if targets else []:
+                if len(joint_parts(spelling)) == 1:
                     self._alias_targets[core(spelling)].update(targets)
         self._core_keys = sorted(self._by_key["core"])
         #: {phrase: what :meth:`exact_names` finds}, for :meth:`mentions`: a report

@@ -244,6 +244,9 @@ class Lexicon:
     window_starts: tuple[tuple[str, ...], ...]
     #: Words before a participle that make it a description ("the liberated Zangilan district"), not a change.
     determiners: frozenset[str]
+    #: Whether nouns are written with a capital (German): a capitalised wording after a determiner is a noun
+    #: ("die Übergabe"), not a participle that describes ("den befreiten Teilen").
+    capitalised_nouns: bool
     #: Words naming a place as a target, not taken: "setting their sights on Mazar-i-Sharif", "closing in on Kabul".
     targets: tuple[tuple[str, ...], ...]
     #: Ordinals naming a change as one of a series: "the third provincial capital to be captured" tells it done.
@@ -414,6 +417,7 @@ def _parse(spec: dict) -> Lexicon:
         ordinals=frozenset(words.get("ordinals", [])),
         targets=_phrases(words.get("targets", [])),
         determiners=frozenset(words.get("determiners", [])),
+        capitalised_nouns=words.get("capitalised_nouns", False),
         deadline_words=_phrases(words.get("deadline_words", [])),
         window_starts=_phrases(words.get("window_starts", [])),
         civilians=frozenset(words.get("civilians", [])),

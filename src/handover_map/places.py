@@ -69,6 +69,11 @@ _ELISION = re.compile(r"^(?:[dlnjsc]|qu)['’](?=[^\W\d_])", re.IGNORECASE)
 #: Keys shorter than this match too many ordinary words to be trusted.
 MIN_KEY = 3
 
+#: How many characters may stand between two names that together name a feature: "Donetsk People's Republic and the Luhansk".
+_JOINT_GAP = 40
+#: ... where no sentence or clause ends.
+_JOINT_BREAK = re.compile(r"[.;:!?()\n]")
+
 #: A word ending in a Persian ezafe: "Sar-i", "Pul-e".
 _EZAFE = re.compile(r"\w-[ei]$")
 
@@ -201,6 +206,16 @@ class PlaceFinder:
         #: {word: what :meth:`_features_of_word` finds}: a report names its places again and again.
         self._word_features: dict[str, tuple[frozenset[str], str]] = {}
         self._cyrillic_capitals: dict[str, str] = {}
+        #: {folded spelling or sound key: {(feature, alias number, part number)}}: the names that together name a feature.
+        self._joint_parts: dict[str, set[tuple[str, int, int]]] = defaultdict(set)
+        #: {(feature, alias number): how many names it joins}.
+        self._joint_sizes: dict[tuple[str, int], int] = {}
+        for feature, joints in gazetteer.joint_names.items():
+            for number, parts in enumerate(joints):
+                self._joint_sizes[feature, number] = len(parts)
+                for part_number, part in enumerate(parts):
+                    for form in _joint_forms(part):
+                        self._joint_parts[form].add((feature, number, part_number))
         #: Capitals by their own names, folded: found even where their key is too short to trust ("Nili", "Sar-e Pul").
         self._capital_names = {fold(capital): feature for capital, feature in (capitals or {}).items()}
         for capital, feature in (capitals or {}).items():
@@ -260,6 +275,7 @@ class PlaceFinder:
         taken = [(p.start, p.end) for p in found]
         tokens = list(_TOKEN.finditer(text))
         skip_until = -1
+        parts: list[tuple[int, int, tuple[str, int, int]]] = []
         for number, token in enumerate(tokens):
             word = token.group(0)
             apostrophe = "'" in word or "’" in word
@@ -278,8 +294,41 @@ class PlaceFinder:
             if place:
                 found.append(place)
                 skip_until = place.end
+            elif self._joint_parts:
+                parts.extend((start, token.end(), part) for part in self._joint_part(word))
+        found += self._joint_places(text, parts, found) if parts else []
         found.sort(key=lambda p: p.start)
         return [self._disambiguate(text, p) for p in found]
+
+    def _joint_part(self, word: str) -> set[tuple[str, int, int]]:
+        """The names of joint aliases a word is (as written, by its sound key, or inflected)."""
+        cyrillic = bool(_CYRILLIC.search(word))
+        lowered = word.lower()
+        stems = [word] + [word[: len(word) - len(e)] for e in self.endings if lowered.endswith(e) and len(word) - len(e) >= 3]
+        for stem in stems:
+            key = phonetic_key(stem, cyrillic)
+            found = self._joint_parts.get(fold(anyascii(stem))) or (self._joint_parts.get(key) if len(key) > MIN_KEY else None)
+            if found:
+                return found
+        return set()
+
+    def _joint_places(self, text: str, parts: list[tuple[int, int, tuple[str, int, int]]], found: list[Place]) -> list[Place]:
+        """A feature named by all the names of one of its joint aliases, told close together in one
+        sentence and not inside a place already found: "the Donetsk and Luhansk People's Republics"."""
+        places: list[Place] = []
+        for (feature, number), size in self._joint_sizes.items():
+            mine = [(start, end, part) for start, end, (f, n, part) in parts if (f, n) == (feature, number)]
+            run: list[tuple[int, int, int]] = []
+            for start, end, part in mine:
+                if run and (start - run[-1][1] > _JOINT_GAP or _JOINT_BREAK.search(text, run[-1][1], start)):
+                    run = []
+                run.append((start, end, part))
+                if len({p for _, _, p in run}) == size:
+                    first, last = run[0][0], run[-1][1]
+                    if not any(p.start < last and first < p.end for p in found + places):
+                        places.append(Place(first, last, text[first:last], frozenset({feature}), "alias"))
+                    run = []
+        return places
 
     def _surname(self, text: str, previous: re.Match[str], word: str) -> bool:
         """Whether ``word`` is a place's name with a derived ending right after a capitalised
@@ -386,6 +435,14 @@ class PlaceFinder:
         if best >= 0.6 and best - second >= 0.25:
             return Place(place.start, place.end, place.text, frozenset({feature}), place.rule)
         return place
+
+
+def _joint_forms(name: str) -> set[str]:
+    """How a name of a joint alias is looked up: folded as written (in Latin letters too: "ДНР" is
+    "DNR"), and by its sound keys when they are long enough to trust."""
+    forms = {fold(name), fold(anyascii(name))}
+    forms |= {key for key in (phonetic_key(name), phonetic_key(name, merge_h=True)) if len(key) > MIN_KEY}
+    return forms
 
 
 def capitals_from(places: list[tuple[str, float, float]], features: list[tuple[str, object]]) -> dict[str, str]:

@@ -1126,6 +1126,7 @@ class SentenceReader:
             and hit.first > 0
             and tokens[hit.first - 1].lower in lexicon.determiners
             and not (hit.cue.subject == "none" and tokens[hit.first - 1].lower in lexicon.possessive_pronouns)  # "its fall on Thursday"
+            and not (lexicon.capitalised_nouns and tokens[hit.first].text[:1].isupper())  # "die Übergabe"
         ):
             return "a description, not a change"  # "visited the liberated Zangilan district"; but "granted a delay"
         # "to hand", "to formally hand"
