@@ -94,7 +94,16 @@ def test_abbreviated_natural_earth_names_match_as_written_out(name, boundary):
 
 @pytest.mark.parametrize(
     ("name", "boundary"),
-    [("Malouines", "Falkland Is."), ("Falklandinseln", "Falkland Is."), ("Golanhöhen", "Golan Heights"), ("Сектор Газа", "Gaza"), ("Westsahara", "W. Sahara")],
+    [
+        ("Malouines", "Falkland Is."),
+        ("Falklandinseln", "Falkland Is."),
+        ("Golanhöhen", "Golan Heights"),
+        ("Сектор Газа", "Gaza"),
+        ("Westsahara", "W. Sahara"),
+        ("Haut-Karabakh", "Nagorno-Karabakh"),
+        ("Bergkarabach", "Nagorno-Karabakh"),
+        ("Нагорный Карабах", "Nagorno-Karabakh"),
+    ],
 )
 def test_the_alias_table_names_disputed_areas_in_other_languages(name, boundary):
     names = list(gpd.read_file(MIRROR / "ne_10m_admin_0_disputed_areas.json")["BRK_NAME"])

@@ -2041,6 +2041,18 @@ def test_german_descriptions_and_referendums_tell_no_change(sentence):
     assert events(_setup_disputed(), sentence + "\n", "2022-10-03", "de") == set()
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("On Wednesday Azerbaijan restored its sovereignty over Nagorno-Karabakh, the president said.", "en"),
+        ("Mercredi, l'Azerbaïdjan a rétabli sa souveraineté sur le Haut-Karabakh.", "fr"),
+        ("В среду Азербайджан восстановил суверенитет над Нагорным Карабахом.", "ru"),
+    ],
+)
+def test_sovereignty_restored_over_a_place_is_a_change(sentence, language):
+    assert events(_setup_disputed(), sentence + "\n", "2023-09-21", language) == {("Nagorno-Karabakh", "completed", "2023-09-20")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"
