@@ -2053,6 +2053,20 @@ def test_sovereignty_restored_over_a_place_is_a_change(sentence, language):
     assert events(_setup_disputed(), sentence + "\n", "2023-09-21", language) == {("Nagorno-Karabakh", "completed", "2023-09-20")}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        # A scare quote inside a wording: the wording still tells the change.
+        ('On 18 March 2014 Moscow proclaimed the "accession" of Crimea to Russia.', "en"),
+        ("Le 18 mars 2014, la Russie a « rétabli sa souveraineté » sur la Crimée.", "fr"),
+        # The place after the verb.
+        ("18 марта 2014 года в состав России вошли Крым и Севастополь.", "ru"),
+    ],
+)
+def test_a_wording_around_quotes_or_before_its_place(sentence, language):
+    assert events(_setup_disputed(), sentence + "\n", "2014-03-20", language) == {("Crimea", "completed", "2014-03-18")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

@@ -249,12 +249,15 @@ def pieces(start: int, end: int, text: str, limit: int = MAX_SENTENCE) -> list[t
 
 def _match_cue(cue: Cue, tokens: list[Token], i: int, gap: int, adverbs: frozenset[str] = frozenset()) -> int | None:
     """The index of the last token of ``cue`` matched at ``i`` (``...`` skipping up to ``gap`` words,
-    and one of ``adverbs`` between two words: "come fully under"), or None."""
+    and one of ``adverbs`` or a quotation mark between two words: "come fully under", the "accession"
+    of), or None."""
     words = cue.words
     if None not in words:
         # Most wordings have no gap: one word per token, in a plain loop.
         at = i
         for k, word in enumerate(words):
+            if k and at < len(tokens) and tokens[at].text in _QUOTES:
+                at += 1  # a scare quote around the wording's first words: 'the "accession" of Crimea'
             if k and at < len(tokens) and tokens[at].lower in adverbs and not (word is not None and word.fullmatch(tokens[at].lower)):
                 at += 1  # an adverb the wording may hold, unless it is the wording's own word ("is now under")
             if at >= len(tokens) or word is None or not word.fullmatch(tokens[at].lower):
@@ -272,6 +275,8 @@ def _match_cue(cue: Cue, tokens: list[Token], i: int, gap: int, adverbs: frozens
                 if found is not None:
                     return found
             return None
+        if word and at < len(tokens) and tokens[at].text in _QUOTES:
+            at += 1
         if at < len(tokens) and pattern.fullmatch(tokens[at].lower):
             return walk(word + 1, at + 1)
         return None
