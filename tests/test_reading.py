@@ -2067,6 +2067,18 @@ def test_a_wording_around_quotes_or_before_its_place(sentence, language):
     assert events(_setup_disputed(), sentence + "\n", "2014-03-20", language) == {("Crimea", "completed", "2014-03-18")}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Heute, am 18. März, jährt sich die Wiedervereinigung der Krim mit Russland zum zehnten Mal.",
+        # The count's point may end the sentence.
+        "Am 18. März jährt sich die Annexion der Krim zum 10.",
+    ],
+)
+def test_a_german_anniversary_that_comes_round_counts_back(sentence):
+    assert events(_setup_disputed(), sentence + "\n", "2024-03-18", "de") == {("Crimea", "completed", "2014-03-18")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

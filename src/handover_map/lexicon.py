@@ -308,7 +308,8 @@ def _shift_pattern(template: str, dates: DateWords) -> re.Pattern[str]:
     ordinal = rf"(?P<n>{digits}|{ordinals})"
     text = re.escape(template).replace(r"\{n\}", rf"(?P<n>\d+|{numbers})").replace(r"\{unit\}", rf"(?P<unit>{units})")
     text = text.replace(r"\{o\}", ordinal)
-    return re.compile(r"\b" + text.replace(r"\ ", r"\s+") + r"\b", re.IGNORECASE)
+    # Not a word right after the count: "zum 20." may end a sentence, where "\b" after the point would need a word.
+    return re.compile(r"\b" + text.replace(r"\ ", r"\s+") + r"(?!\w)", re.IGNORECASE)
 
 
 def _parse(spec: dict) -> Lexicon:
