@@ -2079,6 +2079,36 @@ def test_a_german_anniversary_that_comes_round_counts_back(sentence):
     assert events(_setup_disputed(), sentence + "\n", "2024-03-18", "de") == {("Crimea", "completed", "2014-03-18")}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Le 18 mars 2014, Moscou a signé un traité rattachant la Crimée à la Russie.", "fr"),
+        ("Le 18 mars 2014, la Crimée a intégré le territoire russe.", "fr"),
+        ("Am 18. März 2014 verleibte sich Russland die Krim ein.", "de"),
+    ],
+)
+def test_wordings_of_an_accession(sentence, language):
+    assert events(_setup_disputed(), sentence + "\n", "2014-03-20", language) == {("Crimea", "completed", "2014-03-18")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "place", "day"),
+    [
+        ("On Friday the insurgents swept through Herat, officials said.", "en", "Herat", "2021-08-13"),
+        ("Am Freitag war Herat in den Händen der Islamisten.", "de", "Herat", "2021-08-13"),
+        ("В пятницу под власть талибов перешла провинция Герат.", "ru", "Herat", "2021-08-13"),
+        ("В пятницу провинция Герат перешла под власть талибов.", "ru", "Herat", "2021-08-13"),
+    ],
+)
+def test_wordings_of_a_place_coming_under_a_side(afghanistan, sentence, language, place, day):
+    assert {(p, d) for p, _, d in events(afghanistan, sentence + "\n", "2021-08-14", language)} == {(place, day)}
+
+
+def test_the_stroke_of_midnight_that_ends_a_day_begins_the_next(countries):
+    sentence = "Macao returned to China at the stroke of midnight on December 19, 1999, ending Portuguese rule.\n"
+    assert {(p, d) for p, _, d in events(countries, sentence, "1999-12-21", "en")} == {("Macao S.A.R", "1999-12-20")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"
