@@ -2109,6 +2109,19 @@ def test_the_stroke_of_midnight_that_ends_a_day_begins_the_next(countries):
     assert {(p, d) for p, _, d in events(countries, sentence, "1999-12-21", "en")} == {("Macao S.A.R", "1999-12-20")}
 
 
+def test_a_day_without_its_year_takes_the_year_of_history_its_paragraph_told():
+    text = "The war began on June 5, 1967. By June 10th Israeli forces had also captured the Golan Heights.\n"
+    assert events(_setup_disputed(), text, "1987-06-10", "en") == {("Golan Heights", "captured", "1967-06-10")}
+    # ... only in that paragraph: the next one is told in the report's own time.
+    text = "The war began on June 5, 1967.\n\nOn June 10 Israel said it had annexed the Golan Heights.\n"
+    assert events(_setup_disputed(), text, "1987-06-12", "en") == {("Golan Heights", "completed", "1987-06-10")}
+
+
+def test_independence_from_a_colonial_power_is_a_change_its_anniversary_counts_back_to():
+    text = "On Friday Somaliland marked the 60th anniversary of its independence from Britain with a parade.\n"
+    assert events(_setup_disputed(), text, "2020-06-27", "en") == {("Somaliland", "completed", "1960-06-26")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

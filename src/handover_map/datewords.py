@@ -292,6 +292,8 @@ class DateReader:
         #: Whether the text has written a year yet (in a retrospective, year-less dates take it).
         self.year_written = False
         self.last_year: int | None = published.year if published else None
+        #: The year a full date of the paragraph being read last wrote (the reader clears it at each paragraph).
+        self.paragraph_year: int | None = None
         self.previous: dt.date | None = None
         self.previous_past: dt.date | None = None
 
@@ -321,7 +323,7 @@ class DateReader:
                 continue
             day = self._resolve(form, match, future)
             if day is not None and match.groupdict().get("year"):
-                self.last_year, self.year_written = day.year, True
+                self.last_year, self.year_written, self.paragraph_year = day.year, True, day.year
             if day is not None:
                 self.previous = day
             if day is not None and (self.published is None or day <= self.published):
@@ -435,6 +437,9 @@ class DateReader:
             if published is not None:
                 if self.retrospective and self.year_written and self.last_year:
                     return dt.date(self.last_year, month, day)  # "... on 10 November 2020. By November 15, ..."
+                if self.paragraph_year is not None and self.paragraph_year < published.year - 1:
+                    # History told in the paragraph: "The war began on June 5, 1967. By June 10th ..."
+                    return dt.date(self.paragraph_year, month, day)
                 return closest_year(month, day, self.anchor or published)
             return dt.date(self.last_year, month, day) if self.last_year else None
         except ValueError:

@@ -527,6 +527,8 @@ class SentenceReader:
             for k, t in enumerate(tokens)
         )
         dateline = _CAPITAL_DATELINE.match(sentence)
+        if paragraph_start:
+            self.dates.paragraph_year = None
         dates = [d for d in self.dates.find(sentence, future_sentence) if not (paragraph_start and dateline and d.start < dateline.end() + 3)]
         written = self.finder.find(sentence)
         datelined = [p for p in written if self._is_dateline(sentence, p, paragraph_start) and not self._heads_an_entry(sentence, p, written, dates)]
