@@ -2122,6 +2122,11 @@ def test_independence_from_a_colonial_power_is_a_change_its_anniversary_counts_b
     assert events(_setup_disputed(), text, "2020-06-27", "en") == {("Somaliland", "completed", "1960-06-26")}
 
 
+def test_a_named_lower_unit_in_a_place_described_by_adjectives_is_a_part(afghanistan):
+    text = "On Monday the Taliban overran the Dihrawud district in the southern Uruzgan province.\n"
+    assert events(afghanistan, text, "2021-07-20", "en") == set()
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

@@ -1501,8 +1501,12 @@ class SentenceReader:
         named = {k for p in places for k in range(index_of(p.start), index_of(p.end - 1) + 1)}
         if self._counted_units(tokens, at, {index_of(p.start) for p in places}, named):
             return True
-        # "Shulgara district in Balkh province": a unit of a lower level, named, that lies in the place.
-        if at >= 3 and tokens[at - 1].lower in lexicon.locative and self._names_another_unit(tokens, at - 2, named):
+        # "Shulgara district in Balkh province", "the Dihrawud district in the southern Uruzgan province": a unit of
+        # a lower level, named, that lies in the place.
+        k = at - 1
+        while k > at - 3 and k > 0 and tokens[k].text.isalpha() and tokens[k].text.islower() and tokens[k].lower not in lexicon.locative:
+            k -= 1  # "the southern"
+        if k >= 2 and tokens[k].lower in lexicon.locative and self._names_another_unit(tokens, k - 1, named):
             return True
         k = at - 1
         # "villages in Zangilan, Jabrayil and Fuzuli districts": names (matched or not), list and level words back to the parts.
