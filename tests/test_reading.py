@@ -2127,6 +2127,18 @@ def test_a_named_lower_unit_in_a_place_described_by_adjectives_is_a_part(afghani
     assert events(afghanistan, text, "2021-07-20", "en") == set()
 
 
+@pytest.mark.parametrize(
+    ("sentence", "place", "day"),
+    [
+        # Four words between a wording's words: "withdrawal of ... from".
+        ("The withdrawal of the Sudan Armed Forces from the Abyei Area was completed yesterday.", "Abyei", "2012-05-29"),
+        ("Yesterday the Abyei area was accepted into the Republic of South Sudan.", "Abyei", "2012-05-29"),
+    ],
+)
+def test_more_wordings_of_a_change(sentence, place, day):
+    assert events(_setup_disputed(), sentence + "\n", "2012-05-30", "en") == {(place, "completed", day)}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"
