@@ -2139,6 +2139,11 @@ def test_more_wordings_of_a_change(sentence, place, day):
     assert events(_setup_disputed(), sentence + "\n", "2012-05-30", "en") == {(place, "completed", day)}
 
 
+def test_a_german_plan_told_in_the_future_perfect_by_a_weekday():
+    text = "Bis Montag sollten die letzten Soldaten den Gazastreifen verlassen haben.\n"
+    assert events(_setup_disputed(), text, "2005-09-11", "de") == {("Gaza", "scheduled", "2005-09-12")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

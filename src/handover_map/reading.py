@@ -824,8 +824,12 @@ class SentenceReader:
         )
 
     def _ends_clause(self, tokens: list[Token], hit: CueHit) -> bool:
-        """Whether a wording stands last in its clause, in a language that puts its verbs there."""
-        return self.lexicon.verb_final and (hit.last + 1 >= len(tokens) or tokens[hit.last + 1].text in (".", ",", ";", ":", "!", "?"))
+        """Whether a wording stands last in its clause, in a language that puts its verbs there (an
+        auxiliary may follow it: "sollen den Gazastreifen verlassen haben")."""
+        after = hit.last + 1
+        if self.lexicon.verb_final and after < len(tokens) and tokens[after].lower in self.lexicon.perfect_auxiliaries:
+            after += 1
+        return self.lexicon.verb_final and (after >= len(tokens) or tokens[after].text in (".", ",", ";", ":", "!", "?"))
 
     def _read_without_cues(
         self, report: SentenceReport, sentence: str, tokens: list[Token], dates: list[DateMention], places: list[Place], index_of, end: int
