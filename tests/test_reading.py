@@ -2144,6 +2144,25 @@ def test_a_german_plan_told_in_the_future_perfect_by_a_weekday():
     assert events(_setup_disputed(), text, "2005-09-11", "de") == {("Gaza", "scheduled", "2005-09-12")}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # The signing of an accession makes it, whatever its document is called ...
+        ("Moscow and Simferopol signed the agreement on the annexation of Crimea on March 18.", "2014-03-21", {("Crimea", "completed", "2014-03-18")}),
+        # ... unless the signing itself is ahead.
+        ("Moscow and Simferopol will sign the agreement on the annexation of Crimea on March 18.", "2014-03-17", {("Crimea", "scheduled", "2014-03-18")}),
+        # A count of years that a marking word puts on the day told.
+        (
+            "Crowds gathered on March 18, 2024, commemorating ten years the peninsula of Crimea was annexed.",
+            "2024-03-19",
+            {("Crimea", "completed", "2014-03-18")},
+        ),
+    ],
+)
+def test_signed_accessions_and_marked_counts_of_years(sentence, published, expected):
+    assert events(_setup_disputed(), sentence + "\n", published, "en") == expected
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

@@ -1177,6 +1177,11 @@ class SentenceReader:
             past = tokens[hit.first].lower.endswith(self.lexicon.past_endings)
             if comma is not None and past and not _has_phrase(tokens, comma + 1, hit.first, self.lexicon.future):
                 before = comma + 1
+        if hit.cue.signed:
+            # "signed the agreement on the annexation of Crimea": the signing makes the change, whatever its document is called.
+            signing = next((k for k in range(hit.first - 1, _window_start(tokens, hit.first, 8) - 1, -1) if self._is_signing(tokens[k].lower)), None)
+            if signing is not None and not _has_phrase(tokens, before, signing, self.lexicon.future):
+                return "completed"
         if _has_phrase(tokens, before, hit.first if ordinal is None else ordinal, self.lexicon.future) or (
             ordinal is None and _has_phrase(tokens, hit.last + 1, hit.last + 3, self.lexicon.future)
         ):
