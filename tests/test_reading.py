@@ -2151,6 +2151,7 @@ def test_a_german_plan_told_in_the_future_perfect_by_a_weekday():
         ("Moscow and Simferopol signed the agreement on the annexation of Crimea on March 18.", "2014-03-21", {("Crimea", "completed", "2014-03-18")}),
         # ... unless the signing itself is ahead.
         ("Moscow and Simferopol will sign the agreement on the annexation of Crimea on March 18.", "2014-03-17", {("Crimea", "scheduled", "2014-03-18")}),
+        ("On Friday Moscow signed the law admitting the Republic of Crimea to the Russian Federation.", "2014-03-22", {("Crimea", "completed", "2014-03-21")}),
         # A count of years that a marking word puts on the day told.
         (
             "Crowds gathered on March 18, 2024, commemorating ten years the peninsula of Crimea was annexed.",
