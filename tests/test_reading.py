@@ -2133,6 +2133,7 @@ def test_a_named_lower_unit_in_a_place_described_by_adjectives_is_a_part(afghani
         # Four words between a wording's words: "withdrawal of ... from".
         ("The withdrawal of the Sudan Armed Forces from the Abyei Area was completed yesterday.", "Abyei", "2012-05-29"),
         ("Yesterday the Abyei area was accepted into the Republic of South Sudan.", "Abyei", "2012-05-29"),
+        ("Yesterday Khartoum completed the annexations of the regions of Abyei and Heglig.", "Abyei", "2012-05-29"),
     ],
 )
 def test_more_wordings_of_a_change(sentence, place, day):
