@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from .lexicon import DateWords, Lexicon
+from .lexicon import DateWords, Lexicon, spaced
 
 #: A year read with its day: from 1500 ("on 4 August 1704", in history pieces) to 2199; the events table
 #: takes the same years (``events.YEARS``).
@@ -43,11 +43,6 @@ class DateMention:
 
 def _alternatives(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-def _spaced(phrase: str) -> str:
-    """``phrase`` as a pattern whose spaces match any run of white space."""
-    return r"\s+".join(map(re.escape, phrase.split(" ")))
 
 
 def _initials(words) -> str:
@@ -113,8 +108,8 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         # Before the relative words ("Today in 1704"); the year may be a long way back: "On this day in 1704, Gibraltar was
         # surrendered". One pattern for all the phrases: the words after the year ("году") are optional.
         split = [phrase.partition("{year}") for phrase in words.this_day_in]
-        openings = "|".join(_spaced(opening) for opening, _, _ in sorted(split, key=lambda p: -len(p[0])))
-        closings = "|".join(dict.fromkeys(_spaced(closing) for _, _, closing in split if closing.strip()))
+        openings = "|".join(spaced(opening) for opening, _, _ in sorted(split, key=lambda p: -len(p[0])))
+        closings = "|".join(dict.fromkeys(spaced(closing) for _, _, closing in split if closing.strip()))
         after_year = rf"(?:{closings})?" if closings else ""
         patterns.append(("this-day", re.compile(rf"\b(?:{openings}){_YEAR}{after_year}\b", re.IGNORECASE)))
     parts = rf"(?:{_alternatives(words.weekday_parts)})?" if words.weekday_parts else ""
@@ -292,10 +287,14 @@ class DateReader:
         #: Whether the text has written a year yet (in a retrospective, year-less dates take it).
         self.year_written = False
         self.last_year: int | None = published.year if published else None
-        #: The year a full date of the paragraph being read last wrote (the reader clears it at each paragraph).
+        #: The year a full date of the paragraph being read last wrote (:meth:`new_paragraph` clears it).
         self.paragraph_year: int | None = None
         self.previous: dt.date | None = None
         self.previous_past: dt.date | None = None
+
+    def new_paragraph(self) -> None:
+        """Forget the year the paragraph before wrote: a day without its year takes the report's time again."""
+        self.paragraph_year = None
 
     def find(self, text: str, future: bool = False) -> list[DateMention]:
         """The dates in ``text``, in order, without overlaps."""

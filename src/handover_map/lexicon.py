@@ -286,11 +286,16 @@ def _word_pattern(word: str) -> re.Pattern[str]:
     return re.compile(r"[\w'’-]*".join(re.escape(part) for part in word.split("*")))
 
 
+def spaced(phrase: str) -> str:
+    """``phrase`` as a pattern whose spaces match any run of white space."""
+    return r"\s+".join(map(re.escape, phrase.split(" ")))
+
+
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
     """One case-blind pattern for whole phrases, whose spaces match any white space; None for none."""
     if not phrases:
         return None
-    alternatives = "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in sorted(phrases, key=len, reverse=True))
+    alternatives = "|".join(spaced(phrase) for phrase in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
@@ -306,10 +311,10 @@ def _shift_pattern(template: str, dates: DateWords) -> re.Pattern[str]:
     marks = "|".join(sorted(map(re.escape, dates.ordinal_marks), key=len, reverse=True))
     digits = rf"\d+(?:{marks})" if marks else r"\d+"
     ordinal = rf"(?P<n>{digits}|{ordinals})"
-    text = re.escape(template).replace(r"\{n\}", rf"(?P<n>\d+|{numbers})").replace(r"\{unit\}", rf"(?P<unit>{units})")
+    text = spaced(template).replace(r"\{n\}", rf"(?P<n>\d+|{numbers})").replace(r"\{unit\}", rf"(?P<unit>{units})")
     text = text.replace(r"\{o\}", ordinal)
     # Not a word right after the count: "zum 20." may end a sentence, where "\b" after the point would need a word.
-    return re.compile(r"\b" + text.replace(r"\ ", r"\s+") + r"(?!\w)", re.IGNORECASE)
+    return re.compile(r"\b" + text + r"(?!\w)", re.IGNORECASE)
 
 
 def _parse(spec: dict) -> Lexicon:

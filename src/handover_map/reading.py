@@ -528,7 +528,7 @@ class SentenceReader:
         )
         dateline = _CAPITAL_DATELINE.match(sentence)
         if paragraph_start:
-            self.dates.paragraph_year = None
+            self.dates.new_paragraph()
         dates = [d for d in self.dates.find(sentence, future_sentence) if not (paragraph_start and dateline and d.start < dateline.end() + 3)]
         written = self.finder.find(sentence)
         datelined = [p for p in written if self._is_dateline(sentence, p, paragraph_start) and not self._heads_an_entry(sentence, p, written, dates)]
