@@ -1990,16 +1990,18 @@ def test_an_anniversary_on_the_report_s_own_day_counts_back_from_it(afghanistan,
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "language"),
     [
         # Years without a day: no day of the change.
-        "Three years ago the Taliban took Kunduz.",
+        ("Three years ago the Taliban took Kunduz.", "en"),
         # "exactly" far from the count qualifies something else.
-        "It is not exactly clear how the army lost its grip on the north, but three years ago the Taliban took Kunduz.",
+        ("It is not exactly clear how the army lost its grip on the north, but three years ago the Taliban took Kunduz.", "en"),
+        # "ce jour-là" is that day, not this one.
+        ("Il y a trois ans, ce jour-là, les talibans ont pris Kunduz.", "fr"),
     ],
 )
-def test_an_anniversary_without_the_report_s_day_dates_nothing(afghanistan, sentence):
-    assert events(afghanistan, sentence + "\n", "2024-08-08", "en") == set()
+def test_an_anniversary_without_the_report_s_day_dates_nothing(afghanistan, sentence, language):
+    assert events(afghanistan, sentence + "\n", "2024-08-08", language) == set()
 
 
 @pytest.mark.parametrize(
