@@ -256,12 +256,13 @@ def _match_cue(cue: Cue, tokens: list[Token], i: int, gap: int, adverbs: frozens
         # Most wordings have no gap: one word per token, in a plain loop.
         at = i
         for k, word in enumerate(words):
-            if k and at < len(tokens) and tokens[at].text in _QUOTES:
-                at += 1  # a scare quote around the wording's first words: 'the "accession" of Crimea'
             if k and at < len(tokens) and tokens[at].lower in adverbs and not (word is not None and word.fullmatch(tokens[at].lower)):
                 at += 1  # an adverb the wording may hold, unless it is the wording's own word ("is now under")
             if at >= len(tokens) or word is None or not word.fullmatch(tokens[at].lower):
-                return None
+                # A scare quote around the wording's first words: 'the "accession" of Crimea' (tested only where the word fails).
+                if not (k and word is not None and at + 1 < len(tokens) and tokens[at].text in _QUOTES and word.fullmatch(tokens[at + 1].lower)):
+                    return None
+                at += 1
             at += 1
         return at - 1
 
