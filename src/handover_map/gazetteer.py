@@ -219,11 +219,12 @@ class Gazetteer:
         for canonical, spellings in (aliases or {}).items():
             # Aliases point at names the file itself resolves (not at other aliases).
             targets: set[str] = next((found for rule, found in self._steps(canonical) if found and rule != "alias"), set())
-            if len(targets) == 1:
-                self.joint_names[next(iter(targets))] += [parts for spelling in spellings if len(parts := joint_parts(spelling)) > 1]
             for spelling in [canonical, *spellings] if targets else []:
-                if len(joint_parts(spelling)) == 1:
+                parts = joint_parts(spelling)
+                if len(parts) == 1:
                     self._alias_targets[core(spelling)].update(targets)
+                elif len(targets) == 1:
+                    self.joint_names[next(iter(targets))].append(parts)
         self._core_keys = sorted(self._by_key["core"])
         #: {phrase: what :meth:`exact_names` finds}, for :meth:`mentions`: a report
         #: writes the same names and capitalised phrases in sentence after sentence.

@@ -210,6 +210,8 @@ class PlaceFinder:
         self._joint_parts: dict[str, set[tuple[str, int, int]]] = defaultdict(set)
         #: {(feature, alias number): how many names it joins}.
         self._joint_sizes: dict[tuple[str, int], int] = {}
+        #: {word: what :meth:`_joint_part` finds}, for the same reason as ``_word_features``.
+        self._word_parts: dict[str, set[tuple[str, int, int]]] = {}
         for feature, joints in gazetteer.joint_names.items():
             for number, parts in enumerate(joints):
                 self._joint_sizes[feature, number] = len(parts)
@@ -295,7 +297,7 @@ class PlaceFinder:
                 found.append(place)
                 skip_until = place.end
             elif self._joint_parts:
-                parts.extend((start, token.end(), part) for part in self._joint_part(word))
+                parts.extend((start, token.end(), part) for part in remembered(self._word_parts, word, self._joint_part))
         found += self._joint_places(text, parts, found) if parts else []
         found.sort(key=lambda p: p.start)
         return [self._disambiguate(text, p) for p in found]
