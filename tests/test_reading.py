@@ -2167,6 +2167,30 @@ def test_signed_accessions_and_marked_counts_of_years(sentence, published, expec
     assert events(_setup_disputed(), sentence + "\n", published, "en") == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Government forces lost control of Herat on Friday.", "en"),
+        ("On Friday the insurgents drove the last army units out of Herat.", "en"),
+        ("The army was driven out of Herat on Friday.", "en"),
+        ("The insurgents expelled the garrison from Herat on Friday.", "en"),
+        ("On Friday the militants ousted the governor's guards from Herat.", "en"),
+        ("By Friday evening Herat was in Taliban hands.", "en"),
+        ("Herat is now controlled by the Taliban, a local official said on Friday.", "en"),
+        ("L'armée a perdu le contrôle de Hérat vendredi, selon un élu.", "fr"),
+        ("Vendredi, les insurgés ont chassé la garnison de Hérat, selon un élu.", "fr"),
+        ("Vendredi soir, Hérat était désormais aux mains des insurgés, selon un élu.", "fr"),
+        ("Am Freitag vertrieben die Aufständischen die Garnison aus Herat, sagte ein Abgeordneter.", "de"),
+        ("Seit Freitag ist Herat in der Hand der Aufständischen, sagte ein Abgeordneter.", "de"),
+        ("В пятницу боевики выбили гарнизон из Герата, сообщил депутат.", "ru"),
+        ("В пятницу Герат оказался в руках боевиков, сообщил депутат.", "ru"),
+        ("Армия потеряла контроль над Гератом в пятницу, сообщил депутат.", "ru"),
+    ],
+)
+def test_wordings_of_a_change_by_losing_expelling_or_holding(afghanistan, sentence, language):
+    assert events(afghanistan, sentence + "\n", "2021-08-14", language) == {("Herat", "completed", "2021-08-13")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"
