@@ -2191,6 +2191,38 @@ def test_wordings_of_a_change_by_losing_expelling_or_holding(afghanistan, senten
     assert events(afghanistan, sentence + "\n", "2021-08-14", language) == {("Herat", "completed", "2021-08-13")}
 
 
+def test_a_participle_set_off_after_its_place_with_an_agent_is_passive_and_its_agent_gives(countries):
+    gazetteer, capitals, seats = countries
+    text = "Macau, handed over by Portugal to China on December 20, 1999, has grown into a gambling hub.\n"
+    article = parse_article(text, published=dt.date(2024, 12, 19))
+    found = read_report(article, gazetteer, capitals=capitals, government_seats=seats).events
+    assert [(e.district, e.kind, e.date.isoformat(), e.from_, e.to) for e in found] == [("Macao S.A.R", "completed", "1999-12-20", "Portugal", "China")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On December 20 the president will swear in Macau's fifth leader since its return to China.",
+        "On December 20 the president will swear in the fifth leader since the return of Macau to China.",
+    ],
+)
+def test_a_change_counted_from_with_since_is_no_plan_of_the_sentence(countries, sentence):
+    assert events(countries, sentence + "\n", "2024-12-19", "en") == set()
+
+
+def test_a_french_first_person_conditional_is_no_change(azerbaijan):
+    text = "Bakou, 1er décembre (Agence)\n\nNous aurions libéré Latchine et Kelbedjer. Le relief nous en a empêchés.\n"
+    assert events(azerbaijan, text, "2020-12-01", "fr") == set()
+
+
+def test_a_day_named_after_a_change_moved_to_another_day_is_no_postponement(azerbaijan):
+    text = (
+        "Aserbaidschan feierte am 8. November 2020 die Befreiung von Shusha.\n\n"
+        "Der Feiertag wurde später auf den 8. November, den Tag der Befreiung von Shusha, verschoben.\n"
+    )
+    assert events(azerbaijan, text, "2022-11-08", "de") == {("Shusha City", "captured", "2020-11-08")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

@@ -397,6 +397,7 @@ _NEXT_TO_COUNT = 24
 
 #: Why a wording after "to" tells no change: "forces were massing to occupy Shusha".
 _AIM = "an aim, not a change"
+_COMMEMORATED = "a day that commemorates the change"
 
 
 def _lowered_before(tokens: list[Token], at: int, size: int) -> tuple[str, ...]:
@@ -581,6 +582,7 @@ class SentenceReader:
             own_year = any(d.date and _YEAR_DIGITS.search(d.text) and d.date.year < self.dates.published.year for d in dates)
         place_ends = {index_of(p.end - 1) for p in places}
         aims: list[CueHit] = []
+        commemorated: list[int] = []  # where a day's name ends: "den Tag der Befreiung von", "the Day of the Liberation of"
         published = self.dates.published
         # A day after the report was written: "arrived to hand the colony back on July 1" is a plan.
         # (In a postponement, the day ahead is the new date, which the postponement tells.)
@@ -589,6 +591,8 @@ class SentenceReader:
             reason = self._blocked(tokens, hit, anniversary and years_back is None and not own_year, ahead)
             if reason == _AIM:
                 aims.append(hit)
+            if reason == _COMMEMORATED:
+                commemorated.append(hit.last)
             if reason:
                 report.unused_dates += [(d, reason) for d in dates if abs(index_of(d.start) - hit.first) < 12]
                 continue
@@ -604,7 +608,11 @@ class SentenceReader:
             after_place = hit.first > 0 and (tokens[hit.first - 1].text == "," or hit.first - 1 in place_ends)
             if not hit.passive and hit.cue.place == "after" and after_place and self._date_follows(tokens, hit, dates, index_of):
                 hit.passive = True  # "Agdam, ceded on 20 November", "celui d'Aghdam rendu le 20 novembre"
+            if not hit.passive and hit.cue.place == "after" and after_place and self._agent_follows(tokens, hit) and self._past_form(word):
+                hit.passive = True  # "Macau, handed over by Portugal to China on December 20, 1999,"
             hit.kind = self._kind(tokens, hit, cues[number + 1].first if number + 1 < len(cues) else len(tokens))
+            if not anniversary and self._since_a_change(tokens, hit):
+                continue  # "will swear in its fifth leader since its return to China": a change counted from, told before
             hit.unmet = hit.kind == "scheduled" and _has_phrase(tokens, _window_start(tokens, hit.first, 4), hit.first, lexicon.unmet_plans)
             if years_back is not None and hit.cue.kind == "change":
                 hit.kind = "completed"  # "two years have passed since the date of the liberation of Aghdam": done then
@@ -647,7 +655,8 @@ class SentenceReader:
         subjects = {k for h in cues if h.cue.subject != "none" for k in (h.first - 1, h.first + 1, h.last + 1)}
         if len(as_party) < len(places) or any(index_of(p.start) in subjects for p in as_party):
             places = [p for p in places if p not in as_party]
-        self._assign_places(tokens, live, places, index_of)
+        # A place in a day's name is no other wording's: "auf den Tag der Befreiung von Shusha verschoben" moved a holiday.
+        self._assign_places(tokens, live, [p for p in places if not any(0 < index_of(p.start) - last <= 3 for last in commemorated)], index_of)
         for hit in live:
             # "after capturing Kandahar and Herat earlier in August": the change has a time of its own,
             # vaguer than the day the sentence tells.
@@ -686,9 +695,10 @@ class SentenceReader:
                 # "Ghazni serves as a gateway to the south. Its fall on Thursday ...": the place named last.
                 earlier = [p for p in places if index_of(p.end - 1) < hit.first and not any(p in h.places for h in live)]
                 hit.places = earlier[-1:] or named_before[-1:]
-            if not hit.places and not named and (hit.cue.kind in ("schedule", "postpone") or refers_back):
+            if not hit.places and not named and not commemorated and (hit.cue.kind in ("schedule", "postpone") or refers_back):
                 # "The deadline was postponed": the places just told; but a change with no place of
-                # the map ("will pull out of the country by 31 August") is about somewhere else.
+                # the map ("will pull out of the country by 31 August") is about somewhere else, and
+                # a day's name moved is a holiday ("auf den Tag der Befreiung von Shusha verschoben").
                 spoken_features = {f for p in spoken for f in p.features}
                 hit.places = spoken[:1] if refers_back and len(spoken_features) == 1 else list(self.recent_places)
             if not hit.dates and hit.places and not undated_past:
@@ -863,6 +873,16 @@ class SentenceReader:
         heading = [d for d in dates if d.date] if len(tokens) <= 10 else []
         self.pending_date = heading[0] if len({d.date for d in heading}) == 1 else None
         return report
+
+    def _since_a_change(self, tokens: list[Token], hit: CueHit) -> bool:
+        """Whether a change follows "since" ("since its return to China", "since the handover"): a change the
+        clause counts from, which is past whatever the sentence plans."""
+        return any(t.lower in self.lexicon.held_since for t in tokens[max(0, hit.first - 2) : hit.first])
+
+    def _agent_follows(self, tokens: list[Token], hit: CueHit) -> bool:
+        """Whether the word right after the cue marks its agent ("handed over by Portugal")."""
+        after = tuple(t.lower for t in tokens[hit.last + 1 : hit.last + 4])
+        return any(after[: len(phrase)] == phrase for phrase in self.lexicon.agent_party)
 
     @staticmethod
     def _date_follows(tokens: list[Token], hit: CueHit, dates: list[DateMention], index_of) -> bool:
@@ -1110,7 +1130,7 @@ class SentenceReader:
             and _phrase_just_before(tokens, hit.first, lexicon.commemorations)
             and not any(_YEAR_DIGITS.fullmatch(t.text) for t in tokens)
         ):
-            return "a day that commemorates the change"  # "отмечается день освобождения Сухуми", "the Day of the Liberation of"
+            return _COMMEMORATED  # "отмечается день освобождения Сухуми", "the Day of the Liberation of"
         # Words right before the wording that make it no change of its own.
         three_before = {t.lower for t in tokens[_window_start(tokens, hit.first, 3) : hit.first]}
         two_before = {t.lower for t in tokens[_window_start(tokens, hit.first, 2) : hit.first]}
@@ -1446,7 +1466,12 @@ class SentenceReader:
                     and not hit.cue.freeing
                     and (self._marked(tokens, party.first, lexicon.agent_party, hit.last + 1) or (lexicon.agent_by_case and not gap))
                 ):
-                    taker = taker or party.name  # "Zaranj was captured by the Taliban", "захвачен талибами"
+                    # "Zaranj was captured by the Taliban", "захвачен талибами"; the agent of giving gives: "handed over
+                    # by Portugal" (not a case ending, which may be the taker's: "передан Китаю").
+                    if hit.cue.subject == "giver" and gap:
+                        giver = giver or party.name
+                    else:
+                        taker = taker or party.name
                 elif self._marked(tokens, party.first, lexicon.from_party, hit.last + 1):
                     giver = giver or party.name
                 elif lexicon.subject_after_verb and not passive and self._modifiers_only(gap):
@@ -1456,7 +1481,11 @@ class SentenceReader:
                 if _phrase_just_before(tokens, party.first, lexicon.to_party, slack=1):
                     taker = taker or party.name
                 elif passive and not hit.cue.freeing and self._marked(tokens, party.first, lexicon.agent_party, 0):
-                    taker = taker or party.name  # "von den radikalislamischen Taliban erobert worden"
+                    # "von den radikalislamischen Taliban erobert worden"; "von Portugal an China übergeben".
+                    if hit.cue.subject == "giver":
+                        giver = giver or party.name
+                    else:
+                        taker = taker or party.name
                 elif _phrase_just_before(tokens, party.first, lexicon.from_party, slack=1):
                     giver = giver or party.name
             elif party.first > hit.first and lexicon.subject_after_verb and not passive and self._modifiers_only(tokens[hit.first + 1 : party.first]):
