@@ -2223,6 +2223,17 @@ def test_a_day_named_after_a_change_moved_to_another_day_is_no_postponement(azer
     assert events(azerbaijan, text, "2022-11-08", "de") == {("Shusha City", "captured", "2020-11-08")}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Lundi, l'armée a tenté de prendre le contrôle de Kunduz.", "fr"),
+        ("В понедельник армия пыталась занять Кундуз.", "ru"),
+    ],
+)
+def test_trying_to_take_a_place_is_no_change(afghanistan, sentence, language):
+    assert events(afghanistan, "Titre\n\n" + sentence + "\n", "2021-08-10", language) == set()
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"
