@@ -2234,6 +2234,11 @@ def test_trying_to_take_a_place_is_no_change(afghanistan, sentence, language):
     assert events(afghanistan, "Titre\n\n" + sentence + "\n", "2021-08-10", language) == set()
 
 
+def test_a_german_place_after_nach_is_where_something_leads_not_what_was_taken(azerbaijan):
+    text = "Mit der Einnahme von Shusha am Sonntag kontrolliert die Armee beide Straßen nach Stepanakert.\n"
+    assert events(azerbaijan, text, "2020-11-10", "de") == {("Shusha City", "captured", "2020-11-08")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"
