@@ -2239,6 +2239,12 @@ def test_a_german_place_after_nach_is_where_something_leads_not_what_was_taken(a
     assert events(azerbaijan, text, "2020-11-10", "de") == {("Shusha City", "captured", "2020-11-08")}
 
 
+@pytest.mark.parametrize("article", ["l'", "l’"])
+def test_a_french_wording_may_start_at_a_word_its_article_is_joined_to(article):
+    text = f"Lundi 18 mars, Moscou a fêté le 5e anniversaire de {article}annexion de la Crimée.\n"
+    assert events(_setup_disputed(), text, "2019-03-19", "fr") == {("Crimea", "completed", "2014-03-18")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

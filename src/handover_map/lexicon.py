@@ -247,6 +247,8 @@ class Lexicon:
     #: Whether nouns are written with a capital (German): a capitalised wording after a determiner is a noun
     #: ("die Übergabe"), not a participle that describes ("den befreiten Teilen").
     capitalised_nouns: bool
+    #: Articles written joined to the next word ("l’annexion"): a wording may start at the word after one.
+    elisions: tuple[str, ...]
     #: Words naming a place as a target, not taken: "setting their sights on Mazar-i-Sharif", "closing in on Kabul".
     targets: tuple[tuple[str, ...], ...]
     #: Ordinals naming a change as one of a series: "the third provincial capital to be captured" tells it done.
@@ -424,6 +426,7 @@ def _parse(spec: dict) -> Lexicon:
         targets=_phrases(words.get("targets", [])),
         determiners=frozenset(words.get("determiners", [])),
         capitalised_nouns=words.get("capitalised_nouns", False),
+        elisions=tuple(words.get("elisions", [])),
         deadline_words=_phrases(words.get("deadline_words", [])),
         window_starts=_phrases(words.get("window_starts", [])),
         civilians=frozenset(words.get("civilians", [])),

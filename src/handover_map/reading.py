@@ -247,10 +247,10 @@ def pieces(start: int, end: int, text: str, limit: int = MAX_SENTENCE) -> list[t
     return spans
 
 
-def _match_cue(cue: Cue, tokens: list[Token], i: int, gap: int, adverbs: frozenset[str] = frozenset()) -> int | None:
+def _match_cue(cue: Cue, tokens: list[Token], i: int, gap: int, adverbs: frozenset[str] = frozenset(), first: str | None = None) -> int | None:
     """The index of the last token of ``cue`` matched at ``i`` (``...`` skipping up to ``gap`` words,
     and one of ``adverbs`` or a quotation mark between two words: "come fully under", the "accession"
-    of), or None."""
+    of), or None. ``first`` stands for the first token's text where an article is joined to it."""
     words = cue.words
     if None not in words:
         # Most wordings have no gap: one word per token, in a plain loop.
@@ -258,7 +258,7 @@ def _match_cue(cue: Cue, tokens: list[Token], i: int, gap: int, adverbs: frozens
         for k, word in enumerate(words):
             if k and at < len(tokens) and tokens[at].lower in adverbs and not (word is not None and word.fullmatch(tokens[at].lower)):
                 at += 1  # an adverb the wording may hold, unless it is the wording's own word ("is now under")
-            if at >= len(tokens) or word is None or not word.fullmatch(tokens[at].lower):
+            if at >= len(tokens) or word is None or not word.fullmatch(first if first is not None and at == i else tokens[at].lower):
                 # A scare quote around the wording's first words: 'the "accession" of Crimea' (tested only where the word fails).
                 if not (k and word is not None and at + 1 < len(tokens) and tokens[at].text in _QUOTES and word.fullmatch(tokens[at + 1].lower)):
                     return None
@@ -278,7 +278,7 @@ def _match_cue(cue: Cue, tokens: list[Token], i: int, gap: int, adverbs: frozens
             return None
         if word and at < len(tokens) and tokens[at].text in _QUOTES:
             at += 1
-        if at < len(tokens) and pattern.fullmatch(tokens[at].lower):
+        if at < len(tokens) and pattern.fullmatch(first if first is not None and at == i else tokens[at].lower):
             return walk(word + 1, at + 1)
         return None
 
@@ -290,15 +290,18 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueHit]:
     hits: list[CueHit] = []
     known = lexicon.cues_by_token
     for i, token in enumerate(tokens):
+        # "l’annexion de la Crimée": the wording starts at the word the article is joined to.
+        first = next((token.lower[len(article) :] for article in lexicon.elisions if token.lower.startswith(article)), None)
+        word = token.lower if first is None else first
         # Most words start no wording: the remembered answer, without a call.
-        starting = known.get(token.lower)
+        starting = known.get(word)
         if starting is None:
-            starting = lexicon.cues_starting(token.lower)
+            starting = lexicon.cues_starting(word)
         best_cue, best_last = None, -1
         if starting and lexicon.not_wordings and _phrase_at(tokens, i, lexicon.not_wordings):
             continue  # "took place", "took part"
         for cue in starting:
-            last = _match_cue(cue, tokens, i, lexicon.max_gap, lexicon.wording_adverbs)
+            last = _match_cue(cue, tokens, i, lexicon.max_gap, lexicon.wording_adverbs, first)
             # The longest; of two as long, the one with fewer wildcards: "withdrawal from" is the noun, not "withdr* from".
             if last is not None and (last > best_last or (last == best_last and best_cue is not None and cue.text.count("*") < best_cue.text.count("*"))):
                 best_cue, best_last = cue, last
