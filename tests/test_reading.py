@@ -2245,6 +2245,23 @@ def test_a_french_wording_may_start_at_a_word_its_article_is_joined_to(article):
     assert events(_setup_disputed(), text, "2019-03-19", "fr") == {("Crimea", "completed", "2014-03-18")}
 
 
+@pytest.mark.parametrize("ordinal", ["forty-first", "forty first"])
+def test_a_compound_ordinal_counts_an_anniversary_back(ordinal):
+    text = f"Today marks the {ordinal} anniversary of the annexation of the Syrian Golan.\n"
+    assert events(_setup_disputed(), text, "2022-12-14", "en") == {("Golan Heights", "completed", "1981-12-14")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("On Friday a new governor took over as head of Herat province.", "en"),
+        ("Vendredi, le conseil a pris la décision de fermer Hérat.", "fr"),
+    ],
+)
+def test_phrases_that_start_like_a_wording_but_are_none(afghanistan, sentence, language):
+    assert events(afghanistan, sentence + "\n", "2021-08-14", language) == set()
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

@@ -319,6 +319,13 @@ def _shift_pattern(template: str, dates: DateWords) -> re.Pattern[str]:
     return re.compile(r"\b" + text + r"(?!\w)", re.IGNORECASE)
 
 
+def _with_compounds(ordinals: dict[str, int], tens: dict[str, int]) -> dict[str, int]:
+    """The ordinals and those written with a tens word before a unit's ordinal: "forty-first", "forty first"."""
+    units = {word: value for word, value in ordinals.items() if value < 10}
+    compounds = {f"{ten}{joint}{unit}": tens[ten] + value for ten in tens for unit, value in units.items() for joint in ("-", " ")}
+    return {**compounds, **ordinals}
+
+
 def _parse(spec: dict) -> Lexicon:
     words, date_spec = spec["words"], spec["dates"]
     dates = DateWords(
@@ -335,7 +342,7 @@ def _parse(spec: dict) -> Lexicon:
         not_a_day_after=frozenset(date_spec.get("not_a_day_after", [])),
         not_a_day_before=frozenset(date_spec.get("not_a_day_before", [])),
         numbers=date_spec.get("numbers", {}),
-        ordinal_numbers=date_spec.get("ordinal_numbers", {}),
+        ordinal_numbers=_with_compounds(date_spec.get("ordinal_numbers", {}), date_spec.get("tens", {})),
         ordinal_marks=tuple(date_spec.get("ordinal_marks", [])),
         ordinal_nouns=frozenset(date_spec.get("ordinal_nouns", [])),
         day_units=date_spec.get("day_units", {}),
