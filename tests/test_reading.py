@@ -2262,6 +2262,17 @@ def test_phrases_that_start_like_a_wording_but_are_none(afghanistan, sentence, l
     assert events(afghanistan, sentence + "\n", "2021-08-14", language) == set()
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Herat sei am Freitag von den Aufständischen übernommen worden, sagte ein Abgeordneter.",
+        "Mit Herat haben die Aufständischen am Freitag eine weitere Provinzhauptstadt übernommen.",
+    ],
+)
+def test_uebernommen_is_a_change(afghanistan, sentence):
+    assert events(afghanistan, sentence + "\n", "2021-08-14", "de") == {("Herat", "completed", "2021-08-13")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"
