@@ -2273,6 +2273,11 @@ def test_uebernommen_is_a_change(afghanistan, sentence):
     assert events(afghanistan, sentence + "\n", "2021-08-14", "de") == {("Herat", "completed", "2021-08-13")}
 
 
+def test_years_since_a_change_marked_count_back_from_the_report_s_day(countries):
+    text = "China marks 20 years since the handover of Hong Kong.\n"
+    assert events(countries, text, "2017-07-01", "en") == {("Hong Kong S.A.R.", "completed", "1997-07-01")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

@@ -573,6 +573,7 @@ class SentenceReader:
         days_counted_from = [d for d in dates if all(d is not s for s in said_then)]
         years_back = self._years_since(sentence, days_counted_from) if anniversary else None
         marked = self._marked_today(sentence, tokens) if anniversary and years_back is None else None
+        today: DateMention | None = None
         if marked is not None and self.dates.published is not None and not any(d.date for d in days_counted_from):
             # "Azerbaijan marks the first anniversary of the liberation of Fuzuli", "on this day three years ago":
             # counted from the report's day.
@@ -628,10 +629,13 @@ class SentenceReader:
         said_on = [d for d in dates if d.date and d.form in ("weekday", "relative") and self._said_on(tokens, index_of(d.start))]
         named_a_day = bool(dates)
         # "It has been six days since Aghdam was handed over": the "since" is the date's own word.
+        # (Not the day an anniversary is marked, which its marking word stands for: "China marks 20 years since the handover".)
         dates = [
             d
             for d in dates
-            if (d.form == "ago" and self._other_day_word(tokens[index_of(d.end - 1)])) or not self._names_another_day(tokens, index_of(d.start), cues)
+            if d is today
+            or (d.form == "ago" and self._other_day_word(tokens[index_of(d.end - 1)]))
+            or not self._names_another_day(tokens, index_of(d.start), cues)
         ]
         if years_back is not None:
             counted = [(d, self._counted_back(d, years_back)) for d in dates if d.date is not None and all(d is not s for s in said_then)]
