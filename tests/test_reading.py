@@ -2278,6 +2278,11 @@ def test_years_since_a_change_marked_count_back_from_the_report_s_day(countries)
     assert events(countries, text, "2017-07-01", "en") == {("Hong Kong S.A.R.", "completed", "1997-07-01")}
 
 
+def test_a_russian_verb_of_handing_over_after_a_comma_says_who_reports(afghanistan):
+    text = "В четверг в аэропорту Кандагара отменили все рейсы, передает агентство.\n"
+    assert events(afghanistan, text, "2021-08-13", "ru") == set()
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

@@ -247,6 +247,8 @@ class Lexicon:
     #: Whether nouns are written with a capital (German): a capitalised wording after a determiner is a noun
     #: ("die Übergabe"), not a participle that describes ("den befreiten Teilen").
     capitalised_nouns: bool
+    #: Verbs of a wording that, after a comma, say who reports: "..., передает ТАСС".
+    attribution_verbs: frozenset[str]
     #: Articles written joined to the next word ("l’annexion"): a wording may start at the word after one.
     elisions: tuple[str, ...]
     #: Words naming a place as a target, not taken: "setting their sights on Mazar-i-Sharif", "closing in on Kabul".
@@ -434,6 +436,7 @@ def _parse(spec: dict) -> Lexicon:
         determiners=frozenset(words.get("determiners", [])),
         capitalised_nouns=words.get("capitalised_nouns", False),
         elisions=tuple(words.get("elisions", [])),
+        attribution_verbs=frozenset(words.get("attribution_verbs", [])),
         deadline_words=_phrases(words.get("deadline_words", [])),
         window_starts=_phrases(words.get("window_starts", [])),
         civilians=frozenset(words.get("civilians", [])),

@@ -300,6 +300,8 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueHit]:
         best_cue, best_last = None, -1
         if starting and lexicon.not_wordings and _phrase_at(tokens, i, lexicon.not_wordings):
             continue  # "took place", "took part"
+        if starting and i and tokens[i - 1].text == "," and token.lower in lexicon.attribution_verbs:
+            continue  # "..., передает ТАСС": who reports
         for cue in starting:
             last = _match_cue(cue, tokens, i, lexicon.max_gap, lexicon.wording_adverbs, first)
             # The longest; of two as long, the one with fewer wildcards: "withdrawal from" is the noun, not "withdr* from".
