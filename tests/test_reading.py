@@ -2283,6 +2283,18 @@ def test_a_russian_verb_of_handing_over_after_a_comma_says_who_reports(afghanist
     assert events(afghanistan, text, "2021-08-13", "ru") == set()
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 15 August 2005 the army began its withdrawal from the Gaza Strip.",
+        "On 15 August 2005 the army began its 'withdrawal' from the strip of Gaza, which it had held since the war.",
+        "On 15 August 2005 settlers left the Gaza Strip, which the army had occupied since the war.",
+    ],
+)
+def test_a_start_or_a_state_held_since_an_undated_time_is_no_change_of_the_day(sentence):
+    assert events(_setup_disputed(), sentence + "\n", "2021-09-12", "en") == set()
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

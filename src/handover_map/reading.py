@@ -619,6 +619,8 @@ class SentenceReader:
             hit.kind = self._kind(tokens, hit, cues[number + 1].first if number + 1 < len(cues) else len(tokens))
             if not anniversary and self._since_a_change(tokens, hit):
                 continue  # "will swear in its fifth leader since its return to China": a change counted from, told before
+            if self._held_since_no_day(tokens, hit, dates, index_of):
+                continue  # "the Gaza Strip, which it had occupied since the Six Day War": a state, not a change of that day
             hit.unmet = hit.kind == "scheduled" and _has_phrase(tokens, _window_start(tokens, hit.first, 4), hit.first, lexicon.unmet_plans)
             if years_back is not None and hit.cue.kind == "change":
                 hit.kind = "completed"  # "two years have passed since the date of the liberation of Aghdam": done then
@@ -888,6 +890,14 @@ class SentenceReader:
         clause counts from, which is past whatever the sentence plans."""
         return any(t.lower in self.lexicon.held_since for t in tokens[max(0, hit.first - 2) : hit.first])
 
+    def _held_since_no_day(self, tokens: list[Token], hit: CueHit, dates: list[DateMention], index_of) -> bool:
+        """Whether "since" follows the wording with no day after it: a state held since some time the sentence
+        does not date ("occupied since the Six Day War"; not "occupied since April 3, 1993")."""
+        since = hit.last + 1
+        if since >= len(tokens) or tokens[since].lower not in self.lexicon.held_since:
+            return False
+        return not any(since < index_of(d.start) <= since + 3 for d in dates)
+
     def _agent_follows(self, tokens: list[Token], hit: CueHit) -> bool:
         """Whether the word right after the cue marks its agent ("handed over by Portugal")."""
         after = tuple(t.lower for t in tokens[hit.last + 1 : hit.last + 4])
@@ -1156,7 +1166,8 @@ class SentenceReader:
             (hit.cue.kind == "change", lexicon.order_words, ordering, "an order, not the change"),  # "ordered the withdrawal of forces from Crimea"
             # "a referendum on accession"; a noun's vote may follow it: "за воссоединение с Россией проголосовало 96%".
             (hit.cue.kind == "change", lexicon.vote_words, three_before | nominal_after, "the subject of a vote, not the change"),
-            (hit.cue.subject == "giver", lexicon.start_words, two_before, "a start, not the change"),  # "began withdrawing from the Gaza Strip"
+            # "began withdrawing from the Gaza Strip", "began its withdrawal from the Gaza Strip"
+            (hit.cue.subject in ("giver", "none"), lexicon.start_words, three_before, "a start, not the change"),
             (hit.cue.kind != "change", lexicon.ceremony_words, two_before, "a ceremony, not the change"),  # "a handover ceremony scheduled for"
         ):
             if applies and not words.isdisjoint(near):
