@@ -2295,6 +2295,11 @@ def test_a_start_or_a_state_held_since_an_undated_time_is_no_change_of_the_day(s
     assert events(_setup_disputed(), sentence + "\n", "2021-09-12", "en") == set()
 
 
+def test_devenue_une_partie_de_is_a_change():
+    text = "Le 18 mars 2014, la Crimée est devenue une partie de la Russie.\n"
+    assert events(_setup_disputed(), text, "2019-03-19", "fr") == {("Crimea", "completed", "2014-03-18")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"
