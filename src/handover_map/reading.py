@@ -285,13 +285,20 @@ def _match_cue(cue: Cue, tokens: list[Token], i: int, gap: int, adverbs: frozens
     return walk(0, i)
 
 
+def _after_elision(word: str, elisions: tuple[str, ...]) -> str | None:
+    """The word after an article joined to it ("annexion" in "l’annexion"), or None."""
+    if "'" not in word and "’" not in word:
+        return None
+    return next((word[len(article) :] for article in elisions if word.startswith(article)), None)
+
+
 def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueHit]:
     """Cues in a sentence, longest first where they overlap."""
     hits: list[CueHit] = []
     known = lexicon.cues_by_token
     for i, token in enumerate(tokens):
         # "l’annexion de la Crimée": the wording starts at the word the article is joined to.
-        first = next((token.lower[len(article) :] for article in lexicon.elisions if token.lower.startswith(article)), None)
+        first = _after_elision(token.lower, lexicon.elisions) if lexicon.elisions else None
         word = token.lower if first is None else first
         # Most words start no wording: the remembered answer, without a call.
         starting = known.get(word)
