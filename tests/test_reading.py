@@ -2300,6 +2300,25 @@ def test_devenue_une_partie_de_is_a_change():
     assert events(_setup_disputed(), text, "2019-03-19", "fr") == {("Crimea", "completed", "2014-03-18")}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "published", "language", "expected"),
+    [
+        # "morgen" is tomorrow, and the day an anniversary is marked, which the years count back from ...
+        ("Mit einem Konzert feiert Russland morgen den ersten Jahrestag der Annexion der Krim.", "2015-03-17", "de", {("Crimea", "completed", "2014-03-18")}),
+        # ... but "Donnerstag morgen" is Thursday morning.
+        ("Erst am Dienstag morgen war die Krim an Russland gefallen.", "2014-03-20", "de", {("Crimea", "captured", "2014-03-18")}),
+        # A place in a possessive between the wording and the anniversary's count.
+        ("On March 18 cities mark the first anniversary of Crimea's reunification with Russia.", "2015-03-19", "en", {("Crimea", "completed", "2014-03-18")}),
+        ("On Friday Moscow will sign the treaty on the annexation to Russia of Crimea.", "2014-03-19", "en", {("Crimea", "scheduled", "2014-03-21")}),
+        # A day's name that holds its place names no change; nor do voters' choices.
+        ('In Russia March 18 was proclaimed the "Day of Crimea\'s Reunification with Russia."', "2015-03-19", "en", set()),
+        ("On March 16, 2014, voters supported Crimea's reunification with Russia.", "2015-03-19", "en", set()),
+    ],
+)
+def test_anniversaries_marked_and_wordings_of_accession(sentence, published, language, expected):
+    assert events(_setup_disputed(), sentence + "\n", published, language) == expected
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

@@ -377,6 +377,11 @@ class DateReader:
             return not (following and following[0].lower().strip(".,") in self.words.not_a_day_after) and not (
                 preceding and preceding[-1].lower() in self.words.not_a_day_before
             )
+        if form == "relative" and self.words.lower_case_relative:
+            # "morgen" is tomorrow, but "Morgen" and "Donnerstag morgen" the morning.
+            word, preceding = match.group("relative"), text[max(0, match.start() - 16) : match.start()].split()
+            if word.lower() in self.words.lower_case_relative:
+                return word.islower() and not (preceding and preceding[-1].lower() in self.words.weekdays)
         return True
 
     def _day_first(self, first: int, second: int) -> bool:

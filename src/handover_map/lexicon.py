@@ -75,6 +75,8 @@ class DateWords:
     ordinal_marks: tuple[str, ...] = ()
     #: Nouns an ordinal written with a point counts, which a sentence does not end before: "der 20. Jahrestag".
     ordinal_nouns: frozenset[str] = frozenset()
+    #: Relative day words that name a day only in lower case: German "morgen" (tomorrow), not "Morgen" (morning).
+    lower_case_relative: frozenset[str] = frozenset()
     later: tuple[str, ...] = ()  # "five days later": days after the date before
     #: A window of days, read as its last day (the day a change is due by): "between September 11 and 30",
     #: "zwischen dem 11. und 30. September": the opening word, the word between the days, articles before a day.
@@ -347,6 +349,7 @@ def _parse(spec: dict) -> Lexicon:
         ordinal_numbers=_with_compounds(date_spec.get("ordinal_numbers", {}), date_spec.get("tens", {})),
         ordinal_marks=tuple(date_spec.get("ordinal_marks", [])),
         ordinal_nouns=frozenset(date_spec.get("ordinal_nouns", [])),
+        lower_case_relative=frozenset(date_spec.get("lower_case_relative", [])),
         day_units=date_spec.get("day_units", {}),
         month_first=date_spec.get("month_first", True),
         slash_day_first=date_spec.get("slash_day_first"),

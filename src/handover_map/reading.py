@@ -640,11 +640,23 @@ class SentenceReader:
         said_on = [d for d in dates if d.date and d.form in ("weekday", "relative") and self._said_on(tokens, index_of(d.start))]
         named_a_day = bool(dates)
         # "It has been six days since Aghdam was handed over": the "since" is the date's own word.
-        # (Not the day an anniversary is marked, which its marking word stands for: "China marks 20 years since the handover".)
+        # (Not the day an anniversary is marked, which its marking word stands for or comes right before: "China marks 20
+        # years since the handover", "feiert Russland morgen den ersten Jahrestag": the years are counted from it; but
+        # "arrived yesterday to commemorate the 25th anniversary" dates the arrival.)
+        counted_from = (
+            {
+                id(d)
+                for d in days_counted_from
+                if any(t.lower in lexicon.marking_words for t in tokens[_window_start(tokens, index_of(d.start), 3) : index_of(d.start)])
+            }
+            if years_back is not None
+            else set()
+        )
         dates = [
             d
             for d in dates
             if d is today
+            or id(d) in counted_from
             or (d.form == "ago" and self._other_day_word(tokens[index_of(d.end - 1)]))
             or not self._names_another_day(tokens, index_of(d.start), cues)
         ]
@@ -1153,7 +1165,8 @@ class SentenceReader:
         # (Not where the sentence writes the year of the day it names: "20 октября 2020 года вписан ... как День освобождения".)
         if (
             hit.cue.subject == "none"
-            and _phrase_just_before(tokens, hit.first, lexicon.commemorations)
+            # (the day's name may hold its place: "the Day of Crimea's Reunification with Russia")
+            and _phrase_just_before(tokens, hit.first - (1 if hit.first and self._possessive(tokens[hit.first - 1]) else 0), lexicon.commemorations)
             and not any(_YEAR_DIGITS.fullmatch(t.text) for t in tokens)
         ):
             return _COMMEMORATED  # "отмечается день освобождения Сухуми", "the Day of the Liberation of"
