@@ -2266,7 +2266,7 @@ def test_phrases_that_start_like_a_wording_but_are_none(afghanistan, sentence, l
     "sentence",
     [
         "Herat sei am Freitag von den Aufständischen übernommen worden, sagte ein Abgeordneter.",
-        "Mit Herat haben die Aufständischen am Freitag eine weitere Provinzhauptstadt übernommen.",
+        "Am Freitag haben die Aufständischen die Macht in der Stadt Herat übernommen, sagte ein Abgeordneter.",
     ],
 )
 def test_uebernommen_is_a_change(afghanistan, sentence):
@@ -2317,6 +2317,32 @@ def test_devenue_une_partie_de_is_a_change():
 )
 def test_anniversaries_marked_and_wordings_of_accession(sentence, published, language, expected):
     assert events(_setup_disputed(), sentence + "\n", published, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # Hands, an office, a drive, fighter jets and the road to a place tell no change ...
+        ("In Kunduz the governor shook hands with the envoys on Sunday.", "en", set()),
+        ("В воскресенье жители Кундуза вышли с цветами в руках.", "ru", set()),
+        ("Am Sonntag standen in Kundus Frauen mit Plakaten in der Hand.", "de", set()),
+        ("Die Aufständischen übernahmen am Sonntag in Kundus die Verantwortung für den Anschlag.", "de", set()),
+        ("Dimanche, des chasseurs de l'armée ont survolé Kunduz.", "fr", set()),
+        ("The president drove out of Kunduz on Sunday.", "en", set()),
+        # ... while a change counted from with "since" outside a plan, a fall after a start, and a capture
+        # after "nach" are changes.
+        ("Since the fall of Kunduz on Sunday, thousands have fled.", "en", {("Kunduz", "captured", "2021-08-08")}),
+        ("Fighting started and Kunduz fell to the militants on Sunday.", "en", {("Kunduz", "captured", "2021-08-08")}),
+        ("Die Aufständischen eroberten am Sonntag nach heftigen Kämpfen Kundus.", "de", {("Kunduz", "captured", "2021-08-08")}),
+    ],
+)
+def test_wordings_of_this_session_fire_only_where_they_should(afghanistan, sentence, language, expected):
+    assert events(afghanistan, sentence + "\n", "2021-08-10", language) == expected
+
+
+def test_a_reunification_with_a_country_hands_over_the_place_before_it():
+    text = "Crimea's reunification with Russia was sealed on March 18, 2014.\n"
+    assert events(_setup_disputed(), text, "2015-03-19", "en") == {("Crimea", "completed", "2014-03-18")}
 
 
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):

@@ -247,10 +247,10 @@ def pieces(start: int, end: int, text: str, limit: int = MAX_SENTENCE) -> list[t
     return spans
 
 
-def _match_cue(cue: Cue, tokens: list[Token], i: int, gap: int, adverbs: frozenset[str] = frozenset(), first: str | None = None) -> int | None:
+def _match_cue(cue: Cue, tokens: list[Token], i: int, gap: int, adverbs: frozenset[str] = frozenset(), joined_word: str | None = None) -> int | None:
     """The index of the last token of ``cue`` matched at ``i`` (``...`` skipping up to ``gap`` words,
     and one of ``adverbs`` or a quotation mark between two words: "come fully under", the "accession"
-    of), or None. ``first`` stands for the first token's text where an article is joined to it."""
+    of), or None. ``joined_word`` stands for the first token's text where an article is joined to it."""
     words = cue.words
     if None not in words:
         # Most wordings have no gap: one word per token, in a plain loop.
@@ -258,7 +258,7 @@ def _match_cue(cue: Cue, tokens: list[Token], i: int, gap: int, adverbs: frozens
         for k, word in enumerate(words):
             if k and at < len(tokens) and tokens[at].lower in adverbs and not (word is not None and word.fullmatch(tokens[at].lower)):
                 at += 1  # an adverb the wording may hold, unless it is the wording's own word ("is now under")
-            if at >= len(tokens) or word is None or not word.fullmatch(first if first is not None and at == i else tokens[at].lower):
+            if at >= len(tokens) or word is None or not word.fullmatch(joined_word if joined_word is not None and at == i else tokens[at].lower):
                 # A scare quote around the wording's first words: 'the "accession" of Crimea' (tested only where the word fails).
                 if not (k and word is not None and at + 1 < len(tokens) and tokens[at].text in _QUOTES and word.fullmatch(tokens[at + 1].lower)):
                     return None
@@ -278,7 +278,7 @@ def _match_cue(cue: Cue, tokens: list[Token], i: int, gap: int, adverbs: frozens
             return None
         if word and at < len(tokens) and tokens[at].text in _QUOTES:
             at += 1
-        if at < len(tokens) and pattern.fullmatch(first if first is not None and at == i else tokens[at].lower):
+        if at < len(tokens) and pattern.fullmatch(joined_word if joined_word is not None and at == i else tokens[at].lower):
             return walk(word + 1, at + 1)
         return None
 
@@ -298,8 +298,8 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueHit]:
     known = lexicon.cues_by_token
     for i, token in enumerate(tokens):
         # "l’annexion de la Crimée": the wording starts at the word the article is joined to.
-        first = _after_elision(token.lower, lexicon.elisions) if lexicon.elisions else None
-        word = token.lower if first is None else first
+        joined_word = _after_elision(token.lower, lexicon.elisions) if lexicon.elisions else None
+        word = token.lower if joined_word is None else joined_word
         # Most words start no wording: the remembered answer, without a call.
         starting = known.get(word)
         if starting is None:
@@ -310,7 +310,7 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[CueHit]:
         if starting and i and tokens[i - 1].text == "," and token.lower in lexicon.attribution_verbs:
             continue  # "..., передает ТАСС": who reports
         for cue in starting:
-            last = _match_cue(cue, tokens, i, lexicon.max_gap, lexicon.wording_adverbs, first)
+            last = _match_cue(cue, tokens, i, lexicon.max_gap, lexicon.wording_adverbs, joined_word)
             # The longest; of two as long, the one with fewer wildcards: "withdrawal from" is the noun, not "withdr* from".
             if last is not None and (last > best_last or (last == best_last and best_cue is not None and cue.text.count("*") < best_cue.text.count("*"))):
                 best_cue, best_last = cue, last
@@ -409,6 +409,7 @@ _NEXT_TO_COUNT = 24
 
 #: Why a wording after "to" tells no change: "forces were massing to occupy Shusha".
 _AIM = "an aim, not a change"
+#: Why a wording after a day's name tells no change: "the Day of the Liberation of Shusha".
 _COMMEMORATED = "a day that commemorates the change"
 
 
@@ -624,10 +625,14 @@ class SentenceReader:
             if not hit.passive and hit.cue.place == "after" and after_place and self._agent_follows(tokens, hit) and self._past_form(word):
                 hit.passive = True  # "Macau, handed over by Portugal to China on December 20, 1999,"
             hit.kind = self._kind(tokens, hit, cues[number + 1].first if number + 1 < len(cues) else len(tokens))
-            if not anniversary and self._since_a_change(tokens, hit):
-                continue  # "will swear in its fifth leader since its return to China": a change counted from, told before
-            if self._held_since_no_day(tokens, hit, dates, index_of):
-                continue  # "the Gaza Strip, which it had occupied since the Six Day War": a state, not a change of that day
+            # "will swear in its fifth leader since its return to China": a change counted from, told before the plan.
+            since_reason = "a change counted from, not the plan" if ahead and not anniversary and self._since_before(tokens, hit) else ""
+            # "the Gaza Strip, which it had occupied since the Six Day War": a state, not a change of the sentence's day.
+            if not since_reason and self._since_at(tokens, hit.last + 1) and not self._date_follows(tokens, hit, dates, index_of, width=4):
+                since_reason = "a state held since an undated time, not a change"
+            if since_reason:
+                report.unused_dates += [(d, since_reason) for d in dates if abs(index_of(d.start) - hit.first) < 12]
+                continue
             hit.unmet = hit.kind == "scheduled" and _has_phrase(tokens, _window_start(tokens, hit.first, 4), hit.first, lexicon.unmet_plans)
             if years_back is not None and hit.cue.kind == "change":
                 hit.kind = "completed"  # "two years have passed since the date of the liberation of Aghdam": done then
@@ -761,7 +766,7 @@ class SentenceReader:
         # "... has captured Puli Alam, the capital of Logar. The lawmaker confirmed the fall on Friday."
         unplaced = free + [d for h in live if not h.places for d in h.dates if d.date is not None]
         # (Not a day told with "since": "five capitals have fallen since Friday" opens a period.)
-        since = bool(unplaced) and index_of(unplaced[0].start) > 0 and tokens[index_of(unplaced[0].start) - 1].lower in lexicon.held_since
+        since = bool(unplaced) and self._since_at(tokens, index_of(unplaced[0].start) - 1)
         if self.pending_places and not any(h.places for h in live) and len(unplaced) == 1 and unplaced[0].form in ("weekday", "relative") and not since:
             day = unplaced[0].date
             assert day is not None  # only dated mentions are counted
@@ -904,33 +909,27 @@ class SentenceReader:
         self.pending_date = heading[0] if len({d.date for d in heading}) == 1 else None
         return report
 
-    def _since_a_change(self, tokens: list[Token], hit: CueHit) -> bool:
-        """Whether a change follows "since" ("since its return to China", "since the handover"): a change the
-        clause counts from, which is past whatever the sentence plans."""
-        return any(t.lower in self.lexicon.held_since for t in tokens[max(0, hit.first - 2) : hit.first])
+    def _since_at(self, tokens: list[Token], at: int) -> bool:
+        """Whether "since" (a word of ``held_since``) stands at ``at``."""
+        return 0 <= at < len(tokens) and tokens[at].lower in self.lexicon.held_since
 
-    def _held_since_no_day(self, tokens: list[Token], hit: CueHit, dates: list[DateMention], index_of) -> bool:
-        """Whether "since" follows the wording with no day after it: a state held since some time the sentence
-        does not date ("occupied since the Six Day War"; not "occupied since April 3, 1993")."""
-        since = hit.last + 1
-        if since >= len(tokens) or tokens[since].lower not in self.lexicon.held_since:
-            return False
-        return not any(since < index_of(d.start) <= since + 3 for d in dates)
+    def _since_before(self, tokens: list[Token], hit: CueHit) -> bool:
+        """Whether "since" stands one or two words before the wording: "since its return to China"."""
+        return self._since_at(tokens, hit.first - 1) or self._since_at(tokens, hit.first - 2)
 
     def _agent_follows(self, tokens: list[Token], hit: CueHit) -> bool:
-        """Whether the word right after the cue marks its agent ("handed over by Portugal")."""
-        after = tuple(t.lower for t in tokens[hit.last + 1 : hit.last + 4])
-        return any(after[: len(phrase)] == phrase for phrase in self.lexicon.agent_party)
+        """Whether the words right after the cue mark its agent ("handed over by Portugal")."""
+        return hit.last + 1 < len(tokens) and _phrase_at(tokens, hit.last + 1, self.lexicon.agent_party)
 
     @staticmethod
-    def _date_follows(tokens: list[Token], hit: CueHit, dates: list[DateMention], index_of) -> bool:
-        """Whether a date comes right after the cue (at most one word between)."""
-        return any(hit.last < index_of(d.start) <= hit.last + 2 for d in dates)
+    def _date_follows(tokens: list[Token], hit: CueHit, dates: list[DateMention], index_of, width: int = 2) -> bool:
+        """Whether a date starts within ``width`` words after the cue (by default at most one word between)."""
+        return any(hit.last < index_of(d.start) <= hit.last + width for d in dates)
 
     def _names_another_day(self, tokens: list[Token], at: int, cues: Sequence[CueHit] = ()) -> bool:
         """A date of signing, a decree or a statement, not of a handover: "the deal signed on 10 November",
         "the statement signed by the leaders of Armenia, Russia and Azerbaijan on 10 November"."""
-        held = [h for h in cues if h.cue.kind == "change" and 0 <= at - 1 - h.last <= 8] if at and tokens[at - 1].lower in self.lexicon.held_since else []
+        held = [h for h in cues if h.cue.kind == "change" and 0 <= at - 1 - h.last <= 8] if self._since_at(tokens, at - 1) else []
         if held:
             # The day a state began ("occupied since April 3, 1993", "kept under occupation by its army since
             # April 3, 1993"); but "the seventh capital the group has seized since Friday", "to fall since
@@ -1187,7 +1186,12 @@ class SentenceReader:
             # "a referendum on accession"; a noun's vote may follow it: "за воссоединение с Россией проголосовало 96%".
             (hit.cue.kind == "change", lexicon.vote_words, three_before | nominal_after, "the subject of a vote, not the change"),
             # "began withdrawing from the Gaza Strip", "began its withdrawal from the Gaza Strip"
-            (hit.cue.subject in ("giver", "none"), lexicon.start_words, three_before, "a start, not the change"),
+            (
+                hit.cue.subject == "giver" or (hit.cue.subject == "none" and hit.cue.place == "after"),
+                lexicon.start_words,
+                three_before,
+                "a start, not the change",
+            ),
             (hit.cue.kind != "change", lexicon.ceremony_words, two_before, "a ceremony, not the change"),  # "a handover ceremony scheduled for"
         ):
             if applies and not words.isdisjoint(near):
