@@ -2340,9 +2340,11 @@ def test_wordings_of_this_session_fire_only_where_they_should(afghanistan, sente
     assert events(afghanistan, sentence + "\n", "2021-08-10", language) == expected
 
 
-def test_a_reunification_with_a_country_hands_over_the_place_before_it():
+def test_a_reunification_with_a_country_hands_over_the_place_before_it(countries):
     text = "Crimea's reunification with Russia was sealed on March 18, 2014.\n"
     assert events(_setup_disputed(), text, "2015-03-19", "en") == {("Crimea", "completed", "2014-03-18")}
+    # The country after "with" takes the place; it is not handed over.
+    assert events(countries, text, "2015-03-19", "en") == set()
 
 
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):

@@ -1346,6 +1346,8 @@ class SentenceReader:
                 # "handed over to Baku", "Lachin returned to Azerbaijan", "refugees returned to Stepanakert";
                 # but "withdrew from Gaza": there the "from" belongs to a cue whose place follows it.
                 continue
+            if ending is not None and ending.cue.place == "before" and len(ending.cue.words) > 1:
+                continue  # "Crimea's reunification with Russia", "in the hands of": the partner of the place before
             if self._names_its_location(tokens, at):
                 continue  # "captured a border town called Wesh in Kandahar": Wesh was taken, not Kandahar
             if self._landmark(tokens, at, starts):
@@ -1512,10 +1514,8 @@ class SentenceReader:
                 ):
                     # "Zaranj was captured by the Taliban", "захвачен талибами"; the agent of giving gives: "handed over
                     # by Portugal" (not a case ending, which may be the taker's: "передан Китаю").
-                    if hit.cue.subject == "giver" and gap:
-                        giver = giver or party.name
-                    else:
-                        taker = taker or party.name
+                    by_giver = hit.cue.subject == "giver" and bool(gap)
+                    giver, taker = (giver or party.name, taker) if by_giver else (giver, taker or party.name)
                 elif self._marked(tokens, party.first, lexicon.from_party, hit.last + 1):
                     giver = giver or party.name
                 elif lexicon.subject_after_verb and not passive and self._modifiers_only(gap):
@@ -1526,10 +1526,8 @@ class SentenceReader:
                     taker = taker or party.name
                 elif passive and not hit.cue.freeing and self._marked(tokens, party.first, lexicon.agent_party, 0):
                     # "von den radikalislamischen Taliban erobert worden"; "von Portugal an China übergeben".
-                    if hit.cue.subject == "giver":
-                        giver = giver or party.name
-                    else:
-                        taker = taker or party.name
+                    by_giver = hit.cue.subject == "giver"
+                    giver, taker = (giver or party.name, taker) if by_giver else (giver, taker or party.name)
                 elif _phrase_just_before(tokens, party.first, lexicon.from_party, slack=1):
                     giver = giver or party.name
             elif party.first > hit.first and lexicon.subject_after_verb and not passive and self._modifiers_only(tokens[hit.first + 1 : party.first]):
