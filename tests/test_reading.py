@@ -2347,6 +2347,41 @@ def test_a_reunification_with_a_country_hands_over_the_place_before_it(countries
     assert events(countries, text, "2015-03-19", "en") == set()
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # A participle opening a clause after a listed place: the places in it are not in the list.
+        ("The Taliban took Ghazni on Thursday, linking Kabul with the south.", "en", {("Ghanzi", "completed", "2021-08-12")}),
+        ("The Taliban seized Ghazni, cutting Kabul off from the south, on Thursday.", "en", {("Ghanzi", "captured", "2021-08-12")}),
+        ("Талибы в четверг захватили Газни, связывающую Кабул с югом страны.", "ru", {("Ghanzi", "captured", "2021-08-12")}),
+        # A place that a word of nearness locates by is a landmark.
+        ("Die Taliban haben am Donnerstag die Stadt Gasni nahe Kabul eingenommen.", "de", {("Ghanzi", "captured", "2021-08-12")}),
+        ("Талибы в четверг захватили Газни близ Кабула.", "ru", {("Ghanzi", "captured", "2021-08-12")}),
+        # A question tells no change.
+        ("Was Ghazni captured by the Taliban on Thursday?", "en", set()),
+        ("Les talibans ont-ils pris Ghazni jeudi ?", "fr", set()),
+    ],
+)
+def test_a_participle_a_landmark_and_a_question(afghanistan, sentence, language, expected):
+    assert events(afghanistan, sentence + "\n", "2021-08-14", language) == expected
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # A sentence that tells its own year takes no day of another year from a heading date before it ...
+        ("In June 1967, the West Bank was captured by Israel.", set()),
+        ("In 1967, Israel captured the West Bank.", set()),
+        # ... but one with no year of its own, or with the heading's year, does.
+        ("The West Bank was captured by Israel.", {("West Bank", "captured", "2005-09-12")}),
+        ("In September 2005, the West Bank was captured by Israel.", {("West Bank", "captured", "2005-09-12")}),
+    ],
+)
+def test_a_sentence_that_tells_its_own_year_keeps_it(second, expected):
+    text = f"September 12, 2005\n\n{second}\n"
+    assert {e for e in events(_setup_disputed(), text, "2025-09-07", "en") if e[0] == "West Bank"} == expected
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

@@ -262,6 +262,11 @@ class Lexicon:
     #: Words opening a clause that contrasts with the one before: a list does not go on past them
     #: ("seized Sar-e Pul, while they also gained ground in Kunduz").
     contrast_words: frozenset[str]
+    #: Endings of a participle that opens a clause right after a place and its comma: a list does not go on
+    #: into it ("captured Ghazni, linking Kabul with the south").
+    participle_endings: tuple[str, ...]
+    #: Words right before a year that make it the sentence's time ("in 1967"; a month's name does too: "In June 1967").
+    year_prepositions: frozenset[str]
     #: Prepositions that locate a named place in a larger one: "Wesh in Kandahar".
     locative: frozenset[str]
     max_gap: int
@@ -429,6 +434,8 @@ def _parse(spec: dict) -> Lexicon:
         undated_past=_phrases(words.get("undated_past", [])),
         relative_words=frozenset(words.get("relative_words", [])),
         contrast_words=frozenset(words.get("contrast_words", [])),
+        participle_endings=tuple(words.get("participle_endings", [])),
+        year_prepositions=frozenset(words.get("year_prepositions", [])),
         infinitive_markers=frozenset(words.get("infinitive_markers", [])),
         part_words=frozenset(words.get("part_words", [])),
         holder_words=frozenset(words.get("holder_words", [])),

@@ -573,7 +573,8 @@ class SentenceReader:
         asides = _bracketed(tokens) if any(t.text == "(" for t in tokens) else set()
         sides = [p for p in named_parties if p.first not in asides]
         self.parties_named.update(p.name for p in sides)
-        if not cues:
+        # A question tells no change: "When did Israel give back the West Bank?"
+        if not cues or sentence.rstrip(_CLOSING).endswith("?"):
             return self._read_without_cues(report, sentence, tokens, dates, places, index_of, end)
         live: list[CueHit] = []
         anniversary = _counts_years(tokens, lexicon)
@@ -716,6 +717,12 @@ class SentenceReader:
         donors = [h for h in live if h.dates and not h.places]
         # "have already retaken Fuzuli", "took the largest cities within a week": done at an unstated time.
         undated_past = self._undated_past(tokens, {index_of(d.start) for d in dates})
+        # "In June 1967, the West Bank was captured": a sentence that writes its own year takes no day of another year from the sentences before.
+        own_years = _years_told(sentence, dates, lexicon)
+
+        def carried(day: DateMention | None) -> DateMention | None:
+            return day if day is not None and day.date is not None and (not own_years or day.date.year in own_years) else None
+
         named = any(h.places for h in live)
         refers_back = _has_phrase(tokens, 0, len(tokens), lexicon.references)
         # "Hours later, ...": looked for once, at the sentence's start (not before every wording: linear).
@@ -744,10 +751,10 @@ class SentenceReader:
                     spare = [d for d in spare if all(d is not s for s in said_on)]  # the day of saying dates no plan
                 if spare:
                     hit.dates = [min(spare, key=lambda d: abs(index_of(d.start) - hit.first))]
-                elif self.pending_date is not None and hit.kind == "completed":
-                    hit.dates = [self.pending_date]  # "... took another city on Wednesday. The capture of Faizabad ..."
-                elif self.section_date is not None and hit.kind == "completed":
-                    hit.dates = [self.section_date]  # under a heading "Aug. 13:" in a day-by-day list
+                elif (carried_day := carried(self.pending_date)) is not None and hit.kind == "completed":
+                    hit.dates = [carried_day]  # "... took another city on Wednesday. The capture of Faizabad ..."
+                elif (carried_day := carried(self.section_date)) is not None and hit.kind == "completed":
+                    hit.dates = [carried_day]  # under a heading "Aug. 13:" in a day-by-day list
                 elif said_on and hit.kind == "completed" and len({d.date for d in said_on}) == 1:
                     hit.dates = [said_on[0]]  # "captured the city of Zaranj, officials announced Friday"
                 elif hit.kind == "completed" and (shared := [d for h in live if h is not hit for d in h.dates if d.form == "day-told-last" and d.date]):
@@ -756,8 +763,8 @@ class SentenceReader:
                     hit.dates = list(days_told.values())  # "took Herat on Thursday, hours after the fall of Ghazni"
                 elif hit.kind == "completed" and len(days_told) == 1 and self._told_also(tokens, hit):
                     hit.dates = list(days_told.values())  # "took Zabul on August 13, while in the west Ghor also fell"
-                elif self.last_change_date is not None and hit.kind == "completed" and (self._told_also(tokens, hit) or opens_later):
-                    hit.dates = [self.last_change_date]  # "... fell on Tuesday. The Taliban also took Farah." / "Hours later, ..."
+                elif (carried_day := carried(self.last_change_date)) is not None and hit.kind == "completed" and (self._told_also(tokens, hit) or opens_later):
+                    hit.dates = [carried_day]  # "... fell on Tuesday. The Taliban also took Farah." / "Hours later, ..."
             giver, taker = self._parties(tokens, hit, sides)
             self.last_sides = {"taker": taker or self.last_sides["taker"], "giver": giver or self.last_sides["giver"]}
             told_by[id(hit)] = (giver, taker, hit.cue.force)
@@ -1399,7 +1406,8 @@ class SentenceReader:
             # Firoz Koh, ...") goes on as long as its places come close after one another,
             # but not into a relative clause ("captured Shusha, which overlooks Stepanakert").
             listed = [p for p in hit.places if index_of(p.start) > hit.last]
-            if hit is previous and listed and any(t.lower in self.list_stops for t in tokens[index_of(listed[-1].end - 1) + 1 : at]):
+            between = tokens[index_of(listed[-1].end - 1) + 1 : at] if listed else []
+            if hit is previous and listed and (any(t.lower in self.list_stops for t in between) or self._opens_participle(between)):
                 continue
             # Nor past a clause of its own: "the transfer of Lachin by 1 December, the Armenians are setting fires
             # as they did in Kalbajar" (a list's places are joined by few words of their own: "Herat, the third city; and Kandahar").
@@ -1421,6 +1429,16 @@ class SentenceReader:
             hit.places.append(place)
         for hit in hits:
             self._keep_nearest_list(tokens, hit, index_of)
+
+    def _opens_participle(self, between: list[Token]) -> bool:
+        """Whether the words after a listed place open a participle's clause after a comma: ", linking" in
+        "captured Ghazni on Thursday, linking Kabul"."""
+        return any(
+            comma.text == ","
+            and word.text[:1].islower()
+            and any(word.lower.endswith(e) and len(word.lower) > len(e) + 2 for e in self.lexicon.participle_endings)
+            for comma, word in itertools.pairwise(between)
+        )
 
     def _listed_next(self, between: str) -> bool:
         """Whether the text between two places only joins them in a list: ", ", " and "."""
@@ -1961,6 +1979,22 @@ _DATELINE_BRACKET = 40
 _YEAR_DIGITS = re.compile(r"\d{4}")
 
 
+_YEAR_WORD = re.compile(r"(?<![\w.,/-])(1[5-9]\d\d|20\d\d)(?![\w/-]|[.,]\d)")
+
+
+def _years_told(sentence: str, dates: list[DateMention], lexicon: Lexicon) -> set[int]:
+    """The years a sentence tells as its time, outside its dates of a day: "In June 1967", "in 2014"
+    (not "the 2006 elections")."""
+    years = set()
+    for match in _YEAR_WORD.finditer(sentence):
+        before = sentence[: match.start()].split()
+        if before and not any(d.start <= match.start() < d.end for d in dates):
+            word = before[-1].lower().strip(",")
+            if word in lexicon.dates.months or word in lexicon.year_prepositions:
+                years.add(int(match.group(1)))
+    return years
+
+
 def _written_in_full(mention: DateMention) -> bool:
     """Whether a date is written with its day, month and year ("25 November 2020", "2020-11-25")."""
     return mention.date is not None and mention.form in ("iso", "numeric", "day-month", "month-day") and bool(_YEAR_DIGITS.search(mention.text))
@@ -2234,6 +2268,9 @@ def _without_background(events: list[Event]) -> tuple[list[Event], list[Event]]:
 
 #: How many first sentences of a report tell the news of its day.
 LEAD_SENTENCES = 3
+
+#: What may close a sentence after its last mark: quotes, brackets and spaces.
+_CLOSING = " \t\n\"'»”’)]"
 
 #: A list of places after its wording goes on past at most this many words of their own between two places.
 LIST_GAP_WORDS = 6
