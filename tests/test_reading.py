@@ -2340,6 +2340,10 @@ def test_wordings_of_this_session_fire_only_where_they_should(afghanistan, sente
     assert events(afghanistan, sentence + "\n", "2021-08-10", language) == expected
 
 
+def test_a_place_that_rejoins_a_country_changes_hands(countries):
+    assert events(countries, "Hong Kong rejoined China on July 1, 1997.\n", "1997-07-02", "en") == {("Hong Kong S.A.R.", "completed", "1997-07-01")}
+
+
 def test_a_reunification_with_a_country_hands_over_the_place_before_it(countries):
     text = "Crimea's reunification with Russia was sealed on March 18, 2014.\n"
     assert events(_setup_disputed(), text, "2015-03-19", "en") == {("Crimea", "completed", "2014-03-18")}
@@ -2357,6 +2361,9 @@ def test_a_reunification_with_a_country_hands_over_the_place_before_it(countries
         # A place that a word of nearness locates by is a landmark.
         ("Die Taliban haben am Donnerstag die Stadt Gasni nahe Kabul eingenommen.", "de", {("Ghanzi", "captured", "2021-08-12")}),
         ("Талибы в четверг захватили Газни близ Кабула.", "ru", {("Ghanzi", "captured", "2021-08-12")}),
+        # Wordings: an infinitive after a modal, and control won.
+        ("Am Donnerstag konnten sie auch die Stadt Gasni einnehmen.", "de", {("Ghanzi", "captured", "2021-08-12")}),
+        ("The Taliban won control of Ghazni on Thursday.", "en", {("Ghanzi", "completed", "2021-08-12")}),
         # A question tells no change.
         ("Was Ghazni captured by the Taliban on Thursday?", "en", set()),
         ("Les talibans ont-ils pris Ghazni jeudi ?", "fr", set()),
