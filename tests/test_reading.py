@@ -2364,6 +2364,14 @@ def test_a_reunification_with_a_country_hands_over_the_place_before_it(countries
         # Wordings: an infinitive after a modal, and control won.
         ("Am Donnerstag konnten sie auch die Stadt Gasni einnehmen.", "de", {("Ghanzi", "captured", "2021-08-12")}),
         ("The Taliban won control of Ghazni on Thursday.", "en", {("Ghanzi", "completed", "2021-08-12")}),
+        # A list before a clause-final verb may describe a place after its list word ...
+        (
+            "Am Donnerstag hatten sie die Stadt Herat sowie das strategisch wichtige Ghasni eingenommen.",
+            "de",
+            {("Herat", "captured", "2021-08-12"), ("Ghanzi", "captured", "2021-08-12")},
+        ),
+        # ... but a comparison after a comma is no list.
+        ("Le district de Kunduz, comme celui de Hérat pris le 12 août, est un carrefour.", "fr", {("Herat", "captured", "2021-08-12")}),
         # A question tells no change.
         ("Was Ghazni captured by the Taliban on Thursday?", "en", set()),
         ("Les talibans ont-ils pris Ghazni jeudi ?", "fr", set()),

@@ -1504,7 +1504,16 @@ class SentenceReader:
             first, last = index_of(place.end - 1) + 1, index_of(kept[-1].start)
             # A list may pair each place with another name or its date:
             # "Maimana of Faryab, Asadabad of Kunar", "Aghdam am 20. November und Latschin bis zum 1. Dezember".
-            if not all(k in dated or t.lower in joining or t.text[:1].isupper() for k, t in enumerate(tokens[first:last], first)):
+            gap = tokens[first:last]
+            described = (
+                bool(gap)
+                and gap[0].text != ","
+                and gap[0].lower in self.lexicon.list_words
+                and not any(t.lower in self.list_stops or t.text[:1].isdigit() for t in gap)
+                and self._clause_words(gap) <= LIST_DESCRIPTION_WORDS
+            )
+            # ... or describe the next place in a few words: "die Stadt Herat sowie das strategisch wichtige Ghasni eingenommen".
+            if not described and not all(k in dated or t.lower in joining or t.text[:1].isupper() for k, t in enumerate(gap, first)):
                 break
             kept.append(place)
         hit.places = [p for p in hit.places if index_of(p.start) > hit.first or p in kept]
@@ -2274,6 +2283,9 @@ _CLOSING = " \t\n\"'»”’)]"
 
 #: A list of places after its wording goes on past at most this many words of their own between two places.
 LIST_GAP_WORDS = 6
+
+#: A list of places before its wording may describe a place after its list word in at most this many words.
+LIST_DESCRIPTION_WORDS = 3
 
 #: The note of an event dated by its report's publication day, for the reviewer.
 NEWS_OF_THE_DAY_NOTE = "No day in the text: told as just done in the report's opening, so dated by its publication day; check."
