@@ -2372,12 +2372,14 @@ def test_a_reunification_with_a_country_hands_over_the_place_before_it(countries
         ),
         # ... but a comparison after a comma is no list.
         ("Le district de Kunduz, comme celui de Hérat pris le 12 août, est un carrefour.", "fr", {("Herat", "captured", "2021-08-12")}),
+        # "devrait" looks forward, as "doit" does.
+        ("Kunduz devrait être remis au gouvernement dimanche.", "fr", {("Kunduz", "scheduled", "2021-08-15")}),
         # A question tells no change.
         ("Was Ghazni captured by the Taliban on Thursday?", "en", set()),
         ("Les talibans ont-ils pris Ghazni jeudi ?", "fr", set()),
     ],
 )
-def test_a_participle_a_landmark_and_a_question(afghanistan, sentence, language, expected):
+def test_lists_landmarks_questions_and_plain_wordings(afghanistan, sentence, language, expected):
     assert events(afghanistan, sentence + "\n", "2021-08-14", language) == expected
 
 
