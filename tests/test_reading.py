@@ -2374,6 +2374,11 @@ def test_a_reunification_with_a_country_hands_over_the_place_before_it(countries
         ("Le district de Kunduz, comme celui de Hérat pris le 12 août, est un carrefour.", "fr", {("Herat", "captured", "2021-08-12")}),
         # "devrait" looks forward, as "doit" does.
         ("Kunduz devrait être remis au gouvernement dimanche.", "fr", {("Kunduz", "scheduled", "2021-08-15")}),
+        # A prisoner taken in a place, a place told as liberated after "in", and a level word that keys like a
+        # capital ("Bezirk", like Bazarak) tell no change of that place.
+        ("В городе Кундуз талибы в воскресенье взяли в плен командира ополчения.", "ru", set()),
+        ("On Sunday the president spoke in liberated Kunduz.", "en", set()),
+        ("Am Sonntag eroberten die Taliban den Bezirk Kang.", "de", set()),
         # A question tells no change.
         ("Was Ghazni captured by the Taliban on Thursday?", "en", set()),
         ("Les talibans ont-ils pris Ghazni jeudi ?", "fr", set()),

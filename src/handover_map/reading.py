@@ -1207,7 +1207,7 @@ class SentenceReader:
             hit.cue.kind == "change"
             and hit.first == hit.last
             and hit.first > 0
-            and tokens[hit.first - 1].lower in lexicon.determiners
+            and (tokens[hit.first - 1].lower in lexicon.determiners or tokens[hit.first - 1].lower in lexicon.locative)  # "in liberated Shusha"
             and not (hit.cue.subject == "none" and tokens[hit.first - 1].lower in lexicon.possessive_pronouns)  # "its fall on Thursday"
             and not (lexicon.capitalised_nouns and tokens[hit.first].text[:1].isupper())  # "die Übergabe"
         ):
@@ -2292,10 +2292,11 @@ NEWS_OF_THE_DAY_NOTE = "No day in the text: told as just done in the report's op
 
 
 def _common_words(lexicon: Lexicon) -> frozenset[str]:
-    """The lexicon's own words for numbers, months, weekdays and function words, and the common words
-    it lists as keying like places: never a place's name."""
+    """The lexicon's own words for numbers, months, weekdays, function words and levels ("Bezirk" keys
+    like Bazarak, Panjshir's capital), and the common words it lists as keying like places: never a place's name."""
     days = lexicon.dates
-    return frozenset(days.numbers) | frozenset(days.months) | frozenset(days.weekdays) | lexicon.stopwords | lexicon.not_places
+    levels = frozenset(word for word in lexicon.level_words | lexicon.town_words if " " not in word)
+    return frozenset(days.numbers) | frozenset(days.months) | frozenset(days.weekdays) | lexicon.stopwords | lexicon.not_places | levels
 
 
 def read_report(
