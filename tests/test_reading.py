@@ -2379,6 +2379,17 @@ def test_a_reunification_with_a_country_hands_over_the_place_before_it(countries
         ("В городе Кундуз талибы в воскресенье взяли в плен командира ополчения.", "ru", set()),
         ("On Sunday the president spoke in liberated Kunduz.", "en", set()),
         ("Am Sonntag eroberten die Taliban den Bezirk Kang.", "de", set()),
+        # A change days before or after the sentence's own is dated from it, and does not take its day.
+        (
+            "On Sunday, five days before the fall of Kabul, the Taliban took Taloqan.",
+            "en",
+            {("Takhar", "completed", "2021-08-08"), ("Kabul", "captured", "2021-08-13")},
+        ),
+        (
+            "Талибы взяли Талукан в воскресенье, через два дня после захвата Кундуза.",
+            "ru",
+            {("Takhar", "captured", "2021-08-08"), ("Kunduz", "captured", "2021-08-06")},
+        ),
         # A question tells no change.
         ("Was Ghazni captured by the Taliban on Thursday?", "en", set()),
         ("Les talibans ont-ils pris Ghazni jeudi ?", "fr", set()),

@@ -267,6 +267,8 @@ class Lexicon:
     participle_endings: tuple[str, ...]
     #: Words right before a year that make it the sentence's time ("in 1967"; a month's name does too: "In June 1967").
     year_prepositions: frozenset[str]
+    #: Words that tell one change days before or after another: "five days before the fall of Kabul".
+    event_relations: dict[str, int]
     #: Prepositions that locate a named place in a larger one: "Wesh in Kandahar".
     locative: frozenset[str]
     max_gap: int
@@ -436,6 +438,7 @@ def _parse(spec: dict) -> Lexicon:
         contrast_words=frozenset(words.get("contrast_words", [])),
         participle_endings=tuple(words.get("participle_endings", [])),
         year_prepositions=frozenset(words.get("year_prepositions", [])),
+        event_relations=dict(words.get("event_relations", {})),
         infinitive_markers=frozenset(words.get("infinitive_markers", [])),
         part_words=frozenset(words.get("part_words", [])),
         holder_words=frozenset(words.get("holder_words", [])),

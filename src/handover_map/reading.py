@@ -107,6 +107,8 @@ class CueHit:
     planned: bool = False
     #: A plan told as not met ("aurait dû être rétrocédé le 15 novembre"): put off from its day, if that day has come.
     unmet: bool = False
+    #: Days from the sentence's day to this change, told only to date the sentence's own: "five days before the fall of Kabul" is 5.
+    days_off: int | None = None
 
 
 @dataclass(frozen=True)
@@ -635,6 +637,7 @@ class SentenceReader:
                 report.unused_dates += [(d, since_reason) for d in dates if abs(index_of(d.start) - hit.first) < 12]
                 continue
             hit.unmet = hit.kind == "scheduled" and _has_phrase(tokens, _window_start(tokens, hit.first, 4), hit.first, lexicon.unmet_plans)
+            hit.days_off = self._days_off(tokens, hit)
             if years_back is not None and hit.cue.kind == "change":
                 hit.kind = "completed"  # "two years have passed since the date of the liberation of Aghdam": done then
             live.append(hit)
@@ -674,7 +677,7 @@ class SentenceReader:
             dates = [c for _, c in counted]
         else:
             dates = self._in_the_year_told(tokens, dates, index_of)
-        self._assign_dates(tokens, live, dates, index_of)
+        self._assign_dates(tokens, [h for h in live if h.days_off is None] or live, dates, index_of)
         for hit in live:
             if hit.kind == "scheduled":
                 # "Macao will return to China in 1999, the ambassador said Monday": the day of saying dates no plan.
@@ -733,6 +736,8 @@ class SentenceReader:
         # even when the sentence tells it after: "granted ten more days ..., which was due on Sunday".
         told_by: dict[int, tuple[str, str, bool]] = {}
         for hit in sorted(live, key=lambda h: h.kind == "postponed"):
+            if hit.days_off is not None:
+                continue  # its places are its own, but its day is not the sentence's: dated below
             if not hit.places and hit.cue.subject == "none" and hit.first and tokens[hit.first - 1].lower in lexicon.possessive_pronouns:
                 # "Ghazni serves as a gateway to the south. Its fall on Thursday ...": the place named last.
                 earlier = [p for p in places if index_of(p.end - 1) < hit.first and not any(p in h.places for h in live)]
@@ -770,6 +775,17 @@ class SentenceReader:
             told_by[id(hit)] = (giver, taker, hit.cue.force)
             for found in self._events(tokens, hit, index_of, (start, end)):
                 report.events.append(Found(found.place, found.feature, found.kind, found.date, found.sentence, giver, taker, hit.cue.force))
+        # "On this day two years ago, five days before the fall of Kabul, Farah fell": Kabul fell five days after that day.
+        told_days = {f.date for f in report.events}
+        if len(told_days) == 1:
+            (told_day,) = told_days
+            for hit in (h for h in live if h.days_off is not None):
+                try:
+                    shifted = told_day + dt.timedelta(days=hit.days_off or 0)
+                except OverflowError:
+                    continue  # a day outside the calendar
+                giver, taker = self._parties(tokens, hit, sides)
+                report.events += [Found(p, next(iter(p.features)), "completed", shifted, (start, end), giver, taker, hit.cue.force) for p in hit.places]
         # "... has captured Puli Alam, the capital of Logar. The lawmaker confirmed the fall on Friday."
         unplaced = free + [d for h in live if not h.places for d in h.dates if d.date is not None]
         # (Not a day told with "since": "five capitals have fallen since Friday" opens a period.)
@@ -784,7 +800,7 @@ class SentenceReader:
                 )
             free = []
         # "have already retaken Fuzuli": done at some earlier time, not dated by the next sentence.
-        waiting_hits = [h for h in live if h.kind == "completed" and h.places and not any(d.date for d in h.dates) and not undated_past]
+        waiting_hits = [h for h in live if h.kind == "completed" and h.places and h.days_off is None and not any(d.date for d in h.dates) and not undated_past]
         self.undated_places += [p for h in waiting_hits for p in h.places]
         # A change the report already dated ("took Shusha on Sunday ... after the capture of Shusha") waits for no day.
         self.dated_changes.update(f.feature for f in report.events if f.kind == "completed")
@@ -1294,6 +1310,26 @@ class SentenceReader:
             if told and tokens[k].text in (",", ";", ":") and not (k + 1 < len(tokens) and len(tokens[k + 1].text) == 4 and tokens[k + 1].text.isdigit()):
                 return k
         return end
+
+    def _days_off(self, tokens: list[Token], hit: CueHit) -> int | None:
+        """How many days from the sentence's day a noun wording's change lies when the sentence dates itself
+        by it: "five days before the fall of Kabul" is +5, "zwei Wochen nach der Einnahme von Kundus" -14
+        (not "hours after", the same day); None when it does not."""
+        if hit.cue.subject != "none":
+            return None
+        window = tokens[_window_start(tokens, hit.first, 6) : hit.first]
+        days = self.lexicon.dates
+        for k in range(1, len(window) - 1):
+            count, unit, relation = window[k - 1].lower, window[k].lower, window[k + 1].lower
+            number = int(count) if count.isdigit() else days.numbers.get(count)
+            if (
+                number
+                and unit in days.day_units
+                and relation in self.lexicon.event_relations
+                and all(t.lower in self.lexicon.determiners for t in window[k + 2 :])
+            ):
+                return number * days.day_units[unit] * self.lexicon.event_relations[relation]
+        return None
 
     def _assign_dates(self, tokens: list[Token], hits: list[CueHit], dates: list[DateMention], index_of) -> None:
         """Each date to one cue: the nearest, or the next one when the date opens a clause."""
