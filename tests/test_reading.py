@@ -2340,6 +2340,12 @@ def test_wordings_of_this_session_fire_only_where_they_should(afghanistan, sente
     assert events(afghanistan, sentence + "\n", "2021-08-10", language) == expected
 
 
+def test_a_day_right_after_its_place_dates_a_clause_final_verb(azerbaijan):
+    # The day after the verb is another event's ("the counteroffensive of 27 September"), not the place's.
+    text = "Zangilan wurde am 20. Oktober befreit, als Ergebnis einer Gegenoffensive vom 27. September 2020.\n"
+    assert events(azerbaijan, text, "2024-10-20", "de") == {("Zangilan District", "captured", "2020-10-20")}
+
+
 def test_a_place_that_rejoins_a_country_changes_hands(countries):
     assert events(countries, "Hong Kong rejoined China on July 1, 1997.\n", "1997-07-02", "en") == {("Hong Kong S.A.R.", "completed", "1997-07-01")}
 
@@ -2389,6 +2395,13 @@ def test_a_reunification_with_a_country_hands_over_the_place_before_it(countries
             "Талибы взяли Талукан в воскресенье, через два дня после захвата Кундуза.",
             "ru",
             {("Takhar", "captured", "2021-08-08"), ("Kunduz", "captured", "2021-08-06")},
+        ),
+        # "the day before": the day before the day told last; a wording that points back to a place named with
+        # another clause's day takes its own day.
+        (
+            "Afghan forces launched a counterattack in Kunduz on Tuesday against fighters who overran the city the day before.",
+            "en",
+            {("Kunduz", "captured", "2021-08-09")},
         ),
         # A question tells no change.
         ("Was Ghazni captured by the Taliban on Thursday?", "en", set()),

@@ -135,6 +135,8 @@ def _patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         patterns.append(
             ("day-told-last", re.compile(rf"\b{_initials(words.day_told_last)}(?P<day_told_last>{_alternatives(words.day_told_last)})\b", re.IGNORECASE))
         )
+    if words.day_before_told:
+        patterns.append(("day-before-told", re.compile(rf"\b(?:{_alternatives(words.day_before_told)})\b", re.IGNORECASE)))
     if words.next_day:
         patterns.append(("next-day", re.compile(rf"\b{_initials(words.next_day)}(?P<next>{_alternatives(words.next_day)})\b", re.IGNORECASE)))
     return patterns
@@ -148,6 +150,7 @@ def _needles(words: DateWords) -> dict[str, tuple[str, ...]]:
         "relative": words.relative,
         "next-day": words.next_day,
         "day-told-last": words.day_told_last,
+        "day-before-told": words.day_before_told,
         "day-before": words.a_day_after,
         "day-after": words.a_day_after,
         "later": words.later,
@@ -363,9 +366,13 @@ class DateReader:
             if match.groupdict().get("year"):
                 return "names no day of the calendar"
             return "falls outside the calendar (years 1 to 9999)" if self.anchor else ""
-        relative_to = {"next-day": self.previous, "later": self.previous, "earlier": self.previous_past, "day-told-last": self.previous or self.published}.get(
-            form, self.published
-        )
+        relative_to = {
+            "next-day": self.previous,
+            "later": self.previous,
+            "earlier": self.previous_past,
+            "day-told-last": self.previous or self.published,
+            "day-before-told": self.previous_past or self.published,
+        }.get(form, self.published)
         return "falls outside the calendar (years 1 to 9999)" if relative_to else ""
 
     def _is_date(self, form: str, match: re.Match[str], text: str) -> bool:
@@ -420,6 +427,8 @@ class DateReader:
             return _shift(self.previous, 1)
         if form == "day-told-last":
             return self.previous or published  # "Earlier in the day": the day told last, or the report's
+        if form == "day-before-told":
+            return _shift(self.previous_past or published, -1)  # "overran the city the day before", told after "on Monday"
         if form in ("later", "earlier", "ago"):
             count = groups["n"].lower()
             number = int(count) if count.isdigit() else self.words.numbers[count]

@@ -61,6 +61,8 @@ class DateWords:
     last_year: tuple[str, ...]
     #: The day told last, or else the report's: "earlier in the day", "the same day".
     day_told_last: tuple[str, ...]
+    #: The day before the day told last: "overran the city the day before", "la veille".
+    day_before_told: tuple[str, ...]
     day_month_joiners: tuple[str, ...]
     #: Between two days of one month: "from 15 to 25 November", "с 15 на 25 ноября" (the first day takes the month).
     day_range_joiners: tuple[str, ...]
@@ -347,6 +349,7 @@ def _parse(spec: dict) -> Lexicon:
         next_week=tuple(date_spec.get("next_week", [])),
         last_year=tuple(date_spec.get("last_year", [])),
         day_told_last=tuple(date_spec.get("day_told_last", [])),
+        day_before_told=tuple(date_spec.get("day_before_told", [])),
         day_month_joiners=tuple(date_spec.get("day_month_joiners", [])),
         day_range_joiners=tuple(date_spec.get("day_range_joiners", [])),
         day_suffixes=tuple(date_spec.get("day_suffixes", [])),

@@ -1826,7 +1826,11 @@ class SentenceReader:
         if len({next(iter(p.features)) for p in hit.places}) == 1 and len(dated) > 1:
             # "Launching an operation on March 27, the troops occupied Kalbajar on April 2": the day right after the place.
             last = index_of(max(p.end for p in hit.places) - 1)
-            dated = [d for d in dated if 0 < index_of(d.start) - last <= 2][:1] or dated
+            # (Not a place the wording only points back to, with a day of its own after the wording:
+            # "launched a counteroffensive in Kunduz on Monday, ... who overran the city the day before".)
+            pointed_back = last < hit.first and any(t.lower in self.list_stops for t in tokens[last + 1 : hit.first])
+            own = [d for d in dated if index_of(d.start) > hit.last] if pointed_back else []
+            dated = own[:1] or [d for d in dated if 0 < index_of(d.start) - last <= 2][:1] or dated
             # "..., der am Sonntag an Aserbaidschan übergeben werden muss, standen Samstag früh Häuser in Flammen":
             # the day in the wording's own clause, not one across a comma.
             dated = [d for d in dated if not self._comma_between(tokens, index_of(d.start), hit)] or dated
