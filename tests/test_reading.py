@@ -2346,6 +2346,19 @@ def test_a_day_right_after_its_place_dates_a_clause_final_verb(azerbaijan):
     assert events(azerbaijan, text, "2024-10-20", "de") == {("Zangilan District", "captured", "2020-10-20")}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A settlement named with its district in the genitive: the settlement changed hands, not the district ...
+        ("20 октября азербайджанская армия освободила поселок Агбенд Зангиланского района.", set()),
+        # ... while the district itself does.
+        ("20 октября азербайджанская армия освободила Зангиланский район.", {("Zangilan District", "captured", "2020-10-20")}),
+    ],
+)
+def test_a_part_named_before_its_district_in_the_genitive(azerbaijan, sentence, expected):
+    assert events(azerbaijan, sentence + "\n", "2020-10-21", "ru") == expected
+
+
 def test_a_place_that_rejoins_a_country_changes_hands(countries):
     assert events(countries, "Hong Kong rejoined China on July 1, 1997.\n", "1997-07-02", "en") == {("Hong Kong S.A.R.", "completed", "1997-07-01")}
 

@@ -1770,6 +1770,9 @@ class SentenceReader:
 
     def _names_its_location(self, tokens: list[Token], at: int) -> bool:
         """Whether the place at ``at`` only locates another named place before it ("Wesh in Kandahar")."""
+        # "поселка Гадрут Ходжавендского района": a part named, then its district in the genitive.
+        if at >= 2 and tokens[at - 2].lower in self.lexicon.part_words and self._unknown_name(tokens[at - 1]):
+            return True
         # "Wesh in Kandahar", "Yenikand (in Zangilan)"
         named = at - 3 if at >= 3 and tokens[at - 2].text == "(" else at - 2
         return (
@@ -1780,6 +1783,16 @@ class SentenceReader:
             and tokens[named].lower not in self.lexicon.dates.weekdays  # "its first capital Friday in Nimroz"
             and tokens[named].lower not in self.lexicon.dates.months
             and not self.finder.find(tokens[named].text)
+        )
+
+    def _unknown_name(self, token: Token) -> bool:
+        """Whether a capitalised word is a name the map does not hold (nor a function word or a date's)."""
+        return (
+            token.text[:1].isupper()
+            and token.lower not in self.lexicon.stopwords
+            and token.lower not in self.lexicon.dates.weekdays
+            and token.lower not in self.lexicon.dates.months
+            and not self.finder.find(token.text)
         )
 
     def _landmark(self, tokens: list[Token], at: int, place_starts: set[int]) -> bool:
