@@ -2383,6 +2383,7 @@ def test_a_reunification_with_a_country_hands_over_the_place_before_it(countries
         # Wordings: an infinitive after a modal, and control won.
         ("Am Donnerstag konnten sie auch die Stadt Gasni einnehmen.", "de", {("Ghanzi", "captured", "2021-08-12")}),
         ("The Taliban won control of Ghazni on Thursday.", "en", {("Ghanzi", "completed", "2021-08-12")}),
+        ("Am Sonntag geht auch Sar-i Pul an die Miliz.", "de", {("Sar-e Pol", "completed", "2021-08-08")}),
         # A list before a clause-final verb may describe a place after its list word ...
         (
             "Am Donnerstag hatten sie die Stadt Herat sowie das strategisch wichtige Ghasni eingenommen.",
