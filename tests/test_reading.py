@@ -2384,6 +2384,9 @@ def test_a_reunification_with_a_country_hands_over_the_place_before_it(countries
         ("Am Donnerstag konnten sie auch die Stadt Gasni einnehmen.", "de", {("Ghanzi", "captured", "2021-08-12")}),
         ("The Taliban won control of Ghazni on Thursday.", "en", {("Ghanzi", "completed", "2021-08-12")}),
         ("Am Sonntag geht auch Sar-i Pul an die Miliz.", "de", {("Sar-e Pol", "completed", "2021-08-08")}),
+        # An aim reached is a change; an aim is none.
+        ("On Sunday the Taliban managed to capture the city of Taloqan.", "en", {("Takhar", "captured", "2021-08-08")}),
+        ("On Sunday the Taliban massed fighters to capture the city of Taloqan.", "en", set()),
         # A list before a clause-final verb may describe a place after its list word ...
         (
             "Am Donnerstag hatten sie die Stadt Herat sowie das strategisch wichtige Ghasni eingenommen.",

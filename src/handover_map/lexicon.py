@@ -271,6 +271,8 @@ class Lexicon:
     year_prepositions: frozenset[str]
     #: Words that tell one change days before or after another: "five days before the fall of Kabul".
     event_relations: dict[str, int]
+    #: Words before an infinitive's marker that tell the aim reached: "managed to capture", "were able to take".
+    achieved: frozenset[str]
     #: Prepositions that locate a named place in a larger one: "Wesh in Kandahar".
     locative: frozenset[str]
     max_gap: int
@@ -442,6 +444,7 @@ def _parse(spec: dict) -> Lexicon:
         participle_endings=tuple(words.get("participle_endings", [])),
         year_prepositions=frozenset(words.get("year_prepositions", [])),
         event_relations=dict(words.get("event_relations", {})),
+        achieved=frozenset(words.get("achieved", [])),
         infinitive_markers=frozenset(words.get("infinitive_markers", [])),
         part_words=frozenset(words.get("part_words", [])),
         holder_words=frozenset(words.get("holder_words", [])),

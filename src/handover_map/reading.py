@@ -1231,6 +1231,7 @@ class SentenceReader:
         # "to hand", "to formally hand"
         marker = hit.first - 2 if hit.first > 1 and tokens[hit.first - 1].lower.endswith("ly") else hit.first - 1
         aim = hit.cue.subject != "none" and marker >= 0 and tokens[marker].lower in lexicon.infinitive_markers
+        aim = aim and not (marker > 0 and tokens[marker - 1].lower in lexicon.achieved)  # "managed to capture": reached
         claimed = hit.first > 1 and tokens[hit.first - 2].lower in lexicon.speech_words  # "claimed to capture"
         # "signed a treaty Tuesday to incorporate Crimea into Russia": the treaty does what it aims at.
         signed = hit.cue.signed and any(self._is_signing(t.lower) for t in tokens[_window_start(tokens, hit.first, 8) : hit.first])
