@@ -2393,7 +2393,9 @@ def test_a_reunification_with_a_country_hands_over_the_place_before_it(countries
             "de",
             {("Herat", "captured", "2021-08-12"), ("Ghanzi", "captured", "2021-08-12")},
         ),
-        # ... but a comparison after a comma is no list.
+        # ... but a relative clause's wording takes its antecedent alone ...
+        ("They hold Kunduz, Herat and the large city of Ghazni, which fell on Thursday.", "en", {("Ghanzi", "captured", "2021-08-12")}),
+        # ... and a comparison after a comma is no list.
         ("Le district de Kunduz, comme celui de Hérat pris le 12 août, est un carrefour.", "fr", {("Herat", "captured", "2021-08-12")}),
         # "devrait" looks forward, as "doit" does.
         ("Kunduz devrait être remis au gouvernement dimanche.", "fr", {("Kunduz", "scheduled", "2021-08-15")}),

@@ -1533,6 +1533,10 @@ class SentenceReader:
         if len(before) < 2:
             return
         kept = [before[0]]
+        if any(t.lower in self.lexicon.relative_words for t in tokens[index_of(before[0].end - 1) + 1 : hit.first]):
+            # A relative clause's wording takes its antecedent alone: "Kunduz, Herat and Kandahar, which fell on Thursday".
+            hit.places = [p for p in hit.places if index_of(p.start) > hit.first or p is before[0]]
+            return
         # "den Bezirk Kalbajar und vor dem 1. Dezember den Bezirk Lachin": list words, level words, and the
         # words of a deadline with their articles.
         joining = self.list_joiners
