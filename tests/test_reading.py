@@ -2359,8 +2359,37 @@ def test_a_part_named_before_its_district_in_the_genitive(azerbaijan, sentence, 
     assert events(azerbaijan, sentence + "\n", "2020-10-21", "ru") == expected
 
 
-def test_a_place_that_rejoins_a_country_changes_hands(countries):
-    assert events(countries, "Hong Kong rejoined China on July 1, 1997.\n", "1997-07-02", "en") == {("Hong Kong S.A.R.", "completed", "1997-07-01")}
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Rejoining one's family or unit is no change of a place (so "rejoined" is no wording) ...
+        ("Refugees who had fled Kunduz were reunited with their families on Monday.", set()),
+        ("Soldiers from Kunduz rejoined their units in Kabul on Monday.", set()),
+        # ... nor is a prisoner taken, a fight that goes on, or an aim with "in" before its gerund unreached.
+        ("In Kunduz, ten soldiers were taken prisoner on Sunday.", set()),
+        ("In Herat geht der Kampf an der Front am Montag weiter.", set()),
+        ("The Taliban succeeded in capturing Kunduz on Sunday.", {("Kunduz", "captured", "2021-08-08")}),
+        # A list goes on past an -ing word that opens no clause, and stops at a speaker's clause.
+        (
+            "The Taliban captured Ghazni, neighbouring Wardak and Logar on Friday.",
+            {("Ghanzi", "captured", "2021-08-13"), ("Wardak", "captured", "2021-08-13"), ("Logar", "captured", "2021-08-13")},
+        ),
+        (
+            "They took Kunduz, Takhar and, according to officials, Baghlan on Friday.",
+            {("Kunduz", "completed", "2021-08-13"), ("Takhar", "completed", "2021-08-13"), ("Baghlan", "completed", "2021-08-13")},
+        ),
+        ("The Taliban attacked Kunduz and the government said Herat fell on Sunday.", {("Herat", "captured", "2021-08-08")}),
+        # A relative clause with "all" takes the whole list; a question's own clause tells nothing, the clause before it does.
+        (
+            "Kunduz, Herat and Kandahar, which all fell on Thursday, are large cities.",
+            {("Kunduz", "captured", "2021-08-12"), ("Herat", "captured", "2021-08-12"), ("Kandahar", "captured", "2021-08-12")},
+        ),
+        ("The Taliban took Herat on Thursday; will Kandahar be next?", {("Herat", "completed", "2021-08-12")}),
+    ],
+)
+def test_guards_of_the_review(afghanistan, sentence, expected):
+    language = "de" if " geht " in sentence else "en"
+    assert events(afghanistan, sentence + "\n", "2021-08-14", language) == expected
 
 
 def test_a_reunification_with_a_country_hands_over_the_place_before_it(countries):
@@ -2383,7 +2412,6 @@ def test_a_reunification_with_a_country_hands_over_the_place_before_it(countries
         # Wordings: an infinitive after a modal, and control won.
         ("Am Donnerstag konnten sie auch die Stadt Gasni einnehmen.", "de", {("Ghanzi", "captured", "2021-08-12")}),
         ("The Taliban won control of Ghazni on Thursday.", "en", {("Ghanzi", "completed", "2021-08-12")}),
-        ("Am Sonntag geht auch Sar-i Pul an die Miliz.", "de", {("Sar-e Pol", "completed", "2021-08-08")}),
         # An aim reached is a change; an aim is none.
         ("On Sunday the Taliban managed to capture the city of Taloqan.", "en", {("Takhar", "captured", "2021-08-08")}),
         ("On Sunday the Taliban massed fighters to capture the city of Taloqan.", "en", set()),
@@ -2394,7 +2422,7 @@ def test_a_reunification_with_a_country_hands_over_the_place_before_it(countries
             {("Herat", "captured", "2021-08-12"), ("Ghanzi", "captured", "2021-08-12")},
         ),
         # ... but a relative clause's wording takes its antecedent alone ...
-        ("They hold Kunduz, Herat and the large city of Ghazni, which fell on Thursday.", "en", {("Ghanzi", "captured", "2021-08-12")}),
+        ("They hold Kunduz, Herat and the third city, Ghazni, which fell on Thursday.", "en", {("Ghanzi", "captured", "2021-08-12")}),
         # ... and a comparison after a comma is no list.
         ("Le district de Kunduz, comme celui de Hérat pris le 12 août, est un carrefour.", "fr", {("Herat", "captured", "2021-08-12")}),
         # "devrait" looks forward, as "doit" does.

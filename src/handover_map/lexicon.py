@@ -61,7 +61,7 @@ class DateWords:
     last_year: tuple[str, ...]
     #: The day told last, or else the report's: "earlier in the day", "the same day".
     day_told_last: tuple[str, ...]
-    #: The day before the day told last: "overran the city the day before", "la veille".
+    #: The day before the day told last: "overran the city the day before".
     day_before_told: tuple[str, ...]
     day_month_joiners: tuple[str, ...]
     #: Between two days of one month: "from 15 to 25 November", "с 15 на 25 ноября" (the first day takes the month).
@@ -267,6 +267,8 @@ class Lexicon:
     #: Endings of a participle that opens a clause right after a place and its comma: a list does not go on
     #: into it ("captured Ghazni, linking Kabul with the south").
     participle_endings: tuple[str, ...]
+    #: Words with a participle's ending that open no clause of their own: "according", "including", "neighbouring".
+    not_participles: frozenset[str]
     #: Words right before a year that make it the sentence's time ("in 1967"; a month's name does too: "In June 1967").
     year_prepositions: frozenset[str]
     #: Words that tell one change days before or after another: "five days before the fall of Kabul".
@@ -442,6 +444,7 @@ def _parse(spec: dict) -> Lexicon:
         relative_words=frozenset(words.get("relative_words", [])),
         contrast_words=frozenset(words.get("contrast_words", [])),
         participle_endings=tuple(words.get("participle_endings", [])),
+        not_participles=frozenset(words.get("not_participles", [])),
         year_prepositions=frozenset(words.get("year_prepositions", [])),
         event_relations=dict(words.get("event_relations", {})),
         achieved=frozenset(words.get("achieved", [])),

@@ -575,8 +575,13 @@ class SentenceReader:
         asides = _bracketed(tokens) if any(t.text == "(" for t in tokens) else set()
         sides = [p for p in named_parties if p.first not in asides]
         self.parties_named.update(p.name for p in sides)
-        # A question tells no change: "When did Israel give back the West Bank?"
-        if not cues or sentence.rstrip(_CLOSING).endswith("?"):
+        if cues and sentence.rstrip(_CLOSING).endswith("?"):
+            # A question tells no change in its own clause: "When did Israel give back the West Bank?";
+            # but "The Taliban captured Kunduz on Sunday, so is Kabul next?" tells Kunduz's.
+            clause = max((k for k, t in enumerate(tokens) if t.text in (",", ";", ":")), default=-1)
+            cues = [c for c in cues if c.last < clause]
+            places = [p for p in places if index_of(p.start) < clause]
+        if not cues:
             return self._read_without_cues(report, sentence, tokens, dates, places, index_of, end)
         live: list[CueHit] = []
         anniversary = _counts_years(tokens, lexicon)
@@ -779,13 +784,17 @@ class SentenceReader:
         told_days = {f.date for f in report.events}
         if len(told_days) == 1:
             (told_day,) = told_days
-            for hit in (h for h in live if h.days_off is not None):
+            for hit in live:
+                if hit.days_off is None:
+                    continue
                 try:
-                    shifted = told_day + dt.timedelta(days=hit.days_off or 0)
+                    shifted = told_day + dt.timedelta(days=hit.days_off)
                 except OverflowError:
                     continue  # a day outside the calendar
+                # "Lachin is due on December 1, ten days after the handover of Aghdam", told before Aghdam's: a plan too.
+                kind = "scheduled" if self.dates.published is not None and shifted > self.dates.published else "completed"
                 giver, taker = self._parties(tokens, hit, sides)
-                report.events += [Found(p, next(iter(p.features)), "completed", shifted, (start, end), giver, taker, hit.cue.force) for p in hit.places]
+                report.events += [Found(p, next(iter(p.features)), kind, shifted, (start, end), giver, taker, hit.cue.force) for p in hit.places]
         # "... has captured Puli Alam, the capital of Logar. The lawmaker confirmed the fall on Friday."
         unplaced = free + [d for h in live if not h.places for d in h.dates if d.date is not None]
         # (Not a day told with "since": "five capitals have fallen since Friday" opens a period.)
@@ -1223,7 +1232,11 @@ class SentenceReader:
             hit.cue.kind == "change"
             and hit.first == hit.last
             and hit.first > 0
-            and (tokens[hit.first - 1].lower in lexicon.determiners or tokens[hit.first - 1].lower in lexicon.locative)  # "in liberated Shusha"
+            and (
+                tokens[hit.first - 1].lower in lexicon.determiners
+                # "in liberated Shusha"; not a gerund: "succeeded in capturing Kunduz"
+                or (tokens[hit.first - 1].lower in lexicon.locative and not tokens[hit.first].lower.endswith(lexicon.participle_endings or ("\0",)))
+            )
             and not (hit.cue.subject == "none" and tokens[hit.first - 1].lower in lexicon.possessive_pronouns)  # "its fall on Thursday"
             and not (lexicon.capitalised_nouns and tokens[hit.first].text[:1].isupper())  # "die Übergabe"
         ):
@@ -1316,7 +1329,8 @@ class SentenceReader:
         """How many days from the sentence's day a noun wording's change lies when the sentence dates itself
         by it: "five days before the fall of Kabul" is +5, "zwei Wochen nach der Einnahme von Kundus" -14
         (not "hours after", the same day); None when it does not."""
-        if hit.cue.subject != "none":
+        noun = hit.cue.subject == "none" or (hit.first > 0 and tokens[hit.first - 1].lower in self.lexicon.determiners)  # "der Einnahme von"
+        if not noun:
             return None
         window = tokens[_window_start(tokens, hit.first, 6) : hit.first]
         days = self.lexicon.dates
@@ -1473,6 +1487,7 @@ class SentenceReader:
         return any(
             comma.text == ","
             and word.text[:1].islower()
+            and word.lower not in self.lexicon.not_participles
             and any(word.lower.endswith(e) and len(word.lower) > len(e) + 2 for e in self.lexicon.participle_endings)
             for comma, word in itertools.pairwise(between)
         )
@@ -1533,8 +1548,17 @@ class SentenceReader:
         if len(before) < 2:
             return
         kept = [before[0]]
-        if any(t.lower in self.lexicon.relative_words for t in tokens[index_of(before[0].end - 1) + 1 : hit.first]):
-            # A relative clause's wording takes its antecedent alone: "Kunduz, Herat and Kandahar, which fell on Thursday".
+        nearest = index_of(before[0].start)
+        gap = tokens[index_of(before[0].end - 1) + 1 : hit.first]
+        relative = next((k for k, t in enumerate(gap) if t.lower in self.lexicon.relative_words), None)
+        if (
+            relative is not None
+            and nearest > 0
+            and tokens[nearest - 1].text == ","
+            and not (relative + 1 < len(gap) and gap[relative + 1].lower in self.lexicon.quantity_words)
+        ):
+            # A relative clause's wording takes its antecedent alone where an apposition names it: "Kunduz, Herat
+            # and the second city, Kandahar, which fell on Thursday" (not "Kunduz, Herat and Kandahar, which all fell").
             hit.places = [p for p in hit.places if index_of(p.start) > hit.first or p is before[0]]
             return
         # "den Bezirk Kalbajar und vor dem 1. Dezember den Bezirk Lachin": list words, level words, and the
@@ -1547,13 +1571,15 @@ class SentenceReader:
             # "Maimana of Faryab, Asadabad of Kunar", "Aghdam am 20. November und Latschin bis zum 1. Dezember".
             gap = tokens[first:last]
             described = (
-                bool(gap)
+                len(gap) >= 2
                 and gap[0].text != ","
                 and gap[0].lower in self.lexicon.list_words
-                and not any(t.lower in self.list_stops or t.text[:1].isdigit() for t in gap)
+                and gap[1].lower in self.lexicon.determiners
+                and not any(t.lower in self.list_stops or t.lower in self.lexicon.speech_words or t.text[:1].isdigit() for t in gap)
                 and self._clause_words(gap) <= LIST_DESCRIPTION_WORDS
             )
-            # ... or describe the next place in a few words: "die Stadt Herat sowie das strategisch wichtige Ghasni eingenommen".
+            # ... or describe the next place in a few words after a list word and an article: "die Stadt Herat sowie
+            # das strategisch wichtige Ghasni eingenommen" (not "attacked Kunduz and the government said Herat fell").
             if not described and not all(k in dated or t.lower in joining or t.text[:1].isupper() for k, t in enumerate(gap, first)):
                 break
             kept.append(place)
@@ -2046,19 +2072,21 @@ _DATELINE_BRACKET = 40
 _YEAR_DIGITS = re.compile(r"\d{4}")
 
 
-_YEAR_WORD = re.compile(r"(?<![\w.,/-])(1[5-9]\d\d|20\d\d)(?![\w/-]|[.,]\d)")
+#: A year and the word right before it: "June 1967", "in 2014".
+_YEAR_AFTER_WORD = re.compile(r"(\S+)\s+(1[5-9]\d\d|20\d\d)(?![\w/-]|[.,]\d)")
 
 
 def _years_told(sentence: str, dates: list[DateMention], lexicon: Lexicon) -> set[int]:
     """The years a sentence tells as its time, outside its dates of a day: "In June 1967", "in 2014"
-    (not "the 2006 elections")."""
-    years = set()
-    for match in _YEAR_WORD.finditer(sentence):
-        before = sentence[: match.start()].split()
-        if before and not any(d.start <= match.start() < d.end for d in dates):
-            word = before[-1].lower().strip(",")
-            if word in lexicon.dates.months or word in lexicon.year_prepositions:
-                years.add(int(match.group(1)))
+    (not "the 2006 elections"). One pass over the years, a binary search in the dates for each."""
+    years, starts = set(), [d.start for d in dates]
+    for match in _YEAR_AFTER_WORD.finditer(sentence):
+        k = bisect.bisect_right(starts, match.start(2)) - 1
+        if k >= 0 and dates[k].end > match.start(2):
+            continue  # the year of a date with its day
+        word = match.group(1).lower().strip(",")
+        if word in lexicon.dates.months or word in lexicon.year_prepositions:
+            years.add(int(match.group(2)))
     return years
 
 
