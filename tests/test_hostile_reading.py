@@ -216,6 +216,21 @@ def test_a_one_megabyte_article_is_extracted_within_seconds(gazetteer, tmp_path)
     assert ("scheduled", D(2020, 12, 3)) in {(e.kind, e.date) for e in extraction.events}  # from the hostile part
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Digits that str.isdigit() takes and int() refuses, where counts of days and years are read.
+        "On 25 November, ² days before the handover of Lachin, Azerbaijan took Kalbajar.\n",
+        "In ²²²² Azerbaijan took Kalbajar on 25 November 2020.\n",
+        "Azerbaijan took Kalbajar on 25 November 2020, ³ weeks after the fall of Shusha.\n",
+    ],
+)
+def test_superscript_digits_are_no_count(gazetteer, text):
+    extraction = extract_events(parse_article(text, location="x.txt", published=dt.date(2020, 11, 26)), gazetteer)
+    # Read as no count: no error, and the sentence's own day.
+    assert {e.date for e in extraction.events} == {dt.date(2020, 11, 25)}
+
+
 def test_evidence_stays_short_whatever_the_sentence(gazetteer):
     # Every event quoted its whole sentence: a 1 MB sentence with many events wrote gigabytes.
     filler = "and officials spoke at length about the convoys and the roads " * 80

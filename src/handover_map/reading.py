@@ -1118,7 +1118,7 @@ class SentenceReader:
         # Where the sentence tells a year: with a full date, or alone after "in".
         told = [(index_of(d.start), d.date.year) for d in dates if d.date and _YEAR_DIGITS.search(d.text)]
         told += [
-            (k, int(t.text)) for k, t in enumerate(tokens[1:], 1) if len(t.text) == 4 and t.text.isdigit() and tokens[k - 1].lower in self.lexicon.locative
+            (k, int(t.text)) for k, t in enumerate(tokens[1:], 1) if len(t.text) == 4 and t.text.isdecimal() and tokens[k - 1].lower in self.lexicon.locative
         ]
         years = {year for _, year in told}
         year = years.pop() if len(years) == 1 else None
@@ -1336,7 +1336,7 @@ class SentenceReader:
         days = self.lexicon.dates
         for k in range(1, len(window) - 1):
             count, unit, relation = window[k - 1].lower, window[k].lower, window[k + 1].lower
-            number = int(count) if count.isdigit() else days.numbers.get(count)
+            number = int(count) if count.isdecimal() else days.numbers.get(count)  # (not "²": a digit int() refuses)
             if (
                 number
                 and unit in days.day_units
@@ -1769,7 +1769,7 @@ class SentenceReader:
         k = level - 1
         while k >= 0 and level - k <= 5:
             word = tokens[k].lower
-            number = int(word) if word.isdigit() else lexicon.dates.numbers.get(word) if word != "a" else None
+            number = int(word) if word.isdecimal() else lexicon.dates.numbers.get(word) if word != "a" else None
             if number is not None:
                 some = some or bool(counts) or tokens[k + 1].lower in lexicon.holder_words
                 counts.append(number)
@@ -1950,7 +1950,7 @@ class SentenceReader:
             shift = pattern.search(sentence_text)
             if shift:
                 count = shift["n"]
-                number = int(count) if count.isdigit() else self.lexicon.dates.numbers[count.lower()]
+                number = int(count) if count.isdecimal() else self.lexicon.dates.numbers[count.lower()]
                 return number * self.lexicon.dates.day_units[shift["unit"].lower()], shift.group(0)
         return None
 
