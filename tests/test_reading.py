@@ -267,6 +267,12 @@ def test_town_word_chooses_the_city_feature(azerbaijan):
         ("Конфликт в регионе, 15 авг 2021, 21:13\n\nВойска вошли в город, сообщило министерство.", "2021-08-15", "date line"),
         ("KABUL (Photo taken on 14 July 2021) Soldiers patrol the city of Kunduz.", None, "unknown"),
         ("A soldier on 14 July 2021 (AP Photo) as the city waits for news from the front.", None, "unknown"),
+        # A date opening the line before a credit's bracket and a dash; a clock time before a date.
+        ("Wire\n\nMay 28, 2012 (KHARTOUM) – The army began its withdrawal from the area.", "2012-05-28", "dateline"),
+        ("May 28, 2012 (a Monday) was the day the army left the area.", None, "unknown"),
+        ("Новости\n\n12:40 14.09.2005 Официальные лица сообщили о выводе войск.", "2005-09-14", "time stamp"),
+        ("News\n\n4:40AM Monday, Sep 12, 2005 The last troops left the strip.", "2005-09-12", "time stamp"),
+        ("Troops left at 12:40 on 14 September 2005 after a ceremony.", None, "unknown"),
     ],
 )
 def test_publication_date_as_a_reader_finds_it(head, expected, how):

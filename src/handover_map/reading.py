@@ -2065,6 +2065,10 @@ _STAMP_AFTER = re.compile(r"[,\s]{1,3}(?:[/–-]\s*|(?:à|a|um|в|at)\s+)?\d{1,2
 #: A letter run into a number, or a year run into a word, where a page's parts were joined without a
 #: space ("Jerusalem3. Mai 2012", "May 4, 2012The"): read as two words.
 _RUN_TOGETHER = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d{4})(?=[^\W\d_])")
+#: A bracket of names and a dash right after a date: "May 28, 2012 (KHARTOUM) – ", "June 30, 2022 (EIRNS)—".
+_CREDIT_AFTER = re.compile(r"\s*\((?P<names>[^()]{1,30})\)\s*[–—-]")
+#: A clock time right before a date, maybe with its weekday between: "12:40 14.09.2005", "4:40AM Monday, Sep 12, 2005".
+_CLOCK_BEFORE = re.compile(r"(?<![\d:])\d{1,2}:\d\d(?:\s*[AaPp][Mm])?\s+(?:[^\W\d_]+,\s+)?\Z")
 #: How far into a line a bracket may open that dates the report: "KABUL (Agency - 15th August, 2021)", "(16 Nov 2020) ...".
 _DATELINE_BRACKET = 40
 
@@ -2237,6 +2241,13 @@ def _stamped_date(line: str, full: list[DateMention]) -> tuple[dt.date, str] | N
         opening = line.find("(", 0, _DATELINE_BRACKET)
         if 0 <= opening < mention.start and line.startswith(")", mention.end) and _names_only(line[opening + 1 : mention.start]):
             return mention.date, "dateline"
+        # Opening the line before an agency's or a place's bracket and a dash: "May 28, 2012 (KHARTOUM) – The ..."
+        credit = _CREDIT_AFTER.match(line, mention.end)
+        if mention.start <= 2 and credit and _names_only(credit["names"]):
+            return mention.date, "dateline"
+        # After a clock time: "12:40 14.09.2005", "4:40AM Monday, Sep 12, 2005".
+        if _CLOCK_BEFORE.search(line, 0, mention.start):
+            return mention.date, "time stamp"
     return None
 
 
