@@ -2481,6 +2481,18 @@ def test_a_sentence_that_tells_its_own_year_keeps_it(second, expected):
     assert {e for e in events(_setup_disputed(), text, "2025-09-07", "en") if e[0] == "West Bank"} == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        # A year told after a month or a word for "in" dates the days told after it, in each language.
+        ("After an offensive launched in June 1993, Armenian troops occupied Kalbajar on April 2.", "en"),
+        ("Après une offensive lancée en 1993, les troupes arméniennes ont occupé Kalbajar le 2 avril.", "fr"),
+    ],
+)
+def test_days_after_a_year_told_take_it(azerbaijan, sentence, language):
+    assert events(azerbaijan, sentence + "\n", "2020-11-25", language) == {("Kalbajar District", "captured", "1993-04-02")}
+
+
 def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
     text = (
         "On Friday the Taliban took control of the capital of Ghor province.\n"

@@ -674,6 +674,7 @@ class SentenceReader:
             or (d.form == "ago" and self._other_day_word(tokens[index_of(d.end - 1)]))
             or not self._names_another_day(tokens, index_of(d.start), cues)
         ]
+        years_told = _years_told(sentence, dates, lexicon)
         if years_back is not None:
             counted = [(d, self._counted_back(d, years_back)) for d in dates if d.date is not None and all(d is not s for s in said_then)]
             # Counted from a dated line's own day ("(14 Dec, 2024) ... marking 25 years since"), not from "today" of
@@ -681,7 +682,8 @@ class SentenceReader:
             self.counted_days.update(c.date for d, c in counted if c is not d and c.date is not None and _YEAR_DIGITS.search(d.text))
             dates = [c for _, c in counted]
         else:
-            dates = self._in_the_year_told(tokens, dates, index_of)
+            dates = self._in_the_year_told(dates, years_told, index_of)
+        # (A change told only to date the sentence takes no date; if it is the only one, it keeps them, and gives no event.)
         self._assign_dates(tokens, [h for h in live if h.days_off is None] or live, dates, index_of)
         for hit in live:
             if hit.kind == "scheduled":
@@ -726,7 +728,7 @@ class SentenceReader:
         # "have already retaken Fuzuli", "took the largest cities within a week": done at an unstated time.
         undated_past = self._undated_past(tokens, {index_of(d.start) for d in dates})
         # "In June 1967, the West Bank was captured": a sentence that writes its own year takes no day of another year from the sentences before.
-        own_years = _years_told(sentence, dates, lexicon)
+        own_years = set(years_told.values())
 
         def carried(day: DateMention | None) -> DateMention | None:
             return day if day is not None and day.date is not None and (not own_years or day.date.year in own_years) else None
@@ -1108,18 +1110,16 @@ class SentenceReader:
         day = (closest_year(mention.date.month, mention.date.day, published) if published else None) or mention.date
         return replace(mention, date=_years_before(day, years))
 
-    def _in_the_year_told(self, tokens: list[Token], dates: list[DateMention], index_of) -> list[DateMention]:
+    def _in_the_year_told(self, dates: list[DateMention], years_told: dict[int, int], index_of) -> list[DateMention]:
         """Days without a year in a sentence that tells one earlier year take it: "launching an operation
         on March 27 in 1993, the troops occupied Kalbajar on April 2", "from May 16 to May 17, 1992, ...
         occupied Lachin on May 18"."""
         published = self.dates.published
         if published is None:
             return dates
-        # Where the sentence tells a year: with a full date, or alone after "in".
+        # Where the sentence tells a year: with a full date, or alone after "in" or a month (see _years_told).
         told = [(index_of(d.start), d.date.year) for d in dates if d.date and _YEAR_DIGITS.search(d.text)]
-        told += [
-            (k, int(t.text)) for k, t in enumerate(tokens[1:], 1) if len(t.text) == 4 and t.text.isdecimal() and tokens[k - 1].lower in self.lexicon.locative
-        ]
+        told += [(index_of(at), year) for at, year in years_told.items()]
         years = {year for _, year in told}
         year = years.pop() if len(years) == 1 else None
         if year is None or not published.year - 100 < year < published.year:
@@ -1806,15 +1806,8 @@ class SentenceReader:
             return True
         # "Wesh in Kandahar", "Yenikand (in Zangilan)"
         named = at - 3 if at >= 3 and tokens[at - 2].text == "(" else at - 2
-        return (
-            named >= 0
-            and tokens[at - 1].lower in self.lexicon.locative
-            and tokens[named].text[:1].isupper()
-            and tokens[named].lower not in self.lexicon.stopwords
-            and tokens[named].lower not in self.lexicon.dates.weekdays  # "its first capital Friday in Nimroz"
-            and tokens[named].lower not in self.lexicon.dates.months
-            and not self.finder.find(tokens[named].text)
-        )
+        # (Not a weekday: "its first capital Friday in Nimroz".)
+        return named >= 0 and tokens[at - 1].lower in self.lexicon.locative and self._unknown_name(tokens[named])
 
     def _unknown_name(self, token: Token) -> bool:
         """Whether a capitalised word is a name the map does not hold (nor a function word or a date's)."""
@@ -2080,17 +2073,18 @@ _YEAR_DIGITS = re.compile(r"\d{4}")
 _YEAR_AFTER_WORD = re.compile(r"(\S+)\s+(1[5-9]\d\d|20\d\d)(?![\w/-]|[.,]\d)")
 
 
-def _years_told(sentence: str, dates: list[DateMention], lexicon: Lexicon) -> set[int]:
-    """The years a sentence tells as its time, outside its dates of a day: "In June 1967", "in 2014"
-    (not "the 2006 elections"). One pass over the years, a binary search in the dates for each."""
-    years, starts = set(), [d.start for d in dates]
+def _years_told(sentence: str, dates: list[DateMention], lexicon: Lexicon) -> dict[int, int]:
+    """The years a sentence tells as its time, outside its dates of a day, by where each starts: "In June
+    1967", "in 2014" (not "the 2006 elections"). One pass over the years, a binary search in the dates for each."""
+    years: dict[int, int] = {}
+    starts = [d.start for d in dates]
     for match in _YEAR_AFTER_WORD.finditer(sentence):
         k = bisect.bisect_right(starts, match.start(2)) - 1
         if k >= 0 and dates[k].end > match.start(2):
             continue  # the year of a date with its day
         word = match.group(1).lower().strip(",")
         if word in lexicon.dates.months or word in lexicon.year_prepositions:
-            years.add(int(match.group(2)))
+            years[match.start(2)] = int(match.group(2))
     return years
 
 
