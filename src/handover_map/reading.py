@@ -365,14 +365,25 @@ def _pair(places: list[Place], dates: list[DateMention]) -> list[tuple[Place, Da
 _PHRASES_BY_FIRST_WORD: dict[int, tuple[tuple[tuple[str, ...], ...], dict[str, list[tuple[str, ...]]]]] = {}
 
 
-def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
-    known = _PHRASES_BY_FIRST_WORD.get(id(phrases))
-    if known is None or known[0] is not phrases:
+#: Phrases by their last word, likewise.
+_PHRASES_BY_LAST_WORD: dict[int, tuple[tuple[tuple[str, ...], ...], dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _indexed(
+    phrases: tuple[tuple[str, ...], ...], known: dict[int, tuple[tuple[tuple[str, ...], ...], dict[str, list[tuple[str, ...]]]]], word: int
+) -> dict[str, list[tuple[str, ...]]]:
+    """``phrases`` by their word at ``word`` (0 or -1), worked out once per phrase list."""
+    entry = known.get(id(phrases))
+    if entry is None or entry[0] is not phrases:
         index: dict[str, list[tuple[str, ...]]] = {}
         for phrase in phrases:
-            index.setdefault(phrase[0], []).append(phrase)
-        known = _PHRASES_BY_FIRST_WORD[id(phrases)] = (phrases, index)
-    return known[1]
+            index.setdefault(phrase[word], []).append(phrase)
+        entry = known[id(phrases)] = (phrases, index)
+    return entry[1]
+
+
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    return _indexed(phrases, _PHRASES_BY_FIRST_WORD, 0)
 
 
 def _has_phrase(tokens: list[Token], start: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
@@ -415,17 +426,15 @@ _AIM = "an aim, not a change"
 _COMMEMORATED = "a day that commemorates the change"
 
 
-def _lowered_before(tokens: list[Token], at: int, size: int) -> tuple[str, ...]:
-    """The lowercase words of the (at most) ``size`` tokens before ``at``: built once, then compared with each phrase."""
-    return tuple(t.lower for t in tokens[max(0, at - size) : at])
-
-
 def _phrase_just_before(tokens: list[Token], at: int, phrases: tuple[tuple[str, ...], ...], slack: int = 0) -> bool:
     """Whether one of ``phrases`` ends right before the token at ``at``, or up to ``slack`` words earlier."""
-    before = _lowered_before(tokens, at, max(map(len, phrases), default=0) + slack)
-    return any(
-        len(phrase) + k <= len(before) and before[len(before) - len(phrase) - k : len(before) - k] == phrase for phrase in phrases for k in range(slack + 1)
-    )
+    index = _indexed(phrases, _PHRASES_BY_LAST_WORD, -1)
+    for end in range(at, max(0, at - slack - 1), -1):
+        for phrase in index.get(tokens[end - 1].lower, ()):
+            start = end - len(phrase)
+            if start >= 0 and all(tokens[start + n].lower == word for n, word in enumerate(phrase)):
+                return True
+    return False
 
 
 def _words_between(tokens: list[Token], first: int, last: int) -> int:
@@ -1839,7 +1848,7 @@ class SentenceReader:
 
     def _is_party(self, tokens: list[Token], at: int) -> bool:
         """A place right after "to" or "from": who takes or gives, not what changes hands."""
-        return _phrase_just_before(tokens, at, self.lexicon.to_party + self.lexicon.from_party)
+        return _phrase_just_before(tokens, at, self.lexicon.to_party) or _phrase_just_before(tokens, at, self.lexicon.from_party)
 
     def _events(self, tokens: list[Token], hit: CueHit, index_of, sentence: tuple[int, int]):
         if hit.kind == "postponed":
