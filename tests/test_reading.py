@@ -3268,3 +3268,18 @@ def test_unter_ihre_kontrolle_gebracht_is_a_change(afghanistan):
 def test_a_first_line_opening_with_a_quote_may_be_the_headline():
     text = "«Талибан» вошел в город и занял дворец\n\nЖители рассказали, что ночью на улицах было тихо, а утром открылись рынки.\n"
     assert parse_article(text).headline == "«Талибан» вошел в город и занял дворец"
+
+
+def test_a_blank_entry_in_a_vocabulary_is_no_phrase(azerbaijan, monkeypatch):
+    """A slip in a lexicon (a blank phrase in a word list) reads as if it were not there, not as an error."""
+    import tomllib
+    from importlib import resources
+
+    from handover_map import lexicon, reading
+
+    spec = tomllib.loads(resources.files("handover_map").joinpath("lexicons", "en.toml").read_text(encoding="utf-8"))
+    for key in ("to_party", "from_party", "deadline_words"):
+        spec["words"][key].append(" ")
+    monkeypatch.setattr(reading, "load", lambda language: lexicon._parse(spec))
+    text = "Armenian forces handed the Kalbajar district over to Azerbaijan on 25 November.\n"
+    assert events(azerbaijan, text, "2020-11-26", "en") == {("Kalbajar District", "completed", "2020-11-25")}

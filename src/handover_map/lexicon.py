@@ -319,7 +319,8 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
 
 
 def _phrases(values: list[str]) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(value.split()) for value in values)
+    """Phrases as word tuples; a blank entry is no phrase (the look-ups index phrases by their first and last words)."""
+    return tuple(tuple(value.split()) for value in values if value.split())
 
 
 def _shift_pattern(template: str, dates: DateWords) -> re.Pattern[str]:
