@@ -19,6 +19,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from anyascii import anyascii
+
 from . import settings
 from ._errors import HandoverMapWarning, InputDataError
 from ._memory import remembered
@@ -125,6 +127,88 @@ def skeleton(name: str) -> str:
     return text.replace(" ", "")
 
 
+# Order matters: longer spellings first, so "dzh" is not read as "d" + "zh".
+_SOUNDS = (
+    ("tsch", "ch"),
+    ("dsch", "j"),
+    ("dzh", "j"),
+    ("tch", "ch"),
+    ("sch", "sh"),
+    ("jsh", "sh"),  # Panjshir is "Panchir" in French, Панджшер in Russian
+    ("dj", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("q", "g"),
+    ("x", "h"),
+    ("z", "s"),
+    ("ou", "u"),
+    ("w", "v"),
+    ("y", "i"),
+    ("ck", "k"),
+    ("ch", "sh"),  # German "Laschin", French "Choucha" for Lachin, Shusha
+)
+_NOT_LETTER = re.compile(r"[^a-z]")
+_VOWELS = re.compile(r"[aeiou]")
+#: A c that sounds k: not before e or i (y is read as i by then).
+_HARD_C = re.compile(r"c(?![ei])")
+_PERSIAN_ENDING = re.compile(r"(?<=[a-z][a-z])eh\b")
+#: "ow" or "aw" before a consonant is the diphthong German and Russian write "au": Jowzjan, Jawzjan, Dschausdschan, Джаузджан.
+_OW = re.compile(r"[ao]w(?![aeiouy])")
+#: Keys shorter than this match too many ordinary words to be trusted.
+MIN_KEY = 3
+#: Cyrillic letters: a name written in them keys h and g as one sound (г stands for both).
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+@functools.lru_cache(maxsize=65_536)  # names recur across a report's sentences; bounded for hostile input
+def phonetic_key(name: str, merge_h: bool = False) -> str:
+    """A spelling-independent key: the first letter and the consonants after it.
+
+    >>> phonetic_key("Kəlbəcər") == phonetic_key("Kalbajar")
+    False
+    >>> phonetic_key("Кельбаджар") == phonetic_key("Kelbadschar") == phonetic_key("Kalbajar")
+    True
+    """
+    text = anyascii(unicodedata.normalize("NFKC", core(name) or name)).lower()
+    text = _OW.sub("au", text)
+    for written, sound in _SOUNDS:
+        text = text.replace(written, sound)
+    if merge_h:
+        text = text.replace("h", "g")  # Russian writes Latin h as г: "Кандагар", "Герат"
+    text = _HARD_C.sub("k", text)  # "Crimea" is "Krim", "Крым"; "Cebrayil" keeps its soft c
+    text = _PERSIAN_ENDING.sub("a", text)  # "Meymaneh" is "Maimana"
+    text = _NOT_LETTER.sub("", text)
+    if not text:
+        return ""
+    return _DOUBLED.sub(r"\1", text[0] + _VOWELS.sub("", text[1:]))
+
+
+#: Vowels that open a name and are written for one sound: "Oruzgan" for Uruzgan.
+_OPENING_VOWELS = {"o": "u", "u": "o"}
+
+
+def alternative_keys(word: str, key: str, merge_h: bool) -> list[str]:
+    """Keys ``word`` may also have, tried after its own key found nothing (a key long enough to trust only).
+
+    "Talokan" for Taloqan: q and k, written for one sound, key apart (q keys with g, as Gazakh for
+    Qazakh), so k is tried as g. German writes kh as ch ("Badachschan" for Badakhshan), which the
+    key reads as French sh ("Choucha"); Azerbaijani c is j ("Kelbecer", "Cebrayil" without their
+    accents). German dsch may stand for j and the sh after it ("Pandschir" for Panjshir). An opening
+    o or u may be the other ("Oruzgan").
+    """
+    alternatives = [key.replace("k", "g")]
+    if "ch" in word.lower():
+        alternatives.append(phonetic_key(re.sub("ch", "kh", word, flags=re.IGNORECASE), merge_h))
+    elif "c" in word.lower():
+        alternatives.append(phonetic_key(re.sub("c", "j", word, flags=re.IGNORECASE), merge_h))
+    if "dsch" in word.lower():
+        alternatives.append(key.replace("j", "sh"))  # German dsch before sh, written once: "Pandschir" for Panjshir
+    if key[0] in _OPENING_VOWELS:
+        alternatives.append(_OPENING_VOWELS[key[0]] + key[1:])
+    return [a for a in alternatives if a != key]
+
+
 def joint_parts(alias: str) -> tuple[str, ...]:
     """The names an alias joins with " + " (one for a plain alias): "Donetsk + Luhansk"."""
     return tuple(part.strip() for part in alias.split(JOINT) if part.strip())
@@ -146,7 +230,7 @@ class Match:
 
     name: str
     boundary_name: str
-    rule: str  # "exact", "core", "alias", "skeleton" or "fuzzy"
+    rule: str  # "exact", "core", "alias", "skeleton", "transliteration" or "fuzzy"
     score: float = 100.0
 
 
@@ -226,6 +310,26 @@ class Gazetteer:
                 elif len(targets) == 1:
                     self.joint_names[next(iter(targets))].append(parts)
         self._core_keys = sorted(self._by_key["core"])
+        # Names by their sound (:func:`phonetic_key`), for spellings of other transliterations:
+        # Cyrillic names are keyed with h and g as one sound (г stands for both); Latin ones keep
+        # them apart (German "Häuser" is no "Qusar").
+        written_as: dict[str, set[str]] = defaultdict(set)
+        for name in self.names:
+            written_as[name].add(name)
+        for alias, targets in self._alias_targets.items():
+            for target in targets:
+                written_as[target].add(alias)
+        #: {sound key: boundary names}, keyed from every spelling: the names, their aliases, and
+        #: each without a trailing abbreviation ("Hong Kong S.A.R." is written "Hongkong").
+        self.sound_keys: dict[str, set[str]] = defaultdict(set)
+        #: The same keys with h and g as one sound, for names written in Cyrillic.
+        self.cyrillic_sound_keys: dict[str, set[str]] = defaultdict(set)
+        for feature, written in written_as.items():
+            for name in written | {short(name) for name in written}:
+                key = phonetic_key(name)
+                if len(key) >= MIN_KEY:
+                    self.sound_keys[key].add(feature)
+                    self.cyrillic_sound_keys[phonetic_key(name, merge_h=True)].add(feature)
         #: {phrase: what :meth:`exact_names` finds}, for :meth:`mentions`: a report
         #: writes the same names and capitalised phrases in sentence after sentence.
         self._phrase_names: dict[str, frozenset[str]] = {}
@@ -305,7 +409,26 @@ class Gazetteer:
                     f"District '{excerpt(name)}' could be any of: {', '.join(sorted(found))}.",
                     hint="write the full boundary name in the events table.",
                 )
-        return self._fuzzy(name)
+        alike = self.sound_alike(name)
+        if len(alike) == 1:
+            return Match(name, next(iter(alike)), "transliteration")
+        return self._fuzzy(name)  # a sound several names share ("Gazakh": Qazakh, Goychay) is left to the spelling
+
+    def sound_alike(self, name: str) -> set[str]:
+        """The boundary names that sound like ``name`` written in another transliteration
+        ("Nimroz" for Nimruz, "Hilmand" for Helmand, "Кельбаджар" for Kalbajar): by its
+        :func:`phonetic_key`, then by its :func:`alternative_keys` (a key long enough to trust only)."""
+        merge_h = bool(CYRILLIC.search(name))
+        keys = self.cyrillic_sound_keys if merge_h else self.sound_keys
+        key = phonetic_key(name, merge_h)
+        if len(key) < MIN_KEY:
+            return set()
+        if key in keys:
+            return set(keys[key])
+        for alternative in alternative_keys(name, key, merge_h) if len(key) > MIN_KEY else ():
+            if alternative in keys:
+                return set(keys[alternative])
+        return set()
 
     def _closest_key(self, name: str) -> tuple[str, float] | None:
         """The core key ``name`` most likely misspells, with its score: None
@@ -365,8 +488,8 @@ class Gazetteer:
 def join_events(events: list[Event], boundary_names: list[str], aliases: dict[str, list[str]] | None = None) -> dict[str, list[Event]]:
     """Attach each event to the boundary feature its district name means.
 
-    Returns {boundary name: events in table order}. Fuzzy matches are
-    reported as warnings.
+    Returns {boundary name: events in table order}. Fuzzy matches and
+    matches by sound (:meth:`Gazetteer.sound_alike`) are reported as warnings.
 
     Raises
     ------
@@ -388,6 +511,8 @@ def join_events(events: list[Event], boundary_names: list[str], aliases: dict[st
             warnings.warn(
                 f"District '{excerpt(name)}' taken to be '{found.boundary_name}' (fuzzy match, score {found.score:.0f}).", HandoverMapWarning, stacklevel=2
             )
+        elif found.rule == "transliteration":  # another spelling of the name, or a dropped vowel: said, as a guess by rule
+            warnings.warn(f"District '{excerpt(name)}' taken to be '{found.boundary_name}' by its sound.", HandoverMapWarning, stacklevel=2)
         boundary_of[name] = found.boundary_name
         joined.setdefault(found.boundary_name, [])
     # One pass in table order: each district's events keep the table's order

@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import csv
 import difflib
-import functools
 import itertools
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,42 +30,10 @@ from anyascii import anyascii
 
 from . import settings
 from ._memory import remembered
-from .gazetteer import Gazetteer, core, fold, short
+from .gazetteer import CYRILLIC, MIN_KEY, Gazetteer, alternative_keys, core, fold, phonetic_key
 
-# Order matters: longer spellings first, so "dzh" is not read as "d" + "zh".
-_SOUNDS = (
-    ("tsch", "ch"),
-    ("dsch", "j"),
-    ("dzh", "j"),
-    ("tch", "ch"),
-    ("sch", "sh"),
-    ("jsh", "sh"),  # Panjshir is "Panchir" in French, Панджшер in Russian
-    ("dj", "j"),
-    ("zh", "j"),
-    ("kh", "h"),
-    ("gh", "g"),
-    ("q", "g"),
-    ("x", "h"),
-    ("z", "s"),
-    ("ou", "u"),
-    ("w", "v"),
-    ("y", "i"),
-    ("ck", "k"),
-    ("ch", "sh"),  # German "Laschin", French "Choucha" for Lachin, Shusha
-)
-_NOT_LETTER = re.compile(r"[^a-z]")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-_VOWELS = re.compile(r"[aeiou]")
-#: A c that sounds k: not before e or i (y is read as i by then).
-_HARD_C = re.compile(r"c(?![ei])")
-_PERSIAN_ENDING = re.compile(r"(?<=[a-z][a-z])eh\b")
-#: "ow" or "aw" before a consonant is the diphthong German and Russian write "au": Jowzjan, Jawzjan, Dschausdschan, Джаузджан.
-_OW = re.compile(r"[ao]w(?![aeiouy])")
-_DOUBLE = re.compile(r"(.)\1+")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ELISION = re.compile(r"^(?:[dlnjsc]|qu)['’](?=[^\W\d_])", re.IGNORECASE)
-#: Keys shorter than this match too many ordinary words to be trusted.
-MIN_KEY = 3
 
 #: How many characters may stand between two names that together name a feature: "Donetsk People's Republic and the Luhansk".
 _JOINT_GAP = 40
@@ -76,54 +42,6 @@ _JOINT_BREAK = re.compile(r"[.;:!?()\n]")
 
 #: A word ending in a Persian ezafe: "Sar-i", "Pul-e".
 _EZAFE = re.compile(r"\w-[ei]$")
-
-
-@functools.lru_cache(maxsize=65_536)  # names recur across a report's sentences; bounded for hostile input
-def phonetic_key(name: str, merge_h: bool = False) -> str:
-    """A spelling-independent key: the first letter and the consonants after it.
-
-    >>> phonetic_key("Kəlbəcər") == phonetic_key("Kalbajar")
-    False
-    >>> phonetic_key("Кельбаджар") == phonetic_key("Kelbadschar") == phonetic_key("Kalbajar")
-    True
-    """
-    text = anyascii(unicodedata.normalize("NFKC", core(name) or name)).lower()
-    text = _OW.sub("au", text)
-    for written, sound in _SOUNDS:
-        text = text.replace(written, sound)
-    if merge_h:
-        text = text.replace("h", "g")  # Russian writes Latin h as г: "Кандагар", "Герат"
-    text = _HARD_C.sub("k", text)  # "Crimea" is "Krim", "Крым"; "Cebrayil" keeps its soft c
-    text = _PERSIAN_ENDING.sub("a", text)  # "Meymaneh" is "Maimana"
-    text = _NOT_LETTER.sub("", text)
-    if not text:
-        return ""
-    return _DOUBLE.sub(r"\1", text[0] + _VOWELS.sub("", text[1:]))
-
-
-#: Vowels that open a name and are written for one sound: "Oruzgan" for Uruzgan.
-_OPENING_VOWELS = {"o": "u", "u": "o"}
-
-
-def _alternative_keys(word: str, key: str, merge_h: bool) -> list[str]:
-    """Keys ``word`` may also have, tried after its own key found nothing (a key long enough to trust only).
-
-    "Talokan" for Taloqan: q and k, written for one sound, key apart (q keys with g, as Gazakh for
-    Qazakh), so k is tried as g. German writes kh as ch ("Badachschan" for Badakhshan), which the
-    key reads as French sh ("Choucha"); Azerbaijani c is j ("Kelbecer", "Cebrayil" without their
-    accents). German dsch may stand for j and the sh after it ("Pandschir" for Panjshir). An opening
-    o or u may be the other ("Oruzgan").
-    """
-    alternatives = [key.replace("k", "g")]
-    if "ch" in word.lower():
-        alternatives.append(phonetic_key(re.sub("ch", "kh", word, flags=re.IGNORECASE), merge_h))
-    elif "c" in word.lower():
-        alternatives.append(phonetic_key(re.sub("c", "j", word, flags=re.IGNORECASE), merge_h))
-    if "dsch" in word.lower():
-        alternatives.append(key.replace("j", "sh"))  # German dsch before sh, written once: "Pandschir" for Panjshir
-    if key[0] in _OPENING_VOWELS:
-        alternatives.append(_OPENING_VOWELS[key[0]] + key[1:])
-    return [a for a in alternatives if a != key]
 
 
 @dataclass(frozen=True)
@@ -179,23 +97,13 @@ class PlaceFinder:
         self.compound_endings = compound_endings
         self.town_words = town_words
         self.level_words = level_words
-        self._keys: dict[str, set[str]] = defaultdict(set)
+        self._keys, self._cyrillic_keys = gazetteer.sound_keys, gazetteer.cyrillic_sound_keys
         spellings: dict[str, set[str]] = defaultdict(set)
         for name in gazetteer.names:
             spellings[name].add(name)
         for alias, targets in gazetteer.alias_targets().items():
             for target in targets:
                 spellings[target].add(alias)
-        # Cyrillic names are looked up with h and g as one sound (г stands for both); Latin
-        # ones keep them apart (German "Häuser" is no "Qusar").
-        self._cyrillic_keys: dict[str, set[str]] = defaultdict(set)
-        for feature, names in spellings.items():
-            # "Hong Kong S.A.R." is written "Hongkong": its key without the trailing abbreviation too.
-            for name in names | {short(name) for name in names}:
-                key = phonetic_key(name)
-                if len(key) >= MIN_KEY:
-                    self._keys[key].add(feature)
-                    self._cyrillic_keys[phonetic_key(name, merge_h=True)].add(feature)
         self._feature_of: dict[str, set[str]] = defaultdict(set)
         for feature, names in spellings.items():
             for name in names:
@@ -228,7 +136,7 @@ class PlaceFinder:
 
     def _tables(self, word: str) -> tuple[dict[str, set[str]], dict[str, str], bool]:
         """The key tables to look ``word`` up in, and whether its h and g are one sound."""
-        if _CYRILLIC.search(word):
+        if CYRILLIC.search(word):
             return self._cyrillic_keys, self._cyrillic_capitals, True
         return self._keys, self._capitals, False
 
@@ -239,7 +147,7 @@ class PlaceFinder:
     def _by_key(self, word: str) -> tuple[set[str], str]:
         if fold(word) in self._capital_names:
             return {self._capital_names[fold(word)]}, "capital"
-        if _CYRILLIC.search(word):
+        if CYRILLIC.search(word):
             # A capital whose key is too short to trust, in Cyrillic and maybe inflected: "Маймана", "Майману"
             # (the stem without its case ending, as written or with the nominative's -а).
             lowered = word.lower()
@@ -256,7 +164,7 @@ class PlaceFinder:
             if key in capitals:
                 return {capitals[key]}, "capital"
         if len(key) >= MIN_KEY + 1:
-            for alternative in _alternative_keys(word, key, merge_h):
+            for alternative in alternative_keys(word, key, merge_h):
                 if alternative in keys:
                     return keys[alternative], "transliteration"
                 if alternative in capitals:
@@ -304,7 +212,7 @@ class PlaceFinder:
 
     def _joint_part(self, word: str) -> set[tuple[str, int, int]]:
         """The names of joint aliases a word is (as written, by its sound key, or inflected)."""
-        cyrillic = bool(_CYRILLIC.search(word))
+        cyrillic = bool(CYRILLIC.search(word))
         lowered = word.lower()
         stems = [word] + [word[: len(word) - len(e)] for e in self.endings if lowered.endswith(e) and len(word) - len(e) >= 3]
         for stem in stems:
