@@ -394,7 +394,8 @@ class Gazetteer:
         return sorted({n for key, _, _ in hits for n in self._by_key["core"][key]}, key=lambda n: -fuzz.WRatio(core(name), core(n)))
 
     def lookup(self, name: str) -> Match | None:
-        """Resolve a name, or return None when nothing matches.
+        """Resolve a name, or return None when nothing matches: by the exact, core, alias and
+        skeleton rules, then one clear fuzzy match, then its sound (:meth:`_by_sound`).
 
         Raises
         ------
@@ -409,10 +410,19 @@ class Gazetteer:
                     f"District '{excerpt(name)}' could be any of: {', '.join(sorted(found))}.",
                     hint="write the full boundary name in the events table.",
                 )
+        return self._fuzzy(name) or self._by_sound(name)
+
+    def _by_sound(self, name: str) -> Match | None:
+        """A name in another transliteration ("Nimroz" for Nimruz), where no rule above found it: only
+        by a key of four letters or more that one feature has, and only where that feature is also
+        the closest spelling. A short key, or one the spelling does not back, is as often another
+        place: "Kazakh" keys like Czechia, "Astara" like Austria, "Martuni" like Mauritania."""
         alike = self.sound_alike(name)
-        if len(alike) == 1:
-            return Match(name, next(iter(alike)), "transliteration")
-        return self._fuzzy(name)  # a sound several names share ("Gazakh": Qazakh, Goychay) is left to the spelling
+        if len(alike) != 1 or len(phonetic_key(name, bool(CYRILLIC.search(name)))) <= MIN_KEY:
+            return None
+        feature = next(iter(alike))
+        closest = self.candidates(name, limit=1)
+        return Match(name, feature, "transliteration") if closest == [feature] else None
 
     def sound_alike(self, name: str) -> set[str]:
         """The boundary names that sound like ``name`` written in another transliteration
