@@ -200,3 +200,37 @@ def test_a_canvas_map_hidden_and_shown_again_fills_its_districts(canvas_page, op
     _settle(page)
     assert page.js(ALPHAS)["filled"] > 10_000
     assert page.errors == []
+
+
+# The names shown (not hidden), with their boxes in CSS px, and each district's area by its label.
+SHOWN_NAMES = """() => {
+    const area = Object.fromEntries(handoverMap.districts().map(d => [d.label, d.areaKm2]));
+    return [...document.querySelectorAll('.hm-label')].map(el => {
+        const r = el.getBoundingClientRect();
+        return {name: el.textContent, shown: getComputedStyle(el).visibility !== 'hidden', box: [r.left, r.top, r.right, r.bottom], area: area[el.textContent]};
+    });
+}"""
+
+
+def _crossing(a: list[float], b: list[float], gap: float = 0) -> bool:
+    return a[0] - gap < b[2] and b[0] - gap < a[2] and a[1] - gap < b[3] and b[1] - gap < a[3]
+
+
+@pytest.mark.parametrize("width", [1200, 390])
+def test_a_name_that_would_cross_a_larger_districts_name_is_hidden_until_a_zoom_makes_room(svg_page, open_offline, width):
+    page = open_offline(svg_page)
+    page.page.set_viewport_size({"width": width, "height": 800})
+    page.js("void handoverMap.map.invalidateSize({animate: false}), handoverMap.map.fire('zoomend')")
+    page.settle()
+    names = page.js(SHOWN_NAMES)
+    shown = [n for n in names if n["shown"]]
+    assert 0 < len(shown) < len(names)  # 80 districts of Azerbaijan: not all names fit at the opening zoom
+    assert not any(_crossing(a["box"], b["box"]) for a in shown for b in shown if a is not b)
+    # Every hidden name comes within 2 px each (labels.js: GAP) of a shown one of a district at least as large.
+    for hidden in (n for n in names if not n["shown"]):
+        assert any(_crossing(hidden["box"], s["box"], gap=4.5) and s["area"] >= hidden["area"] for s in shown), hidden["name"]
+    page.js("void handoverMap.map.setZoom(handoverMap.map.getZoom() + 2, {animate: false})")
+    page.settle()
+    closer = page.js(SHOWN_NAMES)
+    assert sum(n["shown"] for n in closer) > len(shown)
+    assert page.errors == []

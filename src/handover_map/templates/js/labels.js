@@ -6,7 +6,9 @@
 // map never fits: it stands at the first point in view.
 function Labels(data, map, timeline) {
   var D = layout(data.schema.labels), T = layout(data.schema.towns), C = layout(data.schema.countryLabels);
-  DistrictNames(data.labels.map(function (row) { return { at: L.latLng(row[D.lat], row[D.lon]), text: timeline.labelOf(row[D.district]) }; })).addTo(map);
+  DistrictNames(data.labels.map(function (row) {
+    return { at: L.latLng(row[D.lat], row[D.lon]), text: timeline.labelOf(row[D.district]), area: timeline.row(row[D.district])[timeline.columns.areaKm2] };
+  })).addTo(map);
   var towns = data.towns.map(function (row) {
     var name = row[T.name], at = [row[T.lat], row[T.lon]];
     var dot = L.circleMarker(at, { radius: 3, weight: 1, color: "#ffffff", fillColor: "#333333", fillOpacity: 1, interactive: false });
@@ -48,12 +50,25 @@ function Labels(data, map, timeline) {
 // classes, opacity 0.9) but placed with a flat (2D) transform: Leaflet places a tooltip with
 // translate3d, which makes each of up to 60 names a compositing layer of its own, and every frame
 // a slider step paints pays for each of them. Moved with the map on a zoom (and while it animates).
+// A name that would cross the name of a larger district is hidden at that zoom (zoom in to read it):
+// on a phone, names of small neighbours would otherwise print over each other.
 function DistrictNames(names) {
+  var GAP = 2;  // px kept clear around a name shown
   var elements = [], halves = [], map = null;
+  var largestFirst = names.map(function (name, k) { return k; }).sort(function (a, b) { return names[b].area - names[a].area || a - b; });
   function placeAll(pointOf) {
+    var boxes = [];
     elements.forEach(function (element, k) {
-      var p = pointOf(names[k].at);
-      element.style.transform = "translate(" + (Math.round(p.x) - halves[k][0]) + "px," + (Math.round(p.y) - halves[k][1]) + "px)";
+      var p = pointOf(names[k].at), left = Math.round(p.x) - halves[k][0], top = Math.round(p.y) - halves[k][1];
+      element.style.transform = "translate(" + left + "px," + top + "px)";
+      boxes[k] = [left - GAP, top - GAP, left + 2 * halves[k][0] + GAP, top + 2 * halves[k][1] + GAP];
+    });
+    var shown = [];
+    largestFirst.forEach(function (k) {
+      var box = boxes[k], clear = shown.every(function (other) { return box[2] <= other[0] || other[2] <= box[0] || box[3] <= other[1] || other[3] <= box[1]; });
+      if (clear) shown.push(box);
+      var visibility = clear ? "" : "hidden";
+      if (elements[k].style.visibility !== visibility) elements[k].style.visibility = visibility;
     });
   }
   function reset() {
