@@ -313,18 +313,19 @@ class Gazetteer:
         # Names by their sound (:func:`phonetic_key`), for spellings of other transliterations:
         # Cyrillic names are keyed with h and g as one sound (г stands for both); Latin ones keep
         # them apart (German "Häuser" is no "Qusar").
-        written_as: dict[str, set[str]] = defaultdict(set)
+        #: {boundary name: its spellings}: the name and its aliases (in their core form).
+        self.spellings: dict[str, set[str]] = defaultdict(set)
         for name in self.names:
-            written_as[name].add(name)
+            self.spellings[name].add(name)
         for alias, targets in self._alias_targets.items():
             for target in targets:
-                written_as[target].add(alias)
+                self.spellings[target].add(alias)
         #: {sound key: boundary names}, keyed from every spelling: the names, their aliases, and
         #: each without a trailing abbreviation ("Hong Kong S.A.R." is written "Hongkong").
         self.sound_keys: dict[str, set[str]] = defaultdict(set)
         #: The same keys with h and g as one sound, for names written in Cyrillic.
         self.cyrillic_sound_keys: dict[str, set[str]] = defaultdict(set)
-        for feature, written in written_as.items():
+        for feature, written in self.spellings.items():
             for name in written | {short(name) for name in written}:
                 key = phonetic_key(name)
                 if len(key) >= MIN_KEY:
@@ -357,10 +358,6 @@ class Gazetteer:
 
     def _exact_name_set(self, phrase: str) -> frozenset[str]:
         return frozenset(self.exact_names(phrase))
-
-    def alias_targets(self) -> dict[str, set[str]]:
-        """{alias (core form): boundary names it means}, from the alias table."""
-        return {alias: set(targets) for alias, targets in self._alias_targets.items()}
 
     def mentions(self, text: str, max_words: int = 3) -> list[PlaceMention]:
         """Place names in running text, longest first, without overlaps.

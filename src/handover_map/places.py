@@ -98,14 +98,8 @@ class PlaceFinder:
         self.town_words = town_words
         self.level_words = level_words
         self._keys, self._cyrillic_keys = gazetteer.sound_keys, gazetteer.cyrillic_sound_keys
-        spellings: dict[str, set[str]] = defaultdict(set)
-        for name in gazetteer.names:
-            spellings[name].add(name)
-        for alias, targets in gazetteer.alias_targets().items():
-            for target in targets:
-                spellings[target].add(alias)
         self._feature_of: dict[str, set[str]] = defaultdict(set)
-        for feature, names in spellings.items():
+        for feature, names in gazetteer.spellings.items():
             for name in names:
                 self._feature_of[fold(name)].add(feature)
         #: Every name written for a place (spellings and capitals), folded.
