@@ -220,7 +220,7 @@ def _crossing(a: list[float], b: list[float], gap: float = 0) -> bool:
 def test_a_name_that_would_cross_a_larger_districts_name_is_hidden_until_a_zoom_makes_room(svg_page, open_offline, width):
     page = open_offline(svg_page)
     page.page.set_viewport_size({"width": width, "height": 800})
-    page.js("void handoverMap.map.invalidateSize({animate: false}), handoverMap.map.fire('zoomend')")
+    page.js("void handoverMap.map.invalidateSize({animate: false})")
     page.settle()
     names = page.js(SHOWN_NAMES)
     shown = [n for n in names if n["shown"]]

@@ -230,7 +230,7 @@ class Match:
 
     name: str
     boundary_name: str
-    rule: str  # "exact", "core", "alias", "skeleton", "transliteration" or "fuzzy"
+    rule: str  # "exact", "core", "alias", "skeleton" or "fuzzy"
     score: float = 100.0
 
 
@@ -392,7 +392,8 @@ class Gazetteer:
 
     def lookup(self, name: str) -> Match | None:
         """Resolve a name, or return None when nothing matches: by the exact, core, alias and
-        skeleton rules, then one clear fuzzy match, then its sound (:meth:`_by_sound`).
+        skeleton rules, then one clear fuzzy match. Never by sound alone (:meth:`sound_alike`): a
+        name that sounds like a feature is as often another place (Granada, Colombo, Kazakh).
 
         Raises
         ------
@@ -407,19 +408,7 @@ class Gazetteer:
                     f"District '{excerpt(name)}' could be any of: {', '.join(sorted(found))}.",
                     hint="write the full boundary name in the events table.",
                 )
-        return self._fuzzy(name) or self._by_sound(name)
-
-    def _by_sound(self, name: str) -> Match | None:
-        """A name in another transliteration ("Nimroz" for Nimruz), where no rule above found it: only
-        by a key of four letters or more that one feature has, and only where that feature is also
-        the closest spelling. A short key, or one the spelling does not back, is as often another
-        place: "Kazakh" keys like Czechia, "Astara" like Austria, "Martuni" like Mauritania."""
-        alike = self.sound_alike(name)
-        if len(alike) != 1 or len(phonetic_key(name, bool(CYRILLIC.search(name)))) <= MIN_KEY:
-            return None
-        feature = next(iter(alike))
-        closest = self.candidates(name, limit=1)
-        return Match(name, feature, "transliteration") if closest == [feature] else None
+        return self._fuzzy(name)
 
     def sound_alike(self, name: str) -> set[str]:
         """The boundary names that sound like ``name`` written in another transliteration
@@ -481,9 +470,10 @@ class Gazetteer:
         """
         found = self.lookup(name)
         if found is None:
-            closest = self.candidates(name)
+            closest, alike = self.candidates(name), sorted(self.sound_alike(name))
             raise InputDataError(
                 f"District '{excerpt(name)}' matches no boundary feature"
+                + (f"; it sounds like {' or '.join(alike)}" if 0 < len(alike) <= 2 else "")
                 + (f"; closest: {', '.join(closest)}" if closest else "")
                 + (" (only part of the name agrees, which is no typo)." if self._only_partly(name, self._closest_key(name)) else "."),
                 hint="fix the name in the events table (the full boundary name), add the spelling to an alias table "
@@ -495,8 +485,8 @@ class Gazetteer:
 def join_events(events: list[Event], boundary_names: list[str], aliases: dict[str, list[str]] | None = None) -> dict[str, list[Event]]:
     """Attach each event to the boundary feature its district name means.
 
-    Returns {boundary name: events in table order}. Fuzzy matches and
-    matches by sound (:meth:`Gazetteer.sound_alike`) are reported as warnings.
+    Returns {boundary name: events in table order}. Fuzzy matches are
+    reported as warnings.
 
     Raises
     ------
@@ -518,8 +508,6 @@ def join_events(events: list[Event], boundary_names: list[str], aliases: dict[st
             warnings.warn(
                 f"District '{excerpt(name)}' taken to be '{found.boundary_name}' (fuzzy match, score {found.score:.0f}).", HandoverMapWarning, stacklevel=2
             )
-        elif found.rule == "transliteration":  # another spelling of the name, or a dropped vowel: said, as a guess by rule
-            warnings.warn(f"District '{excerpt(name)}' taken to be '{found.boundary_name}' by its sound.", HandoverMapWarning, stacklevel=2)
         boundary_of[name] = found.boundary_name
         joined.setdefault(found.boundary_name, [])
     # One pass in table order: each district's events keep the table's order
