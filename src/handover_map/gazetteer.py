@@ -310,9 +310,6 @@ class Gazetteer:
                 elif len(targets) == 1:
                     self.joint_names[next(iter(targets))].append(parts)
         self._core_keys = sorted(self._by_key["core"])
-        # Names by their sound (:func:`phonetic_key`), for spellings of other transliterations:
-        # Cyrillic names are keyed with h and g as one sound (г stands for both); Latin ones keep
-        # them apart (German "Häuser" is no "Qusar").
         #: {boundary name: its spellings}: the name and its aliases (in their core form).
         self.spellings: dict[str, set[str]] = defaultdict(set)
         for name in self.names:
@@ -320,22 +317,38 @@ class Gazetteer:
         for alias, targets in self._alias_targets.items():
             for target in targets:
                 self.spellings[target].add(alias)
-        #: {sound key: boundary names}, keyed from every spelling: the names, their aliases, and
-        #: each without a trailing abbreviation ("Hong Kong S.A.R." is written "Hongkong").
-        self.sound_keys: dict[str, set[str]] = defaultdict(set)
-        #: The same keys with h and g as one sound, for names written in Cyrillic.
-        self.cyrillic_sound_keys: dict[str, set[str]] = defaultdict(set)
-        for feature, written in self.spellings.items():
-            for name in written | {short(name) for name in written}:
-                key = phonetic_key(name)
-                if len(key) >= MIN_KEY:
-                    self.sound_keys[key].add(feature)
-                    self.cyrillic_sound_keys[phonetic_key(name, merge_h=True)].add(feature)
         #: {phrase: what :meth:`exact_names` finds}, for :meth:`mentions`: a report
         #: writes the same names and capitalised phrases in sentence after sentence.
         self._phrase_names: dict[str, frozenset[str]] = {}
         #: {name: what :meth:`rule` finds}, remembered for the same reason.
         self._rules: dict[str, str] = {}
+
+    @functools.cached_property
+    def _sound_tables(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        # Names by their sound (:func:`phonetic_key`), for spellings of other transliterations: Cyrillic
+        # names are keyed with h and g as one sound (г stands for both); Latin ones keep them apart
+        # (German "Häuser" is no "Qusar"). Worked out when first needed (extraction, or a name no
+        # rule finds): a join whose names all match needs none.
+        keys: dict[str, set[str]] = defaultdict(set)
+        cyrillic_keys: dict[str, set[str]] = defaultdict(set)
+        for feature, written in self.spellings.items():
+            for name in written | {short(name) for name in written}:
+                key = phonetic_key(name)
+                if len(key) >= MIN_KEY:
+                    keys[key].add(feature)
+                    cyrillic_keys[phonetic_key(name, merge_h=True)].add(feature)
+        return keys, cyrillic_keys
+
+    @property
+    def sound_keys(self) -> dict[str, set[str]]:
+        """{sound key: boundary names}, keyed from every spelling: the names, their aliases, and
+        each without a trailing abbreviation ("Hong Kong S.A.R." is written "Hongkong")."""
+        return self._sound_tables[0]
+
+    @property
+    def cyrillic_sound_keys(self) -> dict[str, set[str]]:
+        """The same keys with h and g as one sound, for names written in Cyrillic."""
+        return self._sound_tables[1]
 
     def _steps(self, name: str):
         """(rule, boundary names) for each non-fuzzy rule, most exact first."""
