@@ -209,6 +209,15 @@ def alternative_keys(word: str, key: str, merge_h: bool) -> list[str]:
     return [a for a in alternatives if a != key]
 
 
+def keys_to_try(word: str, merge_h: bool) -> list[str]:
+    """The sound keys to look ``word`` up by, in order: its :func:`phonetic_key` (none if shorter than
+    :data:`MIN_KEY`), then, for a key longer than that, its :func:`alternative_keys`."""
+    key = phonetic_key(word, merge_h)
+    if len(key) < MIN_KEY:
+        return []
+    return [key, *alternative_keys(word, key, merge_h)] if len(key) > MIN_KEY else [key]
+
+
 def joint_parts(alias: str) -> tuple[str, ...]:
     """The names an alias joins with " + " (one for a plain alias): "Donetsk + Luhansk"."""
     return tuple(part.strip() for part in alias.split(JOINT) if part.strip())
@@ -426,18 +435,10 @@ class Gazetteer:
     def sound_alike(self, name: str) -> set[str]:
         """The boundary names that sound like ``name`` written in another transliteration
         ("Nimroz" for Nimruz, "Hilmand" for Helmand, "Кельбаджар" for Kalbajar): by its
-        :func:`phonetic_key`, then by its :func:`alternative_keys` (a key long enough to trust only)."""
+        :func:`keys_to_try`."""
         merge_h = bool(CYRILLIC.search(name))
         keys = self.cyrillic_sound_keys if merge_h else self.sound_keys
-        key = phonetic_key(name, merge_h)
-        if len(key) < MIN_KEY:
-            return set()
-        if key in keys:
-            return set(keys[key])
-        for alternative in alternative_keys(name, key, merge_h) if len(key) > MIN_KEY else ():
-            if alternative in keys:
-                return set(keys[alternative])
-        return set()
+        return next((set(keys[key]) for key in keys_to_try(name, merge_h) if key in keys), set())
 
     def _closest_key(self, name: str) -> tuple[str, float] | None:
         """The core key ``name`` most likely misspells, with its score: None

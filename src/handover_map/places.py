@@ -30,7 +30,7 @@ from anyascii import anyascii
 
 from . import settings
 from ._memory import remembered
-from .gazetteer import CYRILLIC, MIN_KEY, Gazetteer, alternative_keys, core, fold, phonetic_key
+from .gazetteer import CYRILLIC, MIN_KEY, Gazetteer, core, fold, keys_to_try, phonetic_key
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ELISION = re.compile(r"^(?:[dlnjsc]|qu)['’](?=[^\W\d_])", re.IGNORECASE)
@@ -151,18 +151,11 @@ class PlaceFinder:
                 if feature is not None:
                     return {feature}, "capital"
         keys, capitals, merge_h = self._tables(word)
-        key = phonetic_key(word, merge_h)
-        if len(key) >= MIN_KEY:
+        for key in keys_to_try(word, merge_h):
             if key in keys:
                 return keys[key], "transliteration"
             if key in capitals:
                 return {capitals[key]}, "capital"
-        if len(key) >= MIN_KEY + 1:
-            for alternative in alternative_keys(word, key, merge_h):
-                if alternative in keys:
-                    return keys[alternative], "transliteration"
-                if alternative in capitals:
-                    return {capitals[alternative]}, "capital"
         lowered = word.lower()
         for ending in self.endings:
             if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
