@@ -273,3 +273,38 @@ def test_reference_towns_are_read_from_a_checksummed_copy_in_the_cache(tmp_path,
         assert list(frame.geometry.x) == list(direct.geometry.x)
     copy.write_bytes(b"not a copy")  # a damaged copy is read past, not trusted
     assert list(cartography.natural_earth_places(box)["name"]) == list(direct["name"])
+
+
+@pytest.mark.parametrize("file", ["geoBoundaries-AFG-ADM1_simplified.geojson", "geoBoundaries-AZE-ADM2.geojson"])
+def test_a_districts_name_may_stand_at_its_own_point_then_at_others_deep_inside_it_and_apart(file):
+    import math
+    import warnings
+
+    import shapely.affinity
+
+    from conftest import MIRROR
+    from handover_map import load_boundaries
+    from handover_map.cartography import LABEL_DEPTH, LABEL_SPREAD, MAX_LABEL_POINTS, district_label_points
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = load_boundaries(MIRROR / file, "shapeName")
+    with_alternatives = 0
+    for name, geometry in zip(frame["name"], frame.geometry):
+        own = geometry.representative_point()
+        points = district_label_points(geometry, (own.y, own.x))
+        assert points[0] == (own.y, own.x) and 1 <= len(points) <= MAX_LABEL_POINTS, name
+        assert points == district_label_points(geometry, (own.y, own.x))  # the same every build
+        with_alternatives += len(points) > 1
+        # Measured as the function measures: longitudes shrunk by the cosine of the latitude.
+        shrink = math.cos(math.radians(own.y))
+        flat = shapely.affinity.scale(geometry, xfact=shrink, yfact=1.0, origin=(0, 0))
+        minx, miny, maxx, maxy = flat.bounds
+        depths = [flat.boundary.distance(shapely.Point(lon * shrink, lat)) for lat, lon in points[1:]]
+        for (lat, lon), depth in zip(points[1:], depths):
+            assert geometry.contains(shapely.Point(lon, lat)), name
+            # The deepest first; none less than half as deep (with room for rounding to 0.001°).
+            assert depth <= depths[0] + 0.002 and depth >= LABEL_DEPTH * depths[0] - 0.002, name
+        for (lat1, lon1), (lat2, lon2) in itertools.combinations(points, 2):
+            assert math.hypot((lon1 - lon2) * shrink, lat1 - lat2) >= LABEL_SPREAD * max(maxx - minx, maxy - miny) - 0.002, name
+    assert with_alternatives >= 0.8 * len(frame)

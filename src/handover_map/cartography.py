@@ -23,6 +23,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+import shapely.affinity
 from pyproj import CRS
 
 from . import settings, sources
@@ -42,6 +43,10 @@ class District:
     area_km2: float
     district_km2: float
     label_point: tuple[float, float]  # (lat, lon)
+
+    def label_points(self) -> list[tuple[float, float]]:
+        """Where the district's name may stand, best first: see :func:`district_label_points`."""
+        return district_label_points(self.geometry, self.label_point)
 
 
 @dataclass
@@ -263,6 +268,59 @@ def label_candidates(
     order = sorted(range(len(x)), key=lambda k: (bool(off[k]), float(distance[k]), float(y[k]), float(x[k])))
     # 0.01° (about 1 km) places a name well enough, in fewer bytes.
     return [(round(float(y[k]), 2), round(float(x[k]), 2)) for k in order]
+
+
+#: The most points a district's name may stand at: its own and the alternatives the page
+#: tries, in order, where a larger district's name is in the way.
+MAX_LABEL_POINTS = 5
+
+#: Grid cells per side of a district, from whose centres the alternatives are drawn.
+DISTRICT_LABEL_GRID = 9
+
+#: An alternative stands at least this share of the deepest point's distance from the border.
+LABEL_DEPTH = 0.5
+
+#: ... and at least this share of the district's extent from the points before it.
+LABEL_SPREAD = 0.2
+
+
+def district_label_points(geometry: shapely.Geometry, first: tuple[float, float]) -> list[tuple[float, float]]:
+    """Points where a district's name may stand, as (lat, lon), best first: ``first`` (its
+    representative point), then up to ``MAX_LABEL_POINTS - 1`` centres of a grid over the
+    district that lie deep inside it (at least :data:`LABEL_DEPTH` of the deepest one's distance
+    from its border, so a name moved there still reads as this district's), each at least
+    :data:`LABEL_SPREAD` of its extent from the points before it, the deepest first. The page
+    moves a name to the first of them where it crosses no larger district's name ("Kandahar"
+    beside "Helmand" on a phone), and hides it only where none is clear.
+
+    Distances are measured with longitudes shrunk by the cosine of the latitude, so that the
+    deepest point of a district far from the equator is not the one of its stretched drawing.
+    """
+    lat, lon = first
+    shrink = max(math.cos(math.radians(lat)), 0.05)
+    flat = shapely.affinity.scale(geometry, xfact=shrink, yfact=1.0, origin=(0, 0))
+    minx, miny, maxx, maxy = flat.bounds
+    columns = [minx + (maxx - minx) * (k + 0.5) / DISTRICT_LABEL_GRID for k in range(DISTRICT_LABEL_GRID)]
+    rows = [miny + (maxy - miny) * (k + 0.5) / DISTRICT_LABEL_GRID for k in range(DISTRICT_LABEL_GRID)]
+    x = np.array([column for _ in rows for column in columns])
+    y = np.array([row for row in rows for _ in columns])
+    inside = shapely.contains_xy(flat, x, y)
+    x, y = x[inside], y[inside]
+    points: list[tuple[float, float]] = [(lat, lon)]
+    if not len(x):
+        return points
+    depth = shapely.distance(shapely.points(x, y), flat.boundary)
+    deep_enough = LABEL_DEPTH * float(depth.max())
+    spread = LABEL_SPREAD * max(maxx - minx, maxy - miny)
+    chosen = [(lon * shrink, lat)]
+    for k in sorted(range(len(x)), key=lambda k: (-float(depth[k]), float(y[k]), float(x[k]))):
+        if len(points) == MAX_LABEL_POINTS or depth[k] < deep_enough:
+            break
+        if all(math.hypot(x[k] - cx, y[k] - cy) >= spread for cx, cy in chosen):
+            chosen.append((float(x[k]), float(y[k])))
+            # 0.001° (about 100 m) places a name well enough, in fewer bytes.
+            points.append((round(float(y[k]), 3), round(float(x[k]) / shrink, 3)))
+    return points
 
 
 #: At most this many reference towns, the most important first.

@@ -58,7 +58,7 @@ CLAIM_PALE = tuple(state for state in settings.STATES if settings.STATE_STYLES[s
 #: groups repeated after the columns, (day, state) and the like. Described in
 #: docs/page-data.md; a change of layout is a new ``version``.
 PAGE_SCHEMA: dict[str, Any] = {
-    "version": 1,
+    "version": 2,
     "districts": {"columns": ["name", "label", "areaKm2", "districtKm2", "state"], "then": ["day", "state"]},
     "events": {"columns": ["day", "district", "kind", "from", "to", "evidence", "note", "source"]},
     "differ": {"columns": ["event"], "then": ["day", "source"]},
@@ -68,7 +68,7 @@ PAGE_SCHEMA: dict[str, Any] = {
     "claimedBy": {"columns": ["event", "claimant"]},
     "claims": {"columns": ["district"], "then": ["day", "claimed"]},
     "aliases": {"columns": ["spelling", "district"]},
-    "labels": {"columns": ["district", "lat", "lon"]},
+    "labels": {"columns": ["district", "points"]},
     "countryLabels": {"columns": ["name", "points"]},
     "towns": {"columns": ["name", "lat", "lon"]},
 }
@@ -546,7 +546,7 @@ def page_data(model: MapModel, start: dt.date, decimals: int, origins: tuple[str
         "claimedOpacity": settings.CLAIMED_FILL_OPACITY,
         "holders": holders,
         "partyColours": [[text(party), colour] for party, colour in colours.items()],
-        "labels": [[i, round(layers.districts[i].label_point[0], 4), round(layers.districts[i].label_point[1], 4)] for i in sorted(largest)],
+        "labels": [[i, [round(c, 4) for point in layers.districts[i].label_points() for c in point]] for i in sorted(largest)],
         "countryLabels": [[name, [coordinate for point in points for coordinate in point]] for name, points in layers.country_labels],
         "towns": [list(town) for town in layers.towns],
         "otherNames": [[text(spelling) for spelling in other_spellings(d.label, joined[d.name], d.name)] for d in layers.districts],

@@ -72,7 +72,7 @@ function Districts(data, map, words, timeline, styling, canvas) {
     return box;
   }
   var LB = layout(data.schema.labels), labelAt = {};
-  data.labels.forEach(function (row) { labelAt[row[LB.district]] = [row[LB.lat], row[LB.lon]]; });
+  data.labels.forEach(function (row) { labelAt[row[LB.district]] = row[LB.points].slice(0, 2); });  // its own point, the first
   function anchorOf(i) { return labelAt[i] || layers[i].getCenter(); }
   function emphasise(i, on) { layers[i].setStyle(on ? styling.emphasis : styling.outline(looks[i])); }
 

@@ -7,7 +7,9 @@
 function Labels(data, map, timeline) {
   var D = layout(data.schema.labels), T = layout(data.schema.towns), C = layout(data.schema.countryLabels);
   DistrictNames(data.labels.map(function (row) {
-    return { at: L.latLng(row[D.lat], row[D.lon]), text: timeline.labelOf(row[D.district]), area: timeline.row(row[D.district])[timeline.columns.areaKm2] };
+    var points = row[D.points], at = [];
+    for (var k = 0; k + 1 < points.length; k += 2) at.push(L.latLng(points[k], points[k + 1]));
+    return { at: at, text: timeline.labelOf(row[D.district]), area: timeline.row(row[D.district])[timeline.columns.areaKm2] };
   })).addTo(map);
   var towns = data.towns.map(function (row) {
     var name = row[T.name], at = [row[T.lat], row[T.lon]];
@@ -50,25 +52,28 @@ function Labels(data, map, timeline) {
 // classes, opacity 0.9) but placed with a flat (2D) transform: Leaflet places a tooltip with
 // translate3d, which makes each of up to 60 names a compositing layer of its own, and every frame
 // a slider step paints pays for each of them. Moved with the map on a zoom (and while it animates).
-// A name that would cross the name of a larger district is hidden at that zoom (zoom in to read it):
-// on a phone, names of small neighbours would otherwise print over each other.
+// Each name stands at the first of its points (its own, then others deep inside its district) where
+// it crosses no larger district's name, placed largest district first; where none is clear it is
+// hidden at that zoom (zoom in to read it): on a phone, names of small neighbours would otherwise
+// print over each other.
 function DistrictNames(names) {
   var GAP = 2;  // px kept clear around a name shown
   var elements = [], halves = [], map = null;
   var largestFirst = names.map(function (name, k) { return k; }).sort(function (a, b) { return names[b].area - names[a].area || a - b; });
   function placeAll(pointOf) {
-    var boxes = [];
-    elements.forEach(function (element, k) {
-      var p = pointOf(names[k].at), left = Math.round(p.x) - halves[k][0], top = Math.round(p.y) - halves[k][1];
-      element.style.transform = "translate(" + left + "px," + top + "px)";
-      boxes[k] = [left - GAP, top - GAP, left + 2 * halves[k][0] + GAP, top + 2 * halves[k][1] + GAP];
-    });
     var shown = [];
+    function clear(box) { return shown.every(function (other) { return box[2] <= other[0] || other[2] <= box[0] || box[3] <= other[1] || other[3] <= box[1]; }); }
     largestFirst.forEach(function (k) {
-      var box = boxes[k], clear = shown.every(function (other) { return box[2] <= other[0] || other[2] <= box[0] || box[3] <= other[1] || other[3] <= box[1]; });
-      if (clear) shown.push(box);
-      var visibility = clear ? "" : "hidden";
-      if (elements[k].style.visibility !== visibility) elements[k].style.visibility = visibility;
+      var spot = null, first = null;
+      for (var c = 0; c < names[k].at.length && spot === null; c++) {
+        var p = pointOf(names[k].at[c]), left = Math.round(p.x) - halves[k][0], top = Math.round(p.y) - halves[k][1];
+        var box = [left - GAP, top - GAP, left + 2 * halves[k][0] + GAP, top + 2 * halves[k][1] + GAP];
+        if (first === null) first = [left, top];
+        if (clear(box)) { spot = [left, top]; shown.push(box); }
+      }
+      var at = spot || first, element = elements[k], visibility = spot ? "" : "hidden";
+      element.style.transform = "translate(" + at[0] + "px," + at[1] + "px)";
+      if (element.style.visibility !== visibility) element.style.visibility = visibility;
     });
   }
   function reset() {
