@@ -296,8 +296,8 @@ def test_a_districts_name_may_stand_at_its_own_point_then_at_others_deep_inside_
         assert points[0] == (own.y, own.x) and 1 <= len(points) <= MAX_LABEL_POINTS, name
         assert points == district_label_points(geometry, (own.y, own.x))  # the same every build
         with_alternatives += len(points) > 1
-        # Measured as the function measures: longitudes shrunk by the cosine of the latitude.
-        shrink = math.cos(math.radians(own.y))
+        # Measured as the function measures: longitudes shrunk by the cosine of the middle latitude.
+        shrink = math.cos(math.radians((geometry.bounds[1] + geometry.bounds[3]) / 2))
         flat = shapely.affinity.scale(geometry, xfact=shrink, yfact=1.0, origin=(0, 0))
         minx, miny, maxx, maxy = flat.bounds
         depths = [flat.boundary.distance(shapely.Point(lon * shrink, lat)) for lat, lon in points[1:]]
@@ -308,3 +308,12 @@ def test_a_districts_name_may_stand_at_its_own_point_then_at_others_deep_inside_
         for (lat1, lon1), (lat2, lon2) in itertools.combinations(points, 2):
             assert math.hypot((lon1 - lon2) * shrink, lat1 - lat2) >= LABEL_SPREAD * max(maxx - minx, maxy - miny) - 0.002, name
     assert with_alternatives >= 0.8 * len(frame)
+
+
+def test_a_district_narrower_than_the_rounding_of_its_points_gets_none_across_its_border():
+    from handover_map.cartography import district_label_points
+
+    for strip in (shapely.box(0, 0, 10, 0.001), shapely.box(0, 0, 0.001, 0.001)):
+        own = strip.representative_point()
+        points = district_label_points(strip, (own.y, own.x))
+        assert all(strip.contains(shapely.Point(lon, lat)) for lat, lon in points[1:])

@@ -293,11 +293,13 @@ def district_label_points(geometry: shapely.Geometry, first: tuple[float, float]
     moves a name to the first of them where it crosses no larger district's name ("Kandahar"
     beside "Helmand" on a phone), and hides it only where none is clear.
 
-    Distances are measured with longitudes shrunk by the cosine of the latitude, so that the
-    deepest point of a district far from the equator is not the one of its stretched drawing.
+    Distances are measured with longitudes shrunk by the cosine of the district's middle latitude,
+    so that the deepest point of a district far from the equator is not the one of its stretched
+    drawing. A district across the antimeridian (bounds from -180 to 180) gets no alternatives.
     """
     lat, lon = first
-    shrink = max(math.cos(math.radians(lat)), 0.05)
+    _, south, _, north = geometry.bounds
+    shrink = max(math.cos(math.radians((south + north) / 2)), 0.05)
     flat = shapely.affinity.scale(geometry, xfact=shrink, yfact=1.0, origin=(0, 0))
     minx, miny, maxx, maxy = flat.bounds
     columns = [minx + (maxx - minx) * (k + 0.5) / DISTRICT_LABEL_GRID for k in range(DISTRICT_LABEL_GRID)]
@@ -316,10 +318,12 @@ def district_label_points(geometry: shapely.Geometry, first: tuple[float, float]
     for k in sorted(range(len(x)), key=lambda k: (-float(depth[k]), float(y[k]), float(x[k]))):
         if len(points) == MAX_LABEL_POINTS or depth[k] < deep_enough:
             break
-        if all(math.hypot(x[k] - cx, y[k] - cy) >= spread for cx, cy in chosen):
+        # 0.001° (about 100 m) places a name well enough, in fewer bytes; but not across the
+        # border of a district narrower than that.
+        rounded = (round(float(y[k]), 3), round(float(x[k]) / shrink, 3))
+        if all(math.hypot(x[k] - cx, y[k] - cy) >= spread for cx, cy in chosen) and shapely.contains_xy(geometry, rounded[1], rounded[0]):
             chosen.append((float(x[k]), float(y[k])))
-            # 0.001° (about 100 m) places a name well enough, in fewer bytes.
-            points.append((round(float(y[k]), 3), round(float(x[k]) / shrink, 3)))
+            points.append(rounded)
     return points
 
 
