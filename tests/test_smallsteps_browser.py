@@ -276,3 +276,52 @@ def test_hatched_districts_look_as_with_a_pattern_on_each_path(many_hatched, ope
     unhatched = page.js(DIFFERENT_PIXELS, [_map_png(page.page), before])
     assert differ < 0.015 and unhatched > 10 * differ, (differ, unhatched)
     assert page.errors == []
+
+
+@pytest.fixture(scope="module")
+def quoted_list(tmp_path_factory) -> Path:
+    """30 districts, each handed over on its own day from 1 January 2021, each event with a quote of three lines."""
+    quote = "The district was handed over this morning after the last units left along the only road, officials said at a briefing."
+    return _aze_map(
+        tmp_path_factory,
+        "quoted",
+        lambda names: [Event(name, START + dt.timedelta(days=k), "completed", "A", "B", evidence=quote) for k, name in enumerate(names[:30])],
+    )
+
+
+# The current item's top and the list's box, in CSS px; the list's scroll offset and the page's.
+CURRENT_IN_LIST = """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {
+    const item = document.querySelector('#hm-event-list [aria-current]'), box = document.querySelector('.hm-events');
+    const r = item ? item.getBoundingClientRect() : null, b = box.getBoundingClientRect();
+    done({top: r && r.top, bottom: r && r.bottom, boxTop: b.top, boxBottom: b.bottom, scrollTop: box.scrollTop, pageY: window.scrollY});
+})))"""
+
+
+def test_beside_the_map_the_list_keeps_the_current_event_in_view_as_the_slider_moves(quoted_list, browser_context):
+    page = browser_context.new_page()
+    page.set_viewport_size({"width": 1200, "height": 800})
+    page.goto(quoted_list.resolve().as_uri())
+    page.wait_for_function("window.handoverMap !== undefined")
+    scrolled = 0
+    for day in range(30):  # a drag through every event's day, then a jump back
+        page.evaluate("d => handoverMap.setDate(d)", (START + dt.timedelta(days=day)).isoformat())
+        before = page.evaluate("() => document.querySelector('.hm-events').scrollTop")
+        seen = page.evaluate(CURRENT_IN_LIST)
+        assert seen["boxTop"] <= seen["top"] and seen["bottom"] <= seen["boxBottom"] + 1, (day, seen)
+        scrolled += seen["scrollTop"] != before
+    assert 0 < scrolled < 30  # it scrolls when the current item would leave the box, not on every step
+    page.evaluate("d => handoverMap.setDate(d)", START.isoformat())
+    seen = page.evaluate(CURRENT_IN_LIST)
+    assert seen["boxTop"] <= seen["top"] and seen["bottom"] <= seen["boxBottom"] + 1
+    page.close()
+
+
+def test_below_the_map_on_a_phone_a_step_never_scrolls_the_page_to_the_list(quoted_list, browser_context):
+    page = browser_context.new_page()
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(quoted_list.resolve().as_uri())
+    page.wait_for_function("window.handoverMap !== undefined")
+    for day in (29, 3, 17):
+        page.evaluate("d => handoverMap.setDate(d)", (START + dt.timedelta(days=day)).isoformat())
+        assert page.evaluate(CURRENT_IN_LIST)["pageY"] == 0
+    page.close()

@@ -119,6 +119,25 @@ function EventList(data, words, timeline, pick) {
       if (now) now.setAttribute("aria-current", "true");
       currentItem = now;
     }
+    if ((now !== null || first === 0) && (first !== oldFirst || !placed) && !inViewQueued) {
+      inViewQueued = true;
+      requestAnimationFrame(keepInView);
+    }
+  }
+  // Beside the map the list scrolls in its own box: a step that takes the current events out of
+  // view scrolls them to its top (before any, to the first event), with the one before just showing.
+  // Below the map (a phone, a frame as tall as its content) nothing scrolls: the reader is on the
+  // map. Done in the next frame's callback, after every change of the step, so the layout it reads
+  // is the one that frame lays out anyway.
+  var inViewQueued = false, ABOVE = 24;  // px of the item before left showing
+  function keepInView() {
+    inViewQueued = false;
+    var target = currentItem || (first === 0 && start === 0 && shown.length ? shown[0].li : null);
+    if (target === null || scroller.scrollHeight <= scroller.clientHeight || getComputedStyle(scroller).overflowY === "visible") return;
+    var box = scroller.getBoundingClientRect(), at = target.getBoundingClientRect();
+    if (at.top >= box.top && at.top <= box.bottom - Math.min(at.height, box.height / 3)) return;
+    if (target.previousSibling) scroller.scrollTop += at.top - box.top - ABOVE;
+    else scroller.scrollTop = 0;  // the first event: the list's heading shows too
   }
   // Reading on: more items at an end of the window, which keeps the rest.
   function growBefore() { if (start > 0) moveTo(Math.max(0, start - WINDOW), end); }
