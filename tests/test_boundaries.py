@@ -6,9 +6,10 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from conftest import AZE_ADM2
+from conftest import AZE_ADM2, MIRROR
 from handover_map import BoundaryDataError, HandoverMapWarning, load_boundaries
 
+AFG_ADM1 = MIRROR / "geoBoundaries-AFG-ADM1_simplified.geojson"
 EQUAL_AREA = "EPSG:6933"  # World Cylindrical Equal Area, for area comparisons
 
 
@@ -105,3 +106,42 @@ def test_an_empty_collection_is_refused(tmp_path):
     path.write_text('{"type": "FeatureCollection", "features": []}')
     with pytest.raises(BoundaryDataError, match="no features|Could not read"):
         load_boundaries(path, "name")
+
+
+def _coded(tmp_path, columns: dict[str, list]) -> str:
+    """Afghanistan's provinces (the mirror's file) under other fields, as a GeoPackage."""
+    provinces = gpd.read_file(AFG_ADM1).sort_values("shapeName")
+    path = tmp_path / "provinces.gpkg"
+    gpd.GeoDataFrame({name: values(provinces) for name, values in columns.items()}, geometry=provinces.geometry.values, crs=provinces.crs).to_file(path)
+    return str(path)
+
+
+def test_without_a_common_name_field_the_one_field_of_english_names_is_taken_and_said(tmp_path):
+    # The fields of the humanitarian common operational datasets: names, codes, the country, alternative names.
+    path = _coded(
+        tmp_path,
+        {
+            "ADM1_PCODE": lambda f: [f"AF{k:02d}" for k in range(len(f))],
+            "ADM1_EN": lambda f: list(f["shapeName"]),
+            "ADM1_REF": lambda f: [n.upper() for n in f["shapeName"]],
+            "ADM1ALT1EN": lambda f: ["Ghazni" if n == "Ghanzi" else None for n in f["shapeName"]],
+            "ADM0_EN": lambda f: ["Afghanistan"] * len(f),
+            "ADM0_PCODE": lambda f: ["AF"] * len(f),
+        },
+    )
+    with pytest.warns(HandoverMapWarning, match="from its field 'ADM1_EN'"):
+        frame = load_boundaries(path)
+    assert "Kandahar" in set(frame["name"]) and len(frame) == 34
+
+
+def test_without_a_common_name_field_a_lone_field_of_names_is_taken(tmp_path):
+    path = _coded(tmp_path, {"PROVINCE": lambda f: list(f["shapeName"]), "CODE": lambda f: [f"AF{k:02d}" for k in range(len(f))]})
+    with pytest.warns(HandoverMapWarning, match="from its field 'PROVINCE'"):
+        assert "Helmand" in set(load_boundaries(path)["name"])
+
+
+def test_two_fields_of_names_in_no_known_language_are_not_guessed_between(tmp_path):
+    path = _coded(tmp_path, {"PROV_FA": lambda f: list(f["shapeName"]), "PROV_PS": lambda f: [n + "a" for n in f["shapeName"]]})
+    with pytest.raises(BoundaryDataError, match="Cannot tell which field") as raised:
+        load_boundaries(path)
+    assert raised.value.hint == "pass --name-field with one of: PROV_FA, PROV_PS."

@@ -10,6 +10,7 @@ wider than half the globe, without area) is reported as a warning.
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 
@@ -73,8 +74,15 @@ def read_vector(path: str | Path, layer: str | None = None) -> gpd.GeoDataFrame:
         ) from None
 
 
+#: A field named as English text: "ADM2_EN" (the humanitarian common operational datasets), "NAME_ENG".
+_ENGLISH_FIELD = re.compile(r"(?:^|_)(?:en|eng|english)$", re.IGNORECASE)
+
+
 def pick_name_field(frame: gpd.GeoDataFrame, name_field: str | None, path: str | Path) -> str:
-    """The column holding feature names: the one given, or a common one."""
+    """The column holding feature names: the one given; else the first of :data:`COMMON_NAME_FIELDS`
+    present; else, said in a warning, the one field whose values read as names (see
+    :func:`_name_like_fields`), or of several such, the one named as English ("ADM1_EN" beside
+    "ADM1_PCODE", "ADM0_EN" and "ADM1_REF")."""
     columns = [c for c in frame.columns if c != frame.geometry.name]
     if name_field:
         if name_field not in columns:
@@ -86,10 +94,35 @@ def pick_name_field(frame: gpd.GeoDataFrame, name_field: str | None, path: str |
     for candidate in COMMON_NAME_FIELDS:
         if candidate in columns:
             return candidate
+    name_like = _name_like_fields(frame, columns)
+    english = [c for c in name_like if _ENGLISH_FIELD.search(str(c))]
+    chosen = name_like if len(name_like) == 1 else english if len(english) == 1 else []
+    if chosen:
+        warnings.warn(
+            f"Taking the district names of '{path}' from its field '{excerpt(str(chosen[0]))}' (pass --name-field to take another).",
+            HandoverMapWarning,
+            stacklevel=3,
+        )
+        return str(chosen[0])
     raise BoundaryDataError(
         f"Cannot tell which field of '{path}' holds the district names.",
-        hint=f"pass --name-field with one of: {', '.join(columns) or '(no fields)'}.",
+        hint=f"pass --name-field with one of: {', '.join(map(str, name_like or columns)) or '(no fields)'}.",
     )
+
+
+def _name_like_fields(frame: gpd.GeoDataFrame, columns: list[str]) -> list[str]:
+    """The fields whose values read as names: text in nine features of ten or more, not one value
+    in all of them (the country's name), and mostly not codes (a digit, or three letters or fewer:
+    "AF24", "AFG")."""
+    found = []
+    for column in columns:
+        texts = [value.strip() for value in frame[column] if isinstance(value, str) and value.strip()]
+        if len(texts) < 0.9 * len(frame) or (len(frame) > 1 and len(set(texts)) == 1):
+            continue
+        if sum(len(text) <= 3 or any(c.isdigit() for c in text) for text in texts) * 2 > len(texts):
+            continue
+        found.append(column)
+    return found
 
 
 def _parse_crs(assume_crs: str | None) -> CRS | None:

@@ -30,6 +30,11 @@ PUBLISHED_YEARS = (1800, 2200)
 #: Frame heights `embed` accepts, in pixels.
 EMBED_HEIGHTS = (100, 4000)
 
+#: What --name-field takes, and what it defaults to (boundaries.pick_name_field).
+NAME_FIELD_HELP = (
+    "Field of the boundary file with the district names (default: name, NAME, shapeName, NAME_EN, NAME_1 ... or the one field of names, said in a warning)."
+)
+
 
 class _Terminated(KeyboardInterrupt):
     """SIGTERM, raised like Ctrl-C so that temporary files are removed on the way out."""
@@ -202,7 +207,7 @@ def map_options(command):
             "FILE=YYYY-MM-DD (repeatable) for one of several.",
         ),
         click.option("--boundaries", help="Boundary file (GeoJSON, GeoPackage, Shapefile...) or a source id from `handover-map data list`."),
-        click.option("--name-field", help="Field of the boundary file with the district names."),
+        click.option("--name-field", help=NAME_FIELD_HELP),
         click.option("--layer", help="Layer of a multi-layer boundary file."),
         click.option("--assume-crs", help="CRS to assume when the boundary file declares none, e.g. EPSG:4326."),
         click.option("--context", help="Countries drawn for context: a source id or file, or 'none'. Default: Natural Earth countries."),
@@ -435,7 +440,7 @@ def embed(page, url, height) -> None:
     help="csv: the events table; json: events plus the review report (of each report, with several).",
 )
 @click.option("--boundaries", help="Boundary file or source id whose names are the places to look for. Default: the default case's.")
-@click.option("--name-field", help="Field of the boundary file with the district names.")
+@click.option("--name-field", help=NAME_FIELD_HELP)
 @click.option("--layer", help="Layer of a multi-layer boundary file.")
 @click.option("--assume-crs", help="CRS to assume when the boundary file declares none.")
 @click.option(
@@ -537,7 +542,7 @@ def story() -> None:
 @click.option("--title", default="", help="Title above the map. Default: the districts.")
 @click.option("--subtitle", default="", help="Line under the title.")
 @click.option("--boundaries", help="Boundary file or source id. Default: the default case's.")
-@click.option("--name-field", default="", help="Field of the boundary file with the district names.")
+@click.option("--name-field", default="", help=NAME_FIELD_HELP)
 @click.option("--layer", default="", help="Layer of a multi-layer boundary file.")
 @click.option("--assume-crs", default="", help="CRS to assume when the boundary file declares none.")
 @click.option("--aliases", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Alias table (CSV: name,alias). Default: the shipped one.")
