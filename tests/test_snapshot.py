@@ -108,3 +108,34 @@ def test_a_snapshot_leaves_the_caller_s_matplotlib_alone():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env={**os.environ, "MPLBACKEND": "svg"})
     assert result.stdout.split() == ["svg", "[]", "True"], result.stderr
+
+
+def test_district_names_in_the_panels_never_cross_and_each_stands_on_its_own_district():
+    import datetime as dt
+    import warnings
+
+    import geopandas as gpd
+    import shapely
+
+    from conftest import MIRROR
+    from handover_map.build import prepare_map
+    from handover_map.events import Event
+    from handover_map.snapshot import draw_small_multiples
+
+    # Ten provinces taken in August 2021: Kabul beside Nangarhar, Jowzjan beside Balkh, Nimruz and Kandahar beside Helmand.
+    provinces = ("Nimruz", "Jowzjan", "Kunduz", "Ghanzi", "Herat", "Helmand", "Kandahar", "Balkh", "Kabul", "Nangarhar")
+    events = [Event(name, dt.date(2021, 8, 6 + k), "captured", "", "Taliban") for k, name in enumerate(provinces)]
+    path = MIRROR / "geoBoundaries-AFG-ADM1_simplified.geojson"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        figure = draw_small_multiples(prepare_map(events=events, boundaries=str(path), name_field="shapeName"), [dt.date(2021, 8, 15)])
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    (ax,) = figure.axes
+    names = [t for t in ax.texts if t.get_text() in provinces]
+    assert len(names) >= 8  # at most a small one under a larger one's name is left out
+    boxes = [t.get_window_extent(renderer) for t in names]
+    assert not any(a.overlaps(b) for k, a in enumerate(boxes) for b in boxes[k + 1 :])
+    shapes = gpd.read_file(path).set_index("shapeName").geometry
+    for text in names:
+        assert shapes[text.get_text()].contains(shapely.Point(*text.xy)), text.get_text()

@@ -18,11 +18,13 @@ import geopandas as gpd
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch
 from matplotlib.text import Text
 
 from . import settings
 from ._atomic import refuse_overwriting_inputs, write_files_atomic
+from .cartography import District
 from .model import LegendEntry, MapModel
 from .render import HATCHED
 from .timeline import holder_on
@@ -113,6 +115,7 @@ def draw_small_multiples(model: MapModel, dates: list[dt.date] | None = None, co
         figure.text(*at(MARGIN, top), line, fontsize=8, color="#6b4e00", ha="left", va="top", parse_math=False)
         top += TEXT_LINE
     districts = gpd.GeoDataFrame({"name": [d.name for d in layers.districts]}, geometry=[d.geometry for d in layers.districts], crs=settings.WEB_CRS)
+    spots: list[tuple[float, float] | None] = []
     for k, day in enumerate(dates):
         row, column = divmod(k, columns)
         left = MARGIN + column * (panel_width + ROW_GAP)
@@ -121,10 +124,13 @@ def draw_small_multiples(model: MapModel, dates: list[dt.date] | None = None, co
         x0, y1 = at(left, panel_top + PANEL_TITLE + panel_height)
         ax = figure.add_axes((x0, y1, panel_width / width, panel_height / height))
         fills = {name: colours.get(holder_on(joined[name], day), "") for name in joined if colours and timeline.state(name, day) in settings.CONTROL_STATES}
-        _draw_panel(ax, layers, districts, timeline, day, fills)
         ax.set_xlim(minx - pad_x, maxx + pad_x)
         ax.set_ylim(miny - pad_y, maxy + pad_y)
         ax.set_aspect(aspect, adjustable="datalim", anchor="NW")
+        ax.set_xlim(minx - pad_x, maxx + pad_x)
+        ax.set_ylim(miny - pad_y, maxy + pad_y)
+        spots = spots or _label_spots(ax, layers.districts)  # every panel has the same size and view
+        _draw_panel(ax, layers, districts, timeline, day, spots, fills)
         ax.set_xlim(minx - pad_x, maxx + pad_x)
         ax.set_ylim(miny - pad_y, maxy + pad_y)
     bottom_of_panels = header + panels
@@ -156,10 +162,40 @@ def _legend_patch(entry: LegendEntry) -> Patch:
     return Patch(facecolor=entry.colour, edgecolor="#444444", linewidth=0.5, label=entry.label)
 
 
-def _draw_panel(ax, layers, districts: gpd.GeoDataFrame, timeline, day: dt.date, fills: dict[str, str] | None = None) -> None:
+#: Points of the districts' names in the panels, and the room kept clear around each (as the page's, labels.js).
+LABEL_SIZE = 7
+LABEL_GAP = 2
+
+
+def _label_spots(ax, districts: list[District]) -> list[tuple[float, float] | None]:
+    """Where each district's name stands in a panel laid out as ``ax``, as (lon, lat): as the page
+    places them (labels.js), the largest district's first, each at the first of its
+    :meth:`~handover_map.cartography.District.label_points` where it crosses no name placed
+    before; None where it would cross one at every point (a static image cannot zoom in)."""
+    ax.apply_aspect()  # the view the panel is drawn with, before it is drawn
+    measure = FigureCanvasAgg(Figure(dpi=ax.figure.dpi)).get_renderer()  # text sizes in the same pixels
+    font = FontProperties(size=LABEL_SIZE, weight="bold")
+    shown: list[tuple[float, float, float, float]] = []
+    spots: list[tuple[float, float] | None] = [None] * len(districts)
+    for k in sorted(range(len(districts)), key=lambda k: (-districts[k].area_km2, k)):
+        width, height, _ = measure.get_text_width_height_descent(districts[k].label, font, ismath=False)
+        half_x, half_y = width / 2 + LABEL_GAP, height / 2 + LABEL_GAP
+        for lat, lon in districts[k].label_points():
+            x, y = ax.transData.transform((lon, lat))
+            box = (x - half_x, y - half_y, x + half_x, y + half_y)
+            if all(box[2] <= o[0] or o[2] <= box[0] or box[3] <= o[1] or o[3] <= box[1] for o in shown):
+                shown.append(box)
+                spots[k] = (lon, lat)
+                break
+    return spots
+
+
+def _draw_panel(
+    ax, layers, districts: gpd.GeoDataFrame, timeline, day: dt.date, spots: list[tuple[float, float] | None], fills: dict[str, str] | None = None
+) -> None:
     """One map: context, the districts in their state on ``day`` (``fills``: the
     colour of who holds a district, where the colours follow the parties), the
-    held area, labels."""
+    held area, labels (each district's at its spot, see :func:`_label_spots`)."""
     ax.set_axis_off()
     ax.patch.set_visible(True)
     ax.set_facecolor("#dce6ee")
@@ -175,13 +211,15 @@ def _draw_panel(ax, layers, districts: gpd.GeoDataFrame, timeline, day: dt.date,
     districts.boundary.plot(ax=ax, color="#2b2b2b", linewidth=0.6)
     if layers.held_area is not None:
         gpd.GeoSeries([layers.held_area], crs=settings.WEB_CRS).boundary.plot(ax=ax, color="#222222", linewidth=0.9, linestyle=(0, (4, 3)))
-    for district in layers.districts:
+    for district, spot in zip(layers.districts, spots):
+        if spot is None:
+            continue
         ax.annotate(
             district.label,
-            (district.label_point[1], district.label_point[0]),
+            spot,
             ha="center",
             va="center",
-            fontsize=7,
+            fontsize=LABEL_SIZE,
             fontweight="bold",
             color="#111111",
             parse_math=False,
