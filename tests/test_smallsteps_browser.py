@@ -289,39 +289,68 @@ def quoted_list(tmp_path_factory) -> Path:
     )
 
 
-# The current item's top and the list's box, in CSS px; the list's scroll offset and the page's.
-CURRENT_IN_LIST = """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {
-    const item = document.querySelector('#hm-event-list [aria-current]'), box = document.querySelector('.hm-events');
-    const r = item ? item.getBoundingClientRect() : null, b = box.getBoundingClientRect();
-    done({top: r && r.top, bottom: r && r.bottom, boxTop: b.top, boxBottom: b.bottom, scrollTop: box.scrollTop, pageY: window.scrollY});
-})))"""
+# A step to day ``d`` (or a click on the item of ``click``, a date and a district), then, two frames
+# later: the current item's top and bottom, the list's box, the list's scroll offset before and
+# after the step, the page's, and how many items the list holds.
+STEP_AND_LOOK = """([d, click]) => {
+    const box = document.querySelector('.hm-events'), before = box.scrollTop;
+    if (click) [...document.querySelectorAll('#hm-event-list .hm-event-button')].find(b => b.textContent.startsWith(click)).click();
+    else handoverMap.setDate(d);
+    return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {
+        const item = document.querySelector('#hm-event-list [aria-current]'), r = item ? item.getBoundingClientRect() : null, b = box.getBoundingClientRect();
+        done({top: r && r.top, bottom: r && r.bottom, boxTop: b.top, boxBottom: b.bottom, before: before, scrollTop: box.scrollTop,
+              pageY: window.scrollY, items: document.querySelectorAll('#hm-event-list .hm-event').length});
+    })));
+}"""
+
+
+def _open(page_file: Path, browser_context, width: int, height: int = 800):
+    page = browser_context.new_page()
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(page_file.resolve().as_uri())
+    page.wait_for_function("window.handoverMap !== undefined")
+    return page
 
 
 def test_beside_the_map_the_list_keeps_the_current_event_in_view_as_the_slider_moves(quoted_list, browser_context):
-    page = browser_context.new_page()
-    page.set_viewport_size({"width": 1200, "height": 800})
-    page.goto(quoted_list.resolve().as_uri())
-    page.wait_for_function("window.handoverMap !== undefined")
-    scrolled = 0
-    for day in range(30):  # a drag through every event's day, then a jump back
-        page.evaluate("d => handoverMap.setDate(d)", (START + dt.timedelta(days=day)).isoformat())
-        before = page.evaluate("() => document.querySelector('.hm-events').scrollTop")
-        seen = page.evaluate(CURRENT_IN_LIST)
+    page = _open(quoted_list, browser_context, 1200)
+    scrolls = 0
+    for day in [*range(30), 0]:  # a drag through every event's day, then a jump back to the first
+        seen = page.evaluate(STEP_AND_LOOK, [(START + dt.timedelta(days=day)).isoformat(), None])
         assert seen["boxTop"] <= seen["top"] and seen["bottom"] <= seen["boxBottom"] + 1, (day, seen)
-        scrolled += seen["scrollTop"] != before
-    assert 0 < scrolled < 30  # it scrolls when the current item would leave the box, not on every step
-    page.evaluate("d => handoverMap.setDate(d)", START.isoformat())
-    seen = page.evaluate(CURRENT_IN_LIST)
-    assert seen["boxTop"] <= seen["top"] and seen["bottom"] <= seen["boxBottom"] + 1
+        scrolls += seen["scrollTop"] != seen["before"]
+    # Five or so quoted items fit in the box: it scrolls when the current one would leave it, not on every step.
+    assert 3 <= scrolls <= 10, scrolls
+    page.close()
+
+
+def test_a_click_in_the_list_never_scrolls_it_under_the_pointer(quoted_list, browser_context):
+    page = _open(quoted_list, browser_context, 1200)
+    page.evaluate(STEP_AND_LOOK, [START.isoformat(), None])
+    # The last item the box shows in part: clicked, it becomes current where it is.
+    partly = page.evaluate(
+        """() => { const b = document.querySelector('.hm-events').getBoundingClientRect();
+        const li = [...document.querySelectorAll('#hm-event-list .hm-event')].find(li => li.getBoundingClientRect().bottom > b.bottom);
+        return li.querySelector('.hm-event-date').textContent; }"""
+    )
+    seen = page.evaluate(STEP_AND_LOOK, [None, partly])
+    assert seen["scrollTop"] == seen["before"] and seen["top"] < seen["boxBottom"]
+    assert page.evaluate("handoverMap.date()") != START.isoformat()
+    page.close()
+
+
+def test_a_drag_through_a_long_list_keeps_its_window_to_its_size(long_list, browser_context):
+    # The list's own scrolls (keeping the current event in view) are no reader going on to its end.
+    page = _open(long_list, browser_context, 1200)
+    for day in range(80):
+        seen = page.evaluate(STEP_AND_LOOK, [(START + dt.timedelta(days=day)).isoformat(), None])
+        assert seen["items"] == 32, (day, seen)
+        assert seen["boxTop"] <= seen["top"] and seen["bottom"] <= seen["boxBottom"] + 1, (day, seen)
     page.close()
 
 
 def test_below_the_map_on_a_phone_a_step_never_scrolls_the_page_to_the_list(quoted_list, browser_context):
-    page = browser_context.new_page()
-    page.set_viewport_size({"width": 360, "height": 740})
-    page.goto(quoted_list.resolve().as_uri())
-    page.wait_for_function("window.handoverMap !== undefined")
+    page = _open(quoted_list, browser_context, 360, 740)
     for day in (29, 3, 17):
-        page.evaluate("d => handoverMap.setDate(d)", (START + dt.timedelta(days=day)).isoformat())
-        assert page.evaluate(CURRENT_IN_LIST)["pageY"] == 0
+        assert page.evaluate(STEP_AND_LOOK, [(START + dt.timedelta(days=day)).isoformat(), None])["pageY"] == 0
     page.close()

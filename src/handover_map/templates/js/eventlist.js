@@ -31,7 +31,10 @@ function EventList(data, words, timeline, pick) {
       item.parts[part[0]] = el(part[1], null, part[2]);
       item.texts[part[0]] = textNode(item.parts[part[0]]);
     });
-    item.button.addEventListener("click", function () { pick(timeline.ev(item.k, "day")); });
+    item.button.addEventListener("click", function () {
+      picking = true;  // the reader's own step: the list stays where it is under the pointer and the focus
+      try { pick(timeline.ev(item.k, "day")); } finally { picking = false; }
+    });
     item.li.appendChild(item.button);
     return item;
   }
@@ -119,25 +122,29 @@ function EventList(data, words, timeline, pick) {
       if (now) now.setAttribute("aria-current", "true");
       currentItem = now;
     }
-    if ((now !== null || first === 0) && (first !== oldFirst || !placed) && !inViewQueued) {
+    if ((now !== null || first === 0) && (first !== oldFirst || !placed) && !picking && !inViewQueued) {
       inViewQueued = true;
       requestAnimationFrame(keepInView);
     }
   }
-  // Beside the map the list scrolls in its own box: a step that takes the current events out of
-  // view scrolls them to its top (before any, to the first event), with the one before just showing.
-  // Below the map (a phone, a frame as tall as its content) nothing scrolls: the reader is on the
-  // map. Done in the next frame's callback, after every change of the step, so the layout it reads
-  // is the one that frame lays out anyway.
-  var inViewQueued = false, ABOVE = 24;  // px of the item before left showing
+  // Where the list scrolls in its own box (beside the map), a step of the slider that takes the
+  // current events out of view scrolls them to its top (before any, to the first event), with the
+  // one before just showing; a step the reader takes in the list (a click on an item, or with the
+  // focus on one) scrolls nothing. Where the list is in the page's flow (below the map on a phone) nothing scrolls: the
+  // reader is on the map. Done in the next frame's callback, after every change of the step, so
+  // the layout it reads is the one that frame lays out anyway.
+  var inViewQueued = false, picking = false, ABOVE = 24;  // px of the item before left showing
+  var ownScrollTop = -1;  // where keepInView last scrolled the list: that scroll is no reader going on
   function keepInView() {
     inViewQueued = false;
     var target = currentItem || (first === 0 && start === 0 && shown.length ? shown[0].li : null);
-    if (target === null || scroller.scrollHeight <= scroller.clientHeight || getComputedStyle(scroller).overflowY === "visible") return;
+    // (Nor while the reader is in the list: a keyboard going through its items moves it itself.)
+    if (target === null || list.contains(document.activeElement) || scroller.scrollHeight <= scroller.clientHeight || getComputedStyle(scroller).overflowY === "visible") return;
     var box = scroller.getBoundingClientRect(), at = target.getBoundingClientRect();
     if (at.top >= box.top && at.top <= box.bottom - Math.min(at.height, box.height / 3)) return;
     if (target.previousSibling) scroller.scrollTop += at.top - box.top - ABOVE;
     else scroller.scrollTop = 0;  // the first event: the list's heading shows too
+    ownScrollTop = scroller.scrollTop;
   }
   // Reading on: more items at an end of the window, which keeps the rest.
   function growBefore() { if (start > 0) moveTo(Math.max(0, start - WINDOW), end); }
@@ -152,7 +159,9 @@ function EventList(data, words, timeline, pick) {
   // the next ones: a scroll listener, which costs a slider step nothing (an observer of the last
   // item would be updated on every frame).
   var scroller = list.parentNode;
-  document.addEventListener("scroll", function () {
+  document.addEventListener("scroll", function (event) {
+    if (event.target === scroller && scroller.scrollTop === ownScrollTop) return;
+    ownScrollTop = -1;
     if (end >= count) return;
     var bottom = Math.min(window.innerHeight, scroller.getBoundingClientRect().bottom);
     if (shown[end - 1 - start].li.getBoundingClientRect().top < bottom) growAfter();
