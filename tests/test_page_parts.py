@@ -268,3 +268,42 @@ def test_releasing_the_slider_writes_the_address_at_once_within_the_rate_browser
     assert during == ["#date=2020-11-20", "2020-11-15"]  # too soon after the last write: it waits
     page.page.wait_for_function("location.hash === '#date=2020-11-15'")
     assert page.js("writes") == ["#date=2020-11-15"]  # the last date only
+
+
+def test_a_cited_address_is_a_link_named_by_its_site_and_nothing_else_becomes_one():
+    from handover_map.render import linked
+
+    assert linked("AFP, 25 November 2020, https://www.example.org/news/2020/11/25/kalbajar.") == [
+        ("AFP, 25 November 2020, ", ""),
+        ("example.org", "https://www.example.org/news/2020/11/25/kalbajar"),
+        (".", ""),
+    ]
+    # In brackets, the bracket is the sentence's unless the address opened one.
+    assert linked("(AFP, http://a.example/x_(y))") == [("(AFP, ", ""), ("a.example", "http://a.example/x_(y)"), (")", "")]
+    # Only web addresses: no script, no data, no address without its scheme.
+    for text in ("javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "www.example.org/page", "ftp://example.org/f"):
+        assert linked(text) == [(text, "")]
+    # An address stops at a quote or an angle bracket: what follows stays words.
+    assert linked('https://e.example/a"onmouseover="alert(1)') == [("e.example", "https://e.example/a"), ('"onmouseover="alert(1)', "")]
+
+
+def test_the_note_and_credits_print_addresses_as_escaped_links(tmp_path):
+    from handover_map.render import _page_html
+    from handover_map.words import words
+
+    page = _page_html(
+        "T",
+        "",
+        "As reported (AFP, https://www.example.org/a?b=1&c=2).",
+        [],
+        ["Events: X, https://e.example/a'onclick='alert(1)", "Map: handover-map"],
+        [],
+        words("en"),
+    )
+    note = re.search(r'<p class="hm-note">(.*?)</p>', page).group(1)
+    assert note == 'As reported (AFP, <a href="https://www.example.org/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">example.org</a>).'
+    credits = re.search(r'<p class="hm-credits">(.*?)</p>', page).group(1)
+    assert (
+        credits
+        == 'Events: X, <a href="https://e.example/a" target="_blank" rel="noopener noreferrer">e.example</a>&#39;onclick=&#39;alert(1) · Map: handover-map'
+    )

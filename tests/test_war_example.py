@@ -117,3 +117,32 @@ def test_a_capture_on_bakus_word_alone_is_drawn_as_claimed(war_map, open_offline
         assert page.js("n => handoverMap.claimedOf(n)", name) is True, name  # Baku's word only
     assert page.js("handoverMap.claimedOf('Shusha City')") is False  # the Karabakh Armenian side said it lost the town
     assert page.js("handoverMap.claimedOf('Kalbajar District')") is False  # handed over: reported by independent outlets
+
+
+# Elements wider than their box that make something scroll sideways: the page, or a box of its own.
+SIDEWAYS = """() => [...document.querySelectorAll('html, body, .hm-events, .hm-header, .hm-footer')]
+    .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.tagName + '.' + e.className)"""
+
+
+@pytest.mark.parametrize("width", [360, 1200])
+def test_cited_addresses_break_where_they_must_so_nothing_scrolls_sideways(war_map, browser_context, width):
+    # Its reports' citations carry long addresses, in the event list, the dates reports differ on and the credits.
+    page = browser_context.new_page()
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(war_map.resolve().as_uri() + "#date=2020-11-08")
+    page.wait_for_function("window.handoverMap !== undefined")
+    assert page.evaluate("() => document.querySelectorAll('.hm-differ-dates').length") > 0
+    assert page.evaluate(SIDEWAYS) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.close()
+
+
+def test_the_credits_link_each_cited_report_by_its_site(war_map, open_offline):
+    page = open_offline(war_map)
+    links = page.js("() => [...document.querySelectorAll('.hm-credits a')].map(a => [a.textContent, a.getAttribute('href'), a.target, a.rel])")
+    cited = {address for event in read_events(WAR_EVENTS) for source in split_sources(event.source) for address in source.split() if address.startswith("http")}
+    assert {href for _, href, _, _ in links} == cited
+    for site, href, target, rel in links:
+        assert href.split("/")[2].removeprefix("www.") == site and target == "_blank" and rel == "noopener noreferrer"
+    assert "http" not in page.page.locator(".hm-credits").inner_text()  # the sites, not the addresses, take the room
+    assert page.errors == []

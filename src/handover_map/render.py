@@ -380,16 +380,46 @@ def _swatch(entry: LegendEntry) -> str:
     return f"background:{entry.colour}"
 
 
+#: A web address written in a citation: http(s) only (never javascript: or data:), up to a space or a quote.
+_ADDRESS = re.compile(r"https?://[^\s<>\"'`]+")
+
+
+def linked(text: str) -> list[tuple[str, str]]:
+    """``text`` in pieces (words, address): each web address it writes becomes a piece whose words
+    are its site ("aljazeera.com"), linked to the whole address; the rest are pieces without one.
+    The page's note and credits print them so: a citation's long address takes a line of its own
+    otherwise. A full stop, comma or unmatched bracket after an address is the sentence's.
+
+    >>> linked("AFP, 2020-11-25, https://www.example.org/a(1)/b).")
+    [('AFP, 2020-11-25, ', ''), ('example.org', 'https://www.example.org/a(1)/b'), (').', '')]
+    """
+    pieces: list[tuple[str, str]] = []
+    at = 0
+    for match in _ADDRESS.finditer(text):
+        address = match.group(0)
+        while address[-1] in ".,;:!?" or (address[-1] in ")]" and address.count(address[-1]) > address.count("(["[")]".index(address[-1])])):
+            address = address[:-1]
+        site = address.split("/", 3)[2].split("@")[-1].split(":")[0].removeprefix("www.")
+        if not site:
+            continue
+        pieces += [(text[at : match.start()], "")] if match.start() > at else []
+        pieces.append((site, address))
+        at = match.start() + len(address)
+    pieces += [(text[at:], "")] if at < len(text) else []
+    return pieces
+
+
 def _page_html(title: str, subtitle: str, note: str, legend: list[tuple[str, str]], credits: list[str], hatched: list[str], say: Words) -> str:
     """The page around the map (templates/page.html), every text escaped;
+    the note's and credits' web addresses linked (:func:`linked`);
     ``hatched``: the states whose SVG hatching the page needs."""
     template = _templates().get_template("page.html")
     return template.render(
         title=title,
         subtitle=subtitle,
-        note=note,
+        note=linked(note),
         legend=legend,
-        credits=credits,
+        credits=[linked(line) for line in credits],
         hatched=[(state, settings.STATE_STYLES[state]["color"]) for state in hatched],
         say=say,
     )
