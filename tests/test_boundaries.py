@@ -145,3 +145,17 @@ def test_two_fields_of_names_in_no_known_language_are_not_guessed_between(tmp_pa
     with pytest.raises(BoundaryDataError, match="Cannot tell which field") as raised:
         load_boundaries(path)
     assert raised.value.hint == "pass --name-field with one of: PROV_FA, PROV_PS."
+
+
+def test_without_a_common_name_field_the_finest_levels_names_are_taken(tmp_path):
+    # A district file carries its province's names too: those repeat; the districts' own are the most varied.
+    path = _coded(
+        tmp_path,
+        {
+            "ADM2_FR": lambda f: [f"Nahia {k}" if k % 2 else name for k, name in enumerate(f["shapeName"])],  # "Nahia 3" is a name
+            "ADM1_EN": lambda f: ["North" if k < 17 else "South" for k in range(len(f))],
+            "ISO_EN": lambda f: [f"AF-{name[:4].upper()}" for name in f["shapeName"]],
+        },
+    )
+    with pytest.warns(HandoverMapWarning, match="from its field 'ADM2_FR'"):
+        assert "Nahia 3" in set(load_boundaries(path)["name"])

@@ -450,3 +450,19 @@ def test_joined_events_keep_table_order_across_spellings():
     names = list(gpd.read_file(AZE_ADM2)["shapeName"])
     events = [Event("Ağdam", D(2020, 11, 21), "completed"), Event("Agdam", D(2020, 11, 20), "completed"), Event("Ağdam", D(2020, 11, 19), "scheduled")]
     assert join_events(events, names)["Agdam District"] == events
+
+
+def test_a_held_area_that_only_touches_a_district_leaves_it_whole_with_a_warning():
+    # The held area is Agdam itself: Barda shares only its border with it, a line and no area.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = load_boundaries(AZE_ADM2, "shapeName")
+    agdam = frame[frame["name"] == "Agdam District"].geometry.iloc[0]
+    barda = frame[frame["name"] == "Barda District"].geometry.iloc[0]
+    assert not shapely.intersection(barda, agdam).is_empty and shapely.intersection(barda, agdam).area < 1e-9
+    joined = {name: [Event(name, dt.date(2020, 11, 20), "completed", "A", "B")] for name in ("Agdam District", "Barda District")}
+    with pytest.warns(HandoverMapWarning, match="District 'Barda District' lies outside the held area; it is drawn whole"):
+        layers = prepare_layers(frame, joined, held_area=agdam)
+    drawn = {d.name: d for d in layers.districts}
+    assert drawn["Barda District"].area_km2 == pytest.approx(drawn["Barda District"].district_km2)
+    assert drawn["Agdam District"].area_km2 == pytest.approx(drawn["Agdam District"].district_km2, rel=1e-6)

@@ -283,6 +283,14 @@ def test_a_cited_address_is_a_link_named_by_its_site_and_nothing_else_becomes_on
     # Only web addresses: no script, no data, no address without its scheme.
     for text in ("javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "www.example.org/page", "ftp://example.org/f"):
         assert linked(text) == [(text, "")]
+    # The site named is the one the browser opens: not what follows a "?" and an "@".
+    assert linked("https://evil.example?@www.reuters.com/x") == [("evil.example", "https://evil.example?@www.reuters.com/x")]
+    assert linked("HTTPS://WWW.Example.org/A") == [("example.org", "HTTPS://WWW.Example.org/A")]
+    # Closing quotes and marks of other languages are the sentence's; any number of brackets is read once.
+    assert linked("« https://a.example/x ».") == [("« ", ""), ("a.example", "https://a.example/x"), (" ».", "")]
+    assert linked("See https://a.example/y”.") == [("See ", ""), ("a.example", "https://a.example/y"), ("”.", "")]
+    assert linked("http://a.example" + ")" * 40_000) == [("a.example", "http://a.example"), (")" * 40_000, "")]
+    assert linked("https:// and http://[::1") == [("https:// and http://[::1", "")]  # no site: no link
     # An address stops at a quote or an angle bracket: what follows stays words.
     assert linked('https://e.example/a"onmouseover="alert(1)') == [("e.example", "https://e.example/a"), ('"onmouseover="alert(1)', "")]
 

@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import shutil
 import warnings
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -123,7 +124,12 @@ def test_build_with_a_folder_and_with_repeated_articles_maps_every_report(tmp_pa
         assert result.exit_code == 0, result.stderr
         html = page.read_text(encoding="utf-8")
         for cited in (CITE_AGDAM, CITE_KALBAJAR, CITE_LACHIN):
-            assert f"Events: {cited}" in html
+            # The credits cite each report, its address linked by its site.
+            words, _, address = cited.rpartition(", ")
+            if address.startswith("https://"):
+                assert f'Events: {escape(words)}, <a href="{address}"' in html
+            else:
+                assert f"Events: {escape(cited)}" in html
     inputs = prepare_map(article=[STORY])
     assert [line for line in inputs.credits if line.startswith("Events: ")] == sorted(f"Events: {c}" for c in (CITE_AGDAM, CITE_KALBAJAR, CITE_LACHIN))
     # The later report supersedes the earlier ones' expectation on the map: Lachin was handed over on 1 December.

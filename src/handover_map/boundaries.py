@@ -80,9 +80,10 @@ _ENGLISH_FIELD = re.compile(r"(?:^|_)(?:en|eng|english)$", re.IGNORECASE)
 
 def pick_name_field(frame: gpd.GeoDataFrame, name_field: str | None, path: str | Path) -> str:
     """The column holding feature names: the one given; else the first of :data:`COMMON_NAME_FIELDS`
-    present; else, said in a warning, the one field whose values read as names (see
-    :func:`_name_like_fields`), or of several such, the one named as English ("ADM1_EN" beside
-    "ADM1_PCODE", "ADM0_EN" and "ADM1_REF")."""
+    present; else, said in a warning, of the fields whose values read as names (see
+    :func:`_name_like_fields`) those with the most distinct values (the finest level: "ADM2_FR"
+    beside "ADM1_EN"), the one there is or the one named as English ("ADM1_EN" beside "ADM1_REF",
+    "ADM1_PCODE" and "ADM0_EN")."""
     columns = [c for c in frame.columns if c != frame.geometry.name]
     if name_field:
         if name_field not in columns:
@@ -95,11 +96,14 @@ def pick_name_field(frame: gpd.GeoDataFrame, name_field: str | None, path: str |
         if candidate in columns:
             return candidate
     name_like = _name_like_fields(frame, columns)
-    english = [c for c in name_like if _ENGLISH_FIELD.search(str(c))]
-    chosen = name_like if len(name_like) == 1 else english if len(english) == 1 else []
+    # The finest level's: a file of districts names more of them than of the provinces holding them (ADM2_FR beside ADM1_EN).
+    most = max((frame[c].nunique() for c in name_like), default=0)
+    finest = [c for c in name_like if frame[c].nunique() == most]
+    english = [c for c in finest if _ENGLISH_FIELD.search(str(c))]
+    chosen = finest if len(finest) == 1 else english if len(english) == 1 else []
     if chosen:
         warnings.warn(
-            f"Taking the district names of '{path}' from its field '{excerpt(str(chosen[0]))}' (pass --name-field to take another).",
+            f"Taking the names of '{path}' from its field '{excerpt(str(chosen[0]))}' (pass --name-field to take another).",
             HandoverMapWarning,
             stacklevel=3,
         )
@@ -110,16 +114,25 @@ def pick_name_field(frame: gpd.GeoDataFrame, name_field: str | None, path: str |
     )
 
 
+#: A code rather than a name: "AF-BALX", "AZE_12".
+_CODE = re.compile(r"[A-Z]{2,3}[-_.][A-Z0-9]+")
+
+
+def _is_code(text: str) -> bool:
+    """Whether a value reads as a code: three Latin letters or fewer ("AFG"), digits in one word
+    ("AF24"; but "District 1" is a name), or letters and digits joined by a mark ("AF-BALX")."""
+    return (len(text) <= 3 and text.isascii()) or (" " not in text and any(c.isdigit() for c in text)) or bool(_CODE.fullmatch(text))
+
+
 def _name_like_fields(frame: gpd.GeoDataFrame, columns: list[str]) -> list[str]:
     """The fields whose values read as names: text in nine features of ten or more, not one value
-    in all of them (the country's name), and mostly not codes (a digit, or three letters or fewer:
-    "AF24", "AFG")."""
+    in all of them (the country's name), and mostly not codes (:func:`_is_code`)."""
     found = []
     for column in columns:
         texts = [value.strip() for value in frame[column] if isinstance(value, str) and value.strip()]
         if len(texts) < 0.9 * len(frame) or (len(frame) > 1 and len(set(texts)) == 1):
             continue
-        if sum(len(text) <= 3 or any(c.isdigit() for c in text) for text in texts) * 2 > len(texts):
+        if sum(map(_is_code, texts)) * 2 > len(texts):
             continue
         found.append(column)
     return found

@@ -176,12 +176,15 @@ def prepare_layers(
     full = list(mapped.geometry)
     parts = full
     if held_area is not None:
-        parts = [shapely.intersection(g, held_area) for g in full]
+        # Only the area in common: a held area that touches a district along its border shares a line, no area.
+        parts = [
+            shapely.union_all([q for q in getattr(p, "geoms", [p]) if q.geom_type in ("Polygon", "MultiPolygon")])
+            for p in shapely.intersection(full, held_area)
+        ]
         for name, part in zip(mapped["name"], parts):
             if part.is_empty:
                 warnings.warn(f"District '{name}' lies outside the held area; it is drawn whole.", HandoverMapWarning, stacklevel=2)
         parts = [p if not p.is_empty else g for p, g in zip(parts, full)]
-        parts = [shapely.union_all([q for q in getattr(p, "geoms", [p]) if q.geom_type in ("Polygon", "MultiPolygon")]) for p in parts]
     union = shapely.union_all(full)
     crs = equal_area_crs(union)
     areas, totals = _km2(parts, crs), _km2(full, crs)

@@ -32,7 +32,7 @@ EMBED_HEIGHTS = (100, 4000)
 
 #: What --name-field takes, and what it defaults to (boundaries.pick_name_field).
 NAME_FIELD_HELP = (
-    "Field of the boundary file with the district names (default: name, NAME, shapeName, NAME_EN, NAME_1 ... or the one field of names, said in a warning)."
+    "Field of the boundary file with the district names (default: name, NAME, shapeName, NAME_EN, NAME_2, NAME_1 ... or the field of names, said in a warning)."
 )
 
 

@@ -21,6 +21,7 @@ import html
 import itertools
 import json
 import re
+import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -381,14 +382,19 @@ def _swatch(entry: LegendEntry) -> str:
 
 
 #: A web address written in a citation: http(s) only (never javascript: or data:), up to a space or a quote.
-_ADDRESS = re.compile(r"https?://[^\s<>\"'`]+")
+_ADDRESS = re.compile(r"https?://[^\s<>\"'`“”«»]+", re.IGNORECASE)
+#: Marks after an address that end the sentence around it, not the address.
+_AFTER_ADDRESS = frozenset(".,;:!?’”»。、…")
+#: Closing brackets, each with the one that opens it.
+_BRACKETS = {")": "(", "]": "["}
 
 
 def linked(text: str) -> list[tuple[str, str]]:
     """``text`` in pieces (words, address): each web address it writes becomes a piece whose words
-    are its site ("aljazeera.com"), linked to the whole address; the rest are pieces without one.
-    The page's note and credits print them so: a citation's long address takes a line of its own
-    otherwise. A full stop, comma or unmatched bracket after an address is the sentence's.
+    are its site ("aljazeera.com", as the browser reads the address: "https://x.example?@y.org" is
+    x.example's), linked to the whole address; the rest are pieces without one. The page's note and
+    credits print them so: a citation's long address takes a line of its own otherwise. A full stop,
+    comma or unmatched closing bracket after an address is the sentence's.
 
     >>> linked("AFP, 2020-11-25, https://www.example.org/a(1)/b).")
     [('AFP, 2020-11-25, ', ''), ('example.org', 'https://www.example.org/a(1)/b'), (').', '')]
@@ -397,14 +403,24 @@ def linked(text: str) -> list[tuple[str, str]]:
     at = 0
     for match in _ADDRESS.finditer(text):
         address = match.group(0)
-        while address[-1] in ".,;:!?" or (address[-1] in ")]" and address.count(address[-1]) > address.count("(["[")]".index(address[-1])])):
-            address = address[:-1]
-        site = address.split("/", 3)[2].split("@")[-1].split(":")[0].removeprefix("www.")
+        # Counted once, then kept as the end moves back: linear however many marks an address ends with.
+        opened = {close: address.count(open_) for close, open_ in _BRACKETS.items()}
+        closed = {close: address.count(close) for close in _BRACKETS}
+        end = len(address)
+        while end and (address[end - 1] in _AFTER_ADDRESS or (address[end - 1] in _BRACKETS and closed[address[end - 1]] > opened[address[end - 1]])):
+            if address[end - 1] in _BRACKETS:
+                closed[address[end - 1]] -= 1
+            end -= 1
+        address = address[:end]
+        try:
+            site = urllib.parse.urlsplit(address).hostname
+        except ValueError:  # "http://[::1" and the like: no address a browser would open
+            site = None
         if not site:
             continue
         pieces += [(text[at : match.start()], "")] if match.start() > at else []
-        pieces.append((site, address))
-        at = match.start() + len(address)
+        pieces.append((site.removeprefix("www."), address))
+        at = match.start() + end
     pieces += [(text[at:], "")] if at < len(text) else []
     return pieces
 

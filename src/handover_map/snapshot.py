@@ -124,15 +124,15 @@ def draw_small_multiples(model: MapModel, dates: list[dt.date] | None = None, co
         x0, y1 = at(left, panel_top + PANEL_TITLE + panel_height)
         ax = figure.add_axes((x0, y1, panel_width / width, panel_height / height))
         fills = {name: colours.get(holder_on(joined[name], day), "") for name in joined if colours and timeline.state(name, day) in settings.CONTROL_STATES}
+        _draw_panel(ax, layers, districts, timeline, day, fills)
+        # After the layers: each geopandas plot sets an aspect of its own.
         ax.set_xlim(minx - pad_x, maxx + pad_x)
         ax.set_ylim(miny - pad_y, maxy + pad_y)
         ax.set_aspect(aspect, adjustable="datalim", anchor="NW")
         ax.set_xlim(minx - pad_x, maxx + pad_x)
         ax.set_ylim(miny - pad_y, maxy + pad_y)
         spots = spots or _label_spots(ax, layers.districts)  # every panel has the same size and view
-        _draw_panel(ax, layers, districts, timeline, day, spots, fills)
-        ax.set_xlim(minx - pad_x, maxx + pad_x)
-        ax.set_ylim(miny - pad_y, maxy + pad_y)
+        _draw_labels(ax, layers.districts, spots)
     bottom_of_panels = header + panels
     figure.legend(
         handles=handles,
@@ -190,12 +190,10 @@ def _label_spots(ax, districts: list[District]) -> list[tuple[float, float] | No
     return spots
 
 
-def _draw_panel(
-    ax, layers, districts: gpd.GeoDataFrame, timeline, day: dt.date, spots: list[tuple[float, float] | None], fills: dict[str, str] | None = None
-) -> None:
+def _draw_panel(ax, layers, districts: gpd.GeoDataFrame, timeline, day: dt.date, fills: dict[str, str] | None = None) -> None:
     """One map: context, the districts in their state on ``day`` (``fills``: the
     colour of who holds a district, where the colours follow the parties), the
-    held area, labels (each district's at its spot, see :func:`_label_spots`)."""
+    held area."""
     ax.set_axis_off()
     ax.patch.set_visible(True)
     ax.set_facecolor("#dce6ee")
@@ -211,7 +209,11 @@ def _draw_panel(
     districts.boundary.plot(ax=ax, color="#2b2b2b", linewidth=0.6)
     if layers.held_area is not None:
         gpd.GeoSeries([layers.held_area], crs=settings.WEB_CRS).boundary.plot(ax=ax, color="#222222", linewidth=0.9, linestyle=(0, (4, 3)))
-    for district, spot in zip(layers.districts, spots):
+
+
+def _draw_labels(ax, districts: list[District], spots: list[tuple[float, float] | None]) -> None:
+    """The districts' names, each at its spot (see :func:`_label_spots`); none where it has none."""
+    for district, spot in zip(districts, spots):
         if spot is None:
             continue
         ax.annotate(
