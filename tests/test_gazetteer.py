@@ -166,6 +166,19 @@ def test_other_places_that_sound_like_a_feature_stay_unmatched():
         assert countries.lookup(name) is None, name
 
 
+def test_natural_earths_abbreviated_names_join_a_file_named_by_its_admin_field():
+    # A table (or the alias table) written with Natural Earth's NAME ("Falkland Is.") and a map of its ADMIN ("Falkland Islands").
+    countries = Gazetteer(list(gpd.read_file(MIRROR / "ne_50m_admin_0_countries.json")["ADMIN"]), read_aliases())
+    for name, admin in (
+        ("Falkland Is.", "Falkland Islands"),
+        ("W. Sahara", "Western Sahara"),
+        ("N. Cyprus", "Northern Cyprus"),
+        ("Malvinas", "Falkland Islands"),
+    ):
+        assert countries.match(name).boundary_name == admin, name
+    assert countries.lookup("Falkland") is None  # a part of the name is no abbreviation
+
+
 @pytest.fixture(scope="module")
 def provinces() -> Gazetteer:
     return Gazetteer(list(gpd.read_file(MIRROR / "geoBoundaries-AFG-ADM1_simplified.geojson")["shapeName"]), read_aliases())

@@ -352,16 +352,16 @@ def test_impossible_boundaries_are_boundary_errors(tmp_path, case):
 
 
 @pytest.mark.parametrize(
-    ("feature", "warning"),
+    ("feature", "mapped", "warning"),
     [
-        (("Flat", "[[[45,40],[46,41],[47,42],[45,40]]]"), "Skipping 1 feature(s) of 'b.geojson' without area (their points lie on a line): Flat"),
-        (("Wide", _box(-179, -17, 179, -16)), "span more than 180° of longitude: Wide"),
-        (("Polar", _box(27, 86, 28, 87)), "beyond latitude 85°, which the web map cannot show: Polar. Are longitude and latitude swapped?"),
+        (("Flat", "[[[45,40],[46,41],[47,42],[45,40]]]"), "X", "Skipping 1 feature(s) of 'b.geojson' without area (their points lie on a line): Flat"),
+        (("Wide", _box(-179, -17, 179, -16)), "Wide", "span more than 180° of longitude: Wide"),
+        (("Polar", _box(27, 86, 28, 87)), "Polar", "beyond latitude 85°, which the web map cannot show: Polar. Are longitude and latitude swapped?"),
     ],
 )
-def test_implausible_geometry_builds_with_a_warning(tmp_path, feature, warning):
+def test_implausible_geometry_builds_with_a_warning(tmp_path, feature, mapped, warning):
     _geojson(tmp_path / "b.geojson", ("X", _box(45, 40, 46, 41)), feature)
-    events = table(tmp_path, "district,date,kind\nX,2020-11-20,completed\n")
+    events = table(tmp_path, f"district,date,kind\n{mapped},2020-11-20,completed\n")
     # run where the file is: the warning names it as given
     result = run_process("build", "--events", events, "--boundaries", "b.geojson", "--context", "none", "--self-contained", "-o", "map.html", cwd=tmp_path)
     assert result.returncode == 0, result.stderr

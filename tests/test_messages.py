@@ -175,5 +175,18 @@ def test_load_boundaries_still_warns_by_default_and_records_shared_names():
     assert frame.attrs[SHARED_NAMES] == {"Lankaran District": 2}
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        quiet = load_boundaries(AZE_ADM2, warn_shared=False)
+        quiet = load_boundaries(AZE_ADM2, warn_every_feature=False)
     assert list(quiet["name"]).count("Lankaran District") == 1
+
+
+def test_a_world_file_warns_only_about_the_countries_the_map_draws(tmp_path):
+    # Natural Earth's countries: Antarctica reaches past 85°, Russia and Fiji span the antimeridian.
+    table = tmp_path / "events.csv"
+    table.write_text("district,date,kind,from,to\nFalkland Is.,1982-04-02,captured,United Kingdom,Argentina\n", encoding="utf-8")
+    quiet = invoke("build", "--events", table, "--boundaries", "ne-50m-countries", "-o", tmp_path / "falklands.html")
+    assert quiet.exit_code == 0 and "Warning" not in quiet.stderr, quiet.stderr
+    table.write_text("district,date,kind,from,to\nRussia,1991-12-26,completed,Soviet Union,Russia\n", encoding="utf-8")
+    loud = invoke("build", "--events", table, "--boundaries", "ne-50m-countries", "-o", tmp_path / "russia.html")
+    assert loud.exit_code == 0
+    assert "Warning: 1 district(s) of 'ne_50m_admin_0_countries.json' span more than 180° of longitude: Russia." in loud.stderr
+    assert "Antarctica" not in loud.stderr

@@ -262,8 +262,8 @@ def _without_area(frame: gpd.GeoDataFrame, path: str | Path) -> gpd.GeoDataFrame
     return frame
 
 
-def _warn_implausible(frame: gpd.GeoDataFrame, path: str | Path) -> None:
-    """Warn about geometry a web map cannot show well."""
+def warn_implausible(frame: gpd.GeoDataFrame, path: str | Path, stacklevel: int = 3) -> None:
+    """Warn about geometry a web map cannot show well, of the districts of ``frame``."""
     bounds = frame.geometry.bounds
     wide = (bounds["maxx"] - bounds["minx"]) > 180
     if wide.any():
@@ -271,7 +271,7 @@ def _warn_implausible(frame: gpd.GeoDataFrame, path: str | Path) -> None:
             f"{int(wide.sum())} district(s) of '{path}' span more than 180° of longitude: {_names_of(frame, wide)}. "
             "One that crosses the antimeridian (180°) is drawn around the whole world; split it there.",
             HandoverMapWarning,
-            stacklevel=3,
+            stacklevel=stacklevel,
         )
     polar = (bounds["maxy"] > WEB_MERCATOR_MAX_LATITUDE) | (bounds["miny"] < -WEB_MERCATOR_MAX_LATITUDE)
     if polar.any():
@@ -279,7 +279,7 @@ def _warn_implausible(frame: gpd.GeoDataFrame, path: str | Path) -> None:
             f"{int(polar.sum())} district(s) of '{path}' reach beyond latitude {WEB_MERCATOR_MAX_LATITUDE:.0f}°, which the "
             f"web map cannot show: {_names_of(frame, polar)}. Are longitude and latitude swapped?",
             HandoverMapWarning,
-            stacklevel=3,
+            stacklevel=stacklevel,
         )
 
 
@@ -289,7 +289,7 @@ def load_boundaries(
     *,
     layer: str | None = None,
     assume_crs: str | None = None,
-    warn_shared: bool = True,
+    warn_every_feature: bool = True,
 ) -> gpd.GeoDataFrame:
     """Load district polygons for the map.
 
@@ -306,16 +306,19 @@ def load_boundaries(
         Layer of a multi-layer file (GeoPackage).
     assume_crs
         CRS to assume when the file declares none (never silently guessed).
-    warn_shared
-        Warn about features merged because they share a name. The map builder
-        passes False and warns only about the districts it draws.
+    warn_every_feature
+        Warn about features merged because they share a name and about
+        geometry a web map cannot show well, wherever they are in the file.
+        The map builder passes False and warns only about the districts it
+        draws (:func:`warn_implausible`): a world file's Antarctica is not a
+        map of the Falklands' concern.
 
     Returns
     -------
     geopandas.GeoDataFrame
         Columns ``name`` and ``geometry``, EPSG:4326, one row per name
         (features sharing a name are merged, with a warning unless
-        ``warn_shared`` is False), sorted by name. ``attrs[SHARED_NAMES]``
+        ``warn_every_feature`` is False), sorted by name. ``attrs[SHARED_NAMES]``
         holds {name: number of features} for the merged names.
         Features without area are left out with a warning; districts wider
         than 180° of longitude (crossing the antimeridian) or beyond the
@@ -342,10 +345,11 @@ def load_boundaries(
     frame = gpd.GeoDataFrame({"name": names, "geometry": frame.geometry.values}, crs=frame.crs)
     frame = frame[frame["name"].notna() & (frame["name"] != "")]
     frame = _without_area(frame, path)
-    _warn_implausible(frame, path)
+    if warn_every_feature:
+        warn_implausible(frame, path)
     counts = frame["name"].value_counts()
     shared = sorted(counts[counts > 1].index)
-    if shared and warn_shared:
+    if shared and warn_every_feature:
         warnings.warn(shared_names_message(path, {name: int(counts[name]) for name in shared}), HandoverMapWarning, stacklevel=2)
     if shared:
         frame = frame.dissolve(by="name", as_index=False)

@@ -30,7 +30,7 @@ from . import settings, sources
 from ._atomic import refuse_overwriting_inputs, write_bytes_atomic, write_text_atomic
 from ._errors import DownloadError, HandoverMapError, HandoverMapWarning, InputDataError, OptionError
 from .assets import LEAFLET, fetch_assets
-from .boundaries import SHARED_NAMES, load_boundaries, shared_names_message
+from .boundaries import SHARED_NAMES, load_boundaries, shared_names_message, warn_implausible
 from .cartography import prepare_layers, region_box, select_feature, simplify_coverage
 from .dates import find_dates
 from .events import Event, read_events
@@ -89,13 +89,14 @@ def _default_subtitle(events: list[Event], lang: str = DEFAULT_LANGUAGE) -> str:
 def _load(boundaries, name_field, layer, assume_crs):
     """Boundary frame and manifest entry (if any) for a --boundaries value.
 
-    Names shared by several features are merged without a warning here: see
-    :func:`_warn_shared`, which warns about those the map or table uses.
+    Names shared by several features are merged, and implausible geometry
+    kept, without a warning here: see :func:`_warn_used`, which warns about
+    the districts the map or table uses.
     """
     path, source = sources.resolve(boundaries or sources.default_case()["boundaries"])
     field = name_field or (source.name_field if source else None)
     if source is None:
-        return path, source, load_boundaries(path, field, layer=layer, assume_crs=assume_crs, warn_shared=False)
+        return path, source, load_boundaries(path, field, layer=layer, assume_crs=assume_crs, warn_every_feature=False)
     return path, source, _load_source(path, source, field, layer, assume_crs)
 
 
@@ -114,7 +115,7 @@ def _load_source(path: Path, source: sources.Source, name_field: str | None, lay
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            frame = load_boundaries(path, name_field, layer=layer, assume_crs=assume_crs, warn_shared=False)
+            frame = load_boundaries(path, name_field, layer=layer, assume_crs=assume_crs, warn_every_feature=False)
     finally:  # said as they would have been, before any error
         for said in caught:
             warnings.warn_explicit(said.message, said.category, said.filename, said.lineno, source=said.source)
@@ -142,10 +143,10 @@ def _derived_key(*made_from: object) -> str:
     return hashlib.sha256("|".join(str(part) for part in (_makers(), *made_from)).encode()).hexdigest()[:32]
 
 
-def _warn_shared(frame: gpd.GeoDataFrame, used: list[str] | set[str], path: Path, source: sources.Source | None) -> None:
-    """Warn about features merged because they share a name, but only for the
-    districts in ``used`` (those on the map, or found in an article): a merge
-    elsewhere in the file is not the user's concern.
+def _warn_used(frame: gpd.GeoDataFrame, used: list[str] | set[str], path: Path, source: sources.Source | None) -> None:
+    """Warn about features merged because they share a name, and about geometry a web map cannot
+    show well, but only for the districts in ``used`` (those on the map, or found in an article):
+    a merge or a polar feature elsewhere in the file is not the user's concern.
 
     A manifest source is named by its file name, never by the folder it is in.
     """
@@ -153,6 +154,7 @@ def _warn_shared(frame: gpd.GeoDataFrame, used: list[str] | set[str], path: Path
     shared = sorted(name for name in set(used) if counts.get(name, 1) > 1)
     if shared:
         warnings.warn(shared_names_message(source.file if source else path, {name: counts[name] for name in shared}), HandoverMapWarning, stacklevel=3)
+    warn_implausible(frame[frame["name"].isin(set(used))], source.file if source else path, stacklevel=4)
 
 
 def _read_cached(cached: Path) -> gpd.GeoDataFrame | None:
@@ -347,7 +349,7 @@ def extract_reports(
     """
     path, source, frame = _load(boundaries, name_field, layer, assume_crs)
     found = _read_reports(articles, frame, aliases, published)
-    _warn_shared(frame, {e.district for e in found.events}, path, source)
+    _warn_used(frame, {e.district for e in found.events}, path, source)
     return found
 
 
@@ -496,7 +498,7 @@ def prepare_map(spec: MapSpec | None = None, /, **options: Unpack[MapOptions]) -
         event_list = list(spec.events)
     _check_until(spec.until, event_list)
     joined = join_events(event_list, list(frame["name"]), read_aliases(spec.aliases))
-    _warn_shared(frame, set(joined), path, source)
+    _warn_used(frame, set(joined), path, source)
     mapped = frame[frame["name"].isin(joined)]
     countries, area, area_label, context_credits, context_files = context_layers(
         spec.boundaries,

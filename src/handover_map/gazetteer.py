@@ -311,7 +311,7 @@ class Gazetteer:
         self.joint_names: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for canonical, spellings in (aliases or {}).items():
             # Aliases point at names the file itself resolves (not at other aliases).
-            targets: set[str] = next((found for rule, found in self._steps(canonical) if found and rule != "alias"), set())
+            targets: set[str] = next((found for rule, found in self._steps(canonical) if found and rule != "alias"), set()) or self._written_out(canonical)
             for spelling in [canonical, *spellings] if targets else []:
                 parts = joint_parts(spelling)
                 if len(parts) == 1:
@@ -366,6 +366,12 @@ class Gazetteer:
         yield "alias", self._alias_targets.get(core(name), set())
         yield "skeleton", self._by_key["skeleton"].get(skeleton(name), set())
 
+    def _written_out(self, name: str) -> set[str]:
+        """The boundary names ``name`` means with its abbreviated words written out ("Falkland Is."
+        is "Falkland Islands", "W. Sahara" "Western Sahara"): for a table or alias table written
+        with Natural Earth's ``NAME`` and a file named by its ``ADMIN``."""
+        return {found for form in written_out(name) for found in self._by_key["core"].get(form, ())}
+
     def exact_names(self, name: str) -> set[str]:
         """Boundary names ``name`` means by any rule but fuzzy (empty if none)."""
         return next((found for _, found in self._steps(name) if found), set())
@@ -414,15 +420,16 @@ class Gazetteer:
 
     def lookup(self, name: str) -> Match | None:
         """Resolve a name, or return None when nothing matches: by the exact, core, alias and
-        skeleton rules, then one clear fuzzy match. Never by sound alone (:meth:`sound_alike`): a
-        name that sounds like a feature is as often another place (Granada, Colombo, Kazakh).
+        skeleton rules, with its abbreviated words written out ("Falkland Is."), then one clear
+        fuzzy match. Never by sound alone (:meth:`sound_alike`): a name that sounds like a
+        feature is as often another place (Granada, Colombo, Kazakh).
 
         Raises
         ------
         InputDataError
             When the name could mean more than one feature.
         """
-        for rule, found in self._steps(name):
+        for rule, found in [*self._steps(name), ("core", self._written_out(name))]:
             if len(found) == 1:
                 return Match(name, next(iter(found)), rule)
             if len(found) > 1:
