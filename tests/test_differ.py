@@ -10,7 +10,7 @@ from handover_map import InputDataError, settings
 from handover_map.confirmation import Confirmation, confirmation, outlet_of, read_outlets
 from handover_map.events import Event, events_csv, read_events
 from handover_map.model import party_colours, state_labels
-from handover_map.timeline import build_timeline, state_on
+from handover_map.timeline import build_timeline, holder_on, state_on
 
 DAY = dt.date(2020, 11, 25)
 OUTLETS = read_outlets()
@@ -84,7 +84,9 @@ def test_a_capture_is_taken_not_handed_over():
 def test_a_district_passes_from_a_to_b_to_c_and_back():
     events = [_change(20, "completed", "Party A", "Party B"), _change(25, "captured", "Party B", "Party C"), _change(28, "captured", "Party C", "Party A")]
     timeline = build_timeline({"Kalbajar": events})
-    assert [state for _, state in timeline.changes["Kalbajar"]] == ["held", "transferred", "taken", "held"]
+    # Back with Party A by a capture: taken, under Party A's control (its colour), not "held: no handover reported".
+    assert [state for _, state in timeline.changes["Kalbajar"]] == ["held", "transferred", "taken"]
+    assert holder_on(events, events[-1].date) == "Party A"
     assert party_colours(events) == {"Party B": settings.PARTY_COLOURS[0], "Party C": settings.PARTY_COLOURS[1], "Party A": settings.PARTY_COLOURS[2]}
     assert party_colours(events[:1]) == {}  # one taker: the colours stay the states'
 

@@ -264,7 +264,9 @@ def _reference_state(events: list[Event], day: dt.date) -> str:
             statuses.append("scheduled" if day <= date else "overdue")
     if "scheduled" in statuses:
         return "scheduled"
-    return statuses[-1] if statuses else "held"
+    if statuses:
+        return statuses[-1]
+    return "transferred" if completed else "held"  # handed back, no plan since: under its holder again
 
 
 def _random_events(rng: random.Random, count: int, districts: int = 1, span: int = 40) -> list[Event]:

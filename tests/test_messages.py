@@ -190,3 +190,20 @@ def test_a_world_file_warns_only_about_the_countries_the_map_draws(tmp_path):
     assert loud.exit_code == 0
     assert "Warning: 1 district(s) of 'ne_50m_admin_0_countries.json' span more than 180° of longitude: Russia." in loud.stderr
     assert "Antarctica" not in loud.stderr
+
+
+def test_a_district_taken_back_is_under_its_holder_and_the_file_credited_once(tmp_path):
+    from handover_map.build import prepare_map
+
+    table = tmp_path / "events.csv"
+    table.write_text(
+        "district,date,kind,from,to\nFalkland Is.,1982-04-02,captured,United Kingdom,Argentina\nFalkland Is.,1982-06-14,captured,Argentina,United Kingdom\n",
+        encoding="utf-8",
+    )
+    model = prepare_map(events=str(table), boundaries="ne-50m-countries")
+    # The boundaries are the countries the context draws too: one credit line.
+    assert len(model.credits) == len(set(model.credits)) and sum("Natural Earth" in line for line in model.credits) == 1
+    # Held by its first holder before the war, taken by each side in turn: the last under the United Kingdom's colour.
+    assert model.state_labels["held"] == "Held by United Kingdom: no handover reported"
+    assert model.timeline.state("Falkland Islands", dt.date(1982, 6, 14)) == "taken"
+    assert [entry.label for entry in model.legend if entry.kind == "party"] == ["Under Argentina control", "Under United Kingdom control"]

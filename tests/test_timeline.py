@@ -54,13 +54,22 @@ def test_timeline_change_points_agree_with_state_on():
         day += dt.timedelta(days=1)
 
 
-def test_a_handback_to_the_original_holder_is_held_again():
+def test_a_handback_to_the_original_holder_is_a_change_of_control_and_plans_start_afresh():
     events = [
-        Event("X", D(2020, 1, 1), "completed", "A", "B"),
-        Event("X", D(2020, 2, 1), "completed", "B", "A"),
+        Event("X", D(1982, 4, 2), "captured", "United Kingdom", "Argentina"),
+        Event("X", D(1982, 6, 14), "captured", "Argentina", "United Kingdom"),
     ]
-    assert state_on(events, D(2020, 1, 15)) == "transferred"
-    assert state_on(events, D(2020, 2, 1)) == "held"
+    assert state_on(events, D(1982, 4, 1)) == "held"
+    assert state_on(events, D(1982, 5, 1)) == "taken"
+    # Retaken: under its first holder again by a change of control, not "held: no handover reported".
+    assert state_on(events, D(1982, 6, 14)) == "taken"
+    handed = [Event("X", D(2020, 1, 1), "completed", "A", "B"), Event("X", D(2020, 2, 1), "completed", "B", "A")]
+    assert state_on(handed, D(2020, 2, 1)) == "transferred"
+    # A plan announced after the handback is the district's news again; one announced before it is not.
+    later = [*handed, Event("X", D(2020, 3, 1), "scheduled", "A", "B")]
+    assert state_on(later, D(2020, 2, 15)) == "scheduled"
+    earlier = [*handed, Event("X", D(2020, 1, 20), "scheduled", "B", "A")]
+    assert state_on(earlier, D(2020, 2, 15)) == "transferred"
 
 
 def test_a_new_date_after_a_postponement_is_scheduled():

@@ -517,6 +517,7 @@ def prepare_map(spec: MapSpec | None = None, /, **options: Unpack[MapOptions]) -
     lines += [say("credits.events", report=report) for report in cited]
     lines += list(spec.credits)
     lines.append(say("credits.map"))
+    lines = list(dict.fromkeys(lines))  # a file that is both the boundaries and the context (Natural Earth's countries) is credited once
     title = spec.title
     if title is None:
         title = case["title"] if uses_default_events else (headline or _default_title(event_list, spec.lang))

@@ -21,7 +21,7 @@ from . import settings
 from .cartography import MapLayers
 from .events import Event
 from .spec import MapSpec
-from .timeline import Timeline, build_timeline
+from .timeline import Timeline, build_timeline, group_by_district, original_holder
 from .words import DEFAULT_LANGUAGE, words
 
 #: The words naming a party in a state's label ("Handed over to {party}"), by state.
@@ -197,7 +197,8 @@ def state_labels(events: list[Event], lang: str = DEFAULT_LANGUAGE) -> dict[str,
     labels = {state: say(f"state.{state}") for state in settings.STATES}
     # An announced or put-off date announces a handover: its party is the handover's.
     handover = settings.CONTROL_STATE_OF_KIND["completed"]
-    parties = {"held": _only({e.from_ for e in events})}
+    # Who held the districts before their first change (not every giver: the Falklands' are two).
+    parties = {"held": _only({original_holder(district) for district in group_by_district(events).values()})}
     parties |= {state: _only({e.to for e in events if settings.CONTROL_STATE_OF_KIND.get(e.kind, handover) == state}) for state in settings.CONTROL_STATES}
     for state, party in parties.items():
         if party and state in PARTY_LABEL_KEYS:

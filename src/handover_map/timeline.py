@@ -4,8 +4,9 @@ For a district and a day the state is one of :data:`settings.STATES`:
 
 ``transferred``
     the latest change of control (a ``completed`` or ``captured`` event) on
-    or before that day was a handover (``completed``) away from the
-    district's original holder.
+    or before that day was a handover (``completed``), away from the
+    district's original holder or back to it (then only until a newer
+    handover date is announced: plans start afresh).
 ``taken``
     the same, by a ``captured`` event: control changed without a handover.
 ``scheduled``
@@ -19,7 +20,7 @@ For a district and a day the state is one of :data:`settings.STATES`:
     the latest announced date has passed, not postponed, and no handover is
     reported.
 ``held``
-    no handover known.
+    no change of control known.
 ``unreported``
     after the latest report (the *horizon*), a state that would have come
     only from time passing (an announced date going by) is not known: the
@@ -57,9 +58,8 @@ class _District:
     """
 
     def __init__(self, events: list[Event]) -> None:
-        givers = [(e.date, e.kind, e.from_) for e in events if e.from_]
-        #: Who held the district before its first event (its earliest ``from``).
-        self.original = min(givers)[2] if givers else ""
+        #: Who held the district before its first event.
+        self.original = original_holder(events)
         self.completed = sorted((e for e in events if e.kind in settings.CONTROL_CHANGES), key=lambda e: (e.date, e.to, e.kind))
         postponed = {e.date for e in events if e.kind == "postponed"}
         announced = postponed | {e.date for e in events if e.kind == "scheduled"}
@@ -74,7 +74,8 @@ class _District:
                 return settings.CONTROL_STATE_OF_KIND[latest_completed.kind]
             since = latest_completed.date  # handed back to the original holder: plans start afresh
         if self.latest is None or self.latest <= since:
-            return "held"
+            # Handed back with no plan since: under its holder again, by that change ("retook" is no "held: no handover").
+            return "held" if latest_completed is None else settings.CONTROL_STATE_OF_KIND[latest_completed.kind]
         # A postponed date is put off on the day itself; any other is kept on that day.
         if day is None or (day < self.latest if self.latest_postponed else day <= self.latest):
             return "scheduled"
@@ -172,6 +173,13 @@ def build_timeline(events_by_district: dict[str, list[Event]], *, horizon: dt.da
     if end is not None and stops:
         stops = {day for day in stops if day <= end} | {end}
     return Timeline(changes=changes, stops=sorted(stops))
+
+
+def original_holder(events: Iterable[Event]) -> str:
+    """Who held a district before its first event: the ``from`` of its earliest event that names
+    one (of one day's, by kind, then name), "" if none does."""
+    givers = [(e.date, e.kind, e.from_) for e in events if e.from_]
+    return min(givers)[2] if givers else ""
 
 
 def holder_on(events: Iterable[Event], day: dt.date) -> str:
