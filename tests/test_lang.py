@@ -155,7 +155,13 @@ def test_the_page_says_its_words_in_its_language_and_reports_stay_as_written(pag
         if line_en.startswith("Events: "):
             assert line_fr == "Événements\u00a0: " + line_en.removeprefix("Events: ")
         elif not line_en.startswith("Map: "):
-            assert line_fr == line_en  # a source's attribution, as its publisher writes it
+            # A source's role in the page's words, its publisher's credit as the publisher writes it.
+            role_en, credit_en = line_en.split(": ", 1)
+            role_fr, credit_fr = line_fr.split("\u00a0: ", 1)
+            assert (
+                credit_fr == credit_en
+                and role_fr == {"Boundaries": "Limites", "Countries": "Pays", "Disputed areas": "Zones contestées", "Places": "Lieux"}[role_en]
+            )
     data_en, data_fr = _script_data(english), _script_data(french)
     strings = re.search(r'"strings":(\[.*?\]),"districts"', data_en)
     assert strings and strings.group(1) in data_fr

@@ -82,7 +82,7 @@ def _districts(path: Path, features: list[tuple[str, str]]) -> Path:
 
 def _source(path: Path) -> sources.Source:
     """A manifest entry for ``path``, with the checksum fetching it would have checked."""
-    return sources.Source("test-districts", path.name, "https://example.org/districts.geojson", sources.sha256_of(path), "", "name", "", "")
+    return sources.Source("test-districts", path.name, "https://example.org/districts.geojson", sources.sha256_of(path), "", "name", "", "", "boundaries")
 
 
 def _cached_layers(cache: Path) -> list[Path]:

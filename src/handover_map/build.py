@@ -260,7 +260,7 @@ def context_layers(
     if context and str(context).lower() != "none":
         countries, source, path = _load_context(context, None, region)
         files.append(path)
-        credits.append(source.attribution if source else words(lang)("credits.context", file=Path(str(context)).name))
+        credits.append(source.credit(lang) if source else words(lang)("credits.context", file=Path(str(context)).name))
     area, label = None, held_area_label or ""
     uses_default_boundaries = boundaries is None or str(boundaries) == case["boundaries"]
     if held_area is None and uses_default_boundaries and case.get("held_area"):
@@ -270,8 +270,8 @@ def context_layers(
         frame, source, path = _load_context(held_area, held_area_field, None, held_area_name)
         files.append(path)
         area = shapely.union_all(frame.geometry.values)
-        if source and source.attribution not in credits:
-            credits.append(source.attribution)
+        if source and source.credit(lang) not in credits:
+            credits.append(source.credit(lang))
     return countries, area, label, credits, files
 
 
@@ -512,7 +512,7 @@ def prepare_map(spec: MapSpec | None = None, /, **options: Unpack[MapOptions]) -
     )
     layers = prepare_layers(frame, joined, countries=countries, held_area=area, held_area_label=area_label)
     cited = sorted({report for e in event_list for report in split_sources(e.source)})
-    lines = [source.attribution if source else say("credits.boundaries", file=Path(path).name)]
+    lines = [source.credit(spec.lang) if source else say("credits.boundaries", file=Path(path).name)]
     lines += context_credits
     lines += [say("credits.events", report=report) for report in cited]
     lines += list(spec.credits)

@@ -304,7 +304,7 @@ class HandoverLayer(MacroElement):
         legend += [(_swatch(entry), entry.label) for entry in model.legend if entry.kind in drawn_context]
         credits = list(model.credits)
         if layers.towns:
-            towns_credit = sources.get_source(PLACES_SOURCE).attribution
+            towns_credit = sources.get_source(PLACES_SOURCE).credit(model.lang)
             credits += [towns_credit] if towns_credit not in credits else []
         hatched = [state for state in model.drawn_states if state in HATCHED]
         page = _page_html(model.title, model.subtitle, model.note, legend, credits, hatched, say)

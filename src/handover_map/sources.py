@@ -31,6 +31,14 @@ class Source:
     name_field: str
     licence: str
     attribution: str
+    role: str
+
+    def credit(self, lang: str) -> str:
+        """The credits' line for the file in ``lang``: its role in the page's words, then the
+        publisher's credit as written ("Границы: geoBoundaries (www.geoboundaries.org), ...")."""
+        from .words import words
+
+        return words(lang)(f"credits.{self.role}", file=self.attribution)
 
 
 @cache
