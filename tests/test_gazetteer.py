@@ -205,3 +205,13 @@ def test_a_table_in_other_transliterations_stops_with_what_each_name_sounds_like
     ):
         assert told in error.value.message
     assert "Ghazni" not in error.value.message
+
+
+def test_a_name_of_many_abbreviated_words_is_not_written_out_every_way():
+    # Each word written out doubles the forms: 23 of them would be 8 million strings (a hostile table or alias table).
+    from handover_map.gazetteer import MAX_ABBREVIATED_WORDS, written_out
+
+    assert written_out("N. S. Cyprus") == {f"{a} {b} cyprus" for a in ("north", "northern") for b in ("south", "southern")}
+    assert written_out("N." * (MAX_ABBREVIATED_WORDS + 1) + " Cyprus") == set()
+    countries = Gazetteer(list(gpd.read_file(MIRROR / "ne_50m_admin_0_countries.json")["ADMIN"]), read_aliases())
+    assert countries.lookup("N." * 23) is None

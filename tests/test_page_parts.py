@@ -315,3 +315,24 @@ def test_the_note_and_credits_print_addresses_as_escaped_links(tmp_path):
         credits
         == 'Events: X, <a href="https://e.example/a" target="_blank" rel="noopener noreferrer">e.example</a>&#39;onclick=&#39;alert(1) · Map: handover-map'
     )
+
+
+@pytest.mark.browser
+def test_a_change_that_names_no_taker_leaves_no_holder_named(tmp_path, open_offline):
+    events = [
+        Event("Agdam District", dt.date(2020, 11, 20), "completed", "Armenia", "Azerbaijan"),
+        Event("Agdam District", dt.date(2020, 12, 5), "captured", "Azerbaijan", ""),  # taken by someone the report does not name
+        Event("Lachin District", dt.date(2020, 12, 1), "completed"),  # no parties at all: no holders row
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        page_file = build_map(tmp_path / "map.html", events=events, boundaries=str(AZE_ADM2), name_field="shapeName", context="none", self_contained=True)
+    data = _page_data(page_file)
+    rows = {data["strings"][data["districts"][row[0]][0]]: row[1:] for row in data["holders"]}
+    assert list(rows) == ["Agdam District"] and rows["Agdam District"][1::2] == [data["strings"].index("Azerbaijan"), -1]
+    page = open_offline(page_file)
+    page.js("handoverMap.setDate('2020-11-25')")
+    assert page.js("handoverMap.holderOf('Agdam District')") == "Azerbaijan"
+    page.js("handoverMap.setDate('2020-12-05')")
+    assert page.js("handoverMap.holderOf('Agdam District')") is None  # as the export and the snapshot say: no one named
+    assert page.errors == []

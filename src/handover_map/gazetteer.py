@@ -92,6 +92,8 @@ _ABBREVIATIONS = {
     "isl": ("islands",),
     "i": ("island",),
 }
+#: Most abbreviated words a name may have written out (each doubles its forms).
+MAX_ABBREVIATED_WORDS = 3
 #: A word written with a full stop after it: an abbreviation.
 _ABBREVIATED = re.compile(r"\b([^\W\d_]+)\.")
 
@@ -106,10 +108,12 @@ def written_out(name: str) -> set[str]:
     {'falkland islands'}
     """
     abbreviated = {fold(word) for word in _ABBREVIATED.findall(name)} & _ABBREVIATIONS.keys()
-    if not abbreviated:
+    words = core(name).split()
+    # Each word written out doubles the forms: a name of more than a few is no place's ("N.N.N.N...").
+    if not abbreviated or sum(word in abbreviated for word in words) > MAX_ABBREVIATED_WORDS:
         return set()
     forms = [""]
-    for word in core(name).split():
+    for word in words:
         forms = [f"{form} {full}".strip() for form in forms for full in (_ABBREVIATIONS[word] if word in abbreviated else (word,))]
     return set(forms)
 

@@ -462,10 +462,12 @@ def _differing_days(events: list[Event]) -> dict[int, list[tuple[dt.date, str]]]
 
 
 def _holders(events: list[Event], owner: dict[int, int], epoch: dt.date, text: _Strings) -> list[list[int]]:
-    """``holders`` of :func:`page_data`: who takes each district at each change of control (ordered as the timeline orders them)."""
+    """``holders`` of :func:`page_data`: who takes each district at each change of control (ordered as the timeline
+    orders them; -1 where a change names no one: the page then names no holder, as :func:`~handover_map.timeline.holder_on`)."""
     series: dict[int, list[int]] = {}
-    for e in sorted((e for e in events if e.kind in settings.CONTROL_CHANGES and e.to), key=lambda e: (e.date, e.to, e.kind)):
-        series.setdefault(owner[id(e)], []).extend([(e.date - epoch).days, text(e.to)])
+    for e in sorted((e for e in events if e.kind in settings.CONTROL_CHANGES), key=lambda e: (e.date, e.to, e.kind)):
+        if e.to or owner[id(e)] in series:  # (no row for a district whose changes name no one at all)
+            series.setdefault(owner[id(e)], []).extend([(e.date - epoch).days, text(e.to)])
     return [[district, *days] for district, days in sorted(series.items())]
 
 
