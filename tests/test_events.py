@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -78,3 +79,39 @@ def test_non_utf8_is_refused(tmp_path):
     path.write_bytes("district,date,kind\nFüzuli,2020-12-01,scheduled\n".encode("latin-1"))
     with pytest.raises(InputDataError, match="not UTF-8"):
         read_events(path)
+
+
+@pytest.mark.parametrize(
+    ("saved", "dates"),
+    [
+        # Spreadsheets in other locales save the table's dates in their own order: the table's unambiguous ones tell it.
+        ("\ufeffdistrict;date;kind\r\nAgdam;20/11/2020;completed\r\nLachin;01/12/2020;completed\r\n", [dt.date(2020, 11, 20), dt.date(2020, 12, 1)]),
+        ("district;date;kind\nAgdam;20.11.2020;completed\nLachin;1.12.2020;completed\n", [dt.date(2020, 11, 20), dt.date(2020, 12, 1)]),
+        ("district,date,kind\nAgdam,11/20/2020,completed\nLachin,12/01/2020,completed\n", [dt.date(2020, 11, 20), dt.date(2020, 12, 1)]),
+        ("district,date,kind\nAgdam,2020-11-20,completed\nLachin,01/01/2021,completed\n", [dt.date(2020, 11, 20), dt.date(2021, 1, 1)]),
+    ],
+)
+def test_dates_as_a_spreadsheet_of_another_locale_saves_them(tmp_path, saved, dates):
+    table = tmp_path / "edited.csv"
+    table.write_text(saved, encoding="utf-8")
+    assert [e.date for e in read_events(table)] == dates
+    write_events(read_events(table), table)  # written back in the one form
+    assert "2020-11-20" in table.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("saved", "message"),
+    [
+        ("district,date,kind\nAgdam,05/11/2020,completed\n", "'05/11/2020' could be 5 November or 11 May 2020, and no other date of the table tells which"),
+        (
+            "district,date,kind\nAgdam,20/11/2020,completed\nLachin,12/25/2020,completed\n",
+            "its dates put the day first ('20/11/2020') and the month first ('12/25/2020')",
+        ),
+        ("district,date,kind\nAgdam,20/11/20,completed\n", "'20/11/20' is not a date in the form YYYY-MM-DD"),
+    ],
+)
+def test_dates_that_could_be_read_two_ways_are_refused(tmp_path, saved, message):
+    table = tmp_path / "edited.csv"
+    table.write_text(saved, encoding="utf-8")
+    with pytest.raises(InputDataError, match=re.escape(message)):
+        read_events(table)

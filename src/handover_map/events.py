@@ -52,6 +52,8 @@ _SEPARATORS = ", ".join(list(DELIMITERS.values())[:-1]) + f" or {list(DELIMITERS
 _KEPT_FORMAT = {"\u200c", "\u200d"}
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: A date as a spreadsheet in another locale saves it: "20/11/2020", "11/20/2020", "20.11.2020", "20-11-2020".
+_LOCAL_DATE = re.compile(r"([0-9]{1,2})([./-])([0-9]{1,2})\2([0-9]{4})")
 # Longer offsets than this are no character offset of any article.
 _OFFSET = re.compile(r"[0-9]{1,10}")
 # A cell a spreadsheet would evaluate: =, +, -, @, tab or CR, after optional
@@ -153,15 +155,56 @@ def restore(text: str) -> str:
     return text[1:] if text.startswith("'") and _FORMULA.match(text, 1) else text
 
 
-def _parse_date(text: str, where: str) -> dt.date:
+def day_first(cells: list[str], where: str) -> bool | None:
+    """Whether the table's dates written as a spreadsheet of another locale saves them put the day
+    first: "20/11/2020" and "20.11.2020" do, "11/20/2020" does not; a dotted date always does
+    (German, Russian). None when no cell tells (the ISO form, or only dates such as 05/11/2020
+    whose day and month could be either; :func:`_parse_date` refuses those unless both are one).
+
+    Raises
+    ------
+    InputDataError
+        When one cell puts the day first and another the month.
+    """
+    firsts, seconds = [], []
+    for cell in cells:
+        found = _LOCAL_DATE.fullmatch(cell.strip())
+        if found:
+            first, mark, second = int(found.group(1)), found.group(2), int(found.group(3))
+            if first > 12 or mark == ".":
+                firsts.append(cell.strip())
+            elif second > 12:
+                seconds.append(cell.strip())
+    if firsts and seconds:
+        raise InputDataError(
+            f"{where}: its dates put the day first ('{excerpt(firsts[0])}') and the month first ('{excerpt(seconds[0])}').",
+            hint="write every date like 2020-11-25.",
+        )
+    return True if firsts else False if seconds else None
+
+
+def _parse_date(text: str, where: str, first: bool | None = None) -> dt.date:
+    """A date cell: ISO (2020-11-25), or as a spreadsheet of another locale saves it, read in the
+    order :func:`day_first` found for its table (``first``)."""
     try:
-        if not _ISO_DATE.fullmatch(text):
+        local = _LOCAL_DATE.fullmatch(text)
+        if local:
+            one, two, year = int(local.group(1)), int(local.group(3)), int(local.group(4))
+            if first is None and one != two:
+                raise InputDataError(
+                    f"{where}: '{excerpt(text)}' could be {dt.date(year, two, one):%-d %B} or {dt.date(year, one, two):%-d %B} {year}, "
+                    "and no other date of the table tells which comes first.",
+                    hint=f"write it as {year}-{two:02d}-{one:02d} or {year}-{one:02d}-{two:02d}.",
+                )
+            day = dt.date(year, two, one) if first or first is None else dt.date(year, one, two)
+        elif _ISO_DATE.fullmatch(text):
+            day = dt.date.fromisoformat(text)
+        else:
             raise ValueError
-        day = dt.date.fromisoformat(text)
     except ValueError:
         raise InputDataError(
             f"{where}: '{excerpt(text)}' is not a date in the form YYYY-MM-DD.",
-            hint="write dates like 2020-11-25.",
+            hint="write dates like 2020-11-25 (or as a spreadsheet saves them: 25/11/2020, 25.11.2020, 11/25/2020).",
         ) from None
     if not YEARS[0] <= day.year <= YEARS[1]:
         raise InputDataError(
@@ -193,6 +236,7 @@ def parse_rows(rows: list[dict[str, str]], where: str) -> list[Event]:
     """
     events = []
     blank = []
+    first = day_first([row.get("date") or "" for row in rows], where)
     for number, row in enumerate(rows, start=2):  # row 1 is the header
         clean = {key: (value or "").strip() for key, value in row.items() if key is not None}
         if not any(clean.values()):
@@ -218,7 +262,7 @@ def parse_rows(rows: list[dict[str, str]], where: str) -> list[Event]:
         events.append(
             Event(
                 district=clean["district"],
-                date=_parse_date(clean.get("date", ""), at),
+                date=_parse_date(clean.get("date", ""), at, first),
                 kind=kind,
                 from_=clean.get("from", ""),
                 to=clean.get("to", ""),
