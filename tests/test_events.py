@@ -102,12 +102,21 @@ def test_dates_as_a_spreadsheet_of_another_locale_saves_them(tmp_path, saved, da
 @pytest.mark.parametrize(
     ("saved", "message"),
     [
-        ("district,date,kind\nAgdam,05/11/2020,completed\n", "'05/11/2020' could be 5 November or 11 May 2020, and no other date of the table tells which"),
+        (
+            "district,date,kind\nAgdam,05/11/2020,completed\n",
+            "'05/11/2020' could be 5 November or 11 May 2020, and no other date of the table written so tells",
+        ),
         (
             "district,date,kind\nAgdam,20/11/2020,completed\nLachin,12/25/2020,completed\n",
-            "its dates put the day first ('20/11/2020') and the month first ('12/25/2020')",
+            "its dates written with '/' put the day first in row 2 and the month first in row 3",
         ),
         ("district,date,kind\nAgdam,20/11/20,completed\n", "'20/11/20' is not a date in the form YYYY-MM-DD"),
+        # Each mark tells its own order: a dotted (German) date says nothing of a slashed one, which another editor may have typed.
+        ("district;date;kind\nAgdam;20.11.2020;completed\nKalbajar;11/05/2020;completed\n", "row 3: '11/05/2020' could be 11 May or 5 November 2020"),
+        ("district;date;kind\nAgdam;20-11-2020;completed\nKalbajar;05/11/2020;completed\n", "row 3: '05/11/2020' could be 5 November or 11 May 2020"),
+        # A slip is a slip, not a witness of the order.
+        ("district,date,kind\nAgdam,45/11/2020,completed\nLachin,11/25/2020,completed\n", "row 2: '45/11/2020' is no day of the calendar"),
+        ("district,date,kind\nAgdam,31/02/2020,completed\n", "'31/02/2020' is no day of the calendar"),
     ],
 )
 def test_dates_that_could_be_read_two_ways_are_refused(tmp_path, saved, message):

@@ -1,7 +1,8 @@
 """The events table: the reviewed, editable intermediate between article and map.
 
 A CSV file (UTF-8, header row) with the required columns ``district``,
-``date`` (YYYY-MM-DD) and ``kind`` (one of :data:`settings.EVENT_KINDS`:
+``date`` (YYYY-MM-DD, or as a spreadsheet of another locale saves it: see
+:func:`day_first`) and ``kind`` (one of :data:`settings.EVENT_KINDS`:
 ``scheduled``, ``postponed``, ``completed`` or ``captured``) and the optional columns ``from``, ``to``, ``source``,
 ``evidence``, ``note``, ``evidence_start``, ``evidence_end``, ``as_written``,
 ``match``, ``reports_differ`` and ``confirmation`` (``claimed`` or
@@ -155,55 +156,66 @@ def restore(text: str) -> str:
     return text[1:] if text.startswith("'") and _FORMULA.match(text, 1) else text
 
 
-def day_first(cells: list[str], where: str) -> bool | None:
-    """Whether the table's dates written as a spreadsheet of another locale saves them put the day
-    first: "20/11/2020" and "20.11.2020" do, "11/20/2020" does not; a dotted date always does
-    (German, Russian). None when no cell tells (the ISO form, or only dates such as 05/11/2020
-    whose day and month could be either; :func:`_parse_date` refuses those unless both are one).
+#: Month names for messages, in English whatever the process's locale.
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+def day_first(cells: list[str], where: str) -> dict[str, bool]:
+    """For each mark a table's dates are written with as a spreadsheet of another locale saves
+    them, whether its day comes first: "20/11/2020" puts it first, "11/20/2020" last; a dot always
+    does (German, Russian). Each mark is told by its own dates (a table edited by two people may
+    mix them); a mark that none tells is missing, and :func:`_parse_date` refuses its dates whose
+    day and month could be either (05/11/2020).
 
     Raises
     ------
     InputDataError
-        When one cell puts the day first and another the month.
+        When the dates of one mark put the day first in one row and the month first in another.
     """
-    firsts, seconds = [], []
-    for cell in cells:
+    told: dict[str, dict[bool, int]] = {}
+    for number, cell in enumerate(cells, start=2):  # row 1 is the header
         found = _LOCAL_DATE.fullmatch(cell.strip())
-        if found:
-            first, mark, second = int(found.group(1)), found.group(2), int(found.group(3))
-            if first > 12 or mark == ".":
-                firsts.append(cell.strip())
-            elif second > 12:
-                seconds.append(cell.strip())
-    if firsts and seconds:
-        raise InputDataError(
-            f"{where}: its dates put the day first ('{excerpt(firsts[0])}') and the month first ('{excerpt(seconds[0])}').",
-            hint="write every date like 2020-11-25.",
-        )
-    return True if firsts else False if seconds else None
+        if not found:
+            continue
+        one, mark, two = int(found.group(1)), found.group(2), int(found.group(3))
+        if mark == ".":
+            continue
+        if 12 < one <= 31 and 1 <= two <= 12:
+            told.setdefault(mark, {}).setdefault(True, number)
+        elif 12 < two <= 31 and 1 <= one <= 12:
+            told.setdefault(mark, {}).setdefault(False, number)
+    for mark, rows in told.items():
+        if len(rows) == 2:
+            raise InputDataError(
+                f"{where}: its dates written with '{mark}' put the day first in row {rows[True]} and the month first in row {rows[False]}.",
+                hint="write every date like 2020-11-25.",
+            )
+    return {".": True} | {mark: next(iter(rows)) for mark, rows in told.items()}
 
 
-def _parse_date(text: str, where: str, first: bool | None = None) -> dt.date:
+def _parse_date(text: str, where: str, first: dict[str, bool] | None = None) -> dt.date:
     """A date cell: ISO (2020-11-25), or as a spreadsheet of another locale saves it, read in the
-    order :func:`day_first` found for its table (``first``)."""
+    order :func:`day_first` found for its mark in its table (``first``)."""
+    local = _LOCAL_DATE.fullmatch(text)
+    order = (first or {".": True}).get(local.group(2)) if local else None
     try:
-        local = _LOCAL_DATE.fullmatch(text)
         if local:
             one, two, year = int(local.group(1)), int(local.group(3)), int(local.group(4))
-            if first is None and one != two:
+            if order is None and one != two and 1 <= one <= 12 and 1 <= two <= 12:
                 raise InputDataError(
-                    f"{where}: '{excerpt(text)}' could be {dt.date(year, two, one):%-d %B} or {dt.date(year, one, two):%-d %B} {year}, "
-                    "and no other date of the table tells which comes first.",
+                    f"{where}: '{excerpt(text)}' could be {one} {_MONTHS[two - 1]} or {two} {_MONTHS[one - 1]} {year}, "
+                    "and no other date of the table written so tells which comes first.",
                     hint=f"write it as {year}-{two:02d}-{one:02d} or {year}-{one:02d}-{two:02d}.",
                 )
-            day = dt.date(year, two, one) if first or first is None else dt.date(year, one, two)
+            day = dt.date(year, two, one) if order or order is None else dt.date(year, one, two)
         elif _ISO_DATE.fullmatch(text):
             day = dt.date.fromisoformat(text)
         else:
             raise ValueError
     except ValueError:
+        shown = "no day of the calendar" if local else "not a date in the form YYYY-MM-DD"
         raise InputDataError(
-            f"{where}: '{excerpt(text)}' is not a date in the form YYYY-MM-DD.",
+            f"{where}: '{excerpt(text)}' is {shown}.",
             hint="write dates like 2020-11-25 (or as a spreadsheet saves them: 25/11/2020, 25.11.2020, 11/25/2020).",
         ) from None
     if not YEARS[0] <= day.year <= YEARS[1]:
@@ -336,7 +348,8 @@ def read_events(path: str | Path) -> list[Event]:
     InputDataError
         If the file is missing, not UTF-8 text, lacks a required column, has
         no rows, or has a row with an empty district, a date not written
-        YYYY-MM-DD or outside the years 1500 to 2200, an evidence offset that
+        YYYY-MM-DD (nor as a spreadsheet saves it, in an order the table
+        tells) or outside the years 1500 to 2200, an evidence offset that
         is no whole number, or an unknown kind. The message names the row.
     """
     path = Path(path)
