@@ -99,7 +99,8 @@ def test_popups_cite_the_reports_and_say_whose_word_it_is(war_map, open_offline)
     assert "On 20 Oct 2020: Taken by Azerbaijan (claimed by one side only)" in text
     assert "20 Oct 2020: taken (Armenian forces → Azerbaijan), claimed by Azerbaijan" in text
     assert "Aliyev announces liberation of Zangilan city and several villages from Armenian occupation" in text
-    assert "https://www.anews.com.tr/" in text
+    assert "anews.com.tr" in text  # the address is a link named by its site
+    assert page.js("() => [...document.querySelectorAll('.leaflet-popup-content cite a')].some(a => a.href.startsWith('https://www.anews.com.tr/'))")
     page.js("handoverMap.setDate('2020-11-08')")
     text = _popup(page, "Shusha City")
     assert "Reports differ" in text.splitlines()  # 7 November by the Karabakh Armenian leader, 8 November by Baku
@@ -145,4 +146,24 @@ def test_the_credits_link_each_cited_report_by_its_site(war_map, open_offline):
     for site, href, target, rel in links:
         assert href.split("/")[2].removeprefix("www.") == site and target == "_blank" and rel == "noopener noreferrer"
     assert "http" not in page.page.locator(".hm-credits").inner_text()  # the sites, not the addresses, take the room
+    assert page.errors == []
+
+
+def test_the_event_list_and_popups_link_each_source_by_its_site(war_map, open_offline):
+    page = open_offline(war_map)
+    page.js("handoverMap.setDate('2020-11-20')")
+    # The event list: each cited address is a link named by its site, the rest of the citation as written.
+    cites = page.js(
+        """() => [...document.querySelectorAll('#hm-event-list .hm-event-source')].map(c =>
+            [c.textContent, [...c.querySelectorAll('a')].map(a => [a.textContent, a.getAttribute('href'), a.target, a.rel])])"""
+    )
+    linked = [(text, links) for text, links in cites if links]
+    assert linked and all("http" not in text for text, _ in linked)
+    for _, links in linked:
+        for site, href, target, rel in links:
+            assert href.startswith("https://") and href.split("/")[2].removeprefix("www.") == site and (target, rel) == ("_blank", "noopener noreferrer")
+    # A district's popup cites its reports the same way.
+    page.click_district("Agdam District")
+    popup = page.js("() => [...document.querySelectorAll('.leaflet-popup-content cite a')].map(a => a.getAttribute('href'))")
+    assert "https://www.aljazeera.com/news/2020/11/20/azerbaijan-army-enters-district-handed-over-by-armenia" in popup
     assert page.errors == []

@@ -59,7 +59,7 @@ CLAIM_PALE = tuple(state for state in settings.STATES if settings.STATE_STYLES[s
 #: groups repeated after the columns, (day, state) and the like. Described in
 #: docs/page-data.md; a change of layout is a new ``version``.
 PAGE_SCHEMA: dict[str, Any] = {
-    "version": 2,
+    "version": 3,
     "districts": {"columns": ["name", "label", "areaKm2", "districtKm2", "state"], "then": ["day", "state"]},
     "events": {"columns": ["day", "district", "kind", "from", "to", "evidence", "note", "source"]},
     "differ": {"columns": ["event"], "then": ["day", "source"]},
@@ -69,6 +69,7 @@ PAGE_SCHEMA: dict[str, Any] = {
     "claimedBy": {"columns": ["event", "claimant"]},
     "claims": {"columns": ["district"], "then": ["day", "claimed"]},
     "aliases": {"columns": ["spelling", "district"]},
+    "links": {"columns": ["text"], "then": ["address", "site"]},
     "labels": {"columns": ["district", "points"]},
     "countryLabels": {"columns": ["name", "points"]},
     "towns": {"columns": ["name", "lat", "lon"]},
@@ -555,6 +556,8 @@ def page_data(model: MapModel, start: dt.date, decimals: int, origins: tuple[str
         district, days = rows[row[0]][1], row[1::2]
         low, high = spans.get(district, (min(days), max(days)))
         spans[district] = (min(low, *days), max(high, *days))
+    # The web addresses of the events' sources, each with its site, so the page links them as the credits do.
+    links = [[i, *[v for site, address in linked(text.texts[i]) if address for v in (address, site)]] for i in sorted({row[7] for row in rows if row[7] >= 0})]
     claimed, claims = _claims(events, owner, epoch, text)
     holders = _holders(events, owner, epoch, text)
     colours = model.party_colours
@@ -583,6 +586,7 @@ def page_data(model: MapModel, start: dt.date, decimals: int, origins: tuple[str
         "strings": text.texts,
         "districts": districts,
         "aliases": [list(pair) for pair in aliases],
+        "links": [row for row in links if len(row) > 1],
         "origins": list(origins),
         "eventCount": len(events),
         "events": columns,

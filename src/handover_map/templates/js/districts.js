@@ -65,7 +65,7 @@ function Districts(data, map, words, timeline, styling, canvas) {
       if (timeline.differs(k)) item.appendChild(el("p", timeline.differText(k), "hm-differ-dates"));
       if (evidence >= 0) item.appendChild(el("blockquote", say("quote", { text: words.text(evidence) })));
       if (note >= 0) item.appendChild(el("div", words.text(note)));
-      if (source >= 0) item.appendChild(el("cite", words.text(source)));
+      if (source >= 0) item.appendChild(el("cite")).appendChild(words.linked(source));
       list.appendChild(item);
     }
     box.appendChild(list);

@@ -34,10 +34,32 @@ function Words(data) {
       return data.dates.months[code][Number(parts[1]) - 1];
     }).join("");
   }
+  // A text whose web addresses are links named by their site, as the page's credits print them
+  // (data.links: the addresses render.linked found in it, each with its site; docs/page-data.md).
+  var LK = layout(data.schema.links), linksOf = {};
+  data.links.forEach(function (row) { linksOf[row[LK.text]] = row; });
+  function linked(index) {
+    var whole = text(index), fragment = document.createDocumentFragment(), row = linksOf[index], at = 0;
+    for (var k = LK.then; row && k < row.length; k += LK.step) {
+      var address = row[k + LK.pair.address], found = whole.indexOf(address, at);
+      if (found < 0) continue;
+      if (found > at) fragment.appendChild(document.createTextNode(whole.slice(at, found)));
+      var link = el("a", row[k + LK.pair.site]);
+      link.href = address;  // an http(s) address only (render.linked)
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      link.title = address;
+      fragment.appendChild(link);
+      at = found + address.length;
+    }
+    if (at < whole.length) fragment.appendChild(document.createTextNode(whole.slice(at)));
+    return fragment;
+  }
   var numbers = new Intl.NumberFormat(data.locale);  // toLocaleString would build a formatter on every call
   function number(value) { return numbers.format(value); }
   return {
     text: text,
+    linked: linked,
     isoOf: isoOf,
     dayOf: dayOf,
     say: say,
