@@ -233,7 +233,7 @@ def prepare_layers(
 
 
 #: Grid cells per side of the region in which country names may be placed.
-LABEL_GRID = 20
+LABEL_GRID = 15
 
 
 #: Degrees between a country's name and the districts (or the held area).
