@@ -164,6 +164,16 @@ def open_offline(browser_context):
         page.page.close()
 
 
+def open_sized(browser_context, path: Path, width: int, height: int = 800, address: str = ""):
+    """A new page of ``browser_context`` at a window size, with ``path`` open (``address``: a
+    fragment such as ``#date=2020-11-25``) and its map ready; the caller closes it."""
+    page = browser_context.new_page()
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(path.resolve().as_uri() + address)
+    page.wait_for_function("window.handoverMap !== undefined")
+    return page
+
+
 @dataclass
 class Outcome:
     """What a command run in-process left: its exit code, stdout and stderr."""

@@ -59,18 +59,34 @@ def test_bom_whitespace_and_case_are_tolerated(tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("district,date\nLachin,2020-12-01\n", "lacks the column\\(s\\) kind"),
+        ("district,date\nLachin,2020-12-01\n", "lacks the column(s) kind"),
         ("district,date,kind\n", "has no events"),
         ("district,date,kind\nLachin,2020-02-30,scheduled\n", "row 2: '2020-02-30' is not a date"),
         ("district,date,kind\nLachin,1 Dec 2020,scheduled\n", "row 2: '1 Dec 2020' is not a date"),
         ("district,date,kind\nLachin,2020-12-01,liberated\n", "row 2: unknown kind 'liberated'"),
         ("district,date,kind\n,2020-12-01,completed\n", "row 2: the district is empty"),
+        # Dates a spreadsheet could have saved either way, or never a day.
+        (
+            "district,date,kind\nAgdam,05/11/2020,completed\n",
+            "'05/11/2020' could be 5 November or 11 May 2020, and no other date of the table written so tells",
+        ),
+        (
+            "district,date,kind\nAgdam,20/11/2020,completed\nLachin,12/25/2020,completed\n",
+            "its dates written with '/' put the day first in row 2 and the month first in row 3",
+        ),
+        ("district,date,kind\nAgdam,20/11/20,completed\n", "'20/11/20' is not a date in the form YYYY-MM-DD"),
+        # Each mark tells its own order: a dotted (German) date says nothing of a slashed one, which another editor may have typed.
+        ("district;date;kind\nAgdam;20.11.2020;completed\nKalbajar;11/05/2020;completed\n", "row 3: '11/05/2020' could be 11 May or 5 November 2020"),
+        ("district;date;kind\nAgdam;20-11-2020;completed\nKalbajar;05/11/2020;completed\n", "row 3: '05/11/2020' could be 5 November or 11 May 2020"),
+        # A slip is a slip, not a witness of the order.
+        ("district,date,kind\nAgdam,45/11/2020,completed\nLachin,11/25/2020,completed\n", "row 2: '45/11/2020' is no day of the calendar"),
+        ("district,date,kind\nAgdam,31/02/2020,completed\n", "'31/02/2020' is no day of the calendar"),
     ],
 )
 def test_bad_tables_name_the_problem(tmp_path, content, message):
     path = tmp_path / "bad.csv"
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(InputDataError, match=message):
+    with pytest.raises(InputDataError, match=re.escape(message)):
         read_events(path)
 
 
@@ -97,30 +113,3 @@ def test_dates_as_a_spreadsheet_of_another_locale_saves_them(tmp_path, saved, da
     assert [e.date for e in read_events(table)] == dates
     write_events(read_events(table), table)  # written back in the one form
     assert "2020-11-20" in table.read_text(encoding="utf-8")
-
-
-@pytest.mark.parametrize(
-    ("saved", "message"),
-    [
-        (
-            "district,date,kind\nAgdam,05/11/2020,completed\n",
-            "'05/11/2020' could be 5 November or 11 May 2020, and no other date of the table written so tells",
-        ),
-        (
-            "district,date,kind\nAgdam,20/11/2020,completed\nLachin,12/25/2020,completed\n",
-            "its dates written with '/' put the day first in row 2 and the month first in row 3",
-        ),
-        ("district,date,kind\nAgdam,20/11/20,completed\n", "'20/11/20' is not a date in the form YYYY-MM-DD"),
-        # Each mark tells its own order: a dotted (German) date says nothing of a slashed one, which another editor may have typed.
-        ("district;date;kind\nAgdam;20.11.2020;completed\nKalbajar;11/05/2020;completed\n", "row 3: '11/05/2020' could be 11 May or 5 November 2020"),
-        ("district;date;kind\nAgdam;20-11-2020;completed\nKalbajar;05/11/2020;completed\n", "row 3: '05/11/2020' could be 5 November or 11 May 2020"),
-        # A slip is a slip, not a witness of the order.
-        ("district,date,kind\nAgdam,45/11/2020,completed\nLachin,11/25/2020,completed\n", "row 2: '45/11/2020' is no day of the calendar"),
-        ("district,date,kind\nAgdam,31/02/2020,completed\n", "'31/02/2020' is no day of the calendar"),
-    ],
-)
-def test_dates_that_could_be_read_two_ways_are_refused(tmp_path, saved, message):
-    table = tmp_path / "edited.csv"
-    table.write_text(saved, encoding="utf-8")
-    with pytest.raises(InputDataError, match=re.escape(message)):
-        read_events(table)

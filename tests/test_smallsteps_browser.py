@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AZE_ADM2
+from conftest import AZE_ADM2, open_sized
 from handover_map import build_map, load_boundaries
 from handover_map.events import Event
 
@@ -96,10 +96,7 @@ def test_the_first_item_focused_gets_the_earlier_events_above_it_and_stays_in_vi
 
 @pytest.mark.parametrize("width", [1200, 360])
 def test_scrolling_to_the_end_of_the_list_adds_the_next_events(long_list, browser_context, width):
-    page = browser_context.new_page()
-    page.set_viewport_size({"width": width, "height": 800})
-    page.goto(long_list.resolve().as_uri() + "#date=2021-01-10")
-    page.wait_for_function("window.handoverMap !== undefined")
+    page = open_sized(browser_context, long_list, width, address="#date=2021-01-10")
     assert len(page.evaluate(ALL_ITEMS)) == 32
     # Beside the map the list scrolls in its own box; below it (a phone) the page scrolls.
     scroll = (
@@ -304,16 +301,8 @@ STEP_AND_LOOK = """([d, click]) => {
 }"""
 
 
-def _open(page_file: Path, browser_context, width: int, height: int = 800):
-    page = browser_context.new_page()
-    page.set_viewport_size({"width": width, "height": height})
-    page.goto(page_file.resolve().as_uri())
-    page.wait_for_function("window.handoverMap !== undefined")
-    return page
-
-
 def test_beside_the_map_the_list_keeps_the_current_event_in_view_as_the_slider_moves(quoted_list, browser_context):
-    page = _open(quoted_list, browser_context, 1200)
+    page = open_sized(browser_context, quoted_list, 1200)
     scrolls = 0
     for day in [*range(30), 0]:  # a drag through every event's day, then a jump back to the first
         seen = page.evaluate(STEP_AND_LOOK, [(START + dt.timedelta(days=day)).isoformat(), None])
@@ -325,7 +314,7 @@ def test_beside_the_map_the_list_keeps_the_current_event_in_view_as_the_slider_m
 
 
 def test_a_click_in_the_list_never_scrolls_it_under_the_pointer(quoted_list, browser_context):
-    page = _open(quoted_list, browser_context, 1200)
+    page = open_sized(browser_context, quoted_list, 1200)
     page.evaluate(STEP_AND_LOOK, [START.isoformat(), None])
     # The last item the box shows in part: clicked, it becomes current where it is.
     partly = page.evaluate(
@@ -341,7 +330,7 @@ def test_a_click_in_the_list_never_scrolls_it_under_the_pointer(quoted_list, bro
 
 def test_a_drag_through_a_long_list_keeps_its_window_to_its_size(long_list, browser_context):
     # The list's own scrolls (keeping the current event in view) are no reader going on to its end.
-    page = _open(long_list, browser_context, 1200)
+    page = open_sized(browser_context, long_list, 1200)
     for day in range(80):
         seen = page.evaluate(STEP_AND_LOOK, [(START + dt.timedelta(days=day)).isoformat(), None])
         assert seen["items"] == 32, (day, seen)
@@ -350,7 +339,7 @@ def test_a_drag_through_a_long_list_keeps_its_window_to_its_size(long_list, brow
 
 
 def test_below_the_map_on_a_phone_a_step_never_scrolls_the_page_to_the_list(quoted_list, browser_context):
-    page = _open(quoted_list, browser_context, 360, 740)
+    page = open_sized(browser_context, quoted_list, 360, 740)
     for day in (29, 3, 17):
         assert page.evaluate(STEP_AND_LOOK, [(START + dt.timedelta(days=day)).isoformat(), None])["pageY"] == 0
     page.close()

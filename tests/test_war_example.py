@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, open_sized
 from handover_map import build_map
 from handover_map.events import read_events
 from handover_map.reports import split_sources
@@ -128,10 +128,7 @@ SIDEWAYS = """() => [...document.querySelectorAll('html, body, .hm-events, .hm-h
 @pytest.mark.parametrize("width", [360, 1200])
 def test_cited_addresses_break_where_they_must_so_nothing_scrolls_sideways(war_map, browser_context, width):
     # Its reports' citations carry long addresses, in the event list, the dates reports differ on and the credits.
-    page = browser_context.new_page()
-    page.set_viewport_size({"width": width, "height": 800})
-    page.goto(war_map.resolve().as_uri() + "#date=2020-11-08")
-    page.wait_for_function("window.handoverMap !== undefined")
+    page = open_sized(browser_context, war_map, width, address="#date=2020-11-08")
     assert page.evaluate("() => document.querySelectorAll('.hm-differ-dates').length") > 0
     assert page.evaluate(SIDEWAYS) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= width
