@@ -286,6 +286,8 @@ def test_a_cited_address_is_a_link_named_by_its_site_and_nothing_else_becomes_on
     # The site named is the one the browser opens: not what follows a "?" and an "@".
     assert linked("https://evil.example?@www.reuters.com/x") == [("evil.example", "https://evil.example?@www.reuters.com/x")]
     assert linked("HTTPS://WWW.Example.org/A") == [("example.org", "HTTPS://WWW.Example.org/A")]
+    # A browser reads a backslash as a slash: the address ends there, and its site is the one opened.
+    assert linked("http://attacker.example\\@reuters.com/story") == [("attacker.example", "http://attacker.example"), ("\\@reuters.com/story", "")]
     # Closing quotes and marks of other languages are the sentence's; any number of brackets is read once.
     assert linked("« https://a.example/x ».") == [("« ", ""), ("a.example", "https://a.example/x"), (" ».", "")]
     assert linked("See https://a.example/y”.") == [("See ", ""), ("a.example", "https://a.example/y"), ("”.", "")]

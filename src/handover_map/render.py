@@ -382,8 +382,9 @@ def _swatch(entry: LegendEntry) -> str:
     return f"background:{entry.colour}"
 
 
-#: A web address written in a citation: http(s) only (never javascript: or data:), up to a space or a quote.
-_ADDRESS = re.compile(r"https?://[^\s<>\"'`“”«»]+", re.IGNORECASE)
+#: A web address written in a citation: http(s) only (never javascript: or data:), up to a space, a quote
+#: or a backslash, which a browser reads as a slash (urllib does not: it names the site of "http://a.example\\@b.org" b.org).
+_ADDRESS = re.compile(r"https?://[^\s<>\"'`“”«»\\]+", re.IGNORECASE)
 #: Marks after an address that end the sentence around it, not the address.
 _AFTER_ADDRESS = frozenset(".,;:!?’”»。、…")
 #: Closing brackets, each with the one that opens it.
