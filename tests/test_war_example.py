@@ -159,6 +159,10 @@ def test_the_event_list_and_popups_link_each_source_by_its_site(war_map, open_of
     for _, links in linked:
         for site, href, target, rel in links:
             assert href.startswith("https://") and href.split("/")[2].removeprefix("www.") == site and (target, rel) == ("_blank", "noopener noreferrer")
+    # So do the dates reports differ on (Shusha: 7 November by the Karabakh Armenian leader, 8 November by Baku).
+    page.js("handoverMap.setDate('2020-11-08')")
+    differ = page.js("() => [...document.querySelectorAll('#hm-event-list .hm-differ-dates')].map(p => [p.textContent, p.querySelectorAll('a').length])")
+    assert differ and all(count >= 1 and "http" not in text and text.startswith("Reports differ: ") for text, count in differ)
     # A district's popup cites its reports the same way.
     page.click_district("Agdam District")
     popup = page.js("() => [...document.querySelectorAll('.leaflet-popup-content cite a')].map(a => a.getAttribute('href'))")

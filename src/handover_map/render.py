@@ -557,8 +557,9 @@ def page_data(model: MapModel, start: dt.date, decimals: int, origins: tuple[str
         district, days = rows[row[0]][1], row[1::2]
         low, high = spans.get(district, (min(days), max(days)))
         spans[district] = (min(low, *days), max(high, *days))
-    # The web addresses of the events' sources, each with its site, so the page links them as the credits do.
-    links = [[i, *[v for site, address in linked(text.texts[i]) if address for v in (address, site)]] for i in sorted({row[7] for row in rows if row[7] >= 0})]
+    # The web addresses of the events' sources (and of those their dates differ by), each with its site, so the page links them as the credits do.
+    cited = {row[7] for row in rows} | {index for row in differ for index in row[2::2]}
+    links = [[i, *[v for site, address in linked(text.texts[i]) if address for v in (address, site)]] for i in sorted(cited - {-1})]
     claimed, claims = _claims(events, owner, epoch, text)
     holders = _holders(events, owner, epoch, text)
     colours = model.party_colours

@@ -62,7 +62,7 @@ function Districts(data, map, words, timeline, styling, canvas) {
       if (timeline.ev(k, "district") !== i) continue;
       var item = el("li"), evidence = timeline.ev(k, "evidence"), note = timeline.ev(k, "note"), source = timeline.ev(k, "source");
       item.appendChild(el("strong", describeEvent(k)));
-      if (timeline.differs(k)) item.appendChild(el("p", timeline.differText(k), "hm-differ-dates"));
+      if (timeline.differs(k)) item.appendChild(el("p", null, "hm-differ-dates")).appendChild(timeline.differNode(k));
       if (evidence >= 0) item.appendChild(el("blockquote", say("quote", { text: words.text(evidence) })));
       if (note >= 0) item.appendChild(el("div", words.text(note)));
       if (source >= 0) item.appendChild(el("cite")).appendChild(words.linked(source));

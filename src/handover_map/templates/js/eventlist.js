@@ -29,9 +29,10 @@ function EventList(data, words, timeline, pick) {
     item.what = textNode(item.button.appendChild(el("span", null, "hm-event-what")));
     OPTIONAL.forEach(function (part) {
       item.parts[part[0]] = el(part[1], null, part[2]);
-      if (part[0] !== "source") item.texts[part[0]] = textNode(item.parts[part[0]]);
+      if (part[0] !== "source" && part[0] !== "differ") item.texts[part[0]] = textNode(item.parts[part[0]]);
     });
     item.source = -1;  // the string the source part shows, with its addresses as links
+    item.differ = -1;  // the event whose differing dates the differ part shows, likewise
     item.button.addEventListener("click", function () {
       picking = true;  // the reader's own step: the list stays where it is under the pointer and the focus
       try { pick(timeline.ev(item.k, "day")); } finally { picking = false; }
@@ -43,7 +44,7 @@ function EventList(data, words, timeline, pick) {
     var evidence = timeline.ev(k, "evidence"), remark = timeline.ev(k, "note"), source = timeline.ev(k, "source");
     return {
       claim: timeline.claimed(k) ? " (" + timeline.claimText(k) + ")" : null,
-      differ: timeline.differs(k) ? timeline.differText(k) : null,
+      differ: timeline.differs(k) ? k : null,
       evidence: evidence >= 0 ? say("quote", { text: words.text(evidence) }) : null,
       note: remark >= 0 ? words.text(remark) : null,
       source: source >= 0 ? source : null
@@ -58,8 +59,9 @@ function EventList(data, words, timeline, pick) {
     OPTIONAL.forEach(function (optional, at) {
       var name = optional[0], part = item.parts[name], text = texts[name];
       if (text === null) { if (part.parentNode) part.parentNode.removeChild(part); return; }
-      if (name !== "source") setText(item.texts[name], text);
-      else if (item.source !== text) { part.textContent = ""; part.appendChild(words.linked(text)); item.source = text; }
+      if (name === "source" && item.source !== text) { part.textContent = ""; part.appendChild(words.linked(text)); item.source = text; }
+      else if (name === "differ" && item.differ !== text) { part.textContent = ""; part.appendChild(timeline.differNode(text)); item.differ = text; }
+      else if (name !== "source" && name !== "differ") setText(item.texts[name], text);
       if (part.parentNode) return;
       var parent = name === "claim" ? item.button : item.li, next = null;
       for (var later = at + 1; later < OPTIONAL.length && next === null; later++) {

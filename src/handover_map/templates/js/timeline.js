@@ -98,6 +98,17 @@ function Timeline(data, words) {
     }
     return data.words.reportsDiffer + ": " + parts.join("; ");
   }
+  // The same, its reports' web addresses linked by their sites (words.linked).
+  function differNode(k) {
+    var row = differOf[k], node = document.createDocumentFragment();
+    node.appendChild(document.createTextNode(data.words.reportsDiffer + ": "));
+    for (var g = F.then; row && g < row.length; g += F.step) {
+      var source = row[g + F.pair.source];
+      node.appendChild(document.createTextNode((g > F.then ? "; " : "") + words.day(row[g + F.pair.day]) + (source >= 0 ? " (" : "")));
+      if (source >= 0) { node.appendChild(words.linked(source)); node.appendChild(document.createTextNode(")")); }
+    }
+    return node;
+  }
   function claimed(k) { return k in claimantOf; }
   function claimText(k) {
     if (!claimed(k)) return "";
@@ -123,6 +134,7 @@ function Timeline(data, words) {
     stateLabel: stateLabel,
     differs: function (k) { return k in differOf; },
     differText: differText,
+    differNode: differNode,
     claimed: claimed,
     claimText: claimText
   };
