@@ -20,6 +20,8 @@ function EventList(data, words, timeline, pick) {
   // An item's parts that only some events have, in the order they take in it (the claim inside the button).
   var OPTIONAL = [["claim", "span", "hm-event-claim"], ["differ", "p", "hm-differ-dates"], ["evidence", "blockquote", "hm-event-evidence"],
                   ["note", "p", "hm-event-note"], ["source", "cite", "hm-event-source"]];
+  // The parts whose web addresses are links: built from what they show (an event, a string), not written as one text.
+  var LINKED = { differ: timeline.differNode, source: words.linked };
 
   function textNode(parent) { var text = document.createTextNode(""); parent.appendChild(text); return text; }
   function makeItem() {
@@ -29,10 +31,9 @@ function EventList(data, words, timeline, pick) {
     item.what = textNode(item.button.appendChild(el("span", null, "hm-event-what")));
     OPTIONAL.forEach(function (part) {
       item.parts[part[0]] = el(part[1], null, part[2]);
-      if (part[0] !== "source" && part[0] !== "differ") item.texts[part[0]] = textNode(item.parts[part[0]]);
+      if (!LINKED[part[0]]) item.texts[part[0]] = textNode(item.parts[part[0]]);
     });
-    item.source = -1;  // the string the source part shows, with its addresses as links
-    item.differ = -1;  // the event whose differing dates the differ part shows, likewise
+    item.built = {};  // what each linked part was built from
     item.button.addEventListener("click", function () {
       picking = true;  // the reader's own step: the list stays where it is under the pointer and the focus
       try { pick(timeline.ev(item.k, "day")); } finally { picking = false; }
@@ -44,10 +45,10 @@ function EventList(data, words, timeline, pick) {
     var evidence = timeline.ev(k, "evidence"), remark = timeline.ev(k, "note"), source = timeline.ev(k, "source");
     return {
       claim: timeline.claimed(k) ? " (" + timeline.claimText(k) + ")" : null,
-      differ: timeline.differs(k) ? k : null,
+      differ: timeline.differs(k) ? k : null,  // (built by LINKED.differ from the event)
       evidence: evidence >= 0 ? say("quote", { text: words.text(evidence) }) : null,
       note: remark >= 0 ? words.text(remark) : null,
-      source: source >= 0 ? source : null
+      source: source >= 0 ? source : null  // (built by LINKED.source from the string)
     };
   }
   // Shows event k in an item: only the texts that differ are written, a part is added or taken out only when it comes or goes.
@@ -59,9 +60,8 @@ function EventList(data, words, timeline, pick) {
     OPTIONAL.forEach(function (optional, at) {
       var name = optional[0], part = item.parts[name], text = texts[name];
       if (text === null) { if (part.parentNode) part.parentNode.removeChild(part); return; }
-      if (name === "source" && item.source !== text) { part.textContent = ""; part.appendChild(words.linked(text)); item.source = text; }
-      else if (name === "differ" && item.differ !== text) { part.textContent = ""; part.appendChild(timeline.differNode(text)); item.differ = text; }
-      else if (name !== "source" && name !== "differ") setText(item.texts[name], text);
+      if (!LINKED[name]) setText(item.texts[name], text);
+      else if (item.built[name] !== text) { part.textContent = ""; part.appendChild(LINKED[name](text)); item.built[name] = text; }
       if (part.parentNode) return;
       var parent = name === "claim" ? item.button : item.li, next = null;
       for (var later = at + 1; later < OPTIONAL.length && next === null; later++) {
@@ -134,9 +134,9 @@ function EventList(data, words, timeline, pick) {
   // Where the list scrolls in its own box (beside the map), a step of the slider that takes the
   // current events out of view scrolls them to its top (before any, to the first event), with the
   // one before just showing; a step the reader takes in the list (a click on an item, or with the
-  // focus on one) scrolls nothing. Where the list is in the page's flow (below the map on a phone) nothing scrolls: the
-  // reader is on the map. Done in the next frame's callback, after every change of the step, so
-  // the layout it reads is the one that frame lays out anyway.
+  // focus on one) scrolls nothing. Where the list is in the page's flow (below the map on a
+  // phone) nothing scrolls: the reader is on the map. Done in the next frame's callback, after
+  // every change of the step, so the layout it reads is the one that frame lays out anyway.
   var inViewQueued = false, picking = false, ABOVE = 24;  // px of the item before left showing
   var ownScrollTop = -1;  // where keepInView last scrolled the list: that scroll is no reader going on
   function keepInView() {

@@ -89,16 +89,8 @@ function Timeline(data, words) {
     return styles[state].label;
   }
   // Reports that differ on a date: each date with the source that gives it.
-  function differText(k) {
-    var row = differOf[k], parts = [];
-    if (!row) return "";
-    for (var g = F.then; g < row.length; g += F.step) {
-      var source = row[g + F.pair.source];
-      parts.push(words.day(row[g + F.pair.day]) + (source >= 0 ? " (" + words.text(source) + ")" : ""));
-    }
-    return data.words.reportsDiffer + ": " + parts.join("; ");
-  }
-  // The same, its reports' web addresses linked by their sites (words.linked).
+  // What reports say of an event's date where they differ: each date with its report, the reports'
+  // web addresses linked by their sites (words.linked); differText is its text.
   function differNode(k) {
     var row = differOf[k], node = document.createDocumentFragment();
     node.appendChild(document.createTextNode(data.words.reportsDiffer + ": "));
@@ -133,7 +125,7 @@ function Timeline(data, words) {
     find: function (name) { var i = nameIndex.get(String(name).toLowerCase()); return i === undefined ? null : i; },
     stateLabel: stateLabel,
     differs: function (k) { return k in differOf; },
-    differText: differText,
+    differText: function (k) { return k in differOf ? differNode(k).textContent : ""; },
     differNode: differNode,
     claimed: claimed,
     claimText: claimText
