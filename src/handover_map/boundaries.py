@@ -97,8 +97,8 @@ def pick_name_field(frame: gpd.GeoDataFrame, name_field: str | None, path: str |
             return candidate
     name_like = _name_like_fields(frame, columns)
     # The finest level's: a file of districts names more of them than of the provinces holding them (ADM2_FR beside ADM1_EN).
-    most = max((frame[c].nunique() for c in name_like), default=0)
-    finest = [c for c in name_like if frame[c].nunique() == most]
+    distinct = {c: frame[c].nunique() for c in name_like}
+    finest = [c for c in name_like if distinct[c] == max(distinct.values())]
     english = [c for c in finest if _ENGLISH_FIELD.search(str(c))]
     chosen = finest if len(finest) == 1 else english if len(english) == 1 else []
     if chosen:
