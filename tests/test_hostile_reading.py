@@ -255,9 +255,13 @@ def _reference_state(events: list[Event], day: dt.date) -> str:
         if not completed[-1].to or completed[-1].to != original:
             return "transferred"
         since = completed[-1].date
-    postponed = {e.date for e in events if e.kind == "postponed"}
+    givers = sorted((e.date, e.kind, e.from_) for e in events if e.from_)
+    original = givers[0][2] if givers else ""
+    # After a handback, a plan to hand it back to its holder is the handback's own.
+    plans = [e for e in events if not (completed and original and e.to == original)]
+    postponed = {e.date for e in plans if e.kind == "postponed"}
     statuses = []
-    for date in sorted(d for d in {e.date for e in events if e.kind == "scheduled"} | postponed if d > since):
+    for date in sorted(d for d in {e.date for e in plans if e.kind == "scheduled"} | postponed if d > since):
         if date in postponed:
             statuses.append("scheduled" if day < date else "postponed")
         else:

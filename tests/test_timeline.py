@@ -70,6 +70,9 @@ def test_a_handback_to_the_original_holder_is_a_change_of_control_and_plans_star
     assert state_on(later, D(2020, 2, 15)) == "scheduled"
     earlier = [*handed, Event("X", D(2020, 1, 20), "scheduled", "B", "A")]
     assert state_on(earlier, D(2020, 2, 15)) == "transferred"
+    # A plan to hand it back, dated after the handback, was done early: no "overdue" once its day has passed.
+    early = [*handed, Event("X", D(2020, 2, 10), "scheduled", "B", "A")]
+    assert [state_on(early, D(2020, 2, day)) for day in (5, 15)] == ["transferred", "transferred"]
 
 
 def test_a_new_date_after_a_postponement_is_scheduled():

@@ -6,7 +6,8 @@ For a district and a day the state is one of :data:`settings.STATES`:
     the latest change of control (a ``completed`` or ``captured`` event) on
     or before that day was a handover (``completed``), away from the
     district's original holder or back to it (then only until a newer
-    handover date is announced: plans start afresh).
+    handover date is announced: plans start afresh, and a plan to give it
+    back is the handback's own, fulfilled however early).
 ``taken``
     the same, by a ``captured`` event: control changed without a handover.
 ``scheduled``
@@ -61,25 +62,34 @@ class _District:
         #: Who held the district before its first event.
         self.original = original_holder(events)
         self.completed = sorted((e for e in events if e.kind in settings.CONTROL_CHANGES), key=lambda e: (e.date, e.to, e.kind))
-        postponed = {e.date for e in events if e.kind == "postponed"}
-        announced = postponed | {e.date for e in events if e.kind == "scheduled"}
-        self.latest = max(announced) if announced else None
-        self.latest_postponed = self.latest in postponed
+        plans = [e for e in events if e.kind in ("scheduled", "postponed")]
+        #: The latest announced date, and whether it was put off; and the same after a handback, where a
+        #: plan to hand the district back to its holder is the handback's own (done, however early).
+        self.latest, self.latest_postponed = _latest_plan(plans)
+        self.latest_anew, self.latest_anew_postponed = _latest_plan([e for e in plans if not self.original or e.to != self.original])
 
     def state(self, latest_completed: Event | None, day: dt.date | None) -> str:
         """The state on ``day`` (None: before every date) given the latest handover on or before it."""
-        since = dt.date.min
+        since, latest, postponed = dt.date.min, self.latest, self.latest_postponed
         if latest_completed is not None:
             if not latest_completed.to or latest_completed.to != self.original:
                 return settings.CONTROL_STATE_OF_KIND[latest_completed.kind]
-            since = latest_completed.date  # handed back to the original holder: plans start afresh
-        if self.latest is None or self.latest <= since:
+            # Handed back to the original holder: plans start afresh.
+            since, latest, postponed = latest_completed.date, self.latest_anew, self.latest_anew_postponed
+        if latest is None or latest <= since:
             # Handed back with no plan since: under its holder again, by that change ("retook" is no "held: no handover").
             return "held" if latest_completed is None else settings.CONTROL_STATE_OF_KIND[latest_completed.kind]
         # A postponed date is put off on the day itself; any other is kept on that day.
-        if day is None or (day < self.latest if self.latest_postponed else day <= self.latest):
+        if day is None or (day < latest if postponed else day <= latest):
             return "scheduled"
-        return "postponed" if self.latest_postponed else "overdue"
+        return "postponed" if postponed else "overdue"
+
+
+def _latest_plan(plans: list[Event]) -> tuple[dt.date | None, bool]:
+    """The latest date of ``plans`` (scheduled and postponed events), and whether it was put off."""
+    dates = [e.date for e in plans]
+    latest = max(dates) if dates else None
+    return latest, any(e.date == latest and e.kind == "postponed" for e in plans)
 
 
 def state_on(events: Iterable[Event], day: dt.date) -> str:
