@@ -270,7 +270,7 @@ def context_layers(
         frame, source, path = _load_context(held_area, held_area_field, None, held_area_name)
         files.append(path)
         area = shapely.union_all(frame.geometry.values)
-        if source and source.credit(lang) not in credits:
+        if source:  # (one line per file: prepare_map drops a repeated one)
             credits.append(source.credit(lang))
     return countries, area, label, credits, files
 

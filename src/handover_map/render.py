@@ -559,7 +559,8 @@ def page_data(model: MapModel, start: dt.date, decimals: int, origins: tuple[str
         spans[district] = (min(low, *days), max(high, *days))
     # The web addresses of the events' sources (and of those their dates differ by), each with its site, so the page links them as the credits do.
     cited = {row[7] for row in rows} | {index for row in differ for index in row[2::2]}
-    links = [[i, *[v for site, address in linked(text.texts[i]) if address for v in (address, site)]] for i in sorted(cited - {-1})]
+    addresses = {i: [v for site, address in linked(text.texts[i]) if address for v in (address, site)] for i in sorted(cited - {-1})}
+    links = [[i, *pairs] for i, pairs in addresses.items() if pairs]
     claimed, claims = _claims(events, owner, epoch, text)
     holders = _holders(events, owner, epoch, text)
     colours = model.party_colours
@@ -588,7 +589,7 @@ def page_data(model: MapModel, start: dt.date, decimals: int, origins: tuple[str
         "strings": text.texts,
         "districts": districts,
         "aliases": [list(pair) for pair in aliases],
-        "links": [row for row in links if len(row) > 1],
+        "links": links,
         "origins": list(origins),
         "eventCount": len(events),
         "events": columns,
