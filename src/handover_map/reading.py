@@ -2399,6 +2399,21 @@ def _common_words(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(days.numbers) | frozenset(days.months) | frozenset(days.weekdays) | lexicon.stopwords | lexicon.not_places | levels
 
 
+def place_finder(gazetteer: Gazetteer, lexicon: Lexicon, capitals: dict[str, str] | None = None) -> PlaceFinder:
+    """The place finder a report in ``lexicon``'s language is read with: its endings, town, level and
+    common words, and ``capitals`` ({capital: feature}) that stand for their features."""
+    return PlaceFinder(
+        gazetteer,
+        capitals,
+        endings=lexicon.endings,
+        town_words=lexicon.town_words,
+        level_words=lexicon.level_words,
+        derived_endings=lexicon.derived_endings,
+        compound_endings=lexicon.compound_endings,
+        common_words=_common_words(lexicon),
+    )
+
+
 def read_report(
     article: Article,
     gazetteer: Gazetteer,
@@ -2432,16 +2447,7 @@ def read_report(
     full_dates = _full_dates(article, lexicon)
     if article.published is None:
         article.published, article.published_from = find_published(article, lexicon, full_dates)
-    finder = PlaceFinder(
-        gazetteer,
-        capitals,
-        endings=lexicon.endings,
-        town_words=lexicon.town_words,
-        level_words=lexicon.level_words,
-        derived_endings=lexicon.derived_endings,
-        compound_endings=lexicon.compound_endings,
-        common_words=_common_words(lexicon),
-    )
+    finder = place_finder(gazetteer, lexicon, capitals)
     dates = DateReader(lexicon, article.published, max(full_dates, default=None))
     if article.published is not None:
         # A story datelined the day before it was printed tells its "today" from the dateline's day.
