@@ -119,6 +119,12 @@ def test_names_joined_by_a_plus_name_a_feature_only_together():
     assert gazetteer.exact_names("Donetsk") == gazetteer.exact_names("Donetsk + Luhansk") == set()
 
 
+def test_a_boundary_name_joined_with_and_is_its_names_told_together():
+    gazetteer = Gazetteer(["Tiran and Sanafir Is.", "Trinidad & Tobago", "Kalbajar District", "Bosnia and Bosnia"], {})
+    # Each name without its abbreviated level; a name that joins none, or one name twice, is no join.
+    assert gazetteer.joined_names == {"Tiran and Sanafir Is.": ("tiran", "sanafir"), "Trinidad & Tobago": ("trinidad", "tobago")}
+
+
 def test_written_out_forms_only_for_names_with_abbreviations():
     assert written_out("Agdam District") == set()
     assert written_out("Pol-e Khomri") == set()  # a letter of a name, not an abbreviation for "east"
@@ -176,7 +182,9 @@ def test_natural_earths_abbreviated_names_join_a_file_named_by_its_admin_field()
         ("Malvinas", "Falkland Islands"),
     ):
         assert countries.match(name).boundary_name == admin, name
-    assert countries.lookup("Falkland") is None  # a part of the name is no abbreviation
+    assert countries.lookup("Western") is None  # a part of the name is no abbreviation
+    # (But a name without its last geographic word is the name: "Falkland" for "Falkland Islands".)
+    assert countries.match("Falkland").boundary_name == "Falkland Islands"
 
 
 @pytest.fixture(scope="module")

@@ -2037,6 +2037,54 @@ def test_one_of_the_names_that_together_name_a_feature_is_not_it(sentence):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Le 17 juin 2017, l'Égypte a cédé Tiran et Sanafir à l'Arabie saoudite.", "fr"),
+        ("Le 17 juin 2017, l'Égypte a cédé les îles de Sanafir et de Tiran à l'Arabie saoudite.", "fr"),
+        ("17 июня 2017 года Египет передал Тиран и Санафир Саудовской Аравии.", "ru"),
+        ("Am 17. Juni 2017 trat Ägypten Tiran und Sanafir an Saudi-Arabien ab.", "de"),
+    ],
+)
+def test_a_boundary_name_joined_with_and_is_its_names_side_by_side_in_any_language(sentence, language):
+    # Natural Earth's "Tiran and Sanafir Is.": no alias table entry needed for the two names in another language or order.
+    gazetteer = Gazetteer(list(_setup_disputed()[0].names), {})
+    assert events((gazetteer, {}, frozenset()), sentence + "\n", "2017-06-20", language) == {("Tiran and Sanafir Is.", "completed", "2017-06-17")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "feature"),
+    [
+        ("On 9 June 1967 Israeli troops captured the Golan.", "en", "Golan Heights"),
+        ("Am 9. Juni 1967 eroberte Israel die Golanhöhen.", "de", "Golan Heights"),
+        ("Am 2. April 1982 besetzte Argentinien die Falklandinseln.", "de", "Falkland Is."),
+        ("On 13 April 1984 Indian troops took control of Siachen.", "en", "Siachen Glacier"),
+    ],
+)
+def test_a_boundary_name_is_told_without_its_geographic_word(sentence, language, feature):
+    # Without the alias table: the rules alone find "Golan Heights" as the Golan, "Falkland Is." in a German compound.
+    gazetteer = Gazetteer(list(_setup_disputed()[0].names), {})
+    assert {place for place, _, _ in events((gazetteer, {}, frozenset()), sentence + "\n", "2024-01-10", language)} == {feature}
+
+
+def test_a_name_without_its_geographic_word_keys_no_common_word():
+    # "Siachen" alone keys like "China": the short name is matched as written, never by its sound.
+    gazetteer = Gazetteer(list(_setup_disputed()[0].names), {})
+    assert events((gazetteer, {}, frozenset()), "On 1 July 1997 Britain handed Hong Kong over to China.\n", "2024-01-10", "en") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Names of people, or the two names apart: not the islands.
+        "On 17 June 2017 Matthew Lee and Hunter Price took control of the club.",
+        "On 17 June 2017 Egypt ceded Tiran to Saudi Arabia; talks on Sanafir went on.",
+    ],
+)
+def test_the_names_of_a_joined_boundary_name_apart_are_not_it(sentence):
+    assert events(_setup_disputed(), sentence + "\n", "2017-06-20", "en") == set()
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         # A participle after an article describes: "in den befreiten Teilen" tells no change.

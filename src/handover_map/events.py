@@ -102,7 +102,8 @@ class Event:
     is the article sentence that reports the event, ``source`` the article.
     From extraction, ``district`` is the boundary feature's own name,
     ``as_written`` the report's spelling and ``match`` the rule that joined
-    them (exact, core, alias, skeleton, transliteration, inflection, capital).
+    them (exact, core, alias, skeleton, transliteration, inflection, capital,
+    joined: the names a boundary name joins with "and", told together).
     An event several reports give cites them all in ``source`` and quotes
     each in ``evidence``, separated by `` | ``; ``reports_differ`` lists the
     dates other reports give for the same change, when they disagree (see

@@ -66,6 +66,9 @@ def core(name: str) -> str:
 
 
 _TRAILING_ABBREVIATION = re.compile(r"(?:\s+(?:[a-z]|is|isl|sar))+$")
+#: The geographic words a name is told without: "the Golan", "Siachen", "the Falkland Islands" as "Falkland"
+#: (singular "Island" stays: "Hans Island" is not Hans, "Europa Island" not Europe).
+_GEOGRAPHIC_WORDS = re.compile(r"(?:\s+(?:islands|heights|glacier))+$")
 _SILENT_H = re.compile(r"(?<=[bcdgkpstz])h")
 _DOUBLED = re.compile(r"(.)\1+")
 
@@ -79,6 +82,16 @@ def short(name: str) -> str:
     """
     stripped = _TRAILING_ABBREVIATION.sub("", core(name))
     return stripped or core(name)
+
+
+def plain(name: str) -> str:
+    """:func:`short` without a last geographic word, for boundary names such as
+    "Golan Heights" or "Falkland Islands" that texts write without it.
+
+    >>> plain("Golan Heights"), plain("Falkland Islands"), plain("Hans Island")
+    ('golan', 'falkland', 'hans island')
+    """
+    return _GEOGRAPHIC_WORDS.sub("", short(name)) or short(name)
 
 
 #: Abbreviated words of boundary names (Natural Earth writes "W. Sahara", "N. Cyprus", "Falkland Is.",
@@ -222,6 +235,16 @@ def keys_to_try(word: str, merge_h: bool) -> list[str]:
     return [key, *alternative_keys(word, key, merge_h)] if len(key) > MIN_KEY else [key]
 
 
+_AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
+
+
+def _joined_names(name: str) -> tuple[str, ...]:
+    """The names a boundary name joins with "and", each without its abbreviated level ("Tiran and
+    Sanafir Is.": Tiran, Sanafir); empty for a name that joins none, or repeats one."""
+    parts = tuple(short(part) for part in _AND.split(name))
+    return parts if len(parts) > 1 and all(parts) and len(set(parts)) == len(parts) else ()
+
+
 def joint_parts(alias: str) -> tuple[str, ...]:
     """The names an alias joins with " + " (one for a plain alias): "Donetsk + Luhansk"."""
     return tuple(part.strip() for part in alias.split(JOINT) if part.strip())
@@ -298,6 +321,10 @@ class Gazetteer:
         of names joined by " + " names the feature only where a text names
         them all together (:attr:`joint_names`): "Donetsk + Luhansk" is the
         Donbass of the two breakaway republics, neither of which alone is.
+        A boundary name that joins names with "and" is named by them side
+        by side in any language and order (:attr:`joined_names`): "Tiran and
+        Sanafir Is." is "Tiran et Sanafir", "Sanafir et de Tiran", "Тиран и
+        Санафир".
     """
 
     def __init__(self, names: list[str], aliases: dict[str, list[str]] | None = None) -> None:
@@ -307,12 +334,15 @@ class Gazetteer:
             self._by_key["exact"][fold(name)].add(name)
             self._by_key["core"][core(name)].add(name)
             self._by_key["core"][short(name)].add(name)
+            self._by_key["core"][plain(name)].add(name)
             for form in written_out(name):
                 self._by_key["core"][form].add(name)
             self._by_key["skeleton"][skeleton(name)].add(name)
         self._alias_targets: dict[str, set[str]] = defaultdict(set)
         #: {boundary name: [the names that together name it]}, from aliases joined by " + ".
         self.joint_names: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        #: {boundary name: the names it joins with "and"}, which name it told side by side.
+        self.joined_names: dict[str, tuple[str, ...]] = {name: joined for name in self.names if (joined := _joined_names(name))}
         for canonical, spellings in (aliases or {}).items():
             # Aliases point at names the file itself resolves (not at other aliases).
             targets: set[str] = next((found for rule, found in self._steps(canonical) if found and rule != "alias"), set()) or self._written_out(canonical)
@@ -345,7 +375,10 @@ class Gazetteer:
         keys: dict[str, set[str]] = defaultdict(set)
         cyrillic_keys: dict[str, set[str]] = defaultdict(set)
         for feature, written in self.spellings.items():
-            for name in written | {short(name) for name in written}:
+            # A name without its geographic word keys only where its key is long enough not to be a
+            # common word's too: "Falkland", not "Siachen" (keyed like "China").
+            plain_names = {name for name in map(plain, written) if len(phonetic_key(name)) > MIN_KEY}
+            for name in written | {short(name) for name in written} | plain_names:
                 key = phonetic_key(name)
                 if len(key) >= MIN_KEY:
                     keys[key].add(feature)

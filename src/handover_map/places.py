@@ -30,7 +30,7 @@ from anyascii import anyascii
 
 from . import settings
 from ._memory import remembered
-from .gazetteer import CYRILLIC, MIN_KEY, Gazetteer, core, fold, keys_to_try, phonetic_key
+from .gazetteer import CYRILLIC, MIN_KEY, Gazetteer, core, fold, keys_to_try, phonetic_key, plain, short
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ELISION = re.compile(r"^(?:[dlnjsc]|qu)['’](?=[^\W\d_])", re.IGNORECASE)
@@ -39,6 +39,21 @@ _ELISION = re.compile(r"^(?:[dlnjsc]|qu)['’](?=[^\W\d_])", re.IGNORECASE)
 _JOINT_GAP = 40
 #: ... where no sentence or clause ends.
 _JOINT_BREAK = re.compile(r"[.;:!?()\n]")
+
+#: The number of a boundary name's own join ("Tiran and Sanafir Is."), told side by side ...
+_SIDE_BY_SIDE = -1
+#: ... with at most this many characters between its names, none a capital letter: "Tiran et de Sanafir"
+#: (not "Matthew Lee and Hunter Biden", who are no Matthew and Hunter Islands).
+_SIDE_BY_SIDE_GAP = 12
+
+
+def _joined(text: str, end: int, start: int, side_by_side: bool) -> bool:
+    """Whether two names of a joint name, one ending at ``end`` and the next starting at ``start``, are told together."""
+    between = text[end:start]
+    if side_by_side:
+        return (len(between) <= _SIDE_BY_SIDE_GAP and between.islower()) or not between.strip(" ,")
+    return len(between) <= _JOINT_GAP and not _JOINT_BREAK.search(between)
+
 
 #: A word ending in a Persian ezafe: "Sar-i", "Pul-e".
 _EZAFE = re.compile(r"\w-[ei]$")
@@ -102,6 +117,8 @@ class PlaceFinder:
         for feature, names in gazetteer.spellings.items():
             for name in names:
                 self._feature_of[fold(name)].add(feature)
+                if plain(name) != short(name):
+                    self._feature_of[plain(name)].add(feature)  # "Golan" (Heights), also as the stem of "Golanhöhen"
         #: Every name written for a place (spellings and capitals), folded.
         self._written = set(self._feature_of) | {fold(c) for c in capitals or {}}
         self._capitals: dict[str, str] = {}
@@ -114,12 +131,13 @@ class PlaceFinder:
         self._joint_sizes: dict[tuple[str, int], int] = {}
         #: {word: what :meth:`_joint_part` finds}, for the same reason as ``_word_features``.
         self._word_parts: dict[str, set[tuple[str, int, int]]] = {}
-        for feature, joints in gazetteer.joint_names.items():
-            for number, parts in enumerate(joints):
-                self._joint_sizes[feature, number] = len(parts)
-                for part_number, part in enumerate(parts):
-                    for form in _joint_forms(part):
-                        self._joint_parts[form].add((feature, number, part_number))
+        # The alias groups by their numbers; a name's own join as number -1 (its names are told side by side).
+        joints = [(feature, number, parts) for feature, groups in gazetteer.joint_names.items() for number, parts in enumerate(groups)]
+        for feature, number, parts in joints + [(feature, _SIDE_BY_SIDE, parts) for feature, parts in gazetteer.joined_names.items()]:
+            self._joint_sizes[feature, number] = len(parts)
+            for part_number, part in enumerate(parts):
+                for form in _joint_forms(part):
+                    self._joint_parts[form].add((feature, number, part_number))
         #: Capitals by their own names, folded: found even where their key is too short to trust ("Nili", "Sar-e Pul").
         self._capital_names = {fold(capital): feature for capital, feature in (capitals or {}).items()}
         for capital, feature in (capitals or {}).items():
@@ -217,13 +235,13 @@ class PlaceFinder:
             mine = [(start, end, part) for start, end, (f, n, part) in parts if (f, n) == (feature, number)]
             run: list[tuple[int, int, int]] = []
             for start, end, part in mine:
-                if run and (start - run[-1][1] > _JOINT_GAP or _JOINT_BREAK.search(text, run[-1][1], start)):
+                if run and not _joined(text, run[-1][1], start, number == _SIDE_BY_SIDE):
                     run = []
                 run.append((start, end, part))
                 if len({p for _, _, p in run}) == size:
                     first, last = run[0][0], run[-1][1]
                     if not any(p.start < last and first < p.end for p in found + places):
-                        places.append(Place(first, last, text[first:last], frozenset({feature}), "alias"))
+                        places.append(Place(first, last, text[first:last], frozenset({feature}), "joined" if number == _SIDE_BY_SIDE else "alias"))
                     run = []
         return places
 
