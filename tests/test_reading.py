@@ -50,6 +50,20 @@ def events(setup, text: str, published: str | None = "2020-11-25", language: str
 # --- English -----------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language", "province"),
+    [
+        # Pul-e Alam and Pul-e Khumri, Logar's and Baghlan's capitals, in other spellings of the Persian ezafe.
+        ("Insurgents overran Pol-e Alam on Saturday, officials said.", "en", "Logar"),
+        ("Insurgents overran Pul-i Alam on Saturday, officials said.", "en", "Logar"),
+        ("Am Samstag eroberten die Taliban Pul-i-Kumri.", "de", "Baghlan"),
+        ("В субботу талибы захватили Пули Алам.", "ru", "Logar"),
+    ],
+)
+def test_a_capital_s_name_in_any_spelling_of_its_ezafe(afghanistan, sentence, language, province):
+    assert events(afghanistan, sentence + "\n", "2021-08-15", language) == {(province, "captured", "2021-08-14")}
+
+
 def test_capture_of_a_provincial_capital_stands_for_the_province(afghanistan):
     text = "Insurgents overran Sheberghan, the provincial capital, on Saturday, a local official told reporters.\n"
     assert events(afghanistan, text, "2021-08-08") == {("Jowzjan", "captured", "2021-08-07")}

@@ -30,7 +30,7 @@ from anyascii import anyascii
 
 from . import settings
 from ._memory import remembered
-from .gazetteer import CYRILLIC, MIN_KEY, Gazetteer, core, fold, keys_to_try, phonetic_key, plain, short
+from .gazetteer import CYRILLIC, MIN_KEY, Gazetteer, core, fold, keys_to_try, phonetic_key, plain, short, skeleton
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ELISION = re.compile(r"^(?:[dlnjsc]|qu)['’](?=[^\W\d_])", re.IGNORECASE)
@@ -57,6 +57,24 @@ def _joined(text: str, end: int, start: int, side_by_side: bool) -> bool:
 
 #: A word ending in a Persian ezafe: "Sar-i", "Pul-e".
 _EZAFE = re.compile(r"\w-[ei]$")
+#: The Persian ezafe written as a word of its own: "Pol-e Alam", "Qala i Naw", "Mazar-i-Sharif".
+_EZAFE_WORDS = frozenset({"e", "i", "ye", "yi"})
+
+
+def ezafe_form(name: str) -> str:
+    """One form for the spellings of a name of several words joined by a Persian ezafe, or "" for a
+    name of one word: the ezafe left out (also where it is joined to its word: "Puli Alam", "Sari
+    Pul"), then the spelling's noise (:func:`~handover_map.gazetteer.skeleton`), o read as u.
+
+    >>> ezafe_form("Pol-e Khomri") == ezafe_form("Pul-i-Kumri") == ezafe_form("Пули Хумри")
+    True
+    """
+    words = [word for word in fold(anyascii(name)).split() if word not in _EZAFE_WORDS]
+    if len(words) < 2:
+        return ""
+    if len(words[0]) > 3 and words[0][-1] in "ie":
+        words[0] = words[0][:-1]
+    return skeleton(" ".join(words)).replace("o", "u")
 
 
 @dataclass(frozen=True)
@@ -138,6 +156,18 @@ class PlaceFinder:
             for part_number, part in enumerate(parts):
                 for form in _joint_forms(part):
                     self._joint_parts[form].add((feature, number, part_number))
+        #: {ezafe form: (feature, rule)} of the names of several words, features' and capitals', that no two features share.
+        self._ezafe_names: dict[str, tuple[str, str]] = {}
+        ezafe_named: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for feature, names in gazetteer.spellings.items():
+            for name in names:
+                ezafe_named[ezafe_form(name)].add((feature, "transliteration"))
+        for capital, feature in (capitals or {}).items():
+            ezafe_named[ezafe_form(capital)].add((feature, "capital"))
+        for form, named in ezafe_named.items():
+            if form and len({feature for feature, _ in named}) == 1:
+                # The feature's own name before its capital's, where they are one ("Sar-e Pol", "Sar-e Pul").
+                self._ezafe_names[form] = max(named, key=lambda found: found[1] == "transliteration")
         #: Capitals by their own names, folded: found even where their key is too short to trust ("Nili", "Sar-e Pul").
         self._capital_names = {fold(capital): feature for capital, feature in (capitals or {}).items()}
         for capital, feature in (capitals or {}).items():
@@ -278,6 +308,9 @@ class PlaceFinder:
                     break
         if not features and "-" in word:
             features, rule = self._by_key(word.replace("-", " "))
+        if not features and ezafe_form(word) in self._ezafe_names:
+            feature, rule = self._ezafe_names[ezafe_form(word)]  # "Pul-i-Kumri" for Pul-e Khumri
+            features = {feature}
         return frozenset(features), rule
 
     def _name_of_words(self, text: str, tokens: list[re.Match[str]], number: int, start: int) -> Place | None:
@@ -293,6 +326,9 @@ class PlaceFinder:
             name = text[start : words[-1].end()]
             if fold(name) in self._capital_names:
                 return Place(start, words[-1].end(), name, frozenset({self._capital_names[fold(name)]}), "capital")
+            if ezafe_form(name) in self._ezafe_names:
+                feature, rule = self._ezafe_names[ezafe_form(name)]  # "Pol-e Alam", "Пули Алам" for Pul-e Alam
+                return Place(start, words[-1].end(), name, frozenset({feature}), rule)
             keys, capitals, merge_h = self._tables(name)
             key = phonetic_key(name, merge_h)
             if len(key) < MIN_KEY + 1:
