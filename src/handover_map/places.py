@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import functools
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -61,6 +62,7 @@ _EZAFE = re.compile(r"\w-[ei]$")
 _EZAFE_WORDS = frozenset({"e", "i", "ye", "yi"})
 
 
+@functools.lru_cache(maxsize=65_536)  # asked for every run of capitalised words; bounded for hostile input
 def ezafe_form(name: str) -> str:
     """One form for the spellings of a name of several words joined by a Persian ezafe, or "" for a
     name of one word: the ezafe left out (also where it is joined to its word: "Puli Alam", "Sari
