@@ -495,6 +495,9 @@ def test_a_dateline_without_a_year_takes_the_text_s_year_unless_the_text_counts_
         ("https://news.example/article/2013457788-story", None),
         ("https://news.example/story/2000121451170/story", None),
         ("https://news.example/article/1228075?date=20201120", None),
+        # A web archive's copy: the copied page's day, never the day of the copy.
+        ("https://web.archive.org/web/20070630162402/http://news.example/2007/06/14/gaza/index.html", dt.date(2007, 6, 14)),
+        ("http://web.archive.org/web/20080818115412id_/http:/news.example/world/story.html", None),
     ],
 )
 def test_the_day_in_a_page_address(address, expected):

@@ -148,6 +148,10 @@ _ADDRESS_DATES = tuple(
 )
 
 
+#: A web archive's copy of a page: "https://web.archive.org/web/20070630162402/http://...", "/web/20070630162402id_/...".
+_ARCHIVED = re.compile(r"^(?:https?://)?web\.archive\.org/web/\d{1,14}(?:[a-z]{2}_)?/(?P<original>.*)$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """A paragraph of the article text, with its offsets and whether it is body text."""
@@ -340,8 +344,12 @@ def _file_name(location: str) -> str:
 def date_from_address(address: str) -> dt.date | None:
     """The day a news page's address carries, if it carries one: ".../2020/11/20/story",
     ".../20210808-kunduz", ".../25112020/142748", ".../2005/sep/12/...", ".../06-Sep-2021/...",
-    ".../2021/0812/...", ".../202011131044764442-story"."""
+    ".../2021/0812/...", ".../202011131044764442-story". Of a web archive's copy, the day in
+    the address it copied: the day it was copied is no day of publication."""
     path = address.split("?", 1)[0].split("#", 1)[0]
+    archived = _ARCHIVED.match(path)
+    if archived:
+        path = archived.group("original")
     for pattern in _ADDRESS_DATES:
         for match in pattern.finditer(path):
             fields = match.groupdict()
