@@ -91,7 +91,7 @@ def main() -> None:
     rows = spellings(batches=args.batch)
     with_table, misses = tally(rows, with_aliases=True)
     rules_only, _ = tally(rows, with_aliases=False)
-    print(f"{len(rows)} labelled events, {len(set(rows))} distinct spellings\n")
+    print(f"{len(rows)} labelled events, {len(set(rows))} distinct (boundaries, language, feature, spelling)\n")
     print(f"{'group':36} {'with the alias table':>28}   {'rules alone':>28}")
     print(f"{'':36} {'right':>8} {'wrong':>6} {'none':>6} {'share':>6}   {'right':>8} {'wrong':>6} {'none':>6} {'share':>6}")
     groups = sorted({group for group, _ in with_table}, key=lambda g: (g != "all", g))

@@ -66,7 +66,7 @@ def core(name: str) -> str:
 
 
 _TRAILING_ABBREVIATION = re.compile(r"(?:\s+(?:[a-z]|is|isl|sar))+$")
-#: The geographic words a name is told without: "the Golan", "Siachen", "the Falkland Islands" as "Falkland"
+#: The geographic words of a name that other languages join to it: "Golanhöhen", "Falklandinseln"
 #: (singular "Island" stays: "Hans Island" is not Hans, "Europa Island" not Europe).
 _GEOGRAPHIC_WORDS = re.compile(r"(?:\s+(?:islands|heights|glacier))+$")
 _SILENT_H = re.compile(r"(?<=[bcdgkpstz])h")
@@ -85,8 +85,10 @@ def short(name: str) -> str:
 
 
 def plain(name: str) -> str:
-    """:func:`short` without a last geographic word, for boundary names such as
-    "Golan Heights" or "Falkland Islands" that texts write without it.
+    """:func:`short` without a last geographic word ("Golan Heights", "Falkland Islands"): the name
+    that other languages join their own word to ("Golanhöhen", "Falklandinseln"), and one of the
+    names a boundary name joined with "and" is named by ("Tiran and Sanafir Islands"). Never a
+    name by itself: "Cook", "Marshall" and "Northern" are no islands.
 
     >>> plain("Golan Heights"), plain("Falkland Islands"), plain("Hans Island")
     ('golan', 'falkland', 'hans island')
@@ -239,10 +241,11 @@ _AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
 
 
 def _joined_names(name: str) -> tuple[str, ...]:
-    """The names a boundary name joins with "and", each without its abbreviated level ("Tiran and
-    Sanafir Is.": Tiran, Sanafir); empty for a name that joins none, or repeats one."""
-    parts = tuple(short(part) for part in _AND.split(name))
-    return parts if len(parts) > 1 and all(parts) and len(set(parts)) == len(parts) else ()
+    """The names a boundary name joins with "and", each without its level or geographic word
+    ("Tiran and Sanafir Is.", "Tiran and Sanafir Islands": tiran, sanafir); empty for a name that joins
+    none, repeats one, or joins one of several words (its words are looked for one at a time)."""
+    parts = tuple(plain(part) for part in _AND.split(name))
+    return parts if len(parts) > 1 and all(part and " " not in part for part in parts) and len(set(parts)) == len(parts) else ()
 
 
 def joint_parts(alias: str) -> tuple[str, ...]:
@@ -334,7 +337,6 @@ class Gazetteer:
             self._by_key["exact"][fold(name)].add(name)
             self._by_key["core"][core(name)].add(name)
             self._by_key["core"][short(name)].add(name)
-            self._by_key["core"][plain(name)].add(name)
             for form in written_out(name):
                 self._by_key["core"][form].add(name)
             self._by_key["skeleton"][skeleton(name)].add(name)
@@ -375,10 +377,7 @@ class Gazetteer:
         keys: dict[str, set[str]] = defaultdict(set)
         cyrillic_keys: dict[str, set[str]] = defaultdict(set)
         for feature, written in self.spellings.items():
-            # A name without its geographic word keys only where its key is long enough not to be a
-            # common word's too: "Falkland", not "Siachen" (keyed like "China").
-            plain_names = {name for name in map(plain, written) if len(phonetic_key(name)) > MIN_KEY}
-            for name in written | {short(name) for name in written} | plain_names:
+            for name in written | {short(name) for name in written}:
                 key = phonetic_key(name)
                 if len(key) >= MIN_KEY:
                     keys[key].add(feature)

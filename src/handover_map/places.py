@@ -10,7 +10,13 @@ transliteration noise), a :class:`PlaceFinder` knows:
 - inflected forms, by trying the language's case endings
   ("Кельбаджарского района", "Latschins");
 - capitals standing for their province ("Sheberghan" for Jowzjan), from
-  Natural Earth's admin-1 capitals that lie inside one feature.
+  Natural Earth's admin-1 capitals that lie inside one feature;
+- names of several words joined by a Persian ezafe, in all its spellings
+  ("Pol-e Alam", "Pul-i Alam", "Пули Алам");
+- a boundary name that joins names with "and", named by them side by side
+  in any language and order ("Tiran et de Sanafir" for "Tiran and Sanafir
+  Is."), and compounds that leave out a name's geographic word
+  ("Golanhöhen", "Falklandinseln").
 
 A name that could mean two features is reported, not used, unless a level
 word next to it says which ("town of Shusha" is the city).
@@ -43,17 +49,9 @@ _JOINT_BREAK = re.compile(r"[.;:!?()\n]")
 
 #: The number of a boundary name's own join ("Tiran and Sanafir Is."), told side by side ...
 _SIDE_BY_SIDE = -1
-#: ... with at most this many characters between its names, none a capital letter: "Tiran et de Sanafir"
-#: (not "Matthew Lee and Hunter Biden", who are no Matthew and Hunter Islands).
-_SIDE_BY_SIDE_GAP = 12
-
-
-def _joined(text: str, end: int, start: int, side_by_side: bool) -> bool:
-    """Whether two names of a joint name, one ending at ``end`` and the next starting at ``start``, are told together."""
-    between = text[end:start]
-    if side_by_side:
-        return (len(between) <= _SIDE_BY_SIDE_GAP and between.islower()) or not between.strip(" ,")
-    return len(between) <= _JOINT_GAP and not _JOINT_BREAK.search(between)
+#: ... with at most this many of the language's list words between its names, and nothing else: "Tiran et de
+#: Sanafir" (not "Tiran but not Sanafir", nor "Matthew Lee and Hunter", who are no Matthew and Hunter Islands).
+_SIDE_BY_SIDE_WORDS = 3
 
 
 #: A word ending in a Persian ezafe: "Sar-i", "Pul-e".
@@ -87,7 +85,7 @@ class Place:
     end: int
     text: str
     features: frozenset[str]
-    rule: str  # exact, core, alias, skeleton, transliteration, inflection, capital
+    rule: str  # exact, core, alias, skeleton, transliteration, inflection, capital, joined
 
 
 class PlaceFinder:
@@ -112,6 +110,9 @@ class PlaceFinder:
         which names no place.
     common_words
         The language's own words that a sound key must not turn into a place ("Three" keys like Takhar).
+    list_words
+        The language's words that join the items of a list ("and", "et", "de"): the only words that may
+        stand between the names of a boundary name joined with "and" ("Tiran et de Sanafir").
     """
 
     def __init__(
@@ -124,8 +125,10 @@ class PlaceFinder:
         derived_endings: tuple[str, ...] = (),
         compound_endings: tuple[str, ...] = (),
         common_words: frozenset[str] = frozenset(),
+        list_words: frozenset[str] = frozenset(),
     ) -> None:
         self.gazetteer = gazetteer
+        self.list_words = list_words
         self.common_words = common_words
         self.endings = endings
         self.derived_endings = derived_endings
@@ -134,11 +137,13 @@ class PlaceFinder:
         self.level_words = level_words
         self._keys, self._cyrillic_keys = gazetteer.sound_keys, gazetteer.cyrillic_sound_keys
         self._feature_of: dict[str, set[str]] = defaultdict(set)
+        #: {name without its geographic word: features}, the stems of compounds only: "Golanhöhen", "Falkland-Inseln".
+        self._compound_stems: dict[str, set[str]] = defaultdict(set)
         for feature, names in gazetteer.spellings.items():
             for name in names:
                 self._feature_of[fold(name)].add(feature)
                 if plain(name) != short(name):
-                    self._feature_of[plain(name)].add(feature)  # "Golan" (Heights), also as the stem of "Golanhöhen"
+                    self._compound_stems[plain(name)].add(feature)
         #: Every name written for a place (spellings and capitals), folded.
         self._written = set(self._feature_of) | {fold(c) for c in capitals or {}}
         self._capitals: dict[str, str] = {}
@@ -267,7 +272,7 @@ class PlaceFinder:
             mine = [(start, end, part) for start, end, (f, n, part) in parts if (f, n) == (feature, number)]
             run: list[tuple[int, int, int]] = []
             for start, end, part in mine:
-                if run and not _joined(text, run[-1][1], start, number == _SIDE_BY_SIDE):
+                if run and not self._told_together(text[run[-1][1] : start], number == _SIDE_BY_SIDE):
                     run = []
                 run.append((start, end, part))
                 if len({p for _, _, p in run}) == size:
@@ -276,6 +281,14 @@ class PlaceFinder:
                         places.append(Place(first, last, text[first:last], frozenset({feature}), "joined" if number == _SIDE_BY_SIDE else "alias"))
                     run = []
         return places
+
+    def _told_together(self, between: str, side_by_side: bool) -> bool:
+        """Whether two names of a joint name with ``between`` them are told together: side by side, only
+        list words between ("Tiran et de Sanafir"); else close, in one clause ("Donetsk People's Republic and the Luhansk")."""
+        if side_by_side:
+            words = between.split()
+            return 0 < len(words) <= _SIDE_BY_SIDE_WORDS and all(word.isalpha() and word.lower() in self.list_words for word in words)
+        return len(between) <= _JOINT_GAP and not _JOINT_BREAK.search(between)
 
     def _surname(self, text: str, previous: re.Match[str], word: str) -> bool:
         """Whether ``word`` is a place's name with a derived ending right after a capitalised
@@ -301,8 +314,9 @@ class PlaceFinder:
         features, rule = self._by_key(word)
         for ending in self.compound_endings if not features else ():
             stem = fold(word[: -len(ending)]) if word.lower().endswith(ending) else ""
-            if stem in self._feature_of:
-                features, rule = self._feature_of[stem], "inflection"  # a compound is read like an inflected form
+            if stem in self._feature_of or stem in self._compound_stems:
+                # A compound is read like an inflected form, and may leave out the name's own geographic word.
+                features, rule = self._feature_of.get(stem) or self._compound_stems[stem], "inflection"
                 break
             if stem:
                 features, rule = self._by_key(word[: -len(ending)])  # ... also in another spelling: "Pandschir-Tal"
