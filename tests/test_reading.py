@@ -2087,6 +2087,21 @@ def test_a_compound_may_leave_out_the_name_s_geographic_word(sentence, feature):
     assert {place for place, _, _ in events((gazetteer, {}, frozenset()), sentence + "\n", "2024-01-10", "de")} == {feature}
 
 
+@pytest.mark.parametrize(
+    ("text", "feature"), [("Фолклендских островов", "Falkland Is."), ("Курильских островах", "Kuril Is."), ("Фолклендские", "Falkland Is.")]
+)
+def test_a_russian_adjective_of_a_name_in_the_plural_is_the_name(text, feature):
+    # Without the alias table: the plural case endings of an adjective made from a name ("-ских", "-ские").
+    finder = place_finder(Gazetteer(list(_setup_disputed()[0].names), {}), load("ru"))
+    assert [sorted(place.features) for place in finder.find(text)] == [[feature]]
+
+
+def test_a_russian_adjective_of_a_name_in_a_sentence():
+    text = "2 апреля 1982 года Аргентина захватила контроль над Фолклендскими островами.\n"
+    gazetteer = Gazetteer(list(_setup_disputed()[0].names), {})
+    assert events((gazetteer, {}, frozenset()), text, "1982-04-05", "ru") == {("Falkland Is.", "captured", "1982-04-02")}
+
+
 @pytest.mark.parametrize("text", ["Tim Cook", "George Marshall", "King Solomon", "the Northern Ireland talks", "China", "The army"])
 def test_a_name_without_its_geographic_word_is_no_name_by_itself(text):
     # Cook, Marshall and Solomon Islands, "Northern Islands", "The Heights", Siachen Glacier (whose short key is China's).
