@@ -496,8 +496,11 @@ def test_a_dateline_without_a_year_takes_the_text_s_year_unless_the_text_counts_
         ("https://news.example/story/2000121451170/story", None),
         ("https://news.example/article/1228075?date=20201120", None),
         # A web archive's copy: the copied page's day, never the day of the copy.
-        ("https://web.archive.org/web/20070630162402/http://news.example/2007/06/14/gaza/index.html", dt.date(2007, 6, 14)),
+        ("https://web.archive.org/web/20070630162402/http://news.example/20070614-gaza.html", dt.date(2007, 6, 14)),
         ("http://web.archive.org/web/20080818115412id_/http:/news.example/world/story.html", None),
+        ("https://wayback.archive.org/web/20080818115412*/news.example/world/story.html", None),
+        ("archive.ph/20210815123456/https://news.example/world/story.html", None),
+        ("https://web.archive.org/web/20080818115412/http://web.archive.org/web/20070101000000/http://news.example/a.html", None),
     ],
 )
 def test_the_day_in_a_page_address(address, expected):
@@ -2060,6 +2063,8 @@ def test_one_of_the_names_that_together_name_a_feature_is_not_it(sentence):
         ("Le 17 juin 2017, l'Égypte a cédé les îles de Sanafir et de Tiran à l'Arabie saoudite.", "fr"),
         ("17 июня 2017 года Египет передал Тиран и Санафир Саудовской Аравии.", "ru"),
         ("Am 17. Juni 2017 trat Ägypten Tiran und Sanafir an Saudi-Arabien ab.", "de"),
+        ("On 17 June 2017 Egypt ceded Tiran & Sanafir to Saudi Arabia.", "en"),
+        ("On 17 June 2017 Egypt ceded the Tiran and Sanafir Islands to Saudi Arabia.", "en"),
     ],
 )
 def test_a_boundary_name_joined_with_and_is_its_names_side_by_side_in_any_language(sentence, language):
@@ -2119,6 +2124,11 @@ def test_a_name_without_its_geographic_word_is_no_name_by_itself(text):
         "On 17 June 2017 Egypt ceded Tiran; talks on Sanafir went on.",
         "On 17 June 2017 Egypt ceded Tiran (not Sanafir) to Saudi Arabia.",
         "On 17 June 2017 Egypt ceded Tiran but not Sanafir to Saudi Arabia.",
+        # Only "and" joins them, and no surname follows the second.
+        "On 17 June 2017 Egypt ceded Tiran until Sanafir to Saudi Arabia.",
+        "On 17 June 2017 Egypt ceded Tiran or Sanafir to Saudi Arabia.",
+        "On 17 June 2017 Hunter and Matthew Brown took control of the family firm.",
+        "On 17 June 2017 a report by Matthew on Hunter Biden said the brothers took control of the firm.",
     ],
 )
 def test_the_names_of_a_joined_boundary_name_apart_are_not_it(sentence):

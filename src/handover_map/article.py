@@ -148,8 +148,12 @@ _ADDRESS_DATES = tuple(
 )
 
 
-#: A web archive's copy of a page: "https://web.archive.org/web/20070630162402/http://...", "/web/20070630162402id_/...".
-_ARCHIVED = re.compile(r"^(?:https?://)?web\.archive\.org/web/\d{1,14}(?:[a-z]{2}_)?/(?P<original>.*)$", re.IGNORECASE)
+#: A web archive's copy of a page, dated by the day it was copied: "https://web.archive.org/web/20070630162402/http://...",
+#: ".../web/20070630162402id_/...", "wayback.archive.org/web/...", "archive.ph/20210815123456/...".
+_ARCHIVED = re.compile(
+    r"^(?:https?://)?(?:[\w-]+\.)*(?:archive\.org(?::\d+)?/web|archive\.(?:is|ph|today|li|vn|fo|md))/\d{1,14}[a-z_*]*/(?P<original>.*)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -346,9 +350,8 @@ def date_from_address(address: str) -> dt.date | None:
     ".../20210808-kunduz", ".../25112020/142748", ".../2005/sep/12/...", ".../06-Sep-2021/...",
     ".../2021/0812/...", ".../202011131044764442-story". Of a web archive's copy, the day in
     the address it copied: the day it was copied is no day of publication."""
-    path = address.split("?", 1)[0].split("#", 1)[0]
-    archived = _ARCHIVED.match(path)
-    if archived:
+    path = address.strip().split("?", 1)[0].split("#", 1)[0]
+    while archived := _ARCHIVED.match(path):  # (a copy of a copy too)
         path = archived.group("original")
     for pattern in _ADDRESS_DATES:
         for match in pattern.finditer(path):

@@ -164,6 +164,8 @@ class Lexicon:
     #: Verbs of signing whose date may stand a few words after them: "signed by the three leaders on 10 November".
     signing: tuple[re.Pattern[str], ...]
     list_words: frozenset[str]
+    #: The words for "and": the only ones that join the names of a boundary name joined with "and" ("Tiran et Sanafir").
+    and_words: frozenset[str]
     speech_words: frozenset[str]
     #: Whom a speech word tells, between it and its day: "told reporters on Sunday".
     speech_audience: frozenset[str]
@@ -438,6 +440,7 @@ def _parse(spec: dict) -> Lexicon:
         speech_words=frozenset(words.get("speech_words", [])),
         speech_audience=frozenset(words.get("speech_audience", [])),
         list_words=frozenset(words.get("list_words", [])) | {",", "(", ")", "-", "–", "—"},
+        and_words=frozenset(words.get("and_words", [])) | {"&"},
         locative=frozenset(words.get("locative", [])),
         past_markers=frozenset(words.get("past_markers", [])),
         perfect_auxiliaries=frozenset(words.get("perfect_auxiliaries", [])),

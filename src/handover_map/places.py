@@ -37,7 +37,7 @@ from anyascii import anyascii
 
 from . import settings
 from ._memory import remembered
-from .gazetteer import CYRILLIC, MIN_KEY, Gazetteer, core, fold, keys_to_try, phonetic_key, plain, short, skeleton
+from .gazetteer import CYRILLIC, MIN_KEY, Gazetteer, core, fold, keys_to_try, phonetic_key, plain, short
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ELISION = re.compile(r"^(?:[dlnjsc]|qu)['’](?=[^\W\d_])", re.IGNORECASE)
@@ -47,34 +47,48 @@ _JOINT_GAP = 40
 #: ... where no sentence or clause ends.
 _JOINT_BREAK = re.compile(r"[.;:!?()\n]")
 
-#: The number of a boundary name's own join ("Tiran and Sanafir Is."), told side by side ...
+#: The number of a boundary name's own join ("Tiran and Sanafir Is."), told side by side: its names with the
+#: language's "and" between them, and at most one function word after it ("Tiran et de Sanafir"); not "Tiran but
+#: not Sanafir", "Tiran or Sanafir", nor "Matthew Lee and Hunter" or "Hunter and Matthew Brown", who are no islands.
 _SIDE_BY_SIDE = -1
-#: ... with at most this many of the language's list words between its names, and nothing else: "Tiran et de
-#: Sanafir" (not "Tiran but not Sanafir", nor "Matthew Lee and Hunter", who are no Matthew and Hunter Islands).
-_SIDE_BY_SIDE_WORDS = 3
+#: The words that may follow the last name of such a join: its own geographic or abbreviated word ("Tiran and Sanafir Islands").
+_JOINED_NAME_ENDS = frozenset({"islands", "island", "is", "isl", "i", "heights", "glacier"})
 
 
 #: A word ending in a Persian ezafe: "Sar-i", "Pul-e".
 _EZAFE = re.compile(r"\w-[ei]$")
 #: The Persian ezafe written as a word of its own: "Pol-e Alam", "Qala i Naw", "Mazar-i-Sharif".
 _EZAFE_WORDS = frozenset({"e", "i", "ye", "yi"})
+#: Fewest letters an ezafe form may have: shorter ones are too easily another name's.
+_EZAFE_FORM_LETTERS = 6
+_H_AFTER_CONSONANT = re.compile(r"(?<=[bcdgkpstz])h")
+_DOUBLED_LETTERS = re.compile(r"(.)\1+")
 
 
 @functools.lru_cache(maxsize=65_536)  # asked for every run of capitalised words; bounded for hostile input
 def ezafe_form(name: str) -> str:
     """One form for the spellings of a name of several words joined by a Persian ezafe, or "" for a
-    name of one word: the ezafe left out (also where it is joined to its word: "Puli Alam", "Sari
-    Pul"), then the spelling's noise (:func:`~handover_map.gazetteer.skeleton`), o read as u.
+    name without one (the ezafe as a word: "Pol-e Alam", "Qala i Naw"; or joined to the first word:
+    "Puli Alam", "Sari Pul"): the ezafe left out, an "h" after a consonant and doubled letters
+    dropped, o and ou read as u; "" too where that leaves fewer than :data:`_EZAFE_FORM_LETTERS` letters.
 
     >>> ezafe_form("Pol-e Khomri") == ezafe_form("Pul-i-Kumri") == ezafe_form("Пули Хумри")
     True
+    >>> ezafe_form("Baku City"), ezafe_form("Pul-e Alam") == ezafe_form("Pul-e Alam District")
+    ('', False)
     """
-    words = [word for word in fold(anyascii(name)).split() if word not in _EZAFE_WORDS]
+    words = fold(anyascii(name)).split()
     if len(words) < 2:
         return ""
-    if len(words[0]) > 3 and words[0][-1] in "ie":
+    if any(word in _EZAFE_WORDS for word in words[1:-1]):
+        words = [word for word in words if word not in _EZAFE_WORDS]
+    elif len(words[0]) > 3 and words[0][-1] in "ie":
         words[0] = words[0][:-1]
-    return skeleton(" ".join(words)).replace("o", "u")
+    else:
+        return ""
+    text = "".join(words).replace("ou", "u").replace("o", "u")
+    form = _DOUBLED_LETTERS.sub(r"\1", _H_AFTER_CONSONANT.sub("", text))
+    return form if len(form) >= _EZAFE_FORM_LETTERS else ""
 
 
 @dataclass(frozen=True)
@@ -110,9 +124,9 @@ class PlaceFinder:
         which names no place.
     common_words
         The language's own words that a sound key must not turn into a place ("Three" keys like Takhar).
-    list_words
-        The language's words that join the items of a list ("and", "et", "de"): the only words that may
-        stand between the names of a boundary name joined with "and" ("Tiran et de Sanafir").
+    and_words
+        The language's words for "and": a boundary name joined with "and" is named by its names with one
+        of them between (and at most one of ``common_words`` after it: "Tiran et de Sanafir").
     """
 
     def __init__(
@@ -125,10 +139,10 @@ class PlaceFinder:
         derived_endings: tuple[str, ...] = (),
         compound_endings: tuple[str, ...] = (),
         common_words: frozenset[str] = frozenset(),
-        list_words: frozenset[str] = frozenset(),
+        and_words: frozenset[str] = frozenset(),
     ) -> None:
         self.gazetteer = gazetteer
-        self.list_words = list_words
+        self.and_words = and_words
         self.common_words = common_words
         self.endings = endings
         self.derived_endings = derived_endings
@@ -277,18 +291,31 @@ class PlaceFinder:
                 run.append((start, end, part))
                 if len({p for _, _, p in run}) == size:
                     first, last = run[0][0], run[-1][1]
+                    if number == _SIDE_BY_SIDE and self._surname_after(text, last):
+                        run = []
+                        continue
                     if not any(p.start < last and first < p.end for p in found + places):
                         places.append(Place(first, last, text[first:last], frozenset({feature}), "joined" if number == _SIDE_BY_SIDE else "alias"))
                     run = []
         return places
 
     def _told_together(self, between: str, side_by_side: bool) -> bool:
-        """Whether two names of a joint name with ``between`` them are told together: side by side, only
-        list words between ("Tiran et de Sanafir"); else close, in one clause ("Donetsk People's Republic and the Luhansk")."""
+        """Whether two names of a joint name with ``between`` them are told together: side by side, "and"
+        between ("Tiran et de Sanafir"); else close, in one clause ("Donetsk People's Republic and the Luhansk")."""
         if side_by_side:
-            words = between.split()
-            return 0 < len(words) <= _SIDE_BY_SIDE_WORDS and all(word.isalpha() and word.lower() in self.list_words for word in words)
+            words = between.lower().split()
+            return 0 < len(words) <= 2 and words[0] in self.and_words and all(word in self.common_words for word in words[1:])
         return len(between) <= _JOINT_GAP and not _JOINT_BREAK.search(between)
+
+    def _surname_after(self, text: str, end: int) -> bool:
+        """Whether one capitalised word, not a name's own geographic word, follows right after ``end``:
+        "Hunter and Matthew Brown took" are people; "Tiran and Sanafir Islands" and "Тиран и Санафир
+        Саудовской Аравии" (a name of two words after) are the islands."""
+        following = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+        if following is None or not following.group(0)[:1].isupper() or fold(following.group(0)) in _JOINED_NAME_ENDS:
+            return False
+        after = _TOKEN.match(text, following.end() + 1) if text[following.end() : following.end() + 1] == " " else None
+        return after is None or not after.group(0)[:1].isupper()
 
     def _surname(self, text: str, previous: re.Match[str], word: str) -> bool:
         """Whether ``word`` is a place's name with a derived ending right after a capitalised

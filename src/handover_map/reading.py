@@ -2411,7 +2411,7 @@ def place_finder(gazetteer: Gazetteer, lexicon: Lexicon, capitals: dict[str, str
         derived_endings=lexicon.derived_endings,
         compound_endings=lexicon.compound_endings,
         common_words=_common_words(lexicon),
-        list_words=lexicon.list_words,
+        and_words=lexicon.and_words,
     )
 
 
