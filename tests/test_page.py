@@ -45,6 +45,23 @@ def test_ticks_are_dated_and_placed_in_proportion_to_time(default_map, open_offl
 
 
 @pytest.mark.browser
+def test_a_small_district_opens_with_its_neighbourhood(tmp_path, browser_context):
+    # Two islands a few kilometres across: the map opens on the strait with both coasts and their countries' names.
+    from handover_map import build_map
+
+    (tmp_path / "islands.csv").write_text("district,date,kind,from,to\nTiran and Sanafir Is.,2017-06-24,completed,Egypt,Saudi Arabia\n", encoding="utf-8")
+    built = build_map(tmp_path / "islands.html", events=tmp_path / "islands.csv", boundaries="ne-10m-disputed-areas")
+    page = browser_context.new_page()
+    page.set_viewport_size({"width": 1200, "height": 800})
+    page.goto(built.resolve().as_uri())
+    page.wait_for_function("window.handoverMap !== undefined")
+    wait_until_still(page)
+    view = page.evaluate("(() => { const b = window.handoverMap.map.getBounds(); return [b.getSouth(), b.getNorth()]; })()")
+    assert view[1] - view[0] >= 0.5
+    shown = page.locator(".hm-country-label").evaluate_all("ls => ls.filter(l => getComputedStyle(l).display !== 'none').map(l => l.textContent)")
+    assert {"EGYPT", "SAUDI ARABIA"} <= {name.upper() for name in shown}, shown
+
+
 def test_crowded_tick_labels_never_overlap(tmp_path, browser_context):
     from handover_map import build_map
 

@@ -67,6 +67,16 @@ class MapLayers:
         """The region the map shows around the districts (see :func:`region_box`)."""
         return tuple(region_box(self.bounds).bounds)
 
+    @property
+    def view(self) -> tuple[float, float, float, float]:
+        """The extent the map opens on: the districts' bounds, widened about their centre to at least
+        :data:`~handover_map.settings.MIN_VIEW_DEGREES` of latitude and as many kilometres of longitude."""
+        minx, miny, maxx, maxy = self.bounds
+        half_height = max(maxy - miny, settings.MIN_VIEW_DEGREES) / 2
+        half_width = max(maxx - minx, settings.MIN_VIEW_DEGREES / max(0.1, math.cos(math.radians((miny + maxy) / 2)))) / 2
+        x, y = (minx + maxx) / 2, (miny + maxy) / 2
+        return (x - half_width, max(-90.0, y - half_height), x + half_width, min(90.0, y + half_height))
+
 
 def choose_decimals(bounds: tuple[float, float, float, float]) -> int:
     """Decimal places for lon/lat so that rounding stays under a quarter of a

@@ -583,7 +583,7 @@ def page_data(model: MapModel, start: dt.date, decimals: int, origins: tuple[str
         "stops": [(d - epoch).days for d in timeline.stops],
         "ticks": event_days if len(event_days) <= settings.MAX_TICKS else [],
         "initial": (start - epoch).days,
-        "bounds": [[round(layers.bounds[1], 5), round(layers.bounds[0], 5)], [round(layers.bounds[3], 5), round(layers.bounds[2], 5)]],
+        "bounds": [[round(layers.view[1], 5), round(layers.view[0], 5)], [round(layers.view[3], 5), round(layers.view[2], 5)]],
         "region": [[round(layers.region[1], 5), round(layers.region[0], 5)], [round(layers.region[3], 5), round(layers.region[2], 5)]],
         "heldArea": layers.held_area is not None,
         "strings": text.texts,

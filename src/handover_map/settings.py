@@ -36,6 +36,10 @@ COORDINATE_DECIMALS = 5
 #: which restyles thousands of polygons faster than SVG.
 CANVAS_THRESHOLD = 1500
 
+#: Least height, in degrees of latitude (about 55 km), of the view a map opens on: a smaller
+#: district opens with its neighbourhood around it (an island with the coasts it lies off).
+MIN_VIEW_DEGREES = 0.5
+
 #: At most this many district labels (the largest districts), and tick marks.
 MAX_LABELS = 60
 MAX_TICKS = 150

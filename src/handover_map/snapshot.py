@@ -79,7 +79,7 @@ def draw_small_multiples(model: MapModel, dates: list[dt.date] | None = None, co
     say = words(model.lang)
     rows, columns = grid_shape(len(dates), max(1, columns))
     panel_width = SINGLE_PANEL_WIDTH if columns == 1 else PANEL_WIDTH
-    minx, miny, maxx, maxy = layers.bounds
+    minx, miny, maxx, maxy = layers.view
     pad_x, pad_y = (maxx - minx) * 0.08, (maxy - miny) * 0.08
     aspect = 1 / math.cos(math.radians((miny + maxy) / 2))  # degrees look square at this latitude
     panel_height = panel_width * (maxy - miny + 2 * pad_y) * aspect / (maxx - minx + 2 * pad_x)
