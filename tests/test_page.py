@@ -62,6 +62,34 @@ def test_a_small_district_opens_with_its_neighbourhood(tmp_path, browser_context
     assert {"EGYPT", "SAUDI ARABIA"} <= {name.upper() for name in shown}, shown
 
 
+def test_a_look_back_years_later_breaks_the_slider(tmp_path, browser_context):
+    # A report written 40 years after the two events it tells: the gap to its day is drawn as wide as the rest, marked.
+    from handover_map import build_map
+
+    source = '"Forty years on: a look back, 2022-04-02"'
+    (tmp_path / "war.csv").write_text(
+        "district,date,kind,to,source\n"
+        f"Falkland Is.,1982-04-02,captured,Argentina,{source}\nFalkland Is.,1982-06-14,captured,United Kingdom,{source}\n",
+        encoding="utf-8",
+    )
+    built = build_map(tmp_path / "war.html", events=tmp_path / "war.csv", boundaries="ne-10m-disputed-areas")
+    page = browser_context.new_page()
+    page.set_viewport_size({"width": 1200, "height": 800})
+    page.goto(built.resolve().as_uri())
+    page.wait_for_function("window.handoverMap !== undefined")
+    slider = page.locator("#hm-slider")
+    assert page.evaluate("window.handoverMap.dates()") == ["1982-04-01", "1982-04-02", "1982-06-14", "2022-04-02"]
+    assert (slider.get_attribute("max"), page.evaluate("document.getElementById('hm-slider').value")) == ("148", "74")  # opens on 14 June
+    assert page.locator(".hm-break").count() == 1
+    assert page.locator(".hm-break").get_attribute("title") == "14 Jun 1982 \u2013 2 Apr 2022"
+    for value, date in (("140", "2022-04-02"), ("30", "1982-04-02"), ("60", "1982-06-14")):
+        slider.fill(value)
+        assert page.evaluate("window.handoverMap.date()") == date, value
+    ticks = page.locator(".hm-tick").evaluate_all("ls => ls.map(l => l.getBoundingClientRect().left + 1)")
+    track = page.locator("#hm-slider").bounding_box()
+    assert track is not None and ticks[1] - track["x"] == pytest.approx(8 + (track["width"] - 16) * 74 / 148, abs=2)  # 14 June half-way
+
+
 def test_crowded_tick_labels_never_overlap(tmp_path, browser_context):
     from handover_map import build_map
 

@@ -35,7 +35,7 @@ def _rows_fit(rows: list, table: dict) -> bool:
 
 def test_every_table_of_the_page_data_has_the_columns_its_schema_names(default_map):
     data = _page_data(default_map)
-    assert data["schema"] == PAGE_SCHEMA and PAGE_SCHEMA["version"] == 3
+    assert data["schema"] == PAGE_SCHEMA and PAGE_SCHEMA["version"] == 4
     for name, table in PAGE_SCHEMA.items():
         if name == "version":
             continue

@@ -129,3 +129,23 @@ def test_random_tables_agree_between_timeline_and_state_on():
         for offset in range(-2, 45):
             day = D(2020, 1, 1) + dt.timedelta(days=offset)
             assert timeline.state("X", day) == state_on(events, day)
+
+
+def test_the_slider_draws_a_long_gap_as_wide_as_the_others_together():
+    from handover_map.timeline import slider_values
+
+    day = dt.date(2020, 11, 14)
+    # Days apart as they are: the default map's stops, a month-long pause, gaps of a few days.
+    assert slider_values([day, day + dt.timedelta(1), day + dt.timedelta(6), day + dt.timedelta(17)]) == [0, 1, 6, 17]
+    assert slider_values([day, day + dt.timedelta(10), day + dt.timedelta(40)]) == [0, 10, 40]  # not over three times the rest
+    assert slider_values([day, day + dt.timedelta(1), day + dt.timedelta(20)]) == [0, 1, 20]  # not over a month
+    # A look back 40 years later: the gap is drawn as wide as the others (74 days).
+    retrospective = [dt.date(1982, 4, 1), dt.date(1982, 4, 2), dt.date(1982, 6, 14), dt.date(2022, 4, 2)]
+    assert slider_values(retrospective) == [0, 1, 74, 148]
+    # Events ten years apart each: no gap is over three quarters of the time, all as they are.
+    decades = [dt.date(2000, 1, 1), dt.date(2000, 1, 11), dt.date(2010, 1, 1), dt.date(2010, 1, 11), dt.date(2020, 1, 1)]
+    assert slider_values(decades) == [(d - decades[0]).days for d in decades]
+    # A single event with a report years later: the event half-way.
+    assert slider_values([dt.date(2014, 3, 17), dt.date(2014, 3, 18), dt.date(2024, 3, 18)]) == [0, 1, 2]
+    assert slider_values([day]) == [0] and slider_values([]) == []
+

@@ -43,7 +43,7 @@ from .confirmation import confirmation
 from .events import Event, visible
 from .model import PARTY_LABEL_KEYS, LegendEntry, MapModel
 from .spec import MapOptions, PageOptions, check_origin, given_options, map_spec
-from .timeline import Timeline
+from .timeline import Timeline, slider_values
 from .topology import topology_json
 from .words import Words, words
 
@@ -59,7 +59,7 @@ CLAIM_PALE = tuple(state for state in settings.STATES if settings.STATE_STYLES[s
 #: groups repeated after the columns, (day, state) and the like. Described in
 #: docs/page-data.md; a change of layout is a new ``version``.
 PAGE_SCHEMA: dict[str, Any] = {
-    "version": 3,
+    "version": 4,
     "districts": {"columns": ["name", "label", "areaKm2", "districtKm2", "state"], "then": ["day", "state"]},
     "events": {"columns": ["day", "district", "kind", "from", "to", "evidence", "note", "source"]},
     "differ": {"columns": ["event"], "then": ["day", "source"]},
@@ -581,6 +581,7 @@ def page_data(model: MapModel, start: dt.date, decimals: int, origins: tuple[str
         "kindNames": list(settings.EVENT_KINDS),
         "epoch": epoch.isoformat(),
         "stops": [(d - epoch).days for d in timeline.stops],
+        "stopValues": slider_values(timeline.stops),
         "ticks": event_days if len(event_days) <= settings.MAX_TICKS else [],
         "initial": (start - epoch).days,
         "bounds": [[round(layers.view[1], 5), round(layers.view[0], 5)], [round(layers.view[3], 5), round(layers.view[2], 5)]],

@@ -36,6 +36,12 @@ COORDINATE_DECIMALS = 5
 #: which restyles thousands of polygons faster than SVG.
 CANVAS_THRESHOLD = 1500
 
+#: The slider runs through time (a week seven times as wide as a day), but a gap between two stops of
+#: over LONG_GAP_DAYS that is more than LONG_GAP_TIMES as long as all the others together (a look back
+#: from years later) is drawn as wide as the others together, with a break mark.
+LONG_GAP_DAYS = 30
+LONG_GAP_TIMES = 3
+
 #: Least height, in degrees of latitude (about 55 km), of the view a map opens on: a smaller
 #: district opens with its neighbourhood around it (an island with the coasts it lies off).
 MIN_VIEW_DEGREES = 0.5

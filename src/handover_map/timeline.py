@@ -185,6 +185,23 @@ def build_timeline(events_by_district: dict[str, list[Event]], *, horizon: dt.da
     return Timeline(changes=changes, stops=sorted(stops))
 
 
+def slider_values(stops: list[dt.date]) -> list[int]:
+    """The slider's value at each stop: its day counted from the first stop, but a long gap
+    (:data:`~handover_map.settings.LONG_GAP_DAYS`, :data:`~handover_map.settings.LONG_GAP_TIMES`;
+    there can be one only) drawn as wide as the other gaps together.
+
+    >>> slider_values([dt.date(1982, 4, 1), dt.date(1982, 4, 2), dt.date(1982, 6, 14), dt.date(2022, 4, 2)])
+    [0, 1, 74, 148]
+    """
+    gaps = [(later - earlier).days for earlier, later in zip(stops, stops[1:])]
+    total = sum(gaps)
+    values = [0]
+    for gap in gaps:
+        long = gap > settings.LONG_GAP_DAYS and gap > settings.LONG_GAP_TIMES * (total - gap)
+        values.append(values[-1] + (max(1, total - gap) if long else gap))
+    return values if stops else []
+
+
 def original_holder(events: Iterable[Event]) -> str:
     """Who held a district before its first event: the ``from`` of its earliest event that names
     one (of one day's, by kind, then name), "" if none does."""
