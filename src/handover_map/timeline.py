@@ -35,6 +35,7 @@ The result depends only on the set of events, not on their order.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
@@ -193,7 +194,7 @@ def slider_values(stops: list[dt.date]) -> list[int]:
     >>> slider_values([dt.date(1982, 4, 1), dt.date(1982, 4, 2), dt.date(1982, 6, 14), dt.date(2022, 4, 2)])
     [0, 1, 74, 148]
     """
-    gaps = [(later - earlier).days for earlier, later in zip(stops, stops[1:])]
+    gaps = [(later - earlier).days for earlier, later in itertools.pairwise(stops)]
     total = sum(gaps)
     values = [0]
     for gap in gaps:
