@@ -68,8 +68,7 @@ def test_a_look_back_years_later_breaks_the_slider(tmp_path, browser_context):
 
     source = '"Forty years on: a look back, 2022-04-02"'
     (tmp_path / "war.csv").write_text(
-        "district,date,kind,to,source\n"
-        f"Falkland Is.,1982-04-02,captured,Argentina,{source}\nFalkland Is.,1982-06-14,captured,United Kingdom,{source}\n",
+        f"district,date,kind,to,source\nFalkland Is.,1982-04-02,captured,Argentina,{source}\nFalkland Is.,1982-06-14,captured,United Kingdom,{source}\n",
         encoding="utf-8",
     )
     built = build_map(tmp_path / "war.html", events=tmp_path / "war.csv", boundaries="ne-10m-disputed-areas")

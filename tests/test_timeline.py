@@ -148,4 +148,3 @@ def test_the_slider_draws_a_long_gap_as_wide_as_the_others_together():
     # A single event with a report years later: the event half-way.
     assert slider_values([dt.date(2014, 3, 17), dt.date(2014, 3, 18), dt.date(2024, 3, 18)]) == [0, 1, 2]
     assert slider_values([day]) == [0] and slider_values([]) == []
-
