@@ -221,3 +221,18 @@ def test_a_name_of_many_abbreviated_words_is_not_written_out_every_way():
     assert written_out("N." * (MAX_ABBREVIATED_WORDS + 1) + " Cyprus") == set()
     countries = Gazetteer(list(gpd.read_file(MIRROR / "ne_50m_admin_0_countries.json")["ADMIN"]), read_aliases())
     assert countries.lookup("N." * 23) is None
+
+
+def test_an_abbreviation_for_one_word_is_written_out_for_readers():
+    from handover_map.build import _default_title
+    from handover_map.cartography import district_label
+    from handover_map.events import Event
+    from handover_map.gazetteer import spelled_out
+
+    assert spelled_out("Falkland Is.") == "Falkland Islands"
+    assert spelled_out("Abu Musa I.") == "Abu Musa Island"
+    # Two words it may stand for, or no full stop, or inside a word: as written.
+    assert [spelled_out(name) for name in ("W. Sahara", "N. Cyprus", "Is Island", "Paris.")] == ["W. Sahara", "N. Cyprus", "Is Island", "Paris."]
+    events = [Event("Falkland Is.", dt.date(1982, 4, 2), "captured")]
+    assert district_label("Falkland Is.", events) == "Falkland Islands"
+    assert _default_title(events) == "Changes of control: Falkland Islands"

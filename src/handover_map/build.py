@@ -34,7 +34,7 @@ from .boundaries import SHARED_NAMES, load_boundaries, shared_names_message, war
 from .cartography import prepare_layers, region_box, select_feature, simplify_coverage
 from .dates import find_dates
 from .events import Event, read_events
-from .gazetteer import Gazetteer, join_events, read_aliases
+from .gazetteer import Gazetteer, join_events, read_aliases, spelled_out
 from .model import MapModel
 from .places import reference_places
 from .reports import Reports, cite_reports, published_dates, report_files, split_sources
@@ -69,7 +69,7 @@ def default_output_path() -> Path:
 
 def _default_title(events: list[Event], lang: str = DEFAULT_LANGUAGE) -> str:
     say = words(lang)
-    districts = sorted({e.district for e in events})
+    districts = sorted({spelled_out(e.district) for e in events})
     shown = ", ".join(districts[:4])
     if len(districts) > 4:
         shown = say("text.title_more", len(districts) - 4, list=shown)

@@ -31,6 +31,7 @@ from ._atomic import write_bytes_atomic
 from ._errors import BoundaryDataError, HandoverMapError, HandoverMapWarning
 from .dates import find_dates
 from .events import Event, excerpt, visible
+from .gazetteer import spelled_out
 
 
 @dataclass
@@ -130,7 +131,9 @@ def district_label(name: str, events: list[Event]) -> str:
     """The label of a district on the map: the shortest spelling its events
     use (labels must fit), the most frequent of equally short ones, then the
     first in ``events``' order (the table's); the boundary name when no
-    spelling has a visible character. Never depends on hash order.
+    spelling has a visible character. Never depends on hash order. An
+    abbreviation that stands for one word is written out ("Falkland Is.":
+    "Falkland Islands", :func:`~handover_map.gazetteer.spelled_out`).
 
     >>> from datetime import date
     >>> district_label("Agdam District", [Event("Ağdam", date(2020, 1, 1), "completed"), Event("Agdam", date(2020, 1, 2), "completed")])
@@ -139,8 +142,8 @@ def district_label(name: str, events: list[Event]) -> str:
     counts = Counter(visible(e.district) for e in events)  # in order of first appearance
     spellings = [spelling for spelling in counts if spelling]
     if not spellings:
-        return visible(name)
-    return min(spellings, key=lambda spelling: (len(spelling), -counts[spelling]))
+        return spelled_out(visible(name))
+    return spelled_out(min(spellings, key=lambda spelling: (len(spelling), -counts[spelling])))
 
 
 def region_box(bounds: tuple[float, float, float, float]) -> shapely.Polygon:

@@ -113,6 +113,21 @@ MAX_ABBREVIATED_WORDS = 3
 _ABBREVIATED = re.compile(r"\b([^\W\d_]+)\.")
 
 
+#: Abbreviated words of boundary names that stand for one word only, as a reader writes it.
+_SPELLED_OUT = {"is": "Islands", "isl": "Islands", "i": "Island"}
+_ONE_WORD_ABBREVIATION = re.compile(r"(?<![\w.])(" + "|".join(_SPELLED_OUT) + r")\.(?=\s|$)", re.IGNORECASE)
+
+
+def spelled_out(name: str) -> str:
+    """``name`` for a reader: an abbreviation that stands for one word only written out ("Falkland
+    Is." is "Falkland Islands"); "W. Sahara" and "N. Cyprus" keep theirs (west or western?).
+
+    >>> spelled_out("Heard I. and McDonald Is."), spelled_out("N. Cyprus")
+    ('Heard Island and McDonald Islands', 'N. Cyprus')
+    """
+    return _ONE_WORD_ABBREVIATION.sub(lambda match: _SPELLED_OUT[match.group(1).lower()], name)
+
+
 def written_out(name: str) -> set[str]:
     """The :func:`core` forms of ``name`` with its abbreviated words (written with a
     full stop) in full; empty if it has none ("Pol-e Khomri" has no "e." for east).
