@@ -62,6 +62,7 @@ def test_a_small_district_opens_with_its_neighbourhood(tmp_path, browser_context
     assert {"EGYPT", "SAUDI ARABIA"} <= {name.upper() for name in shown}, shown
 
 
+@pytest.mark.browser
 def test_a_look_back_years_later_breaks_the_slider(tmp_path, browser_context):
     # A report written 40 years after the two events it tells: the gap to its day is drawn as wide as the rest, marked.
     from handover_map import build_map
@@ -89,6 +90,7 @@ def test_a_look_back_years_later_breaks_the_slider(tmp_path, browser_context):
     assert track is not None and ticks[1] - track["x"] == pytest.approx(8 + (track["width"] - 16) * 74 / 148, abs=2)  # 14 June half-way
 
 
+@pytest.mark.browser
 def test_crowded_tick_labels_never_overlap(tmp_path, browser_context):
     from handover_map import build_map
 

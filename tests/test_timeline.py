@@ -148,3 +148,25 @@ def test_the_slider_draws_a_long_gap_as_wide_as_the_others_together():
     # A single event with a report years later: the event half-way.
     assert slider_values([dt.date(2014, 3, 17), dt.date(2014, 3, 18), dt.date(2024, 3, 18)]) == [0, 1, 2]
     assert slider_values([day]) == [0] and slider_values([]) == []
+
+
+def test_a_small_district_opens_with_its_neighbourhood_in_sight():
+    import geopandas as gpd
+    import pytest
+
+    from handover_map.cartography import MapLayers
+
+    def view(bounds):
+        return MapLayers([], gpd.GeoSeries(), None, [], None, "", bounds).view
+
+    karabakh = (45.6, 39.4, 46.9, 40.4)
+    assert view(karabakh) == karabakh  # large enough: as it is
+    # Tiran and Sanafir (about 24 by 12 km): half a degree of latitude, as many km of longitude.
+    west, south, east, north = view((34.49, 27.908, 34.732, 28.017))
+    assert north - south == pytest.approx(0.5) and (east - west) == pytest.approx(0.5 / 0.8829, rel=1e-3)
+    # A rock of 200 m: six times its size, so that it stays in sight.
+    west, south, east, north = view((131.86, 37.24, 131.862, 37.242))
+    assert north - south == pytest.approx(0.012, rel=1e-3)
+    # Far north, the widening stops at the region the context is cut to (1.5 degrees around).
+    west, south, east, north = view((-66.47, 80.82, -66.43, 80.83))
+    assert west >= -66.47 - 1.5 and east <= -66.43 + 1.5

@@ -71,12 +71,16 @@ class MapLayers:
     @property
     def view(self) -> tuple[float, float, float, float]:
         """The extent the map opens on: the districts' bounds, widened about their centre to at least
-        :data:`~handover_map.settings.MIN_VIEW_DEGREES` of latitude and as many kilometres of longitude."""
+        :data:`~handover_map.settings.MIN_VIEW_DEGREES` of latitude and as many kilometres of
+        longitude, but to no more than :data:`~handover_map.settings.MAX_VIEW_WIDENING` times their
+        size, and within :attr:`region` (the context is cut to it)."""
         minx, miny, maxx, maxy = self.bounds
-        half_height = max(maxy - miny, settings.MIN_VIEW_DEGREES) / 2
-        half_width = max(maxx - minx, settings.MIN_VIEW_DEGREES / max(0.1, math.cos(math.radians((miny + maxy) / 2)))) / 2
+        stretch = 1 / max(0.1, math.cos(math.radians((miny + maxy) / 2)))  # degrees of longitude per degree of latitude, in km
+        least = min(settings.MIN_VIEW_DEGREES, max(maxy - miny, (maxx - minx) / stretch) * settings.MAX_VIEW_WIDENING)
+        half_height, half_width = max(maxy - miny, least) / 2, max(maxx - minx, least * stretch) / 2
         x, y = (minx + maxx) / 2, (miny + maxy) / 2
-        return (x - half_width, max(-90.0, y - half_height), x + half_width, min(90.0, y + half_height))
+        west, south, east, north = self.region
+        return (max(west, x - half_width), max(south, y - half_height), min(east, x + half_width), min(north, y + half_height))
 
 
 def choose_decimals(bounds: tuple[float, float, float, float]) -> int:

@@ -573,6 +573,7 @@ def page_data(model: MapModel, start: dt.date, decimals: int, origins: tuple[str
     largest = sorted(range(len(layers.districts)), key=lambda i: -layers.districts[i].area_km2)[: settings.MAX_LABELS]
     # Ticks only on the slider: an event after its end (the latest report's date) has no place there.
     event_days = sorted({(e.date - epoch).days for e in events if e.date <= timeline.stops[-1]})
+    bounds, view, region = ([[round(box[1], 5), round(box[0], 5)], [round(box[3], 5), round(box[2], 5)]] for box in (layers.bounds, layers.view, layers.region))
     return {
         "schema": PAGE_SCHEMA,
         "states": list(settings.STATES),
@@ -584,8 +585,9 @@ def page_data(model: MapModel, start: dt.date, decimals: int, origins: tuple[str
         "stopValues": slider_values(timeline.stops),
         "ticks": event_days if len(event_days) <= settings.MAX_TICKS else [],
         "initial": (start - epoch).days,
-        "bounds": [[round(layers.view[1], 5), round(layers.view[0], 5)], [round(layers.view[3], 5), round(layers.view[2], 5)]],
-        "region": [[round(layers.region[1], 5), round(layers.region[0], 5)], [round(layers.region[3], 5), round(layers.region[2], 5)]],
+        "bounds": bounds,
+        **({"view": view} if view != bounds else {}),
+        "region": region,
         "heldArea": layers.held_area is not None,
         "strings": text.texts,
         "districts": districts,

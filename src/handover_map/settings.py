@@ -43,8 +43,10 @@ LONG_GAP_DAYS = 30
 LONG_GAP_TIMES = 3
 
 #: Least height, in degrees of latitude (about 55 km), of the view a map opens on: a smaller
-#: district opens with its neighbourhood around it (an island with the coasts it lies off).
+#: district opens with its neighbourhood around it (an island with the coasts it lies off) ...
 MIN_VIEW_DEGREES = 0.5
+#: ... but at most this many times its own size, so that it stays in sight (a rock of 200 m).
+MAX_VIEW_WIDENING = 6
 
 #: At most this many district labels (the largest districts), and tick marks.
 MAX_LABELS = 60

@@ -1,9 +1,10 @@
-// The map's frame: its view (fitted to the districts, zoom and pan kept
-// near the region), Leaflet's controls in the page's language, the reset
+// The map's frame: its view (fitted to the districts and, around small
+// ones, their neighbourhood: data.view; zoom and pan kept near the region),
+// Leaflet's controls in the page's language, the reset
 // and full-screen buttons, the gestures it leaves to the page, and a new
 // layout for printing. relayout() is called after the map changes size.
 function MapControls(data, map, say, inFrame, relayout) {
-  var container = map.getContainer(), home = L.latLngBounds(data.bounds);
+  var container = map.getContainer(), home = L.latLngBounds(data.view || data.bounds), districts = L.latLngBounds(data.bounds);
   // In a frame the page takes the height its content needs (handover.css); a window it fills.
   if (inFrame) document.documentElement.classList.add("hm-framed");
   map.invalidateSize();  // the grid layout sized the map after Leaflet measured it
@@ -20,10 +21,9 @@ function MapControls(data, map, say, inFrame, relayout) {
   function hasSize() { var size = map.getSize(); return size.x > 0 && size.y > 0; }
   function limitZoom() {
     if (!hasSize()) return;
-    // Out to one level beyond the view of the districts, in to six levels closer.
-    var fitted = map.getBoundsZoom(home, false, L.point(16, 16));
-    map.setMinZoom(Math.max(0, fitted - 1));
-    map.setMaxZoom(fitted + 6);
+    // Out to one level beyond the opening view, in to six levels closer than the districts' own.
+    map.setMinZoom(Math.max(0, map.getBoundsZoom(home, false, L.point(16, 16)) - 1));
+    map.setMaxZoom(map.getBoundsZoom(districts, false, L.point(16, 16)) + 6);
   }
   function resetView() {
     if (!hasSize()) {

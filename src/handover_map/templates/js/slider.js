@@ -28,12 +28,14 @@ function Slider(data, words, go) {
   // rendering (display none): hundreds of positioned boxes would each be a layer the browser
   // paints and composites again whenever the thumb moves.
   function position(fraction) { return "calc(8px + (100% - 16px) * " + fraction + ")"; }
+  // Over several years, the labels give their years: "2 Apr 1982", "14 Jun 1982", ... "1 Jan 2020".
+  var years = words.isoOf(stops[0]).slice(0, 4) !== words.isoOf(stops[last]).slice(0, 4);
   data.ticks.forEach(function (day) {
     var tick = el("span", null, "hm-tick");
     tick.style.marginLeft = "calc(" + position(share(day)) + " - 1px)";
     tick.title = words.day(day);
     ticks.appendChild(tick);
-    var tickLabel = el("span", words.dayMonth(day), "hm-tick-label");
+    var tickLabel = el("span", (years ? words.day : words.dayMonth)(day), "hm-tick-label");
     tickLabel.style.left = position(share(day));
     ticks.appendChild(tickLabel);
     tickLabels.push(tickLabel);
