@@ -233,6 +233,19 @@ def test_an_abbreviation_for_one_word_is_written_out_for_readers():
     assert spelled_out("Abu Musa I.") == "Abu Musa Island"
     # Two words it may stand for, or no full stop, or inside a word: as written.
     assert [spelled_out(name) for name in ("W. Sahara", "N. Cyprus", "Is Island", "Paris.")] == ["W. Sahara", "N. Cyprus", "Is Island", "Paris."]
+    # Before punctuation too; "I." only at the end or before "and": not an initial nor an ordinal.
+    assert spelled_out("Senkaku Is., Diaoyu Is. (Diaoyutai Is.)") == "Senkaku Islands, Diaoyu Islands (Diaoyutai Islands)"
+    assert [spelled_out(name) for name in ("Charles I. Land", "I. kerület", "Is.", "FALKLAND IS.")] == [
+        "Charles I. Land",
+        "I. kerület",
+        "Is.",
+        "FALKLAND ISLANDS",
+    ]
+    # Letters that change length or case oddly (Turkish dotted I, long s) are left as they are, never an error.
+    assert [spelled_out(name) for name in ("Adalar İ.", "Adalar ı.", "Adalar Iſ.")] == ["Adalar İ.", "Adalar ı.", "Adalar Iſ."]
+    # Of two spellings, the shorter once written out: not "Heard Island and McDonald Islands".
+    heard = [Event("Heard I. and McDonald Is.", dt.date(2000, 1, 1), "completed"), Event("Heard and McDonald Islands", dt.date(2000, 1, 2), "completed")]
+    assert district_label("Heard I. and McDonald Is.", heard) == "Heard and McDonald Islands"
     events = [Event("Falkland Is.", dt.date(1982, 4, 2), "captured")]
     assert district_label("Falkland Is.", events) == "Falkland Islands"
     assert _default_title(events) == "Changes of control: Falkland Islands"

@@ -60,6 +60,31 @@ def test_a_small_district_opens_with_its_neighbourhood(tmp_path, browser_context
     assert view[1] - view[0] >= 0.5
     shown = page.locator(".hm-country-label").evaluate_all("ls => ls.filter(l => getComputedStyle(l).display !== 'none').map(l => l.textContent)")
     assert {"EGYPT", "SAUDI ARABIA"} <= {name.upper() for name in shown}, shown
+    # The name it shows ("Is." written out) finds it, as the boundary file's does.
+    assert (
+        page.evaluate("[window.handoverMap.stateOf('Tiran and Sanafir Islands'), window.handoverMap.stateOf('Tiran and Sanafir Is.')]") == ["transferred"] * 2
+    )
+
+
+@pytest.mark.browser
+def test_a_rock_opens_in_sight_and_zooms_in_six_levels_closer_than_it_fits(tmp_path, browser_context):
+    # Dokdo, 200 m across: half a degree around it would leave it a dot; six times its size keeps it in sight.
+    from handover_map import build_map
+
+    (tmp_path / "rock.csv").write_text("district,date,kind\nDokdo,2020-01-02,completed\n", encoding="utf-8")
+    built = build_map(tmp_path / "rock.html", events=tmp_path / "rock.csv", boundaries="ne-10m-disputed-areas")
+    page = browser_context.new_page()
+    page.set_viewport_size({"width": 1200, "height": 800})
+    page.goto(built.resolve().as_uri())
+    page.wait_for_function("window.handoverMap !== undefined")
+    wait_until_still(page)
+    width = page.locator("path.leaflet-interactive").first.bounding_box()["width"]
+    assert width >= 40  # not a dot
+    zooms = page.evaluate(
+        """() => { const m = window.handoverMap.map, max = m.getMaxZoom(); m.setMaxZoom(Infinity);
+            const fit = m.getBoundsZoom(window.handoverMap.layer.getBounds(), false, L.point(16, 16)); m.setMaxZoom(max); return [fit, max]; }"""
+    )
+    assert zooms[1] == zooms[0] + 6
 
 
 @pytest.mark.browser

@@ -143,11 +143,11 @@ def district_label(name: str, events: list[Event]) -> str:
     >>> district_label("Agdam District", [Event("Ağdam", date(2020, 1, 1), "completed"), Event("Agdam", date(2020, 1, 2), "completed")])
     'Ağdam'
     """
-    counts = Counter(visible(e.district) for e in events)  # in order of first appearance
+    counts = Counter(spelled_out(visible(e.district)) for e in events)  # in order of first appearance
     spellings = [spelling for spelling in counts if spelling]
     if not spellings:
         return spelled_out(visible(name))
-    return spelled_out(min(spellings, key=lambda spelling: (len(spelling), -counts[spelling])))
+    return min(spellings, key=lambda spelling: (len(spelling), -counts[spelling]))
 
 
 def region_box(bounds: tuple[float, float, float, float]) -> shapely.Polygon:

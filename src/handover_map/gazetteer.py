@@ -113,19 +113,22 @@ MAX_ABBREVIATED_WORDS = 3
 _ABBREVIATED = re.compile(r"\b([^\W\d_]+)\.")
 
 
-#: Abbreviated words of boundary names that stand for one word only, as a reader writes it.
-_SPELLED_OUT = {"is": "Islands", "isl": "Islands", "i": "Island"}
-_ONE_WORD_ABBREVIATION = re.compile(r"(?<![\w.])(" + "|".join(_SPELLED_OUT) + r")\.(?=\s|$)", re.IGNORECASE)
+#: Abbreviated words of boundary names that stand for one word only, as a reader writes it, after
+#: another word: "Is." and "Isl." before a space, punctuation or the end ("Senkaku Is., Diaoyu Is."),
+#: "I." only at the end or before "and" ("Abu Musa I.", "Heard I. and McDonald Is."; not the
+#: initial of "Charles I. Land" nor the ordinal of "I. kerület").
+_SPELLED_OUT = {"Is": "Islands", "Isl": "Islands", "IS": "ISLANDS", "ISL": "ISLANDS", "I": "Island"}
+_ONE_WORD_ABBREVIATION = re.compile(r"(?<=\w )(?:(Is|Isl|IS|ISL)\.(?=[\s,;:)]|$)|(I)\.(?=$|\s+and\s))")
 
 
 def spelled_out(name: str) -> str:
     """``name`` for a reader: an abbreviation that stands for one word only written out ("Falkland
     Is." is "Falkland Islands"); "W. Sahara" and "N. Cyprus" keep theirs (west or western?).
 
-    >>> spelled_out("Heard I. and McDonald Is."), spelled_out("N. Cyprus")
-    ('Heard Island and McDonald Islands', 'N. Cyprus')
+    >>> spelled_out("Heard I. and McDonald Is."), spelled_out("N. Cyprus"), spelled_out("Charles I. Land")
+    ('Heard Island and McDonald Islands', 'N. Cyprus', 'Charles I. Land')
     """
-    return _ONE_WORD_ABBREVIATION.sub(lambda match: _SPELLED_OUT[match.group(1).lower()], name)
+    return _ONE_WORD_ABBREVIATION.sub(lambda match: _SPELLED_OUT[match.group(1) or match.group(2)], name)
 
 
 def written_out(name: str) -> set[str]:

@@ -567,8 +567,9 @@ def page_data(model: MapModel, start: dt.date, decimals: int, origins: tuple[str
     columns = [list(column) for column in zip(*rows)] if rows else [[] for _ in range(8)]
     columns = [column[0] if column and len(set(column)) == 1 else column for column in columns]
     # Pairs, not an object: a spelling such as "__proto__" must stay a plain string.
-    # Every spelling a table or report used finds its district: "Lachin" as well as "Lachin District".
+    # Every spelling a table or report used finds its district: "Lachin" as well as "Lachin District"; and its label.
     spellings = {(name.lower(), owner[id(e)]) for e in events for name in (e.district, e.as_written) if name}
+    spellings |= {(d.label.lower(), i) for i, d in enumerate(layers.districts)}
     aliases = sorted((name, i) for name, i in spellings if name != names[i].lower())
     largest = sorted(range(len(layers.districts)), key=lambda i: -layers.districts[i].area_km2)[: settings.MAX_LABELS]
     # Ticks only on the slider: an event after its end (the latest report's date) has no place there.
@@ -683,11 +684,16 @@ def render_map(model: MapModel, page: PageOptions | None = None, *, decimals: in
         # folium renders a tile layer's options as template source: refuse, never evaluate.
         raise ValueError(f"Tile layer '{with_tiles}' holds template syntax.")
 
+    tiles = folium.TileLayer(with_tiles) if isinstance(with_tiles, str) else with_tiles
+    if tiles is not None:
+        # Zoomed in past a provider's last tiles (16 or 18), Leaflet would drop them: it draws its last ones larger.
+        tiles.options["max_native_zoom"] = tiles.options.get("max_native_zoom") or tiles.options.get("max_zoom", 18)
+        tiles.options["max_zoom"] = settings.MAX_ZOOM
     minx, miny, maxx, maxy = layers.bounds
     fmap = folium.Map(
         location=[(miny + maxy) / 2, (minx + maxx) / 2],
         zoom_start=8,
-        tiles=with_tiles,
+        tiles=tiles,
         control_scale=True,
         scrollWheelZoom=False,
         prefer_canvas=uses_canvas(layers),
