@@ -27,8 +27,9 @@ def test_ticks_are_dated_and_placed_in_proportion_to_time(default_map, open_offl
     labels = page.page.locator(".hm-tick-label")
     # The slider runs from 14 November to 1 December, the date of the latest report: no tick after it.
     assert labels.all_inner_texts() == ["15 Nov", "20 Nov", "25 Nov", "1 Dec"]
-    x = [box["x"] + box["width"] / 2 for box in (labels.nth(k).bounding_box() for k in range(4))]
-    # 15 -> 20 -> 25 Nov -> 1 Dec: 5, 5 and 6 days
+    marks = page.page.locator(".hm-tick")
+    x = [box["x"] + box["width"] / 2 for box in (marks.nth(k).bounding_box() for k in range(4))]
+    # 15 -> 20 -> 25 Nov -> 1 Dec: 5, 5 and 6 days (the last label ends under its mark, the others centred)
     assert x[2] - x[1] == pytest.approx(x[1] - x[0], abs=1.5)
     assert x[3] - x[2] == pytest.approx(6 / 5 * (x[1] - x[0]), abs=1.5)
     # The thumb stands over the tick of the date shown, and one day is a fifth of five.
@@ -110,9 +111,13 @@ def test_a_look_back_years_later_breaks_the_slider(tmp_path, browser_context):
     for value, date in (("140", "2022-04-02"), ("30", "1982-04-02"), ("60", "1982-06-14")):
         slider.fill(value)
         assert page.evaluate("window.handoverMap.date()") == date, value
+    # Over 40 years the labels give their years, and the slider's end after the break its date.
+    assert page.locator(".hm-tick-label").all_text_contents() == ["2 Apr 1982", "14 Jun 1982", "2 Apr 2022"]
     ticks = page.locator(".hm-tick").evaluate_all("ls => ls.map(l => l.getBoundingClientRect().left + 1)")
     track = page.locator("#hm-slider").bounding_box()
     assert track is not None and ticks[1] - track["x"] == pytest.approx(8 + (track["width"] - 16) * 74 / 148, abs=2)  # 14 June half-way
+    end = page.locator(".hm-tick-label").last.bounding_box()
+    assert end is not None and end["x"] + end["width"] <= track["x"] + track["width"]  # the last date ends under its mark, uncut
 
 
 @pytest.mark.browser

@@ -574,6 +574,9 @@ def page_data(model: MapModel, start: dt.date, decimals: int, origins: tuple[str
     largest = sorted(range(len(layers.districts)), key=lambda i: -layers.districts[i].area_km2)[: settings.MAX_LABELS]
     # Ticks only on the slider: an event after its end (the latest report's date) has no place there.
     event_days = sorted({(e.date - epoch).days for e in events if e.date <= timeline.stops[-1]})
+    stop_days, stop_values = [(d - epoch).days for d in timeline.stops], slider_values(timeline.stops)
+    if len(stop_days) > 1 and stop_values[-1] - stop_values[-2] < stop_days[-1] - stop_days[-2]:
+        event_days.append(stop_days[-1])  # the end of a slider broken before it (a look back years later) is marked with its date
     bounds, view, region = ([[round(box[1], 5), round(box[0], 5)], [round(box[3], 5), round(box[2], 5)]] for box in (layers.bounds, layers.view, layers.region))
     return {
         "schema": PAGE_SCHEMA,
@@ -582,8 +585,8 @@ def page_data(model: MapModel, start: dt.date, decimals: int, origins: tuple[str
         "kinds": [say(f"kind.{k}") for k in settings.EVENT_KINDS],
         "kindNames": list(settings.EVENT_KINDS),
         "epoch": epoch.isoformat(),
-        "stops": [(d - epoch).days for d in timeline.stops],
-        "stopValues": slider_values(timeline.stops),
+        "stops": stop_days,
+        "stopValues": stop_values,
         "ticks": event_days if len(event_days) <= settings.MAX_TICKS else [],
         "initial": (start - epoch).days,
         "bounds": bounds,

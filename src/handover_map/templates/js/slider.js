@@ -28,6 +28,13 @@ function Slider(data, words, go) {
   // rendering (display none): hundreds of positioned boxes would each be a layer the browser
   // paints and composites again whenever the thumb moves.
   function position(fraction) { return "calc(8px + (100% - 16px) * " + fraction + ")"; }
+  stops.forEach(function (day, k) {
+    if (k === last || at[k + 1] - at[k] === stops[k + 1] - day) return;
+    var mark = el("span", "\u2248", "hm-break");  // a gap drawn shorter than its time
+    mark.style.marginLeft = "calc(" + position((at[k] + at[k + 1]) / 2 / lastAt) + " - 4px)";
+    mark.title = words.day(stops[k]) + " \u2013 " + words.day(stops[k + 1]);
+    ticks.appendChild(mark);
+  });
   // Over several years, the labels give their years: "2 Apr 1982", "14 Jun 1982", ... "1 Jan 2020".
   var years = words.isoOf(stops[0]).slice(0, 4) !== words.isoOf(stops[last]).slice(0, 4);
   data.ticks.forEach(function (day) {
@@ -39,13 +46,6 @@ function Slider(data, words, go) {
     tickLabel.style.left = position(share(day));
     ticks.appendChild(tickLabel);
     tickLabels.push(tickLabel);
-  });
-  stops.forEach(function (day, k) {
-    if (k === last || at[k + 1] - at[k] === stops[k + 1] - day) return;
-    var mark = el("span", "\u2248", "hm-break");  // a gap drawn shorter than its time
-    mark.style.marginLeft = "calc(" + position((at[k] + at[k + 1]) / 2 / lastAt) + " - 4px)";
-    mark.title = words.day(stops[k]) + " \u2013 " + words.day(stops[k + 1]);
-    ticks.appendChild(mark);
   });
   function thinTicks() {
     // Left to right, a label shows only if it clears the last one shown by 6 px.
