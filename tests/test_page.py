@@ -45,18 +45,24 @@ def test_ticks_are_dated_and_placed_in_proportion_to_time(default_map, open_offl
     assert (thumbs["2020-11-20"] - thumbs["2020-11-15"]) == pytest.approx(5 * (thumbs["2020-11-15"] - thumbs["2020-11-14"]), abs=1.5)
 
 
-@pytest.mark.browser
-def test_a_small_district_opens_with_its_neighbourhood(tmp_path, browser_context):
-    # Two islands a few kilometres across: the map opens on the strait with both coasts and their countries' names.
+def _open_table(tmp_path, browser_context, table: str, boundaries: str = "ne-10m-disputed-areas"):
+    """A map built from an events table (CSV text) on ``boundaries``, open at 1,200 x 800 and still."""
     from handover_map import build_map
 
-    (tmp_path / "islands.csv").write_text("district,date,kind,from,to\nTiran and Sanafir Is.,2017-06-24,completed,Egypt,Saudi Arabia\n", encoding="utf-8")
-    built = build_map(tmp_path / "islands.html", events=tmp_path / "islands.csv", boundaries="ne-10m-disputed-areas")
+    (tmp_path / "events.csv").write_text(table, encoding="utf-8")
+    built = build_map(tmp_path / "map.html", events=tmp_path / "events.csv", boundaries=boundaries)
     page = browser_context.new_page()
     page.set_viewport_size({"width": 1200, "height": 800})
     page.goto(built.resolve().as_uri())
     page.wait_for_function("window.handoverMap !== undefined")
     wait_until_still(page)
+    return page
+
+
+@pytest.mark.browser
+def test_a_small_district_opens_with_its_neighbourhood(tmp_path, browser_context):
+    # Two islands a few kilometres across: the map opens on the strait with both coasts and their countries' names.
+    page = _open_table(tmp_path, browser_context, "district,date,kind,from,to\nTiran and Sanafir Is.,2017-06-24,completed,Egypt,Saudi Arabia\n")
     view = page.evaluate("(() => { const b = window.handoverMap.map.getBounds(); return [b.getSouth(), b.getNorth()]; })()")
     assert view[1] - view[0] >= 0.5
     shown = page.locator(".hm-country-label").evaluate_all("ls => ls.filter(l => getComputedStyle(l).display !== 'none').map(l => l.textContent)")
@@ -70,15 +76,7 @@ def test_a_small_district_opens_with_its_neighbourhood(tmp_path, browser_context
 @pytest.mark.browser
 def test_a_rock_opens_in_sight_and_zooms_in_six_levels_closer_than_it_fits(tmp_path, browser_context):
     # Dokdo, 200 m across: half a degree around it would leave it a dot; six times its size keeps it in sight.
-    from handover_map import build_map
-
-    (tmp_path / "rock.csv").write_text("district,date,kind\nDokdo,2020-01-02,completed\n", encoding="utf-8")
-    built = build_map(tmp_path / "rock.html", events=tmp_path / "rock.csv", boundaries="ne-10m-disputed-areas")
-    page = browser_context.new_page()
-    page.set_viewport_size({"width": 1200, "height": 800})
-    page.goto(built.resolve().as_uri())
-    page.wait_for_function("window.handoverMap !== undefined")
-    wait_until_still(page)
+    page = _open_table(tmp_path, browser_context, "district,date,kind\nDokdo,2020-01-02,completed\n")
     width = page.locator("path.leaflet-interactive").first.bounding_box()["width"]
     assert width >= 40  # not a dot
     zooms = page.evaluate(
@@ -91,18 +89,9 @@ def test_a_rock_opens_in_sight_and_zooms_in_six_levels_closer_than_it_fits(tmp_p
 @pytest.mark.browser
 def test_a_look_back_years_later_breaks_the_slider(tmp_path, browser_context):
     # A report written 40 years after the two events it tells: the gap to its day is drawn as wide as the rest, marked.
-    from handover_map import build_map
-
     source = '"Forty years on: a look back, 2022-04-02"'
-    (tmp_path / "war.csv").write_text(
-        f"district,date,kind,to,source\nFalkland Is.,1982-04-02,captured,Argentina,{source}\nFalkland Is.,1982-06-14,captured,United Kingdom,{source}\n",
-        encoding="utf-8",
-    )
-    built = build_map(tmp_path / "war.html", events=tmp_path / "war.csv", boundaries="ne-10m-disputed-areas")
-    page = browser_context.new_page()
-    page.set_viewport_size({"width": 1200, "height": 800})
-    page.goto(built.resolve().as_uri())
-    page.wait_for_function("window.handoverMap !== undefined")
+    table = f"district,date,kind,to,source\nFalkland Is.,1982-04-02,captured,Argentina,{source}\nFalkland Is.,1982-06-14,captured,United Kingdom,{source}\n"
+    page = _open_table(tmp_path, browser_context, table)
     slider = page.locator("#hm-slider")
     assert page.evaluate("window.handoverMap.dates()") == ["1982-04-01", "1982-04-02", "1982-06-14", "2022-04-02"]
     assert (slider.get_attribute("max"), page.evaluate("document.getElementById('hm-slider').value")) == ("148", "74")  # opens on 14 June
