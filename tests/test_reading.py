@@ -2137,6 +2137,12 @@ def test_the_names_of_a_joined_boundary_name_apart_are_not_it(sentence):
     assert events((gazetteer, {}, frozenset()), sentence + "\n", "2017-06-20", "en") == set()
 
 
+def test_a_french_annexation_told_with_the_verb():
+    # "a annexé", as English "annexed", German "annektierte" and Russian "аннексировала" already were.
+    text = "Israël a annexé le Golan le 14 décembre 1981, selon le texte voté par la Knesset.\n"
+    assert events(_setup_disputed(), text, "1981-12-20", "fr") == {("Golan Heights", "completed", "1981-12-14")}
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
