@@ -338,3 +338,37 @@ def test_a_change_that_names_no_taker_leaves_no_holder_named(tmp_path, open_offl
     page.js("handoverMap.setDate('2020-12-05')")
     assert page.js("handoverMap.holderOf('Agdam District')") is None  # as the export and the snapshot say: no one named
     assert page.errors == []
+
+
+def test_tiles_zoom_past_the_provider_s_last_ones(tmp_path):
+    # Esri's grey canvas ends at zoom 16: deeper, its last tiles are drawn larger, never left out.
+    from handover_map import build_map
+
+    page = build_map(tmp_path / "map.html", tiles="Esri.WorldGrayCanvas").read_text(encoding="utf-8")
+    options = re.search(r"L\.tileLayer\(\s*\"[^\"]*\",\s*(\{.*?\})", page, re.S)
+    assert options and '"maxZoom": 30' in options.group(1) and '"maxNativeZoom": 16' in options.group(1)
+
+
+def test_a_label_never_stands_for_another_district_s_own_name(tmp_path):
+    # "Cay Is." is labelled "Cay Islands", which is another feature's own name: that name keeps its district.
+    import geopandas as gpd
+    import shapely
+
+    from handover_map import build_map
+
+    squares = gpd.GeoDataFrame({"name": ["Cay Is.", "Cay Islands"]}, geometry=[shapely.box(0, 0, 0.1, 0.1), shapely.box(1, 0, 1.1, 0.1)], crs="EPSG:4326")
+    squares.to_file(tmp_path / "cays.geojson", driver="GeoJSON")
+    (tmp_path / "events.csv").write_text("district,date,kind\nCay Is.,2020-01-02,captured\nCay Islands,2020-01-03,completed\n", encoding="utf-8")
+    data = _page_data(build_map(tmp_path / "map.html", events=tmp_path / "events.csv", boundaries=tmp_path / "cays.geojson", context="none"))
+    assert ["cay islands", 0] not in data["aliases"]
+
+
+def test_the_slider_s_last_day_after_a_break_is_marked_once(tmp_path):
+    # A look back whose last event is its last day: that day is an event tick already, not two.
+    from handover_map import build_map
+
+    table = "district,date,kind\nFalkland Is.,1982-04-02,captured\nFalkland Is.,1982-06-14,captured\nFalkland Is.,2022-04-02,completed\n"
+    (tmp_path / "events.csv").write_text(table, encoding="utf-8")
+    data = _page_data(build_map(tmp_path / "map.html", events=tmp_path / "events.csv", boundaries="ne-10m-disputed-areas"))
+    assert data["stopValues"][-1] - data["stopValues"][-2] < data["stops"][-1] - data["stops"][-2]  # broken before the end
+    assert len(data["ticks"]) == len(set(data["ticks"])) == 3

@@ -570,12 +570,13 @@ def page_data(model: MapModel, start: dt.date, decimals: int, origins: tuple[str
     # Every spelling a table or report used finds its district: "Lachin" as well as "Lachin District"; and its label.
     spellings = {(name.lower(), owner[id(e)]) for e in events for name in (e.district, e.as_written) if name}
     spellings |= {(d.label.lower(), i) for i, d in enumerate(layers.districts)}
-    aliases = sorted((name, i) for name, i in spellings if name != names[i].lower())
+    own_names = {name.lower() for name in names}  # a spelling or label that is another district's name never stands for this one
+    aliases = sorted((name, i) for name, i in spellings if name not in own_names)
     largest = sorted(range(len(layers.districts)), key=lambda i: -layers.districts[i].area_km2)[: settings.MAX_LABELS]
     # Ticks only on the slider: an event after its end (the latest report's date) has no place there.
     event_days = sorted({(e.date - epoch).days for e in events if e.date <= timeline.stops[-1]})
     stop_days, stop_values = [(d - epoch).days for d in timeline.stops], slider_values(timeline.stops)
-    if len(stop_days) > 1 and stop_values[-1] - stop_values[-2] < stop_days[-1] - stop_days[-2]:
+    if len(stop_days) > 1 and stop_values[-1] - stop_values[-2] < stop_days[-1] - stop_days[-2] and stop_days[-1] not in event_days:
         event_days.append(stop_days[-1])  # the end of a slider broken before it (a look back years later) is marked with its date
     bounds, view, region = ([[round(box[1], 5), round(box[0], 5)], [round(box[3], 5), round(box[2], 5)]] for box in (layers.bounds, layers.view, layers.region))
     return {

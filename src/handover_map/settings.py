@@ -43,8 +43,8 @@ LONG_GAP_DAYS = 30
 LONG_GAP_TIMES = 3
 
 #: Deepest zoom of a tile layer: past a provider's last tiles, they are drawn larger (a map
-#: zooms six levels closer than its districts fit, which for a rock of 200 m is about 22).
-MAX_ZOOM = 24
+#: zooms six levels closer than its districts fit: for a rock of 200 m on a large screen, about 25).
+MAX_ZOOM = 30
 
 #: Least height, in degrees of latitude (about 55 km), of the view a map opens on: a smaller
 #: district opens with its neighbourhood around it (an island with the coasts it lies off) ...

@@ -23,6 +23,7 @@ function MapControls(data, map, say, inFrame, relayout) {
     if (!hasSize()) return;
     // Out to one level beyond the opening view, in to six levels closer than the districts' own
     // (fitted unbounded: Leaflet would bound the fit by the last limit, and each resize raise it).
+    map.setMinZoom(0);
     map.setMaxZoom(Infinity);
     map.setMinZoom(Math.max(0, map.getBoundsZoom(home, false, L.point(16, 16)) - 1));
     map.setMaxZoom(map.getBoundsZoom(districts, false, L.point(16, 16)) + 6);
