@@ -159,9 +159,13 @@ def skeleton(name: str) -> str:
     >>> skeleton("Aghdam") == skeleton("Agdam")
     True
     """
-    text = _SILENT_H.sub("", core(name).replace("x", "kh"))
-    text = _DOUBLED.sub(r"\1", text)
-    return text.replace(" ", "")
+    return quieted(core(name).replace("x", "kh")).replace(" ", "")
+
+
+def quieted(text: str) -> str:
+    """``text`` (folded) without the noise of transliteration: an "h" after a consonant (gh/g, kh/k,
+    sh/s, ch/c) and doubled letters."""
+    return _DOUBLED.sub(r"\1", _SILENT_H.sub("", text))
 
 
 # Order matters: longer spellings first, so "dzh" is not read as "d" + "zh".

@@ -37,7 +37,7 @@ from anyascii import anyascii
 
 from . import settings
 from ._memory import remembered
-from .gazetteer import CYRILLIC, MIN_KEY, Gazetteer, core, fold, keys_to_try, phonetic_key, plain, short
+from .gazetteer import CYRILLIC, MIN_KEY, Gazetteer, core, fold, keys_to_try, phonetic_key, plain, quieted, short
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ELISION = re.compile(r"^(?:[dlnjsc]|qu)['’](?=[^\W\d_])", re.IGNORECASE)
@@ -61,16 +61,15 @@ _EZAFE = re.compile(r"\w-[ei]$")
 _EZAFE_WORDS = frozenset({"e", "i", "ye", "yi"})
 #: Fewest letters an ezafe form may have: shorter ones are too easily another name's.
 _EZAFE_FORM_LETTERS = 6
-_H_AFTER_CONSONANT = re.compile(r"(?<=[bcdgkpstz])h")
-_DOUBLED_LETTERS = re.compile(r"(.)\1+")
 
 
 @functools.lru_cache(maxsize=65_536)  # asked for every run of capitalised words; bounded for hostile input
 def ezafe_form(name: str) -> str:
     """One form for the spellings of a name of several words joined by a Persian ezafe, or "" for a
     name without one (the ezafe as a word: "Pol-e Alam", "Qala i Naw"; or joined to the first word:
-    "Puli Alam", "Sari Pul"): the ezafe left out, an "h" after a consonant and doubled letters
-    dropped, o and ou read as u; "" too where that leaves fewer than :data:`_EZAFE_FORM_LETTERS` letters.
+    "Puli Alam", "Sari Pul"): the ezafe left out, o and ou read as u, the noise of transliteration
+    dropped (:func:`~handover_map.gazetteer.quieted`); "" too where that leaves fewer than
+    :data:`_EZAFE_FORM_LETTERS` letters.
 
     >>> ezafe_form("Pol-e Khomri") == ezafe_form("Pul-i-Kumri") == ezafe_form("Пули Хумри")
     True
@@ -87,7 +86,7 @@ def ezafe_form(name: str) -> str:
     else:
         return ""
     text = "".join(words).replace("ou", "u").replace("o", "u")
-    form = _DOUBLED_LETTERS.sub(r"\1", _H_AFTER_CONSONANT.sub("", text))
+    form = quieted(text)
     return form if len(form) >= _EZAFE_FORM_LETTERS else ""
 
 
