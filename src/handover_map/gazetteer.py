@@ -96,6 +96,12 @@ def plain(name: str) -> str:
     return _GEOGRAPHIC_WORDS.sub("", short(name)) or short(name)
 
 
+def ends_a_name(word: str) -> bool:
+    """Whether ``word`` is one a boundary name may end in and be told without: an abbreviation
+    ("Is.", "S.A.R.") or a geographic word ("Islands", "Heights"), as :func:`plain` drops them."""
+    return plain(f"name {word}") == "name"
+
+
 #: Abbreviated words of boundary names (Natural Earth writes "W. Sahara", "N. Cyprus", "Falkland Is.",
 #: "Abu Musa I."), each with the words a text writes in full.
 _ABBREVIATIONS = {

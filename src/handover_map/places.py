@@ -37,7 +37,7 @@ from anyascii import anyascii
 
 from . import settings
 from ._memory import remembered
-from .gazetteer import CYRILLIC, MIN_KEY, Gazetteer, core, fold, keys_to_try, phonetic_key, plain, quieted, short
+from .gazetteer import CYRILLIC, MIN_KEY, Gazetteer, core, ends_a_name, fold, keys_to_try, phonetic_key, plain, quieted, short
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ELISION = re.compile(r"^(?:[dlnjsc]|qu)['’](?=[^\W\d_])", re.IGNORECASE)
@@ -51,8 +51,6 @@ _JOINT_BREAK = re.compile(r"[.;:!?()\n]")
 #: language's "and" between them, and at most one function word after it ("Tiran et de Sanafir"); not "Tiran but
 #: not Sanafir", "Tiran or Sanafir", nor "Matthew Lee and Hunter" or "Hunter and Matthew Brown", who are no islands.
 _SIDE_BY_SIDE = -1
-#: The words that may follow the last name of such a join: its own geographic or abbreviated word ("Tiran and Sanafir Islands").
-_JOINED_NAME_ENDS = frozenset({"islands", "island", "is", "isl", "i", "heights", "glacier"})
 
 
 #: A word ending in a Persian ezafe: "Sar-i", "Pul-e".
@@ -311,7 +309,7 @@ class PlaceFinder:
         "Hunter and Matthew Brown took" are people; "Tiran and Sanafir Islands" and "Тиран и Санафир
         Саудовской Аравии" (a name of two words after) are the islands."""
         following = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
-        if following is None or not following.group(0)[:1].isupper() or fold(following.group(0)) in _JOINED_NAME_ENDS:
+        if following is None or not following.group(0)[:1].isupper() or ends_a_name(following.group(0)):
             return False
         after = _TOKEN.match(text, following.end() + 1) if text[following.end() : following.end() + 1] == " " else None
         return after is None or not after.group(0)[:1].isupper()
@@ -350,8 +348,8 @@ class PlaceFinder:
                     break
         if not features and "-" in word:
             features, rule = self._by_key(word.replace("-", " "))
-        if not features and ezafe_form(word) in self._ezafe_names:
-            feature, rule = self._ezafe_names[ezafe_form(word)]  # "Pul-i-Kumri" for Pul-e Khumri
+        if not features and (form := ezafe_form(word)) in self._ezafe_names:
+            feature, rule = self._ezafe_names[form]  # "Pul-i-Kumri" for Pul-e Khumri
             features = {feature}
         return frozenset(features), rule
 
@@ -368,8 +366,8 @@ class PlaceFinder:
             name = text[start : words[-1].end()]
             if fold(name) in self._capital_names:
                 return Place(start, words[-1].end(), name, frozenset({self._capital_names[fold(name)]}), "capital")
-            if ezafe_form(name) in self._ezafe_names:
-                feature, rule = self._ezafe_names[ezafe_form(name)]  # "Pol-e Alam", "Пули Алам" for Pul-e Alam
+            if (form := ezafe_form(name)) in self._ezafe_names:
+                feature, rule = self._ezafe_names[form]  # "Pol-e Alam", "Пули Алам" for Pul-e Alam
                 return Place(start, words[-1].end(), name, frozenset({feature}), rule)
             keys, capitals, merge_h = self._tables(name)
             key = phonetic_key(name, merge_h)
