@@ -204,10 +204,23 @@ def test_french_postponement(azerbaijan):
         ("Район был передан армии в пятницу, сообщили в министерстве.", "ru"),
         ("Der Bezirk wurde am Freitag an die Armee übergeben, teilte das Ministerium mit.", "de"),
         ("Le district a été remis à l'armée vendredi, a indiqué le ministère.", "fr"),
+        # Headlines and posts with no function word: by the script, then by the language's own letters.
+        ("Талибы захватили Кундуз", "ru"),
+        ("Taliban übernehmen Kundus", "de"),
+        ("Kaboul tombée, Kandahar prise", "fr"),
+        ("Taliban seize Kunduz", "en"),
+        # A Russian report quoting an English name in Latin letters is still Russian.
+        ("Талибы захватили провинцию Кундуз, сообщает Reuters со ссылкой на Taliban", "ru"),
     ],
 )
 def test_language_is_detected(text, language):
     assert detect_language(text) == language
+
+
+def test_a_one_line_report_with_no_function_word_is_read_in_its_own_language(azerbaijan):
+    # It was read with the English lexicon, which knows no Russian wording: no event.
+    assert events(azerbaijan, "Армянские войска покинули Агдам 24 ноября.\n") == {("Agdam District", "completed", "2020-11-24")}
+    assert events(azerbaijan, "Armenische Truppen räumten Agdam\n") == {("Agdam District", "completed", "2020-11-25")}
 
 
 def test_every_lexicon_loads():

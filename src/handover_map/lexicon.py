@@ -5,13 +5,14 @@ the wording of handovers (cues, with the kind of event each reports, the
 side its place stands on and the role of its subject), the words that negate,
 make hypothetical or put in the future, the date words, and the words for
 administrative levels. :func:`detect_language` picks the lexicon whose
-function words the text uses most. Adding a language is adding a TOML file.
+function words the text uses most, among those of the text's script. Adding a language is adding a TOML file.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -112,6 +113,10 @@ class Lexicon:
 
     language: str
     stopwords: frozenset[str]
+    #: The script the language is written in (a Unicode script's name, "LATIN", "CYRILLIC"), from its function words.
+    script: str
+    #: Letters this language writes and the others of its script do not ("äöüß"): they settle a tie of function words.
+    letters: frozenset[str]
     #: Common words whose sound key is a place's ("There" keys like Takhar): never a place.
     not_places: frozenset[str]
     dates: DateWords
@@ -403,6 +408,8 @@ def _parse(spec: dict) -> Lexicon:
     return Lexicon(
         language=spec["language"],
         stopwords=frozenset(spec["stopwords"]),
+        script=_main_script(" ".join(spec["stopwords"])),
+        letters=frozenset(spec.get("letters", "")),
         not_places=frozenset(spec.get("not_places", [])),
         dates=dates,
         negation=frozenset(words["negation"]),
@@ -527,17 +534,46 @@ _WORDS = re.compile(r"[^\W\d_]+")
 def detect_language(text: str) -> str:
     """The language whose lexicon's function words are most frequent in ``text``.
 
-    Counts only the first 20,000 characters: enough to tell, and bounded.
+    Only lexicons written in the text's main script count ("Талибы захватили
+    Кундуз" has no Russian function word, yet it is no English); a tie goes
+    to the language whose own letters (:attr:`Lexicon.letters`) the text
+    writes most ("Taliban übernehmen Kundus"), then to English. Counts only
+    the first 20,000 characters: enough to tell, and bounded.
     """
-    counts = dict.fromkeys(languages(), 0)
-    lexicons = {code: load(code) for code in counts}
+    sample = text[:20_000]
+    lexicons = {code: load(code) for code in languages()}
+    script = _main_script(sample)
+    lexicons = {code: lexicon for code, lexicon in lexicons.items() if lexicon.script == script} or lexicons
+    counts = dict.fromkeys(lexicons, 0)
     # Each distinct word is looked up once, with how often it occurs.
-    for word, times in Counter(_WORDS.findall(text[:20_000].lower())).items():
+    for word, times in Counter(_WORDS.findall(sample.lower())).items():
         for code, lexicon in lexicons.items():
             if word in lexicon.stopwords:
                 counts[code] += times
-    # Ties (a line with no function words at all) go to English.
-    return max(sorted(counts, key=lambda code: code != "en"), key=lambda code: counts[code])
+    most = max(counts.values())
+    tied = sorted((code for code in counts if counts[code] == most), key=lambda code: code != "en")
+    if len(tied) == 1:
+        return tied[0]
+    lowered = sample.lower()
+    return max(tied, key=lambda code: sum(lowered.count(letter) for letter in lexicons[code].letters))
+
+
+@cache
+def _script_of(letter: str) -> str:
+    """The Unicode script a letter belongs to, by the first word of its name ("LATIN", "CYRILLIC")."""
+    return unicodedata.name(letter, "").partition(" ")[0]
+
+
+def _main_script(text: str) -> str:
+    """The script most of ``text``'s letters are written in ("" if it has none)."""
+    letters = [letter for letter in set(text) if letter.isalpha()]
+    scripts = {_script_of(letter) for letter in letters}
+    if len(scripts) <= 1:
+        return next(iter(scripts), "")  # (most texts: one script, no counting)
+    counts: Counter[str] = Counter()
+    for letter in letters:
+        counts[_script_of(letter)] += text.count(letter)
+    return counts.most_common(1)[0][0]
 
 
 @dataclass(frozen=True)
