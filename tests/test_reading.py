@@ -827,6 +827,9 @@ def test_a_blocked_wording_does_not_break_the_thread(afghanistan):
     [
         ("Einheiten der Armee marschierten am 25. November in den Bezirk Kalbadschar ein.\n", ("Kalbajar District", "completed", "2020-11-25")),
         ("Es wurde vereinbart, die Streitkräfte am 25. November aus dem Bezirk Kalbadschar abzuziehen.\n", ("Kalbajar District", "scheduled", "2020-11-25")),
+        # The day first, the subject after the verb: "die Armee in Agdam" is a noun (nouns have capitals), not a town Agdam locates.
+        ("Am 20. November rückte die Armee in Agdam ein.\n", ("Agdam District", "completed", "2020-11-20")),
+        ("Am Freitag rückten die Truppen in Agdam ein, wie das Ministerium mitteilte.\n", ("Agdam District", "completed", "2020-11-20")),
     ],
 )
 def test_german_separable_and_zu_infinitive_verbs(azerbaijan, text, expected):

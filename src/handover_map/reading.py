@@ -1815,6 +1815,9 @@ class SentenceReader:
             return True
         # "Wesh in Kandahar", "Yenikand (in Zangilan)"
         named = at - 3 if at >= 3 and tokens[at - 2].text == "(" else at - 2
+        # (Not a noun where nouns have capitals: "rückte die Armee in Agdam ein".)
+        if named >= 1 and self.lexicon.capitalised_nouns and tokens[named - 1].lower in self.lexicon.determiners:
+            return False
         # (Not a weekday: "its first capital Friday in Nimroz".)
         return named >= 0 and tokens[at - 1].lower in self.lexicon.locative and self._unknown_name(tokens[named])
 
