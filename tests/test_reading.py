@@ -836,6 +836,23 @@ def test_german_separable_and_zu_infinitive_verbs(azerbaijan, text, expected):
     assert expected in events(azerbaijan, text, "2020-11-26", "de")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "25 ноября азербайджанская армия вошла в Кельбаджарский район. Днём ранее армянские силы покинули Агдам.\n",
+            {("Kalbajar District", "completed", "2020-11-25"), ("Agdam District", "completed", "2020-11-24")},
+        ),
+        (
+            "Армянские силы покинули Агдам 20 ноября. Днем позже армия вошла в Кельбаджар.\n",
+            {("Agdam District", "completed", "2020-11-20"), ("Kalbajar District", "completed", "2020-11-21")},
+        ),
+    ],
+)
+def test_russian_a_day_earlier_and_a_day_later_count_from_the_day_told(azerbaijan, text, expected):
+    assert events(azerbaijan, text, "2020-11-26", "ru") == expected
+
+
 def test_a_french_reflexive_capture_with_its_day_inside(afghanistan):
     text = "Les talibans se sont également emparés vendredi de Lashkar Gah, capitale de la province du Helmand.\n"
     assert events(afghanistan, text, "2021-08-14", "fr") == {("Helmand", "captured", "2021-08-13")}
