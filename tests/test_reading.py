@@ -3423,3 +3423,71 @@ def test_a_blank_entry_in_a_vocabulary_is_no_phrase(azerbaijan, monkeypatch):
     monkeypatch.setattr(reading, "load", lambda language: lexicon._parse(spec))
     text = "Armenian forces handed the Kalbajar district over to Azerbaijan on 25 November.\n"
     assert events(azerbaijan, text, "2020-11-26", "en") == {("Kalbajar District", "completed", "2020-11-25")}
+
+
+def test_a_wildcard_in_a_list_matched_word_for_word_is_an_error_when_the_lexicon_loads():
+    """'намечен*' in Russian's plan words never matched a word: a lexicon's author learns it when it loads."""
+    import tomllib
+    from importlib import resources
+
+    from handover_map import lexicon
+
+    spec = tomllib.loads(resources.files("handover_map").joinpath("lexicons", "ru.toml").read_text(encoding="utf-8"))
+    spec["words"]["future"].append("намечен*")
+    with pytest.raises(ValueError, match=r"'future' are matched as written; write out намечен\*"):
+        lexicon._parse(spec)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A plan's day before a postponement, with its own preposition, is the day put off.
+        (
+            "Передача Кельбаджарского района, намеченная на 15 ноября, перенесена на 25 ноября.",
+            "ru",
+            {("Kalbajar District", "postponed", "2020-11-15"), ("Kalbajar District", "scheduled", "2020-11-25")},
+        ),
+        # The noun "restitution du" is a wording whose plan word may follow it.
+        (
+            "La restitution du district de Kelbajar, prévue le 15 novembre, a été reportée au 25 novembre.",
+            "fr",
+            {("Kalbajar District", "postponed", "2020-11-15"), ("Kalbajar District", "scheduled", "2020-11-25")},
+        ),
+        # Russian plan words written out in full (they were "намечен*", which matched no word): a plan, not a change done.
+        ("Передача Кельбаджарского района была запланирована на 15 ноября.", "ru", {("Kalbajar District", "scheduled", "2020-11-15")}),
+        ("Передача Кельбаджарского района намечена на 15 ноября.", "ru", {("Kalbajar District", "scheduled", "2020-11-15")}),
+    ],
+)
+def test_a_plan_put_off_in_russian_and_french(azerbaijan, text, language, expected):
+    assert events(azerbaijan, text + "\n", "2020-11-16", language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # "sont" is the auxiliary of a verb of motion, not a passive: the capital right after the wording is taken.
+        ("Les talibans sont entrés dimanche dans Kaboul, la capitale afghane.", "fr", {("Kabul", "completed", "2021-08-15")}),
+        # The place before "перешел под контроль", the taker after it.
+        ("Кандагар перешел под контроль талибов в пятницу.", "ru", {("Kandahar", "completed", "2021-08-13")}),
+        (
+            "В пятницу под контроль талибов перешли Кандагар и Гильменд.",
+            "ru",
+            {("Kandahar", "completed", "2021-08-13"), ("Helmand", "completed", "2021-08-13")},
+        ),
+    ],
+)
+def test_a_capital_entered_and_a_province_passing_under_control(afghanistan, text, language, expected):
+    assert events(afghanistan, text + "\n", "2021-08-16", language) == expected
+
+
+@pytest.mark.parametrize("text", ["В пятницу под контроль талибов перешли Кандагар и Гильменд.", "В пятницу под власть талибов перешла провинция Кандагар."])
+def test_the_taker_inside_a_wording_after_its_preposition(afghanistan, text):
+    gazetteer, capitals, seats = afghanistan
+    found = read_report(parse_article(text + "\n", published=dt.date(2021, 8, 16)), gazetteer, language="ru", capitals=capitals, government_seats=seats).events
+    assert found and {e.to for e in found} == {"Taliban"}
+
+
+def test_a_german_denial_written_out_negates(azerbaijan):
+    # ("dementiert*" matched no word.)
+    text = "Die Armee dementierte den Abzug aus Agdam am Freitag.\n"
+    assert events(azerbaijan, text, "2020-11-21", "de") == set()

@@ -351,8 +351,17 @@ def _with_compounds(ordinals: dict[str, int], tens: dict[str, int]) -> dict[str,
     return {**compounds, **ordinals}
 
 
+#: The word lists whose words may end in "*" (matched as patterns or stems); every other list is matched word for word.
+_WILDCARD_LISTS = frozenset({"anniversary", "force", "freeing", "reactions", "signed_changes", "signing", "other_day_words", "perfect_auxiliaries"})
+
+
 def _parse(spec: dict) -> Lexicon:
     words, date_spec = spec["words"], spec["dates"]
+    for key, values in words.items():
+        # A "*" in a list matched word for word would never match: say so when the lexicon loads, not by a silent miss.
+        starred = [value for value in values if "*" in value] if isinstance(values, list) and key not in _WILDCARD_LISTS else []
+        if starred:
+            raise ValueError(f"lexicon {spec['language']!r}: the words of {key!r} are matched as written; write out {', '.join(starred)}")
     dates = DateWords(
         months=date_spec["months"],
         weekdays=date_spec["weekdays"],

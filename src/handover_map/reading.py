@@ -1633,6 +1633,8 @@ class SentenceReader:
                     giver, taker = (giver or party.name, taker) if by_giver else (giver, taker or party.name)
                 elif _phrase_just_before(tokens, party.first, lexicon.from_party, slack=1):
                     giver = giver or party.name
+            elif party.first <= hit.last and party.first > hit.first and _phrase_just_before(tokens, party.first, lexicon.to_party):
+                taker = taker or party.name  # inside the wording, after its preposition: "под контроль талибов перешли Кандагар и Гильменд"
             elif party.first > hit.first and lexicon.subject_after_verb and not passive and self._modifiers_only(tokens[hit.first + 1 : party.first]):
                 after_verb = after_verb or party.name  # inside a verb in two parts, right after its first: "nahmen die Islamisten auch Herat ein"
         # A verb-final clause holds its whole object between the subject and the participle: "Die Taliban haben ... eingenommen".
@@ -2014,7 +2016,11 @@ class SentenceReader:
             if self._said_on(tokens, at):
                 continue  # "..., the adviser said on Sunday": the day it was said
             lead = {t.lower for t in tokens[max(0, at - 3) : at]}
-            if {t.lower for t in tokens[max(0, at - 2) : at]} & self.lexicon.new_date_words:
+            # A plan's day before the wording is the day put off, whatever its preposition: "намеченная на 15 ноября, перенесена"
+            # (the plan word before the preposition: "until" of "agreed to give Yerevan until 25 November" is a plan word too).
+            preposition = at > 0 and tokens[at - 1].lower in self.lexicon.new_date_words
+            planned = at < hit.first and _has_phrase(tokens, at - 3, at - 1 if preposition else at, self.lexicon.future)
+            if not planned and {t.lower for t in tokens[max(0, at - 2) : at]} & self.lexicon.new_date_words:
                 new, marked = date, True
             elif lead & self.lexicon.old_date_words or _has_phrase(tokens, at - 3, at, self.lexicon.future) or at < hit.first:
                 old = date
