@@ -299,15 +299,15 @@ class DateReader:
         """Forget the year the paragraph before wrote: a day without its year takes the report's time again."""
         self.paragraph_year = None
 
-    def find(self, text: str, future: bool = False) -> list[DateMention]:
-        """The dates in ``text``, in order, without overlaps."""
+    def find(self, text: str, future: bool = False, forms: frozenset[str] | None = None) -> list[DateMention]:
+        """The dates in ``text``, in order, without overlaps; of ``forms`` only, if given."""
         matches: list[tuple[str, re.Match[str]]] = []
         # Most sentences hold no date: skip each pattern whose digits or words the text lacks
         # (a substring test is far cheaper than a case-blind regex scan).
         digits = [run.start() for run in _DIGITS.finditer(text)]
         holds = text.lower().__contains__
         for form, pattern, needs_digit, needles in self.patterns:
-            if (needs_digit and not digits) or (needles is not None and not any(map(holds, needles))):
+            if (forms is not None and form not in forms) or (needs_digit and not digits) or (needles is not None and not any(map(holds, needles))):
                 continue
             for match in matches_at(pattern, text, digits) if form in _DIGIT_FIRST else pattern.finditer(text):
                 start, end = match.span()

@@ -2111,8 +2111,13 @@ def _written_in_full(mention: DateMention) -> bool:
     return mention.date is not None and mention.form in ("iso", "numeric", "day-month", "month-day") and bool(_YEAR_DIGITS.search(mention.text))
 
 
+#: The date forms that write a day in full, and the window whose days no other form may take ("between 11 and 30 September 2020").
+_FULL_FORMS = frozenset({"window", "iso", "numeric", "day-month", "month-day"})
+
+
 def _full_dates(article, lexicon: Lexicon) -> list[dt.date]:
-    """The dates with a year that the report's body writes (only pieces with four digits in a row can hold one)."""
+    """The dates with a year that the report's body writes (only pieces with four digits in a row can hold one;
+    the date forms in words are not looked for: they write no year)."""
     reader = DateReader(lexicon, None)
     return [
         d.date
@@ -2120,7 +2125,7 @@ def _full_dates(article, lexicon: Lexicon) -> list[dt.date]:
         if p.body
         for a, b in pieces(p.start, p.end, article.text)
         if _YEAR_DIGITS.search(article.text, a, b)
-        for d in reader.find(article.text[a:b])
+        for d in reader.find(article.text[a:b], forms=_FULL_FORMS)
         if d.date and _written_in_full(d)
     ]
 
