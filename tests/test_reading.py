@@ -3491,3 +3491,22 @@ def test_a_german_denial_written_out_negates(azerbaijan):
     # ("dementiert*" matched no word.)
     text = "Die Armee dementierte den Abzug aus Agdam am Freitag.\n"
     assert events(azerbaijan, text, "2020-11-21", "de") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "story"),
+    [
+        ("BAKU, Nov 25 (Agency) - Azerbaijani troops entered Kalbajar on Wednesday, the ministry said.\n", "en", "Azerbaijani troops entered"),
+        ("Москва, 25 ноября - Азербайджанская армия вошла в Кельбаджарский район.\n", "ru", "Азербайджанская армия"),
+        ("Bakou (Agence) - L'armée est entrée mercredi dans le district de Kalbajar.\n", "fr", "L'armée est entrée"),
+        # No dateline: the evidence is the whole sentence.
+        ("Kalbajar – a mountain district – was handed over to Azerbaijan on Wednesday.\n", "en", "Kalbajar – a mountain"),
+    ],
+)
+def test_a_lede_s_evidence_is_its_story_not_its_dateline(azerbaijan, text, language, story):
+    gazetteer, capitals, seats = azerbaijan
+    article = parse_article(text, published=dt.date(2020, 11, 25))
+    (event,) = read_report(article, gazetteer, language=language, capitals=capitals, government_seats=seats).events
+    assert event.district == "Kalbajar District"
+    assert event.evidence.startswith(story)
+    assert " ".join(article.text[event.evidence_start : event.evidence_end].split()) == event.evidence

@@ -537,6 +537,8 @@ class SentenceReader:
         self.list_joiners = lexicon.list_words | lexicon.level_words | lexicon.stopwords | {word for phrase in lexicon.deadline_words for word in phrase}
         #: {word: whether it is a verb of signing}, for the words of this report.
         self.signing_words: dict[str, bool] = {}
+        #: {start of a lede: where its story begins after the dateline}: "BAKU, Nov 25 (Agency) - Troops entered ..." is quoted from "Troops".
+        self.story_starts: dict[int, int] = {}
 
     def read(self, text: str, span: tuple[int, int], paragraph_start: bool, headline: bool = False) -> SentenceReport:
         start, end = span
@@ -559,6 +561,9 @@ class SentenceReader:
         written = self.finder.find(sentence)
         datelined = [p for p in written if self._is_dateline(sentence, p, paragraph_start) and not self._heads_an_entry(sentence, p, written, dates)]
         places = [p for p in written if p not in datelined]
+        story = _story_start(sentence, self.lexicon) if paragraph_start else 0
+        if story:
+            self.story_starts[start] = start + story
         # The day of a dateline is the report's ("Kabul, July 8 : ..."), not an event's.
         dates = [d for d in dates if not any(0 < d.start - p.end <= 3 for p in datelined)]
         # "The council chief in Zabul province said the local capital fell": where the speaker
@@ -2063,6 +2068,28 @@ _ENTRY_HEADING = re.compile(r",\s+[^:.;\n]{1,30}:\s")
 #: A dateline in capitals, whose date is the report's, not an event's: "KYIV, 11 November 2022 —"; also one
 #: whose bracket holds the agency and the date, with no comma after it: "MOSCOW (Agency / Sputnik - 16th August, 2021) ...".
 _CAPITAL_DATELINE = re.compile(r"^[^\W\d_a-zа-я][^\W\d_a-zа-я .'/-]{1,40}(?:, [^\W\d_][^\W\d_ ]{1,30})?(?: \([^)]{1,60}\)\s|(?: \([^)]{1,30}\))?,\s)")
+#: The dash that ends a dateline, before the story's first word: "BAKU, Nov 25 (Agency) - Troops ...".
+_DATELINE_DASH = re.compile(r"\s[-–—]{1,2}\s+(?=[^\W\d_])")
+#: How long a dateline may be (a place, a date and an agency).
+_DATELINE_LENGTH = 80
+
+
+def _story_start(sentence: str, lexicon: Lexicon) -> int:
+    """Where a lede's story begins after its dateline ("BAKU, Nov 25 (Agency) - ", "KABUL, Afghanistan — ",
+    "Москва, 25 ноября - "), or 0. A dateline is names, a date's words and an agency before a dash, with a comma
+    or bracket and a date, an agency or a place in capitals; not "Aghdam, Kalbajar, Lachin – three districts"
+    nor "Kalbajar – a mountainous district –"."""
+    dash = _DATELINE_DASH.search(sentence, 0, _DATELINE_LENGTH)
+    if dash is None:
+        return 0
+    words = sentence[: dash.start()].replace("(", " ( ").replace(")", " ) ").split()
+    date_words = lexicon.dates.months.keys() | lexicon.dates.weekdays.keys()
+    if not words or any(w[:1].islower() and w.strip(".,").lower() not in date_words for w in words):
+        return 0
+    marked = "(" in words or any(w[:1].isdigit() for w in words) or (len(words[0].strip(",")) > 1 and words[0].strip(",").isupper())
+    return dash.end() if marked and ("," in sentence[: dash.start()] or "(" in words) else 0
+
+
 #: How many of a report's first lines are read for a byline or dateline date.
 _HEAD_LINES = 10
 #: How far after a publication word its date may start ("Published: Monday, 20 December 1999").
@@ -2571,6 +2598,11 @@ def read_report(
                     "reason": "told as changing hands on no day the text gives; add it to the table with its day if the report says when",
                 }
             )
+    # A lede's evidence is its story, not its dateline.
+    for k, event in enumerate(extraction.events):
+        story = reader.story_starts.get(event.evidence_start) if event.evidence_start is not None else None
+        if story is not None and event.evidence_end is not None and story < event.evidence_end:
+            extraction.events[k] = replace(event, evidence=" ".join(text[story : event.evidence_end].split()), evidence_start=story)
     order = settings.EVENT_KINDS
     extraction.events.sort(key=lambda e: (e.date, e.district, order.index(e.kind)))
     return extraction
