@@ -123,18 +123,23 @@ _ABBREVIATED = re.compile(r"\b([^\W\d_]+)\.")
 #: another word: "Is." and "Isl." before a space, punctuation or the end ("Senkaku Is., Diaoyu Is."),
 #: "I." only at the end or before "and" ("Abu Musa I.", "Heard I. and McDonald Is."; not the
 #: initial of "Charles I. Land" nor the ordinal of "I. kerület").
-_SPELLED_OUT = {"Is": "Islands", "Isl": "Islands", "IS": "ISLANDS", "ISL": "ISLANDS", "I": "Island"}
-_ONE_WORD_ABBREVIATION = re.compile(r"(?<=\w )(?:(Is|Isl|IS|ISL)\.(?=[\s,;:)]|$)|(I)\.(?=$|\s+and\s))")
+_SPELLED_OUT = {"Is": "Islands", "Isl": "Islands", "IS": "Islands", "ISL": "Islands", "I": "Island"}
+_ONE_WORD_ABBREVIATION = re.compile(r"(?<=\w )(?:(Is|Isl|IS|ISL)\.(?=[\s,;:)]|$)|(I)\.(?=$|\s+(?i:and)\s))")
 
 
 def spelled_out(name: str) -> str:
     """``name`` for a reader: an abbreviation that stands for one word only written out ("Falkland
     Is." is "Falkland Islands"); "W. Sahara" and "N. Cyprus" keep theirs (west or western?).
 
-    >>> spelled_out("Heard I. and McDonald Is."), spelled_out("N. Cyprus"), spelled_out("Charles I. Land")
-    ('Heard Island and McDonald Islands', 'N. Cyprus', 'Charles I. Land')
+    >>> spelled_out("Heard I. and McDonald Is."), spelled_out("N. Cyprus"), spelled_out("Charles I. Land"), spelled_out("ABU MUSA I.")
+    ('Heard Island and McDonald Islands', 'N. Cyprus', 'Charles I. Land', 'ABU MUSA ISLAND')
     """
-    return _ONE_WORD_ABBREVIATION.sub(lambda match: _SPELLED_OUT[match.group(1) or match.group(2)], name)
+
+    def written(match: re.Match[str]) -> str:
+        word = _SPELLED_OUT[match.group(1) or match.group(2)]
+        return word.upper() if name.isupper() else word  # a name in capitals has its word in capitals
+
+    return _ONE_WORD_ABBREVIATION.sub(written, name)
 
 
 def written_out(name: str) -> set[str]:
