@@ -133,9 +133,45 @@ def test_district_names_in_the_panels_never_cross_and_each_stands_on_its_own_dis
     renderer = figure.canvas.get_renderer()
     (ax,) = figure.axes
     names = [t for t in ax.texts if t.get_text() in provinces]
-    assert len(names) >= 8  # at most a small one under a larger one's name is left out
+    assert sorted(t.get_text() for t in names) == sorted(provinces)
     boxes = [t.get_window_extent(renderer) for t in names]
     assert not any(a.overlaps(b) for k, a in enumerate(boxes) for b in boxes[k + 1 :])
     shapes = gpd.read_file(path).set_index("shapeName").geometry
     for text in names:
         assert shapes[text.get_text()].contains(shapely.Point(*text.xy)), text.get_text()
+
+
+def test_a_district_whose_name_fits_nowhere_on_it_is_named_beside_it_with_a_line():
+    import datetime as dt
+    import warnings
+
+    import geopandas as gpd
+    import shapely
+    from matplotlib.text import Text
+
+    from conftest import MIRROR
+    from handover_map.build import prepare_map
+    from handover_map.events import Event
+    from handover_map.snapshot import draw_small_multiples
+
+    # Three small panels of Afghanistan: Kabul's name fits nowhere on it beside Nangarhar's (it was left out).
+    events = [Event(name, dt.date(2021, 8, day), "captured", "", "Taliban") for name, day in (("Kunduz", 8), ("Herat", 12), ("Nangarhar", 15), ("Kabul", 15))]
+    path = MIRROR / "geoBoundaries-AFG-ADM1_simplified.geojson"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        figure = draw_small_multiples(prepare_map(events=events, boundaries=str(path), name_field="shapeName"))
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    shapes = gpd.read_file(path).set_index("shapeName").geometry
+    assert len(figure.axes) == 3
+    for ax in figure.axes:
+        names = [t for t in ax.texts if t.get_text() in shapes.index]
+        assert sorted(t.get_text() for t in names) == ["Herat", "Kabul", "Kunduz", "Nangarhar"]
+        # (The names' own boxes: an annotation's window extent takes in its line.)
+        boxes = [Text.get_window_extent(t, renderer) for t in names]
+        assert not any(a.overlaps(b) for k, a in enumerate(boxes) for b in boxes[k + 1 :])
+        assert all(ax.get_window_extent(renderer).contains(*corner) for box in boxes for corner in (box.p0, box.p1))
+        (kabul,) = [t for t in names if t.get_text() == "Kabul"]
+        # Its line ends on Kabul; the name stands off it.
+        assert kabul.arrow_patch is not None and shapes["Kabul"].contains(shapely.Point(*kabul.xy))
+        assert not shapes["Kabul"].contains(shapely.Point(*kabul.xyann))

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import math
 import textwrap
 from pathlib import Path
 
 import geopandas as gpd
 import matplotlib
+import shapely
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
@@ -115,7 +117,7 @@ def draw_small_multiples(model: MapModel, dates: list[dt.date] | None = None, co
         figure.text(*at(MARGIN, top), line, fontsize=8, color="#6b4e00", ha="left", va="top", parse_math=False)
         top += TEXT_LINE
     districts = gpd.GeoDataFrame({"name": [d.name for d in layers.districts]}, geometry=[d.geometry for d in layers.districts], crs=settings.WEB_CRS)
-    spots: list[tuple[float, float] | None] = []
+    spots: list[tuple[tuple[float, float], tuple[float, float] | None] | None] = []
     for k, day in enumerate(dates):
         row, column = divmod(k, columns)
         left = MARGIN + column * (panel_width + ROW_GAP)
@@ -165,29 +167,76 @@ def _legend_patch(entry: LegendEntry) -> Patch:
 #: Points of the districts' names in the panels, and the room kept clear around each (as the page's, labels.js).
 LABEL_SIZE = 7
 LABEL_GAP = 2
+#: How far beside its district a name that fits nowhere on it may stand (pixels from the anchor to the name's box),
+#: and in which directions, tried in order (right and left first: a line read along the name).
+CALLOUT_REACH = (10, 22, 36, 54)
+CALLOUT_DIRECTIONS = ((1, 0), (-1, 0), (0, 1), (0, -1), (0.7, 0.7), (-0.7, 0.7), (0.7, -0.7), (-0.7, -0.7))
 
 
-def _label_spots(ax, districts: list[District]) -> list[tuple[float, float] | None]:
-    """Where each district's name stands in a panel laid out as ``ax``, as (lon, lat): as the page
-    places them (labels.js), the largest district's first, each at the first of its
-    :meth:`~handover_map.cartography.District.label_points` where it crosses no name placed
-    before; None where it would cross one at every point (a static image cannot zoom in)."""
+def _label_spots(ax, districts: list[District]) -> list[tuple[tuple[float, float], tuple[float, float] | None] | None]:
+    """Where each district's name stands in a panel laid out as ``ax``: (spot, anchor) as (lon, lat)
+    points. As the page places them (labels.js), the largest district's first, each at the first of its
+    :meth:`~handover_map.cartography.District.label_points` where it crosses no name placed before
+    (anchor None). A name that fits nowhere on its district (a small one beside a larger: Kabul beside
+    Nangarhar) stands beside it where it crosses no name, with a line to its anchor on the district (a
+    static image cannot zoom in); None only where there is no room in the panel at all."""
     ax.apply_aspect()  # the view the panel is drawn with, before it is drawn
     measure = FigureCanvasAgg(Figure(dpi=ax.figure.dpi)).get_renderer()  # text sizes in the same pixels
     font = FontProperties(size=LABEL_SIZE, weight="bold")
     shown: list[tuple[float, float, float, float]] = []
-    spots: list[tuple[float, float] | None] = [None] * len(districts)
-    for k in sorted(range(len(districts)), key=lambda k: (-districts[k].area_km2, k)):
-        width, height, _ = measure.get_text_width_height_descent(districts[k].label, font, ismath=False)
-        half_x, half_y = width / 2 + LABEL_GAP, height / 2 + LABEL_GAP
+    spots: list[tuple[tuple[float, float], tuple[float, float] | None] | None] = [None] * len(districts)
+    halves = []
+    for district in districts:
+        width, height, _ = measure.get_text_width_height_descent(district.label, font, ismath=False)
+        halves.append((width / 2 + LABEL_GAP, height / 2 + LABEL_GAP))
+
+    def free(box: tuple[float, float, float, float]) -> bool:
+        return all(box[2] <= o[0] or o[2] <= box[0] or box[3] <= o[1] or o[3] <= box[1] for o in shown)
+
+    order = sorted(range(len(districts)), key=lambda k: (-districts[k].area_km2, k))
+    for k in order:
+        half_x, half_y = halves[k]
         for lat, lon in districts[k].label_points():
             x, y = ax.transData.transform((lon, lat))
             box = (x - half_x, y - half_y, x + half_x, y + half_y)
-            if all(box[2] <= o[0] or o[2] <= box[0] or box[3] <= o[1] or o[3] <= box[1] for o in shown):
+            if free(box):
                 shown.append(box)
-                spots[k] = (lon, lat)
+                spots[k] = ((lon, lat), None)
                 break
+    to_data = ax.transData.inverted()
+    for k in order:
+        if spots[k] is None:
+            anchors = [(lon, lat, *ax.transData.transform((lon, lat))) for lat, lon in districts[k].label_points()]
+            placed = _beside(anchors, halves[k], shown, ax.bbox)
+            if placed is not None:
+                (lon, lat), (cx, cy) = placed
+                spot = to_data.transform((cx, cy))
+                spots[k] = ((float(spot[0]), float(spot[1])), (lon, lat))
     return spots
+
+
+def _beside(
+    anchors: list[tuple[float, float, float, float]], half: tuple[float, float], shown: list[tuple[float, float, float, float]], panel
+) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """A spot beside a district for a name of ``half`` its size (pixels): ((lon, lat) of the anchor, (x, y) of
+    the name's centre), the name's box added to ``shown``. The anchor is the first of ``anchors`` (lon, lat,
+    x, y) no name covers; the name stands at :data:`CALLOUT_REACH` from it in one of :data:`CALLOUT_DIRECTIONS`,
+    inside ``panel``, crossing no name, nor its line; None if there is no such spot."""
+    half_x, half_y = half
+    names = [shapely.box(*box) for box in shown]
+    for lon, lat, x, y in anchors:
+        if any(name.contains(shapely.Point(x, y)) for name in names):
+            continue
+        for reach, (dx, dy) in itertools.product(CALLOUT_REACH, CALLOUT_DIRECTIONS):
+            cx, cy = x + dx * (reach + half_x), y + dy * (reach + half_y)
+            box = (cx - half_x, cy - half_y, cx + half_x, cy + half_y)
+            if not (panel.x0 <= box[0] and box[2] <= panel.x1 and panel.y0 <= box[1] and box[3] <= panel.y1):
+                continue
+            line = shapely.LineString([(cx, cy), (x, y)])
+            if not any(name.intersects(line) or name.intersects(shapely.box(*box)) for name in names):
+                shown.append(box)
+                return (lon, lat), (cx, cy)
+    return None
 
 
 def _draw_panel(ax, layers, districts: gpd.GeoDataFrame, timeline, day: dt.date, fills: dict[str, str] | None = None) -> None:
@@ -211,20 +260,24 @@ def _draw_panel(ax, layers, districts: gpd.GeoDataFrame, timeline, day: dt.date,
         gpd.GeoSeries([layers.held_area], crs=settings.WEB_CRS).boundary.plot(ax=ax, color="#222222", linewidth=0.9, linestyle=(0, (4, 3)))
 
 
-def _draw_labels(ax, districts: list[District], spots: list[tuple[float, float] | None]) -> None:
-    """The districts' names, each at its spot (see :func:`_label_spots`); none where it has none."""
-    for district, spot in zip(districts, spots):
-        if spot is None:
+def _draw_labels(ax, districts: list[District], spots: list[tuple[tuple[float, float], tuple[float, float] | None] | None]) -> None:
+    """The districts' names, each at its spot, with a line to its anchor when it stands beside its district
+    (see :func:`_label_spots`); none where it has none."""
+    for district, placed in zip(districts, spots):
+        if placed is None:
             continue
+        spot, anchor = placed
         ax.annotate(
             district.label,
-            spot,
+            anchor or spot,
+            xytext=spot,
             ha="center",
             va="center",
             fontsize=LABEL_SIZE,
             fontweight="bold",
             color="#111111",
             parse_math=False,
+            arrowprops={"arrowstyle": "-", "color": "#111111", "linewidth": 0.6, "shrinkA": 1, "shrinkB": 0} if anchor else None,
         )
 
 
