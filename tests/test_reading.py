@@ -3487,6 +3487,20 @@ def test_the_taker_inside_a_wording_after_its_preposition(afghanistan, text):
     assert found and {e.to for e in found} == {"Taliban"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An infinitive with "zu" at its clause's end tells an aim, as "to hand over" does: no change on that day.
+        ("Armenien weigerte sich, Agdam am Freitag zu übergeben.", set()),
+        ("Armenien versprach, Agdam am Freitag zu übergeben.", set()),
+        # ... unless a plan word opens its clause: then a plan.
+        ("Armenien hat sich verpflichtet, Agdam bis Freitag zu übergeben.", {("Agdam District", "scheduled", "2020-11-20")}),
+    ],
+)
+def test_a_german_zu_infinitive_is_an_aim_unless_planned(azerbaijan, text, expected):
+    assert events(azerbaijan, text + "\n", "2020-11-19", "de") == expected
+
+
 def test_a_german_denial_written_out_negates(azerbaijan):
     # ("dementiert*" matched no word.)
     text = "Die Armee dementierte den Abzug aus Agdam am Freitag.\n"

@@ -1258,11 +1258,15 @@ class SentenceReader:
         # "to hand", "to formally hand"
         marker = hit.first - 2 if hit.first > 1 and tokens[hit.first - 1].lower.endswith("ly") else hit.first - 1
         aim = hit.cue.subject != "none" and marker >= 0 and tokens[marker].lower in lexicon.infinitive_markers
+        # A wording that is an infinitive with its marker, at its clause's end: "weigerte sich, Agdam zu übergeben".
+        aim = aim or (hit.cue.subject != "none" and tokens[hit.first].lower in lexicon.infinitive_markers and self._ends_clause(tokens, hit))
         aim = aim and not (marker > 0 and tokens[marker - 1].lower in lexicon.achieved)  # "managed to capture": reached
         claimed = hit.first > 1 and tokens[hit.first - 2].lower in lexicon.speech_words  # "claimed to capture"
         # "signed a treaty Tuesday to incorporate Crimea into Russia": the treaty does what it aims at.
         signed = hit.cue.signed and any(self._is_signing(t.lower) for t in tokens[_window_start(tokens, hit.first, 8) : hit.first])
-        if aim and not claimed and not signed and not ahead and not _has_phrase(tokens, _window_start(tokens, hit.first, 8), hit.first, lexicon.future):
+        # (A verb ending its clause has its plan word at the clause's start, as in :meth:`_kind`.)
+        plan_from = _window_start(tokens, hit.first, 16 if self._ends_clause(tokens, hit) else 8)
+        if aim and not claimed and not signed and not ahead and not _has_phrase(tokens, plan_from, hit.first, lexicon.future):
             return _AIM  # "forces were massing to occupy Shusha"
         perfect = hit.last + 1 < len(tokens) and tokens[hit.last + 1].lower in lexicon.perfect_auxiliaries
         if hit.cue.subject != "none" and not perfect and any(t.lower in lexicon.intent_words for t in tokens[_window_start(tokens, hit.first, 12) : hit.first]):
