@@ -3524,3 +3524,28 @@ def test_a_lede_s_evidence_is_its_story_not_its_dateline(azerbaijan, text, langu
     assert event.district == "Kalbajar District"
     assert event.evidence.startswith(story)
     assert " ".join(article.text[event.evidence_start : event.evidence_end].split()) == event.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A weekday beside a verb in the past dates that act, even in a sentence that looks forward: the deadline was
+        # extended last Sunday, which is not the date put off (no such date is told).
+        ("Baku agreed on Sunday to extend the deadline for Kalbajar to 25 November.", {("Kalbajar District", "scheduled", "2020-11-25")}),
+        ("On Sunday, Baku agreed to extend the deadline for the handover of Kalbajar until 25 November.", {("Kalbajar District", "scheduled", "2020-11-25")}),
+        # The date put off, told before.
+        (
+            "Kalbajar was due to be handed over on 15 November. Azerbaijan on Sunday extended the deadline for Armenia to leave Kalbajar to 25 November.",
+            {
+                ("Kalbajar District", "scheduled", "2020-11-15"),
+                ("Kalbajar District", "postponed", "2020-11-15"),
+                ("Kalbajar District", "scheduled", "2020-11-25"),
+            },
+        ),
+        # A plan's weekday is still the next one: "to be returned", "agreed to hand over".
+        ("Lachin is to be returned on Sunday.", {("Lachin District", "scheduled", "2020-11-22")}),
+        ("Armenia agreed to hand over Agdam on Friday.", {("Agdam District", "scheduled", "2020-11-20")}),
+    ],
+)
+def test_a_weekday_beside_a_verb_in_the_past_looks_back_in_a_sentence_that_looks_forward(azerbaijan, text, expected):
+    assert events(azerbaijan, text + "\n", "2020-11-16", "en") == expected

@@ -299,8 +299,9 @@ class DateReader:
         """Forget the year the paragraph before wrote: a day without its year takes the report's time again."""
         self.paragraph_year = None
 
-    def find(self, text: str, future: bool = False, forms: frozenset[str] | None = None) -> list[DateMention]:
-        """The dates in ``text``, in order, without overlaps; of ``forms`` only, if given."""
+    def find(self, text: str, future: bool = False, forms: frozenset[str] | None = None, done_on: frozenset[int] = frozenset()) -> list[DateMention]:
+        """The dates in ``text``, in order, without overlaps; of ``forms`` only, if given. ``future``: a weekday
+        is the next one, except one starting at an offset of ``done_on`` (it dates a thing done: "agreed on Sunday")."""
         matches: list[tuple[str, re.Match[str]]] = []
         # Most sentences hold no date: skip each pattern whose digits or words the text lacks
         # (a substring test is far cheaper than a case-blind regex scan).
@@ -323,7 +324,7 @@ class DateReader:
                 # "8-10 August": a span of days names no one day.
                 found.append(DateMention(match.start(), match.end(), match.group(0), None, form, "a range of days, not one day"))
                 continue
-            day = self._resolve(form, match, future)
+            day = self._resolve(form, match, future and match.start() not in done_on)
             if day is not None and match.groupdict().get("year"):
                 self.last_year, self.year_written, self.paragraph_year = day.year, True, day.year
             if day is not None:

@@ -537,6 +537,8 @@ class SentenceReader:
         self.list_joiners = lexicon.list_words | lexicon.level_words | lexicon.stopwords | {word for phrase in lexicon.deadline_words for word in phrase}
         #: {word: whether it is a verb of signing}, for the words of this report.
         self.signing_words: dict[str, bool] = {}
+        #: Where the sentence being read has weekdays that date a thing done beside them ("agreed on Sunday").
+        self.done_on: frozenset[int] = frozenset()
         #: {start of a lede: where its story begins after the dateline}: "BAKU, Nov 25 (Agency) - Troops entered ..." is quoted from "Troops".
         self.story_starts: dict[int, int] = {}
 
@@ -557,7 +559,9 @@ class SentenceReader:
         dateline = _CAPITAL_DATELINE.match(sentence)
         if paragraph_start:
             self.dates.new_paragraph()
-        dates = [d for d in self.dates.find(sentence, future_sentence) if not (paragraph_start and dateline and d.start < dateline.end() + 3)]
+        done_on = self._weekdays_of_things_done(tokens) if future_sentence and lexicon.past_endings else frozenset()
+        self.done_on = done_on
+        dates = [d for d in self.dates.find(sentence, future_sentence, done_on=done_on) if not (paragraph_start and dateline and d.start < dateline.end() + 3)]
         written = self.finder.find(sentence)
         datelined = [p for p in written if self._is_dateline(sentence, p, paragraph_start) and not self._heads_an_entry(sentence, p, written, dates)]
         places = [p for p in written if p not in datelined]
@@ -1090,6 +1094,32 @@ class SentenceReader:
         return bool(after and after.group().lower() in self.lexicon.speech_words) or bool(
             before and before[-1] in ("in", "à", "в", "aus") and any(word in self.lexicon.speech_words for word in before)
         )
+
+    def _weekdays_of_things_done(self, tokens: list[Token]) -> frozenset[int]:
+        """Where weekdays start that date a verb in the past right beside them, in a sentence that looks
+        forward: "Baku agreed on Sunday to extend the deadline", "Azerbaijan on Sunday extended the
+        deadline" (not "is to be returned on Sunday", nor "scheduled on Sunday")."""
+        lexicon = self.lexicon
+        done = set()
+        for k, token in enumerate(tokens):
+            if token.lower not in lexicon.dates.weekdays:
+                continue
+            before = k - 2 if k > 1 and tokens[k - 1].text.islower() and len(tokens[k - 1].text) <= 3 else k - 1  # (past "on")
+            after = k + 1
+            while after < len(tokens) and after <= k + 3 and (tokens[after].text == "," or tokens[after].text[:1].isupper()):
+                after += 1  # (past the subject: "On Sunday, Baku agreed")
+            if any(self._past_verb(tokens, at) for at in (before, after) if 0 <= at < len(tokens)):
+                done.add(token.start)
+        return frozenset(done)
+
+    def _past_verb(self, tokens: list[Token], at: int) -> bool:
+        """Whether the token at ``at`` is a verb in the simple past: "agreed", "was returned"; not a plan's
+        word ("scheduled", "expected") nor a participle after "be" or "been" ("to be returned")."""
+        lexicon, word = self.lexicon, tokens[at].lower
+        if not (tokens[at].text.islower() and len(word) > 4 and word.endswith(lexicon.past_endings)) or word in lexicon.weekday_future:
+            return False
+        auxiliary = tokens[at - 1].lower if at > 0 else ""
+        return auxiliary in lexicon.past_markers or auxiliary not in lexicon.passive
 
     def _is_dateline(self, sentence: str, place: Place, paragraph_start: bool) -> bool:
         if not paragraph_start or place.start > 40:
@@ -2022,8 +2052,8 @@ class SentenceReader:
             if date.date is None:
                 continue
             at = index_of(date.start)
-            if self._said_on(tokens, at):
-                continue  # "..., the adviser said on Sunday": the day it was said
+            if self._said_on(tokens, at) or date.start in self.done_on:
+                continue  # "..., the adviser said on Sunday", "Baku agreed on Sunday to extend the deadline": the day it was said or done
             lead = {t.lower for t in tokens[max(0, at - 3) : at]}
             # A plan's day before the wording is the day put off, whatever its preposition: "намеченная на 15 ноября, перенесена"
             # (the plan word before the preposition: "until" of "agreed to give Yerevan until 25 November" is a plan word too).
