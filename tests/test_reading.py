@@ -3456,6 +3456,11 @@ def test_a_wildcard_in_a_list_matched_word_for_word_is_an_error_when_the_lexicon
         # Russian plan words written out in full (they were "намечен*", which matched no word): a plan, not a change done.
         ("Передача Кельбаджарского района была запланирована на 15 ноября.", "ru", {("Kalbajar District", "scheduled", "2020-11-15")}),
         ("Передача Кельбаджарского района намечена на 15 ноября.", "ru", {("Kalbajar District", "scheduled", "2020-11-15")}),
+        (
+            "Передача Кельбаджарского района, назначенная на 15 ноября, перенесена на 25 ноября.",
+            "ru",
+            {("Kalbajar District", "postponed", "2020-11-15"), ("Kalbajar District", "scheduled", "2020-11-25")},
+        ),
     ],
 )
 def test_a_plan_put_off_in_russian_and_french(azerbaijan, text, language, expected):
@@ -3549,3 +3554,66 @@ def test_a_lede_s_evidence_is_its_story_not_its_dateline(azerbaijan, text, langu
 )
 def test_a_weekday_beside_a_verb_in_the_past_looks_back_in_a_sentence_that_looks_forward(azerbaijan, text, expected):
     assert events(azerbaijan, text + "\n", "2020-11-16", "en") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A name's letters are no language's evidence: English with a German or Spanish name.
+        "Taliban fighters captured Herat Sunday, Jürgen Müller reported.",
+        "Taliban fighters captured Herat in fierce fighting Sunday, Jürgen Müller reported.",
+        "Taliban fighters captured Herat Sunday, José Pérez reported.",
+    ],
+)
+def test_a_foreign_name_s_letters_do_not_change_the_language(text):
+    assert detect_language(text) == "en"
+
+
+def test_a_russian_text_quoting_much_english_is_russian():
+    text = "Талибы захватили Кундуз в воскресенье, передает Reuters со ссылкой на Taliban spokesman Zabihullah Mujahid Akhundzada Kandahari."
+    assert detect_language(text) == "ru"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A part of a place taken, named with its place after "in": the part, not the place (as in English).
+        "Am Sonntag eroberten die Taliban den Flughafen in Kandahar.",
+        "Die Taliban haben am Sonntag das Gefängnis in Kundus eingenommen.",
+        "Die Regierungstruppen übergaben am Sonntag den Stützpunkt in Helmand an die Taliban.",
+    ],
+)
+def test_a_german_part_in_a_place_is_not_the_place(afghanistan, text):
+    assert events(afghanistan, text + "\n", "2021-08-16", "de") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # One day, the new one, for a postponement: no day put off.
+        ("Die Frist für den Abzug aus Kalbadschar wurde bis zum 25. November verlängert.", "de"),
+        ("Die Übergabe von Kalbadschar soll auf den 25. November verschoben werden.", "de"),
+        ("Armenia will have until November 25 to withdraw from Kalbajar, after Azerbaijan agreed to extend the deadline.", "en"),
+        ("Армения должна до 25 ноября вывести войска из Кельбаджара: срок продлён.", "ru"),
+        ("La remise de Kelbajar est désormais prévue au 25 novembre, après avoir été reportée.", "fr"),
+    ],
+)
+def test_a_postponement_s_only_day_is_its_new_one(azerbaijan, text, language):
+    assert events(azerbaijan, text + "\n", "2020-11-16", language) == {("Kalbajar District", "scheduled", "2020-11-25")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "taker"),
+    [
+        # A party after "to" inside a wording's gap is not the taker unless it stands right before the wording's last word.
+        ("On Friday Azerbaijani troops drove forces loyal to Armenia out of Lachin.", "en", "Azerbaijan"),
+        ("Am Freitag vertrieben aserbaidschanische Truppen die an Armenien gebundenen Kämpfer aus Latschin.", "de", "Azerbaijan"),
+        ("Am 20. November gab Armenien den Bezirk Lachin an Aserbaidschan zurück.", "de", "Azerbaijan"),
+    ],
+)
+def test_the_taker_inside_a_wording_stands_right_before_its_last_word(azerbaijan, text, language, taker):
+    gazetteer, capitals, seats = azerbaijan
+    found = read_report(
+        parse_article(text + "\n", published=dt.date(2020, 11, 26)), gazetteer, language=language, capitals=capitals, government_seats=seats
+    ).events
+    assert [(e.district, e.to) for e in found] == [("Lachin District", taker)]

@@ -543,16 +543,18 @@ _WORDS = re.compile(r"[^\W\d_]+")
 def detect_language(text: str) -> str:
     """The language whose lexicon's function words are most frequent in ``text``.
 
-    Only lexicons written in the text's main script count ("Талибы захватили
-    Кундуз" has no Russian function word, yet it is no English); a tie goes
-    to the language whose own letters (:attr:`Lexicon.letters`) the text
-    writes most ("Taliban übernehmen Kundus"), then to English. Counts only
-    the first 20,000 characters: enough to tell, and bounded.
+    Only lexicons written in a script the text uses count ("Талибы захватили
+    Кундуз" has no Russian function word, yet it is no English). A tie goes to
+    the language of the text's main script, then to the one whose own letters
+    (:attr:`Lexicon.letters`) its lowercase words write most ("Taliban
+    übernehmen Kundus"; a name's letters do not count: "Jürgen Müller"), then
+    to English. Counts only the first 20,000 characters: enough to tell, and
+    bounded.
     """
     sample = text[:20_000]
     lexicons = {code: load(code) for code in languages()}
-    script = _main_script(sample)
-    lexicons = {code: lexicon for code, lexicon in lexicons.items() if lexicon.script == script} or lexicons
+    scripts = _script_letters(sample)
+    lexicons = {code: lexicon for code, lexicon in lexicons.items() if scripts[lexicon.script]} or lexicons
     counts = dict.fromkeys(lexicons, 0)
     # Each distinct word is looked up once, with how often it occurs.
     for word, times in Counter(_WORDS.findall(sample.lower())).items():
@@ -563,8 +565,8 @@ def detect_language(text: str) -> str:
     tied = sorted((code for code in counts if counts[code] == most), key=lambda code: code != "en")
     if len(tied) == 1:
         return tied[0]
-    lowered = sample.lower()
-    return max(tied, key=lambda code: sum(lowered.count(letter) for letter in lexicons[code].letters))
+    lowercase = " ".join(word for word in _WORDS.findall(sample) if word[0].islower())
+    return max(tied, key=lambda code: (scripts[lexicons[code].script], sum(lowercase.count(letter) for letter in lexicons[code].letters)))
 
 
 @cache
@@ -573,16 +575,20 @@ def _script_of(letter: str) -> str:
     return unicodedata.name(letter, "").partition(" ")[0]
 
 
+def _script_letters(text: str) -> Counter[str]:
+    """How many of ``text``'s letters each script writes (one per script when it uses only one: no counting)."""
+    letters = [letter for letter in set(text) if letter.isalpha()]
+    scripts = Counter({_script_of(letter): 1 for letter in letters})
+    if len(scripts) > 1:
+        scripts = Counter()
+        for letter in letters:
+            scripts[_script_of(letter)] += text.count(letter)
+    return scripts
+
+
 def _main_script(text: str) -> str:
     """The script most of ``text``'s letters are written in ("" if it has none)."""
-    letters = [letter for letter in set(text) if letter.isalpha()]
-    scripts = {_script_of(letter) for letter in letters}
-    if len(scripts) <= 1:
-        return next(iter(scripts), "")  # (most texts: one script, no counting)
-    counts: Counter[str] = Counter()
-    for letter in letters:
-        counts[_script_of(letter)] += text.count(letter)
-    return counts.most_common(1)[0][0]
+    return next(iter(_script_letters(text).most_common(1)), ("", 0))[0]
 
 
 @dataclass(frozen=True)

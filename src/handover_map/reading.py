@@ -539,6 +539,8 @@ class SentenceReader:
         self.signing_words: dict[str, bool] = {}
         #: Where the sentence being read has weekdays that date a thing done beside them ("agreed on Sunday").
         self.done_on: frozenset[int] = frozenset()
+        #: The days the sentence being read tells.
+        self.sentence_days: set[dt.date] = set()
         #: {start of a lede: where its story begins after the dateline}: "BAKU, Nov 25 (Agency) - Troops entered ..." is quoted from "Troops".
         self.story_starts: dict[int, int] = {}
 
@@ -562,6 +564,7 @@ class SentenceReader:
         done_on = self._weekdays_of_things_done(tokens) if future_sentence and lexicon.past_endings else frozenset()
         self.done_on = done_on
         dates = [d for d in self.dates.find(sentence, future_sentence, done_on=done_on) if not (paragraph_start and dateline and d.start < dateline.end() + 3)]
+        self.sentence_days = {d.date for d in dates if d.date}
         written = self.finder.find(sentence)
         datelined = [p for p in written if self._is_dateline(sentence, p, paragraph_start) and not self._heads_an_entry(sentence, p, written, dates)]
         places = [p for p in written if p not in datelined]
@@ -1454,7 +1457,7 @@ class SentenceReader:
                 continue
             if ending is not None and ending.cue.place == "before" and len(ending.cue.words) > 1:
                 continue  # "Crimea's reunification with Russia", "in the hands of": the partner of the place before
-            if self._names_its_location(tokens, at):
+            if self._names_its_location(tokens, at) and not self._destination_inside(tokens, at, hits):
                 continue  # "captured a border town called Wesh in Kandahar": Wesh was taken, not Kandahar
             if self._landmark(tokens, at, starts):
                 continue  # "Ghazni, 150 km south-west of Kabul", "Panjshir, north of Kabul": a landmark
@@ -1672,8 +1675,10 @@ class SentenceReader:
                     giver, taker = (giver or party.name, taker) if by_giver else (giver, taker or party.name)
                 elif _phrase_just_before(tokens, party.first, lexicon.from_party, slack=1):
                     giver = giver or party.name
-            elif party.first <= hit.last and party.first > hit.first and _phrase_just_before(tokens, party.first, lexicon.to_party):
-                taker = taker or party.name  # inside the wording, after its preposition: "под контроль талибов перешли Кандагар и Гильменд"
+            elif hit.first < party.first and party.last + 1 == hit.last and _phrase_just_before(tokens, party.first, lexicon.to_party):
+                # Inside the wording, after its preposition and right before its last word: "под контроль талибов перешли
+                # Кандагар", "gibt Macao an China zurück" (not "drove forces loyal to Armenia out of Lachin").
+                taker = taker or party.name
             elif party.first > hit.first and lexicon.subject_after_verb and not passive and self._modifiers_only(tokens[hit.first + 1 : party.first]):
                 after_verb = after_verb or party.name  # inside a verb in two parts, right after its first: "nahmen die Islamisten auch Herat ein"
         # A verb-final clause holds its whole object between the subject and the participle: "Die Taliban haben ... eingenommen".
@@ -1856,11 +1861,21 @@ class SentenceReader:
             return True
         # "Wesh in Kandahar", "Yenikand (in Zangilan)"
         named = at - 3 if at >= 3 and tokens[at - 2].text == "(" else at - 2
-        # (Not a noun where nouns have capitals: "rückte die Armee in Agdam ein".)
-        if named >= 1 and self.lexicon.capitalised_nouns and tokens[named - 1].lower in self.lexicon.determiners:
-            return False
         # (Not a weekday: "its first capital Friday in Nimroz".)
         return named >= 0 and tokens[at - 1].lower in self.lexicon.locative and self._unknown_name(tokens[named])
+
+    def _destination_inside(self, tokens: list[Token], at: int, hits: list[CueHit]) -> bool:
+        """Whether the place at ``at`` is where a verb in two parts goes, inside it, after a noun (capitalised where
+        nouns are) that is no part of a place: "rückte die Armee in Agdam ein"; but "nahmen den Flughafen in Kandahar
+        ein" took the airport."""
+        noun = at - 2
+        return (
+            self.lexicon.capitalised_nouns
+            and noun >= 1
+            and tokens[noun - 1].lower in self.lexicon.determiners
+            and tokens[noun].lower not in self.lexicon.part_words
+            and any(hit.first < at < hit.last for hit in hits)
+        )
 
     def _unknown_name(self, token: Token) -> bool:
         """Whether a capitalised word is a name the map does not hold (nor a function word or a date's)."""
@@ -2048,6 +2063,7 @@ class SentenceReader:
     def _postponed(self, tokens: list[Token], hit: CueHit, index_of, sentence: tuple[int, int]):
         old = new = None
         marked = False  # whether the new date is marked as such ("until 25 November")
+        two_days = len({d.date for d in hit.dates if d.date is not None}) > 1
         for date in hit.dates:
             if date.date is None:
                 continue
@@ -2055,10 +2071,10 @@ class SentenceReader:
             if self._said_on(tokens, at) or date.start in self.done_on:
                 continue  # "..., the adviser said on Sunday", "Baku agreed on Sunday to extend the deadline": the day it was said or done
             lead = {t.lower for t in tokens[max(0, at - 3) : at]}
-            # A plan's day before the wording is the day put off, whatever its preposition: "намеченная на 15 ноября, перенесена"
-            # (the plan word before the preposition: "until" of "agreed to give Yerevan until 25 November" is a plan word too).
-            preposition = at > 0 and tokens[at - 1].lower in self.lexicon.new_date_words
-            planned = at < hit.first and _has_phrase(tokens, at - 3, at - 1 if preposition else at, self.lexicon.future)
+            # Of two days, a plan's day before the wording is the day put off, whatever its preposition: "намеченная на
+            # 15 ноября, перенесена на 25 ноября" (the plan word before the preposition: "until" is a plan word too).
+            preposition = next((k for k in range(max(0, at - 2), at) if tokens[k].lower in self.lexicon.new_date_words), at)
+            planned = two_days and at < hit.first and _has_phrase(tokens, preposition - 2, preposition, self.lexicon.future)
             if not planned and {t.lower for t in tokens[max(0, at - 2) : at]} & self.lexicon.new_date_words:
                 new, marked = date, True
             elif lead & self.lexicon.old_date_words or _has_phrase(tokens, at - 3, at, self.lexicon.future) or at < hit.first:
@@ -2073,6 +2089,8 @@ class SentenceReader:
             if old is None and new is None and feature in self.postponed:
                 continue  # the same postponement told again
             before = old.date if old else self.announced.get(feature)
+            if old is None and before in self.sentence_days:
+                before = None  # announced by this sentence's own plan wording: its new date ("die Frist für den Abzug ... bis zum 25. November verlängert")
             if new is not None and before == new.date:
                 before = None  # the new date, announced by the same sentence, is not the date put off
             if before is None and marked and new is not None and new.date is not None and shift is not None:
