@@ -3596,6 +3596,10 @@ def test_a_german_part_in_a_place_is_not_the_place(afghanistan, text):
         ("Armenia will have until November 25 to withdraw from Kalbajar, after Azerbaijan agreed to extend the deadline.", "en"),
         ("Армения должна до 25 ноября вывести войска из Кельбаджара: срок продлён.", "ru"),
         ("La remise de Kelbajar est désormais prévue au 25 novembre, après avoir été reportée.", "fr"),
+        # The day of the decision, beside a perfect's auxiliary or participle, is neither the next such day nor the day put off.
+        ("Aserbaidschan hat am Sonntag die Frist für den Abzug aus Kalbadschar bis zum 25. November verlängert.", "de"),
+        ("Am Sonntag hat Aserbaidschan die Frist für den Abzug aus Kalbadschar bis zum 25. November verlängert.", "de"),
+        ("L'Azerbaïdjan a accepté dimanche de prolonger jusqu'au 25 novembre le délai pour le retrait de Kalbajar.", "fr"),
     ],
 )
 def test_a_postponement_s_only_day_is_its_new_one(azerbaijan, text, language):

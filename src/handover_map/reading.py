@@ -561,7 +561,8 @@ class SentenceReader:
         dateline = _CAPITAL_DATELINE.match(sentence)
         if paragraph_start:
             self.dates.new_paragraph()
-        done_on = self._weekdays_of_things_done(tokens) if future_sentence and lexicon.past_endings else frozenset()
+        # Weekdays of things done ("agreed on Sunday"): past even where the sentence looks forward, and no date put off.
+        done_on = frozenset() if lexicon.dates.weekdays.keys().isdisjoint(map(_LOWER, tokens)) else self._weekdays_of_things_done(tokens)
         self.done_on = done_on
         dates = [d for d in self.dates.find(sentence, future_sentence, done_on=done_on) if not (paragraph_start and dateline and d.start < dateline.end() + 3)]
         self.sentence_days = {d.date for d in dates if d.date}
@@ -1110,16 +1111,23 @@ class SentenceReader:
             before = k - 2 if k > 1 and tokens[k - 1].text.islower() and len(tokens[k - 1].text) <= 3 else k - 1  # (past "on")
             after = k + 1
             while after < len(tokens) and after <= k + 3 and (tokens[after].text == "," or tokens[after].text[:1].isupper()):
-                after += 1  # (past the subject: "On Sunday, Baku agreed")
+                after += 1  # (past the subject: "On Sunday, Baku agreed"; not past a comma alone: "scheduled for Sunday, has been delayed")
+            if not any(t.text[:1].isupper() for t in tokens[k + 1 : after]):
+                after = k + 1
             if any(self._past_verb(tokens, at) for at in (before, after) if 0 <= at < len(tokens)):
                 done.add(token.start)
         return frozenset(done)
 
     def _past_verb(self, tokens: list[Token], at: int) -> bool:
-        """Whether the token at ``at`` is a verb in the simple past: "agreed", "was returned"; not a plan's
-        word ("scheduled", "expected") nor a participle after "be" or "been" ("to be returned")."""
+        """Whether the token at ``at`` tells a thing done: a verb in the simple past ("agreed", "was returned"; not a
+        plan's word, "scheduled", "expected", nor a participle after "be" or "been": "to be returned"), or the
+        auxiliary of a perfect that is no copula ("hat am Sonntag die Frist verlängert", "a accepté dimanche")."""
         lexicon, word = self.lexicon, tokens[at].lower
-        if not (tokens[at].text.islower() and len(word) > 4 and word.endswith(lexicon.past_endings)) or word in lexicon.weekday_future:
+        if word in lexicon.perfect_auxiliaries and word not in lexicon.passive:
+            return True
+        if at > 0 and tokens[at].text.islower() and tokens[at - 1].lower in lexicon.perfect_auxiliaries and tokens[at - 1].lower not in lexicon.passive:
+            return word not in lexicon.weekday_future  # its participle: "a accepté dimanche"
+        if not (lexicon.past_endings and tokens[at].text.islower() and len(word) > 4 and word.endswith(lexicon.past_endings)) or word in lexicon.weekday_future:
             return False
         auxiliary = tokens[at - 1].lower if at > 0 else ""
         return auxiliary in lexicon.past_markers or auxiliary not in lexicon.passive
