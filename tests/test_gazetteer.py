@@ -232,7 +232,11 @@ def test_an_abbreviation_for_one_word_is_written_out_for_readers():
     assert spelled_out("Falkland Is.") == "Falkland Islands"
     assert spelled_out("Abu Musa I.") == "Abu Musa Island"
     # A name in capitals keeps them: not "ABU MUSA Island".
-    assert [spelled_out(name) for name in ("ABU MUSA I.", "HEARD I. AND MCDONALD IS.")] == ["ABU MUSA ISLAND", "HEARD ISLAND AND MCDONALD ISLANDS"]
+    assert [spelled_out(name) for name in ("ABU MUSA I.", "HEARD I. AND MCDONALD IS.", "FALKLAND IS. (Malvinas)")] == [
+        "ABU MUSA ISLAND",
+        "HEARD ISLAND AND MCDONALD ISLANDS",
+        "FALKLAND ISLANDS (Malvinas)",
+    ]
     # Two words it may stand for, or no full stop, or inside a word: as written.
     assert [spelled_out(name) for name in ("W. Sahara", "N. Cyprus", "Is Island", "Paris.")] == ["W. Sahara", "N. Cyprus", "Is Island", "Paris."]
     # Before punctuation too; "I." only at the end or before "and": not an initial nor an ordinal.

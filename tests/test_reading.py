@@ -3621,3 +3621,47 @@ def test_the_taker_inside_a_wording_stands_right_before_its_last_word(azerbaijan
         parse_article(text + "\n", published=dt.date(2020, 11, 26)), gazetteer, language=language, capitals=capitals, government_seats=seats
     ).events
     assert [(e.district, e.to) for e in found] == [("Lachin District", taker)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # Dashes around an aside, or a sentence opening with a function word: no dateline, the evidence is the whole sentence.
+        ("On 20 November, Kalbajar - the second of three districts - was handed over to Azerbaijan by Armenia.", "en"),
+        ("Kalbajar (Karvachar) - the district in the mountains - was handed over to Azerbaijan on Friday, officials said.", "en"),
+        ("Кельбаджар (Карвачар) — второй из трёх районов — был передан Азербайджану 25 ноября.", "ru"),
+        ("Le 25 novembre, Kalbajar - le deuxième district - a été rendu à l'Azerbaïdjan.", "fr"),
+    ],
+)
+def test_a_dash_of_an_aside_is_no_dateline(azerbaijan, text, language):
+    gazetteer, capitals, seats = azerbaijan
+    article = parse_article(text + "\n", published=dt.date(2020, 11, 26))
+    (event,) = read_report(article, gazetteer, language=language, capitals=capitals, government_seats=seats).events
+    assert event.evidence == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Who said it, after the plan's weekday: the weekday still looks forward.
+        "Kalbajar will be returned to Azerbaijan on Sunday, Aliyev confirmed on Thursday.",
+        "Armenian forces must leave Kalbajar by Sunday, President Aliyev insisted.",
+    ],
+)
+def test_a_speaker_after_a_plan_s_weekday_does_not_turn_it_back(azerbaijan, text):
+    assert {day for _, _, day in events(azerbaijan, text + "\n", "2020-11-12", "en")} == {"2020-11-15"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "district", "taker"),
+    [
+        ("Под контроль талибов в пятницу перешел Кандагар.", "ru", "Kandahar", "Taliban"),
+        ("Armenien gab Kalbadschar an Aserbaidschan am Mittwoch zurück.", "de", "Kalbajar District", "Azerbaijan"),
+    ],
+)
+def test_the_taker_inside_a_wording_before_its_day(afghanistan, azerbaijan, text, language, district, taker):
+    gazetteer, capitals, seats = afghanistan if language == "ru" else azerbaijan
+    found = read_report(
+        parse_article(text + "\n", published=dt.date(2021, 8, 14)), gazetteer, language=language, capitals=capitals, government_seats=seats
+    ).events
+    assert [(e.district, e.to) for e in found] == [(district, taker)]

@@ -136,8 +136,11 @@ def spelled_out(name: str) -> str:
     """
 
     def written(match: re.Match[str]) -> str:
-        word = _SPELLED_OUT[match.group(1) or match.group(2)]
-        return word.upper() if name.isupper() else word  # a name in capitals has its word in capitals
+        abbreviation = match.group(1) or match.group(2)
+        before = name[: match.start()].split()
+        # In capitals where the abbreviation or the word before it is: "ABU MUSA I.", "FALKLAND IS. (Malvinas)".
+        capitals = (len(abbreviation) > 1 and abbreviation.isupper()) or (bool(before) and before[-1].isupper())
+        return _SPELLED_OUT[abbreviation].upper() if capitals else _SPELLED_OUT[abbreviation]
 
     return _ONE_WORD_ABBREVIATION.sub(written, name)
 

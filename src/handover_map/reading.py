@@ -1110,8 +1110,10 @@ class SentenceReader:
                 continue
             before = k - 2 if k > 1 and tokens[k - 1].text.islower() and len(tokens[k - 1].text) <= 3 else k - 1  # (past "on")
             after = k + 1
-            while after < len(tokens) and after <= k + 3 and (tokens[after].text == "," or tokens[after].text[:1].isupper()):
-                after += 1  # (past the subject: "On Sunday, Baku agreed"; not past a comma alone: "scheduled for Sunday, has been delayed")
+            # Past the subject of a sentence the weekday opens: "On Sunday, Baku agreed" (not "on Sunday, Aliyev confirmed",
+            # which tells who said it, nor past a comma alone: "scheduled for Sunday, has been delayed").
+            while k <= 2 and after < len(tokens) and after <= k + 3 and (tokens[after].text == "," or tokens[after].text[:1].isupper()):
+                after += 1
             if not any(t.text[:1].isupper() for t in tokens[k + 1 : after]):
                 after = k + 1
             if any(self._past_verb(tokens, at) for at in (before, after) if 0 <= at < len(tokens)):
@@ -1683,9 +1685,13 @@ class SentenceReader:
                     giver, taker = (giver or party.name, taker) if by_giver else (giver, taker or party.name)
                 elif _phrase_just_before(tokens, party.first, lexicon.from_party, slack=1):
                     giver = giver or party.name
-            elif hit.first < party.first and party.last + 1 == hit.last and _phrase_just_before(tokens, party.first, lexicon.to_party):
-                # Inside the wording, after its preposition and right before its last word: "под контроль талибов перешли
-                # Кандагар", "gibt Macao an China zurück" (not "drove forces loyal to Armenia out of Lachin").
+            elif (
+                hit.first < party.first < hit.last
+                and self._only_time_between(tokens[party.last + 1 : hit.last])
+                and _phrase_just_before(tokens, party.first, lexicon.to_party)
+            ):
+                # Inside the wording, after its preposition and before its last word, with at most its day between: "под
+                # контроль талибов в пятницу перешел Кандагар", "gibt Macao an China zurück" (not "drove forces loyal to Armenia out of Lachin").
                 taker = taker or party.name
             elif party.first > hit.first and lexicon.subject_after_verb and not passive and self._modifiers_only(tokens[hit.first + 1 : party.first]):
                 after_verb = after_verb or party.name  # inside a verb in two parts, right after its first: "nahmen die Islamisten auch Herat ein"
@@ -1702,6 +1708,20 @@ class SentenceReader:
             elif hit.cue.subject == "giver" and not giver:
                 giver = subject
         return (giver, taker) if giver != taker else ("", taker)
+
+    def _only_time_between(self, between: list[Token]) -> bool:
+        """Whether ``between`` holds at most a day and an adverb: "в пятницу", "am Mittwoch", "25 ноября", "также"."""
+        lexicon = self.lexicon
+        days = lexicon.dates.weekdays.keys() | lexicon.dates.months.keys()
+        return len(between) <= 3 and all(
+            len(t.text) <= 2
+            or t.text.isdigit()
+            or t.lower in days
+            or t.lower in lexicon.also_words
+            or t.lower in lexicon.now_words
+            or t.lower in lexicon.wording_adverbs
+            for t in between
+        )
 
     def _pronoun_party(self, tokens: list[Token], hit: CueHit, named: list[PartyMention]) -> str:
         """The party a pronoun subject (up to three words before the wording, or right after it where the
@@ -2140,11 +2160,13 @@ def _story_start(sentence: str, lexicon: Lexicon) -> int:
     or bracket and a date, an agency or a place in capitals; not "Aghdam, Kalbajar, Lachin – three districts"
     nor "Kalbajar – a mountainous district –"."""
     dash = _DATELINE_DASH.search(sentence, 0, _DATELINE_LENGTH)
-    if dash is None:
+    # (Not a dash that opens an aside another closes: "Aghdam - the first of three districts - was handed over".)
+    if dash is None or _DATELINE_DASH.search(sentence, dash.end(), dash.end() + _DATELINE_LENGTH):
         return 0
     words = sentence[: dash.start()].replace("(", " ( ").replace(")", " ) ").split()
     date_words = lexicon.dates.months.keys() | lexicon.dates.weekdays.keys()
-    if not words or any(w[:1].islower() and w.strip(".,").lower() not in date_words for w in words):
+    # (Nor a sentence opening with a function word: "On 20 November, Aghdam - ...".)
+    if not words or words[0].lower() in lexicon.stopwords or any(w[:1].islower() and w.strip(".,").lower() not in date_words for w in words):
         return 0
     marked = "(" in words or any(w[:1].isdigit() for w in words) or (len(words[0].strip(",")) > 1 and words[0].strip(",").isupper())
     return dash.end() if marked and ("," in sentence[: dash.start()] or "(" in words) else 0

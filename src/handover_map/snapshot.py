@@ -204,10 +204,11 @@ def _label_spots(ax, districts: list[District]) -> list[tuple[tuple[float, float
                 spots[k] = ((lon, lat), None)
                 break
     to_data = ax.transData.inverted()
+    lines: list[shapely.LineString] = []  # the leader lines drawn so far
     for k in order:
         if spots[k] is None:
             anchors = [(lon, lat, *ax.transData.transform((lon, lat))) for lat, lon in districts[k].label_points()]
-            placed = _beside(anchors, halves[k], shown, ax.bbox)
+            placed = _beside(anchors, halves[k], shown, lines, ax.bbox)
             if placed is not None:
                 (lon, lat), (cx, cy) = placed
                 spot = to_data.transform((cx, cy))
@@ -216,16 +217,21 @@ def _label_spots(ax, districts: list[District]) -> list[tuple[tuple[float, float
 
 
 def _beside(
-    anchors: list[tuple[float, float, float, float]], half: tuple[float, float], shown: list[tuple[float, float, float, float]], panel
+    anchors: list[tuple[float, float, float, float]],
+    half: tuple[float, float],
+    shown: list[tuple[float, float, float, float]],
+    lines: list[shapely.LineString],
+    panel,
 ) -> tuple[tuple[float, float], tuple[float, float]] | None:
     """A spot beside a district for a name of ``half`` its size (pixels): ((lon, lat) of the anchor, (x, y) of
-    the name's centre), the name's box added to ``shown``. The anchor is the first of ``anchors`` (lon, lat,
-    x, y) no name covers; the name stands at :data:`CALLOUT_REACH` from it in one of :data:`CALLOUT_DIRECTIONS`,
-    inside ``panel``, crossing no name, nor its line; None if there is no such spot."""
+    the name's centre), the name's box added to ``shown`` and its line to ``lines``. The anchor is the first of
+    ``anchors`` (lon, lat, x, y) no name covers; the name stands at :data:`CALLOUT_REACH` from it in one of
+    :data:`CALLOUT_DIRECTIONS`, inside ``panel``; neither the name nor its line crosses a name or a line drawn
+    before. None if there is no such spot."""
     half_x, half_y = half
-    names = [shapely.box(*box) for box in shown]
+    taken = [shapely.box(*box) for box in shown] + lines
     for lon, lat, x, y in anchors:
-        if any(name.contains(shapely.Point(x, y)) for name in names):
+        if any(name.contains(shapely.Point(x, y)) for name in taken[: len(shown)]):
             continue
         for reach, (dx, dy) in itertools.product(CALLOUT_REACH, CALLOUT_DIRECTIONS):
             cx, cy = x + dx * (reach + half_x), y + dy * (reach + half_y)
@@ -233,8 +239,10 @@ def _beside(
             if not (panel.x0 <= box[0] and box[2] <= panel.x1 and panel.y0 <= box[1] and box[3] <= panel.y1):
                 continue
             line = shapely.LineString([(cx, cy), (x, y)])
-            if not any(name.intersects(line) or name.intersects(shapely.box(*box)) for name in names):
+            name = shapely.box(*box)
+            if not any(other.intersects(line) or other.intersects(name) for other in taken):
                 shown.append(box)
+                lines.append(line)
                 return (lon, lat), (cx, cy)
     return None
 
