@@ -3665,3 +3665,16 @@ def test_the_taker_inside_a_wording_before_its_day(afghanistan, azerbaijan, text
         parse_article(text + "\n", published=dt.date(2021, 8, 14)), gazetteer, language=language, capitals=capitals, government_seats=seats
     ).events
     assert [(e.district, e.to) for e in found] == [(district, taker)]
+
+
+def test_a_text_of_one_short_sentence_is_its_own_story(afghanistan):
+    # Five words: no paragraph was long enough to be prose, so the whole text was page furniture.
+    assert events(afghanistan, "Талибы захватили Кандагар в пятницу.\n", "2021-08-16", "ru") == {("Kandahar", "captured", "2021-08-13")}
+    # Beside a paragraph of prose, short lines are still furniture ("Share this.").
+    article = parse_article("Share this story.\n\nThe Taliban captured Kandahar on Friday after days of fighting, officials said.\n")
+    assert [p.body for p in article.paragraphs] == [False, True]
+
+
+def test_a_latin_surname_made_from_a_place_is_no_place_in_any_language(afghanistan):
+    text = "Талибы захватили Кундуз в воскресенье, сообщил их представитель Mohammad Akhundzada Kandahari.\n"
+    assert events(afghanistan, text, "2021-08-16", "ru") == {("Kunduz", "captured", "2021-08-15")}

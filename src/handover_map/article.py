@@ -16,7 +16,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import lxml.etree
@@ -285,6 +285,10 @@ def _ends_with_credit(text: str) -> bool:
     return bool(_PHOTO_CREDIT.search(text, text.rfind(".") + 1))
 
 
+#: The fewest words of a sentence read as the story of a text that has no longer one.
+_SHORT_STORY_WORDS = 3
+
+
 def _is_body(text: str, last: bool = False) -> bool:
     # A long paragraph of several sentences is prose even when a copy cuts it off mid-sentence; so is
     # a long one at the end of a copy that stops inside its first sentence ("..., which").
@@ -309,7 +313,11 @@ def classify_paragraphs(text: str) -> list[Paragraph]:
     # ... and so is a sentence a credit line follows (not a lede of several over its photo's credit).
     captions |= {i for i in range(len(raw) - 1) if _CREDIT_LINE.fullmatch(raw[i + 1][2]) and not _INNER_SENTENCE_END.search(raw[i][2])}
     last = len(raw) - 1
-    return [Paragraph(start, end, body_text, _is_body(body_text, i == last) and i not in captions) for i, (start, end, body_text) in enumerate(raw)]
+    paragraphs = [Paragraph(start, end, body_text, _is_body(body_text, i == last) and i not in captions) for i, (start, end, body_text) in enumerate(raw)]
+    if not any(p.body for p in paragraphs):
+        # A text of short sentences only (a post, a wire flash: "Талибы захватили Кандагар в пятницу.") is all story.
+        paragraphs = [replace(p, body=bool(_SENTENCE_END.search(p.text)) and len(p.text.split()) >= _SHORT_STORY_WORDS) for p in paragraphs]
+    return paragraphs
 
 
 def _is_dateline(line: str) -> bool:
