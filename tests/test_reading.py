@@ -3678,3 +3678,43 @@ def test_a_text_of_one_short_sentence_is_its_own_story(afghanistan):
 def test_a_latin_surname_made_from_a_place_is_no_place_in_any_language(afghanistan):
     text = "Талибы захватили Кундуз в воскресенье, сообщил их представитель Mohammad Akhundzada Kandahari.\n"
     assert events(afghanistan, text, "2021-08-16", "ru") == {("Kunduz", "captured", "2021-08-15")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The weekday opens its clause after an opener or a dateline: the day of agreeing, not a day put off.
+        "However, on Sunday, Azerbaijan agreed to extend the deadline for Armenia to leave Kalbajar until November 25.",
+        "BAKU, Nov 16 (Agency) - On Sunday, Azerbaijan agreed to extend the deadline for Armenia to leave Kalbajar until November 25.",
+        "BAKOU, 16 novembre (Agence) - Dimanche, Bakou a accepté de reporter au 25 novembre la remise de Kalbajar.",
+    ],
+)
+def test_a_weekday_opening_a_clause_after_an_opener_or_dateline_dates_the_agreement(azerbaijan, text):
+    assert events(azerbaijan, text + "\n", "2020-11-16") == {("Kalbajar District", "scheduled", "2020-11-25")}
+
+
+@pytest.mark.parametrize(
+    ("text", "story"),
+    [
+        # A dateline with a date or a place in capitals stays one, whatever dashes follow; "THE HAGUE" is a place.
+        ("KABUL, Aug 16 (Agency) - The Taliban captured Kandahar - the country's second city - on Friday, officials said.", "The Taliban captured"),
+        ("THE HAGUE, Aug 16 (Agency) - The Taliban captured Kandahar on Friday, officials said.", "The Taliban captured"),
+    ],
+)
+def test_a_strong_dateline_is_cut_whatever_follows(afghanistan, text, story):
+    gazetteer, capitals, seats = afghanistan
+    (event,) = read_report(parse_article(text + "\n", published=dt.date(2021, 8, 16)), gazetteer, capitals=capitals, government_seats=seats).events
+    assert event.evidence.startswith(story)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Captions, and a list of headlines, are no story even where no paragraph is long.
+        "Photo: Taliban fighters enter Herat on Thursday after capturing the city.\n",
+        "Taliban fighters in Kandahar, which fell on Friday.\nPhoto: AFP\n",
+        "Related stories:\nTaliban seize Lashkar Gah.\nKandahar falls overnight.\nGhazni governor arrested.\n",
+    ],
+)
+def test_short_captions_and_headline_lists_are_no_story(afghanistan, text):
+    assert events(afghanistan, text, "2021-08-16", "en") == set()

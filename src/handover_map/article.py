@@ -285,8 +285,9 @@ def _ends_with_credit(text: str) -> bool:
     return bool(_PHOTO_CREDIT.search(text, text.rfind(".") + 1))
 
 
-#: The fewest words of a sentence read as the story of a text that has no longer one.
+#: The fewest words of a sentence read as the story of a text that has no longer one, and the most such lines.
 _SHORT_STORY_WORDS = 3
+_SHORT_STORY_LINES = 2
 
 
 def _is_body(text: str, last: bool = False) -> bool:
@@ -296,7 +297,12 @@ def _is_body(text: str, last: bool = False) -> bool:
     last_word = text.rsplit(None, 1)[-1] if words else ""
     cut_off = last and words >= _CUT_OFF_WORDS and last_word.isalpha() and last_word.islower()
     ends = bool(_SENTENCE_END.search(text)) or (words >= 25 and bool(_INNER_SENTENCE_END.search(text))) or cut_off
-    return words >= 6 and ends and not _CAPTION_START.match(text) and not _ends_with_credit(text)
+    return words >= 6 and ends and _is_prose(text)
+
+
+def _is_prose(text: str) -> bool:
+    """Whether a paragraph is no photo caption ("Photo: ...") and ends in no photo credit."""
+    return not _CAPTION_START.match(text) and not _ends_with_credit(text)
 
 
 def classify_paragraphs(text: str) -> list[Paragraph]:
@@ -315,8 +321,15 @@ def classify_paragraphs(text: str) -> list[Paragraph]:
     last = len(raw) - 1
     paragraphs = [Paragraph(start, end, body_text, _is_body(body_text, i == last) and i not in captions) for i, (start, end, body_text) in enumerate(raw)]
     if not any(p.body for p in paragraphs):
-        # A text of short sentences only (a post, a wire flash: "Талибы захватили Кандагар в пятницу.") is all story.
-        paragraphs = [replace(p, body=bool(_SENTENCE_END.search(p.text)) and len(p.text.split()) >= _SHORT_STORY_WORDS) for p in paragraphs]
+        # A text of a short sentence or two only (a post, a wire flash: "Талибы захватили Кандагар в пятницу.") is its
+        # story; not a caption, nor a list of headlines or links (more than two such lines).
+        story = [
+            i
+            for i, p in enumerate(paragraphs)
+            if _SENTENCE_END.search(p.text) and len(p.text.split()) >= _SHORT_STORY_WORDS and i not in captions and _is_prose(p.text)
+        ]
+        if len(story) <= _SHORT_STORY_LINES:
+            paragraphs = [replace(p, body=i in story) for i, p in enumerate(paragraphs)]
     return paragraphs
 
 

@@ -1108,11 +1108,14 @@ class SentenceReader:
         for k, token in enumerate(tokens):
             if token.lower not in lexicon.dates.weekdays:
                 continue
-            before = k - 2 if k > 1 and tokens[k - 1].text.islower() and len(tokens[k - 1].text) <= 3 else k - 1  # (past "on")
+            preposition = k > 0 and tokens[k - 1].text.isalpha() and len(tokens[k - 1].text) <= 3
+            before = k - 2 if preposition else k - 1  # (past "on")
+            # Past the subject of a clause the weekday opens: "On Sunday, Baku agreed", "However, on Sunday, Azerbaijan agreed",
+            # "... (Agency) - On Sunday, Baku agreed" (not "on Sunday, Aliyev confirmed", which tells who said it, nor past a
+            # comma alone: "scheduled for Sunday, has been delayed").
+            opens = before < 0 or tokens[before].text in (",", ":", "-", "–", "—")
             after = k + 1
-            # Past the subject of a sentence the weekday opens: "On Sunday, Baku agreed" (not "on Sunday, Aliyev confirmed",
-            # which tells who said it, nor past a comma alone: "scheduled for Sunday, has been delayed").
-            while k <= 2 and after < len(tokens) and after <= k + 3 and (tokens[after].text == "," or tokens[after].text[:1].isupper()):
+            while opens and after < len(tokens) and after <= k + 3 and (tokens[after].text == "," or tokens[after].text[:1].isupper()):
                 after += 1
             if not any(t.text[:1].isupper() for t in tokens[k + 1 : after]):
                 after = k + 1
@@ -2160,15 +2163,20 @@ def _story_start(sentence: str, lexicon: Lexicon) -> int:
     or bracket and a date, an agency or a place in capitals; not "Aghdam, Kalbajar, Lachin – three districts"
     nor "Kalbajar – a mountainous district –"."""
     dash = _DATELINE_DASH.search(sentence, 0, _DATELINE_LENGTH)
-    # (Not a dash that opens an aside another closes: "Aghdam - the first of three districts - was handed over".)
-    if dash is None or _DATELINE_DASH.search(sentence, dash.end(), dash.end() + _DATELINE_LENGTH):
+    if dash is None:
         return 0
     words = sentence[: dash.start()].replace("(", " ( ").replace(")", " ) ").split()
     date_words = lexicon.dates.months.keys() | lexicon.dates.weekdays.keys()
-    # (Nor a sentence opening with a function word: "On 20 November, Aghdam - ...".)
-    if not words or words[0].lower() in lexicon.stopwords or any(w[:1].islower() and w.strip(".,").lower() not in date_words for w in words):
+    # (Not a sentence opening with a function word, "On 20 November, Aghdam - ...", unless in capitals: "THE HAGUE, ...".)
+    if not words or (words[0].lower() in lexicon.stopwords and not words[0].isupper()):
         return 0
-    marked = "(" in words or any(w[:1].isdigit() for w in words) or (len(words[0].strip(",")) > 1 and words[0].strip(",").isupper())
+    if any(w[:1].islower() and w.strip(".,").lower() not in date_words for w in words):
+        return 0
+    # A place in capitals or a date marks a dateline; a bracket alone ("Aghdam (AP) - ") only where no dash
+    # closes it as an aside: "Lachin (Berdzor) - the town on the corridor - was handed over".
+    strong = any(w[:1].isdigit() for w in words) or (len(words[0].strip(",")) > 1 and words[0].strip(",").isupper())
+    aside = _DATELINE_DASH.search(sentence, dash.end(), dash.end() + _DATELINE_LENGTH) is not None
+    marked = strong or ("(" in words and not aside)
     return dash.end() if marked and ("," in sentence[: dash.start()] or "(" in words) else 0
 
 
