@@ -3718,3 +3718,16 @@ def test_a_strong_dateline_is_cut_whatever_follows(afghanistan, text, story):
 )
 def test_short_captions_and_headline_lists_are_no_story(afghanistan, text):
     assert events(afghanistan, text, "2021-08-16", "en") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A promise is a plan, and its weekday the next one.
+        "Armenia promised to hand over Kalbajar on Sunday.",
+        "Armenia pledged to withdraw from Kalbajar by Sunday.",
+        "Armenia pledged to complete the handover of Kalbajar on Sunday.",
+    ],
+)
+def test_a_promise_is_a_plan(azerbaijan, text):
+    assert events(azerbaijan, text + "\n", "2020-11-12", "en") == {("Kalbajar District", "scheduled", "2020-11-15")}
