@@ -170,7 +170,7 @@ _RETROSPECTIVE_DAYS = 3653
 _RANGE_START = re.compile(r"(?<!\d)\d{1,2}\s*[-–]\s*$")
 
 #: Date forms that always write the day in digits.
-_NEEDS_DIGITS = frozenset({"iso", "numeric", "day-month", "month-day"})
+DIGIT_DAY_FORMS = frozenset({"iso", "numeric", "day-month", "month-day"})
 #: Date forms whose pattern opens with a word boundary and a digit: they can only match where a run of digits starts.
 _DIGIT_FIRST = frozenset({"iso", "numeric", "day-month"})
 #: A run of digits (written so that the regular expression engine scans for its first digit quickly).
@@ -205,7 +205,7 @@ def _weekdays_with_their_dates(found: list[DateMention], text: str) -> list[Date
     out: list[DateMention] = []
     for mention in found:
         before = out[-1] if out else None
-        if before is not None and before.form == "weekday" and mention.form in _NEEDS_DIGITS and text[before.end : mention.start].strip() in ("", ","):
+        if before is not None and before.form == "weekday" and mention.form in DIGIT_DAY_FORMS and text[before.end : mention.start].strip() in ("", ","):
             # (With its year, the full date it is: "Last Updated: Monday, 12 September 2005".)
             full = re.search(_YEAR, mention.text)
             out[-1] = mention if full else DateMention(before.start, mention.end, text[before.start : mention.end], mention.date, "weekday", mention.problem)
@@ -276,7 +276,7 @@ class DateReader:
         self.words = lexicon.dates
         if lexicon.language not in _COMPILED:
             needles = _needles(lexicon.dates)
-            _COMPILED[lexicon.language] = [(form, pattern, form in _NEEDS_DIGITS, needles.get(form)) for form, pattern in _patterns(lexicon.dates)]
+            _COMPILED[lexicon.language] = [(form, pattern, form in DIGIT_DAY_FORMS, needles.get(form)) for form, pattern in _patterns(lexicon.dates)]
         self.patterns = _COMPILED[lexicon.language]
         self.published = published
         #: The day "today" and weekdays count from: the publication day, or a dateline's day before it

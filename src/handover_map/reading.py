@@ -37,7 +37,7 @@ from typing import NamedTuple
 from . import settings
 from ._memory import remembered
 from .article import Article, Paragraph, citation
-from .datewords import DateMention, DateReader, closest_year, matches_at, same_day_in
+from .datewords import DIGIT_DAY_FORMS, DateMention, DateReader, closest_year, matches_at, same_day_in
 from .events import Event
 from .gazetteer import Gazetteer, fold
 from .lexicon import Cue, Lexicon, detect_language, load, parties
@@ -1100,9 +1100,9 @@ class SentenceReader:
         )
 
     def _weekdays_of_things_done(self, tokens: list[Token]) -> frozenset[int]:
-        """Where weekdays start that date a verb in the past right beside them, in a sentence that looks
-        forward: "Baku agreed on Sunday to extend the deadline", "Azerbaijan on Sunday extended the
-        deadline" (not "is to be returned on Sunday", nor "scheduled on Sunday")."""
+        """Where weekdays start that date a verb in the past right beside them: "Baku agreed on Sunday to extend
+        the deadline", "Azerbaijan on Sunday extended the deadline" (not "is to be returned on Sunday", nor
+        "scheduled on Sunday"). Such a day is past where the sentence looks forward, and no day put off."""
         lexicon = self.lexicon
         done = set()
         for k, token in enumerate(tokens):
@@ -2106,7 +2106,7 @@ class SentenceReader:
             # 15 ноября, перенесена на 25 ноября" (the plan word before the preposition: "until" is a plan word too).
             preposition = next((k for k in range(max(0, at - 2), at) if tokens[k].lower in self.lexicon.new_date_words), at)
             planned = two_days and at < hit.first and _has_phrase(tokens, preposition - 2, preposition, self.lexicon.future)
-            if not planned and {t.lower for t in tokens[max(0, at - 2) : at]} & self.lexicon.new_date_words:
+            if not planned and preposition < at:
                 new, marked = date, True
             elif lead & self.lexicon.old_date_words or _has_phrase(tokens, at - 3, at, self.lexicon.future) or at < hit.first:
                 old = date
@@ -2225,11 +2225,12 @@ def _years_told(sentence: str, dates: list[DateMention], lexicon: Lexicon) -> di
 
 def _written_in_full(mention: DateMention) -> bool:
     """Whether a date is written with its day, month and year ("25 November 2020", "2020-11-25")."""
-    return mention.date is not None and mention.form in ("iso", "numeric", "day-month", "month-day") and bool(_YEAR_DIGITS.search(mention.text))
+    return mention.date is not None and mention.form in DIGIT_DAY_FORMS and bool(_YEAR_DIGITS.search(mention.text))
 
 
-#: The date forms that write a day in full, and the window whose days no other form may take ("between 11 and 30 September 2020").
-_FULL_FORMS = frozenset({"window", "iso", "numeric", "day-month", "month-day"})
+#: The forms that write a day in digits, and the window whose days no other form may take ("between 11 and 30
+#: September 2020"): the forms a full date is found by.
+_FULL_FORMS = DIGIT_DAY_FORMS | {"window"}
 
 
 def _full_dates(article, lexicon: Lexicon) -> list[dt.date]:
