@@ -5,7 +5,7 @@ the wording of handovers (cues, with the kind of event each reports, the
 side its place stands on and the role of its subject), the words that negate,
 make hypothetical or put in the future, the date words, and the words for
 administrative levels. :func:`detect_language` picks the lexicon whose
-function words the text uses most, among those of the text's script. Adding a language is adding a TOML file.
+function words the text uses most, among those of the scripts it uses. Adding a language is adding a TOML file.
 """
 
 from __future__ import annotations
