@@ -46,9 +46,6 @@ class Cue:
     signed: bool = False
     #: Whether the wording frees a place ("befreit"): a word of agency after it names who held it ("von der Besatzung befreit").
     freeing: bool = False
-    #: Whether the wording tells neither a handover nor a taking by force ("entered", "came under control"): the
-    #: report's other wordings tell which (see :func:`handover_map.reading.read_report`).
-    unmarked: bool = False
 
 
 @dataclass(frozen=True)
@@ -355,7 +352,7 @@ def _with_compounds(ordinals: dict[str, int], tens: dict[str, int]) -> dict[str,
 
 
 #: The word lists whose words may end in "*" (matched as patterns or stems); every other list is matched word for word.
-_WILDCARD_LISTS = frozenset({"anniversary", "force", "freeing", "reactions", "signed_changes", "signing", "other_day_words", "perfect_auxiliaries", "unmarked"})
+_WILDCARD_LISTS = frozenset({"anniversary", "force", "freeing", "reactions", "signed_changes", "signing", "other_day_words", "perfect_auxiliaries"})
 
 
 def _parse(spec: dict) -> Lexicon:
@@ -402,7 +399,6 @@ def _parse(spec: dict) -> Lexicon:
     force_words = [_word_pattern(w) for w in words.get("force", [])]
     signed_words = [_word_pattern(w) for w in words.get("signed_changes", [])]
     freeing_words = [_word_pattern(w) for w in words.get("freeing", [])]
-    unmarked_words = words.get("unmarked", [])
     cues = []
     for group in spec["cue"]:
         if group["kind"] not in CUE_KINDS:
@@ -410,15 +406,10 @@ def _parse(spec: dict) -> Lexicon:
         for text in group["words"]:
             compiled = tuple(None if w == "..." else _word_pattern(w) for w in text.split())
             first = text.split()[0].lower().replace("*", "")
-            # Any of its words may tell the force: "ont pris", "a été prise", "had seized".
-            force = group["kind"] == "change" and any(pattern.fullmatch(word) for word in text.lower().replace("*", "").split() for pattern in force_words)
+            force = group["kind"] == "change" and any(pattern.fullmatch(first) for pattern in force_words)
             signed = group["kind"] == "change" and any(pattern.fullmatch(first) for pattern in signed_words)
             freeing = any(pattern.fullmatch(first) for pattern in freeing_words)
-            # (A giver's wording tells a handover: "rolled out of Kalbajar".)
-            unmarked = (
-                group["kind"] == "change" and not force and group["subject"] != "giver" and any(text == u or text.startswith(u + " ") for u in unmarked_words)
-            )
-            cues.append(Cue(text, group["kind"], group["place"], group["subject"], compiled, force, signed, freeing, unmarked))
+            cues.append(Cue(text, group["kind"], group["place"], group["subject"], compiled, force, signed, freeing))
     index: dict[str, list[Cue]] = {}
     for cue in cues:
         first = cue.text.split()[0].split("*")[0]

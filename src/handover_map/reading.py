@@ -541,8 +541,6 @@ class SentenceReader:
         self.done_on: frozenset[int] = frozenset()
         #: The days the sentence being read tells.
         self.sentence_days: set[dt.date] = set()
-        #: The changes done (feature, day) told neither as handed over nor as taken by force ("entered").
-        self.unmarked_changes: set[tuple[str, dt.date]] = set()
         #: {start of a lede: where its story begins after the dateline}: "BAKU, Nov 25 (Agency) - Troops entered ..." is quoted from "Troops".
         self.story_starts: dict[int, int] = {}
 
@@ -806,8 +804,6 @@ class SentenceReader:
             told_by[id(hit)] = (giver, taker, hit.cue.force)
             for found in self._events(tokens, hit, index_of, (start, end)):
                 report.events.append(Found(found.place, found.feature, found.kind, found.date, found.sentence, giver, taker, hit.cue.force))
-                if found.kind == "completed" and hit.cue.unmarked:
-                    self.unmarked_changes.add((found.feature, found.date))
         # "On this day two years ago, five days before the fall of Kabul, Farah fell": Kabul fell five days after that day.
         told_days = {f.date for f in report.events}
         if len(told_days) == 1:
@@ -2693,17 +2689,6 @@ def read_report(
                     "reason": "told as changing hands on no day the text gives; add it to the table with its day if the report says when",
                 }
             )
-    # "entered Kabul", "came under Taliban control": taken, in a report that tells its other changes by force and none
-    # as handed over (its background history not counted: it is left out above).
-    unmarked = {(e.district, e.date) for e in extraction.events if e.kind == "completed"} & reader.unmarked_changes
-    taken = {(e.district, e.date) for e in extraction.events if e.kind == "captured"}
-    handed = any(e.kind == "completed" and (e.district, e.date) not in unmarked for e in extraction.events)
-    if taken and unmarked and not handed:
-        extraction.events = [
-            replace(e, kind="captured") if e.kind == "completed" else e
-            for e in extraction.events
-            if not (e.kind == "completed" and (e.district, e.date) in taken)
-        ]
     # A lede's evidence is its story, not its dateline.
     for k, event in enumerate(extraction.events):
         story = reader.story_starts.get(event.evidence_start) if event.evidence_start is not None else None
