@@ -3732,3 +3732,8 @@ def test_short_captions_and_headline_lists_are_no_story(afghanistan, text):
 )
 def test_a_promise_is_a_plan(azerbaijan, text):
     assert events(azerbaijan, text + "\n", "2020-11-12", "en") == {("Kalbajar District", "scheduled", "2020-11-15")}
+
+
+@pytest.mark.parametrize("text", ["Food prices fell in Herat on Thursday.", "Temperatures fell sharply in Kabul on Sunday."])
+def test_something_falling_in_a_place_is_no_fall_of_the_place(afghanistan, text):
+    assert events(afghanistan, text + "\n", "2021-08-16", "en") == set()

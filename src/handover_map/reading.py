@@ -1514,6 +1514,8 @@ class SentenceReader:
                 # Nor any place before a wording whose object is a part: "unrest grew in Crimea as gunmen
                 # seized the regional parliament" tells a building taken, not Crimea.
                 options = [(d, h) for d, h in options if not (h is following and h.cue.place == "after" and self._object_is_part(tokens, h))]
+                # Nor a place where something else fell, after a wording whose place is its subject: "Food prices fell in Herat".
+                options = [(d, h) for d, h in options if not (h is previous and h.cue.place == "before" and tokens[at - 1].lower in self.lexicon.locative)]
                 if not options:
                     continue
             distance, hit = min(options, key=lambda o: o[0])
