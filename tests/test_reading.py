@@ -82,7 +82,7 @@ def test_dates_opening_clauses_belong_to_the_next_verb(afghanistan):
     assert events(afghanistan, text, "2021-08-10") == {
         ("Nimruz", "captured", "2021-08-06"),
         ("Jowzjan", "captured", "2021-08-07"),
-        ("Kunduz", "captured", "2021-08-08"),
+        ("Kunduz", "completed", "2021-08-08"),
     }
 
 
@@ -371,7 +371,7 @@ def test_a_heading_date_dates_the_sentence_after_it(afghanistan):
         "– Aug. 6 – ZARANJ. The fighters take over the city, capital of Nimroz province, without a fight.\n"
         "– Aug. 7 – SHEBERGHAN. The group says it has seized Jawzjan province and its capital.\n"
     )
-    assert events(afghanistan, text, "2021-08-10") == {("Nimruz", "captured", "2021-08-06"), ("Jowzjan", "captured", "2021-08-07")}
+    assert events(afghanistan, text, "2021-08-10") == {("Nimruz", "completed", "2021-08-06"), ("Jowzjan", "captured", "2021-08-07")}
 
 
 def test_a_sentence_that_names_nothing_keeps_the_thread(afghanistan):
@@ -910,7 +910,7 @@ def test_the_other_side_is_the_party_the_report_names_most(afghanistan):
 
 def test_also_dates_a_change_by_the_one_told_just_before(afghanistan):
     text = "Herat fell to the militants on Thursday evening, residents said.\n\nThe militants also gained control over Qala-e-Naw, the capital of Badghis.\n"
-    assert events(afghanistan, text, "2021-08-13") == {("Herat", "captured", "2021-08-12"), ("Badghis", "captured", "2021-08-12")}
+    assert events(afghanistan, text, "2021-08-13") == {("Herat", "captured", "2021-08-12"), ("Badghis", "completed", "2021-08-12")}
     # Another place told in between breaks the tie: the day of "also" is no longer known.
     text = (
         "Herat fell to the militants on Thursday evening, residents said.\n\n"
@@ -934,7 +934,7 @@ def test_hours_after_another_change_is_the_same_day(afghanistan):
     text = "Jeudi, les insurgés ont pris Hérat, quelques heures après la chute de Ghazni, située à 150 km de Kaboul.\n"
     assert events(afghanistan, text, "2021-08-13") == {("Herat", "completed", "2021-08-12"), ("Ghanzi", "captured", "2021-08-12")}
     text = "The insurgents took Herat on Thursday, hours after the fall of Ghazni, some 150 km south-west of Kabul.\n"
-    assert events(afghanistan, text, "2021-08-13") == {("Herat", "captured", "2021-08-12"), ("Ghanzi", "captured", "2021-08-12")}
+    assert events(afghanistan, text, "2021-08-13") == {("Herat", "completed", "2021-08-12"), ("Ghanzi", "captured", "2021-08-12")}
 
 
 def test_russian_nouns_of_capture(afghanistan):
@@ -1356,7 +1356,7 @@ def test_a_clause_a_day_after_the_sentence_s_date_is_the_day_before(afghanistan)
         ("Farah", "completed", "2021-08-08"),
     }
     text = "Officials said on Monday that the rebels took Kunduz, a day after they seized Herat.\n"
-    assert events(afghanistan, text, "2021-08-10") == {("Kunduz", "captured", "2021-08-09"), ("Herat", "captured", "2021-08-08")}
+    assert events(afghanistan, text, "2021-08-10") == {("Kunduz", "completed", "2021-08-09"), ("Herat", "captured", "2021-08-08")}
     text = "Les rebelles ont pris Hérat lundi, au lendemain de la chute de Kunduz.\n"
     assert events(afghanistan, text, "2021-08-10") == {("Herat", "completed", "2021-08-09"), ("Kunduz", "captured", "2021-08-08")}
     # Opening a sentence, "the day after" still looks forward from the date before.
@@ -1468,7 +1468,7 @@ def test_a_timeline_entry_s_heading_is_its_place_and_day(afghanistan):
         "Kunduz, August 8: Taliban fighters seize control of the northern city, a prize on the road north.\n\n"
         "Zaranj, August 6, 2021: The insurgents took over the provincial capital without a fight.\n"
     )
-    assert events(afghanistan, text, "2021-08-16") == {("Kunduz", "captured", "2021-08-08"), ("Nimruz", "captured", "2021-08-06")}
+    assert events(afghanistan, text, "2021-08-16") == {("Kunduz", "captured", "2021-08-08"), ("Nimruz", "completed", "2021-08-06")}
     # A dateline with a colon before a sentence that names its own place stays a dateline.
     text = "Kabul, Aug 15: The Taliban said they had captured Jalalabad on Sunday.\n"
     assert events(afghanistan, text, "2021-08-16") == {("Nangarhar", "captured", "2021-08-15")}
@@ -1478,8 +1478,8 @@ def test_a_list_s_and_before_its_date_opens_no_clause(afghanistan):
     # "and" opens a clause only right before its date: "Farah and Zaranj on Sunday" is the list's day.
     text = "The rebels took the towns of Farah and Zaranj on Sunday after seizing Kunduz, capital of its province, on Saturday and Herat on Friday.\n"
     assert events(afghanistan, text, "2021-08-09") == {
-        ("Farah", "captured", "2021-08-08"),
-        ("Nimruz", "captured", "2021-08-08"),
+        ("Farah", "completed", "2021-08-08"),
+        ("Nimruz", "completed", "2021-08-08"),
         ("Kunduz", "captured", "2021-08-07"),
         ("Herat", "captured", "2021-08-06"),
     }
@@ -1530,7 +1530,7 @@ def test_a_capital_with_a_short_key_is_found_in_cyrillic_and_inflected(afghanist
 
 def test_earlier_in_the_day_is_the_day_told_last_or_the_report_s(afghanistan):
     text = "Herat fell to the rebels on Thursday. Earlier in the day, the rebels took Ghazni.\n"
-    assert events(afghanistan, text, "2021-08-13") == {("Herat", "captured", "2021-08-12"), ("Ghanzi", "captured", "2021-08-12")}
+    assert events(afghanistan, text, "2021-08-13") == {("Herat", "captured", "2021-08-12"), ("Ghanzi", "completed", "2021-08-12")}
     assert events(afghanistan, "Earlier in the day, the rebels took Ghazni.\n", "2021-08-13") == {("Ghanzi", "completed", "2021-08-13")}
 
 
@@ -1778,7 +1778,7 @@ def test_a_change_told_again_waits_for_no_later_day(azerbaijan):
 
 def test_also_dates_a_change_by_the_one_dated_earlier_in_its_sentence(afghanistan):
     text = "The fighters on August 13 took the capital of Zabul in the south, while in the west the capital of Ghor also fell.\n"
-    assert events(afghanistan, text, "2021-08-16") == {("Zabul", "captured", "2021-08-13"), ("Ghor", "captured", "2021-08-13")}
+    assert events(afghanistan, text, "2021-08-16") == {("Zabul", "completed", "2021-08-13"), ("Ghor", "captured", "2021-08-13")}
     # Without "also" the second change keeps no day of its own.
     text = "The fighters on August 13 took the capital of Zabul in the south, after the capital of Ghor fell to them.\n"
     assert events(afghanistan, text, "2021-08-16") == {("Zabul", "completed", "2021-08-13")}
@@ -2583,7 +2583,7 @@ def test_a_reunification_with_a_country_hands_over_the_place_before_it(countries
         (
             "On Sunday, five days before the fall of Kabul, the Taliban took Taloqan.",
             "en",
-            {("Takhar", "captured", "2021-08-08"), ("Kabul", "captured", "2021-08-13")},
+            {("Takhar", "completed", "2021-08-08"), ("Kabul", "captured", "2021-08-13")},
         ),
         (
             "Талибы взяли Талукан в воскресенье, через два дня после захвата Кундуза.",
@@ -2641,7 +2641,7 @@ def test_also_after_a_sentence_that_tells_a_dated_change_again(afghanistan):
         "The militants also seized the capitals of Zabul and Uruzgan provinces.\n"
     )
     assert events(afghanistan, text, "2021-08-14") == {
-        ("Ghor", "captured", "2021-08-13"),
+        ("Ghor", "completed", "2021-08-13"),
         ("Zabul", "captured", "2021-08-13"),
         ("Uruzgan", "captured", "2021-08-13"),
     }
@@ -2674,7 +2674,7 @@ def test_a_german_verb_around_a_long_list_at_the_same_time_as_a_change_told_befo
         "Zeitgleich mit Kundus nahmen die Kämpfer die zwei Provinzhauptstädte Sar-i Pul und Talokan ein.\n"
     )
     assert events(afghanistan, text, "2021-08-09") == {
-        ("Kunduz", "captured", "2021-08-08"),
+        ("Kunduz", "completed", "2021-08-08"),
         ("Sar-e Pol", "captured", "2021-08-08"),
         ("Takhar", "captured", "2021-08-08"),
     }
@@ -3737,39 +3737,3 @@ def test_a_promise_is_a_plan(azerbaijan, text):
 @pytest.mark.parametrize("text", ["Food prices fell in Herat on Thursday.", "Temperatures fell sharply in Kabul on Sunday."])
 def test_something_falling_in_a_place_is_no_fall_of_the_place(afghanistan, text):
     assert events(afghanistan, text + "\n", "2021-08-16", "en") == set()
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        # A wording that tells neither a handover nor a taking ("entered", "came under control") is a taking in a report
-        # that tells its other changes by force, with no handover's wording and no agreement ...
-        ("Herat fell to the Taliban on Thursday. On Sunday the militants entered Kabul.", "captured"),
-        ("Герат пал в четверг. В воскресенье Кабул перешел под контроль талибов.", "captured"),
-        # ... and stays as told where nothing tells which, or where the report tells of a surrender.
-        ("On Sunday the militants entered Kabul.", "completed"),
-        ("Herat fell on Thursday. On Sunday the Taliban entered Kabul without a fight, after the government agreed to surrender the city.", "completed"),
-    ],
-)
-def test_an_unmarked_change_in_an_offensive_s_report_is_a_taking(afghanistan, text, kind):
-    assert ("Kabul", kind, "2021-08-15") in events(afghanistan, text + "\n", "2021-08-16")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # Handovers by agreement that also tell of the fighting before stay handovers: a handover's wording, or an agreement, anywhere.
-        "Armenia handed over Kalbajar to Azerbaijan on 25 November. Azerbaijani troops entered Kalbajar the same day. Azerbaijani forces had captured Shusha on 8 November.",
-        "Azerbaijani troops entered Kalbajar on 25 November under the peace deal. Azerbaijani forces captured Shusha on 8 November after weeks of fighting.",
-        "Азербайджанская армия вошла в Кельбаджарский район 25 ноября согласно трёхстороннему заявлению. Шуша была захвачена 8 ноября.",
-        # "вошёл в состав" (became part of) tells no entering.
-        "Кельбаджарский район вошёл в состав Азербайджана 25 ноября. Шуша была захвачена 8 ноября.",
-    ],
-)
-def test_a_handover_by_agreement_beside_the_fighting_stays_a_handover(azerbaijan, text):
-    assert ("Kalbajar District", "completed", "2020-11-25") in events(azerbaijan, text + "\n", "2020-11-26")
-
-
-def test_history_told_by_force_does_not_make_a_handover_a_taking(azerbaijan):
-    text = "The army entered the Aghdam district on November 20. The district had been occupied on 23 July 1993.\n"
-    assert events(azerbaijan, text, "2020-11-25") == {("Agdam District", "completed", "2020-11-20")}

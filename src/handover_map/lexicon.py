@@ -46,9 +46,6 @@ class Cue:
     signed: bool = False
     #: Whether the wording frees a place ("befreit"): a word of agency after it names who held it ("von der Besatzung befreit").
     freeing: bool = False
-    #: Whether the wording tells neither a handover nor a taking by force ("entered", "came under control"): the
-    #: report's other wordings may tell which (see :func:`handover_map.reading.read_report`).
-    unmarked: bool = False
 
 
 @dataclass(frozen=True)
@@ -258,8 +255,6 @@ class Lexicon:
     window_starts: tuple[tuple[str, ...], ...]
     #: Words before a participle that make it a description ("the liberated Zangilan district"), not a change.
     determiners: frozenset[str]
-    #: Words of an agreement ("deal", "ceasefire", "Abkommen"), as one pattern: a report that names one tells its changes as handovers.
-    agreement: re.Pattern[str] | None
     #: Whether nouns are written with a capital (German): a capitalised wording after a determiner is a noun
     #: ("die Übergabe"), not a participle that describes ("den befreiten Teilen").
     capitalised_nouns: bool
@@ -357,17 +352,7 @@ def _with_compounds(ordinals: dict[str, int], tens: dict[str, int]) -> dict[str,
 
 
 #: The word lists whose words may end in "*" (matched as patterns or stems); every other list is matched word for word.
-_WILDCARD_LISTS = frozenset(
-    {"anniversary", "force", "freeing", "reactions", "signed_changes", "signing", "other_day_words", "perfect_auxiliaries", "unmarked", "agreement_words"}
-)
-
-
-def _agreement_pattern(words: list[str]) -> re.Pattern[str] | None:
-    """One pattern finding any of ``words`` (a final "*" for any ending) in a text, or None if there are none."""
-    if not words:
-        return None
-    alternatives = "|".join(re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+_WILDCARD_LISTS = frozenset({"anniversary", "force", "freeing", "reactions", "signed_changes", "signing", "other_day_words", "perfect_auxiliaries"})
 
 
 def _parse(spec: dict) -> Lexicon:
@@ -414,7 +399,6 @@ def _parse(spec: dict) -> Lexicon:
     force_words = [_word_pattern(w) for w in words.get("force", [])]
     signed_words = [_word_pattern(w) for w in words.get("signed_changes", [])]
     freeing_words = [_word_pattern(w) for w in words.get("freeing", [])]
-    unmarked_words = frozenset(words.get("unmarked", []))
     cues = []
     for group in spec["cue"]:
         if group["kind"] not in CUE_KINDS:
@@ -425,8 +409,7 @@ def _parse(spec: dict) -> Lexicon:
             force = group["kind"] == "change" and any(pattern.fullmatch(first) for pattern in force_words)
             signed = group["kind"] == "change" and any(pattern.fullmatch(first) for pattern in signed_words)
             freeing = any(pattern.fullmatch(first) for pattern in freeing_words)
-            unmarked = group["kind"] == "change" and not force and group["subject"] != "giver" and text in unmarked_words
-            cues.append(Cue(text, group["kind"], group["place"], group["subject"], compiled, force, signed, freeing, unmarked))
+            cues.append(Cue(text, group["kind"], group["place"], group["subject"], compiled, force, signed, freeing))
     index: dict[str, list[Cue]] = {}
     for cue in cues:
         first = cue.text.split()[0].split("*")[0]
@@ -494,7 +477,6 @@ def _parse(spec: dict) -> Lexicon:
         targets=_phrases(words.get("targets", [])),
         determiners=frozenset(words.get("determiners", [])),
         capitalised_nouns=words.get("capitalised_nouns", False),
-        agreement=_agreement_pattern(words.get("agreement_words", [])),
         elisions=tuple(words.get("elisions", [])),
         attribution_verbs=frozenset(words.get("attribution_verbs", [])),
         deadline_words=_phrases(words.get("deadline_words", [])),

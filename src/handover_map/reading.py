@@ -541,10 +541,6 @@ class SentenceReader:
         self.done_on: frozenset[int] = frozenset()
         #: The days the sentence being read tells.
         self.sentence_days: set[dt.date] = set()
-        #: The changes done (feature, day) told neither as handed over nor as taken by force ("entered"), and whether
-        #: the report has a handover's wording anywhere.
-        self.unmarked_changes: set[tuple[str, dt.date]] = set()
-        self.handing_told = False
         #: {start of a lede: where its story begins after the dateline}: "BAKU, Nov 25 (Agency) - Troops entered ..." is quoted from "Troops".
         self.story_starts: dict[int, int] = {}
 
@@ -555,8 +551,6 @@ class SentenceReader:
         tokens = tokenize(sentence)
         lexicon = self.lexicon
         cues = find_cues(tokens, lexicon)
-        # A handover's wording anywhere in the report, told or not, dated or not: its changes are handovers.
-        self.handing_told = self.handing_told or any(c.cue.kind == "change" and not c.cue.force and not c.cue.unmarked for c in cues)
         # "will hand over on Sunday" looks forward; "was due on Sunday" does not.
         future_sentence = any(
             (t.lower in lexicon.weekday_future or (k + 1 < len(tokens) and (t.lower, tokens[k + 1].lower) in lexicon.weekday_future_pairs))
@@ -810,8 +804,6 @@ class SentenceReader:
             told_by[id(hit)] = (giver, taker, hit.cue.force)
             for found in self._events(tokens, hit, index_of, (start, end)):
                 report.events.append(Found(found.place, found.feature, found.kind, found.date, found.sentence, giver, taker, hit.cue.force))
-                if found.kind == "completed" and hit.cue.unmarked:
-                    self.unmarked_changes.add((found.feature, found.date))
         # "On this day two years ago, five days before the fall of Kabul, Farah fell": Kabul fell five days after that day.
         told_days = {f.date for f in report.events}
         if len(told_days) == 1:
@@ -2699,18 +2691,6 @@ def read_report(
                     "reason": "told as changing hands on no day the text gives; add it to the table with its day if the report says when",
                 }
             )
-    # "entered Kabul", "came under Taliban control": taken, in a report that tells its other changes by force and has
-    # no handover's wording nor any agreement (an offensive's report); background history left out above.
-    unmarked = {(e.district, e.date) for e in extraction.events if e.kind == "completed"} & reader.unmarked_changes
-    taken = {(e.district, e.date) for e in extraction.events if e.kind == "captured"}
-    if taken and unmarked and not reader.handing_told and not (lexicon.agreement and lexicon.agreement.search(article.text)):
-        completed = [e for e in extraction.events if e.kind == "completed"]
-        if all((e.district, e.date) in unmarked for e in completed):
-            extraction.events = [
-                replace(e, kind="captured") if e.kind == "completed" else e
-                for e in extraction.events
-                if not (e.kind == "completed" and (e.district, e.date) in taken)
-            ]
     # A lede's evidence is its story, not its dateline.
     for k, event in enumerate(extraction.events):
         story = reader.story_starts.get(event.evidence_start) if event.evidence_start is not None else None
