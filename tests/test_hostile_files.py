@@ -456,3 +456,18 @@ def test_output_is_the_same_from_any_folder_and_locale(tmp_path):
         assert result.returncode == 0, result.stderr
     for name in ("default.html", "default.png", "default.svg", "article.html", "article.png", "article.svg"):
         assert (runs["a"][0] / name).read_bytes() == (runs["b"][0] / name).read_bytes(), name
+
+
+def test_an_interrupt_right_after_a_temporary_file_is_made_leaves_none(tmp_path, monkeypatch):
+    """The moment between making a temporary file and noting it for clean-up: Ctrl-C there left the file behind
+    (the interrupted-write test above caught it now and then)."""
+    made = _atomic._stage
+
+    def then_interrupted(*args):
+        made(*args)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_atomic, "_stage", then_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        _atomic.write_files_atomic([(tmp_path / "m.png", b"png"), (tmp_path / "m.svg", b"svg")])
+    assert list(tmp_path.iterdir()) == []

@@ -84,14 +84,16 @@ def write_files_atomic(files: list[tuple[str | Path, bytes]]) -> list[Path]:
                     f"The outputs '{paths[k]}' and '{other}' are the same file.", hint="remove the symbolic link between them, or choose another -o path."
                 )
     staged: list[tuple[str, Path]] = []
+    # Every temporary file's name, listed before the file exists: an interrupt at any moment leaves none behind.
+    temporaries: list[Path] = []
     try:
         for path, target, (_, data) in zip(paths, targets, files):
-            staged.append((_stage(path, target, data), target))
+            staged.append((_stage(path, target, data, temporaries), target))
         _pause_for_tests()
         _commit(staged)
     finally:
-        for temporary, _ in staged:
-            Path(temporary).unlink(missing_ok=True)  # gone already when renamed
+        for temporary in temporaries:
+            temporary.unlink(missing_ok=True)  # gone already when renamed
     return paths
 
 
@@ -160,8 +162,9 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def _stage(path: Path, target: Path, data: bytes) -> str:
-    """Write ``data`` to a temporary file beside ``target``, with the mode the output will have."""
+def _stage(path: Path, target: Path, data: bytes, temporaries: list[Path]) -> str:
+    """Write ``data`` to a temporary file beside ``target``, with the mode the output will have; its name is added to
+    ``temporaries`` before it is created."""
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"Output folder '{folder}' does not exist.", hint="create it first, or choose another -o path.")
@@ -178,20 +181,19 @@ def _stage(path: Path, target: Path, data: bytes) -> str:
         if not stat.S_ISREG(info.st_mode):
             raise OutputError(f"Output '{path}' is not a regular file (a device, pipe or socket).", hint="give the path of a file to create or replace.")
         mode = stat.S_IMODE(info.st_mode)
+    temporary = folder / f".{target.name}.{secrets.token_hex(6)}.tmp"
+    temporaries.append(temporary)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as error:
         raise OutputError(f"Cannot write in '{folder}': {error.strerror}.", hint="choose a folder you can write to.") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             os.fchmod(stream.fileno(), mode)
-    except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise OutputError(f"Cannot write '{path}': {error.strerror}.", hint="check the path and free disk space.") from None
-        raise
-    return temporary
+    except OSError as error:
+        raise OutputError(f"Cannot write '{path}': {error.strerror}.", hint="check the path and free disk space.") from None
+    return str(temporary)
 
 
 def _backup(target: Path) -> Path | None:
