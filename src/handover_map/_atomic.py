@@ -196,11 +196,14 @@ def _stage(path: Path, target: Path, data: bytes, temporaries: list[Path]) -> st
     return str(temporary)
 
 
-def _backup(target: Path) -> Path | None:
-    """A second name for ``target``'s current content, to restore it; None if it has none."""
+def _backup(target: Path, backups: list[Path | None]) -> Path | None:
+    """A second name for ``target``'s current content, to restore it, added to ``backups`` before it is made; None if
+    it has none."""
     if not target.exists():
+        backups.append(None)
         return None
     backup = target.with_name(f".{target.name}.{secrets.token_hex(6)}.bak")
+    backups.append(backup)
     try:
         os.link(target, backup)
     except OSError:  # no hard links on this file system: copy instead
@@ -221,8 +224,7 @@ def _commit(staged: list[tuple[str, Path]]) -> None:
     replaced: list[tuple[Path, Path | None]] = []
     try:
         for temporary, target in staged:
-            backup = _backup(target) if keep_backups else None
-            backups.append(backup)
+            backup = _backup(target, backups) if keep_backups else None
             if keep_backups:  # listed before the rename: undoing a rename that did not happen changes nothing
                 replaced.append((target, backup))
             try:
